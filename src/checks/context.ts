@@ -1,0 +1,59 @@
+/** What every check receives, and the helpers they share to point at a record's fields. */
+import type { Problem, Severity } from "../problem.js";
+import type { Lang } from "../i18n.js";
+import type { Activity } from "../model.js";
+import type { LoadedRepo } from "../repo/load.js";
+import { makeProblem, problemAt, type YamlPath, type YamlSource } from "../repo/yaml-source.js";
+
+export interface CheckContext {
+  repo: LoadedRepo;
+  lang: Lang;
+  /** Today's date, YYYY-MM-DD; passed in so tests are reproducible. */
+  today: string;
+  source(file: string): YamlSource | undefined;
+}
+
+export interface Check {
+  /** Stable name, used in output and to switch the check off. */
+  name: string;
+  severity: Severity;
+  description: { zh: string; en: string };
+  run(ctx: CheckContext): Problem[];
+}
+
+export function makeContext(repo: LoadedRepo, lang: Lang, today: string): CheckContext {
+  const byFile = new Map(repo.files.map((f) => [f.file, f.source]));
+  return { repo, lang, today, source: (file) => byFile.get(file) };
+}
+
+/** The YAML path of an activity's field inside its file (record or session). */
+export function activityPath(a: Activity, field?: string): YamlPath {
+  const base: (string | number)[] = a.group ? ["sessions", a.origin.index] : ["records", a.origin.index];
+  return field ? [...base, field] : base;
+}
+
+/** A problem at an activity's field; falls back to the activity's line when the source is gone. */
+export function atActivity(
+  ctx: CheckContext,
+  a: Activity,
+  field: string | undefined,
+  check: string,
+  message: string,
+  hint?: string,
+  severity: Severity = "error",
+): Problem {
+  const src = ctx.source(a.origin.file);
+  if (src) return problemAt(src, activityPath(a, field), check, message, hint, { severity });
+  return makeProblem({ file: a.origin.file, text: "" }, { line: a.origin.line, column: 1 }, check, message, hint, severity);
+}
+
+/** Session activities repeat per member; checks about the session itself look at one of them. */
+export function distinctEntries(activities: Activity[]): Activity[] {
+  const seen = new Set<string>();
+  return activities.filter((a) => {
+    const key = `${a.origin.file}#${a.origin.index}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

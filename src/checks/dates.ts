@@ -1,0 +1,63 @@
+/** Dates must fall inside a defined term, not in the future, and in the term folder they are filed under. */
+import type { Problem } from "../problem.js";
+import { t } from "../i18n.js";
+import { allTerms, termOf } from "../model.js";
+import { atActivity, distinctEntries, type Check } from "./context.js";
+
+export const dateOutsideTerm: Check = {
+  name: "date-outside-term",
+  severity: "error",
+  description: { zh: "活动日期必须在某个学期之内", en: "an activity's date must fall inside a defined term" },
+  run(ctx) {
+    const dataset = ctx.repo.dataset;
+    if (!dataset) return [];
+    const terms = allTerms(dataset.config);
+    const range = terms.map((x) => `${x.id}: ${x.start}~${x.end}`).join("; ");
+    const out: Problem[] = [];
+    for (const a of distinctEntries(dataset.activities)) {
+      if (termOf(dataset.config, a.date)) continue;
+      out.push(atActivity(ctx, a, "date", this.name,
+        t(ctx.lang, `日期 ${a.date} 不在任何学期之内`, `the date ${a.date} is not inside any term`),
+        t(ctx.lang, `检查日期,或在 yanxiu.yaml 中定义这个学期(已有 ${range})`, `check the date, or define that term in yanxiu.yaml (defined: ${range})`)));
+    }
+    return out;
+  },
+};
+
+export const futureDate: Check = {
+  name: "future-date",
+  severity: "error",
+  description: { zh: "不能记录将来的活动", en: "activities cannot be recorded before they happen" },
+  run(ctx) {
+    const dataset = ctx.repo.dataset;
+    if (!dataset) return [];
+    return distinctEntries(dataset.activities)
+      .filter((a) => a.date > ctx.today)
+      .map((a) =>
+        atActivity(ctx, a, "date", this.name,
+          t(ctx.lang, `日期 ${a.date} 在今天(${ctx.today})之后`, `the date ${a.date} is after today (${ctx.today})`),
+          t(ctx.lang, "活动结束后再记录,或改正日期", "record it after it has happened, or correct the date")));
+  },
+};
+
+/** records/<term>/… should hold that term's activities, so each term's files stay small and separate. */
+export const termFolder: Check = {
+  name: "term-folder",
+  severity: "warning",
+  description: { zh: "记录应放在其学期的文件夹中", en: "records belong in their term's folder" },
+  run(ctx) {
+    const dataset = ctx.repo.dataset;
+    if (!dataset) return [];
+    const ids = new Set(allTerms(dataset.config).map((x) => x.id));
+    const out: Problem[] = [];
+    for (const a of distinctEntries(dataset.activities)) {
+      const folder = a.origin.file.split("/")[1];
+      const term = termOf(dataset.config, a.date);
+      if (!term || !folder || !ids.has(folder) || folder === term.id) continue;
+      out.push(atActivity(ctx, a, "date", this.name,
+        t(ctx.lang, `${a.date} 属于学期 ${term.id},但记录放在 ${folder} 文件夹中`, `${a.date} is in term ${term.id} but the record is filed under ${folder}`),
+        t(ctx.lang, `移到 ${a.origin.file.replace(folder, term.id)}`, `move it to ${a.origin.file.replace(folder, term.id)}`), "warning"));
+    }
+    return out;
+  },
+};

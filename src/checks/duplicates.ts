@@ -1,0 +1,34 @@
+/** The same activity recorded twice anywhere in the repo: same teacher, date, kind and title. */
+import type { Problem } from "../problem.js";
+import { t } from "../i18n.js";
+import type { Activity } from "../model.js";
+import { atActivity, type Check } from "./context.js";
+
+export function duplicateKey(a: Pick<Activity, "teacher" | "date" | "kind" | "title">): string {
+  return [a.teacher, a.date, a.kind, a.title.trim().replace(/\s+/g, " ")].join("\u0000");
+}
+
+export const duplicateRecord: Check = {
+  name: "duplicate-record",
+  severity: "error",
+  description: { zh: "同一教师、日期、类型和标题的活动只能记录一次", en: "an activity (same teacher, date, kind and title) may be recorded only once" },
+  run(ctx) {
+    const dataset = ctx.repo.dataset;
+    if (!dataset) return [];
+    const first = new Map<string, Activity>();
+    const out: Problem[] = [];
+    for (const a of dataset.activities) {
+      const key = duplicateKey(a);
+      const prev = first.get(key);
+      if (!prev) {
+        first.set(key, a);
+        continue;
+      }
+      out.push(atActivity(ctx, a, "title", this.name,
+        t(ctx.lang, `重复记录:${a.teacher} 在 ${a.date} 的「${a.title}」已记录于 ${prev.origin.file}:${prev.origin.line}`,
+          `duplicate: ${a.teacher}'s '${a.title}' on ${a.date} is already recorded at ${prev.origin.file}:${prev.origin.line}`),
+        t(ctx.lang, "删除其中一条;若确是两次活动,在标题中加以区分", "delete one of them; if they really are two activities, make the titles differ")));
+    }
+    return out;
+  },
+};

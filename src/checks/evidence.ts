@@ -1,0 +1,47 @@
+/** Evidence paths must exist and stay inside the repository (no '..', no absolute paths, no links out). */
+import { existsSync, realpathSync } from "node:fs";
+import { isAbsolute, join, normalize } from "node:path";
+import type { Problem } from "../problem.js";
+import { t } from "../i18n.js";
+import { distinctEntries, atActivity, type Check } from "./context.js";
+
+export type EvidenceVerdict = "ok" | "absolute" | "outside" | "missing";
+
+export function judgeEvidence(root: string, path: string): EvidenceVerdict {
+  if (isAbsolute(path) || /^[A-Za-z]:[\\/]/.test(path)) return "absolute";
+  const norm = normalize(path).replace(/\\/g, "/");
+  if (norm === ".." || norm.startsWith("../")) return "outside";
+  const abs = join(root, norm);
+  if (!existsSync(abs)) return "missing";
+  const realRoot = realpathSync(root);
+  const real = realpathSync(abs);
+  if (real !== realRoot && !real.startsWith(realRoot + "/")) return "outside";
+  return "ok";
+}
+
+export const evidencePath: Check = {
+  name: "evidence",
+  severity: "error",
+  description: { zh: "证明材料的路径必须存在且在仓库之内", en: "evidence paths must exist and stay inside the repository" },
+  run(ctx) {
+    const dataset = ctx.repo.dataset;
+    if (!dataset) return [];
+    const out: Problem[] = [];
+    for (const a of distinctEntries(dataset.activities)) {
+      for (const path of a.evidence) {
+        const verdict = judgeEvidence(ctx.repo.root, path);
+        if (verdict === "ok") continue;
+        const message = {
+          absolute: t(ctx.lang, `证明材料用了绝对路径:${path}`, `the evidence path is absolute: ${path}`),
+          outside: t(ctx.lang, `证明材料在仓库之外:${path}`, `the evidence is outside the repository: ${path}`),
+          missing: t(ctx.lang, `找不到证明材料:${path}`, `the evidence file does not exist: ${path}`),
+        }[verdict];
+        const hint = verdict === "missing"
+          ? t(ctx.lang, "把文件放进 evidence/ 并提交,或改正路径(相对于仓库根目录)", "add the file under evidence/ and commit it, or correct the path (relative to the repository root)")
+          : t(ctx.lang, "把文件复制到仓库的 evidence/ 下,写相对路径如 evidence/t01/证书.pdf", "copy the file into the repository's evidence/ and write a relative path such as evidence/t01/certificate.pdf");
+        out.push(atActivity(ctx, a, "evidence", "evidence", message, hint));
+      }
+    }
+    return out;
+  },
+};

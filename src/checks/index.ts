@@ -1,0 +1,84 @@
+/**
+ * The catalogue of checks and the runner. Each check has a stable name; the config's
+ * `checks:` map and `--disable` switch them off or change their severity.
+ */
+import type { Problem, Severity } from "../problem.js";
+import type { Lang } from "../i18n.js";
+import type { LoadedRepo } from "../repo/load.js";
+import { makeContext, type Check } from "./context.js";
+import { attendanceNotMember, recordFileOwner, unknownGroup, unknownTeacher } from "./references.js";
+import { kindFields, unknownKind } from "./kinds.js";
+import { dateOutsideTerm, futureDate, termFolder } from "./dates.js";
+import { duplicateRecord } from "./duplicates.js";
+import { evidencePath } from "./evidence.js";
+import { rosterIds } from "./roster.js";
+import { calendar } from "./config.js";
+
+export const CHECKS: readonly Check[] = [
+  calendar,
+  rosterIds,
+  unknownTeacher,
+  unknownGroup,
+  attendanceNotMember,
+  recordFileOwner,
+  unknownKind,
+  kindFields,
+  dateOutsideTerm,
+  futureDate,
+  termFolder,
+  duplicateRecord,
+  evidencePath,
+];
+
+/**
+ * Problem names that come from reading files rather than from a named check above
+ * (syntax, schema, rule compilation). They can be switched off like any check.
+ */
+export const FILE_PROBLEMS: Record<string, { zh: string; en: string }> = {
+  "yaml-syntax": { zh: "YAML 语法", en: "YAML syntax" },
+  "yaml-tag": { zh: "禁止 YAML 标签", en: "YAML tags are refused" },
+  "yaml-alias": { zh: "别名展开过多", en: "too many alias expansions" },
+  encoding: { zh: "文件编码须为 UTF-8", en: "files must be UTF-8" },
+  "empty-file": { zh: "空文件", en: "empty file" },
+  "file-too-large": { zh: "文件过大", en: "file too large" },
+  "file-unreadable": { zh: "无法读取", en: "unreadable file" },
+  "path-outside-repo": { zh: "链接指向仓库外", en: "link points outside the repository" },
+  "unknown-key": { zh: "未知字段", en: "unknown field" },
+  "missing-field": { zh: "缺少字段", en: "missing field" },
+  "field-type": { zh: "字段类型", en: "field type" },
+  "field-value": { zh: "字段取值", en: "field value" },
+  "field-range": { zh: "字段范围", en: "field range" },
+  date: { zh: "日期格式", en: "date format" },
+  id: { zh: "编号格式", en: "id format" },
+};
+
+export interface RunOptions {
+  lang: Lang;
+  today: string;
+  /** Check names to skip (from --disable), on top of the config's `off`. */
+  disabled?: ReadonlySet<string>;
+  /** Report only problems in these files (repo-relative); all when absent. */
+  files?: ReadonlySet<string>;
+}
+
+export function runChecks(repo: LoadedRepo, opts: RunOptions): Problem[] {
+  const settings = repo.dataset?.config.checks ?? {};
+  const off = (name: string) => settings[name] === "off" || opts.disabled?.has(name);
+  const ctx = makeContext(repo, opts.lang, opts.today);
+  const problems: Problem[] = [...repo.problems, ...repo.files.flatMap((f) => f.problems)];
+  for (const check of CHECKS) {
+    if (off(check.name)) continue;
+    problems.push(...check.run(ctx));
+  }
+  return problems
+    .filter((p) => !off(p.check))
+    .filter((p) => !opts.files || opts.files.has(p.file))
+    .map((p) => {
+      const s = settings[p.check];
+      return s === "warning" || s === "error" ? { ...p, severity: s as Severity } : p;
+    });
+}
+
+export function knownCheckNames(): string[] {
+  return [...CHECKS.map((c) => c.name), ...Object.keys(FILE_PROBLEMS)];
+}

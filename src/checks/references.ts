@@ -1,0 +1,149 @@
+/** References between files: teachers, groups, attendance and approvers must exist in the roster. */
+import type { Problem } from "../problem.js";
+import { t } from "../i18n.js";
+import { problemAt } from "../repo/yaml-source.js";
+import { didYouMean } from "../schema/zod-problems.js";
+import type { Check, CheckContext } from "./context.js";
+
+function suggest(ctx: CheckContext, id: string, ids: string[], what: { zh: string; en: string }): string {
+  const guess = didYouMean(id, ids);
+  return guess
+    ? t(ctx.lang, `是不是「${guess}」?`, `did you mean '${guess}'?`)
+    : t(ctx.lang, `先在 roster.yaml 的 ${what.zh} 中添加,或改成已有的编号`, `add it to ${what.en} in roster.yaml first, or use an existing id`);
+}
+
+export const unknownTeacher: Check = {
+  name: "unknown-teacher",
+  severity: "error",
+  description: { zh: "记录、考勤和审核人中的教师必须在名册中", en: "teachers named in records, attendance and approvals must be in the roster" },
+  run(ctx) {
+    const roster = ctx.repo.dataset?.roster;
+    if (!roster) return [];
+    const ids = roster.teachers.map((x) => x.id);
+    const known = new Set(ids);
+    const out: Problem[] = [];
+    const unknown = (id: string) => t(ctx.lang, `名册中没有教师「${id}」`, `there is no teacher '${id}' in the roster`);
+    for (const f of ctx.repo.files) {
+      const data = f.source?.data as Record<string, unknown> | undefined;
+      if (!f.source || !data || f.problems.some((p) => p.check.startsWith("yaml"))) continue;
+      if (f.kind === "records" && typeof data.teacher === "string" && !known.has(data.teacher)) {
+        out.push(problemAt(f.source, ["teacher"], this.name, unknown(data.teacher), suggest(ctx, data.teacher, ids, { zh: "teachers", en: "teachers" })));
+      }
+      const list = f.kind === "records" ? data.records : f.kind === "sessions" ? data.sessions : undefined;
+      if (!Array.isArray(list)) continue;
+      const key = f.kind === "records" ? "records" : "sessions";
+      list.forEach((item: Record<string, unknown> | null, i) => {
+        if (!item || typeof item !== "object") return;
+        for (const field of ["approver", "lead"]) {
+          const id = item[field];
+          if (typeof id === "string" && !known.has(id)) {
+            out.push(problemAt(f.source!, [key, i, field], this.name, unknown(id), suggest(ctx, id, ids, { zh: "teachers", en: "teachers" })));
+          }
+        }
+        const att = item.attendance;
+        if (att && typeof att === "object") {
+          for (const member of Object.keys(att)) {
+            if (!known.has(member)) {
+              out.push(problemAt(f.source!, [key, i, "attendance", member], this.name, unknown(member),
+                suggest(ctx, member, ids, { zh: "teachers", en: "teachers" }), { onKey: true }));
+            }
+          }
+        }
+      });
+    }
+    return out;
+  },
+};
+
+export const unknownGroup: Check = {
+  name: "unknown-group",
+  severity: "error",
+  description: { zh: "会议记录和名册中引用的教研组必须存在", en: "groups named by session files and the roster must exist" },
+  run(ctx) {
+    const roster = ctx.repo.dataset?.roster;
+    if (!roster) return [];
+    const ids = roster.groups.map((g) => g.id);
+    const known = new Set(ids);
+    const out: Problem[] = [];
+    const msg = (id: string) => t(ctx.lang, `名册中没有教研组「${id}」`, `there is no group '${id}' in the roster`);
+    const hint = (id: string) => suggest(ctx, id, ids, { zh: "groups", en: "groups" });
+    for (const f of ctx.repo.files) {
+      const data = f.source?.data as Record<string, unknown> | undefined;
+      if (f.kind === "sessions" && f.source && data && typeof data.group === "string" && !known.has(data.group)) {
+        out.push(problemAt(f.source, ["group"], this.name, msg(data.group), hint(data.group)));
+      }
+    }
+    const src = ctx.source("roster.yaml");
+    if (!src) return out;
+    roster.teachers.forEach((tch, i) =>
+      tch.groups.forEach((g, j) => {
+        if (!known.has(g)) out.push(problemAt(src, ["teachers", i, "groups", j], this.name, msg(g), hint(g)));
+      }),
+    );
+    roster.groups.forEach((g, i) => {
+      if (g.parent && !known.has(g.parent)) out.push(problemAt(src, ["groups", i, "parent"], this.name, msg(g.parent), hint(g.parent)));
+      if (g.leader && !roster.teachers.some((x) => x.id === g.leader)) {
+        out.push(problemAt(src, ["groups", i, "leader"], "unknown-teacher",
+          t(ctx.lang, `名册中没有教师「${g.leader}」`, `there is no teacher '${g.leader}' in the roster`),
+          suggest(ctx, g.leader, roster.teachers.map((x) => x.id), { zh: "teachers", en: "teachers" })));
+      }
+    });
+    return out;
+  },
+};
+
+export const attendanceNotMember: Check = {
+  name: "attendance-not-member",
+  severity: "error",
+  description: { zh: "考勤只能列出本组成员", en: "attendance may list only members of the group" },
+  run(ctx) {
+    const roster = ctx.repo.dataset?.roster;
+    if (!roster) return [];
+    const out: Problem[] = [];
+    for (const f of ctx.repo.files) {
+      const data = f.source?.data as { group?: unknown; sessions?: unknown } | undefined;
+      if (f.kind !== "sessions" || !f.source || !data || typeof data.group !== "string" || !Array.isArray(data.sessions)) continue;
+      const group = data.group;
+      const group_ = roster.groups.find((g) => g.id === group);
+      if (!group_) continue;
+      const members = new Set(roster.teachers.filter((x) => x.groups.includes(group)).map((x) => x.id));
+      data.sessions.forEach((s: { attendance?: unknown } | null, i: number) => {
+        if (!s || typeof s.attendance !== "object" || !s.attendance) return;
+        for (const member of Object.keys(s.attendance)) {
+          const tch = roster.teachers.find((x) => x.id === member);
+          if (tch && !members.has(member)) {
+            out.push(problemAt(f.source!, ["sessions", i, "attendance", member], this.name,
+              t(ctx.lang, `${tch.name}(${member})不是「${group_.name}」的成员`, `${tch.name} (${member}) is not a member of '${group_.name}'`),
+              t(ctx.lang, `从考勤中删除,或在 roster.yaml 中把 ${group} 加入其 groups`, `remove them from the attendance, or add ${group} to their groups in roster.yaml`),
+              { onKey: true }));
+          }
+        }
+      });
+    }
+    return out;
+  },
+};
+
+/** records/<term>/<teacher>.yaml must hold that teacher's records, so `add` and git ownership stay simple. */
+export const recordFileOwner: Check = {
+  name: "record-file-owner",
+  severity: "warning",
+  description: { zh: "记录文件名应与其中的教师编号一致", en: "a record file's name should match the teacher it holds" },
+  run(ctx) {
+    const out: Problem[] = [];
+    for (const f of ctx.repo.files) {
+      const data = f.source?.data as { teacher?: unknown; group?: unknown } | undefined;
+      if (!f.source || !data) continue;
+      const base = f.file.split("/").pop()!.replace(/\.ya?ml$/i, "");
+      const owner = f.kind === "records" ? data.teacher : f.kind === "sessions" ? data.group : undefined;
+      if (typeof owner === "string" && owner !== base) {
+        const field = f.kind === "records" ? "teacher" : "group";
+        out.push(problemAt(f.source, [field], this.name,
+          t(ctx.lang, `文件名是 ${base},但 ${field} 写的是 ${owner}`, `the file is named ${base} but its ${field} is ${owner}`),
+          t(ctx.lang, `把文件改名为 ${owner}.yaml,或改正 ${field}`, `rename the file to ${owner}.yaml, or correct the ${field}`),
+          { severity: this.severity }));
+      }
+    }
+    return out;
+  },
+};

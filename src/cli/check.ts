@@ -1,0 +1,61 @@
+/** `yanxiu check [paths…]`: validate the whole repository, or only the files given. */
+import { existsSync, statSync } from "node:fs";
+import { resolve } from "node:path";
+import { Command, Option } from "commander";
+import { t } from "../i18n.js";
+import { sortProblems } from "../problem.js";
+import { runChecks } from "../checks/index.js";
+import { findRepoRoot, toRepoPath } from "../repo/layout.js";
+import { formatGithub, formatJson, formatText } from "../format/problems.js";
+import { EXIT, pickLang, setExitCode, today, UsageError, useColour, type Io } from "./io.js";
+import { openRepo } from "./repo-arg.js";
+
+interface CheckOptions {
+  format: "text" | "json" | "github";
+  disable: string[];
+  lang?: string;
+}
+
+export function registerCheck(program: Command, io: Io): void {
+  program
+    .command("check")
+    .description("校验研修记录、名册、配置和规则 / validate records, roster, config and rules")
+    .argument("[paths...]", "仓库目录或其中的文件 / the repository folder, or files in it")
+    .addOption(new Option("-f, --format <format>", "输出格式 / output format").choices(["text", "json", "github"]).default("text"))
+    .option("--disable <checks...>", "关闭某些检查 / switch checks off", [])
+    .action(function (this: Command, paths: string[], opts: CheckOptions) {
+      const langFlag = this.optsWithGlobals().lang as string | undefined;
+      const lang = pickLang(langFlag, io.env);
+      const targets = paths.length > 0 ? paths.map((p) => resolve(io.cwd, p)) : [io.cwd];
+      for (const p of targets) {
+        if (!existsSync(p)) throw new UsageError(t(lang, `路径不存在:${p}`, `no such path: ${p}`));
+      }
+      const root = findRepoRoot(targets[0]!);
+      const { repo, lang: repoLang } = openRepo(io, root ?? targets[0], langFlag);
+      // Only the files named are reported on, but the whole repo is loaded so references
+      // and duplicates against other files are still caught.
+      let files: Set<string> | undefined;
+      if (!targets.every((p) => resolve(p) === repo.root)) {
+        files = new Set<string>();
+        const known = repo.files.map((f) => f.file);
+        for (const p of targets) {
+          const rel = toRepoPath(repo.root, p);
+          if (rel.startsWith("..")) throw new UsageError(t(repoLang, `${p} 不在仓库 ${repo.root} 之内`, `${p} is outside the repository ${repo.root}`));
+          if (statSync(p).isDirectory()) {
+            const prefix = rel === "" ? "" : `${rel}/`;
+            for (const f of known) if (f.startsWith(prefix)) files.add(f);
+          } else files.add(rel);
+        }
+      }
+      const problems = sortProblems(
+        runChecks(repo, { lang: repoLang, today: today(io.env), disabled: new Set(opts.disable), files }),
+      );
+      const fileCount = files ? files.size : repo.files.length;
+      const out =
+        opts.format === "json" ? formatJson(problems, { fileCount })
+        : opts.format === "github" ? formatGithub(problems)
+        : formatText(problems, { lang: repoLang, colour: useColour(io), fileCount });
+      io.stdout.write(out);
+      setExitCode(this, problems.some((p) => p.severity === "error") ? EXIT.problems : EXIT.ok);
+    });
+}

@@ -1,0 +1,86 @@
+/** The files `yanxiu init` writes, as text. Kept as data so the scaffold can be tested without a disk. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { t, type Lang } from "../i18n.js";
+
+export interface ScaffoldOptions {
+  school: string;
+  presets: string[];
+  presetsDir: string;
+  today: string;
+  lang: Lang;
+}
+
+/** The school year containing `date`: it starts on 1 September. */
+export function schoolYearOf(date: string): { id: string; start: string; end: string; first: string; second: string } {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const a = m >= 9 ? y : y - 1;
+  return { id: `${a}-${a + 1}`, start: `${a}-09-01`, end: `${a + 1}-08-31`, first: `${a}-${a + 1}-1`, second: `${a}-${a + 1}-2` };
+}
+
+export function scaffoldFiles(o: ScaffoldOptions): Map<string, string> {
+  const year = schoolYearOf(o.today);
+  const a = Number(year.id.slice(0, 4));
+  const files = new Map<string, string>();
+  files.set("yanxiu.yaml", [
+    "# yaml-language-server: $schema=https://yanxiu.invalid/schema/config.json",
+    `school: ${o.school}`,
+    `lang: ${o.lang}`,
+    "# 适用的规则文件,按顺序组合 / rule files that apply, composed in order",
+    "rules:",
+    ...o.presets.map((p) => `  - rules/${p}.yaml`),
+    "years:",
+    `  - id: ${year.id}`,
+    `    name: ${a}—${a + 1}学年`,
+    `    start: ${year.start}`,
+    `    end: ${year.end}`,
+    "    terms:",
+    `      - id: ${year.first}`,
+    `        name: ${a}—${a + 1}学年第一学期`,
+    `        start: ${a}-09-01`,
+    `        end: ${a + 1}-01-31`,
+    `      - id: ${year.second}`,
+    `        name: ${a}—${a + 1}学年第二学期`,
+    `        start: ${a + 1}-02-01`,
+    `        end: ${a + 1}-08-31`,
+    "# 关闭或调整某项检查 / switch a check off or change its severity, e.g. future-date: warning",
+    "checks: {}",
+    "",
+  ].join("\n"));
+  files.set("roster.yaml", [
+    "# 教研组与教师名单 / groups and teachers",
+    "groups:",
+    "  - id: chinese",
+    "    name: 语文教研组",
+    "    type: 教研组",
+    "    leader: t01",
+    "teachers:",
+    "  - id: t01",
+    "    name: 张老师",
+    "    groups: [chinese]",
+    "    roles: [教研组长, 骨干教师]",
+    "    emails: [t01@example.edu.cn]",
+    "  - id: t02",
+    "    name: 李老师",
+    "    groups: [chinese]",
+    "    roles: [青年教师]",
+    "    emails: [t02@example.edu.cn]",
+    "",
+  ].join("\n"));
+  for (const p of o.presets) files.set(`rules/${p}.yaml`, readFileSync(join(o.presetsDir, `${p}.yaml`), "utf8"));
+  const term = o.today >= `${a + 1}-02-01` ? year.second : year.first;
+  files.set(`records/${term}/t01.yaml`, [
+    t(o.lang, "# 张老师本学期的研修记录(每位教师每学期一个文件)", "# t01's records for this term (one file per teacher per term)"),
+    "teacher: t01",
+    "records:",
+    `  - date: ${o.today}`,
+    "    kind: observation",
+    "    title: 听课《荷塘月色》(七年级语文)",
+    "    count: 1",
+    "",
+  ].join("\n"));
+  files.set("evidence/.gitkeep", "");
+  files.set(".gitignore", ".yanxiu-cache/\nnode_modules/\n");
+  return files;
+}

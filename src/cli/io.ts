@@ -1,0 +1,76 @@
+/**
+ * What the shell hands the CLI. Passing I/O in (instead of touching process.*) lets every
+ * CLI test run main() in-process and capture output.
+ */
+import type { Readable } from "node:stream";
+import { parseLang, type Lang } from "../i18n.js";
+
+export interface Writer {
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+}
+
+export interface Io {
+  argv: string[];
+  cwd: string;
+  stdout: Writer;
+  stderr: Writer;
+  env: Record<string, string | undefined>;
+  stdin?: Readable & { isTTY?: boolean };
+}
+
+/** Exit codes, as ESLint: 0 clean, 1 problems found, 2 the tool could not run. */
+export const EXIT = { ok: 0, problems: 1, failure: 2 } as const;
+
+/** A failure of the tool itself (bad flag, no repo): printed without a stack, exit 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+/** Language from the flag, else YANXIU_LANG, else the repo's config, else Chinese. */
+export function pickLang(flag: string | undefined, env: Io["env"], configLang?: Lang): Lang {
+  return parseLang(flag) ?? parseLang(env.YANXIU_LANG) ?? configLang ?? "zh";
+}
+
+/** Colour only on a terminal, never in a pipe or CI, and never when NO_COLOR is set. */
+export function useColour(io: Io): boolean {
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== "") return false;
+  if (io.env.FORCE_COLOR && io.env.FORCE_COLOR !== "0") return true;
+  return Boolean(io.stdout.isTTY) && !io.env.CI;
+}
+
+/**
+ * Commands report their exit code here rather than through process.exitCode, so several
+ * in-process runs of main() never leak codes into each other. Keyed by the root program.
+ */
+const exitCodes = new WeakMap<object, number>();
+
+interface HasParent {
+  parent: HasParent | null;
+}
+
+function rootOf(cmd: HasParent): HasParent {
+  let c = cmd;
+  while (c.parent) c = c.parent;
+  return c;
+}
+
+export function setExitCode(cmd: HasParent, code: number): void {
+  const root = rootOf(cmd);
+  exitCodes.set(root, Math.max(exitCodes.get(root) ?? 0, code));
+}
+
+export function getExitCode(cmd: HasParent): number {
+  return exitCodes.get(rootOf(cmd)) ?? 0;
+}
+
+/** Today as YYYY-MM-DD in local time; YANXIU_TODAY pins it for reproducible tests and examples. */
+export function today(env: Io["env"]): string {
+  if (env.YANXIU_TODAY && /^\d{4}-\d{2}-\d{2}$/.test(env.YANXIU_TODAY)) return env.YANXIU_TODAY;
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}

@@ -1,0 +1,45 @@
+/** Turning a command's [dir] argument into a loaded repository, or a clear usage error. */
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { parseLang, t, type Lang } from "../i18n.js";
+import { findRepoRoot, CONFIG_FILE } from "../repo/layout.js";
+import { loadRepo, type LoadedRepo, type LoadOptions } from "../repo/load.js";
+import { pickLang, UsageError, type Io } from "./io.js";
+
+export function requireRepoRoot(io: Io, dir: string | undefined, lang: Lang): string {
+  const start = resolve(io.cwd, dir ?? ".");
+  const root = findRepoRoot(start);
+  if (!root) {
+    throw new UsageError(
+      t(lang, `找不到研修记录仓库:${start} 及其上级目录中都没有 ${CONFIG_FILE}。用 yanxiu init 新建一个。`,
+        `no yanxiu repository: neither ${start} nor any folder above it has ${CONFIG_FILE}. Create one with 'yanxiu init'.`),
+    );
+  }
+  return root;
+}
+
+/**
+ * The config's `lang:` line, read before the full load so that load problems are already
+ * in the school's language. A broken config simply yields nothing here.
+ */
+export function peekConfigLang(root: string): Lang | undefined {
+  try {
+    const m = /^lang:\s*["']?(\w+)/m.exec(readFileSync(join(root, CONFIG_FILE), "utf8"));
+    return parseLang(m?.[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Resolve the repo for a command and the language to speak: flag, env, config, Chinese. */
+export function openRepo(
+  io: Io,
+  dir: string | undefined,
+  langFlag: string | undefined,
+  opts?: LoadOptions,
+): { repo: LoadedRepo; lang: Lang } {
+  const early = pickLang(langFlag, io.env);
+  const root = requireRepoRoot(io, dir, early);
+  const lang = pickLang(langFlag, io.env, peekConfigLang(root));
+  return { repo: loadRepo(root, lang, opts), lang };
+}

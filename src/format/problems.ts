@@ -1,0 +1,75 @@
+/**
+ * Pure renderers of problem lists. Each is (problems, options) => string; colour is
+ * applied only here and only when asked for.
+ */
+import { Chalk } from "chalk";
+import stringWidth from "string-width";
+import { countBySeverity, type Problem } from "../problem.js";
+import { t, type Lang } from "../i18n.js";
+
+export interface ProblemFormatOptions {
+  lang: Lang;
+  colour: boolean;
+  /** Files checked, for the summary line. */
+  fileCount?: number;
+}
+
+/**
+ * hledger-style: `file:line:col: error[check]: message`, the source line with its number,
+ * a caret under the column, then the hint.
+ */
+export function formatText(problems: Problem[], opts: ProblemFormatOptions): string {
+  const c = new Chalk({ level: opts.colour ? 1 : 0 });
+  const out: string[] = [];
+  for (const p of problems) {
+    const where = p.line > 0 ? `${p.file}:${p.line}:${p.column}` : p.file;
+    const sev = p.severity === "error" ? c.red(t(opts.lang, "错误", "error")) : c.yellow(t(opts.lang, "警告", "warning"));
+    out.push(`${c.bold(where)}: ${sev}[${p.check}]: ${p.message}`);
+    if (p.sourceLine !== undefined && p.line > 0) {
+      const num = String(p.line);
+      const gutter = " ".repeat(num.length);
+      const line = p.sourceLine.replace(/\t/g, " ");
+      // Caret width follows display columns so it lands under CJK text correctly.
+      const before = stringWidth(line.slice(0, Math.max(0, p.column - 1)));
+      const spanEnd = p.endLine === p.line && p.endColumn && p.endColumn > p.column ? p.endColumn : p.column + 1;
+      const width = Math.max(1, Math.min(stringWidth(line.slice(p.column - 1, spanEnd - 1)), 60));
+      out.push(`${c.dim(`${gutter} |`)}`);
+      out.push(`${c.dim(`${num} |`)} ${line}`);
+      out.push(`${c.dim(`${gutter} |`)} ${" ".repeat(before)}${c.red("^".repeat(width))}`);
+    }
+    if (p.hint) out.push(`  ${c.cyan(t(opts.lang, "建议", "hint"))}: ${p.hint}`);
+    out.push("");
+  }
+  out.push(summaryLine(problems, opts));
+  return out.join("\n") + "\n";
+}
+
+export function summaryLine(problems: Problem[], opts: Pick<ProblemFormatOptions, "lang" | "fileCount">): string {
+  const { errors, warnings } = countBySeverity(problems);
+  const files = opts.fileCount !== undefined ? t(opts.lang, `检查了 ${opts.fileCount} 个文件,`, `${opts.fileCount} files checked, `) : "";
+  if (errors === 0 && warnings === 0) return files + t(opts.lang, "没有发现问题 ✓", "no problems ✓");
+  return files + t(opts.lang, `${errors} 个错误,${warnings} 个警告`, `${errors} errors, ${warnings} warnings`);
+}
+
+/**
+ * The stable JSON format (documented in docs/check.md): an object with a version and the
+ * problem list, each problem exactly the fields of the Problem type.
+ */
+export function formatJson(problems: Problem[], opts: Pick<ProblemFormatOptions, "fileCount">): string {
+  const { errors, warnings } = countBySeverity(problems);
+  return JSON.stringify({ version: 1, files: opts.fileCount ?? null, errors, warnings, problems }, null, 2) + "\n";
+}
+
+/** GitHub workflow commands; Gitea Actions reads the same syntax. */
+export function formatGithub(problems: Problem[]): string {
+  const esc = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  const prop = (s: string) => esc(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+  return problems
+    .map((p) => {
+      const cmd = p.severity === "error" ? "error" : "warning";
+      const pos = p.line > 0 ? `,line=${p.line},col=${p.column}` : "";
+      const msg = p.hint ? `${p.message} (${p.hint})` : p.message;
+      return `::${cmd} file=${prop(p.file)}${pos},title=${prop(p.check)}::${esc(msg)}\n`;
+    })
+    .join("");
+}

@@ -1,0 +1,71 @@
+/**
+ * Where things live in a school repository, and how to find the repository from a path.
+ *
+ *   yanxiu.yaml                         config
+ *   roster.yaml                         teachers and groups
+ *   rules/*.yaml                        the rule files the config lists
+ *   records/<term-id>/<teacher>.yaml    one teacher's records for one term
+ *   sessions/<term-id>/<group>.yaml     one group's sessions for one term, kept by its leader
+ *   evidence/…                          certificates, lesson plans, minutes
+ *
+ * One file per teacher (or group) per term means two people adding records at the same
+ * time never edit the same file, so git never has to merge them.
+ */
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
+
+export const CONFIG_FILE = "yanxiu.yaml";
+export const ROSTER_FILE = "roster.yaml";
+export const RECORDS_DIR = "records";
+export const SESSIONS_DIR = "sessions";
+export const EVIDENCE_DIR = "evidence";
+export const CACHE_DIR = ".yanxiu-cache";
+
+export function recordFilePath(termId: string, teacherId: string): string {
+  return `${RECORDS_DIR}/${termId}/${teacherId}.yaml`;
+}
+
+export function sessionFilePath(termId: string, groupId: string): string {
+  return `${SESSIONS_DIR}/${termId}/${groupId}.yaml`;
+}
+
+/** Walk up from `start` (a file or folder) to the folder holding yanxiu.yaml. */
+export function findRepoRoot(start: string): string | undefined {
+  let dir = resolve(start);
+  if (existsSync(dir) && !statSync(dir).isDirectory()) dir = dirname(dir);
+  for (;;) {
+    if (existsSync(join(dir, CONFIG_FILE))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+export function toRepoPath(root: string, abs: string): string {
+  return relative(root, abs).split(sep).join("/");
+}
+
+/** Every *.yaml / *.yml file under a repo folder, repo-relative, sorted for determinism. */
+export function listYamlFiles(root: string, folder: string): string[] {
+  const dir = join(root, folder);
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() && !entry.isSymbolicLink()) continue;
+    if (!/\.ya?ml$/i.test(entry.name)) continue;
+    const parent = (entry as { parentPath?: string; path?: string }).parentPath ?? (entry as { path?: string }).path ?? dir;
+    out.push(toRepoPath(root, join(parent, entry.name)));
+  }
+  return out.sort();
+}
+
+export type RepoFileKind = "config" | "roster" | "records" | "sessions" | "rules" | "other";
+
+export function fileKind(repoPath: string, ruleFiles: readonly string[]): RepoFileKind {
+  if (repoPath === CONFIG_FILE) return "config";
+  if (repoPath === ROSTER_FILE) return "roster";
+  if (ruleFiles.includes(repoPath)) return "rules";
+  if (repoPath.startsWith(`${RECORDS_DIR}/`)) return "records";
+  if (repoPath.startsWith(`${SESSIONS_DIR}/`)) return "sessions";
+  return "other";
+}

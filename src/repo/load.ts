@@ -1,0 +1,191 @@
+/**
+ * Load a whole school repository: read and validate every file, keep their sources for
+ * positions, and build the Dataset the checks, the rule engine and the reports use.
+ * A broken file contributes its problems and nothing else; every other file still loads.
+ */
+import type { Problem } from "../problem.js";
+import type { Lang } from "../i18n.js";
+import type { Activity, AttendanceStatus, Config, Dataset, Roster, Teacher } from "../model.js";
+import { configSchema, recordFileSchema, recordSchema, rosterSchema, sessionFileSchema, sessionSchema } from "../schema/files.js";
+import { compileRuleFile, mergeRuleSets } from "../rules/load.js";
+import type { RuleSet, Scheme } from "../rules/types.js";
+import { CONFIG_FILE, listYamlFiles, RECORDS_DIR, ROSTER_FILE, SESSIONS_DIR } from "./layout.js";
+import { readYamlFile, validate } from "./read.js";
+import { positionOf, type YamlSource } from "./yaml-source.js";
+import type { z } from "zod";
+
+export type LoadedKind = "config" | "roster" | "records" | "sessions" | "rules";
+
+export interface LoadedFile {
+  file: string;
+  kind: LoadedKind;
+  source?: YamlSource;
+  /** Problems of this file alone (syntax, schema). */
+  problems: Problem[];
+}
+
+export interface LoadedRepo {
+  root: string;
+  files: LoadedFile[];
+  /** Missing only when the config or roster could not be read. */
+  dataset?: Dataset;
+  scheme?: Scheme;
+  ruleSets: RuleSet[];
+  /** Problems that concern how files relate (a missing roster, rules that do not merge). */
+  problems: Problem[];
+}
+
+export interface LoadOptions {
+  /** Read only these record/session files (repo-relative); all when absent. */
+  only?: ReadonlySet<string>;
+}
+
+export function loadRepo(root: string, lang: Lang, opts: LoadOptions = {}): LoadedRepo {
+  const files: LoadedFile[] = [];
+  const repo: LoadedRepo = { root, files, ruleSets: [], problems: [] };
+
+  const configFile = readAndValidate(root, CONFIG_FILE, "config", configSchema, lang);
+  files.push(configFile.loaded);
+  const rosterFile = readAndValidate(root, ROSTER_FILE, "roster", rosterSchema, lang);
+  files.push(rosterFile.loaded);
+
+  const config = configFile.data ? toConfig(configFile.data) : undefined;
+  for (const ruleFile of config?.rules ?? []) {
+    const read = readYamlFile(root, ruleFile, lang);
+    const loaded: LoadedFile = { file: ruleFile, kind: "rules", source: read.source, problems: read.problems };
+    files.push(loaded);
+    if (read.source && read.problems.length === 0) {
+      const compiled = compileRuleFile(read.source, lang);
+      loaded.problems.push(...compiled.problems);
+      if (compiled.ruleSet) repo.ruleSets.push(compiled.ruleSet);
+    }
+  }
+  if (repo.ruleSets.length > 0) {
+    const merged = mergeRuleSets(repo.ruleSets, lang);
+    repo.scheme = merged.scheme;
+    repo.problems.push(...merged.problems);
+  }
+
+  const activities: Activity[] = [];
+  const wanted = (f: string) => !opts.only || opts.only.has(f);
+  for (const file of listYamlFiles(root, RECORDS_DIR).filter(wanted)) {
+    const r = readAndValidate(root, file, "records", recordFileSchema, lang);
+    files.push(r.loaded);
+    if (r.loaded.source) activities.push(...recordActivities(r.loaded.source));
+  }
+  for (const file of listYamlFiles(root, SESSIONS_DIR).filter(wanted)) {
+    const r = readAndValidate(root, file, "sessions", sessionFileSchema, lang);
+    files.push(r.loaded);
+    if (r.loaded.source) activities.push(...sessionActivities(r.loaded.source));
+  }
+
+  if (config && rosterFile.data) {
+    repo.dataset = { config, roster: toRoster(rosterFile.data, rosterFile.loaded.source!), activities };
+  }
+  return repo;
+}
+
+function readAndValidate<S extends z.ZodType>(root: string, file: string, kind: LoadedKind, schema: S, lang: Lang) {
+  const read = readYamlFile(root, file, lang);
+  const loaded: LoadedFile = { file, kind, source: read.source, problems: read.problems };
+  if (!read.source || read.problems.length > 0) return { loaded, data: undefined };
+  const v = validate(read.source, schema, lang);
+  loaded.problems.push(...v.problems);
+  return { loaded, data: v.data };
+}
+
+function toConfig(c: z.output<typeof configSchema>): Config {
+  return {
+    file: CONFIG_FILE,
+    school: c.school,
+    district: c.district,
+    lang: c.lang,
+    rules: c.rules,
+    years: c.years.map((y) => ({
+      id: y.id,
+      name: y.name ?? y.id,
+      start: y.start,
+      end: y.end,
+      terms: y.terms.map((term) => ({ id: term.id, name: term.name ?? term.id, start: term.start, end: term.end, year: y.id })),
+    })),
+    cycle: c.cycle ? { ...c.cycle, name: c.cycle.name ?? c.cycle.id } : undefined,
+    checks: c.checks,
+  };
+}
+
+function toRoster(r: z.output<typeof rosterSchema>, src: YamlSource): Roster {
+  const teachers: Teacher[] = r.teachers.map((tch, i) => ({
+    id: tch.id,
+    name: tch.name,
+    groups: tch.groups,
+    roles: tch.roles.map((role) => (typeof role === "string" ? { role } : role)),
+    emails: tch.emails,
+    joined: tch.joined,
+    left: tch.left,
+    line: positionOf(src, ["teachers", i]).line,
+  }));
+  return { file: ROSTER_FILE, teachers, groups: r.groups };
+}
+
+type RecordData = z.output<typeof recordSchema>;
+
+function baseActivity(rec: RecordData, teacher: string, origin: Activity["origin"]): Activity {
+  return {
+    teacher,
+    date: rec.date,
+    kind: rec.kind,
+    title: rec.title,
+    hours: rec.hours,
+    level: rec.level,
+    award: rec.award,
+    role: rec.role,
+    stage: rec.stage,
+    count: rec.count ?? 1,
+    words: rec.words,
+    score: rec.score,
+    evidence: rec.evidence ?? [],
+    status: rec.status,
+    approver: rec.approver,
+    ref: rec.ref,
+    notes: rec.notes,
+    origin,
+  };
+}
+
+/** Activities of the records that are valid on their own; the file's problems are reported separately. */
+function recordActivities(src: YamlSource): Activity[] {
+  const data = src.data as { teacher?: unknown; records?: unknown } | undefined;
+  if (!data || typeof data.teacher !== "string" || !Array.isArray(data.records)) return [];
+  const out: Activity[] = [];
+  data.records.forEach((item, index) => {
+    const parsed = recordSchema.safeParse(item);
+    if (!parsed.success) return;
+    const line = positionOf(src, ["records", index]).line;
+    out.push(baseActivity(parsed.data, data.teacher as string, { file: src.file, line, index }));
+  });
+  return out;
+}
+
+/** A session credits each member on its attendance list; the lead gets the 主备 role. */
+function sessionActivities(src: YamlSource): Activity[] {
+  const data = src.data as { group?: unknown; sessions?: unknown } | undefined;
+  if (!data || typeof data.group !== "string" || !Array.isArray(data.sessions)) return [];
+  const out: Activity[] = [];
+  data.sessions.forEach((item, index) => {
+    const parsed = sessionSchema.safeParse(item);
+    if (!parsed.success) return;
+    const s = parsed.data;
+    const attendance = { ...s.attendance } as Record<string, AttendanceStatus>;
+    if (s.lead && !(s.lead in attendance)) attendance[s.lead] = "present";
+    for (const [member, status] of Object.entries(attendance)) {
+      const line = positionOf(src, ["sessions", index, "attendance", member]).line || positionOf(src, ["sessions", index]).line;
+      const act = baseActivity(s, member, { file: src.file, line, index });
+      act.attendance = status;
+      act.group = data.group as string;
+      if (member === s.lead) act.role = s.role ?? "main-preparer";
+      else act.role = "participant";
+      out.push(act);
+    }
+  });
+  return out;
+}

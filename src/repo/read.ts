@@ -1,0 +1,69 @@
+/** Reading one repo file from disk into a YamlSource, with every failure as a Problem. */
+import { lstatSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { join } from "node:path";
+import type { z } from "zod";
+import type { Problem } from "../problem.js";
+import { t, type Lang } from "../i18n.js";
+import { decodeUtf8, makeProblem, MAX_FILE_BYTES, parseYaml, type YamlSource } from "./yaml-source.js";
+import { zodIssuesToProblems } from "../schema/zod-problems.js";
+
+export interface ReadResult {
+  source?: YamlSource;
+  problems: Problem[];
+}
+
+const WHOLE_FILE = { line: 0, column: 0 };
+
+/** Read and parse a repo file. Symlinks that leave the repo are refused, so is anything huge. */
+export function readYamlFile(root: string, file: string, lang: Lang): ReadResult {
+  const abs = join(root, file);
+  const empty = { file, text: "" };
+  let bytes: Uint8Array;
+  try {
+    if (lstatSync(abs).isSymbolicLink()) {
+      const real = realpathSync(abs);
+      const realRoot = realpathSync(root);
+      if (!real.startsWith(realRoot + "/")) {
+        return { problems: [makeProblem(empty, WHOLE_FILE, "path-outside-repo",
+          t(lang, "这个文件是指向仓库外的符号链接", "this file is a symbolic link that points outside the repository"),
+          t(lang, "把文件本身放进仓库", "put the file itself in the repository"))] };
+      }
+    }
+    const size = statSync(abs).size;
+    if (size > MAX_FILE_BYTES) {
+      return { problems: [makeProblem(empty, WHOLE_FILE, "file-too-large",
+        t(lang, `文件太大(${(size / 1048576).toFixed(1)} MB,上限 ${MAX_FILE_BYTES / 1048576} MB)`,
+          `the file is too large (${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB)`),
+        t(lang, "记录按教师和学期分文件保存,一个文件不会这么大;检查是否放错了文件", "records are kept one file per teacher per term and never get this large: check this is the right file"))] };
+    }
+    bytes = readFileSync(abs);
+  } catch (e) {
+    return { problems: [makeProblem(empty, WHOLE_FILE, "file-unreadable",
+      t(lang, `无法读取文件:${(e as NodeJS.ErrnoException).code ?? String(e)}`, `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`),
+      t(lang, "检查文件是否存在以及读取权限", "check that the file exists and can be read"))] };
+  }
+  return parseBytes(file, bytes, lang);
+}
+
+export function parseBytes(file: string, bytes: Uint8Array, lang: Lang): ReadResult {
+  const decoded = decodeUtf8(file, bytes, lang);
+  if (decoded.problem) return { problems: [decoded.problem] };
+  const { source, problems } = parseYaml(file, decoded.text!, lang);
+  if (problems.length === 0 && (source.data === null || source.data === undefined)) {
+    problems.push(makeProblem(source, { line: 1, column: 1 }, "empty-file",
+      t(lang, "文件是空的(或只有注释)", "the file is empty (or holds only comments)"),
+      t(lang, "写入内容,或删除这个文件", "add its content, or delete the file")));
+  }
+  return { source, problems };
+}
+
+/** Validate parsed data against a schema; problems point at the offending nodes. */
+export function validate<S extends z.ZodType>(
+  source: YamlSource,
+  schema: S,
+  lang: Lang,
+): { data?: z.output<S>; problems: Problem[] } {
+  const result = schema.safeParse(source.data);
+  if (result.success) return { data: result.data, problems: [] };
+  return { problems: zodIssuesToProblems(source, schema, result.error.issues, lang) };
+}

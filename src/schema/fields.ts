@@ -1,0 +1,44 @@
+/** Field types shared by the file schemas: dates, ids, numbers and closed vocabularies. */
+import { z } from "zod";
+import dayjs from "dayjs";
+import customParseFormat from "dayjs/plugin/customParseFormat.js";
+
+dayjs.extend(customParseFormat);
+
+/**
+ * A calendar date written YYYY-MM-DD. A time or time zone after it is tolerated and dropped:
+ * the date the teacher wrote is the school's local date.
+ */
+export const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+export function isRealDate(s: string): boolean {
+  const m = DATE_RE.exec(s);
+  if (!m) return false;
+  return dayjs(`${m[1]}-${m[2]}-${m[3]}`, "YYYY-MM-DD", true).isValid();
+}
+
+export const dateField = z
+  .string({ error: "date" })
+  .refine((s) => DATE_RE.test(s), { error: "date-format" })
+  .refine((s) => isRealDate(s), { error: "date-invalid", abort: true })
+  .transform((s) => s.slice(0, 10))
+  .meta({ description: "YYYY-MM-DD", examples: ["2025-09-12"] });
+
+/** Ids are ASCII so that file names, git paths and CODEOWNERS stay simple on every system. */
+export const idField = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: "id-format" })
+  .meta({ description: "ASCII id: letters, digits, '.', '_' or '-'" });
+
+export const positiveNumber = z.number().finite().positive();
+export const nonNegativeInt = z.number().int().nonnegative();
+
+/** An enum field that accepts every spelling (id or Chinese) and yields the id. */
+export function vocabField(v: { words: string[]; normalize: (w: string) => string | undefined }) {
+  return z.enum(v.words as [string, ...string[]]).transform((w) => v.normalize(w)!);
+}
+
+/** One path or a list of paths. */
+export const evidenceField = z
+  .union([z.string().min(1), z.array(z.string().min(1))])
+  .transform((e) => (Array.isArray(e) ? e : [e]));

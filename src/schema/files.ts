@@ -1,0 +1,130 @@
+/**
+ * zod schemas of the repository's own files: config, roster, teacher record files and
+ * group session files. The rule files have their schema in src/rules/.
+ * JSON Schemas for editors are generated from these (scripts: `yanxiu schema`).
+ */
+import { z } from "zod";
+import { dateField, evidenceField, idField, nonNegativeInt, positiveNumber, vocabField } from "./fields.js";
+import { ACTIVITY_ROLES, ATTENDANCE, AWARDS, LEVELS, STAGES, STATUSES } from "./vocab.js";
+
+const checkSetting = z.enum(["off", "warning", "error"]);
+
+export const termSchema = z.strictObject({
+  id: idField,
+  name: z.string().optional(),
+  start: dateField,
+  end: dateField,
+});
+
+export const yearSchema = z.strictObject({
+  id: idField,
+  name: z.string().optional(),
+  start: dateField,
+  end: dateField,
+  terms: z.array(termSchema).min(1),
+});
+
+export const configSchema = z.strictObject({
+  $schema: z.string().optional(),
+  school: z.string().min(1),
+  district: z.string().optional(),
+  lang: z.enum(["zh", "en"]).default("zh"),
+  /** Rule files (repo-relative) that apply, in order. */
+  rules: z.array(z.string().min(1)).min(1),
+  years: z.array(yearSchema).min(1),
+  cycle: z
+    .strictObject({ id: idField, name: z.string().optional(), start: dateField, end: dateField })
+    .optional(),
+  /** Per check: off | warning | error. */
+  checks: z.record(z.string(), checkSetting).default({}),
+});
+export type ConfigFile = z.output<typeof configSchema>;
+
+const datedRole = z.strictObject({
+  role: z.string().min(1),
+  from: dateField.optional(),
+  to: dateField.optional(),
+});
+
+export const teacherSchema = z.strictObject({
+  id: idField,
+  name: z.string().min(1),
+  groups: z.array(idField).default([]),
+  /** A plain role name, or a role held between two dates. */
+  roles: z.array(z.union([z.string().min(1), datedRole])).default([]),
+  emails: z.array(z.string().min(3)).default([]),
+  joined: dateField.optional(),
+  left: dateField.optional(),
+  notes: z.string().optional(),
+});
+
+export const groupSchema = z.strictObject({
+  id: idField,
+  name: z.string().min(1),
+  type: z.enum(["教研组", "备课组", "teaching-research", "lesson-prep"]).default("教研组"),
+  /** A 备课组 may belong to a 教研组. */
+  parent: idField.optional(),
+  leader: idField.optional(),
+});
+
+export const rosterSchema = z.strictObject({
+  $schema: z.string().optional(),
+  groups: z.array(groupSchema).default([]),
+  teachers: z.array(teacherSchema).min(1),
+});
+export type RosterFile = z.output<typeof rosterSchema>;
+
+/** Fields an activity can carry, whether a teacher records it or a group session does. */
+const activityFields = {
+  date: dateField,
+  kind: z.string().min(1),
+  title: z.string().min(1),
+  hours: positiveNumber.max(1000).optional(),
+  level: vocabField(LEVELS).optional(),
+  award: vocabField(AWARDS).optional(),
+  role: vocabField(ACTIVITY_ROLES).optional(),
+  stage: vocabField(STAGES).optional(),
+  /** How many this record stands for (lessons observed); 1 when absent. */
+  count: nonNegativeInt.max(10_000).optional(),
+  /** Length of written work in 字. */
+  words: nonNegativeInt.max(10_000_000).optional(),
+  /** A mark given by assessors (评定), for items the office assesses. */
+  score: z.number().finite().min(0).max(1000).optional(),
+  evidence: evidenceField.optional(),
+  status: vocabField(STATUSES).optional(),
+  approver: idField.optional(),
+  /** Names one project or lesson across records, so it is never counted twice. */
+  ref: z.string().min(1).optional(),
+  notes: z.string().optional(),
+};
+
+export const recordSchema = z.strictObject(activityFields);
+
+export const recordFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  teacher: idField,
+  records: z.array(recordSchema).nullable().transform((r) => r ?? []),
+});
+export type RecordFile = z.output<typeof recordFileSchema>;
+
+export const sessionSchema = z.strictObject({
+  ...activityFields,
+  /** The teacher who leads the preparation (主备) or speaks (主讲). */
+  lead: idField.optional(),
+  attendance: z.record(idField, vocabField(ATTENDANCE)),
+});
+
+export const sessionFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  group: idField,
+  sessions: z.array(sessionSchema).nullable().transform((s) => s ?? []),
+});
+export type SessionFile = z.output<typeof sessionFileSchema>;
+
+export const FILE_SCHEMAS = {
+  config: configSchema,
+  roster: rosterSchema,
+  records: recordFileSchema,
+  sessions: sessionFileSchema,
+} as const;
+export type FileKind = keyof typeof FILE_SCHEMAS | "rules";
