@@ -1,0 +1,174 @@
+/**
+ * Several rule files → one Scheme (a school scheme plus modules such as role-based
+ * observation minimums). Checks what only the whole can tell: references, duplicate ids,
+ * overlapping versions, cyclic categories, caps below required minimums.
+ */
+import type { Problem } from "../problem.js";
+import { t, type Lang } from "../i18n.js";
+import { problemAt } from "../repo/yaml-source.js";
+import { didYouMean } from "../schema/zod-problems.js";
+import { overlap } from "./blocks/versions.js";
+import {
+  DEFAULT_META,
+  type CategoryDef,
+  type Defined,
+  type GradeDef,
+  type Item,
+  type KindDef,
+  type RequirementDef,
+  type RuleSet,
+  type Scheme,
+  type Window,
+} from "./types.js";
+
+const WINDOW_ORDER: Record<Window, number> = { term: 0, year: 1, cycle: 2 };
+
+export function mergeRuleSets(sets: RuleSet[], lang: Lang): { scheme: Scheme; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const sources = new Map(sets.map((s) => [s.file, s.source]));
+  const at = (d: Defined, sub: (string | number)[], check: string, zh: string, en: string, hint?: string, onKey = false) => {
+    const src = sources.get(d.file)!;
+    problems.push(problemAt(src, [...d.path, ...sub], check, t(lang, zh, en), hint, { onKey }));
+  };
+  const loc = (d: Defined) => `${d.file}:${d.pos.line}`;
+
+  let meta = DEFAULT_META;
+  let metaDef: Defined | undefined;
+  for (const s of sets) {
+    if (!s.meta) continue;
+    if (metaDef) {
+      at(s.meta, [], "rule-duplicate", `方案信息(scheme)已在 ${loc(metaDef)} 写过,一套规则只能有一个`,
+        `the scheme is already described at ${loc(metaDef)}; only one file may describe it`);
+      continue;
+    }
+    const { file: _f, pos: _p, path: _path, ...m } = s.meta;
+    meta = m;
+    metaDef = s.meta;
+  }
+
+  const kinds = new Map<string, KindDef & Defined>();
+  const categories = new Map<string, CategoryDef>();
+  const items = new Map<string, Item>();
+  const requirements: RequirementDef[] = [];
+  const grades: GradeDef[] = [];
+  const dup = (what: [string, string], id: string, first: Defined, again: Defined) =>
+    at(again, ["id"], "rule-duplicate", `${what[0]}「${id}」已在 ${loc(first)} 定义过`, `${what[1]} '${id}' is already defined at ${loc(first)}`);
+
+  for (const s of sets) {
+    for (const k of s.kinds) {
+      const prev = kinds.get(k.id);
+      if (prev) dup(["活动类型", "kind"], k.id, prev, k);
+      else kinds.set(k.id, k);
+    }
+    for (const c of s.categories) {
+      const prev = categories.get(c.id);
+      if (prev) dup(["类别", "category"], c.id, prev, c);
+      else categories.set(c.id, c);
+    }
+    for (const it of s.items) {
+      const item = items.get(it.id) ?? { id: it.id, versions: [] };
+      const clash = item.versions.find((v) => overlap(v, it));
+      if (clash) {
+        at(it, it.from ? ["from"] : ["id"], "rule-overlap",
+          `项目「${it.id}」的这个版本与 ${loc(clash)} 的版本有效期重叠`,
+          `this version of item '${it.id}' overlaps the one at ${loc(clash)}`,
+          t(lang, "用 from/until 让各版本首尾相接、互不重叠", "give the versions from/until dates that follow on without overlapping"));
+        continue;
+      }
+      item.versions.push(it);
+      items.set(it.id, item);
+    }
+    for (const r of s.requirements) {
+      const clash = requirements.find((q) => q.id === r.id && overlap(q, r));
+      if (clash) {
+        at(r, r.from ? ["from"] : ["id"], "rule-overlap", `要求「${r.id}」与 ${loc(clash)} 的同名要求有效期重叠`,
+          `requirement '${r.id}' overlaps the one at ${loc(clash)}`);
+        continue;
+      }
+      requirements.push(r);
+    }
+    for (const g of s.grades) {
+      const prev = grades.find((x) => x.id === g.id);
+      if (prev) dup(["等级", "grade"], g.id, prev, g);
+      else grades.push(g);
+    }
+  }
+  for (const item of items.values()) item.versions.sort((a, b) => (a.from ?? "").localeCompare(b.from ?? ""));
+
+  // References.
+  const kindIds = [...kinds.keys()];
+  const categoryIds = [...categories.keys()];
+  const itemIds = [...items.keys()];
+  const refCheck = (d: Defined, sub: (string | number)[], id: string, known: string[], what: [string, string]) => {
+    if (known.includes(id)) return;
+    const guess = didYouMean(id, known);
+    at(d, sub, "rule-reference", `${what[0]}「${id}」没有定义`, `${what[1]} '${id}' is not defined`,
+      guess ? t(lang, `是不是「${guess}」?`, `did you mean '${guess}'?`) : t(lang, `可用的:${known.join("、")}`, `defined: ${known.join(", ")}`));
+  };
+  const kindsRef = (d: Defined, sub: (string | number)[], list: string[] | undefined) =>
+    list?.forEach((k, i) => refCheck(d, [...sub, i], k, kindIds, ["活动类型", "kind"]));
+
+  for (const c of categories.values()) if (c.parent) refCheck(c, ["parent"], c.parent, categoryIds, ["类别", "category"]);
+  for (const item of items.values()) {
+    for (const v of item.versions) {
+      kindsRef(v, ["kinds"], v.kinds);
+      if (v.category) refCheck(v, ["category"], v.category, categoryIds, ["类别", "category"]);
+      if (v.credit.type === "once") v.credit.anyOf.forEach((q, i) => kindsRef(v, ["once", "anyOf", i, "kinds"], q.kinds));
+    }
+  }
+  for (const r of requirements) {
+    const tg = r.target;
+    if (tg.type === "category") refCheck(r, ["category"], tg.id, categoryIds, ["类别", "category"]);
+    if (tg.type === "item") refCheck(r, ["item"], tg.id, itemIds, ["项目", "item"]);
+    if (tg.type === "kinds") {
+      kindsRef(r, ["kinds"], tg.kinds);
+      kindsRef(r, ["makeUp"], tg.makeUp);
+    }
+    r.substitutes.forEach((s, i) => kindsRef(r, ["substitutes", i, "kinds"], s.kinds));
+  }
+
+  // Cyclic categories: follow parents; a chain that returns to its start is a cycle.
+  const reported = new Set<string>();
+  for (const c of categories.values()) {
+    const seen: string[] = [];
+    let cur: CategoryDef | undefined = c;
+    while (cur?.parent && !seen.includes(cur.id)) {
+      seen.push(cur.id);
+      cur = categories.get(cur.parent);
+    }
+    if (cur && seen.includes(cur.id) && cur.id === c.id && !seen.some((id) => reported.has(id))) {
+      seen.forEach((id) => reported.add(id));
+      at(c, ["parent"], "rule-cycle", `类别形成了循环:${[...seen, c.id].join(" → ")}`, `the categories form a cycle: ${[...seen, c.id].join(" → ")}`);
+    }
+  }
+
+  // Caps below required minimums: unreachable whenever the requirement's window fits in the cap's.
+  for (const r of requirements) {
+    if (r.target.type !== "item" && r.target.type !== "category") continue;
+    const mins = [r.minimum, ...r.byRole.map((b) => b.minimum)].filter((x): x is number => x !== undefined);
+    if (mins.length === 0) continue;
+    const need = Math.max(...mins);
+    const capped =
+      r.target.type === "item"
+        ? items.get(r.target.id)?.versions.filter((v) => v.cap !== undefined).map((v) => ({ cap: v.cap!, per: v.per ?? meta.period, d: v as Defined }))
+        : [categories.get(r.target.id)].filter((c) => c?.cap !== undefined).map((c) => ({ cap: c!.cap!, per: c!.per ?? meta.period, d: c as Defined }));
+    for (const c of capped ?? []) {
+      if (c.cap < need && WINDOW_ORDER[r.per ?? meta.period] <= WINDOW_ORDER[c.per]) {
+        at(r, ["minimum"], "rule-cap-floor", `要求至少 ${need},但 ${loc(c.d)} 的上限只有 ${c.cap},永远达不到`,
+          `requires at least ${need}, but the cap at ${loc(c.d)} is only ${c.cap}, so it can never be met`);
+        break;
+      }
+    }
+  }
+
+  const scheme: Scheme = {
+    meta,
+    kinds: new Map([...kinds].map(([id, k]) => [id, { id: k.id, label: k.label, labelEn: k.labelEn, fields: k.fields, ...(k.session ? { session: true } : {}) }])),
+    categories,
+    items,
+    requirements,
+    grades,
+    files: sets.map((s) => s.file),
+  };
+  return { scheme, problems };
+}

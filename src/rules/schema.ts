@@ -1,0 +1,142 @@
+/**
+ * zod schema of a rule file (rules/*.yaml). Strict objects everywhere so that a misspelt key
+ * is reported (with a did-you-mean) instead of silently ignored. Checks that need more than
+ * one field (tiers increasing, one credit block per item, references) live in compile/merge.
+ */
+import { z } from "zod";
+import { dateField, idField } from "../schema/fields.js";
+
+const num = z.number().finite();
+const nonNeg = num.min(0);
+const windowField = z.enum(["term", "year", "cycle"]);
+const roleList = z.array(z.string().min(1)).min(1);
+const idList = z.array(idField).min(1);
+
+export const RECORD_FIELDS = ["hours", "level", "award", "role", "stage", "count", "words", "score", "evidence", "ref"] as const;
+
+const labels = {
+  label: z.string().min(1).optional(),
+  labelEn: z.string().min(1).optional(),
+};
+
+export const schemeMetaSchema = z.strictObject({
+  id: idField,
+  name: z.string().min(1),
+  nameEn: z.string().min(1).optional(),
+  unit: z.enum(["hours", "credits"]).default("hours"),
+  /** Checked for zero in compile, so the message can say why. */
+  hoursPerCredit: num.optional(),
+  period: windowField.default("year"),
+  approvedOnly: z.boolean().default(false),
+  failGrade: z.strictObject({ label: z.string().min(1), labelEn: z.string().min(1).optional() }).optional(),
+});
+
+export const kindSchema = z.strictObject({
+  id: idField,
+  ...labels,
+  fields: z.array(z.enum(RECORD_FIELDS)).default([]),
+  session: z.boolean().optional(),
+});
+
+export const categorySchema = z.strictObject({
+  id: idField,
+  ...labels,
+  parent: idField.optional(),
+  cap: nonNeg.optional(),
+  per: windowField.optional(),
+  weight: nonNeg.default(1),
+});
+
+const tableKeyDim = z.enum(["level", "award", "role", "stage", "kind"]);
+// Leaves are numbers; inner nodes map a dimension value to the next level.
+const tableNode: z.ZodType<unknown> = z.lazy(() => z.union([nonNeg, z.record(z.string(), tableNode)]));
+
+export const qualifierSchema = z.strictObject({
+  kinds: idList,
+  totalWords: nonNeg.optional(),
+  words: nonNeg.optional(),
+  count: nonNeg.optional(),
+});
+
+export const itemSchema = z.strictObject({
+  id: idField,
+  ...labels,
+  category: idField.optional(),
+  kinds: idList,
+  from: dateField.optional(),
+  until: dateField.optional(),
+  // Credit blocks: exactly one of these (checked in compile).
+  each: nonNeg.optional(),
+  table: z.strictObject({ by: z.array(tableKeyDim).min(1), values: z.record(z.string(), tableNode) }).optional(),
+  hours: z.strictObject({ factor: nonNeg.default(1), hoursPerCredit: num.optional() }).optional(),
+  score: z.strictObject({ max: nonNeg.optional(), factor: nonNeg.default(1) }).optional(),
+  tiers: z.array(z.strictObject({ atLeast: nonNeg, credit: nonNeg })).optional(),
+  shortfall: nonNeg.optional(),
+  once: z.strictObject({ credit: nonNeg, anyOf: z.array(qualifierSchema) }).optional(),
+  cap: nonNeg.optional(),
+  per: windowField.optional(),
+  aggregate: z.enum(["sum", "average", "max"]).default("sum"),
+  weight: nonNeg.default(1),
+  // Conditions on each record.
+  minWords: nonNeg.optional(),
+  evidence: z.union([z.literal(true), z.array(z.string().min(1)).min(1)]).optional(),
+  statuses: z.array(z.enum(["draft", "approved", "verified", "rejected"])).min(1).optional(),
+  roles: roleList.optional(),
+  exceptRoles: roleList.optional(),
+  attendance: z
+    .strictObject({
+      absent: num.default(0),
+      excused: num.default(0),
+      late: num.default(0),
+      leftEarly: num.default(0),
+      forfeit: z
+        .strictObject({ absent: num.int().min(1).optional(), excused: num.int().min(1).optional(), per: windowField.default("term") })
+        .optional(),
+    })
+    .optional(),
+  dedupe: z.array(z.enum(["ref", "title", "stage", "role", "level", "kind"])).min(1).optional(),
+});
+
+export const requirementSchema = z.strictObject({
+  id: idField,
+  ...labels,
+  per: windowField.optional(),
+  from: dateField.optional(),
+  until: dateField.optional(),
+  // Target: exactly one of total / category / item / kinds (checked in compile).
+  total: z.literal(true).optional(),
+  category: idField.optional(),
+  item: idField.optional(),
+  kinds: idList.optional(),
+  measure: z.enum(["count", "words", "hours", "absences", "missed"]).optional(),
+  makeUp: idList.optional(),
+  minimum: nonNeg.optional(),
+  maximum: nonNeg.optional(),
+  byRole: z
+    .array(z.strictObject({ roles: roleList, minimum: nonNeg.optional(), maximum: nonNeg.optional() }))
+    .default([]),
+  roles: roleList.optional(),
+  exceptRoles: roleList.optional(),
+  substitutes: z.array(z.strictObject({ roles: roleList, kinds: idList })).default([]),
+});
+
+export const gradeSchema = z.strictObject({
+  id: idField,
+  ...labels,
+  minTotal: nonNeg.optional(),
+  allRequirements: z.boolean().default(false),
+});
+
+export const ruleFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  scheme: schemeMetaSchema.optional(),
+  kinds: z.array(kindSchema).default([]),
+  categories: z.array(categorySchema).default([]),
+  items: z.array(itemSchema).default([]),
+  requirements: z.array(requirementSchema).default([]),
+  grades: z.array(gradeSchema).default([]),
+});
+
+export type RuleFile = z.output<typeof ruleFileSchema>;
+export type ItemData = z.output<typeof itemSchema>;
+export type RequirementData = z.output<typeof requirementSchema>;
