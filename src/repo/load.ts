@@ -10,7 +10,7 @@ import { configSchema, recordFileSchema, recordSchema, rosterSchema, sessionFile
 import { compileRuleFile, mergeRuleSets } from "../rules/load.js";
 import type { RuleSet, Scheme } from "../rules/types.js";
 import { CONFIG_FILE, listYamlFiles, RECORDS_DIR, ROSTER_FILE, SESSIONS_DIR } from "./layout.js";
-import { readYamlFile, validate } from "./read.js";
+import { parseBytes, readYamlFile, validate } from "./read.js";
 import { positionOf, type YamlSource } from "./yaml-source.js";
 import type { z } from "zod";
 
@@ -38,6 +38,11 @@ export interface LoadedRepo {
 export interface LoadOptions {
   /** Read only these record/session files (repo-relative); all when absent. */
   only?: ReadonlySet<string>;
+  /**
+   * Record/session files (repo-relative) read from this text instead of the disk, present
+   * or not: lets `add` check a would-be file exactly as `check` will read it once written.
+   */
+  overrides?: ReadonlyMap<string, string>;
 }
 
 export function loadRepo(root: string, lang: Lang, opts: LoadOptions = {}): LoadedRepo {
@@ -68,13 +73,15 @@ export function loadRepo(root: string, lang: Lang, opts: LoadOptions = {}): Load
 
   const activities: Activity[] = [];
   const wanted = (f: string) => !opts.only || opts.only.has(f);
-  for (const file of listYamlFiles(root, RECORDS_DIR).filter(wanted)) {
-    const r = readAndValidate(root, file, "records", recordFileSchema, lang);
+  const overridden = (folder: string) => [...(opts.overrides?.keys() ?? [])].filter((f) => f.startsWith(`${folder}/`));
+  const listed = (folder: string) => [...new Set([...listYamlFiles(root, folder), ...overridden(folder)])].sort();
+  for (const file of listed(RECORDS_DIR).filter(wanted)) {
+    const r = readAndValidate(root, file, "records", recordFileSchema, lang, opts.overrides?.get(file));
     files.push(r.loaded);
     if (r.loaded.source) activities.push(...recordActivities(r.loaded.source));
   }
-  for (const file of listYamlFiles(root, SESSIONS_DIR).filter(wanted)) {
-    const r = readAndValidate(root, file, "sessions", sessionFileSchema, lang);
+  for (const file of listed(SESSIONS_DIR).filter(wanted)) {
+    const r = readAndValidate(root, file, "sessions", sessionFileSchema, lang, opts.overrides?.get(file));
     files.push(r.loaded);
     if (r.loaded.source) activities.push(...sessionActivities(r.loaded.source));
   }
@@ -85,8 +92,8 @@ export function loadRepo(root: string, lang: Lang, opts: LoadOptions = {}): Load
   return repo;
 }
 
-function readAndValidate<S extends z.ZodType>(root: string, file: string, kind: LoadedKind, schema: S, lang: Lang) {
-  const read = readYamlFile(root, file, lang);
+function readAndValidate<S extends z.ZodType>(root: string, file: string, kind: LoadedKind, schema: S, lang: Lang, text?: string) {
+  const read = text === undefined ? readYamlFile(root, file, lang) : parseBytes(file, new TextEncoder().encode(text), lang);
   const loaded: LoadedFile = { file, kind, source: read.source, problems: read.problems };
   if (!read.source || read.problems.length > 0) return { loaded, data: undefined };
   const v = validate(read.source, schema, lang);
