@@ -7,6 +7,7 @@ import { t } from "../i18n.js";
 import { EXIT, getExitCode, pickLang, UsageError, type Io } from "./io.js";
 import { registerCheck } from "./check.js";
 import { registerInit } from "./init.js";
+import { registerSchema } from "./schema.js";
 
 export const VERSION = "0.1.0";
 
@@ -23,6 +24,7 @@ export function buildProgram(io: Io): Command {
     });
   registerInit(program, io);
   registerCheck(program, io);
+  registerSchema(program, io);
   return program;
 }
 

@@ -38,9 +38,9 @@ export const LEVELS = vocab([
 export const LEVEL_RANK: Record<string, number> = Object.fromEntries(LEVELS.ids.map((id, i) => [id, i]));
 
 export const AWARDS = vocab([
-  { id: "first", zh: "一等奖", en: "1st prize", aliases: ["一等", "1"] },
-  { id: "second", zh: "二等奖", en: "2nd prize", aliases: ["二等", "2"] },
-  { id: "third", zh: "三等奖", en: "3rd prize", aliases: ["三等", "3"] },
+  { id: "first", zh: "一等奖", en: "1st prize", aliases: ["一等"] },
+  { id: "second", zh: "二等奖", en: "2nd prize", aliases: ["二等"] },
+  { id: "third", zh: "三等奖", en: "3rd prize", aliases: ["三等"] },
   { id: "published", zh: "发表", en: "published", aliases: ["已发表"] },
 ]);
 

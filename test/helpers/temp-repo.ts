@@ -1,0 +1,31 @@
+/** Real school repositories in temporary folders, built from a map of file texts. */
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync, cpSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
+export const DEMO_SCHOOL = join(REPO_ROOT, "examples/demo-school");
+
+export function tempDir(prefix = "yanxiu-test-"): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export function writeFiles(root: string, files: Record<string, string | Uint8Array>): void {
+  for (const [path, content] of Object.entries(files)) {
+    const abs = join(root, path);
+    mkdirSync(dirname(abs), { recursive: true });
+    writeFileSync(abs, content);
+  }
+}
+
+/** A copy of the example school to modify freely. */
+export function copyDemoSchool(): string {
+  const dir = tempDir("yanxiu-demo-");
+  cpSync(DEMO_SCHOOL, dir, { recursive: true });
+  return dir;
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
