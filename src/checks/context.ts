@@ -11,6 +11,8 @@ export interface CheckContext {
   /** Today's date, YYYY-MM-DD; passed in so tests are reproducible. */
   today: string;
   source(file: string): YamlSource | undefined;
+  /** Every activity found, partial ones included (see repo/activities.ts). */
+  activities: Activity[];
 }
 
 export interface Check {
@@ -23,7 +25,8 @@ export interface Check {
 
 export function makeContext(repo: LoadedRepo, lang: Lang, today: string): CheckContext {
   const byFile = new Map(repo.files.map((f) => [f.file, f.source]));
-  return { repo, lang, today, source: (file) => byFile.get(file) };
+  const activities = [...(repo.dataset?.activities ?? []), ...repo.partialActivities];
+  return { repo, lang, today, source: (file) => byFile.get(file), activities };
 }
 
 /** The YAML path of an activity's field inside its file (record or session). */

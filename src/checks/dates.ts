@@ -14,7 +14,7 @@ export const dateOutsideTerm: Check = {
     const terms = allTerms(dataset.config);
     const range = terms.map((x) => `${x.id}: ${x.start}~${x.end}`).join("; ");
     const out: Problem[] = [];
-    for (const a of distinctEntries(dataset.activities)) {
+    for (const a of distinctEntries(ctx.activities)) {
       if (termOf(dataset.config, a.date)) continue;
       out.push(atActivity(ctx, a, "date", this.name,
         t(ctx.lang, `日期 ${a.date} 不在任何学期之内`, `the date ${a.date} is not inside any term`),
@@ -31,7 +31,7 @@ export const futureDate: Check = {
   run(ctx) {
     const dataset = ctx.repo.dataset;
     if (!dataset) return [];
-    return distinctEntries(dataset.activities)
+    return distinctEntries(ctx.activities)
       .filter((a) => a.date > ctx.today)
       .map((a) =>
         atActivity(ctx, a, "date", this.name,
@@ -50,7 +50,7 @@ export const termFolder: Check = {
     if (!dataset) return [];
     const ids = new Set(allTerms(dataset.config).map((x) => x.id));
     const out: Problem[] = [];
-    for (const a of distinctEntries(dataset.activities)) {
+    for (const a of distinctEntries(ctx.activities)) {
       const folder = a.origin.file.split("/")[1];
       const term = termOf(dataset.config, a.date);
       if (!term || !folder || !ids.has(folder) || folder === term.id) continue;

@@ -17,7 +17,7 @@ export const duplicateRecord: Check = {
     if (!dataset) return [];
     const first = new Map<string, Activity>();
     const out: Problem[] = [];
-    for (const a of dataset.activities) {
+    for (const a of ctx.activities) {
       const key = duplicateKey(a);
       const prev = first.get(key);
       if (!prev) {

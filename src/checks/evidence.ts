@@ -27,7 +27,7 @@ export const evidencePath: Check = {
     const dataset = ctx.repo.dataset;
     if (!dataset) return [];
     const out: Problem[] = [];
-    for (const a of distinctEntries(dataset.activities)) {
+    for (const a of distinctEntries(ctx.activities)) {
       for (const path of a.evidence) {
         const verdict = judgeEvidence(ctx.repo.root, path);
         if (verdict === "ok") continue;

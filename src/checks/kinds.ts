@@ -21,7 +21,7 @@ export const unknownKind: Check = {
     const ids = [...kinds.keys()];
     const labels = new Map([...kinds.values()].map((k) => [k.label, k.id]));
     const out: Problem[] = [];
-    for (const a of distinctEntries(dataset.activities)) {
+    for (const a of distinctEntries(ctx.activities)) {
       if (kinds.has(a.kind)) continue;
       const byLabel = labels.get(a.kind);
       const guess = byLabel ?? didYouMean(a.kind, ids);
@@ -45,7 +45,7 @@ export const kindFields: Check = {
     if (!scheme || !dataset) return [];
     const kinds = kindMap(scheme.kinds);
     const out: Problem[] = [];
-    for (const a of distinctEntries(dataset.activities)) {
+    for (const a of distinctEntries(ctx.activities)) {
       const kind = kinds.get(a.kind);
       if (!kind) continue;
       const raw = ctx.source(a.origin.file)?.data as Record<string, unknown[]> | undefined;

@@ -5,8 +5,9 @@
  */
 import type { Problem } from "../problem.js";
 import type { Lang } from "../i18n.js";
-import type { Activity, AttendanceStatus, Config, Dataset, Roster, Teacher } from "../model.js";
-import { configSchema, recordFileSchema, recordSchema, rosterSchema, sessionFileSchema, sessionSchema } from "../schema/files.js";
+import type { Activity, Config, Dataset, Roster, Teacher } from "../model.js";
+import { configSchema, recordFileSchema, rosterSchema, sessionFileSchema } from "../schema/files.js";
+import { recordActivities, sessionActivities } from "./activities.js";
 import { compileRuleFile, mergeRuleSets } from "../rules/load.js";
 import type { RuleSet, Scheme } from "../rules/types.js";
 import { CONFIG_FILE, listYamlFiles, RECORDS_DIR, ROSTER_FILE, SESSIONS_DIR } from "./layout.js";
@@ -33,6 +34,11 @@ export interface LoadedRepo {
   ruleSets: RuleSet[];
   /** Problems that concern how files relate (a missing roster, rules that do not merge). */
   problems: Problem[];
+  /**
+   * Activities from records with an invalid field (already reported): checked for references
+   * and duplicates, so one run reports everything, but never scored.
+   */
+  partialActivities: Activity[];
 }
 
 export interface LoadOptions {
@@ -47,7 +53,7 @@ export interface LoadOptions {
 
 export function loadRepo(root: string, lang: Lang, opts: LoadOptions = {}): LoadedRepo {
   const files: LoadedFile[] = [];
-  const repo: LoadedRepo = { root, files, ruleSets: [], problems: [] };
+  const repo: LoadedRepo = { root, files, ruleSets: [], problems: [], partialActivities: [] };
 
   const configFile = readAndValidate(root, CONFIG_FILE, "config", configSchema, lang);
   files.push(configFile.loaded);
@@ -72,18 +78,22 @@ export function loadRepo(root: string, lang: Lang, opts: LoadOptions = {}): Load
   }
 
   const activities: Activity[] = [];
+  const collect = (found: { valid: Activity[]; partial: Activity[] }) => {
+    activities.push(...found.valid);
+    repo.partialActivities.push(...found.partial);
+  };
   const wanted = (f: string) => !opts.only || opts.only.has(f);
   const overridden = (folder: string) => [...(opts.overrides?.keys() ?? [])].filter((f) => f.startsWith(`${folder}/`));
   const listed = (folder: string) => [...new Set([...listYamlFiles(root, folder), ...overridden(folder)])].sort();
   for (const file of listed(RECORDS_DIR).filter(wanted)) {
     const r = readAndValidate(root, file, "records", recordFileSchema, lang, opts.overrides?.get(file));
     files.push(r.loaded);
-    if (r.loaded.source) activities.push(...recordActivities(r.loaded.source));
+    if (r.loaded.source) collect(recordActivities(r.loaded.source));
   }
   for (const file of listed(SESSIONS_DIR).filter(wanted)) {
     const r = readAndValidate(root, file, "sessions", sessionFileSchema, lang, opts.overrides?.get(file));
     files.push(r.loaded);
-    if (r.loaded.source) activities.push(...sessionActivities(r.loaded.source));
+    if (r.loaded.source) collect(sessionActivities(r.loaded.source));
   }
 
   if (config && rosterFile.data) {
@@ -132,67 +142,4 @@ function toRoster(r: z.output<typeof rosterSchema>, src: YamlSource): Roster {
     line: positionOf(src, ["teachers", i]).line,
   }));
   return { file: ROSTER_FILE, teachers, groups: r.groups };
-}
-
-type RecordData = z.output<typeof recordSchema>;
-
-function baseActivity(rec: RecordData, teacher: string, origin: Activity["origin"]): Activity {
-  return {
-    teacher,
-    date: rec.date,
-    kind: rec.kind,
-    title: rec.title,
-    hours: rec.hours,
-    level: rec.level,
-    award: rec.award,
-    role: rec.role,
-    stage: rec.stage,
-    count: rec.count ?? 1,
-    words: rec.words,
-    score: rec.score,
-    evidence: rec.evidence ?? [],
-    status: rec.status,
-    approver: rec.approver,
-    ref: rec.ref,
-    notes: rec.notes,
-    origin,
-  };
-}
-
-/** Activities of the records that are valid on their own; the file's problems are reported separately. */
-function recordActivities(src: YamlSource): Activity[] {
-  const data = src.data as { teacher?: unknown; records?: unknown } | undefined;
-  if (!data || typeof data.teacher !== "string" || !Array.isArray(data.records)) return [];
-  const out: Activity[] = [];
-  data.records.forEach((item, index) => {
-    const parsed = recordSchema.safeParse(item);
-    if (!parsed.success) return;
-    const line = positionOf(src, ["records", index]).line;
-    out.push(baseActivity(parsed.data, data.teacher as string, { file: src.file, line, index }));
-  });
-  return out;
-}
-
-/** A session credits each member on its attendance list; the lead gets the 主备 role. */
-function sessionActivities(src: YamlSource): Activity[] {
-  const data = src.data as { group?: unknown; sessions?: unknown } | undefined;
-  if (!data || typeof data.group !== "string" || !Array.isArray(data.sessions)) return [];
-  const out: Activity[] = [];
-  data.sessions.forEach((item, index) => {
-    const parsed = sessionSchema.safeParse(item);
-    if (!parsed.success) return;
-    const s = parsed.data;
-    const attendance = { ...s.attendance } as Record<string, AttendanceStatus>;
-    if (s.lead && !(s.lead in attendance)) attendance[s.lead] = "present";
-    for (const [member, status] of Object.entries(attendance)) {
-      const line = positionOf(src, ["sessions", index, "attendance", member]).line || positionOf(src, ["sessions", index]).line;
-      const act = baseActivity(s, member, { file: src.file, line, index });
-      act.attendance = status;
-      act.group = data.group as string;
-      if (member === s.lead) act.role = s.role ?? "main-preparer";
-      else act.role = "participant";
-      out.push(act);
-    }
-  });
-  return out;
 }

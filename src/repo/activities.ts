@@ -1,0 +1,88 @@
+/**
+ * From parsed record and session files to Activities. A record with an invalid field is
+ * still turned into a "partial" activity (the bad fields dropped) so that reference and
+ * duplicate checks see it in the same run; only fully valid records are ever scored.
+ */
+import type { z } from "zod";
+import type { Activity, AttendanceStatus } from "../model.js";
+import { recordSchema, sessionSchema } from "../schema/files.js";
+import { positionOf, type YamlSource } from "./yaml-source.js";
+
+export interface FoundActivities {
+  valid: Activity[];
+  partial: Activity[];
+}
+
+type RecordData = z.output<typeof recordSchema>;
+
+/** Parse an item; when it fails, retry without the fields that failed (if the core fields survive). */
+function parseLenient<S extends z.ZodType>(schema: S, item: unknown): { data?: z.output<S>; partial: boolean } {
+  const first = schema.safeParse(item);
+  if (first.success) return { data: first.data, partial: false };
+  if (!item || typeof item !== "object" || Array.isArray(item)) return { partial: true };
+  const bad = new Set(first.error.issues.map((i) => i.path[0]).filter((k) => k !== undefined));
+  const keys = first.error.issues.flatMap((i) => (i.code === "unrecognized_keys" && i.path.length === 0 ? i.keys : []));
+  const copy = Object.fromEntries(Object.entries(item).filter(([k]) => !bad.has(k) && !keys.includes(k)));
+  const second = schema.safeParse(copy);
+  return second.success ? { data: second.data, partial: true } : { partial: true };
+}
+
+function baseActivity(rec: RecordData, teacher: string, origin: Activity["origin"]): Activity {
+  return {
+    teacher,
+    date: rec.date,
+    kind: rec.kind,
+    title: rec.title,
+    hours: rec.hours,
+    level: rec.level,
+    award: rec.award,
+    role: rec.role,
+    stage: rec.stage,
+    count: rec.count ?? 1,
+    words: rec.words,
+    score: rec.score,
+    evidence: rec.evidence ?? [],
+    status: rec.status,
+    approver: rec.approver,
+    ref: rec.ref,
+    notes: rec.notes,
+    origin,
+  };
+}
+
+export function recordActivities(src: YamlSource): FoundActivities {
+  const found: FoundActivities = { valid: [], partial: [] };
+  const data = src.data as { teacher?: unknown; records?: unknown } | undefined;
+  if (!data || typeof data.teacher !== "string" || !Array.isArray(data.records)) return found;
+  data.records.forEach((item, index) => {
+    const parsed = parseLenient(recordSchema, item);
+    if (!parsed.data) return;
+    const line = positionOf(src, ["records", index]).line;
+    const act = baseActivity(parsed.data, data.teacher as string, { file: src.file, line, index });
+    (parsed.partial ? found.partial : found.valid).push(act);
+  });
+  return found;
+}
+
+/** A session credits each member on its attendance list; the lead gets the 主备 role. */
+export function sessionActivities(src: YamlSource): FoundActivities {
+  const found: FoundActivities = { valid: [], partial: [] };
+  const data = src.data as { group?: unknown; sessions?: unknown } | undefined;
+  if (!data || typeof data.group !== "string" || !Array.isArray(data.sessions)) return found;
+  data.sessions.forEach((item, index) => {
+    const parsed = parseLenient(sessionSchema, item);
+    if (!parsed.data) return;
+    const s = parsed.data;
+    const attendance = { ...(s.attendance ?? {}) } as Record<string, AttendanceStatus>;
+    if (s.lead && !(s.lead in attendance)) attendance[s.lead] = "present";
+    for (const [member, status] of Object.entries(attendance)) {
+      const line = positionOf(src, ["sessions", index, "attendance", member]).line || positionOf(src, ["sessions", index]).line;
+      const act = baseActivity(s, member, { file: src.file, line, index });
+      act.attendance = status;
+      act.group = data.group as string;
+      act.role = member === s.lead ? (s.role ?? "main-preparer") : "participant";
+      (parsed.partial ? found.partial : found.valid).push(act);
+    }
+  });
+  return found;
+}
