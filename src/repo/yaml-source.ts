@@ -3,9 +3,10 @@
  * check (schema, references, rules) can point at file:line:col with a caret.
  * Nothing here throws on user input: every failure becomes a Problem.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from "yaml";
 import type { Problem, Severity } from "../problem.js";
 import { t, type Lang } from "../i18n.js";
+import { describeYamlErrors } from "./yaml-errors.js";
 
 /** Larger files are refused with a problem rather than parsed: no real record file comes near it. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -66,6 +67,14 @@ export function makeProblem(
 
 /** Decode bytes as UTF-8 text; report the first invalid byte's position when it is not. */
 export function decodeUtf8(file: string, bytes: Uint8Array, lang: Lang): { text?: string; problem?: Problem } {
+  // Notepad's "Unicode" is UTF-16 with a byte-order mark; say so rather than "not a text file".
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return {
+      problem: makeProblem({ file, text: "" }, { line: 0, column: 0 }, "encoding",
+        t(lang, "文件是 UTF-16 编码,不是 UTF-8", "the file is UTF-16 encoded, not UTF-8"),
+        t(lang, "用编辑器以 UTF-8 编码另存(记事本:另存为 → 编码选 UTF-8)", "save it as UTF-8 in your editor (Notepad: Save As → Encoding: UTF-8)")),
+    };
+  }
   if (bytes.includes(0)) {
     return {
       problem: makeProblem({ file, text: "" }, { line: 0, column: 0 }, "encoding",
@@ -121,84 +130,97 @@ export function parseYaml(file: string, text: string, lang: Lang): { source: Yam
   const lineCounter = new LineCounter();
   const problems: Problem[] = [];
   const source: YamlSource = { file, text, lineCounter, data: undefined };
+  const tooDeep = (pos: Position) =>
+    makeProblem(source, pos, "yaml-syntax",
+      t(lang, "YAML 嵌套过深,无法解析", "the YAML is nested too deeply to parse"),
+      t(lang, "记录文件只需要两三层缩进", "record files need only two or three levels of indentation"));
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, version: "1.2" });
-  } catch (e) {
+  } catch {
     // The parser recurses per nesting level; absurd nesting overflows the stack.
-    problems.push(makeProblem(source, FILE_START, "yaml-syntax",
-      t(lang, "YAML 嵌套过深,无法解析", "the YAML is nested too deeply to parse"),
-      t(lang, "记录文件只需要两三层缩进", "record files need only two or three levels of indentation")));
-    return { source, problems };
+    return { source, problems: [tooDeep(FILE_START)] };
   }
   source.doc = doc;
-  for (const err of doc.errors) {
-    const [start] = err.linePos ?? [{ line: 1, col: 1 }];
-    problems.push(makeProblem(source, { line: start.line, column: start.col }, "yaml-syntax",
-      t(lang, `YAML 语法错误:${yamlErrorZh(err.code, err.message)}`, `YAML syntax error: ${firstLine(err.message)}`),
-      yamlErrorHint(err.code, lang)));
+  // The parser also catches its own stack overflows and reports one per remaining token.
+  const overflow = doc.errors.find((e) => isStackOverflow(e.message));
+  if (overflow) {
+    const pos = lineCounter.linePos(overflow.pos[0]);
+    return { source, problems: [tooDeep({ line: pos.line, column: pos.col })] };
+  }
+  const errors = describeYamlErrors(doc, text, lineCounter, lang);
+  for (const e of errors.slice(0, MAX_SYNTAX_PROBLEMS)) {
+    problems.push(makeProblem(source, { line: e.line, column: e.column }, "yaml-syntax", e.message, e.hint));
+  }
+  if (errors.length > MAX_SYNTAX_PROBLEMS) {
+    const rest = errors.length - MAX_SYNTAX_PROBLEMS;
+    const next = errors[MAX_SYNTAX_PROBLEMS]!;
+    problems.push(makeProblem(source, { line: next.line, column: next.column }, "yaml-syntax",
+      t(lang, `此后还有 ${rest} 处 YAML 语法错误`, `${rest} more YAML syntax errors from here on`),
+      t(lang, "先改正前面的错误再检查;后面的往往是前面引起的", "fix the first ones and check again: the later ones often follow from them")));
   }
   for (const warn of doc.warnings) {
-    const [start] = warn.linePos ?? [{ line: 1, col: 1 }];
-    const isTag = warn.code === "TAG_RESOLVE_FAILED";
-    problems.push(makeProblem(source, { line: start.line, column: start.col }, isTag ? "yaml-tag" : "yaml-syntax",
-      isTag
-        ? t(lang, "不允许使用 YAML 标签(如 !!js/function)", "YAML tags (such as !!js/function) are not allowed")
+    const [start] = warn.linePos ?? [lineCounter.linePos(warn.pos[0])];
+    const tag = warn.code === "TAG_RESOLVE_FAILED" ? tagName(warn.message) : undefined;
+    problems.push(makeProblem(source, { line: start.line, column: start.col }, tag ? "yaml-tag" : "yaml-syntax",
+      tag
+        ? t(lang, `不允许使用 YAML 标签 ${tag}`, `YAML tags are not allowed: ${tag}`)
         : t(lang, `YAML 警告:${firstLine(warn.message)}`, `YAML warning: ${firstLine(warn.message)}`),
-      isTag ? t(lang, "删除标签,只写普通的值", "remove the tag and write a plain value") : undefined));
+      tag ? t(lang, "删除标签,只写普通的值", "remove the tag and write a plain value") : undefined));
   }
   if (doc.errors.length > 0) return { source, problems };
   try {
     source.data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
-    const bomb = e instanceof ReferenceError || /alias/i.test(String((e as Error)?.message));
-    problems.push(makeProblem(source, FILE_START, bomb ? "yaml-alias" : "yaml-syntax",
-      bomb
-        ? t(lang, "YAML 别名展开过多(可能是别名炸弹)", "too many YAML alias expansions (a possible alias bomb)")
-        : t(lang, `无法读取 YAML:${firstLine(String((e as Error)?.message))}`, `cannot read the YAML: ${firstLine(String((e as Error)?.message))}`),
-      t(lang, "不要用锚点(&)和别名(*)重复内容,直接写出每条记录", "write each record out instead of repeating content with anchors (&) and aliases (*)")));
+    const message = String((e as Error)?.message);
+    problems.push(toJsProblem(source, doc, message, lang) ?? tooDeep(FILE_START));
     source.data = undefined;
   }
   return { source, problems };
 }
 
+/** Syntax errors reported per file; one mistake can trip hundreds, and the first ones matter. */
+export const MAX_SYNTAX_PROBLEMS = 20;
+
+function isStackOverflow(message: string): boolean {
+  return /call stack|too much recursion/i.test(message);
+}
+
+/** The tag as the user wrote it, e.g. !!python/object:os.system (the parser reports its long form). */
+function tagName(message: string): string {
+  const long = /Unresolved tag: (\S+)/.exec(message)?.[1] ?? "";
+  return long.startsWith("tag:yaml.org,2002:") ? `!!${long.slice("tag:yaml.org,2002:".length)}` : long ? `!<${long}>` : "!";
+}
+
+/** Failures of building the data: alias bombs, aliases with no anchor, or (undefined) nesting too deep. */
+function toJsProblem(source: YamlSource, doc: Document.Parsed, message: string, lang: Lang): Problem | undefined {
+  if (isStackOverflow(message)) return undefined;
+  const unresolved = /Unresolved alias[^:]*: (.+)$/.exec(firstLine(message))?.[1];
+  if (unresolved !== undefined) {
+    let pos = FILE_START;
+    visit(doc, {
+      Alias(_, node) {
+        if (node.source === unresolved && node.range && pos === FILE_START) {
+          const lc = source.lineCounter.linePos(node.range[0]);
+          pos = { line: lc.line, column: lc.col };
+        }
+      },
+    });
+    return makeProblem(source, pos, "yaml-alias",
+      t(lang, `别名 *${unresolved} 找不到对应的锚点 &${unresolved}`, `the alias *${unresolved} has no anchor &${unresolved} before it`),
+      t(lang, "直接写出值,不要用别名(*)", "write the value out instead of using an alias (*)"));
+  }
+  if (/alias|resource exhaustion/i.test(message)) {
+    return makeProblem(source, FILE_START, "yaml-alias",
+      t(lang, "YAML 别名展开过多(可能是别名炸弹)", "too many YAML alias expansions (a possible alias bomb)"),
+      t(lang, "不要用锚点(&)和别名(*)重复内容,直接写出每条记录", "write each record out instead of repeating content with anchors (&) and aliases (*)"));
+  }
+  return makeProblem(source, FILE_START, "yaml-syntax",
+    t(lang, `无法读取 YAML:${firstLine(message)}`, `cannot read the YAML: ${firstLine(message)}`));
+}
+
 function firstLine(s: string): string {
   return s.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
-}
-
-const YAML_ERRORS_ZH: Record<string, string> = {
-  DUPLICATE_KEY: "同一层里有重复的键",
-  TAB_AS_INDENT: "用了制表符(Tab)缩进",
-  BAD_INDENT: "缩进不对",
-  MISSING_CHAR: "缺少字符(如引号或括号没有闭合)",
-  MULTILINE_IMPLICIT_KEY: "键不能跨行(可能是缺少冒号或缩进不对)",
-  UNEXPECTED_TOKEN: "出现了不该出现的符号",
-  BLOCK_AS_IMPLICIT_KEY: "缩进不对,块内容被当成了键",
-  MULTIPLE_DOCS: "文件里有多个 YAML 文档(---)",
-  BAD_SCALAR_START: "值的开头字符不合法(可用引号括起来)",
-};
-
-function yamlErrorZh(code: string, message: string): string {
-  return YAML_ERRORS_ZH[code] ?? firstLine(message);
-}
-
-function yamlErrorHint(code: string, lang: Lang): string | undefined {
-  switch (code) {
-    case "DUPLICATE_KEY":
-      return t(lang, "删除或合并重复的键", "remove or merge the repeated key");
-    case "TAB_AS_INDENT":
-      return t(lang, "YAML 只能用空格缩进,把 Tab 换成两个空格", "YAML indents with spaces only: replace the tab with two spaces");
-    case "BAD_INDENT":
-    case "BLOCK_AS_IMPLICIT_KEY":
-    case "MULTILINE_IMPLICIT_KEY":
-      return t(lang, "检查这一行与上一行的缩进是否对齐,键后是否有冒号和空格", "check this line's indentation against the line above, and that each key has ': ' after it");
-    case "MISSING_CHAR":
-      return t(lang, "补上缺少的引号或括号", "add the missing quote or bracket");
-    case "BAD_SCALAR_START":
-      return t(lang, "以 @ ` % 等开头的值要加引号", "quote values that start with @, ` or %");
-    default:
-      return undefined;
-  }
 }
 
 /** The node at a data path, or the nearest existing ancestor when the path runs out. */
