@@ -1,0 +1,158 @@
+/**
+ * Rule tests written in YAML next to the presets (rules/*.test.yaml): each case gives a
+ * teacher's roles and records and the credit expected per item, category, requirement,
+ * total and grade. Only the keys a case names are compared.
+ */
+import { z } from "zod";
+import type { Activity, Config, Dataset, SchoolYear } from "../model.js";
+import { positionOf, type YamlSource } from "../repo/yaml-source.js";
+import { dateField, idField, vocabField } from "../schema/fields.js";
+import { recordSchema } from "../schema/files.js";
+import { ATTENDANCE } from "../schema/vocab.js";
+import { resolvePeriod } from "../score/period.js";
+import { scoreDataset } from "../score/evaluate.js";
+import type { ScoreResult } from "../score/types.js";
+import type { Scheme } from "./types.js";
+
+const termSchema = z.strictObject({ id: idField, start: dateField, end: dateField });
+const calendarSchema = z.strictObject({
+  years: z.array(z.strictObject({ id: idField, start: dateField, end: dateField, terms: z.array(termSchema).min(1) })).min(1),
+  cycle: termSchema.optional(),
+});
+
+const testRecord = z.strictObject({
+  ...recordSchema.shape,
+  title: z.string().min(1).optional(),
+  attendance: vocabField(ATTENDANCE).optional(),
+});
+
+const expectNumbers = z.record(z.string(), z.number());
+const expectRequirement = z.union([
+  z.boolean(),
+  z.strictObject({ met: z.boolean().optional(), shortBy: z.number().optional(), actual: z.number().optional(), minimum: z.number().optional(), excess: z.number().optional() }),
+]);
+
+export const caseSchema = z.strictObject({
+  name: z.string().min(1),
+  roles: z.array(z.string().min(1)).default([]),
+  period: z.strictObject({ term: z.string().optional(), year: z.string().optional(), cycle: z.boolean().optional() }).optional(),
+  records: z.array(testRecord).nullable().default([]).transform((r) => r ?? []),
+  expect: z.strictObject({
+    items: expectNumbers.optional(),
+    raw: expectNumbers.optional(),
+    categories: expectNumbers.optional(),
+    requirements: z.record(z.string(), expectRequirement).optional(),
+    total: z.number().optional(),
+    grade: z.string().optional(),
+  }),
+});
+
+export const testFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  /** Rule files, relative to the test file. */
+  rules: z.array(z.string().min(1)).min(1),
+  calendar: calendarSchema.optional(),
+  cases: z.array(caseSchema).min(1),
+});
+export type TestFile = z.output<typeof testFileSchema>;
+export type TestCase = z.output<typeof caseSchema>;
+
+export interface CaseResult {
+  name: string;
+  line: number;
+  pass: boolean;
+  /** One line per mismatch: "items.observation: expected 4, got 5". */
+  diffs: string[];
+}
+
+/** School years 2010–2035: autumn term Sep–Jan, spring term Feb–Aug, ids like 2015-autumn. */
+export function defaultCalendar(): { years: SchoolYear[] } {
+  const years: SchoolYear[] = [];
+  for (let y = 2010; y <= 2035; y++) {
+    const id = `${y}-${y + 1}`;
+    years.push({
+      id,
+      name: id,
+      start: `${y}-09-01`,
+      end: `${y + 1}-08-31`,
+      terms: [
+        { id: `${y}-autumn`, name: `${y}-autumn`, start: `${y}-09-01`, end: `${y + 1}-01-31`, year: id },
+        { id: `${y + 1}-spring`, name: `${y + 1}-spring`, start: `${y + 1}-02-01`, end: `${y + 1}-08-31`, year: id },
+      ],
+    });
+  }
+  return { years };
+}
+
+export function testConfig(file: TestFile): Config {
+  const years = file.calendar
+    ? file.calendar.years.map((y) => ({ ...y, name: y.id, terms: y.terms.map((t) => ({ ...t, name: t.id, year: y.id })) }))
+    : defaultCalendar().years;
+  const cycle = file.calendar?.cycle ? { ...file.calendar.cycle, name: file.calendar.cycle.id } : undefined;
+  return { file: "test", school: "test", lang: "zh", rules: file.rules, years, ...(cycle ? { cycle } : {}), checks: {} };
+}
+
+export function caseDataset(config: Config, c: TestCase, src: YamlSource, index: number): Dataset {
+  const activities: Activity[] = c.records.map((r, i) => ({
+    teacher: "t",
+    date: r.date,
+    kind: r.kind,
+    title: r.title ?? `${r.kind} ${i + 1}`,
+    hours: r.hours,
+    level: r.level,
+    award: r.award,
+    role: r.role,
+    stage: r.stage,
+    count: r.count ?? 1,
+    words: r.words,
+    score: r.score,
+    evidence: r.evidence ?? [],
+    status: r.status,
+    ref: r.ref,
+    attendance: r.attendance as Activity["attendance"],
+    origin: { file: src.file, line: positionOf(src, ["cases", index, "records", i]).line, index: i },
+  }));
+  return {
+    config,
+    roster: { file: "test", groups: [], teachers: [{ id: "t", name: "t", groups: [], roles: c.roles.map((role) => ({ role })), emails: [], line: 0 }] },
+    activities,
+  };
+}
+
+export function runCase(scheme: Scheme, config: Config, c: TestCase, src: YamlSource, index: number): CaseResult & { result?: ScoreResult } {
+  const line = positionOf(src, ["cases", index]).line;
+  const dataset = caseDataset(config, c, src, index);
+  const firstDate = dataset.activities.map((a) => a.date).sort()[0];
+  const year = c.period ? undefined : (config.years.find((y) => firstDate && y.start <= firstDate && firstDate <= y.end) ?? config.years[0])?.id;
+  const p = resolvePeriod(config, { ...c.period, ...(year ? { year } : {}), today: firstDate ?? "2000-01-01" });
+  if ("error" in p) return { name: c.name, line, pass: false, diffs: [`period: ${p.error} ${p.id ?? ""}`.trim()] };
+  const result = scoreDataset(dataset, scheme, p.period);
+  const got = result.teachers[0]!;
+  const diffs: string[] = [];
+  const cmp = (key: string, expected: unknown, actual: unknown) => {
+    const same = typeof expected === "number" && typeof actual === "number" ? Math.abs(expected - actual) < 1e-6 : expected === actual;
+    if (!same) diffs.push(`${key}: expected ${fmt(expected)}, got ${fmt(actual)}`);
+  };
+  const e = c.expect;
+  for (const [id, v] of Object.entries(e.items ?? {})) cmp(`items.${id}`, v, got.items.find((x) => x.id === id)?.credited);
+  for (const [id, v] of Object.entries(e.raw ?? {})) cmp(`raw.${id}`, v, got.items.find((x) => x.id === id)?.raw);
+  for (const [id, v] of Object.entries(e.categories ?? {})) cmp(`categories.${id}`, v, got.categories.find((x) => x.id === id)?.credited);
+  if (e.total !== undefined) cmp("total", e.total, got.total);
+  if (e.grade !== undefined) cmp("grade", e.grade, got.grade.id === e.grade || got.grade.label === e.grade || got.grade.labelEn === e.grade ? e.grade : got.grade.label);
+  for (const [key, want] of Object.entries(e.requirements ?? {})) {
+    const [id, window] = key.split("@");
+    const found = got.requirements.filter((r) => r.id === id && (!window || r.window === window));
+    if (found.length !== 1) {
+      diffs.push(`requirements.${key}: expected one result, got ${found.length}${found.length ? ` (windows ${found.map((r) => r.window).join(", ")}; name one as ${id}@window)` : ""}`);
+      continue;
+    }
+    const r = found[0]!;
+    const w = typeof want === "boolean" ? { met: want } : want;
+    for (const [field, v] of Object.entries(w)) cmp(`requirements.${key}.${field}`, v, r[field as keyof typeof r]);
+  }
+  return { name: c.name, line, pass: diffs.length === 0, diffs, result };
+}
+
+function fmt(v: unknown): string {
+  return v === undefined ? "(nothing)" : JSON.stringify(v);
+}

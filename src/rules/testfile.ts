@@ -1,0 +1,43 @@
+/** Run one rules/*.test.yaml file from disk: compile its rule files, then every case. */
+import { dirname, join, relative } from "node:path";
+import type { Problem } from "../problem.js";
+import type { Lang } from "../i18n.js";
+import { readYamlFile, validate } from "../repo/read.js";
+import { compileRuleFile } from "./compile.js";
+import { mergeRuleSets } from "./merge.js";
+import { runCase, testConfig, testFileSchema, type CaseResult } from "./testcases.js";
+import type { RuleSet } from "./types.js";
+
+export interface TestFileResult {
+  file: string;
+  problems: Problem[];
+  cases: CaseResult[];
+}
+
+/** `file` is relative to `root`; rule files are relative to the test file. */
+export function runTestFile(root: string, file: string, lang: Lang): TestFileResult {
+  const read = readYamlFile(root, file, lang);
+  if (!read.source || read.problems.length) return { file, problems: read.problems, cases: [] };
+  const v = validate(read.source, testFileSchema, lang);
+  if (!v.data) return { file, problems: v.problems, cases: [] };
+  const problems: Problem[] = [];
+  const sets: RuleSet[] = [];
+  for (const rf of v.data.rules) {
+    const path = relative(root, join(root, dirname(file), rf)).split("\\").join("/");
+    const r = readYamlFile(root, path, lang);
+    problems.push(...r.problems);
+    if (!r.source || r.problems.length) continue;
+    const c = compileRuleFile(r.source, lang);
+    problems.push(...c.problems);
+    if (c.ruleSet) sets.push(c.ruleSet);
+  }
+  if (problems.length) return { file, problems, cases: [] };
+  const merged = mergeRuleSets(sets, lang);
+  if (merged.problems.length) return { file, problems: merged.problems, cases: [] };
+  const config = testConfig(v.data);
+  const cases = v.data.cases.map((c, i) => {
+    const { result: _r, ...res } = runCase(merged.scheme, config, c, read.source!, i);
+    return res;
+  });
+  return { file, problems, cases };
+}

@@ -1,0 +1,154 @@
+/**
+ * Score a dataset against a scheme for one period: items → categories (caps per window,
+ * weights) → total → requirements → grade, with a trace of every contribution.
+ * Pure: data in, data out.
+ */
+import type { Activity, Dataset } from "../model.js";
+import type { Item, RequirementDef, Scheme } from "../rules/types.js";
+import { itemContribution, round, type TeacherCtx } from "./item.js";
+import { rolesDuring, scoreRequirements } from "./requirements.js";
+import type { CategoryScore, ItemScore, Label, Period, ScoreResult, TeacherScore, TraceEntry } from "./types.js";
+import { dayBefore, maxDate, minDate, windowsOverlapping } from "./windows.js";
+
+type Node = { type: "item"; id: string } | { type: "category"; id: string };
+
+/** An item sits in the category of its newest version. */
+function itemCategory(item: Item): string | undefined {
+  return item.versions.at(-1)?.category;
+}
+
+function itemWeight(item: Item): number {
+  return item.versions.at(-1)?.weight ?? 1;
+}
+
+export function childrenOf(scheme: Scheme, category: string | undefined): Node[] {
+  const items = [...scheme.items.values()].filter((i) => itemCategory(i) === category).map((i): Node => ({ type: "item", id: i.id }));
+  const cats = [...scheme.categories.values()].filter((c) => c.parent === category).map((c): Node => ({ type: "category", id: c.id }));
+  return [...items, ...cats];
+}
+
+class TeacherScorer {
+  private memo = new Map<string, { raw: number; credited: number }>();
+
+  constructor(
+    private ctx: TeacherCtx,
+    private period: Period,
+  ) {}
+
+  /** Credit of a node over [a, b] (not weighted); trace only for the period itself. */
+  node(n: Node, a: string, b: string, trace?: TraceEntry[]): { raw: number; credited: number } {
+    if (a > b) return { raw: 0, credited: 0 };
+    const key = `${n.type}:${n.id}:${a}:${b}`;
+    const hit = trace ? undefined : this.memo.get(key);
+    if (hit) return hit;
+    const value = n.type === "item" ? itemContribution(this.ctx.scheme.items.get(n.id)!, this.ctx, a, b, trace) : this.category(n.id, a, b, trace);
+    if (!trace) this.memo.set(key, value);
+    return value;
+  }
+
+  private weight(n: Node): number {
+    const s = this.ctx.scheme;
+    return n.type === "item" ? itemWeight(s.items.get(n.id)!) : s.categories.get(n.id)!.weight;
+  }
+
+  /** Weighted sum of a category's children (or of the roots) over [a, b]. */
+  sumOf(category: string | undefined, a: string, b: string, trace?: TraceEntry[]): number {
+    let sum = 0;
+    for (const c of childrenOf(this.ctx.scheme, category)) sum += this.node(c, a, b, trace).credited * this.weight(c);
+    return round(sum);
+  }
+
+  private category(id: string, a: string, b: string, trace?: TraceEntry[]): { raw: number; credited: number } {
+    const def = this.ctx.scheme.categories.get(id)!;
+    const raw = this.sumOf(id, a, b, trace);
+    if (def.cap === undefined) return { raw, credited: raw };
+    const cap = def.cap;
+    const per = def.per ?? this.ctx.scheme.meta.period;
+    let credited = 0;
+    let covered = 0;
+    for (const w of windowsOverlapping(per, this.ctx.config, a, b, this.period.id)) {
+      const lo = maxDate(w.start, a);
+      const hi = minDate(w.end, b);
+      // What the window held before `a` uses up the cap first.
+      const before = lo > w.start ? this.sumOf(id, w.start, dayBefore(lo)) : 0;
+      const inside = this.sumOf(id, lo, hi);
+      const got = Math.min(cap, before + inside) - Math.min(cap, before);
+      covered += inside;
+      credited += got;
+      if (trace && round(got - inside) !== 0) {
+        trace.push({ teacher: this.ctx.teacher.id, step: "category-cap", category: id, ruleFile: def.file, ruleLine: def.pos.line, window: w.id, amount: round(got - inside), reason: `cap:${cap}` });
+      }
+    }
+    // Records outside every configured window are not capped.
+    credited += raw - covered;
+    return { raw, credited: round(credited) };
+  }
+
+  credit(target: RequirementDef["target"], a: string, b: string): number {
+    if (target.type === "total") return this.sumOf(undefined, a, b);
+    if (target.type === "item" || target.type === "category") return this.node(target, a, b).credited;
+    return 0;
+  }
+}
+
+export function scoreDataset(dataset: Dataset, scheme: Scheme, period: Period): ScoreResult {
+  const byTeacher = new Map<string, Activity[]>();
+  for (const act of dataset.activities) byTeacher.set(act.teacher, [...(byTeacher.get(act.teacher) ?? []), act]);
+  const trace: TraceEntry[] = [];
+  const teachers: TeacherScore[] = [];
+  const teacherList = [...dataset.roster.teachers].sort((x, y) => x.id.localeCompare(y.id));
+
+  for (const teacher of teacherList) {
+    const acts = (byTeacher.get(teacher.id) ?? []).slice().sort(
+      (x, y) => x.date.localeCompare(y.date) || x.origin.file.localeCompare(y.origin.file) || x.origin.line - y.origin.line,
+    );
+    const ctx: TeacherCtx = { scheme, config: dataset.config, teacher, acts };
+    const scorer = new TeacherScorer(ctx, period);
+    const { start, end } = period;
+    const items: ItemScore[] = [...scheme.items.values()].map((i) => ({ id: i.id, ...scorer.node({ type: "item", id: i.id }, start, end, trace) }));
+    const categories: CategoryScore[] = [...scheme.categories.keys()].map((id) => {
+      const catTrace: TraceEntry[] = [];
+      const v = scorer.node({ type: "category", id }, start, end, catTrace);
+      trace.push(...catTrace.filter((e) => e.step === "category-cap" && e.category === id));
+      return { id, ...v };
+    });
+    const total = scorer.sumOf(undefined, start, end);
+    const requirements = scoreRequirements(scheme.requirements, ctx, period, (tg, a, b) => scorer.credit(tg, a, b));
+    const met = requirements.every((r) => r.met);
+    const g = scheme.grades.find((x) => (x.minTotal === undefined || total >= x.minTotal) && (!x.allRequirements || met));
+    const grade: Label = g ? { id: g.id, label: g.label, labelEn: g.labelEn } : { id: "fail", ...scheme.meta.failGrade };
+    teachers.push({
+      teacher: teacher.id,
+      name: teacher.name,
+      groups: teacher.groups,
+      roles: rolesDuring(teacher, start, end),
+      items,
+      categories,
+      requirements,
+      total,
+      met,
+      grade,
+    });
+  }
+
+  const m = scheme.meta;
+  return {
+    scheme: { id: m.id, name: m.name, nameEn: m.nameEn, unit: m.unit, ...(m.hoursPerCredit !== undefined ? { hoursPerCredit: m.hoursPerCredit } : {}), files: scheme.files },
+    period,
+    items: [...scheme.items.values()].map((i) => {
+      const v = i.versions.at(-1)!;
+      return { id: i.id, label: v.label, labelEn: v.labelEn, ...(v.category ? { category: v.category } : {}), ...(v.cap !== undefined ? { cap: v.cap } : {}), per: v.per ?? m.period, weight: v.weight };
+    }),
+    categories: [...scheme.categories.values()].map((c) => ({
+      id: c.id, label: c.label, labelEn: c.labelEn, ...(c.parent ? { parent: c.parent } : {}), ...(c.cap !== undefined ? { cap: c.cap } : {}), per: c.per ?? m.period, weight: c.weight,
+    })),
+    requirements: dedupeLabels(scheme.requirements.map((r) => ({ id: r.id, label: r.label, labelEn: r.labelEn, per: r.per ?? m.period }))),
+    teachers,
+    trace,
+  };
+}
+
+function dedupeLabels<T extends { id: string }>(list: T[]): T[] {
+  const seen = new Set<string>();
+  return list.filter((x) => (seen.has(x.id) ? false : (seen.add(x.id), true)));
+}

@@ -1,0 +1,208 @@
+/**
+ * One item for one teacher. Credit over [a, b] is F(b) − F(a − 1), where F(d) scores every
+ * record up to d window by window (caps, tiers, once-credits per window). That makes
+ * contributions additive over sub-ranges, so a year cap seen from a term counts only what is
+ * left of it, and category caps can be applied window by window.
+ */
+import { rolesOn, type Activity, type Config, type Teacher } from "../model.js";
+import { attendanceAdjust, forfeits } from "../rules/blocks/attendance.js";
+import { exclusion } from "../rules/blocks/conditions.js";
+import { dedupeKey, duplicates } from "../rules/blocks/dedupe.js";
+import { eachCredit } from "../rules/blocks/each.js";
+import { hoursCredit } from "../rules/blocks/hours.js";
+import { qualifierMet } from "../rules/blocks/once.js";
+import { scoreCredit } from "../rules/blocks/score.js";
+import { lookupTable } from "../rules/blocks/table.js";
+import { tierCredit, type TierResult } from "../rules/blocks/tiers.js";
+import { versionOn } from "../rules/blocks/versions.js";
+import type { Item, ItemVersion, Scheme } from "../rules/types.js";
+import type { TraceEntry, TraceStep } from "./types.js";
+import { dayBefore, windowAt } from "./windows.js";
+
+export interface TeacherCtx {
+  scheme: Scheme;
+  config: Config;
+  teacher: Teacher;
+  /** The teacher's activities, sorted by date then origin. */
+  acts: Activity[];
+}
+
+interface Prepared {
+  act: Activity;
+  v: ItemVersion;
+  amount: number;
+  /** Counts towards tiers, once-credits, averages. */
+  counts: boolean;
+  step: TraceStep;
+  reason?: string;
+}
+
+interface WindowValue {
+  key: string;
+  id: string;
+  v: ItemVersion;
+  raw: number;
+  credited: number;
+  tier?: TierResult;
+  once?: boolean;
+  floored: boolean;
+  members: Prepared[];
+}
+
+function baseCredit(v: ItemVersion, act: Activity, scheme: Scheme): { amount?: number; reason?: string } {
+  const c = v.credit;
+  switch (c.type) {
+    case "each":
+      return { amount: eachCredit(c.amount, act) };
+    case "table": {
+      const x = lookupTable(c.by, c.values, act);
+      return x === undefined ? { reason: "no-entry" } : { amount: x * act.count };
+    }
+    case "hours": {
+      const x = hoursCredit(c, act, scheme.meta);
+      return x === undefined ? { reason: "no-hours" } : { amount: x };
+    }
+    case "score": {
+      const x = scoreCredit(c, act);
+      return x === undefined ? { reason: "no-score" } : { amount: x };
+    }
+    case "tiers":
+    case "once":
+      return { amount: 0 }; // earned per window, below
+  }
+}
+
+function prepare(item: Item, ctx: TeacherCtx, end: string): Prepared[] {
+  const out: Prepared[] = [];
+  for (const act of ctx.acts) {
+    if (act.date > end) break;
+    const v = versionOn(item.versions, act.date);
+    if (!v || !v.kinds.includes(act.kind)) continue;
+    const ex = exclusion(v.conditions, act, rolesOn(ctx.teacher, act.date), ctx.scheme.meta.approvedOnly);
+    if (ex) {
+      out.push({ act, v, amount: 0, counts: false, step: "excluded", reason: ex });
+      continue;
+    }
+    const base = baseCredit(v, act, ctx.scheme);
+    if (base.amount === undefined) {
+      out.push({ act, v, amount: 0, counts: false, step: "excluded", reason: base.reason });
+      continue;
+    }
+    const eff = attendanceAdjust(v.attendance, act, base.amount);
+    const away = act.attendance === "absent" || act.attendance === "excused";
+    out.push({ act, v, amount: eff.amount, counts: !away, step: "credit", reason: eff.reason ?? (v.credit.type === "tiers" || v.credit.type === "once" ? "tally" : undefined) });
+  }
+  // Same ref/title: only the highest counts.
+  const deduped = out.filter((p) => p.step === "credit" && p.counts && p.v.dedupe);
+  for (const i of duplicates(deduped, (p) => dedupeKey(p.v.dedupe!, p.act), (p) => p.amount)) {
+    Object.assign(deduped[i]!, { amount: 0, counts: false, step: "duplicate" });
+  }
+  // Too many absences or leaves in a window forfeit everything the item earned in it.
+  const byForfeitWindow = new Map<string, Prepared[]>();
+  for (const p of out) {
+    const f = p.v.attendance?.forfeit;
+    if (!f || p.step === "excluded") continue;
+    const key = windowAt(f.per, ctx.config, p.act.date).id;
+    byForfeitWindow.set(key, [...(byForfeitWindow.get(key) ?? []), p]);
+  }
+  for (const group of byForfeitWindow.values()) {
+    if (!forfeits(group[0]!.v.attendance, group.map((p) => p.act))) continue;
+    for (const p of group) Object.assign(p, { amount: 0, counts: false, step: "forfeit" });
+  }
+  return out;
+}
+
+function windowValues(prepared: Prepared[], ctx: TeacherCtx): Map<string, WindowValue> {
+  const groups = new Map<string, Prepared[]>();
+  for (const p of prepared) {
+    const per = p.v.per ?? ctx.scheme.meta.period;
+    const key = `${per}:${windowAt(per, ctx.config, p.act.date).id}`;
+    groups.set(key, [...(groups.get(key) ?? []), p]);
+  }
+  const out = new Map<string, WindowValue>();
+  for (const [key, members] of groups) {
+    const v = members.at(-1)!.v; // the version in force at the window's latest record
+    const counting = members.filter((p) => p.counts);
+    let value: number;
+    let tier: TierResult | undefined;
+    let once: boolean | undefined;
+    if (v.credit.type === "tiers") {
+      tier = tierCredit(v.credit.tiers, v.credit.shortfall, counting.reduce((s, p) => s + p.act.count, 0));
+      value = tier.credit;
+    } else if (v.credit.type === "once") {
+      once = qualifierMet(v.credit.anyOf, counting.map((p) => p.act)) >= 0;
+      value = once ? v.credit.credit : 0;
+    } else if (v.aggregate === "average") {
+      value = counting.length ? counting.reduce((s, p) => s + p.amount, 0) / counting.length : 0;
+    } else if (v.aggregate === "max") {
+      value = counting.length ? Math.max(...counting.map((p) => p.amount)) : 0;
+    } else {
+      value = members.reduce((s, p) => s + p.amount, 0);
+    }
+    const floored = value < 0;
+    const raw = Math.max(0, value);
+    const credited = v.cap === undefined ? raw : Math.min(v.cap, raw);
+    out.set(key, { key, id: key.slice(key.indexOf(":") + 1), v, raw, credited, tier, once, floored, members });
+  }
+  return out;
+}
+
+export interface ItemContribution {
+  raw: number;
+  credited: number;
+}
+
+/** Credit of one item over [a, b]; pushes trace entries when `trace` is given. */
+export function itemContribution(item: Item, ctx: TeacherCtx, a: string, b: string, trace?: TraceEntry[]): ItemContribution {
+  const full = windowValues(prepare(item, ctx, b), ctx);
+  const before = windowValues(prepare(item, ctx, dayBefore(a)), ctx);
+  let raw = 0;
+  let credited = 0;
+  for (const w of full.values()) {
+    const prev = before.get(w.key);
+    const dRaw = w.raw - (prev?.raw ?? 0);
+    const dCredited = w.credited - (prev?.credited ?? 0);
+    raw += dRaw;
+    credited += dCredited;
+    if (trace) traceWindow(w, prev, dRaw, dCredited, ctx, a, trace);
+  }
+  return { raw: round(raw), credited: round(credited) };
+}
+
+function traceWindow(w: WindowValue, prev: WindowValue | undefined, dRaw: number, dCredited: number, ctx: TeacherCtx, a: string, trace: TraceEntry[]) {
+  const base = (v: ItemVersion) => ({ teacher: ctx.teacher.id, item: v.id, version: v.from ?? "", ruleFile: v.file, ruleLine: v.pos.line, window: w.id });
+  // Walk records in order so a cap's cut lands on the records that crossed it.
+  const simple = w.v.credit.type !== "tiers" && w.v.credit.type !== "once" && w.v.aggregate === "sum" && w.members.every((p) => p.amount >= 0);
+  let sum = 0;
+  for (const p of w.members) {
+    const cap = w.v.cap ?? Infinity;
+    const counted = Math.min(cap, sum + p.amount) - Math.min(cap, sum);
+    sum += p.amount;
+    if (p.act.date < a) continue;
+    trace.push({
+      ...base(p.v),
+      step: p.step,
+      origin: p.act.origin,
+      date: p.act.date,
+      kind: p.act.kind,
+      title: p.act.title,
+      amount: round(p.amount),
+      ...(simple && p.step === "credit" ? { counted: round(counted) } : {}),
+      ...(p.reason ? { reason: p.reason } : {}),
+    });
+  }
+  const windowEntry = (step: TraceStep, amount: number, reason?: string) =>
+    trace.push({ ...base(w.v), step, amount: round(amount), ...(reason ? { reason } : {}) });
+  if (w.tier) {
+    const d = w.tier.credit - (prev?.tier?.credit ?? 0);
+    windowEntry("tier", d, w.tier.tier ? `tier:${w.tier.tier.atLeast}` : w.tier.short !== undefined ? `short:${w.tier.short}` : "below");
+  }
+  if (w.once !== undefined && w.once !== prev?.once) windowEntry("once", w.once ? (w.v.credit as { credit: number }).credit : 0, w.once ? "met" : "not-met");
+  if (w.floored && !prev?.floored) windowEntry("floor", dRaw - (w.members.filter((p) => p.act.date >= a).reduce((s, p) => s + p.amount, 0)), "below-zero");
+  if (round(dCredited - dRaw) !== 0) windowEntry("cap", dCredited - dRaw, `cap:${w.v.cap}`);
+}
+
+/** Sums of floats such as 0.5 steps: keep reports free of 2.9999999. */
+export function round(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}

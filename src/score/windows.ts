@@ -1,0 +1,38 @@
+/**
+ * Windows are the spans caps, tiers and requirements apply to. A record outside every
+ * configured term/year is its own one-day window (the checker warns about such records).
+ */
+import { allTerms, type Config } from "../model.js";
+import type { Window } from "../rules/types.js";
+
+export interface Span {
+  id: string;
+  start: string;
+  end: string;
+}
+
+export function windowsOf(per: Window, config: Config): Span[] {
+  if (per === "term") return allTerms(config).map((t) => ({ id: t.id, start: t.start, end: t.end }));
+  if (per === "year") return config.years.map((y) => ({ id: y.id, start: y.start, end: y.end }));
+  return config.cycle ? [{ id: config.cycle.id, start: config.cycle.start, end: config.cycle.end }] : [];
+}
+
+export function windowAt(per: Window, config: Config, date: string): Span {
+  return windowsOf(per, config).find((w) => w.start <= date && date <= w.end) ?? { id: date, start: date, end: date };
+}
+
+/** Windows that overlap [start, end]; where none is configured (no cycle), the span itself. */
+export function windowsOverlapping(per: Window, config: Config, start: string, end: string, fallbackId: string): Span[] {
+  const all = windowsOf(per, config);
+  if (all.length === 0) return [{ id: fallbackId, start, end }];
+  return all.filter((w) => w.start <= end && start <= w.end);
+}
+
+export function dayBefore(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+export const minDate = (a: string, b: string) => (a < b ? a : b);
+export const maxDate = (a: string, b: string) => (a > b ? a : b);
