@@ -138,3 +138,10 @@ function parsesTo(text: string, expected: unknown): boolean {
   const doc = parseDocument(text.replace(/^\uFEFF/, ""), PARSE);
   return doc.errors.length === 0 && isDeepStrictEqual(doc.toJS(), expected);
 }
+
+/** The item as it reads in a file's list, for showing the user ("- date: …"). */
+export function itemText(item: Record<string, unknown>): string {
+  const doc = new Document([item]);
+  styleItem(doc);
+  return doc.toString(render(2, false));
+}

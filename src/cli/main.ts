@@ -8,6 +8,7 @@ import { EXIT, getExitCode, pickLang, UsageError, type Io } from "./io.js";
 import { registerCheck } from "./check.js";
 import { registerInit } from "./init.js";
 import { registerSchema } from "./schema.js";
+import { registerAdd } from "./add.js";
 import { registerAudit } from "./audit.js";
 
 export const VERSION = "0.1.0";
@@ -26,6 +27,7 @@ export function buildProgram(io: Io): Command {
   registerInit(program, io);
   registerCheck(program, io);
   registerSchema(program, io);
+  registerAdd(program, io);
   registerAudit(program, io);
   return program;
 }
