@@ -23,7 +23,7 @@ export const schemeMetaSchema = z.strictObject({
   id: idField,
   name: z.string().min(1),
   nameEn: z.string().min(1).optional(),
-  unit: z.enum(["hours", "credits"]).default("hours"),
+  unit: z.enum(["hours", "credits", "points"]).default("hours"),
   /** Checked for zero in compile, so the message can say why. */
   hoursPerCredit: num.optional(),
   period: windowField.default("year"),

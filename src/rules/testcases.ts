@@ -16,7 +16,8 @@ import type { Scheme } from "./types.js";
 
 const termSchema = z.strictObject({ id: idField, start: dateField, end: dateField });
 const calendarSchema = z.strictObject({
-  years: z.array(z.strictObject({ id: idField, start: dateField, end: dateField, terms: z.array(termSchema).min(1) })).min(1),
+  /** Default: school years 2010–2035 with autumn and spring terms (see defaultCalendar). */
+  years: z.array(z.strictObject({ id: idField, start: dateField, end: dateField, terms: z.array(termSchema).min(1) })).min(1).optional(),
   cycle: termSchema.optional(),
 });
 
@@ -85,7 +86,7 @@ export function defaultCalendar(): { years: SchoolYear[] } {
 }
 
 export function testConfig(file: TestFile): Config {
-  const years = file.calendar
+  const years = file.calendar?.years
     ? file.calendar.years.map((y) => ({ ...y, name: y.id, terms: y.terms.map((t) => ({ ...t, name: t.id, year: y.id })) }))
     : defaultCalendar().years;
   const cycle = file.calendar?.cycle ? { ...file.calendar.cycle, name: file.calendar.cycle.id } : undefined;

@@ -159,8 +159,8 @@ export interface SchemeMeta {
   id: string;
   name: string;
   nameEn: string;
-  /** hours = 学时, credits = 学分. */
-  unit: "hours" | "credits";
+  /** hours = 学时, credits = 学分, points = 分 (an assessed score such as 马家堡's). */
+  unit: "hours" | "credits" | "points";
   /** How many 学时 make one 学分 (credits schemes). */
   hoursPerCredit?: number;
   /** Default window of caps. */

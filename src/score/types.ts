@@ -105,7 +105,7 @@ export interface ScoreResult {
     id: string;
     name: string;
     nameEn: string;
-    unit: "hours" | "credits";
+    unit: "hours" | "credits" | "points";
     hoursPerCredit?: number;
     files: string[];
   };

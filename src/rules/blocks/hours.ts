@@ -7,7 +7,7 @@ import type { Activity } from "../../model.js";
 export function hoursCredit(
   rule: { factor: number; hoursPerCredit?: number },
   act: Pick<Activity, "hours">,
-  scheme: { unit: "hours" | "credits"; hoursPerCredit?: number },
+  scheme: { unit: "hours" | "credits" | "points"; hoursPerCredit?: number },
 ): number | undefined {
   if (act.hours === undefined) return undefined;
   const per = rule.hoursPerCredit ?? (scheme.unit === "credits" ? scheme.hoursPerCredit : undefined) ?? 1;
