@@ -86,8 +86,9 @@ export function compileRuleFile(src: YamlSource, lang: Lang): { ruleSet?: RuleSe
       return undefined;
     }
     if (present.length > 1) {
-      at([...path, present[1]!], "rule-credit", `项目「${it.id}」同时写了 ${present.join(" 和 ")},只能有一种计法`,
-        `item '${it.id}' has both ${present.join(" and ")}; it can have only one`, "把另一种计法拆成单独的项目", "split the other one into an item of its own");
+      problems.push(problemAt(src, [...path, present[1]!], "rule-credit",
+        t(lang, `项目「${it.id}」同时写了 ${present.join(" 和 ")},只能有一种计法`, `item '${it.id}' has both ${present.join(" and ")}; it can have only one`),
+        t(lang, "把另一种计法拆成单独的项目", "split the other one into an item of its own"), { onKey: true }));
       return undefined;
     }
     if (it.each !== undefined) return { type: "each", amount: it.each };

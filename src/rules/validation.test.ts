@@ -1,0 +1,161 @@
+/**
+ * One broken rule file per mistake; each pins the exact problem: check, line:column,
+ * message and hint. Positions are counted by hand in the snippets below (1-based).
+ */
+import { describe, expect, it } from "vitest";
+import { parseYaml } from "../repo/yaml-source.js";
+import { compileRuleFile, mergeRuleSets } from "./load.js";
+import type { RuleSet } from "./types.js";
+
+function problemsOf(...files: [string, string][]) {
+  const sets: RuleSet[] = [];
+  const out: string[] = [];
+  for (const [name, text] of files) {
+    const { source, problems } = parseYaml(name, text, "en");
+    expect(problems).toEqual([]);
+    const c = compileRuleFile(source, "en");
+    out.push(...c.problems.map(show));
+    if (c.ruleSet) sets.push(c.ruleSet);
+  }
+  out.push(...mergeRuleSets(sets, "en").problems.map(show));
+  return out;
+}
+const show = (p: { file: string; line: number; column: number; check: string; message: string; hint?: string }) =>
+  `${p.file}:${p.line}:${p.column} ${p.check}: ${p.message}${p.hint ? ` | ${p.hint}` : ""}`;
+
+const KINDS = `kinds:
+  - { id: observation, fields: [count] }
+  - { id: paper, fields: [level, award] }
+`;
+
+describe("rule validation", () => {
+  it("accepts a good file", () => {
+    expect(problemsOf(["r.yaml", `${KINDS}items:\n  - { id: obs, kinds: [observation], each: 1, cap: 8 }\n`])).toEqual([]);
+  });
+
+  it("unknown key, with a suggestion", () => {
+    // KINDS is lines 1–3; line 6 is "    cpa: 8", the key starts at column 5
+    expect(problemsOf(["r.yaml", `${KINDS}items:\n  - id: obs\n    cpa: 8\n    kinds: [observation]\n    each: 1\n`])).toEqual([
+      "r.yaml:6:5 unknown-key: unknown field 'cpa' | did you mean 'cap'?",
+    ]);
+  });
+
+  it("an item naming an unknown kind", () => {
+    // line 5: "  - { id: obs, kinds: [observaton], each: 1 }"; '[' is column 23, the kind starts at 24
+    expect(problemsOf(["r.yaml", `${KINDS}items:\n  - { id: obs, kinds: [observaton], each: 1 }\n`])).toEqual([
+      "r.yaml:5:24 rule-reference: kind 'observaton' is not defined | did you mean 'observation'?",
+    ]);
+  });
+
+  it("an item naming an unknown category", () => {
+    // line 8: "    category: busines", the value at column 15
+    expect(problemsOf(["r.yaml", `${KINDS}categories:\n  - { id: business }\nitems:\n  - id: obs\n    category: busines\n    kinds: [observation]\n    each: 1\n`])).toEqual([
+      "r.yaml:8:15 rule-reference: category 'busines' is not defined | did you mean 'business'?",
+    ]);
+  });
+
+  it("tiers that do not increase", () => {
+    // line 9: "      - { atLeast: 10, credit: 5 }" is the second tier, '{' at column 9
+    const text = `${KINDS}items:\n  - id: obs\n    kinds: [observation]\n    tiers:\n      - { atLeast: 15, credit: 10 }\n      - { atLeast: 10, credit: 5 }\n`;
+    expect(problemsOf(["r.yaml", text])).toEqual([
+      "r.yaml:9:9 rule-tiers: the tiers do not increase: each tier needs a larger atLeast and credit than the one before",
+    ]);
+  });
+
+  it("empty tiers", () => {
+    // line 7: "    tiers: []", the list at column 12
+    expect(problemsOf(["r.yaml", `${KINDS}items:\n  - id: obs\n    kinds: [observation]\n    tiers: []\n`])).toEqual([
+      "r.yaml:7:12 rule-tiers: the tier list is empty | write at least one tier, e.g. - { atLeast: 10, credit: 5 }",
+    ]);
+  });
+
+  it("overlapping versions", () => {
+    // the second version (line 6) starts 2016-06-01, inside the first (line 5, until 2016-08-31); 'from' value at column 53
+    const text = `${KINDS}items:\n  - { id: obs, kinds: [observation], each: 1, from: 2015-09-01, until: 2016-08-31 }\n  - { id: obs, kinds: [observation], each: 2, from: 2016-06-01 }\n`;
+    expect(problemsOf(["r.yaml", text])).toEqual([
+      "r.yaml:6:53 rule-overlap: this version of item 'obs' overlaps the one at r.yaml:5 | give the versions from/until dates that follow on without overlapping",
+    ]);
+  });
+
+  it("versions that follow on are fine", () => {
+    const text = `${KINDS}items:\n  - { id: obs, kinds: [observation], each: 1, until: 2016-08-31 }\n  - { id: obs, kinds: [observation], each: 2, from: 2016-09-01 }\n`;
+    expect(problemsOf(["r.yaml", text])).toEqual([]);
+  });
+
+  it("a cap below a required minimum", () => {
+    // line 7: "  - { id: min, item: obs, minimum: 10 }", minimum's value at column 36; the item is on line 5
+    const text = `${KINDS}items:\n  - { id: obs, kinds: [observation], each: 1, cap: 8 }\nrequirements:\n  - { id: min, item: obs, minimum: 10 }\n`;
+    expect(problemsOf(["r.yaml", text])).toEqual([
+      "r.yaml:7:36 rule-cap-floor: requires at least 10, but the cap at r.yaml:5 is only 8, so it can never be met",
+    ]);
+  });
+
+  it("a term cap below a yearly minimum is reachable over two terms", () => {
+    const text = `${KINDS}items:\n  - { id: obs, kinds: [observation], each: 1, cap: 8, per: term }\nrequirements:\n  - { id: min, item: obs, minimum: 10, per: year }\n`;
+    expect(problemsOf(["r.yaml", text])).toEqual([]);
+  });
+
+  it("a zero conversion in the scheme", () => {
+    // line 3: "  hoursPerCredit: 0", value at column 19
+    expect(problemsOf(["r.yaml", `scheme:\n  id: s\n  hoursPerCredit: 0\n  name: S\n`])).toEqual([
+      "r.yaml:3:19 rule-conversion: the conversion rate cannot be 0 (it would divide by zero) | e.g. Guangxi 1 credit = 3 hours: hoursPerCredit: 3",
+    ]);
+  });
+
+  it("a zero conversion in an item", () => {
+    // line 5: "  - { id: t, kinds: [observation], hours: { hoursPerCredit: 0 } }", the 0 at column 61
+    expect(problemsOf(["r.yaml", `${KINDS}items:\n  - { id: t, kinds: [observation], hours: { hoursPerCredit: 0 } }\n`])).toEqual([
+      "r.yaml:5:61 rule-conversion: the conversion rate cannot be 0 (it would divide by zero)",
+    ]);
+  });
+
+  it("cyclic categories", () => {
+    // a → b → a; reported once, at a's parent value (line 2, column 22)
+    const text = `categories:\n  - { id: a, parent: b }\n  - { id: b, parent: a }\n`;
+    expect(problemsOf(["r.yaml", text])).toEqual(["r.yaml:2:22 rule-cycle: the categories form a cycle: a → b → a"]);
+  });
+
+  it("two credit blocks in one item", () => {
+    // the second block's key, 'tiers', is on line 5 at column 47
+    expect(problemsOf(["r.yaml", `${KINDS}items:\n  - { id: obs, kinds: [observation], each: 1, tiers: [{ atLeast: 1, credit: 1 }] }\n`])).toEqual([
+      "r.yaml:5:47 rule-credit: item 'obs' has both each and tiers; it can have only one | split the other one into an item of its own",
+    ]);
+  });
+
+  it("no credit block", () => {
+    expect(problemsOf(["r.yaml", `${KINDS}items:\n  - { id: obs, kinds: [observation] }\n`])).toEqual([
+      "r.yaml:5:5 rule-credit: item 'obs' does not say how it earns credit | add one of: each, table, hours, score, tiers, once",
+    ]);
+  });
+
+  it("a table key that is no level", () => {
+    // line 8: "        distrct: { first: 5 }", key at column 9
+    const text = `${KINDS}items:\n  - id: paper\n    kinds: [paper]\n    table:\n      by: [level, award]\n      values:\n        distrct: { first: 5 }\n`;
+    expect(problemsOf(["r.yaml", text])).toEqual([
+      "r.yaml:10:9 rule-table: 'distrct' is not a value the table can be keyed by | did you mean 'district'?",
+    ]);
+  });
+
+  it("conflicting duplicate ids across files", () => {
+    expect(problemsOf(["a.yaml", KINDS], ["b.yaml", `kinds:\n  - { id: paper }\n`])).toEqual([
+      "b.yaml:2:11 rule-duplicate: kind 'paper' is already defined at a.yaml:3",
+    ]);
+  });
+
+  it("a module naming a kind the scheme defines composes", () => {
+    const mod = `requirements:\n  - { id: m, kinds: [observation], measure: count, minimum: 15, per: term }\n`;
+    expect(problemsOf(["a.yaml", KINDS], ["m.yaml", mod])).toEqual([]);
+  });
+
+  it("a requirement without a target", () => {
+    expect(problemsOf(["r.yaml", `requirements:\n  - { id: x, minimum: 3 }\n`])).toEqual([
+      "r.yaml:2:5 rule-requirement: requirement 'x' does not say what it requires | write exactly one of total: true, category, item or kinds",
+    ]);
+  });
+
+  it("messages are Chinese by default", () => {
+    const { source } = parseYaml("r.yaml", `${KINDS}items:\n  - { id: obs, kinds: [observation], each: 1, cpa: 8 }\n`, "zh");
+    const c = compileRuleFile(source, "zh");
+    expect(c.problems.map((p) => [p.message, p.hint])).toEqual([["未知的字段「cpa」", "是不是「cap」?"]]);
+  });
+});
