@@ -9,11 +9,14 @@ import { findRepoRoot, toRepoPath } from "../repo/layout.js";
 import { formatGithub, formatJson, formatText } from "../format/problems.js";
 import { EXIT, pickLang, setExitCode, today, UsageError, useColour, type Io } from "./io.js";
 import { openRepo } from "./repo-arg.js";
+import { changedFileSet } from "./hook.js";
 
 interface CheckOptions {
   format: "text" | "json" | "github";
   disable: string[];
   lang?: string;
+  changed?: boolean;
+  base?: string;
 }
 
 export function registerCheck(program: Command, io: Io): void {
@@ -23,6 +26,8 @@ export function registerCheck(program: Command, io: Io): void {
     .argument("[paths...]", "仓库目录或其中的文件 / the repository folder, or files in it")
     .addOption(new Option("-f, --format <format>", "输出格式 / output format").choices(["text", "json", "github"]).default("text"))
     .option("--disable <checks...>", "关闭某些检查 / switch checks off", [])
+    .option("--changed", "只检查 git 中有改动的文件及受其影响的文件 / only files changed in git, and what depends on them")
+    .option("--base <rev>", "与 --changed 同用:相对于此版本的改动(默认 HEAD)/ with --changed: changes since this revision (default HEAD)")
     .action(function (this: Command, paths: string[], opts: CheckOptions) {
       const langFlag = this.optsWithGlobals().lang as string | undefined;
       const lang = pickLang(langFlag, io.env);
@@ -46,6 +51,10 @@ export function registerCheck(program: Command, io: Io): void {
             for (const f of known) if (f.startsWith(prefix)) files.add(f);
           } else files.add(rel);
         }
+      }
+      if (opts.changed || opts.base !== undefined) {
+        const changed = changedFileSet(repo, repoLang, opts.base);
+        files = changed && files ? new Set([...changed].filter((f) => files!.has(f))) : (changed ?? files);
       }
       const problems = sortProblems(
         runChecks(repo, { lang: repoLang, today: today(io.env), disabled: new Set(opts.disable), files }),

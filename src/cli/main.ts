@@ -10,6 +10,7 @@ import { registerInit } from "./init.js";
 import { registerSchema } from "./schema.js";
 import { registerAdd } from "./add.js";
 import { registerAudit } from "./audit.js";
+import { registerHook } from "./hook.js";
 
 export const VERSION = "0.1.0";
 
@@ -29,6 +30,7 @@ export function buildProgram(io: Io): Command {
   registerSchema(program, io);
   registerAdd(program, io);
   registerAudit(program, io);
+  registerHook(program, io);
   return program;
 }
 
