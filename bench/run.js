@@ -1,0 +1,291 @@
+#!/usr/bin/env node
+/**
+ * District-scale benchmark: yanxiu beside ledger on the same entries.
+ *
+ *   npm run bench                               # 10,000 / 100,000 / 1,000,000 records
+ *   npm run bench -- --sizes 10000,100000       # chosen sizes
+ *   npm run bench -- --quick                    # 10,000 records, one run each: a quick look
+ *   npm run bench -- --runs 5 --markdown        # more runs; print the table as Markdown
+ *
+ * For each size it generates a deterministic school repository in the temp dir (reused when the
+ * same parameters generated it before), writes the same activities as a ledger journal, and times
+ * the real binary (`node bin/yanxiu.js`) as a child process: cold and warm `check` and `score`,
+ * with peak memory from /usr/bin/time when it exists. Ratios to `ledger balance` are taken in the
+ * same run, so a noisy machine shifts both sides alike. Needs `npm run build` first (npm ci does it).
+ */
+import { spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { parse as parseYaml } from "yaml";
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = join(HERE, "..");
+const BIN = join(ROOT, "bin", "yanxiu.js");
+const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
+
+/** Parameters per size: a few thousand teachers in groups; a million spans a five-year cycle. */
+const PLANS = {
+  small: { teachers: 26, groups: 5, perTerm: 12, years: ["2025-2026"] },
+  10000: { teachers: 200, groups: 10, perTerm: 6, years: ["2024-2025", "2025-2026"] },
+  100000: { teachers: 2000, groups: 100, perTerm: 6, years: ["2024-2025", "2025-2026"] },
+  1000000: { teachers: 8000, groups: 400, perTerm: 6, years: ["2021-2022", "2022-2023", "2023-2024", "2024-2025", "2025-2026"] },
+};
+
+function planFor(size) {
+  if (PLANS[size]) return PLANS[size];
+  // Other sizes: scale the 100,000 plan's teacher count (about 50 activities per teacher a year).
+  const teachers = Math.max(10, Math.round((2000 * size) / 100000));
+  return { teachers, groups: Math.max(2, Math.round(teachers / 20)), perTerm: 6, years: ["2024-2025", "2025-2026"] };
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: "string" },
+      quick: { type: "boolean" },
+      runs: { type: "string" },
+      markdown: { type: "boolean" },
+      dir: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    process.stdout.write("usage: npm run bench -- [--sizes 10000,100000,1000000] [--quick] [--runs N] [--markdown] [--dir DIR]\n");
+    return 0;
+  }
+  if (!existsSync(join(ROOT, "dist", "cli", "main.js"))) {
+    process.stderr.write("bench: dist/ is missing: run `npm run build` first\n");
+    return 2;
+  }
+  const sizes = (values.sizes ?? (values.quick ? "10000" : "10000,100000,1000000")).split(",").map(Number);
+  if (sizes.some((n) => !Number.isInteger(n) || n <= 0)) {
+    process.stderr.write("bench: --sizes takes whole numbers, e.g. 10000,100000\n");
+    return 2;
+  }
+  const baseRuns = values.runs ? Number(values.runs) : values.quick ? 1 : 3;
+  const work = values.dir ?? join(tmpdir(), "yanxiu-bench");
+  mkdirSync(work, { recursive: true });
+  const synth = await import(join(ROOT, "dist", "synth", "index.js"));
+  const hasLedger = spawnSync("ledger", ["--version"], { stdio: "ignore" }).status === 0;
+  const hasScore = /^\s+score\b/m.test(spawnSync(process.execPath, [BIN, "--help"], { encoding: "utf8" }).stdout ?? "");
+
+  log(`machine: ${machine()}`);
+  log(`ledger: ${hasLedger ? firstLine(spawnSync("ledger", ["--version"], { encoding: "utf8" }).stdout) : "not installed (n/a)"}`);
+  if (!hasScore) log("yanxiu score: not available in this build (n/a)");
+
+  // Start-up costs, on a school the size of the demo school.
+  const small = prepare(synth, work, "small", PLANS.small);
+  const oneFile = firstRecordFile(small.dir);
+  const startup = {
+    help: median(repeat(5, () => yanxiu(["--help"], small.dir).ms)),
+    checkOne: median(repeat(5, () => yanxiu(["check", oneFile], small.dir).ms)),
+    checkSmall: median(repeat(5, () => yanxiu(["check"], small.dir).ms)),
+  };
+
+  const rows = [];
+  for (const size of sizes) {
+    const runs = size >= 1000000 ? Math.min(baseRuns, 1) : baseRuns;
+    const repo = prepare(synth, work, String(size), planFor(size));
+    log(`${fmtInt(repo.activities)} records in ${fmtInt(repo.files)} files: timing ${runs} run(s)…`);
+    rows.push(measure(repo, runs, { hasLedger, hasScore }));
+  }
+  const table = render(rows, startup, values.markdown);
+  process.stdout.write(table);
+  return 0;
+}
+
+// ------------------------------------------------------------------ preparing repositories
+
+function prepare(synth, work, label, plan) {
+  const params = { ...plan, seed: 20250901, generator: synthVersion() };
+  const dir = join(work, `school-${label}`);
+  const stampFile = join(dir, ".bench-stamp.json");
+  const stamp = JSON.stringify(params);
+  if (existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp) {
+    return { dir, label, ...JSON.parse(readFileSync(join(dir, ".bench-counts.json"), "utf8")) };
+  }
+  rmSync(dir, { recursive: true, force: true });
+  const started = process.hrtime.bigint();
+  const stats = synth.emptyStats();
+  synth.writeSchool(dir, synth.schoolFiles({
+    ...synth.DEMO_SCHOOL,
+    seed: params.seed,
+    teachers: plan.teachers,
+    groups: plan.groups,
+    activitiesPerTeacherPerTerm: plan.perTerm,
+    years: plan.years,
+    evidence: false,
+    readme: false,
+  }, stats));
+  mkdirSync(join(dir, "rules"), { recursive: true });
+  for (const f of readdirSync(join(ROOT, "rules"))) {
+    if (/\.ya?ml$/.test(f) && !f.endsWith(".test.yaml")) copyFileSync(join(ROOT, "rules", f), join(dir, "rules", f));
+  }
+  const activities = writeLedgerJournal(dir, join(dir, "journal.ledger"));
+  const counts = { activities, files: stats.files, teachers: stats.teachers, groups: stats.groups };
+  writeFileSync(join(dir, ".bench-counts.json"), JSON.stringify(counts));
+  writeFileSync(stampFile, stamp);
+  log(`generated ${dir}: ${fmtInt(activities)} records, ${stats.teachers} teachers, ${stats.groups} groups in ${seconds(msSince(started))}`);
+  return { dir, label, ...counts };
+}
+
+/**
+ * The same activities as a ledger journal: one transaction per activity (a record, or one
+ * member's attendance at a session), a virtual posting of its hours to hours:<teacher>:<kind>.
+ */
+function writeLedgerJournal(dir, file) {
+  const lines = [];
+  let n = 0;
+  const emit = (date, title, teacher, kind, amount) => {
+    lines.push(`${date} ${String(title).replace(/[;\n]/g, " ").replace(/\s{2,}/g, " ")}\n    (hours:${teacher}:${kind})  ${amount}\n`);
+    n++;
+  };
+  const out = [];
+  for (const folder of ["records", "sessions"]) {
+    for (const f of walk(join(dir, folder))) {
+      const data = parseYaml(readFileSync(f, "utf8"));
+      if (folder === "records") {
+        for (const r of data.records ?? []) emit(r.date, r.title, data.teacher, r.kind, r.hours ?? r.count ?? 1);
+      } else {
+        for (const s of data.sessions ?? []) {
+          const members = new Set(Object.keys(s.attendance ?? {}));
+          if (s.lead) members.add(s.lead);
+          for (const m of members) emit(s.date, s.title, m, s.kind, s.hours ?? 1);
+        }
+      }
+      if (lines.length > 20000) out.push(lines.splice(0).join(""));
+    }
+  }
+  out.push(lines.join(""));
+  writeFileSync(file, out.join(""));
+  return n;
+}
+
+function* walk(dir) {
+  if (!existsSync(dir)) return;
+  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) yield* walk(p);
+    else if (/\.ya?ml$/.test(e.name)) yield p;
+  }
+}
+
+function firstRecordFile(dir) {
+  for (const f of walk(join(dir, "records"))) return f.slice(dir.length + 1);
+  throw new Error(`no record files in ${dir}`);
+}
+
+// ------------------------------------------------------------------ timing
+
+function measure(repo, runs, { hasLedger, hasScore }) {
+  const cache = join(repo.dir, ".yanxiu-cache");
+  const clearCache = () => rmSync(cache, { recursive: true, force: true });
+  const r = { records: repo.activities, files: repo.files, peakKb: [] };
+  const timed = (args) => {
+    const res = yanxiu(args, repo.dir);
+    if (res.code !== 0 && res.code !== 1) throw new Error(`yanxiu ${args.join(" ")} exited ${res.code}: ${res.stderr.slice(-500)}`);
+    if (res.kb !== undefined) r.peakKb.push(res.kb);
+    return res.ms;
+  };
+  const coldCheck = [], coldScore = [], warmCheck = [], warmScore = [], ledger = [];
+  for (let i = 0; i < runs; i++) {
+    clearCache();
+    coldCheck.push(timed(["check", "--format", "json"]));
+    warmCheck.push(timed(["check", "--format", "json"]));
+    if (hasScore) {
+      clearCache();
+      coldScore.push(timed(["score", "--format", "json"]));
+      warmScore.push(timed(["score", "--format", "json"]));
+    }
+    if (hasLedger) ledger.push(run("ledger", ["-f", "journal.ledger", "balance"], repo.dir).ms);
+  }
+  return {
+    ...r,
+    coldCheck: median(coldCheck),
+    coldScore: hasScore ? median(coldScore) : undefined,
+    warmCheck: median(warmCheck),
+    warmScore: hasScore ? median(warmScore) : undefined,
+    ledger: hasLedger ? median(ledger) : undefined,
+    peakMb: r.peakKb.length ? Math.max(...r.peakKb) / 1024 : undefined,
+  };
+}
+
+function yanxiu(args, cwd) {
+  return run(process.execPath, [BIN, ...args], cwd, { YANXIU_TODAY: "2026-11-23", NO_COLOR: "1" });
+}
+
+/** Runs a command to completion; wall time in ms and, through /usr/bin/time, peak RSS in KB. */
+function run(cmd, args, cwd, env = {}) {
+  const argv = TIME ? ["-f", "%M", cmd, ...args] : args;
+  const started = process.hrtime.bigint();
+  const res = spawnSync(TIME ?? cmd, argv, {
+    cwd, env: { ...process.env, ...env }, encoding: "utf8", maxBuffer: 1 << 30,
+  });
+  const ms = msSince(started);
+  if (res.error) throw res.error;
+  let stderr = res.stderr ?? "";
+  let kb;
+  if (TIME) {
+    const lines = stderr.trimEnd().split("\n");
+    const last = lines.at(-1) ?? "";
+    if (/^\d+$/.test(last)) {
+      kb = Number(last);
+      stderr = lines.slice(0, -1).join("\n");
+    }
+  }
+  return { code: res.status, ms, kb, stderr };
+}
+
+// ------------------------------------------------------------------ output
+
+function render(rows, startup, markdown) {
+  const na = "n/a";
+  const s = (ms) => (ms === undefined ? na : seconds(ms));
+  const ratio = (a, b) => (a === undefined || b === undefined ? na : `${(a / b).toFixed(2)}×`);
+  const sum = (a, b) => (a === undefined || b === undefined ? undefined : a + b);
+  const header = ["records", "files", "cold check", "cold score", "warm check", "warm score", "peak RSS", "ledger balance", "cold check+score ÷ ledger", "warm score ÷ ledger", "ms per 1k records (cold check+score)"];
+  const body = rows.map((r) => [
+    fmtInt(r.records), fmtInt(r.files), s(r.coldCheck), s(r.coldScore), s(r.warmCheck), s(r.warmScore),
+    r.peakMb === undefined ? na : `${Math.round(r.peakMb)} MB`, s(r.ledger),
+    ratio(sum(r.coldCheck, r.coldScore ?? 0), r.ledger), ratio(r.warmScore ?? r.warmCheck, r.ledger),
+    ((sum(r.coldCheck, r.coldScore ?? 0) / r.records) * 1000).toFixed(0),
+  ]);
+  const notes = [
+    `yanxiu --help: ${s(startup.help)}; check of one record file (demo-sized school): ${s(startup.checkOne)}; check of the whole demo-sized school: ${s(startup.checkSmall)}`,
+    `machine: ${machine()}; ${new Date().toISOString().slice(0, 10)}`,
+  ];
+  if (markdown) {
+    const line = (cells) => `| ${cells.join(" | ")} |`;
+    return [line(header), line(header.map(() => "---")), ...body.map(line), "", ...notes.map((n) => `${n}  `), ""].join("\n");
+  }
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells) => cells.map((c, i) => c.padStart(widths[i])).join("  ");
+  return ["", line(header), line(widths.map((w) => "-".repeat(w))), ...body.map(line), "", ...notes, ""].join("\n");
+}
+
+function machine() {
+  let cpu = cpus()[0]?.model ?? "unknown CPU";
+  try {
+    cpu = /model name\s*:\s*(.+)/.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? cpu;
+  } catch { /* not Linux */ }
+  return `${cpus().length} cores (nproc), ${cpu}, Node ${process.version}`;
+}
+
+function synthVersion() {
+  // Regenerate when the generator changes: its compiled sources' sizes are a cheap fingerprint.
+  const dir = join(ROOT, "dist", "synth");
+  return readdirSync(dir).filter((f) => f.endsWith(".js")).sort().map((f) => `${f}:${readFileSync(join(dir, f)).length}`).join(",");
+}
+
+const repeat = (n, f) => Array.from({ length: n }, f);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const msSince = (t) => Number(process.hrtime.bigint() - t) / 1e6;
+const seconds = (ms) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`);
+const fmtInt = (n) => n.toLocaleString("en-US");
+const firstLine = (s) => (s ?? "").split("\n")[0].trim();
+const log = (s) => process.stderr.write(`bench: ${s}\n`);
+
+process.exitCode = await main();
