@@ -11,7 +11,7 @@
  * One file per teacher (or group) per term means two people adding records at the same
  * time never edit the same file, so git never has to merge them.
  */
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 
 export const CONFIG_FILE = "yanxiu.yaml";
@@ -68,4 +68,30 @@ export function fileKind(repoPath: string, ruleFiles: readonly string[]): RepoFi
   if (repoPath.startsWith(`${RECORDS_DIR}/`)) return "records";
   if (repoPath.startsWith(`${SESSIONS_DIR}/`)) return "sessions";
   return "other";
+}
+
+/**
+ * Symbolic links to folders outside the repository under a repo folder. The listing above
+ * does not follow them (their files are not the repository's), so they are reported instead
+ * of being skipped in silence.
+ */
+export function linkedFoldersOutside(root: string, folder: string): string[] {
+  const dir = join(root, folder);
+  if (!existsSync(dir)) return [];
+  const realRoot = realpathSync(root);
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isSymbolicLink()) continue;
+    const parent = (entry as { parentPath?: string; path?: string }).parentPath ?? (entry as { path?: string }).path ?? dir;
+    const abs = join(parent, entry.name);
+    let real: string;
+    try {
+      if (!statSync(abs).isDirectory()) continue;
+      real = realpathSync(abs);
+    } catch {
+      continue; // a dangling link to a folder holds nothing to read
+    }
+    if (real !== realRoot && !real.startsWith(realRoot + sep)) out.push(toRepoPath(root, abs));
+  }
+  return out.sort();
 }

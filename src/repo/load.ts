@@ -4,15 +4,15 @@
  * A broken file contributes its problems and nothing else; every other file still loads.
  */
 import type { Problem } from "../problem.js";
-import type { Lang } from "../i18n.js";
+import { t, type Lang } from "../i18n.js";
 import type { Activity, Config, Dataset, Roster, Teacher } from "../model.js";
 import { configSchema, recordFileSchema, rosterSchema, sessionFileSchema } from "../schema/files.js";
 import { recordActivities, sessionActivities } from "./activities.js";
 import { compileRuleFile, mergeRuleSets } from "../rules/load.js";
 import type { RuleSet, Scheme } from "../rules/types.js";
-import { CONFIG_FILE, listYamlFiles, RECORDS_DIR, ROSTER_FILE, SESSIONS_DIR } from "./layout.js";
+import { CONFIG_FILE, linkedFoldersOutside, listYamlFiles, RECORDS_DIR, ROSTER_FILE, SESSIONS_DIR } from "./layout.js";
 import { parseBytes, readYamlFile, validate } from "./read.js";
-import { positionOf, type YamlSource } from "./yaml-source.js";
+import { makeProblem, positionOf, type YamlSource } from "./yaml-source.js";
 import type { z } from "zod";
 
 export type LoadedKind = "config" | "roster" | "records" | "sessions" | "rules";
@@ -88,12 +88,18 @@ export function loadRepo(root: string, lang: Lang, opts: LoadOptions = {}): Load
   for (const file of listed(RECORDS_DIR).filter(wanted)) {
     const r = readAndValidate(root, file, "records", recordFileSchema, lang, opts.overrides?.get(file));
     files.push(r.loaded);
-    if (r.loaded.source) collect(recordActivities(r.loaded.source));
+    if (r.readable) collect(recordActivities(r.readable));
   }
   for (const file of listed(SESSIONS_DIR).filter(wanted)) {
     const r = readAndValidate(root, file, "sessions", sessionFileSchema, lang, opts.overrides?.get(file));
     files.push(r.loaded);
-    if (r.loaded.source) collect(sessionActivities(r.loaded.source));
+    if (r.readable) collect(sessionActivities(r.readable));
+  }
+
+  for (const folder of [RECORDS_DIR, SESSIONS_DIR].flatMap((f) => linkedFoldersOutside(root, f))) {
+    repo.problems.push(makeProblem({ file: folder, text: "" }, { line: 0, column: 0 }, "path-outside-repo",
+      t(lang, "这个文件夹是指向仓库外的符号链接,其中的文件不会被读取", "this folder is a symbolic link that points outside the repository; its files are not read"),
+      t(lang, "把文件本身放进仓库", "put the files themselves in the repository")));
   }
 
   if (config && rosterFile.data) {
@@ -105,10 +111,11 @@ export function loadRepo(root: string, lang: Lang, opts: LoadOptions = {}): Load
 function readAndValidate<S extends z.ZodType>(root: string, file: string, kind: LoadedKind, schema: S, lang: Lang, text?: string) {
   const read = text === undefined ? readYamlFile(root, file, lang) : parseBytes(file, new TextEncoder().encode(text), lang);
   const loaded: LoadedFile = { file, kind, source: read.source, problems: read.problems };
-  if (!read.source || read.problems.length > 0) return { loaded, data: undefined };
+  // A file that did not read cleanly (syntax, encoding, a code tag) contributes its problems only.
+  if (!read.source || read.problems.length > 0) return { loaded, data: undefined, readable: undefined };
   const v = validate(read.source, schema, lang);
   loaded.problems.push(...v.problems);
-  return { loaded, data: v.data };
+  return { loaded, data: v.data, readable: read.source };
 }
 
 function toConfig(c: z.output<typeof configSchema>): Config {

@@ -19,7 +19,7 @@ export function isRealDate(s: string): boolean {
 
 export const dateField = z
   .string({ error: "date" })
-  .refine((s) => DATE_RE.test(s), { error: "date-format" })
+  .refine((s) => DATE_RE.test(s), { error: "date-format", abort: true })
   .refine((s) => isRealDate(s), { error: "date-invalid", abort: true })
   .transform((s) => s.slice(0, 10))
   .meta({ description: "YYYY-MM-DD", examples: ["2025-09-12"] });

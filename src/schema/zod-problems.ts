@@ -17,6 +17,8 @@ const TYPE_ZH: Record<string, string> = {
   int: "整数",
 };
 
+const TYPE_EN: Record<string, string> = { int: "a whole number", array: "a list", object: "a map of fields" };
+
 function valueAt(data: unknown, path: ReadonlyArray<PropertyKey>): unknown {
   let v: unknown = data;
   for (const seg of path) {
@@ -31,6 +33,8 @@ function describe(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "list";
   if (typeof value === "object") return "object";
+  // JSON would print NaN and Infinity as null; say what the file said (.nan, .inf).
+  if (typeof value === "number" && !Number.isFinite(value)) return Number.isNaN(value) ? ".nan" : value > 0 ? ".inf" : "-.inf";
   return `${typeof value} ${JSON.stringify(value)}`;
 }
 
@@ -43,14 +47,22 @@ export function didYouMean(input: string, candidates: readonly string[]): string
 }
 
 function fullWidthHint(value: unknown, lang: Lang): string | undefined {
-  if (typeof value === "string" && /^[０-９．]+$/.test(value.trim())) {
-    const ascii = value.trim().replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  if (typeof value === "string" && /[０-９]/.test(value) && /^[０-９．0-9.\-－]+$/.test(value.trim())) {
+    const ascii = value.trim().replace(/[０-９．－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
     return t(lang, `这是全角数字,请改成半角:${ascii}`, `these are full-width digits: write ${ascii}`);
   }
   if (typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value.trim())) {
     return t(lang, "去掉引号,写成数字", "remove the quotes so it is a number");
   }
   return undefined;
+}
+
+/** Full-width letters or digits in an id (ｔ０１): suggest the half-width form. */
+function fullWidthIdHint(value: unknown, lang: Lang): string | undefined {
+  if (typeof value !== "string") return undefined;
+  const ascii = value.normalize("NFKC");
+  if (ascii === value || !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(ascii)) return undefined;
+  return t(lang, `这里有全角字符,请改成半角:${ascii}`, `this has full-width characters: write ${ascii}`);
 }
 
 /** Known keys of the object schema at `path`, for "unknown key" suggestions. */
@@ -110,8 +122,9 @@ export function zodIssuesToProblems(
           const expected = issue.expected as string;
           out.push(problemAt(src, path, "field-type",
             t(lang, `「${field}」应为${TYPE_ZH[expected] ?? expected},实际是 ${describe(value)}`,
-              `'${field}' must be a ${expected}, not ${describe(value)}`),
-            fullWidthHint(value, lang)));
+              `'${field}' must be ${TYPE_EN[expected] ?? `a ${expected}`}, not ${describe(value)}`),
+            fullWidthHint(value, lang) ??
+              (typeof value === "number" && !Number.isFinite(value) ? t(lang, "写一个具体的数,如 2", "write an actual number, such as 2") : undefined)));
         }
         break;
       }
@@ -135,7 +148,7 @@ export function zodIssuesToProblems(
           isCount
             ? t(lang, `「${field}」${small ? "不能为空" : "太长"}`, `'${field}' is ${small ? "empty" : "too long"}`)
             : t(lang, `「${field}」应${small ? (issue as { inclusive?: boolean }).inclusive === false ? "大于" : "不小于" : "不大于"} ${bound},实际是 ${describe(value)}`,
-                `'${field}' must be ${small ? "at least" : "at most"} ${bound}, not ${describe(value)}`),
+                `'${field}' must be ${small ? (issue as { inclusive?: boolean }).inclusive === false ? "more than" : "at least" : "at most"} ${bound}, not ${describe(value)}`),
           small && !isCount ? t(lang, "写一个正数", "write a positive number") : undefined));
         break;
       }
@@ -156,7 +169,7 @@ function customProblem(src: YamlSource, path: (string | number)[], field: string
     case "date-format":
       return problemAt(src, path, "date",
         t(lang, `「${field}」不是日期:${JSON.stringify(value)}`, `'${field}' is not a date: ${JSON.stringify(value)}`),
-        t(lang, "日期写成 2025-09-12 的形式", "write dates as 2025-09-12"));
+        fullWidthHint(value, lang) ?? t(lang, "日期写成 2025-09-12 的形式", "write dates as 2025-09-12"));
     case "date-invalid":
       return problemAt(src, path, "date",
         t(lang, `日期不存在:${String(value)}`, `no such date: ${String(value)}`),
@@ -164,7 +177,7 @@ function customProblem(src: YamlSource, path: (string | number)[], field: string
     case "id-format":
       return problemAt(src, path, "id",
         t(lang, `编号 ${JSON.stringify(value)} 只能用字母、数字、点、下划线或连字符`, `id ${JSON.stringify(value)} may use only letters, digits, '.', '_' and '-'`),
-        t(lang, "用拼音或工号作编号,如 t01、zhangli", "use pinyin or a staff number, such as t01 or zhangli"));
+        fullWidthIdHint(value, lang) ?? t(lang, "用拼音或工号作编号,如 t01、zhangli", "use pinyin or a staff number, such as t01 or zhangli"));
     default:
       return problemAt(src, path, "schema",
         t(lang, `「${field}」的值不对:${describe(value)}`, `'${field}' is not valid: ${code}`),
