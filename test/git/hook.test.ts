@@ -48,7 +48,7 @@ describe("yanxiu hook", () => {
     writeFiles(dir, { [T02]: recordFile("t02", [record("听课《背影》"), record("听课《秋》", "", "2026-10-10")]) });
     runGit(dir, ["add", T02]);
     const passed = commit(dir, "good");
-    expect(passed.stderr).toBe("");
+    expect(passed.stderr).toBe("检查了 1 个文件,没有发现问题 ✓\n");
     expect(passed.code).toBe(0);
     expect(runGit(dir, ["rev-list", "--count", "HEAD"]).stdout.trim()).toBe("2");
   });
