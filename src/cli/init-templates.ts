@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { t, type Lang } from "../i18n.js";
+import { ciFiles } from "../templates/ci.js";
 
 export interface ScaffoldOptions {
   school: string;
@@ -82,5 +83,7 @@ export function scaffoldFiles(o: ScaffoldOptions): Map<string, string> {
   ].join("\n"));
   files.set("evidence/.gitkeep", "");
   files.set(".gitignore", ".yanxiu-cache/\nnode_modules/\n");
+  // CI runs `yanxiu check` on every push and pull/merge request (GitHub, GitLab, Gitea).
+  for (const [file, text] of ciFiles()) files.set(file, text);
   return files;
 }
