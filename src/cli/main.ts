@@ -11,6 +11,8 @@ import { registerSchema } from "./schema.js";
 import { registerAdd } from "./add.js";
 import { registerAudit } from "./audit.js";
 import { registerHook } from "./hook.js";
+import { registerScore } from "./score.js";
+import { registerRules } from "./rules.js";
 
 export const VERSION = "0.1.0";
 
@@ -31,6 +33,8 @@ export function buildProgram(io: Io): Command {
   registerAdd(program, io);
   registerAudit(program, io);
   registerHook(program, io);
+  registerScore(program, io);
+  registerRules(program, io);
   return program;
 }
 

@@ -1,0 +1,90 @@
+/** `yanxiu score [dir] [--term T | --year Y | --cycle] [--teacher ID] [--group ID]`: per-teacher and per-group tables. */
+import type { Command } from "commander";
+import { t, type Lang } from "../i18n.js";
+import { sortProblems } from "../problem.js";
+import { formatText } from "../format/problems.js";
+import { renderScore } from "../format/score-terminal.js";
+import { buildGroupTable } from "../reports/group-table.js";
+import { buildTeacherTable } from "../reports/teacher-table.js";
+import { didYouMean } from "../schema/zod-problems.js";
+import { scoreDataset } from "../score/evaluate.js";
+import { resolvePeriod, type PeriodResult } from "../score/period.js";
+import { EXIT, setExitCode, today, UsageError, useColour, type Io } from "./io.js";
+import { openRepo } from "./repo-arg.js";
+
+interface ScoreOptions {
+  term?: string;
+  year?: string;
+  cycle?: boolean;
+  teacher?: string;
+  group?: string;
+  json?: boolean;
+}
+
+export function registerScore(program: Command, io: Io): void {
+  program
+    .command("score")
+    .description("计算学时并按教师、教研组列表 / score teachers against the rules, per teacher and per group")
+    .argument("[dir]", "仓库目录(默认当前目录)/ the repository folder (default: here)")
+    .option("--term <id>", "某个学期(默认今天所在学期)/ one term (default: the term containing today)")
+    .option("--year <id>", "某个学年 / one school year")
+    .option("--cycle", "整个培训周期 / the whole multi-year cycle")
+    .option("--teacher <id>", "只看一位教师(逐项明细)/ one teacher, item by item")
+    .option("--group <id>", "只看一个教研组 / one group")
+    .option("--json", "输出完整计算结果(含明细追踪)的 JSON / print the full result, trace included, as JSON")
+    .action(function (this: Command, dir: string | undefined, opts: ScoreOptions) {
+      const { repo, lang } = openRepo(io, dir, this.optsWithGlobals().lang as string | undefined);
+      const ruleProblems = sortProblems([...repo.problems, ...repo.files.filter((f) => f.kind === "rules").flatMap((f) => f.problems)]);
+      if (ruleProblems.some((p) => p.severity === "error")) {
+        io.stderr.write(formatText(ruleProblems, { lang, colour: useColour(io), fileCount: repo.files.length }));
+        io.stderr.write(t(lang, "规则有错误,无法计算学时。\n", "The rules have errors, so nothing can be scored.\n"));
+        setExitCode(this, EXIT.problems);
+        return;
+      }
+      if (!repo.dataset || !repo.scheme) {
+        throw new UsageError(t(lang, "配置或名册无法读取,先运行 yanxiu check 看看问题在哪", "the config or roster cannot be read: run 'yanxiu check' to see why"));
+      }
+      if ([opts.term, opts.year, opts.cycle].filter(Boolean).length > 1) {
+        throw new UsageError(t(lang, "--term、--year 和 --cycle 只能选一个", "use only one of --term, --year and --cycle"));
+      }
+      const { dataset, scheme } = repo;
+      const p = resolvePeriod(dataset.config, { term: opts.term, year: opts.year, cycle: opts.cycle, today: today(io.env) });
+      if ("error" in p) throw new UsageError(periodError(p, lang));
+      if (opts.teacher && !dataset.roster.teachers.some((x) => x.id === opts.teacher)) {
+        throw new UsageError(unknownId(lang, t(lang, "教师", "teacher"), opts.teacher, dataset.roster.teachers.map((x) => x.id)));
+      }
+      if (opts.group && !dataset.roster.groups.some((g) => g.id === opts.group)) {
+        throw new UsageError(unknownId(lang, t(lang, "教研组", "group"), opts.group, dataset.roster.groups.map((g) => g.id)));
+      }
+      const result = scoreDataset(dataset, scheme, p.period);
+      if (opts.json) {
+        io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+        return;
+      }
+      const filter = { teacher: opts.teacher, group: opts.group };
+      const tt = buildTeacherTable(result, lang, filter, dataset.config.school);
+      const groups = opts.teacher ? [] : buildGroupTable(result, dataset.roster.groups, lang, filter);
+      io.stdout.write(renderScore(tt, groups, { lang, colour: useColour(io), detail: Boolean(opts.teacher) }));
+    });
+}
+
+export function periodError(p: Extract<PeriodResult, { error: string }>, lang: Lang): string {
+  const known = p.known?.length ? t(lang, `;已配置:${p.known.join("、")}`, `; configured: ${p.known.join(", ")}`) : "";
+  const guess = p.id && p.known ? didYouMean(p.id, p.known) : undefined;
+  const hint = guess ? t(lang, `;是不是 ${guess}?`, `; did you mean ${guess}?`) : "";
+  switch (p.error) {
+    case "unknown-term":
+      return t(lang, `配置里没有学期 ${p.id}${hint}${known}`, `no term ${p.id} in the config${hint}${known}`);
+    case "unknown-year":
+      return t(lang, `配置里没有学年 ${p.id}${hint}${known}`, `no school year ${p.id} in the config${hint}${known}`);
+    case "no-cycle":
+      return t(lang, "配置里没有培训周期(cycle)", "the config defines no cycle");
+    case "no-terms":
+      return t(lang, "配置里没有学期", "the config defines no terms");
+  }
+}
+
+function unknownId(lang: Lang, what: string, id: string, known: string[]): string {
+  const guess = didYouMean(id, known);
+  return t(lang, `没有${what} ${id}${guess ? `;是不是 ${guess}?` : ""}`, `no ${what} ${id}${guess ? `; did you mean ${guess}?` : ""}`);
+}

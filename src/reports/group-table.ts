@@ -1,0 +1,63 @@
+/**
+ * Per-group score table as data: members, average total, 达标率 (share meeting every
+ * requirement), and who falls short of what. A teacher in two groups appears in both;
+ * teachers in none are gathered under "(no group)".
+ */
+import { t, type Lang } from "../i18n.js";
+import type { Group } from "../model.js";
+import type { ScoreResult } from "../score/types.js";
+import { requirementCell, type RequirementCell, type TableFilter } from "./teacher-table.js";
+
+export interface Shortfall {
+  teacher: string;
+  name: string;
+  total: number;
+  unmet: RequirementCell[];
+}
+
+export interface GroupRow {
+  group: string;
+  name: string;
+  members: number;
+  averageTotal: number;
+  /** Members meeting every requirement. */
+  met: number;
+  /** met / members, 0..1. */
+  metRate: number;
+  /** Average credited value per item, in the result's item order. */
+  itemAverages: number[];
+  shortfalls: Shortfall[];
+}
+
+export const NO_GROUP = "-";
+
+const avg = (xs: number[]) => (xs.length ? Math.round((xs.reduce((s, x) => s + x, 0) / xs.length) * 100) / 100 : 0);
+
+export function buildGroupTable(result: ScoreResult, groups: Group[], lang: Lang, filter: TableFilter = {}): GroupRow[] {
+  const reqLabels = new Map(result.requirements.map((r) => [r.id, lang === "en" ? r.labelEn : r.label]));
+  const teachers = result.teachers.filter((x) => !filter.teacher || x.teacher === filter.teacher);
+  const known = new Set(groups.map((g) => g.id));
+  const list = [
+    ...groups.map((g) => ({ id: g.id, name: g.name })),
+    ...(teachers.some((x) => !x.groups.some((g) => known.has(g))) ? [{ id: NO_GROUP, name: t(lang, "(未分组)", "(no group)") }] : []),
+  ];
+  return list
+    .filter((g) => !filter.group || g.id === filter.group)
+    .map((g): GroupRow => {
+      const members = teachers.filter((x) => (g.id === NO_GROUP ? !x.groups.some((y) => known.has(y)) : x.groups.includes(g.id)));
+      const met = members.filter((x) => x.met).length;
+      return {
+        group: g.id,
+        name: g.name,
+        members: members.length,
+        averageTotal: avg(members.map((x) => x.total)),
+        met,
+        metRate: members.length ? met / members.length : 0,
+        itemAverages: result.items.map((i) => avg(members.map((x) => x.items.find((y) => y.id === i.id)?.credited ?? 0))),
+        shortfalls: members
+          .filter((x) => !x.met)
+          .map((x) => ({ teacher: x.teacher, name: x.name, total: x.total, unmet: x.requirements.filter((r) => !r.met).map((r) => requirementCell(r, reqLabels)) })),
+      };
+    })
+    .filter((g) => g.members > 0 || g.group !== NO_GROUP);
+}

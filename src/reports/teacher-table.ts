@@ -1,0 +1,111 @@
+/**
+ * Per-teacher score table as data: one row per teacher with every item (raw and after its
+ * cap), every requirement (met, or short by how much), total and grade. Rendering is
+ * elsewhere (format/score-terminal.ts); this is what exports can share.
+ */
+import { t, type Lang } from "../i18n.js";
+import type { Period, RequirementScore, ScoreResult } from "../score/types.js";
+
+export interface Column {
+  id: string;
+  label: string;
+  cap?: number;
+}
+
+export interface RequirementCell {
+  id: string;
+  label: string;
+  window: string;
+  partial: boolean;
+  minimum?: number;
+  maximum?: number;
+  actual: number;
+  met: boolean;
+  shortBy: number;
+  excess: number;
+}
+
+export interface TeacherRow {
+  teacher: string;
+  name: string;
+  groups: string[];
+  roles: string[];
+  /** In column order. */
+  items: { raw: number; credited: number }[];
+  categories: { raw: number; credited: number }[];
+  requirements: RequirementCell[];
+  total: number;
+  grade: string;
+  met: boolean;
+}
+
+export interface TeacherTable {
+  school?: string;
+  scheme: string;
+  unit: string;
+  period: Period;
+  items: Column[];
+  categories: Column[];
+  rows: TeacherRow[];
+}
+
+export interface TableFilter {
+  teacher?: string;
+  group?: string;
+}
+
+const pick = (lang: Lang, x: { label: string; labelEn: string }) => (lang === "en" ? x.labelEn : x.label);
+
+export function unitName(unit: ScoreResult["scheme"]["unit"], lang: Lang): string {
+  return unit === "credits" ? t(lang, "学分", "credits") : unit === "points" ? t(lang, "分", "points") : t(lang, "学时", "hours");
+}
+
+export function requirementCell(r: RequirementScore, labels: Map<string, string>): RequirementCell {
+  return {
+    id: r.id,
+    label: labels.get(r.id) ?? r.id,
+    window: r.window,
+    partial: r.partial,
+    ...(r.minimum !== undefined ? { minimum: r.minimum } : {}),
+    ...(r.maximum !== undefined ? { maximum: r.maximum } : {}),
+    actual: r.actual,
+    met: r.met,
+    shortBy: r.shortBy,
+    excess: r.excess,
+  };
+}
+
+export function buildTeacherTable(result: ScoreResult, lang: Lang, filter: TableFilter = {}, school?: string): TeacherTable {
+  const reqLabels = new Map(result.requirements.map((r) => [r.id, pick(lang, r)]));
+  const rows = result.teachers
+    .filter((x) => (!filter.teacher || x.teacher === filter.teacher) && (!filter.group || x.groups.includes(filter.group)))
+    .map(
+      (x): TeacherRow => ({
+        teacher: x.teacher,
+        name: x.name,
+        groups: x.groups,
+        roles: x.roles,
+        items: result.items.map((i) => {
+          const s = x.items.find((y) => y.id === i.id);
+          return { raw: s?.raw ?? 0, credited: s?.credited ?? 0 };
+        }),
+        categories: result.categories.map((c) => {
+          const s = x.categories.find((y) => y.id === c.id);
+          return { raw: s?.raw ?? 0, credited: s?.credited ?? 0 };
+        }),
+        requirements: x.requirements.map((r) => requirementCell(r, reqLabels)),
+        total: x.total,
+        grade: pick(lang, x.grade),
+        met: x.met,
+      }),
+    );
+  return {
+    ...(school ? { school } : {}),
+    scheme: lang === "en" ? result.scheme.nameEn : result.scheme.name,
+    unit: unitName(result.scheme.unit, lang),
+    period: result.period,
+    items: result.items.map((i) => ({ id: i.id, label: pick(lang, i), ...(i.cap !== undefined ? { cap: i.cap } : {}) })),
+    categories: result.categories.map((c) => ({ id: c.id, label: pick(lang, c), ...(c.cap !== undefined ? { cap: c.cap } : {}) })),
+    rows,
+  };
+}
