@@ -11,6 +11,7 @@ import { registerSchema } from "./schema.js";
 import { registerAdd } from "./add.js";
 import { registerAudit } from "./audit.js";
 import { registerHook } from "./hook.js";
+import { registerCodeowners } from "./codeowners.js";
 import { registerScore } from "./score.js";
 import { registerRules } from "./rules.js";
 
@@ -33,6 +34,7 @@ export function buildProgram(io: Io): Command {
   registerAdd(program, io);
   registerAudit(program, io);
   registerHook(program, io);
+  registerCodeowners(program, io);
   registerScore(program, io);
   registerRules(program, io);
   return program;
