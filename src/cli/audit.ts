@@ -1,13 +1,14 @@
 /** `yanxiu audit [dir] [--since REV]`: who changed what in the history, against the roster's rights. */
-import { readFileSync, realpathSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Command, Option } from "commander";
 import { t, type Lang } from "../i18n.js";
-import { ROSTER_FILE, toRepoPath } from "../repo/layout.js";
+import { ROSTER_FILE } from "../repo/layout.js";
 import { auditHistory, neededBlobs } from "../audit/audit.js";
 import { formatAuditJson, formatAuditText } from "../audit/format.js";
 import { parseRoster } from "../audit/people.js";
-import { GitError, gitTopLevel, revExists } from "../git/git.js";
+import { GitError, revExists } from "../git/git.js";
+import { gitPrefix } from "../git/changed.js";
 import { readBlobs, readHistory } from "../git/history.js";
 import { EXIT, pickLang, setExitCode, UsageError, type Io } from "./io.js";
 import { peekConfigLang, requireRepoRoot } from "./repo-arg.js";
@@ -19,12 +20,11 @@ interface AuditOptions {
 
 /** The git work tree holding a yanxiu repo, and the repo's folder in it ("" or "school/"). */
 export function gitLocation(root: string, lang: Lang): { top: string; prefix: string } {
-  const top = gitTopLevel(root);
-  if (!top) {
+  const where = gitPrefix(root);
+  if (!where) {
     throw new UsageError(t(lang, `${root} 不在 git 仓库中;先运行 git init 并提交`, `${root} is not in a git repository: run 'git init' and commit first`));
   }
-  const rel = toRepoPath(realpathSync(top), realpathSync(root));
-  return { top, prefix: rel === "" ? "" : `${rel}/` };
+  return where;
 }
 
 export function registerAudit(program: Command, io: Io): void {
