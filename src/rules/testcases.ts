@@ -13,6 +13,7 @@ import { resolvePeriod } from "../score/period.js";
 import { scoreDataset } from "../score/evaluate.js";
 import type { ScoreResult } from "../score/types.js";
 import type { Scheme } from "./types.js";
+import { t, type Lang } from "../i18n.js";
 
 const termSchema = z.strictObject({ id: idField, start: dateField, end: dateField });
 const calendarSchema = z.strictObject({
@@ -120,7 +121,7 @@ export function caseDataset(config: Config, c: TestCase, src: YamlSource, index:
   };
 }
 
-export function runCase(scheme: Scheme, config: Config, c: TestCase, src: YamlSource, index: number): CaseResult & { result?: ScoreResult } {
+export function runCase(scheme: Scheme, config: Config, c: TestCase, src: YamlSource, index: number, lang: Lang = "en"): CaseResult & { result?: ScoreResult } {
   const line = positionOf(src, ["cases", index]).line;
   const dataset = caseDataset(config, c, src, index);
   const firstDate = dataset.activities.map((a) => a.date).sort()[0];
@@ -132,7 +133,7 @@ export function runCase(scheme: Scheme, config: Config, c: TestCase, src: YamlSo
   const diffs: string[] = [];
   const cmp = (key: string, expected: unknown, actual: unknown) => {
     const same = typeof expected === "number" && typeof actual === "number" ? Math.abs(expected - actual) < 1e-6 : expected === actual;
-    if (!same) diffs.push(`${key}: expected ${fmt(expected)}, got ${fmt(actual)}`);
+    if (!same) diffs.push(t(lang, `${key}:期望 ${fmt(expected, lang)},实际 ${fmt(actual, lang)}`, `${key}: expected ${fmt(expected, lang)}, got ${fmt(actual, lang)}`));
   };
   const e = c.expect;
   for (const [id, v] of Object.entries(e.items ?? {})) cmp(`items.${id}`, v, got.items.find((x) => x.id === id)?.credited);
@@ -144,7 +145,9 @@ export function runCase(scheme: Scheme, config: Config, c: TestCase, src: YamlSo
     const [id, window] = key.split("@");
     const found = got.requirements.filter((r) => r.id === id && (!window || r.window === window));
     if (found.length !== 1) {
-      diffs.push(`requirements.${key}: expected one result, got ${found.length}${found.length ? ` (windows ${found.map((r) => r.window).join(", ")}; name one as ${id}@window)` : ""}`);
+      diffs.push(t(lang,
+        `requirements.${key}:应有 1 个结果,实际 ${found.length} 个${found.length ? `(时段 ${found.map((r) => r.window).join("、")};写成 ${id}@时段)` : ""}`,
+        `requirements.${key}: expected one result, got ${found.length}${found.length ? ` (windows ${found.map((r) => r.window).join(", ")}; name one as ${id}@window)` : ""}`));
       continue;
     }
     const r = found[0]!;
@@ -154,6 +157,6 @@ export function runCase(scheme: Scheme, config: Config, c: TestCase, src: YamlSo
   return { name: c.name, line, pass: diffs.length === 0, diffs, result };
 }
 
-function fmt(v: unknown): string {
-  return v === undefined ? "(nothing)" : JSON.stringify(v);
+function fmt(v: unknown, lang: Lang): string {
+  return v === undefined ? t(lang, "(无)", "(nothing)") : JSON.stringify(v);
 }

@@ -36,7 +36,7 @@ export function runTestFile(root: string, file: string, lang: Lang): TestFileRes
   if (merged.problems.length) return { file, problems: merged.problems, cases: [] };
   const config = testConfig(v.data);
   const cases = v.data.cases.map((c, i) => {
-    const { result: _r, ...res } = runCase(merged.scheme, config, c, read.source!, i);
+    const { result: _r, ...res } = runCase(merged.scheme, config, c, read.source!, i, lang);
     return res;
   });
   return { file, problems, cases };

@@ -93,7 +93,11 @@ class TeacherScorer {
 
 export function scoreDataset(dataset: Dataset, scheme: Scheme, period: Period): ScoreResult {
   const byTeacher = new Map<string, Activity[]>();
-  for (const act of dataset.activities) byTeacher.set(act.teacher, [...(byTeacher.get(act.teacher) ?? []), act]);
+  for (const act of dataset.activities) {
+    const list = byTeacher.get(act.teacher);
+    if (list) list.push(act);
+    else byTeacher.set(act.teacher, [act]);
+  }
   const trace: TraceEntry[] = [];
   const teachers: TeacherScore[] = [];
   const teacherList = [...dataset.roster.teachers].sort((x, y) => x.id.localeCompare(y.id));

@@ -103,7 +103,9 @@ function prepare(item: Item, ctx: TeacherCtx, end: string): Prepared[] {
     const f = p.v.attendance?.forfeit;
     if (!f || p.step === "excluded") continue;
     const key = windowAt(f.per, ctx.config, p.act.date).id;
-    byForfeitWindow.set(key, [...(byForfeitWindow.get(key) ?? []), p]);
+    const list = byForfeitWindow.get(key);
+    if (list) list.push(p);
+    else byForfeitWindow.set(key, [p]);
   }
   for (const group of byForfeitWindow.values()) {
     if (!forfeits(group[0]!.v.attendance, group.map((p) => p.act))) continue;
@@ -117,7 +119,9 @@ function windowValues(prepared: Prepared[], ctx: TeacherCtx): Map<string, Window
   for (const p of prepared) {
     const per = p.v.per ?? ctx.scheme.meta.period;
     const key = `${per}:${windowAt(per, ctx.config, p.act.date).id}`;
-    groups.set(key, [...(groups.get(key) ?? []), p]);
+    const list = groups.get(key);
+    if (list) list.push(p);
+    else groups.set(key, [p]);
   }
   const out = new Map<string, WindowValue>();
   for (const [key, members] of groups) {
