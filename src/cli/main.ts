@@ -22,6 +22,7 @@ export function buildProgram(io: Io): Command {
     .description("校本研修学时记录与考核 / school-based research hours: record, check and score")
     .version(VERSION, "-V, --version")
     .option("--lang <lang>", "输出语言 zh|en / output language zh|en")
+    .option("--no-cache", "不使用 .yanxiu-cache/ 中的解析缓存 / do not use the parsed-file cache in .yanxiu-cache/")
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({

@@ -41,5 +41,11 @@ export function openRepo(
   const early = pickLang(langFlag, io.env);
   const root = requireRepoRoot(io, dir, early);
   const lang = pickLang(langFlag, io.env, peekConfigLang(root));
-  return { repo: loadRepo(root, lang, opts), lang };
+  return { repo: loadRepo(root, lang, { cache: cacheWanted(io), ...opts }), lang };
+}
+
+/** The parsed-file cache is on unless `--no-cache` (a global flag) or YANXIU_NO_CACHE=1 says otherwise. */
+export function cacheWanted(io: Io): boolean {
+  const env = io.env.YANXIU_NO_CACHE;
+  return !(env !== undefined && env !== "" && env !== "0") && !io.argv.includes("--no-cache");
 }

@@ -6,7 +6,8 @@
 import type { z } from "zod";
 import type { Activity, AttendanceStatus } from "../model.js";
 import { recordSchema, sessionSchema } from "../schema/files.js";
-import { positionOf, type YamlSource } from "./yaml-source.js";
+import type { YamlSource } from "./yaml-source.js";
+import { lineAt } from "../cache/fast-yaml.js";
 
 export interface FoundActivities {
   valid: Activity[];
@@ -57,7 +58,7 @@ export function recordActivities(src: YamlSource): FoundActivities {
   data.records.forEach((item, index) => {
     const parsed = parseLenient(recordSchema, item);
     if (!parsed.data) return;
-    const line = positionOf(src, ["records", index]).line;
+    const line = lineAt(src, ["records", index]);
     const act = baseActivity(parsed.data, data.teacher as string, { file: src.file, line, index });
     (parsed.partial ? found.partial : found.valid).push(act);
   });
@@ -76,7 +77,7 @@ export function sessionActivities(src: YamlSource): FoundActivities {
     const attendance = { ...(s.attendance ?? {}) } as Record<string, AttendanceStatus>;
     if (s.lead && !(s.lead in attendance)) attendance[s.lead] = "present";
     for (const [member, status] of Object.entries(attendance)) {
-      const line = positionOf(src, ["sessions", index, "attendance", member]).line || positionOf(src, ["sessions", index]).line;
+      const line = lineAt(src, ["sessions", index, "attendance", member]) || lineAt(src, ["sessions", index]);
       const act = baseActivity(s, member, { file: src.file, line, index });
       act.attendance = status;
       act.group = data.group as string;

@@ -14,6 +14,7 @@ import { CONFIG_FILE, linkedFoldersOutside, listYamlFiles, RECORDS_DIR, ROSTER_F
 import { parseBytes, readYamlFile, validate } from "./read.js";
 import { makeProblem, positionOf, type YamlSource } from "./yaml-source.js";
 import type { z } from "zod";
+import { openParsedCache, readActivityFile, type FileResult } from "../cache/parsed.js";
 
 export type LoadedKind = "config" | "roster" | "records" | "sessions" | "rules";
 
@@ -49,6 +50,8 @@ export interface LoadOptions {
    * or not: lets `add` check a would-be file exactly as `check` will read it once written.
    */
   overrides?: ReadonlyMap<string, string>;
+  /** Reuse parsed record/session files from .yanxiu-cache/ (src/cache): same results, faster. */
+  cache?: boolean;
 }
 
 export function loadRepo(root: string, lang: Lang, opts: LoadOptions = {}): LoadedRepo {
@@ -85,16 +88,25 @@ export function loadRepo(root: string, lang: Lang, opts: LoadOptions = {}): Load
   const wanted = (f: string) => !opts.only || opts.only.has(f);
   const overridden = (folder: string) => [...(opts.overrides?.keys() ?? [])].filter((f) => f.startsWith(`${folder}/`));
   const listed = (folder: string) => [...new Set([...listYamlFiles(root, folder), ...overridden(folder)])].sort();
-  for (const file of listed(RECORDS_DIR).filter(wanted)) {
-    const r = readAndValidate(root, file, "records", recordFileSchema, lang, opts.overrides?.get(file));
-    files.push(r.loaded);
-    if (r.readable) collect(recordActivities(r.readable));
+  const cache = opts.cache ? openParsedCache(root) : undefined;
+  const activityFile = (file: string, kind: "records" | "sessions"): FileResult => {
+    const fresh = (bytes?: Uint8Array): FileResult => {
+      const schema = kind === "records" ? recordFileSchema : sessionFileSchema;
+      const r = readAndValidate(root, file, kind, schema, lang, opts.overrides?.get(file), bytes);
+      const found = !r.readable ? { valid: [], partial: [] } : kind === "records" ? recordActivities(r.readable) : sessionActivities(r.readable);
+      return { loaded: r.loaded, found };
+    };
+    if (opts.overrides?.has(file)) return fresh();
+    return cache ? cache.load(file, kind, lang, fresh) : readActivityFile(root, file, kind, lang, fresh);
+  };
+  for (const [folder, kind] of [[RECORDS_DIR, "records"], [SESSIONS_DIR, "sessions"]] as const) {
+    for (const file of listed(folder).filter(wanted)) {
+      const r = activityFile(file, kind);
+      files.push(r.loaded);
+      collect(r.found);
+    }
   }
-  for (const file of listed(SESSIONS_DIR).filter(wanted)) {
-    const r = readAndValidate(root, file, "sessions", sessionFileSchema, lang, opts.overrides?.get(file));
-    files.push(r.loaded);
-    if (r.readable) collect(sessionActivities(r.readable));
-  }
+  cache?.save(!opts.only);
 
   for (const folder of [RECORDS_DIR, SESSIONS_DIR].flatMap((f) => linkedFoldersOutside(root, f))) {
     repo.problems.push(makeProblem({ file: folder, text: "" }, { line: 0, column: 0 }, "path-outside-repo",
@@ -108,8 +120,9 @@ export function loadRepo(root: string, lang: Lang, opts: LoadOptions = {}): Load
   return repo;
 }
 
-function readAndValidate<S extends z.ZodType>(root: string, file: string, kind: LoadedKind, schema: S, lang: Lang, text?: string) {
-  const read = text === undefined ? readYamlFile(root, file, lang) : parseBytes(file, new TextEncoder().encode(text), lang);
+function readAndValidate<S extends z.ZodType>(root: string, file: string, kind: LoadedKind, schema: S, lang: Lang, text?: string, bytes?: Uint8Array) {
+  const read = text !== undefined ? parseBytes(file, new TextEncoder().encode(text), lang)
+    : bytes !== undefined ? parseBytes(file, bytes, lang) : readYamlFile(root, file, lang);
   const loaded: LoadedFile = { file, kind, source: read.source, problems: read.problems };
   // A file that did not read cleanly (syntax, encoding, a code tag) contributes its problems only.
   if (!read.source || read.problems.length > 0) return { loaded, data: undefined, readable: undefined };

@@ -1,0 +1,195 @@
+/**
+ * A fast reader for the plain YAML that record and session files are normally written in:
+ * block maps and lists, plain or quoted one-line scalars, full-line comments. It is about ten
+ * times faster than the full parser because it builds no document. It is deliberately timid:
+ * anything outside that subset (flow collections, anchors, tags, block scalars, multi-line
+ * scalars, tabs, CRs, duplicate keys, scalars that could be typed in more than one way) makes it
+ * give up, and the caller parses the file with the full parser instead, which also reports every
+ * problem with its real position. When it does return data, the data equals the full parser's
+ * (test/cache/fast-yaml.test.ts compares them on generated and hand-written files).
+ *
+ * It also notes the line of each list item under a top-level key (records[i], sessions[i]) and of
+ * each value two levels below it (sessions[i].attendance[member]): the lines Activities cite.
+ */
+import { positionOf, type YamlPath, type YamlSource } from "../repo/yaml-source.js";
+
+export interface FastParse {
+  data: Record<string, unknown>;
+  /** "records\0 3" style keys (path joined by NUL) → 1-based line. */
+  lines: Map<string, number>;
+}
+
+class GiveUp extends Error {}
+const giveUp = (): never => {
+  throw new GiveUp();
+};
+
+interface Line {
+  no: number;
+  indent: number;
+  text: string;
+}
+
+export function fastParseYaml(text: string): FastParse | undefined {
+  if (text.includes("\r") || text.includes("\t")) return undefined;
+  const lines: Line[] = [];
+  const raw = text.split("\n");
+  for (let i = 0; i < raw.length; i++) {
+    const s = raw[i]!;
+    let indent = 0;
+    while (s.charCodeAt(indent) === 32) indent++;
+    if (indent === s.length) continue; // blank
+    if (s.charCodeAt(indent) === 35 /* # */) continue; // full-line comment
+    if (indent === 0 && (s.startsWith("---") || s.startsWith("..."))) return undefined;
+    // Only spaces end a YAML scalar (trimEnd would also drop U+3000, the ideographic space).
+    let end = s.length;
+    while (s.charCodeAt(end - 1) === 32) end--;
+    lines.push({ no: i + 1, indent, text: s.slice(indent, end) });
+  }
+  if (lines.length === 0 || lines[0]!.indent !== 0) return undefined;
+  const p = new Parser(lines);
+  try {
+    const data = p.block(0, [], 0);
+    if (p.pos !== lines.length || data === null || typeof data !== "object" || Array.isArray(data)) return undefined;
+    return { data: data as Record<string, unknown>, lines: p.marks };
+  } catch (e) {
+    if (e instanceof GiveUp || e instanceof RangeError) return undefined;
+    throw e;
+  }
+}
+
+const KEY = /^([A-Za-z0-9_\u00a0-\uffff][\w\u00a0-\uffff.-]*):(?: +(.*))?$/;
+
+class Parser {
+  pos = 0;
+  marks = new Map<string, number>();
+  constructor(private readonly lines: Line[]) {}
+
+  private mark(path: (string | number)[], line: number): void {
+    if (path.length === 2 || path.length === 4) this.marks.set(path.join("\0"), line);
+  }
+
+  /** The block starting at the current line, whose lines sit at exactly `indent`. */
+  block(indent: number, path: (string | number)[], depth: number): unknown {
+    if (depth > 20) giveUp();
+    const first = this.lines[this.pos]!;
+    if (first.indent !== indent) giveUp();
+    return first.text === "-" || first.text.startsWith("- ") ? this.seq(indent, path, depth) : this.map(indent, path, depth);
+  }
+
+  private seq(indent: number, path: (string | number)[], depth: number): unknown[] {
+    const out: unknown[] = [];
+    while (this.pos < this.lines.length) {
+      const line = this.lines[this.pos]!;
+      if (line.indent < indent) break;
+      if (line.indent > indent) giveUp();
+      if (!line.text.startsWith("- ")) break; // "key:\n- item" lists end at the next key
+      let rest = line.text.slice(2);
+      let restIndent = indent + 2;
+      while (rest.startsWith(" ")) {
+        rest = rest.slice(1);
+        restIndent++;
+      }
+      const here = [...path, out.length];
+      this.mark(here, line.no);
+      if (KEY.test(rest)) {
+        // "- key: value": a map whose first line starts after the dash.
+        this.lines[this.pos] = { no: line.no, indent: restIndent, text: rest };
+        out.push(this.map(restIndent, here, depth + 1));
+      } else {
+        this.pos++;
+        out.push(scalar(rest));
+        this.noDeeper(indent);
+      }
+    }
+    return out;
+  }
+
+  private map(indent: number, path: (string | number)[], depth: number): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    while (this.pos < this.lines.length) {
+      const line = this.lines[this.pos]!;
+      if (line.indent < indent) break;
+      if (line.indent > indent) giveUp();
+      const m = KEY.exec(line.text);
+      if (!m) giveUp();
+      const key = m![1]!;
+      if (Object.hasOwn(out, key) || key === "__proto__" || looksTyped(key)) giveUp();
+      const value = m![2];
+      this.pos++;
+      const here = [...path, key];
+      if (value === undefined || value === "") {
+        const next = this.lines[this.pos];
+        if (next && (next.indent > indent || (next.indent === indent && (next.text === "-" || next.text.startsWith("- "))))) {
+          out[key] = this.block(next.indent, here, depth + 1);
+        } else giveUp(); // an empty value: rare, and its position rules differ
+      } else {
+        this.mark(here, line.no);
+        out[key] = value === "[]" ? [] : value === "{}" ? {} : scalar(value);
+        this.noDeeper(indent);
+      }
+    }
+    return out;
+  }
+
+  /** A more indented line right after a scalar would continue it over lines: give up. */
+  private noDeeper(indent: number): void {
+    const next = this.lines[this.pos];
+    if (next && next.indent > indent) giveUp();
+  }
+}
+
+const CORE_NUMBER = /^(?:[-+]?[0-9]+|0x[0-9a-fA-F]+|0o[0-7]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+const PLAIN_INT = /^-?(?:0|[1-9][0-9]{0,14})$/;
+const PLAIN_FLOAT = /^-?(?:0|[1-9][0-9]{0,14})\.[0-9]{1,15}$/;
+const RESERVED = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
+
+function looksTyped(s: string): boolean {
+  return RESERVED.test(s) || CORE_NUMBER.test(s) || s === "<<";
+}
+
+/** A one-line scalar, resolved as YAML 1.2's core schema does; gives up on anything unusual. */
+function scalar(s: string): unknown {
+  const c = s[0]!;
+  if (c === '"') {
+    if (s.length < 2 || !s.endsWith('"')) giveUp();
+    try {
+      const v: unknown = JSON.parse(s);
+      return typeof v === "string" ? v : giveUp();
+    } catch {
+      return giveUp();
+    }
+  }
+  if (c === "'") {
+    const m = /^'((?:[^']|'')*)'$/.exec(s);
+    return m ? m[1]!.replace(/''/g, "'") : giveUp();
+  }
+  if ("-?:,[]{}#&*!|>%@`".includes(c)) {
+    if (c === "-" && PLAIN_INT.test(s)) return Number(s);
+    if (c === "-" && PLAIN_FLOAT.test(s)) return Number(s);
+    giveUp();
+  }
+  if (s.includes(": ") || s.includes(" #") || s.endsWith(":")) giveUp();
+  if (RESERVED.test(s)) {
+    const k = s.toLowerCase();
+    return k === "true" ? true : k === "false" ? false : null;
+  }
+  if (CORE_NUMBER.test(s)) {
+    if (PLAIN_INT.test(s) || PLAIN_FLOAT.test(s)) return Number(s);
+    giveUp();
+  }
+  return s;
+}
+
+const fastLines = new WeakMap<YamlSource, Map<string, number>>();
+
+/** Remember the lines a fast parse noted for this source, for `lineAt`. */
+export function noteLines(src: YamlSource, lines: Map<string, number>): void {
+  fastLines.set(src, lines);
+}
+
+/** The line of the node at `path`: from a fast parse when it noted one, else from the document. */
+export function lineAt(src: YamlSource, path: YamlPath): number {
+  const noted = fastLines.get(src)?.get(path.join("\0"));
+  return noted ?? positionOf(src, path).line;
+}

@@ -1,0 +1,264 @@
+/**
+ * A cache of parsed and validated record/session files in the school repo's git-ignored
+ * .yanxiu-cache/ folder, so a run after a small change re-reads only the files that changed.
+ *
+ * An entry is keyed by the sha1 of the file's bytes together with a fingerprint of the code
+ * that turns bytes into data and Activities (tool version + the compiled schema, repo and cache
+ * modules), so a new version of yanxiu never trusts an old entry. Only files without problems
+ * are cached: a file with problems is parsed in full every time, since its problems need real
+ * positions. A cached file's YAML document is rebuilt on demand when a later check wants a
+ * position inside it. Results are identical with and without the cache (test/cache).
+ */
+import { createHash } from "node:crypto";
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Lang } from "../i18n.js";
+import type { Activity } from "../model.js";
+import { CACHE_DIR } from "../repo/layout.js";
+import { parseBytes } from "../repo/read.js";
+import { MAX_FILE_BYTES, type YamlSource } from "../repo/yaml-source.js";
+import { writeFileAtomic } from "../repo/write.js";
+import type { LoadedFile } from "../repo/load.js";
+import { recordFileSchema, sessionFileSchema } from "../schema/files.js";
+import { recordActivities, sessionActivities } from "../repo/activities.js";
+import { fastParseYaml, noteLines } from "./fast-yaml.js";
+import { decodeActivities, encodeActivities, type EncodedActivity } from "./activity-codec.js";
+
+export const CACHE_FORMAT = 1;
+const TOOL_VERSION = "0.1.0";
+
+export interface FileResult {
+  loaded: LoadedFile;
+  found: { valid: Activity[]; partial: Activity[] };
+}
+
+interface Entry {
+  /** sha1 of fingerprint, kind and the file's bytes. */
+  h: string;
+  /** The parsed YAML as plain data (checks read it across files). */
+  d: unknown;
+  v: EncodedActivity[];
+  p: EncodedActivity[];
+}
+
+interface Shard {
+  fingerprint: string;
+  shapes: string[];
+  files: Record<string, Entry>;
+}
+
+interface OpenShard {
+  entries: Map<string, Entry>;
+  dirty: boolean;
+}
+
+export interface ParsedCache {
+  /** The file's result from the cache, or from `fresh` (given the bytes already read) and then cached. */
+  load(file: string, kind: "records" | "sessions", lang: Lang, fresh: (bytes?: Uint8Array) => FileResult): FileResult;
+  /** Write the shards that changed; `prune` drops entries of files not seen in this run. */
+  save(prune: boolean): void;
+}
+
+/**
+ * A record/session file, read without the cache: the fast reader when the file is plain and
+ * valid, else `slow` (the full parser, with every problem positioned).
+ */
+export function readActivityFile(root: string, file: string, kind: "records" | "sessions", lang: Lang, slow: (bytes?: Uint8Array) => FileResult): FileResult {
+  const bytes = safeRead(join(root, file));
+  if (!bytes) return slow();
+  return fastRead(file, kind, bytes, lang) ?? slow(bytes);
+}
+
+/** The bytes of a plain file within the size limit; undefined sends the caller the ordinary way. */
+function safeRead(abs: string): Uint8Array | undefined {
+  try {
+    const st = lstatSync(abs);
+    // Links and oversized files take the ordinary path, which reports them.
+    if (st.isSymbolicLink() || !st.isFile() || st.size > MAX_FILE_BYTES) return undefined;
+    return readFileSync(abs);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Fast path: only for files the fast reader takes and the schema accepts, i.e. files without problems. */
+function fastRead(file: string, kind: "records" | "sessions", bytes: Uint8Array, lang: Lang): FileResult | undefined {
+  if (bytes.includes(0)) return undefined;
+  let text: string;
+  try {
+    text = UTF8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const fast = fastParseYaml(text);
+  if (!fast) return undefined;
+  const schema = kind === "records" ? recordFileSchema : sessionFileSchema;
+  if (!schema.safeParse(fast.data).success) return undefined;
+  const source = lazySource(file, bytes, fast.data, lang, text);
+  noteLines(source, fast.lines);
+  const found = kind === "records" ? recordActivities(source) : sessionActivities(source);
+  return { loaded: { file, kind, source, problems: [] }, found };
+}
+
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
+
+export function openParsedCache(root: string): ParsedCache {
+  const folder = join(root, CACHE_DIR, "parsed");
+  const fp = fingerprint();
+  const shards = new Map<string, OpenShard>();
+  const seen = new Set<string>();
+
+  const shardOf = (file: string): OpenShard => {
+    const key = dirname(file);
+    let shard = shards.get(key);
+    if (!shard) {
+      shard = { entries: readShard(join(folder, shardName(key)), fp), dirty: false };
+      shards.set(key, shard);
+    }
+    return shard;
+  };
+
+  return {
+    load(file, kind, lang, fresh) {
+      const abs = join(root, file);
+      const bytes = safeRead(abs);
+      if (!bytes) return fresh();
+      seen.add(file);
+      const hash = createHash("sha1").update(fp).update("\0").update(kind).update("\0").update(bytes).digest("hex");
+      const shard = shardOf(file);
+      const hit = shard.entries.get(file);
+      if (hit && hit.h === hash) return fromEntry(file, kind, bytes, hit, lang);
+      const result = fastRead(file, kind, bytes, lang) ?? fresh(bytes);
+      const { loaded } = result;
+      if (loaded.problems.length === 0 && loaded.source && loaded.source.data !== undefined) {
+        shard.entries.set(file, { h: hash, d: loaded.source.data, v: encodeActivities(result.found.valid), p: encodeActivities(result.found.partial) });
+        shard.dirty = true;
+      } else if (shard.entries.delete(file)) shard.dirty = true;
+      return result;
+    },
+    save(prune) {
+      for (const [key, shard] of shards) {
+        if (prune) {
+          for (const file of shard.entries.keys()) {
+            if (!seen.has(file)) {
+              shard.entries.delete(file);
+              shard.dirty = true;
+            }
+          }
+        }
+        if (!shard.dirty) continue;
+        try {
+          ensureIgnored(join(root, CACHE_DIR));
+          writeFileAtomic(join(folder, shardName(key)), JSON.stringify(toShard(shard.entries, fp)));
+        } catch {
+          // A read-only checkout simply runs uncached.
+        }
+      }
+    },
+  };
+}
+
+/** One shard per folder (records/<term>, sessions/<term>): a change rewrites one term's shard. */
+function shardName(folder: string): string {
+  return `${folder.replace(/[^\w.-]/g, "_")}.json`;
+}
+
+function readShard(path: string, fp: string): Map<string, Entry> {
+  try {
+    const shard = JSON.parse(readFileSync(path, "utf8")) as Shard;
+    if (shard.fingerprint !== fp) return new Map();
+    const entries = new Map<string, Entry>();
+    for (const [file, e] of Object.entries(shard.files)) {
+      entries.set(file, { h: e.h, d: e.d, v: withShapes(e.v, shard.shapes), p: withShapes(e.p, shard.shapes) });
+    }
+    return entries;
+  } catch {
+    return new Map();
+  }
+}
+
+/** Shapes (key lists) are stored once per shard; entries refer to them by index. */
+function withShapes(acts: EncodedActivity[], shapes: string[]): EncodedActivity[] {
+  return acts.map(([shape, ...values]) => [shapes[shape as number]!, ...values] as EncodedActivity);
+}
+
+function toShard(entries: Map<string, Entry>, fp: string): Shard {
+  const shapes: string[] = [];
+  const index = new Map<string, number>();
+  const ref = (acts: EncodedActivity[]) =>
+    acts.map(([shape, ...values]) => {
+      let i = index.get(shape as string);
+      if (i === undefined) {
+        i = shapes.push(shape as string) - 1;
+        index.set(shape as string, i);
+      }
+      return [i, ...values] as unknown as EncodedActivity;
+    });
+  const files: Record<string, Entry> = {};
+  for (const [file, e] of entries) files[file] = { h: e.h, d: e.d, v: ref(e.v), p: ref(e.p) };
+  return { fingerprint: fp, shapes, files };
+}
+
+function fromEntry(file: string, kind: LoadedFile["kind"], bytes: Uint8Array, e: Entry, lang: Lang): FileResult {
+  return {
+    loaded: { file, kind, source: lazySource(file, bytes, e.d, lang), problems: [] },
+    found: { valid: decodeActivities(e.v, file), partial: decodeActivities(e.p, file) },
+  };
+}
+
+/**
+ * A YamlSource whose data comes from the cache; the text and the YAML document (for
+ * positions) are only built if a check asks for them.
+ */
+function lazySource(file: string, bytes: Uint8Array, data: unknown, lang: Lang, text?: string): YamlSource {
+  let full: YamlSource | undefined;
+  const parsed = () => (full ??= parseBytes(file, bytes, lang).source!);
+  return {
+    file,
+    data,
+    get text() {
+      return text ?? parsed().text;
+    },
+    get doc() {
+      return parsed().doc;
+    },
+    get lineCounter() {
+      return parsed().lineCounter;
+    },
+  } as YamlSource;
+}
+
+function ensureIgnored(dir: string): void {
+  const ignore = join(dir, ".gitignore");
+  if (existsSync(ignore)) return;
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(ignore, "# yanxiu's cache: never committed\n*\n");
+}
+
+let cachedFingerprint: string | undefined;
+
+/**
+ * Tool version plus the code that decides what a file means: the schema, repo and cache
+ * modules (compiled JS, or the TS sources under the test runner). Any change there, even
+ * without a version bump, starts a fresh cache.
+ */
+export function fingerprint(): string {
+  if (cachedFingerprint) return cachedFingerprint;
+  const here = dirname(fileURLToPath(import.meta.url));
+  const ext = fileURLToPath(import.meta.url).endsWith(".ts") ? ".ts" : ".js";
+  const hash = createHash("sha1").update(`${TOOL_VERSION}\0${CACHE_FORMAT}\0`);
+  for (const sub of ["schema", "repo", "cache"]) {
+    const dir = join(here, "..", sub);
+    let names: string[] = [];
+    try {
+      names = readdirSync(dir).filter((n) => n.endsWith(ext)).sort();
+    } catch {
+      /* not there: nothing to add */
+    }
+    for (const n of names) hash.update(n).update(readFileSync(join(dir, n)));
+  }
+  hash.update(readFileSync(join(here, "..", `model${ext}`)));
+  return (cachedFingerprint = hash.digest("hex"));
+}
