@@ -31,7 +31,7 @@ function alive(pid: number): boolean {
 }
 
 /** Run `fn` holding the file's lock; waits up to `waitMs` for another writer to finish. */
-export function withFileLock<T>(root: string, repoPath: string, fn: () => T, waitMs = 5000): T {
+export function withFileLock<T>(root: string, repoPath: string, fn: () => T, waitMs = 15_000): T {
   const path = lockPathFor(root, repoPath);
   mkdirSync(join(root, CACHE_DIR, "locks"), { recursive: true });
   const deadline = Date.now() + waitMs;
