@@ -83,7 +83,8 @@ describe("yanxiu score", () => {
   });
 
   it("the full result as JSON", async () => {
-    const r = await run(repo, "score", "--year", "2025-2026", "--json");
+    const r = await run(repo, "score", "--year", "2025-2026", "--format", "json");
+    expect((await run(repo, "score", "--year", "2025-2026", "--json")).stdout).toBe(r.stdout);
     const json = JSON.parse(r.stdout);
     expect(json.period).toEqual({ type: "year", id: "2025-2026", start: "2025-09-01", end: "2026-08-31" });
     expect(json.teachers.map((x: { teacher: string; total: number }) => [x.teacher, x.total])).toEqual([["t01", 24], ["t02", 0]]);

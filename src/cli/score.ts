@@ -1,5 +1,5 @@
 /** `yanxiu score [dir] [--term T | --year Y | --cycle] [--teacher ID] [--group ID]`: per-teacher and per-group tables. */
-import type { Command } from "commander";
+import { Option, type Command } from "commander";
 import { t, type Lang } from "../i18n.js";
 import { sortProblems } from "../problem.js";
 import { formatText } from "../format/problems.js";
@@ -19,6 +19,7 @@ interface ScoreOptions {
   teacher?: string;
   group?: string;
   json?: boolean;
+  format: "text" | "json";
 }
 
 export function registerScore(program: Command, io: Io): void {
@@ -31,7 +32,8 @@ export function registerScore(program: Command, io: Io): void {
     .option("--cycle", "整个培训周期 / the whole multi-year cycle")
     .option("--teacher <id>", "只看一位教师(逐项明细)/ one teacher, item by item")
     .option("--group <id>", "只看一个教研组 / one group")
-    .option("--json", "输出完整计算结果(含明细追踪)的 JSON / print the full result, trace included, as JSON")
+    .addOption(new Option("-f, --format <format>", "text,或 json(完整计算结果,含明细追踪)/ text, or json (the full result, trace included)").choices(["text", "json"]).default("text"))
+    .option("--json", "同 --format json / same as --format json")
     .action(function (this: Command, dir: string | undefined, opts: ScoreOptions) {
       const { repo, lang } = openRepo(io, dir, this.optsWithGlobals().lang as string | undefined);
       const ruleProblems = sortProblems([...repo.problems, ...repo.files.filter((f) => f.kind === "rules").flatMap((f) => f.problems)]);
@@ -57,7 +59,7 @@ export function registerScore(program: Command, io: Io): void {
         throw new UsageError(unknownId(lang, t(lang, "教研组", "group"), opts.group, dataset.roster.groups.map((g) => g.id)));
       }
       const result = scoreDataset(dataset, scheme, p.period);
-      if (opts.json) {
+      if (opts.json || opts.format === "json") {
         io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
         return;
       }

@@ -21,7 +21,19 @@ function itemWeight(item: Item): number {
   return item.versions.at(-1)?.weight ?? 1;
 }
 
+const childCache = new WeakMap<Scheme, Map<string | undefined, Node[]>>();
+
 export function childrenOf(scheme: Scheme, category: string | undefined): Node[] {
+  let cache = childCache.get(scheme);
+  if (!cache) childCache.set(scheme, (cache = new Map()));
+  const hit = cache.get(category);
+  if (hit) return hit;
+  const found = listChildren(scheme, category);
+  cache.set(category, found);
+  return found;
+}
+
+function listChildren(scheme: Scheme, category: string | undefined): Node[] {
   const items = [...scheme.items.values()].filter((i) => itemCategory(i) === category).map((i): Node => ({ type: "item", id: i.id }));
   const cats = [...scheme.categories.values()].filter((c) => c.parent === category).map((c): Node => ({ type: "category", id: c.id }));
   return [...items, ...cats];
@@ -35,14 +47,17 @@ class TeacherScorer {
     private period: Period,
   ) {}
 
-  /** Credit of a node over [a, b] (not weighted); trace only for the period itself. */
+  /**
+   * Credit of a node over [a, b] (not weighted). With `trace`, an item adds its own entries
+   * and a category only its cap cuts: children are traced by their own call.
+   */
   node(n: Node, a: string, b: string, trace?: TraceEntry[]): { raw: number; credited: number } {
     if (a > b) return { raw: 0, credited: 0 };
     const key = `${n.type}:${n.id}:${a}:${b}`;
     const hit = trace ? undefined : this.memo.get(key);
     if (hit) return hit;
     const value = n.type === "item" ? itemContribution(this.ctx.scheme.items.get(n.id)!, this.ctx, a, b, trace) : this.category(n.id, a, b, trace);
-    if (!trace) this.memo.set(key, value);
+    this.memo.set(key, value);
     return value;
   }
 
@@ -52,15 +67,15 @@ class TeacherScorer {
   }
 
   /** Weighted sum of a category's children (or of the roots) over [a, b]. */
-  sumOf(category: string | undefined, a: string, b: string, trace?: TraceEntry[]): number {
+  sumOf(category: string | undefined, a: string, b: string): number {
     let sum = 0;
-    for (const c of childrenOf(this.ctx.scheme, category)) sum += this.node(c, a, b, trace).credited * this.weight(c);
+    for (const c of childrenOf(this.ctx.scheme, category)) sum += this.node(c, a, b).credited * this.weight(c);
     return round(sum);
   }
 
   private category(id: string, a: string, b: string, trace?: TraceEntry[]): { raw: number; credited: number } {
     const def = this.ctx.scheme.categories.get(id)!;
-    const raw = this.sumOf(id, a, b, trace);
+    const raw = this.sumOf(id, a, b);
     if (def.cap === undefined) return { raw, credited: raw };
     const cap = def.cap;
     const per = def.per ?? this.ctx.scheme.meta.period;
@@ -110,12 +125,7 @@ export function scoreDataset(dataset: Dataset, scheme: Scheme, period: Period): 
     const scorer = new TeacherScorer(ctx, period);
     const { start, end } = period;
     const items: ItemScore[] = [...scheme.items.values()].map((i) => ({ id: i.id, ...scorer.node({ type: "item", id: i.id }, start, end, trace) }));
-    const categories: CategoryScore[] = [...scheme.categories.keys()].map((id) => {
-      const catTrace: TraceEntry[] = [];
-      const v = scorer.node({ type: "category", id }, start, end, catTrace);
-      trace.push(...catTrace.filter((e) => e.step === "category-cap" && e.category === id));
-      return { id, ...v };
-    });
+    const categories: CategoryScore[] = [...scheme.categories.keys()].map((id) => ({ id, ...scorer.node({ type: "category", id }, start, end, trace) }));
     const total = scorer.sumOf(undefined, start, end);
     const requirements = scoreRequirements(scheme.requirements, ctx, period, (tg, a, b) => scorer.credit(tg, a, b));
     const met = requirements.every((r) => r.met);

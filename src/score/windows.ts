@@ -11,7 +11,17 @@ export interface Span {
   end: string;
 }
 
+const spanCache = new WeakMap<Config, Map<Window, Span[]>>();
+
 export function windowsOf(per: Window, config: Config): Span[] {
+  let cache = spanCache.get(config);
+  if (!cache) spanCache.set(config, (cache = new Map()));
+  let spans = cache.get(per);
+  if (!spans) cache.set(per, (spans = listWindows(per, config)));
+  return spans;
+}
+
+function listWindows(per: Window, config: Config): Span[] {
   if (per === "term") return allTerms(config).map((t) => ({ id: t.id, start: t.start, end: t.end }));
   if (per === "year") return config.years.map((y) => ({ id: y.id, start: y.start, end: y.end }));
   return config.cycle ? [{ id: config.cycle.id, start: config.cycle.start, end: config.cycle.end }] : [];
@@ -28,7 +38,15 @@ export function windowsOverlapping(per: Window, config: Config, start: string, e
   return all.filter((w) => w.start <= end && start <= w.end);
 }
 
+const before = new Map<string, string>();
+
 export function dayBefore(date: string): string {
+  let hit = before.get(date);
+  if (hit === undefined) before.set(date, (hit = computeDayBefore(date)));
+  return hit;
+}
+
+function computeDayBefore(date: string): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() - 1);
   return d.toISOString().slice(0, 10);
