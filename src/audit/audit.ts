@@ -11,11 +11,11 @@
  */
 import { t, type Lang } from "../i18n.js";
 import { CONFIG_FILE, ROSTER_FILE, RECORDS_DIR, SESSIONS_DIR } from "../repo/layout.js";
-import { parseYaml } from "../repo/yaml-source.js";
+import { parsePlain } from "./yaml.js";
 import type { Teacher } from "../model.js";
 import type { CommitInfo } from "../git/history.js";
-import { approvedStatus, diffItems, itemLabel, parseItemFile, sameItem, type Item } from "./items.js";
-import { EMPTY_ROSTER, isAdmin, mayApprove, mayEdit, parseRoster, teacherByEmail, type AuditRoster, type Owner } from "./people.js";
+import { approvedStatus, diffItems, itemLabel, parseItemFile, sameItem, type Item, type ItemFile } from "./items.js";
+import { EMPTY_ROSTER, isAdmin, mayApprove, mayEdit, parseRoster as parseRosterText, teacherByEmail, type AuditRoster, type Owner } from "./people.js";
 
 export const AUDIT_CHECKS = [
   "unknown-author",
@@ -92,9 +92,9 @@ function isItemFile(repoPath: string): "records" | "sessions" | undefined {
   return undefined;
 }
 
-function ruleFilesOf(configText: string | undefined): string[] {
+function ruleFilesOfText(configText: string | undefined): string[] {
   if (configText === undefined) return [];
-  const data = parseYaml(CONFIG_FILE, configText, "en").source.data as { rules?: unknown } | undefined;
+  const data = parsePlain(configText) as { rules?: unknown } | undefined;
   return Array.isArray(data?.rules) ? data.rules.filter((r): r is string => typeof r === "string") : [];
 }
 
@@ -102,8 +102,23 @@ function stem(repoPath: string): string {
   return repoPath.replace(/^.*\//, "").replace(/\.ya?ml$/i, "");
 }
 
+/** The roster and config rarely change: parse each distinct text once, not once per commit. */
+function memo<T>(fn: (text: string | undefined) => T): (text: string | undefined) => T {
+  const cache = new Map<string | undefined, T>();
+  return (text) => {
+    if (!cache.has(text)) cache.set(text, fn(text));
+    return cache.get(text)!;
+  };
+}
+
 export function auditHistory(input: AuditInput): Finding[] {
   const { lang, prefix, read } = input;
+  const parseRoster = memo(parseRosterText);
+  const ruleFilesOf = memo(ruleFilesOfText);
+  // A file's text after one commit is its text before the next: parse each text once.
+  const parseRecords = memo((text) => parseItemFile(text, "records"));
+  const parseSessions = memo((text) => parseItemFile(text, "sessions"));
+  const items = (text: string | undefined, kind: "records" | "sessions") => (kind === "records" ? parseRecords : parseSessions)(text);
   const findings: Finding[] = [];
   for (const c of input.commits) {
     const files = relevantFiles(c, prefix);
@@ -144,7 +159,7 @@ export function auditHistory(input: AuditInput): Finding[] {
         continue;
       }
       const kind = isItemFile(f.repoPath);
-      if (kind) auditItemFile(c, f, kind, roster, author, day, read, lang, add);
+      if (kind) auditItemFile(c, f, kind, roster, author, day, read, items, lang, add);
     }
   }
   return findings;
@@ -160,12 +175,13 @@ function auditItemFile(
   author: Teacher | undefined,
   day: string,
   read: BlobReader,
+  items: (text: string | undefined, kind: "records" | "sessions") => ItemFile,
   lang: Lang,
   add: Add,
 ): void {
   const parent = c.parents[0];
-  const before = parseItemFile(parent ? read(parent, f.path) : undefined, kind);
-  const after = parseItemFile(f.status === "D" ? undefined : read(c.hash, f.path), kind);
+  const before = items(parent ? read(parent, f.path) : undefined, kind);
+  const after = items(f.status === "D" ? undefined : read(c.hash, f.path), kind);
   const ownerIds = [...new Set([before.owner, after.owner].filter((x): x is string => !!x))];
   if (ownerIds.length === 0) ownerIds.push(stem(f.repoPath));
   const owners: Owner[] = ownerIds.map((id) => (kind === "records" ? { teacher: id } : { group: id }));

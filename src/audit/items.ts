@@ -4,7 +4,7 @@
  * audit says; an item whose key changed is paired, in order, with a new one (an edit),
  * and only what is left over counts as deleted.
  */
-import { parseYaml } from "../repo/yaml-source.js";
+import { parsePlain } from "./yaml.js";
 import { STATUSES } from "../schema/vocab.js";
 
 export type Item = Record<string, unknown>;
@@ -17,8 +17,7 @@ export interface ItemFile {
 
 export function parseItemFile(text: string | undefined, kind: "records" | "sessions"): ItemFile {
   if (text === undefined) return { items: [] };
-  const { source } = parseYaml("item-file.yaml", text, "en");
-  const data = source.data as Record<string, unknown> | null | undefined;
+  const data = parsePlain(text) as Record<string, unknown> | null | undefined;
   if (!data || typeof data !== "object") return { items: [] };
   const ownerField = data[kind === "records" ? "teacher" : "group"];
   const list = data[kind];

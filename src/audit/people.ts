@@ -2,7 +2,7 @@
  * Who may change what, judged from a roster: administrators may change anything, group
  * leaders their members' records and their group's sessions, teachers their own records.
  */
-import { parseYaml } from "../repo/yaml-source.js";
+import { parsePlain } from "./yaml.js";
 import { rosterSchema } from "../schema/files.js";
 import { TEACHER_ROLES } from "../schema/vocab.js";
 import { rolesOn, type Group, type Teacher } from "../model.js";
@@ -20,9 +20,7 @@ const LEADER_ROLES = new Set(["group-leader", "prep-leader"]);
 /** A roster from file text; undefined when it does not parse or validate. */
 export function parseRoster(text: string | undefined): AuditRoster | undefined {
   if (text === undefined) return undefined;
-  const { source, problems } = parseYaml("roster.yaml", text, "en");
-  if (problems.length > 0) return undefined;
-  const parsed = rosterSchema.safeParse(source.data);
+  const parsed = rosterSchema.safeParse(parsePlain(text));
   if (!parsed.success) return undefined;
   return {
     groups: parsed.data.groups,
