@@ -24,7 +24,7 @@ export interface AtomicWriteHooks {
 }
 
 /** Replace (or create) `path` atomically, keeping the original file's mode. */
-export function writeFileAtomic(path: string, text: string, hooks: AtomicWriteHooks = {}): void {
+export function writeFileAtomic(path: string, text: string | Uint8Array, hooks: AtomicWriteHooks = {}): void {
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true });
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
@@ -36,7 +36,8 @@ export function writeFileAtomic(path: string, text: string, hooks: AtomicWriteHo
   }
   const fd = openSync(tmp, "wx", mode ?? 0o644);
   try {
-    writeSync(fd, text);
+    if (typeof text === "string") writeSync(fd, text);
+    else writeSync(fd, text); // binary reports (xlsx)
     fsyncSync(fd);
     closeSync(fd);
     hooks.beforeRename?.(tmp);

@@ -1,0 +1,38 @@
+/** `yanxiu explain <teacher> [dir] [--term T | --year Y | --cycle]`: why a teacher's number is what it is. */
+import type { Command } from "commander";
+import { t } from "../i18n.js";
+import { buildExplain } from "../reports/explain.js";
+import { explainDoc } from "../reports/explain-doc.js";
+import { scoreWithProgress } from "../reports/score-all.js";
+import { didYouMean } from "../schema/zod-problems.js";
+import { UsageError, type Io } from "./io.js";
+import { addOutputOptions, emit, type OutputOptions } from "./output.js";
+import { startProgress } from "./progress.js";
+import { addPeriodOptions, openScored, type PeriodOptions } from "./scored-repo.js";
+
+export function registerExplain(program: Command, io: Io): void {
+  const cmd = program
+    .command("explain")
+    .description("逐项说明一位教师的学时:哪些记录、哪条规则、上限、差多少、怎样补齐 / explain one teacher's score record by record")
+    .argument("<teacher>", "教师编号或姓名 / the teacher's id or name")
+    .argument("[dir]", "仓库目录(默认当前目录)/ the repository folder (default: here)");
+  addOutputOptions(addPeriodOptions(cmd)).action(async function (this: Command, who: string, dir: string | undefined, opts: PeriodOptions & OutputOptions) {
+    const opened = openScored(io, this, dir, opts);
+    if (!opened) return;
+    const { lang, dataset, scheme, period } = opened;
+    const teachers = dataset.roster.teachers;
+    const teacher = teachers.find((x) => x.id === who) ?? (teachers.filter((x) => x.name === who).length === 1 ? teachers.find((x) => x.name === who) : undefined);
+    if (!teacher) {
+      const same = teachers.filter((x) => x.name === who);
+      if (same.length > 1) throw new UsageError(t(lang, `有 ${same.length} 位教师叫 ${who}:请用编号 ${same.map((x) => x.id).join("、")}`, `${same.length} teachers are called ${who}: use an id, ${same.map((x) => x.id).join(", ")}`));
+      const guess = didYouMean(who, [...teachers.map((x) => x.id), ...teachers.map((x) => x.name)]);
+      throw new UsageError(t(lang, `名册里没有教师 ${who}${guess ? `;是不是 ${guess}?` : ""}`, `no teacher ${who} in the roster${guess ? `; did you mean ${guess}?` : ""}`));
+    }
+    const progress = startProgress(io, lang, { zh: "正在计算", en: "scoring" });
+    const one = { ...dataset, roster: { ...dataset.roster, teachers: [teacher] }, activities: dataset.activities.filter((a) => a.teacher === teacher.id) };
+    const result = scoreWithProgress(one, scheme, period, (d, n) => progress.update(d, n));
+    const data = buildExplain({ result, dataset, scheme, teacher: teacher.id, lang });
+    progress.done();
+    await emit(io, lang, explainDoc(data, scheme, lang), opts, { prose: true });
+  });
+}

@@ -1,0 +1,106 @@
+/**
+ * Where a report goes and in what form: `--format` picks the renderer (stdout), `-o FILE`
+ * writes the file atomically and picks the format from its extension. xlsx is binary, so it
+ * goes to stdout only when stdout is not a terminal.
+ */
+import { extname, resolve } from "node:path";
+import { Option, type Command } from "commander";
+import { t, type Lang } from "../i18n.js";
+import type { ReportDoc } from "../reports/document.js";
+import { writeFileAtomic } from "../repo/write.js";
+import { renderCsv } from "../format/report-csv.js";
+import { renderHtml } from "../format/report-html.js";
+import { renderJson } from "../format/report-json.js";
+import { renderMarkdown } from "../format/report-markdown.js";
+import { renderText } from "../format/report-text.js";
+import { renderXlsx } from "../format/report-xlsx.js";
+import { UsageError, useColour, type Io } from "./io.js";
+
+export const FORMATS = ["text", "json", "csv", "xlsx", "markdown", "html"] as const;
+export type Format = (typeof FORMATS)[number];
+
+const BY_EXTENSION: Record<string, Format> = {
+  ".txt": "text",
+  ".json": "json",
+  ".csv": "csv",
+  ".xlsx": "xlsx",
+  ".md": "markdown",
+  ".markdown": "markdown",
+  ".html": "html",
+  ".htm": "html",
+};
+
+export interface OutputOptions {
+  format?: string;
+  output?: string;
+}
+
+/** Adds `-f, --format` and `-o, --output` to a command. */
+export function addOutputOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option("-f, --format <format>", "输出格式 / output format").choices([...FORMATS]))
+    .option("-o, --output <file>", "写入文件,按扩展名选格式(.xlsx .csv .json .md .html .txt)/ write to a file; the extension picks the format");
+}
+
+export function formatFromPath(path: string): Format | undefined {
+  return BY_EXTENSION[extname(path).toLowerCase()];
+}
+
+/** The format to use: --format, else the -o file's extension, else text. */
+export function pickFormat(opts: OutputOptions, lang: Lang): Format {
+  if (opts.format) return opts.format as Format;
+  if (opts.output) {
+    const f = formatFromPath(opts.output);
+    if (!f) {
+      throw new UsageError(
+        t(lang, `无法从文件名 ${opts.output} 判断格式:用 .xlsx .csv .json .md .html .txt 结尾,或加 --format`,
+          `cannot tell the format from ${opts.output}: end it in .xlsx .csv .json .md .html .txt, or add --format`),
+      );
+    }
+    return f;
+  }
+  return "text";
+}
+
+export async function render(doc: ReportDoc, format: Format, opts: { colour: boolean; prose?: boolean }): Promise<string | Uint8Array> {
+  switch (format) {
+    case "text":
+      return renderText(doc, { colour: opts.colour, tables: !opts.prose });
+    case "json":
+      return renderJson(doc);
+    case "csv":
+      return renderCsv(doc);
+    case "markdown":
+      return renderMarkdown(doc, { tables: !opts.prose });
+    case "html":
+      return renderHtml(doc);
+    case "xlsx":
+      return renderXlsx(doc);
+  }
+}
+
+/**
+ * Render and deliver a report. `prose`: text/markdown show the sections only (explain);
+ * `terminal`: how the text format is printed when it is not the shared renderer's job.
+ */
+export async function emit(io: Io, lang: Lang, doc: ReportDoc, opts: OutputOptions, extra: { prose?: boolean; terminal?: () => string } = {}): Promise<void> {
+  const format = pickFormat(opts, lang);
+  if (format === "xlsx" && !opts.output && io.stdout.isTTY) {
+    throw new UsageError(t(lang, "xlsx 是二进制文件,不能直接输出到终端:用 -o 报表.xlsx 写入文件,或重定向到文件", "xlsx is binary and will not be written to a terminal: use -o report.xlsx, or redirect to a file"));
+  }
+  const body =
+    format === "text" && extra.terminal && !opts.output ? extra.terminal()
+    : await render(doc, format, { colour: !opts.output && useColour(io), prose: extra.prose });
+  if (opts.output) {
+    const path = resolve(io.cwd, opts.output);
+    try {
+      writeFileAtomic(path, body);
+    } catch (e) {
+      throw new UsageError(t(lang, `无法写入 ${path}:${(e as Error).message}`, `cannot write ${path}: ${(e as Error).message}`));
+    }
+    io.stderr.write(t(lang, `已写入 ${opts.output}\n`, `wrote ${opts.output}\n`));
+    return;
+  }
+  // Binary goes out as bytes; io.stdout is process.stdout for the real binary.
+  (io.stdout.write as (chunk: string | Uint8Array) => unknown)(body);
+}

@@ -1,0 +1,30 @@
+/** `yanxiu summary [dir] [--term T | --year Y | --cycle]`: the school summary the office hands on. */
+import type { Command } from "commander";
+import { buildSummaryData, summaryDoc, totalMinimum } from "../reports/summary.js";
+import { scoreWithProgress } from "../reports/score-all.js";
+import { today, type Io } from "./io.js";
+import { addOutputOptions, emit, type OutputOptions } from "./output.js";
+import { startProgress } from "./progress.js";
+import { addPeriodOptions, openScored, type PeriodOptions } from "./scored-repo.js";
+
+export function registerSummary(program: Command, io: Io): void {
+  const cmd = program
+    .command("summary")
+    .description("全校汇总:各组人均学时、达标率、学时分段、周期进度 / school summary: groups, 达标率, hour bands, cycle progress")
+    .argument("[dir]", "仓库目录(默认当前目录)/ the repository folder (default: here)");
+  addOutputOptions(addPeriodOptions(cmd)).action(async function (this: Command, dir: string | undefined, opts: PeriodOptions & OutputOptions) {
+    const opened = openScored(io, this, dir, opts);
+    if (!opened) return;
+    const { lang, dataset, scheme, period } = opened;
+    const c = dataset.config.cycle;
+    const cyclePeriod = c && period.type !== "cycle" ? { type: "cycle" as const, id: c.id, start: c.start, end: c.end } : undefined;
+    const n = dataset.roster.teachers.length;
+    const progress = startProgress(io, lang, { zh: "正在计算", en: "scoring" });
+    const total = cyclePeriod ? 2 * n : n;
+    const result = scoreWithProgress(dataset, scheme, period, (d) => progress.update(d, total));
+    const cycleResult = cyclePeriod ? scoreWithProgress(dataset, scheme, cyclePeriod, (d) => progress.update(n + d, total)) : period.type === "cycle" ? result : undefined;
+    progress.done();
+    const data = buildSummaryData({ result, dataset, lang, ...(cycleResult ? { cycleResult } : {}), today: today(io.env) });
+    await emit(io, lang, summaryDoc(data, result, lang, totalMinimum(scheme, result)), opts);
+  });
+}

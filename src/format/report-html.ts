@@ -1,0 +1,70 @@
+/**
+ * One self-contained HTML file: inline CSS, inline SVG charts, no script and no network, so
+ * it opens offline and prints on A4 (@page; charts and table rows never split across pages).
+ */
+import type { ReportDoc, ReportTable } from "../reports/document.js";
+import { escapeHtml as h } from "./html-escape.js";
+import { cellText } from "./report-text.js";
+import { renderBarChart } from "./svg-bars.js";
+
+const CSS = `
+:root { --ok: #2e7d32; --short: #c62828; --bar: #1f77b4; --ink: #222; --muted: #666; --line: #ddd; }
+* { box-sizing: border-box; }
+body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif;
+  color: var(--ink); margin: 24px auto; max-width: 760px; padding: 0 16px; font-size: 14px; line-height: 1.5; }
+h1 { font-size: 22px; margin: 0 0 4px; }
+h2 { font-size: 17px; margin: 24px 0 8px; border-bottom: 2px solid var(--line); padding-bottom: 2px; }
+.meta { color: var(--muted); margin: 0; }
+figure { margin: 12px 0 20px; break-inside: avoid; page-break-inside: avoid; }
+figcaption { font-weight: bold; margin-bottom: 4px; }
+svg.chart { max-width: 100%; height: auto; font-size: 11px; }
+svg .bar { fill: var(--bar); } svg .bar.ok { fill: var(--ok); } svg .bar.short { fill: var(--short); }
+svg .grid { stroke: #eee; } svg .tick, svg .value { fill: var(--muted); } svg .label { fill: var(--ink); }
+svg .target { stroke: #ff8f00; stroke-width: 1.5; stroke-dasharray: 4 3; } svg .target-label { fill: #e65100; }
+table { border-collapse: collapse; width: 100%; margin: 8px 0 20px; font-size: 13px; }
+th, td { border: 1px solid var(--line); padding: 3px 6px; text-align: left; vertical-align: top; }
+th { background: #f5f5f5; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
+tr { break-inside: avoid; page-break-inside: avoid; } thead { display: table-header-group; }
+ul { margin: 2px 0; padding-left: 20px; } p.line { margin: 4px 0; }
+.short { color: var(--short); font-weight: bold; } .ok { color: var(--ok); } .hint { color: #00695c; } .muted { color: var(--muted); }
+@page { size: A4; margin: 15mm 12mm; }
+@media print { body { margin: 0; max-width: none; padding: 0; font-size: 11pt; } h2 { break-after: avoid; } a { color: inherit; } }
+`;
+
+function tableHtml(t: ReportTable): string {
+  const head = t.columns.map((c) => `<th>${h(c.header)}</th>`).join("");
+  const rows = t.rows
+    .map((r) => `<tr>${r.map((c, i) => { const col = t.columns[i]!; return `<td${col.type === "text" ? "" : ' class="num"'}>${h(cellText(c, col))}</td>`; }).join("")}</tr>`)
+    .join("\n");
+  return `<h2>${h(t.title)}</h2>\n<table data-table="${h(t.id)}"><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>`;
+}
+
+function sectionHtml(s: ReportDoc["sections"][number]): string {
+  const out: string[] = [`<h2>${h(s.heading)}</h2>`];
+  let depth = 0;
+  for (const l of s.lines) {
+    const want = l.indent;
+    while (depth < want) { out.push("<ul>"); depth++; }
+    while (depth > want) { out.push("</ul>"); depth--; }
+    const cls = l.tone ? ` class="${l.tone}"` : "";
+    out.push(want === 0 ? `<p class="line"><span${cls}>${h(l.text)}</span></p>` : `<li${cls}>${h(l.text)}</li>`);
+  }
+  while (depth-- > 0) out.push("</ul>");
+  return out.join("\n");
+}
+
+export function renderHtml(doc: ReportDoc): string {
+  const lang = doc.lang === "en" ? "en" : "zh-CN";
+  const charts = doc.charts.map((c) => `<figure><figcaption>${h(c.title)}</figcaption>\n${renderBarChart(c)}</figure>`);
+  return [
+    `<!DOCTYPE html>`,
+    `<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`,
+    `<meta name="generator" content="yanxiu"><title>${h(doc.title)}</title><style>${CSS}</style></head><body>`,
+    `<header><h1>${h(doc.title)}</h1>${doc.meta.map((m) => `<p class="meta">${h(m)}</p>`).join("")}</header>`,
+    ...charts,
+    ...doc.sections.map(sectionHtml),
+    ...doc.tables.map(tableHtml),
+    `</body></html>`,
+    "",
+  ].join("\n");
+}

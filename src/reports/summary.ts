@@ -1,0 +1,257 @@
+/**
+ * The school summary the academic office hands on: per group (members, 人均学时, 达标率, who
+ * falls short), the school's 人均学时 and 达标率, the 教基4068 hour bands, and progress in the
+ * multi-year cycle when the config has one. Data only; renderers format it.
+ */
+import { t, type Lang } from "../i18n.js";
+import type { Dataset } from "../model.js";
+import type { Scheme } from "../rules/types.js";
+import type { ScoreResult, TeacherScore } from "../score/types.js";
+import { num, type BarChart, type ReportDoc, type ReportTable } from "./document.js";
+import { label, pct, periodLabel, requirementLabels, unitLabel } from "./labels.js";
+
+/** 教基4068: teachers per band of hours — ≤36, 37–72, 73–108, ≥109 (a fraction goes up: 36.5 is 37–72). */
+export const BANDS = [
+  { id: "le36", label: "≤36", max: 36 },
+  { id: "37-72", label: "37–72", max: 72 },
+  { id: "73-108", label: "73–108", max: 108 },
+  { id: "ge109", label: "≥109", max: Infinity },
+] as const;
+
+export interface Shortfall {
+  teacher: string;
+  name: string;
+  requirements: { id: string; label: string; window: string; actual: number; minimum?: number; shortBy: number; excess: number }[];
+}
+
+export interface GroupSummary {
+  id: string;
+  name: string;
+  type: string;
+  members: number;
+  averageTotal: number;
+  met: number;
+  metRate: number;
+  short: Shortfall[];
+}
+
+export interface CycleProgress {
+  id: string;
+  name: string;
+  start: string;
+  end: string;
+  /** Share of the cycle's days gone by `today` (0..1). */
+  elapsed: number;
+  averageTotal: number;
+  /** Requirements measured over the whole cycle (per: cycle), if the rules have any. */
+  requirements: { id: string; label: string; met: number; teachers: number }[];
+}
+
+export interface SummaryData {
+  schema: "yanxiu.summary/1";
+  school: string;
+  district?: string;
+  scheme: { id: string; name: string; unit: string };
+  period: ScoreResult["period"];
+  teachers: number;
+  averageTotal: number;
+  met: number;
+  metRate: number;
+  /** Basis of the bands: 学时, or the total converted with hoursPerCredit, or the raw total. */
+  bandBasis: "hours" | "converted" | "total";
+  bands: { id: string; label: string; count: number }[];
+  groups: GroupSummary[];
+  short: Shortfall[];
+  cycle?: CycleProgress;
+}
+
+const avg = (xs: number[]) => (xs.length ? num(xs.reduce((s, x) => s + x, 0) / xs.length) : 0);
+
+function shortfallOf(ts: TeacherScore, labels: Map<string, string>): Shortfall {
+  return {
+    teacher: ts.teacher,
+    name: ts.name,
+    requirements: ts.requirements
+      .filter((r) => !r.met)
+      .map((r) => ({ id: r.id, label: labels.get(r.id) ?? r.id, window: r.window, actual: r.actual, ...(r.minimum !== undefined ? { minimum: r.minimum } : {}), shortBy: r.shortBy, excess: r.excess })),
+  };
+}
+
+function daysBetween(a: string, b: string): number {
+  return (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000;
+}
+
+export interface SummaryInput {
+  result: ScoreResult;
+  dataset: Dataset;
+  lang: Lang;
+  /** The same scheme scored over the cycle, when the config has one. */
+  cycleResult?: ScoreResult;
+  today: string;
+}
+
+export function buildSummaryData({ result, dataset, lang, cycleResult, today }: SummaryInput): SummaryData {
+  const labels = requirementLabels(result, lang);
+  const ts = result.teachers;
+  const unit = result.scheme.unit;
+  const bandBasis = unit === "hours" ? "hours" : result.scheme.hoursPerCredit ? "converted" : "total";
+  const toHours = (x: number) => (bandBasis === "converted" ? x * result.scheme.hoursPerCredit! : x);
+  const bands = BANDS.map((b, i) => ({
+    id: b.id,
+    label: b.label,
+    count: ts.filter((x) => {
+      const h = toHours(x.total);
+      return h <= b.max && (i === 0 || h > BANDS[i - 1]!.max);
+    }).length,
+  }));
+  const groups: GroupSummary[] = dataset.roster.groups.map((g) => {
+    const members = ts.filter((x) => x.groups.includes(g.id));
+    const met = members.filter((x) => x.met).length;
+    return {
+      id: g.id,
+      name: g.name,
+      type: g.type,
+      members: members.length,
+      averageTotal: avg(members.map((x) => x.total)),
+      met,
+      metRate: members.length ? num(met / members.length * 10000) / 10000 : 0,
+      short: members.filter((x) => !x.met).map((x) => shortfallOf(x, labels)),
+    };
+  });
+  const met = ts.filter((x) => x.met).length;
+  let cycle: CycleProgress | undefined;
+  const c = dataset.config.cycle;
+  if (c && cycleResult) {
+    const total = daysBetween(c.start, c.end) + 1;
+    const gone = Math.min(total, Math.max(0, daysBetween(c.start, today) + 1));
+    const cycleReqs = cycleResult.requirements.filter((r) => r.per === "cycle");
+    cycle = {
+      id: c.id,
+      name: c.name,
+      start: c.start,
+      end: c.end,
+      elapsed: num((gone / total) * 10000) / 10000,
+      averageTotal: avg(cycleResult.teachers.map((x) => x.total)),
+      requirements: cycleReqs.map((r) => {
+        const measured = cycleResult.teachers.filter((x) => x.requirements.some((q) => q.id === r.id));
+        return { id: r.id, label: label(r, lang), met: measured.filter((x) => x.requirements.filter((q) => q.id === r.id).every((q) => q.met)).length, teachers: measured.length };
+      }),
+    };
+  }
+  return {
+    schema: "yanxiu.summary/1",
+    school: dataset.config.school,
+    ...(dataset.config.district ? { district: dataset.config.district } : {}),
+    scheme: { id: result.scheme.id, name: lang === "en" ? result.scheme.nameEn : result.scheme.name, unit },
+    period: result.period,
+    teachers: ts.length,
+    averageTotal: avg(ts.map((x) => x.total)),
+    met,
+    metRate: ts.length ? num((met / ts.length) * 10000) / 10000 : 0,
+    bandBasis,
+    bands,
+    groups,
+    short: ts.filter((x) => !x.met).map((x) => shortfallOf(x, labels)),
+    ...(cycle ? { cycle } : {}),
+  };
+}
+
+/** The minimum of the school-wide total requirement, drawn as the charts' target line. */
+export function totalMinimum(scheme: Scheme | undefined, result: ScoreResult): number | undefined {
+  const def = scheme?.requirements.find((r) => r.target.type === "total" && !r.roles && (r.per ?? scheme.meta.period) === result.period.type);
+  return def?.minimum;
+}
+
+function shortText(s: Shortfall, lang: Lang): string {
+  return s.requirements.map((r) => t(lang, `${r.label} 差 ${r.shortBy}`, `${r.label} short by ${r.shortBy}`)).join(";");
+}
+
+export function summaryDoc(data: SummaryData, result: ScoreResult, lang: Lang, target?: number): ReportDoc {
+  const u = unitLabel(data.scheme.unit as ScoreResult["scheme"]["unit"], lang);
+  const groupTable: ReportTable = {
+    id: "groups",
+    title: t(lang, "各组汇总", "Groups"),
+    sheet: t(lang, "各组汇总", "Groups"),
+    columns: [
+      { header: t(lang, "组", "group"), type: "text" },
+      { header: t(lang, "类型", "type"), type: "text" },
+      { header: t(lang, "人数", "members"), type: "number" },
+      { header: t(lang, `人均${u}`, `average ${u}`), type: "number" },
+      { header: t(lang, "达标人数", "met"), type: "number" },
+      { header: t(lang, "达标率", "share met"), type: "percent" },
+      { header: t(lang, "未达标教师", "falling short"), type: "text" },
+    ],
+    rows: [
+      ...data.groups.map((g) => [g.name, g.type, g.members, g.averageTotal, g.met, g.metRate, g.short.map((s) => s.name).join("、")]),
+      [t(lang, "全校", "whole school"), "", data.teachers, data.averageTotal, data.met, data.metRate, data.short.map((s) => s.name).join("、")],
+    ],
+  };
+  const basis = data.bandBasis === "total" ? t(lang, `(按${u}总数)`, ` (by total ${u})`) : "";
+  const bandTable: ReportTable = {
+    id: "bands",
+    title: t(lang, `学时分段(教基4068)${basis}`, `Hour bands (form 教基4068)${basis}`),
+    sheet: t(lang, "学时分段", "Hour bands"),
+    columns: [
+      { header: t(lang, "学时段", "band"), type: "text" },
+      { header: t(lang, "人数", "teachers"), type: "number" },
+      { header: t(lang, "占比", "share"), type: "percent" },
+    ],
+    rows: data.bands.map((b) => [b.label, b.count, data.teachers ? num((b.count / data.teachers) * 10000) / 10000 : 0]),
+  };
+  const shortTable: ReportTable = {
+    id: "short",
+    title: t(lang, "未达标明细", "Falling short"),
+    sheet: t(lang, "未达标明细", "Falling short"),
+    columns: [
+      { header: t(lang, "编号", "id"), type: "text" },
+      { header: t(lang, "姓名", "name"), type: "text" },
+      { header: t(lang, "要求", "requirement"), type: "text" },
+      { header: t(lang, "时段", "window"), type: "text" },
+      { header: t(lang, "实际", "actual"), type: "number" },
+      { header: t(lang, "最低", "minimum"), type: "number" },
+      { header: t(lang, "差", "short by"), type: "number" },
+    ],
+    rows: data.short.flatMap((s) => s.requirements.map((r) => [s.teacher, s.name, r.label, r.window, r.actual, r.minimum ?? null, r.shortBy])),
+  };
+  const tables = [groupTable, bandTable, shortTable];
+  const charts: BarChart[] = [
+    {
+      id: "groups",
+      title: t(lang, `各组人均${u}`, `Average ${u} per group`),
+      unit: u,
+      bars: data.groups.map((g) => ({ label: g.name, value: g.averageTotal })),
+      ...(target !== undefined ? { target: { value: target, label: t(lang, `要求 ${target}`, `required ${target}`) } } : {}),
+    },
+    {
+      id: "teachers",
+      title: t(lang, `每位教师${u}(绿色达标,红色未达标)`, `${u} per teacher (green: met, red: short)`),
+      unit: u,
+      bars: result.teachers.map((x) => ({ label: `${x.name}`, value: x.total, ok: x.met })),
+      ...(target !== undefined ? { target: { value: target, label: t(lang, `要求 ${target}`, `required ${target}`) } } : {}),
+    },
+  ];
+  const lines: ReportDoc["sections"][number]["lines"] = [
+    { indent: 1, text: t(lang, `教师 ${data.teachers} 人,人均 ${data.averageTotal} ${u}`, `${data.teachers} teachers, ${data.averageTotal} ${u} on average`) },
+    { indent: 1, text: t(lang, `达标 ${data.met} 人,达标率 ${pct(data.metRate)}`, `${data.met} meet every requirement: ${pct(data.metRate)}`), tone: data.met === data.teachers ? "ok" : "short" },
+    { indent: 1, text: t(lang, `学时分段:`, `hour bands: `) + data.bands.map((b) => `${b.label} ${b.count}`).join(t(lang, ",", ", ")) },
+  ];
+  if (data.cycle) {
+    const c = data.cycle;
+    lines.push({ indent: 1, text: t(lang, `周期 ${c.name}(${c.start} 至 ${c.end}):已过 ${pct(c.elapsed)},人均累计 ${c.averageTotal} ${u}`, `cycle ${c.name} (${c.start} to ${c.end}): ${pct(c.elapsed)} elapsed, ${c.averageTotal} ${u} per teacher so far`) });
+    for (const r of c.requirements) lines.push({ indent: 2, text: t(lang, `${r.label}:已达到 ${r.met}/${r.teachers} 人`, `${r.label}: ${r.met} of ${r.teachers} met so far`) });
+  }
+  const shortLines = data.short.map((s) => ({ indent: 1, tone: "short" as const, text: `${s.name}(${s.teacher}):${shortText(s, lang)}` }));
+  return {
+    kind: "summary",
+    lang,
+    title: t(lang, `${data.school} 校本研修汇总`, `${data.school}: school-based training summary`),
+    meta: [periodLabel(data.period, lang), data.scheme.name],
+    sections: [
+      { heading: t(lang, "全校", "Whole school"), lines },
+      ...(shortLines.length ? [{ heading: t(lang, "未达标", "Falling short"), lines: shortLines }] : []),
+    ],
+    tables,
+    charts,
+    data,
+  };
+}
