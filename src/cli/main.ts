@@ -14,6 +14,8 @@ import { registerHook } from "./hook.js";
 import { registerCodeowners } from "./codeowners.js";
 import { registerScore } from "./score.js";
 import { registerRules } from "./rules.js";
+import { registerExplain } from "./explain.js";
+import { registerSummary } from "./summary.js";
 
 export const VERSION = "0.1.0";
 
@@ -38,6 +40,8 @@ export function buildProgram(io: Io): Command {
   registerCodeowners(program, io);
   registerScore(program, io);
   registerRules(program, io);
+  registerExplain(program, io);
+  registerSummary(program, io);
   return program;
 }
 
