@@ -161,6 +161,19 @@ export function mergeRuleSets(sets: RuleSet[], lang: Lang): { scheme: Scheme; pr
     }
   }
 
+  // A 学分 scheme converting hours needs a rate; without one, 1 学时 would silently count 1 学分.
+  if (meta.unit === "credits" && meta.hoursPerCredit === undefined) {
+    for (const item of items.values()) {
+      for (const v of item.versions) {
+        if (v.credit.type === "hours" && v.credit.hoursPerCredit === undefined) {
+          at(v, ["hours"], "rule-conversion", `学分制方案没有写换算比例,「${v.id}」的学时无法换算成学分`,
+            `the scheme counts credits but gives no conversion rate, so '${v.id}' cannot turn hours into credits`,
+            t(lang, "在 scheme 里写 hoursPerCredit(如 3),或在这一项写 hours: { hoursPerCredit: 3 }", "add hoursPerCredit to the scheme (e.g. 3), or hours: { hoursPerCredit: 3 } to this item"));
+        }
+      }
+    }
+  }
+
   const scheme: Scheme = {
     meta,
     kinds: new Map([...kinds].map(([id, k]) => [id, { id: k.id, label: k.label, labelEn: k.labelEn, fields: k.fields, ...(k.session ? { session: true } : {}) }])),

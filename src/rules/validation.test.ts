@@ -109,6 +109,14 @@ describe("rule validation", () => {
     ]);
   });
 
+  it("a credits scheme converting hours without a rate", () => {
+    // line 4: "  - { id: t, kinds: [x], hours: {} }": "hours" spans 26–30, the {} starts at column 33
+    const text = `scheme: { id: s, name: S, unit: credits }\nkinds: [{ id: x }]\nitems:\n  - { id: t, kinds: [x], hours: {} }\n`;
+    expect(problemsOf(["r.yaml", text])).toEqual([
+      "r.yaml:4:33 rule-conversion: the scheme counts credits but gives no conversion rate, so 't' cannot turn hours into credits | add hoursPerCredit to the scheme (e.g. 3), or hours: { hoursPerCredit: 3 } to this item",
+    ]);
+  });
+
   it("cyclic categories", () => {
     // a → b → a; reported once, at a's parent value (line 2, column 22)
     const text = `categories:\n  - { id: a, parent: b }\n  - { id: b, parent: a }\n`;
