@@ -206,6 +206,8 @@ function auditItemFile(
     return `${l.date} ${l.kind}「${l.title}」`;
   };
 
+  // A broken file (caught by check) hides its items: comparing across it would invent deletions.
+  if (before.unreadable || after.unreadable) return;
   const diff = diffItems(before.items, after.items);
   for (const { before: b, after: a } of diff.pairs) {
     if (sameItem(b, a)) continue;

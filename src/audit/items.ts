@@ -13,14 +13,17 @@ export interface ItemFile {
   /** The `teacher:` or `group:` field, if the file has one. */
   owner?: string;
   items: Item[];
+  /** The text exists but is not YAML with a list of items: its items are unknown, not gone. */
+  unreadable?: boolean;
 }
 
 export function parseItemFile(text: string | undefined, kind: "records" | "sessions"): ItemFile {
   if (text === undefined) return { items: [] };
   const data = parsePlain(text) as Record<string, unknown> | null | undefined;
-  if (!data || typeof data !== "object") return { items: [] };
+  if (!data || typeof data !== "object") return { items: [], unreadable: true };
   const ownerField = data[kind === "records" ? "teacher" : "group"];
   const list = data[kind];
+  if (list !== undefined && list !== null && !Array.isArray(list)) return { owner: typeof ownerField === "string" ? ownerField : undefined, items: [], unreadable: true };
   const items = Array.isArray(list) ? list.filter((x): x is Item => !!x && typeof x === "object" && !Array.isArray(x)) : [];
   return { owner: typeof ownerField === "string" ? ownerField : undefined, items };
 }

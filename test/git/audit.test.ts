@@ -192,3 +192,14 @@ teachers:
     expect(runGit(dir, ["status", "--porcelain"]).stdout).toBe("");
   });
 });
+
+describe("yanxiu audit on broken files", () => {
+  it("does not invent deletions when a commit holds a file that is not valid YAML", async () => {
+    const dir = schoolRepo();
+    commitAs(dir, TEACHER, "broken", { [T02]: "teacher: t02\nrecords: [\n" });
+    commitAs(dir, TEACHER, "fixed", { [T02]: recordFile("t02", [record("听课《背影》")]) });
+    commitAs(dir, TEACHER, "binary junk", { [T02]: "\u0000\u0001\u0002" });
+    const { code, report } = await auditJson(dir);
+    expect([code, report.findings]).toEqual([0, []]);
+  });
+});
