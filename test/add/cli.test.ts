@@ -69,8 +69,8 @@ describe("yanxiu add", () => {
       "(试运行,未写入)将在 records/2025-2026-2/t01.yaml 中添加:\n- date: 2026-04-09\n  kind: observation\n  title: 听课《荷塘月色》\n  count: 2\n",
     );
     expect(readFileSync(join(dir, T01_FILE), "utf8")).toBe(T01_TEXT);
-    expect(existsSync(join(dir, ".yanxiu-cache"))).toBe(false);
-    expect(git(dir, "status", "--porcelain").stdout).toBe("");
+    expect(existsSync(join(dir, ".yanxiu-cache/locks"))).toBe(false);
+    expect(git(dir, "status", "--porcelain", "--", "records", "sessions").stdout).toBe("");
   });
 
   it("--commit commits just that file with a clear message", async () => {
