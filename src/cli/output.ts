@@ -35,11 +35,17 @@ export interface OutputOptions {
   output?: string;
 }
 
+export function formatOption(): Option {
+  return new Option("-f, --format <format>", "输出格式 / output format").choices([...FORMATS]);
+}
+
+export function outputOption(): Option {
+  return new Option("-o, --output <file>", "写入文件,按扩展名选格式(.xlsx .csv .json .md .html .txt)/ write to a file; the extension picks the format");
+}
+
 /** Adds `-f, --format` and `-o, --output` to a command. */
 export function addOutputOptions(cmd: Command): Command {
-  return cmd
-    .addOption(new Option("-f, --format <format>", "输出格式 / output format").choices([...FORMATS]))
-    .option("-o, --output <file>", "写入文件,按扩展名选格式(.xlsx .csv .json .md .html .txt)/ write to a file; the extension picks the format");
+  return cmd.addOption(formatOption()).addOption(outputOption());
 }
 
 export function formatFromPath(path: string): Format | undefined {
@@ -91,6 +97,11 @@ export async function emit(io: Io, lang: Lang, doc: ReportDoc, opts: OutputOptio
   const body =
     format === "text" && extra.terminal && !opts.output ? extra.terminal()
     : await render(doc, format, { colour: !opts.output && useColour(io), prose: extra.prose });
+  deliver(io, lang, body, opts);
+}
+
+/** Write a rendered report to the -o file (atomically) or to stdout. */
+export function deliver(io: Io, lang: Lang, body: string | Uint8Array, opts: OutputOptions): void {
   if (opts.output) {
     const path = resolve(io.cwd, opts.output);
     try {

@@ -10,6 +10,8 @@ import { didYouMean } from "../schema/zod-problems.js";
 import { scoreDataset } from "../score/evaluate.js";
 import { resolvePeriod, type PeriodResult } from "../score/period.js";
 import { EXIT, setExitCode, today, UsageError, useColour, type Io } from "./io.js";
+import { deliver, emit, FORMATS, outputOption, pickFormat, type Format } from "./output.js";
+import { scoreDoc } from "../reports/score-doc.js";
 import { openRepo } from "./repo-arg.js";
 
 interface ScoreOptions {
@@ -19,7 +21,8 @@ interface ScoreOptions {
   teacher?: string;
   group?: string;
   json?: boolean;
-  format: "text" | "json";
+  format?: Format;
+  output?: string;
 }
 
 export function registerScore(program: Command, io: Io): void {
@@ -32,9 +35,10 @@ export function registerScore(program: Command, io: Io): void {
     .option("--cycle", "整个培训周期 / the whole multi-year cycle")
     .option("--teacher <id>", "只看一位教师(逐项明细)/ one teacher, item by item")
     .option("--group <id>", "只看一个教研组 / one group")
-    .addOption(new Option("-f, --format <format>", "text,或 json(完整计算结果,含明细追踪)/ text, or json (the full result, trace included)").choices(["text", "json"]).default("text"))
+    .addOption(new Option("-f, --format <format>", "text(默认)、json(完整计算结果,含明细追踪)、csv、xlsx、markdown、html / text (default), json (the full result, trace included), csv, xlsx, markdown, html").choices([...FORMATS]))
+    .addOption(outputOption())
     .option("--json", "同 --format json / same as --format json")
-    .action(function (this: Command, dir: string | undefined, opts: ScoreOptions) {
+    .action(async function (this: Command, dir: string | undefined, opts: ScoreOptions) {
       const { repo, lang } = openRepo(io, dir, this.optsWithGlobals().lang as string | undefined);
       const ruleProblems = sortProblems([...repo.problems, ...repo.files.filter((f) => f.kind === "rules").flatMap((f) => f.problems)]);
       if (ruleProblems.some((p) => p.severity === "error")) {
@@ -59,14 +63,19 @@ export function registerScore(program: Command, io: Io): void {
         throw new UsageError(unknownId(lang, t(lang, "教研组", "group"), opts.group, dataset.roster.groups.map((g) => g.id)));
       }
       const result = scoreDataset(dataset, scheme, p.period);
-      if (opts.json || opts.format === "json") {
-        io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      const format = opts.json ? "json" : pickFormat(opts, lang);
+      if (format === "json") {
+        deliver(io, lang, `${JSON.stringify(result, null, 2)}\n`, opts);
         return;
       }
       const filter = { teacher: opts.teacher, group: opts.group };
       const tt = buildTeacherTable(result, lang, filter, dataset.config.school);
       const groups = opts.teacher ? [] : buildGroupTable(result, dataset.roster.groups, lang, filter);
-      io.stdout.write(renderScore(tt, groups, { lang, colour: useColour(io), detail: Boolean(opts.teacher) }));
+      if (format === "text") {
+        deliver(io, lang, renderScore(tt, groups, { lang, colour: !opts.output && useColour(io), detail: Boolean(opts.teacher) }), opts);
+        return;
+      }
+      await emit(io, lang, scoreDoc(tt, groups, new Map(dataset.roster.groups.map((g) => [g.id, g.name])), lang), { ...opts, format });
     });
 }
 

@@ -23,6 +23,7 @@ svg .grid { stroke: #eee; } svg .tick, svg .value { fill: var(--muted); } svg .l
 svg .target { stroke: #ff8f00; stroke-width: 1.5; stroke-dasharray: 4 3; } svg .target-label { fill: #e65100; }
 table { border-collapse: collapse; width: 100%; margin: 8px 0 20px; font-size: 13px; }
 th, td { border: 1px solid var(--line); padding: 3px 6px; text-align: left; vertical-align: top; }
+th, td.num { white-space: nowrap; }
 th { background: #f5f5f5; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
 tr { break-inside: avoid; page-break-inside: avoid; } thead { display: table-header-group; }
 ul { margin: 2px 0; padding-left: 20px; } p.line { margin: 4px 0; }

@@ -163,7 +163,9 @@ export function totalMinimum(scheme: Scheme | undefined, result: ScoreResult): n
 }
 
 function shortText(s: Shortfall, lang: Lang): string {
-  return s.requirements.map((r) => t(lang, `${r.label} 差 ${r.shortBy}`, `${r.label} short by ${r.shortBy}`)).join(";");
+  return s.requirements
+    .map((r) => (r.shortBy > 0 ? t(lang, `${r.label}(${r.window})差 ${r.shortBy}`, `${r.label} (${r.window}) short by ${r.shortBy}`) : t(lang, `${r.label}(${r.window})超 ${r.excess}`, `${r.label} (${r.window}) over by ${r.excess}`)))
+    .join(t(lang, ";", "; "));
 }
 
 export function summaryDoc(data: SummaryData, result: ScoreResult, lang: Lang, target?: number): ReportDoc {
