@@ -3,8 +3,8 @@
  * so two `add` processes on the same file take turns instead of losing a record. A lock left
  * by a process that no longer exists (killed mid-write) is taken over.
  */
-import { mkdirSync, openSync, closeSync, writeSync, readFileSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, openSync, closeSync, writeSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { CACHE_DIR } from "../repo/layout.js";
 
 export class LockBusyError extends Error {
@@ -67,5 +67,23 @@ function readOr(path: string): string {
     return readFileSync(path, "utf8");
   } catch {
     return "";
+  }
+}
+
+/**
+ * Temporary files beside `path` left by a writer that was killed before its rename
+ * (".<name>.<pid>.<time>.tmp", see writeFileAtomic). Call only while holding the lock.
+ */
+export function removeOrphanTemps(path: string): void {
+  const prefix = `.${basename(path)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(path));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = name.startsWith(prefix) ? /^(\d+)\.\d+\.tmp$/.exec(name.slice(prefix.length)) : null;
+    if (m && Number(m[1]) !== process.pid && !alive(Number(m[1]))) rmSync(join(dirname(path), name), { force: true });
   }
 }

@@ -22,7 +22,7 @@ import { isRealDate } from "../schema/fields.js";
 import { itemText, mergeItem, newFileText, type MergeTarget } from "../add/merge.js";
 import { attendanceFromLists, buildRecord, buildSession } from "../add/record.js";
 import { validateWrite } from "../add/validate.js";
-import { LockBusyError, withFileLock } from "../add/lock.js";
+import { LockBusyError, removeOrphanTemps, withFileLock } from "../add/lock.js";
 import { standingLines } from "../add/standing.js";
 import { askRecord, askSession, membersOf, type Answers } from "../add/prompts.js";
 import { EXIT, setExitCode, today, UsageError, useColour, type Io } from "./io.js";
@@ -233,6 +233,7 @@ function writeItem(io: Io, repo: LoadedRepo, lang: Lang, day: string, file: stri
     return { code: EXIT.problems };
   }
   try {
+    removeOrphanTemps(abs);
     writeFileAtomic(abs, text, { beforeRename: pauseSeam(io) });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? String(e);

@@ -92,6 +92,8 @@ describe("write safety", () => {
     expect(after.startsWith(T01_TEXT)).toBe(true);
     expect(after).toContain("title: 下一条记录");
     expect(after).not.toContain("被中断的记录");
+    // The killed writer's temporary file is cleared away by the next writer.
+    expect(readdirSync(join(dir, "records/2025-2026-2")).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 
   it("three add processes on one file at once: every record that was reported written is in the file", async () => {
