@@ -133,7 +133,7 @@ export function parseYaml(file: string, text: string, lang: Lang): { source: Yam
   const tooDeep = (pos: Position) =>
     makeProblem(source, pos, "yaml-syntax",
       t(lang, "YAML 嵌套过深,无法解析", "the YAML is nested too deeply to parse"),
-      t(lang, "记录文件只需要两三层缩进", "record files need only two or three levels of indentation"));
+      t(lang, "研修记录、名册和规则文件都只需要几层缩进", "records, rosters and rule files need only a few levels of indentation"));
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, version: "1.2" });

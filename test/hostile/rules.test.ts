@@ -1,0 +1,113 @@
+/** Rule files written carelessly or maliciously: cycles, division by zero, empty tiers, overlaps, sheer size. */
+import { describe, expect, it } from "vitest";
+import { check, expectContained, places, problemsIn, RULES, school } from "./school.js";
+
+const RULE_FILE = "rules/school.yaml";
+/** Insert item definitions before the requirements (RULES ends with them). */
+const withItems = (items: string) => RULES.replace("requirements:\n", `${items}requirements:\n`);
+
+const CASES: { name: string; rules: string; expect: [string, number, number, string][] }[] = [
+  {
+    name: "categories that form a cycle",
+    rules: RULES + "categories:\n  - id: a\n    parent: b\n  - id: b\n    parent: a\n",
+    expect: [["rule-cycle", 25, 13, "the categories form a cycle: a → b → a"]],
+  },
+  {
+    name: "a category that is its own parent",
+    rules: RULES + "categories:\n  - id: a\n    parent: a\n",
+    expect: [["rule-cycle", 25, 13, "the categories form a cycle: a → a"]],
+  },
+  {
+    name: "division by zero: hoursPerCredit 0 in the scheme",
+    rules: RULES.replace("  name: 测试方案\n", "  name: 测试方案\n  unit: credits\n  hoursPerCredit: 0\n"),
+    expect: [["rule-conversion", 5, 19, "the conversion rate cannot be 0 (it would divide by zero)"]],
+  },
+  {
+    name: "division by zero: hoursPerCredit 0 in an item",
+    rules: withItems("  - id: hrs\n    kinds: [reflection]\n    hours:\n      hoursPerCredit: 0\n"),
+    expect: [["rule-conversion", 22, 23, "the conversion rate cannot be 0 (it would divide by zero)"]],
+  },
+  {
+    name: "empty tiers",
+    rules: withItems("  - id: tiered\n    kinds: [observation]\n    tiers: []\n"),
+    expect: [["rule-tiers", 21, 12, "the tier list is empty"]],
+  },
+  {
+    name: "tiers that go down",
+    rules: withItems("  - id: tiered\n    kinds: [observation]\n    tiers:\n      - { atLeast: 15, credit: 10 }\n      - { atLeast: 10, credit: 5 }\n"),
+    expect: [["rule-tiers", 23, 9, "the tiers do not increase"]],
+  },
+  {
+    name: "overlapping versions of one item",
+    rules: withItems("  - id: observe\n    kinds: [observation]\n    from: 2025-01-01\n    each: 2\n"),
+    expect: [["rule-overlap", 21, 11, "this version of item 'observe' overlaps the one at rules/school.yaml:11"]],
+  },
+  {
+    name: "a reference to an item that does not exist",
+    rules: RULES + "  - id: more\n    item: observ\n    minimum: 1\n",
+    expect: [["rule-reference", 24, 11, "item 'observ' is not defined"]],
+  },
+  {
+    name: "a syntax error in the rule file",
+    rules: RULES.replace("    each: 1\n    cap: 20", '    each: "1\n    cap: 20'),
+    expect: [["yaml-syntax", 13, 11, 'this " is never closed']],
+  },
+];
+
+describe("rule files", () => {
+  for (const c of CASES) {
+    it(c.name, async () => {
+      const run = await check(school({ [RULE_FILE]: c.rules }));
+      expectContained(run);
+      expect(places(run, RULE_FILE)).toEqual(c.expect.map(([k, l, col]) => [k, l, col]));
+      problemsIn(run, RULE_FILE).forEach((p, i) => expect(p.message).toContain(c.expect[i]![3]));
+    });
+  }
+
+  it("a table nested 3,000 levels deep: one problem, no crash", async () => {
+    const deep = "{a: ".repeat(3000) + "1" + "}".repeat(3000);
+    const run = await check(school({ [RULE_FILE]: withItems(`  - id: t\n    kinds: [observation]\n    table:\n      by: [level]\n      values: ${deep}\n`) }));
+    expectContained(run);
+    expect(problemsIn(run, RULE_FILE).map((p) => [p.check, p.line, p.message])).toEqual([
+      ["yaml-syntax", 23, "the YAML is nested too deeply to parse"],
+    ]);
+  });
+
+  it("a rule file that is not valid YAML leaves every record checked (no kinds known, so none unknown)", async () => {
+    const run = await check(school({ [RULE_FILE]: "items: [\n" }));
+    expectContained(run);
+    expect(places(run, RULE_FILE)).toEqual([["yaml-syntax", 1, 8]]);
+  });
+});
+
+/** n kinds, categories, items and requirements, each distinct. */
+export function bigRuleFile(n: number): string {
+  const kinds: string[] = [];
+  const cats: string[] = [];
+  const items: string[] = [];
+  const reqs: string[] = [];
+  for (let i = 0; i < n; i++) {
+    kinds.push(`  - id: k${i}`, `    label: 类型${i}`);
+    cats.push(`  - id: c${i}`, "    cap: 100");
+    items.push(`  - id: i${i}`, `    kinds: [k${i}]`, `    category: c${i}`, "    each: 1", "    cap: 5");
+    reqs.push(`  - id: r${i}`, `    item: i${i}`, "    minimum: 1");
+  }
+  return [
+    "scheme:", "  id: big", "  name: 大方案",
+    "kinds:", "  - id: observation", "  - id: reflection", ...kinds,
+    "categories:", ...cats,
+    "items:", ...items,
+    "requirements:", ...reqs, "",
+  ].join("\n");
+}
+
+describe("size", () => {
+  it("a rule file of 10,000 rules is checked in reasonable time", async () => {
+    const t0 = Date.now();
+    const run = await check(school({ [RULE_FILE]: bigRuleFile(2500) }));
+    // 2,500 each of kinds, categories, items and requirements: 10,000 rules.
+    expect(Date.now() - t0).toBeLessThan(30_000);
+    expectContained(run);
+    expect(places(run, RULE_FILE)).toEqual([]);
+  });
+});
