@@ -58,10 +58,14 @@ function header(tt: TeacherTable, lang: Lang): string {
 
 function renderTeachers(tt: TeacherTable, lang: Lang, colour: boolean): string {
   const c = new Chalk({ level: colour ? 1 : 0 });
+  // A category's own cap can cut what its items add up to; without its column the total
+  // would not visibly follow from the item cells.
+  const capped = tt.categories.map((cat, k) => ({ cat, k })).filter(({ cat }) => cat.cap !== undefined);
   const head = [
     t(lang, "教师", "Teacher"),
     t(lang, "教研组", "Group"),
     ...tt.items.map((i) => i.label),
+    ...capped.map(({ cat }) => t(lang, `[类别]${cat.label}`, `[category] ${cat.label}`)),
     t(lang, "合计", "Total"),
     t(lang, "等级", "Grade"),
     t(lang, "未达标", "Not met"),
@@ -73,6 +77,7 @@ function renderTeachers(tt: TeacherTable, lang: Lang, colour: boolean): string {
       `${r.name} (${r.teacher})`,
       r.groups.join(","),
       ...r.items.map(itemCell),
+      ...capped.map(({ k }) => itemCell(r.categories[k]!)),
       fmtNum(r.total),
       r.met ? c.green(r.grade) : c.red(r.grade),
       unmet.length ? c.red(unmet.join("\n")) : "",
