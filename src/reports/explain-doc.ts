@@ -7,13 +7,13 @@ import type { ExplainData, ExplainItem, ExplainRecord, ExplainRequirement, Label
 import { periodLabel, unitLabel } from "./labels.js";
 
 const REASONS: Record<string, [string, string]> = {
-  role: ["角色不符,本项不计", "the teacher's role does not qualify"],
-  status: ["未审核或被退回,不计", "not approved (or rejected)"],
-  "too-short": ["字数不足,不计", "too short"],
-  "no-evidence": ["缺少证明材料,不计", "evidence missing"],
-  "no-entry": ["规则表中没有这个级别/等次,不计", "no entry for its level/award in the rule's table"],
-  "no-score": ["没有评分,不计", "no score recorded"],
-  "no-hours": ["没有学时数,不计", "no hours recorded"],
+  role: ["角色不符", "the teacher's role does not qualify"],
+  status: ["未审核或被退回", "not approved (or rejected)"],
+  "too-short": ["字数不足", "too short"],
+  "no-evidence": ["缺少证明材料", "evidence missing"],
+  "no-entry": ["规则表中没有这个级别/等次", "no entry for its level/award in the rule's table"],
+  "no-score": ["没有评分", "no score recorded"],
+  "no-hours": ["没有学时数", "no hours recorded"],
   absent: ["缺席", "absent"],
   excused: ["请假", "excused"],
   late: ["迟到", "late"],
@@ -65,6 +65,15 @@ function requirementLines(r: ExplainRequirement, u: string, scheme: Scheme | und
   } else if (r.closeBy.length) {
     lines.push({ indent: 2, tone: "hint", text: t(lang, "单项都补不齐,需几项合计;各项最多还能加:", "no single item closes it; the most each can still add:") });
     for (const a of r.closeBy) lines.push({ indent: 3, tone: "hint", text: `${a.itemLabel ?? a.kindLabel} +${n(a.gain)} ${u}` });
+    // Items under one capped category cannot add up past its cap: say so.
+    for (const c of scheme?.categories.values() ?? []) {
+      if (c.cap === undefined) continue;
+      const shared = r.closeBy.filter((a) => a.item && scheme!.items.get(a.item)?.versions.at(-1)?.category === c.id);
+      if (shared.length < 2) continue;
+      const names = shared.map((a) => a.itemLabel).join(t(lang, "、", ", "));
+      const cat = lang === "en" ? c.labelEn : c.label;
+      lines.push({ indent: 3, tone: "muted", text: t(lang, `(${names} 共用「${cat}」上限 ${n(c.cap)})`, `(${names} share the cap of ${n(c.cap)} of ${cat})`) });
+    }
   }
   return lines;
 }

@@ -104,7 +104,8 @@ export function itemsUnder(scheme: Scheme, target: { type: string; id?: string }
     for (const n of childrenOf(scheme, cat)) n.type === "item" ? out.push(n.id) : walk(n.id);
   };
   walk(target.id!);
-  return out;
+  // Scheme order, so every requirement lists its candidates the same way.
+  return [...scheme.items.keys()].filter((id) => out.includes(id));
 }
 
 const ADDABLE = new Set(["each", "table", "hours", "tiers", "once"]);
