@@ -48,7 +48,7 @@ export function summaryLine(problems: Problem[], opts: Pick<ProblemFormatOptions
   const { errors, warnings } = countBySeverity(problems);
   const files = opts.fileCount !== undefined ? t(opts.lang, `检查了 ${opts.fileCount} 个文件,`, `${opts.fileCount} files checked, `) : "";
   if (errors === 0 && warnings === 0) return files + t(opts.lang, "没有发现问题 ✓", "no problems ✓");
-  return files + t(opts.lang, `${errors} 个错误,${warnings} 个警告`, `${errors} errors, ${warnings} warnings`);
+  return files + t(opts.lang, `${errors} 个错误,${warnings} 个警告`, `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`);
 }
 
 /**
