@@ -1,0 +1,66 @@
+/**
+ * End to end: the real binary scores the example school. The numbers of two teachers are
+ * worked out by hand from their record files below; the whole report is pinned against a
+ * stored expected report (regenerate deliberately, and review the diff, when rules change).
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runBin, runCli } from "../helpers/run-cli.js";
+import { DEMO_SCHOOL, REPO_ROOT } from "../helpers/temp-repo.js";
+
+const expected = (f: string) => readFileSync(join(REPO_ROOT, "test/fixtures/expected", f), "utf8");
+
+interface TeacherJson {
+  teacher: string;
+  total: number;
+  met: boolean;
+  items: { id: string; raw: number; credited: number }[];
+  requirements: { id: string; window: string; actual: number; shortBy: number; met: boolean }[];
+}
+
+async function teacher(id: string): Promise<TeacherJson> {
+  const r = await runCli(["score", DEMO_SCHOOL, "--year", "2025-2026", "--format", "json"]);
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout).teachers.find((x: TeacherJson) => x.teacher === id);
+}
+
+const item = (t: TeacherJson, id: string) => t.items.find((i) => i.id === id)!;
+
+describe("score the example school (2025-2026)", () => {
+  it("t10 张明 (年级组长), by hand from records/*/t10.yaml and sessions/*/english.yaml", async () => {
+    const t10 = await teacher("t10");
+    // ethics notes 5700 字 ≥ 5000 → 6
+    expect(item(t10, "ethics")).toEqual({ id: "ethics", raw: 6, credited: 6 });
+    // observed lessons: term 1 2+2+3 = 7 → 5 − (10 − 7) = 2; term 2 3+3+2 = 8 → 5 − 2 = 3; year 5
+    expect(item(t10, "observation").credited).toBe(5);
+    // 12 sessions attended, leading 2: 10 × 3 + 2 × 4 = 38, capped at 8
+    expect(item(t10, "group-sessions")).toEqual({ id: "group-sessions", raw: 38, credited: 8 });
+    // 4 reflections × 1; one 命好题 × 5; study plan scored 4; lesson prep scored 5
+    expect([item(t10, "reflection").credited, item(t10, "good-works").credited, item(t10, "study-plan").credited, item(t10, "lesson-prep").credited]).toEqual([4, 5, 4, 5]);
+    // 业务 4 + 4 + 5 + 8 + (5 + 5) = 31; total 6 + 31 = 37
+    expect(t10.total).toBe(37);
+    const short = Object.fromEntries(t10.requirements.filter((r) => !r.met).map((r) => [`${r.id}@${r.window}`, r.shortBy]));
+    // 42 − 31 = 11; 48 − 37 = 11; a grade head must observe 20 a term: 20 − 7 = 13, 20 − 8 = 12
+    expect(short).toEqual({
+      "business@2025-2026": 11,
+      "total@2025-2026": 11,
+      "observation-minimum@2025-2026-1": 13,
+      "observation-minimum@2025-2026-2": 12,
+    });
+  });
+
+  it("the terminal report, Chinese and English, matches the stored expected report", () => {
+    const zh = runBin(["score", DEMO_SCHOOL, "--year", "2025-2026"]);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toBe(expected("demo-school-score-2025-2026.txt"));
+    const en = runBin(["score", DEMO_SCHOOL, "--year", "2025-2026", "--lang", "en"]);
+    expect(en.stdout).toBe(expected("demo-school-score-2025-2026.en.txt"));
+  });
+
+  it("is deterministic: two runs print the same bytes", () => {
+    const a = runBin(["score", DEMO_SCHOOL, "--year", "2025-2026", "--format", "json"]);
+    const b = runBin(["score", DEMO_SCHOOL, "--year", "2025-2026", "--format", "json"]);
+    expect(a.stdout).toBe(b.stdout);
+  });
+});
