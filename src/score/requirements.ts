@@ -20,6 +20,11 @@ export function applies(r: RequirementDef, roles: string[], period: Period): boo
   return true;
 }
 
+/** On the staff at some time in [start, end], by the roster's joined/left dates. */
+export function employedDuring(teacher: Teacher, start: string, end: string): boolean {
+  return (!teacher.joined || teacher.joined <= end) && (!teacher.left || start <= teacher.left);
+}
+
 /** The strictest bound among the roles held replaces the default. */
 export function boundsFor(r: RequirementDef, roles: string[]): { minimum?: number; maximum?: number } {
   const matched = r.byRole.filter((b) => b.roles.some((x) => roles.includes(x)));
@@ -72,6 +77,8 @@ export function scoreRequirements(
     if (!applies(r, roles, period)) continue;
     const per = r.per ?? ctx.scheme.meta.period;
     for (const w of windowsOverlapping(per, ctx.config, period.start, period.end, period.id)) {
+      // Nobody is held to a window they were not on the staff for at all (joined later, left before).
+      if (!employedDuring(ctx.teacher, w.start, w.end)) continue;
       // A window reaching past the period is measured up to the period's end (progress so far).
       const start = w.start;
       const end = minDate(w.end, period.end);
