@@ -6,7 +6,7 @@ import { explainDoc } from "../reports/explain-doc.js";
 import { scoreWithProgress } from "../reports/score-all.js";
 import { didYouMean } from "../schema/zod-problems.js";
 import { UsageError, type Io } from "./io.js";
-import { addOutputOptions, emit, type OutputOptions } from "./output.js";
+import { addOutputOptions, emit, preflight, type OutputOptions } from "./output.js";
 import { startProgress } from "./progress.js";
 import { addPeriodOptions, openScored, type PeriodOptions } from "./scored-repo.js";
 
@@ -20,6 +20,7 @@ export function registerExplain(program: Command, io: Io): void {
     const opened = openScored(io, this, dir, opts);
     if (!opened) return;
     const { lang, dataset, scheme, period } = opened;
+    preflight(io, lang, opts);
     const teachers = dataset.roster.teachers;
     const teacher = teachers.find((x) => x.id === who) ?? (teachers.filter((x) => x.name === who).length === 1 ? teachers.find((x) => x.name === who) : undefined);
     if (!teacher) {

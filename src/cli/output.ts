@@ -89,11 +89,17 @@ export async function render(doc: ReportDoc, format: Format, opts: { colour: boo
  * Render and deliver a report. `prose`: text/markdown show the sections only (explain);
  * `terminal`: how the text format is printed when it is not the shared renderer's job.
  */
-export async function emit(io: Io, lang: Lang, doc: ReportDoc, opts: OutputOptions, extra: { prose?: boolean; terminal?: () => string } = {}): Promise<void> {
+/** Check the output choice before any work: a bad extension or xlsx to a terminal is exit 2. */
+export function preflight(io: Io, lang: Lang, opts: OutputOptions): Format {
   const format = pickFormat(opts, lang);
   if (format === "xlsx" && !opts.output && io.stdout.isTTY) {
     throw new UsageError(t(lang, "xlsx 是二进制文件,不能直接输出到终端:用 -o 报表.xlsx 写入文件,或重定向到文件", "xlsx is binary and will not be written to a terminal: use -o report.xlsx, or redirect to a file"));
   }
+  return format;
+}
+
+export async function emit(io: Io, lang: Lang, doc: ReportDoc, opts: OutputOptions, extra: { prose?: boolean; terminal?: () => string } = {}): Promise<void> {
+  const format = preflight(io, lang, opts);
   const body =
     format === "text" && extra.terminal && !opts.output ? extra.terminal()
     : await render(doc, format, { colour: !opts.output && useColour(io), prose: extra.prose });

@@ -10,7 +10,7 @@ import { didYouMean } from "../schema/zod-problems.js";
 import { scoreDataset } from "../score/evaluate.js";
 import { resolvePeriod, type PeriodResult } from "../score/period.js";
 import { EXIT, setExitCode, today, UsageError, useColour, type Io } from "./io.js";
-import { deliver, emit, FORMATS, outputOption, pickFormat, type Format } from "./output.js";
+import { deliver, emit, FORMATS, outputOption, preflight, type Format } from "./output.js";
 import { scoreDoc } from "../reports/score-doc.js";
 import { openRepo } from "./repo-arg.js";
 
@@ -62,8 +62,8 @@ export function registerScore(program: Command, io: Io): void {
       if (opts.group && !dataset.roster.groups.some((g) => g.id === opts.group)) {
         throw new UsageError(unknownId(lang, t(lang, "教研组", "group"), opts.group, dataset.roster.groups.map((g) => g.id)));
       }
+      const format = opts.json ? "json" : preflight(io, lang, opts);
       const result = scoreDataset(dataset, scheme, p.period);
-      const format = opts.json ? "json" : pickFormat(opts, lang);
       if (format === "json") {
         deliver(io, lang, `${JSON.stringify(result, null, 2)}\n`, opts);
         return;

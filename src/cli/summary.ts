@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { buildSummaryData, summaryDoc, totalMinimum } from "../reports/summary.js";
 import { scoreWithProgress } from "../reports/score-all.js";
 import { today, type Io } from "./io.js";
-import { addOutputOptions, emit, type OutputOptions } from "./output.js";
+import { addOutputOptions, emit, preflight, type OutputOptions } from "./output.js";
 import { startProgress } from "./progress.js";
 import { addPeriodOptions, openScored, type PeriodOptions } from "./scored-repo.js";
 
@@ -16,6 +16,7 @@ export function registerSummary(program: Command, io: Io): void {
     const opened = openScored(io, this, dir, opts);
     if (!opened) return;
     const { lang, dataset, scheme, period } = opened;
+    preflight(io, lang, opts);
     const c = dataset.config.cycle;
     const cyclePeriod = c && period.type !== "cycle" ? { type: "cycle" as const, id: c.id, start: c.start, end: c.end } : undefined;
     const n = dataset.roster.teachers.length;

@@ -48,7 +48,7 @@ export function renderBarChart(chart: BarChart): string {
     parts.push(`<text class="target-label" x="${tx}" y="${TOP - 11}" text-anchor="middle">${escapeHtml(chart.target.label)}</text>`);
   }
   return (
-    `<svg class="chart" data-chart="${escapeHtml(chart.id)}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-label="${escapeHtml(chart.title)}">` +
+    `<svg class="chart" data-chart="${escapeHtml(chart.id)}" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-label="${escapeHtml(chart.title)}">` +
     parts.join("") +
     `</svg>`
   );

@@ -65,6 +65,9 @@ export interface SummaryData {
   cycle?: CycleProgress;
 }
 
+/** A fraction kept to four decimals (53.85%). */
+const share = (part: number, whole: number) => Math.round((part / whole) * 10000) / 10000;
+
 const avg = (xs: number[]) => (xs.length ? num(xs.reduce((s, x) => s + x, 0) / xs.length) : 0);
 
 function shortfallOf(ts: TeacherScore, labels: Map<string, string>): Shortfall {
@@ -104,8 +107,11 @@ export function buildSummaryData({ result, dataset, lang, cycleResult, today }: 
       return h <= b.max && (i === 0 || h > BANDS[i - 1]!.max);
     }).length,
   }));
-  const groups: GroupSummary[] = dataset.roster.groups.map((g) => {
-    const members = ts.filter((x) => x.groups.includes(g.id));
+  // Teachers in no group (often administrators) get a row of their own, as in `yanxiu score`.
+  const known = new Set(dataset.roster.groups.map((g) => g.id));
+  const ungrouped = ts.some((x) => !x.groups.some((g) => known.has(g))) ? [{ id: "-", name: t(lang, "(未分组)", "(no group)"), type: "" }] : [];
+  const groups: GroupSummary[] = [...dataset.roster.groups, ...ungrouped].map((g) => {
+    const members = ts.filter((x) => (g.id === "-" ? !x.groups.some((y) => known.has(y)) : x.groups.includes(g.id)));
     const met = members.filter((x) => x.met).length;
     return {
       id: g.id,
@@ -114,7 +120,7 @@ export function buildSummaryData({ result, dataset, lang, cycleResult, today }: 
       members: members.length,
       averageTotal: avg(members.map((x) => x.total)),
       met,
-      metRate: members.length ? num(met / members.length * 10000) / 10000 : 0,
+      metRate: members.length ? share(met, members.length) : 0,
       short: members.filter((x) => !x.met).map((x) => shortfallOf(x, labels)),
     };
   });
@@ -130,7 +136,7 @@ export function buildSummaryData({ result, dataset, lang, cycleResult, today }: 
       name: c.name,
       start: c.start,
       end: c.end,
-      elapsed: num((gone / total) * 10000) / 10000,
+      elapsed: share(gone, total),
       averageTotal: avg(cycleResult.teachers.map((x) => x.total)),
       requirements: cycleReqs.map((r) => {
         const measured = cycleResult.teachers.filter((x) => x.requirements.some((q) => q.id === r.id));
@@ -147,7 +153,7 @@ export function buildSummaryData({ result, dataset, lang, cycleResult, today }: 
     teachers: ts.length,
     averageTotal: avg(ts.map((x) => x.total)),
     met,
-    metRate: ts.length ? num((met / ts.length) * 10000) / 10000 : 0,
+    metRate: ts.length ? share(met, ts.length) : 0,
     bandBasis,
     bands,
     groups,
@@ -198,7 +204,7 @@ export function summaryDoc(data: SummaryData, result: ScoreResult, lang: Lang, t
       { header: t(lang, "人数", "teachers"), type: "number" },
       { header: t(lang, "占比", "share"), type: "percent" },
     ],
-    rows: data.bands.map((b) => [b.label, b.count, data.teachers ? num((b.count / data.teachers) * 10000) / 10000 : 0]),
+    rows: data.bands.map((b) => [b.label, b.count, data.teachers ? share(b.count, data.teachers) : 0]),
   };
   const shortTable: ReportTable = {
     id: "short",

@@ -1,0 +1,65 @@
+/**
+ * The HTML report rendered by real headless Chromium (scripts/render-html.mjs): one drawn bar
+ * per group and per teacher, no script, no network, a PNG and an A4 PDF.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { runCli } from "../helpers/run-cli.js";
+import { DEMO_SCHOOL, REPO_ROOT, removeDir, tempDir } from "../helpers/temp-repo.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`skipping the HTML rendering tests: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+
+const out = tempDir("yanxiu-html-");
+afterAll(() => removeDir(out));
+
+function render(html: string) {
+  const png = join(out, "report.png");
+  const pdf = join(out, "report.pdf");
+  const r = spawnSync(process.execPath, [join(REPO_ROOT, "scripts/render-html.mjs"), html, "--png", png, "--pdf", pdf], { encoding: "utf8", timeout: 60_000 });
+  expect(r.stderr).toBe("");
+  expect(r.status).toBe(0);
+  return { result: JSON.parse(r.stdout) as { charts: { id: string; bars: number; drawn: number }[]; scripts: number; externalRequests: string[] }, png, pdf };
+}
+
+describe.skipIf(!hasChromium)("html report in headless Chromium", () => {
+  it("summary: 7 group bars and 26 teacher bars drawn; PNG and A4 PDF written", async () => {
+    const html = join(out, "summary.html");
+    const r = await runCli(["summary", DEMO_SCHOOL, "--year", "2025-2026", "-o", html]);
+    expect(r.code).toBe(0);
+    const { result, png, pdf } = render(html);
+    // roster.yaml: 5 教研组 + 2 备课组, and (未分组) for t26 司马秀; 26 teachers t01–t26.
+    expect(result.charts).toEqual([
+      { id: "groups", bars: 8, drawn: 8 },
+      { id: "teachers", bars: 26, drawn: 26 },
+    ]);
+    expect(result.scripts).toBe(0);
+    expect(result.externalRequests).toEqual([]);
+    expect([...readFileSync(png).subarray(1, 4)].map((c) => String.fromCharCode(c)).join("")).toBe("PNG");
+    const pdfText = readFileSync(pdf).toString("latin1");
+    expect(pdfText.startsWith("%PDF-")).toBe(true);
+    // A4 is 210 × 297 mm = 595.3 × 841.9 points (Chromium writes 594.96 × 841.92).
+    const box = /\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(pdfText)!;
+    expect(Math.abs(Number(box[1]) - 595.3)).toBeLessThan(1);
+    expect(Math.abs(Number(box[2]) - 841.9)).toBeLessThan(1);
+  });
+
+  it("score: the per-teacher chart colours who met (green) and who fell short (red)", async () => {
+    const html = join(out, "score.html");
+    await runCli(["score", DEMO_SCHOOL, "--year", "2025-2026", "-o", html]);
+    const text = readFileSync(html, "utf8");
+    // 14 of 26 meet every requirement.
+    expect(text.match(/<rect class="bar ok"/g)?.length).toBe(14);
+    expect(text.match(/<rect class="bar short"/g)?.length).toBe(12);
+    expect(text).toContain("@page { size: A4;");
+    expect(text).not.toMatch(/<script|https?:\/\//);
+    const { result } = render(html);
+    expect(result.charts).toEqual([
+      { id: "groups", bars: 8, drawn: 8 },
+      { id: "teachers", bars: 26, drawn: 26 },
+    ]);
+  });
+});
