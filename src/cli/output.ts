@@ -79,7 +79,7 @@ export async function render(doc: ReportDoc, format: Format, opts: { colour: boo
     case "markdown":
       return renderMarkdown(doc, { tables: !opts.prose });
     case "html":
-      return renderHtml(doc);
+      return renderHtml(doc, { tables: !opts.prose });
     case "xlsx":
       return renderXlsx(doc);
   }

@@ -26,7 +26,7 @@ th, td { border: 1px solid var(--line); padding: 3px 6px; text-align: left; vert
 th, td.num { white-space: nowrap; }
 th { background: #f5f5f5; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
 tr { break-inside: avoid; page-break-inside: avoid; } thead { display: table-header-group; }
-ul { margin: 2px 0; padding-left: 20px; } p.line { margin: 4px 0; }
+ul { margin: 2px 0; padding-left: 18px; list-style: none; } p.line { margin: 4px 0; }
 .short { color: var(--short); font-weight: bold; } .ok { color: var(--ok); } .hint { color: #00695c; } .muted { color: var(--muted); }
 @page { size: A4; margin: 15mm 12mm; }
 @media print { body { margin: 0; max-width: none; padding: 0; font-size: 11pt; } h2 { break-after: avoid; } a { color: inherit; } }
@@ -54,7 +54,7 @@ function sectionHtml(s: ReportDoc["sections"][number]): string {
   return out.join("\n");
 }
 
-export function renderHtml(doc: ReportDoc): string {
+export function renderHtml(doc: ReportDoc, opts: { tables?: boolean } = {}): string {
   const lang = doc.lang === "en" ? "en" : "zh-CN";
   const charts = doc.charts.map((c) => `<figure><figcaption>${h(c.title)}</figcaption>\n${renderBarChart(c)}</figure>`);
   return [
@@ -64,7 +64,7 @@ export function renderHtml(doc: ReportDoc): string {
     `<header><h1>${h(doc.title)}</h1>${doc.meta.map((m) => `<p class="meta">${h(m)}</p>`).join("")}</header>`,
     ...charts,
     ...doc.sections.map(sectionHtml),
-    ...doc.tables.map(tableHtml),
+    ...(opts.tables === false ? [] : doc.tables.map(tableHtml)),
     `</body></html>`,
     "",
   ].join("\n");
