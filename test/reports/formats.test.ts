@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { renderCsv } from "../../src/format/report-csv.js";
 import type { ReportDoc } from "../../src/reports/document.js";
-import { runCli } from "../helpers/run-cli.js";
+import { runBin, runCli } from "../helpers/run-cli.js";
 import { DEMO_SCHOOL, removeDir, tempDir } from "../helpers/temp-repo.js";
 
 const out = tempDir("yanxiu-reports-");
@@ -102,6 +102,13 @@ describe("xlsx", () => {
 });
 
 describe("choosing the output", () => {
+  it("the real binary writes xlsx bytes to a pipe", () => {
+    const r = runBin(["summary", DEMO_SCHOOL, "--year", "2025-2026", "--format", "xlsx"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.startsWith("PK")).toBe(true);
+    expect(r.stderr).toBe("");
+  });
+
   it("an -o file with an unknown extension is exit 2 and writes nothing", async () => {
     const r = await runCli(["summary", DEMO_SCHOOL, "-o", join(out, "report.pdf")]);
     expect(r.code).toBe(2);
