@@ -1,25 +1,56 @@
 /**
  * The CLI entry: builds the commander program, runs it with the I/O it is given and
  * returns the exit code. Nothing here touches process.*, so tests call main() in-process.
+ *
+ * Commands are loaded on demand: only the module of the command being run is imported
+ * (exceljs, inquirer and the rule engine are heavy), so `yanxiu --help` and a check of one
+ * file start quickly. For the root help every command is listed from the table below.
  */
 import { Command, CommanderError } from "commander";
 import { t } from "../i18n.js";
 import { EXIT, getExitCode, pickLang, UsageError, type Io } from "./io.js";
-import { registerCheck } from "./check.js";
-import { registerInit } from "./init.js";
-import { registerSchema } from "./schema.js";
-import { registerAdd } from "./add.js";
-import { registerAudit } from "./audit.js";
-import { registerHook } from "./hook.js";
-import { registerCodeowners } from "./codeowners.js";
-import { registerScore } from "./score.js";
-import { registerRules } from "./rules.js";
-import { registerExplain } from "./explain.js";
-import { registerSummary } from "./summary.js";
 
 export const VERSION = "0.1.0";
 
-export function buildProgram(io: Io): Command {
+type Register = (program: Command, io: Io) => void;
+
+interface CommandEntry {
+  name: string;
+  /** Shown in the root help; must equal the command's own description (a test checks). */
+  description: string;
+  load: () => Promise<Register>;
+}
+
+export const COMMANDS: readonly CommandEntry[] = [
+  { name: "init", description: "新建一个学校的研修记录仓库 / create a new school repository", load: async () => (await import("./init.js")).registerInit },
+  { name: "add", description: "记录一项研修活动或一次教研组活动 / record an activity, or a group session with attendance", load: async () => (await import("./add.js")).registerAdd },
+  { name: "check", description: "校验研修记录、名册、配置和规则 / validate records, roster, config and rules", load: async () => (await import("./check.js")).registerCheck },
+  { name: "score", description: "计算学时并按教师、教研组列表 / score teachers against the rules, per teacher and per group", load: async () => (await import("./score.js")).registerScore },
+  { name: "explain", description: "逐项说明一位教师的学时:哪些记录、哪条规则、上限、差多少、怎样补齐 / explain one teacher's score record by record", load: async () => (await import("./explain.js")).registerExplain },
+  { name: "summary", description: "全校汇总:各组人均学时、达标率、学时分段、周期进度 / school summary: groups, 达标率, hour bands, cycle progress", load: async () => (await import("./summary.js")).registerSummary },
+  { name: "rules", description: "规则文件工具 / rule file tools", load: async () => (await import("./rules.js")).registerRules },
+  { name: "audit", description: "审计 git 历史:谁修改了谁的记录、规则和名册 / audit the git history: who changed whose records, the rules and the roster", load: async () => (await import("./audit.js")).registerAudit },
+  { name: "hook", description: "git 提交前检查钩子 / the git pre-commit hook", load: async () => (await import("./hook.js")).registerHook },
+  { name: "codeowners", description: "根据名册生成 CODEOWNERS / write CODEOWNERS from the roster", load: async () => (await import("./codeowners.js")).registerCodeowners },
+  { name: "schema", description: "写出各类文件的 JSON Schema,供编辑器补全和校验 / write JSON Schemas of the file kinds, for editors", load: async () => (await import("./schema.js")).registerSchema },
+];
+
+/** Global options that take a value, so their value is not mistaken for a command name. */
+const GLOBAL_VALUE_OPTIONS = new Set(["--lang"]);
+
+/** The command the arguments name (`help X` names X), or undefined for the root. */
+export function commandNamed(argv: readonly string[]): string | undefined {
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length && positional.length < 2; i++) {
+    const a = argv[i]!;
+    if (GLOBAL_VALUE_OPTIONS.has(a)) i++;
+    else if (!a.startsWith("-")) positional.push(a);
+  }
+  return positional[0] === "help" ? positional[1] : positional[0];
+}
+
+/** The program with the named command loaded (every command when `only` is "all"). */
+export async function buildProgram(io: Io, only?: string | "all"): Promise<Command> {
   const program = new Command("yanxiu")
     .description("校本研修学时记录与考核 / school-based research hours: record, check and score")
     .version(VERSION, "-V, --version")
@@ -31,23 +62,16 @@ export function buildProgram(io: Io): Command {
       writeOut: (s) => void io.stdout.write(s),
       writeErr: (s) => void io.stderr.write(s),
     });
-  registerInit(program, io);
-  registerCheck(program, io);
-  registerSchema(program, io);
-  registerAdd(program, io);
-  registerAudit(program, io);
-  registerHook(program, io);
-  registerCodeowners(program, io);
-  registerScore(program, io);
-  registerRules(program, io);
-  registerExplain(program, io);
-  registerSummary(program, io);
+  for (const entry of COMMANDS) {
+    if (only === "all" || entry.name === only) (await entry.load())(program, io);
+    else program.command(entry.name).description(entry.description).allowUnknownOption().allowExcessArguments();
+  }
   return program;
 }
 
 export async function main(io: Io): Promise<number> {
-  const program = buildProgram(io);
   try {
+    const program = await buildProgram(io, commandNamed(io.argv));
     await program.parseAsync(io.argv, { from: "user" });
     return getExitCode(program);
   } catch (e) {
