@@ -68,7 +68,8 @@ describe("yanxiu score", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("测试小学 · 宣州区新田中心小学校本研修考核办法 · 学期 2025-2026-1");
     // t01: ethics 6; reflections 9 → 8 (9); observation 16 → 10; total 6 + 8 + 10 = 24
-    expect(r.stdout).toMatch(/│ 张丽 \(t01\)\s+│ math\s+│ 6\s+│ 0\s+│ 0\s+│ 0\s+│ 0\s+│ 0\s+│ 0\s+│ 8 \(9\)\s+│ 0\s+│ 0\s+│ 0\s+│ 10\s+│ 0\s+│ 24\s+│ 不合格/);
+    // items …, then the capped categories 公开课与评选 0 and 备课上课与观课议课 10, total 24
+    expect(r.stdout).toMatch(/│ 张丽 \(t01\)\s+│ math\s+│ 6\s+│ 0\s+│ 0\s+│ 0\s+│ 0\s+│ 0\s+│ 0\s+│ 8 \(9\)\s+│ 0\s+│ 0\s+│ 0\s+│ 10\s+│ 0\s+│ 0\s+│ 10\s+│ 24\s+│ 不合格/);
     // young teacher: 16 of 20 observed lessons → short by 4
     expect(r.stdout).toContain("每学期听课节数 差 4");
     // the group: (24 + 0) / 2 = 12, nobody meets everything
