@@ -117,6 +117,22 @@ describe("YAML syntax", () => {
     expect(r.stdout).toContain("建议: 在值的末尾补上 \"");
   });
 
+  it("a duplicate key in the roster: at its place, and every record file still read", async () => {
+    const { ROSTER } = await import("./school.js");
+    const run = await check(school({ "roster.yaml": ROSTER.replace("    name: 张老师\n", "    name: 张老师\n    name: 张丽\n") }));
+    expectContained(run);
+    expect(places(run, "roster.yaml")).toEqual([["yaml-syntax", 8, 5]]);
+  });
+
+  it("a tab in the config: at its place, and every record file still read", async () => {
+    const { CONFIG } = await import("./school.js");
+    const run = await check(school({ "yanxiu.yaml": CONFIG.replace("  - id: 2025-2026\n", "\t- id: 2025-2026\n") }));
+    expectContained(run);
+    // The tab comes first; the lines it shifts trip follow-on errors after it.
+    expect(places(run, "yanxiu.yaml")[0]).toEqual(["yaml-syntax", 6, 1]);
+    expect(problemsIn(run, "yanxiu.yaml")[0]!.message).toBe("YAML syntax error: Tabs are not allowed as indentation");
+  });
+
   it("anchors and aliases that repeat a record are read, and the repeat is a duplicate", async () => {
     const text = "teacher: t03\nrecords:\n  - &r\n    date: 2025-10-09\n    kind: observation\n    title: x\n    count: 1\n  - *r\n";
     const run = await check(school({ [HOSTILE_FILE]: text }));
