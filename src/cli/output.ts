@@ -13,7 +13,6 @@ import { renderHtml } from "../format/report-html.js";
 import { renderJson } from "../format/report-json.js";
 import { renderMarkdown } from "../format/report-markdown.js";
 import { renderText } from "../format/report-text.js";
-import { renderXlsx } from "../format/report-xlsx.js";
 import { UsageError, useColour, type Io } from "./io.js";
 
 export const FORMATS = ["text", "json", "csv", "xlsx", "markdown", "html"] as const;
@@ -81,7 +80,8 @@ export async function render(doc: ReportDoc, format: Format, opts: { colour: boo
     case "html":
       return renderHtml(doc, { tables: !opts.prose });
     case "xlsx":
-      return renderXlsx(doc);
+      // exceljs takes ~0.5 s to load: only the runs that write a workbook pay for it.
+      return (await import("../format/report-xlsx.js")).renderXlsx(doc);
   }
 }
 
