@@ -50,7 +50,9 @@ export function mergeRuleSets(sets: RuleSet[], lang: Lang): { scheme: Scheme; pr
   const categories = new Map<string, CategoryDef>();
   const items = new Map<string, Item>();
   const requirements: RequirementDef[] = [];
+  const requirementsById = new Map<string, RequirementDef[]>();
   const grades: GradeDef[] = [];
+  const gradesById = new Map<string, GradeDef>();
   const dup = (what: [string, string], id: string, first: Defined, again: Defined) =>
     at(again, ["id"], "rule-duplicate", `${what[0]}「${id}」已在 ${loc(first)} 定义过`, `${what[1]} '${id}' is already defined at ${loc(first)}`);
 
@@ -79,18 +81,22 @@ export function mergeRuleSets(sets: RuleSet[], lang: Lang): { scheme: Scheme; pr
       items.set(it.id, item);
     }
     for (const r of s.requirements) {
-      const clash = requirements.find((q) => q.id === r.id && overlap(q, r));
+      const clash = requirementsById.get(r.id)?.find((q) => overlap(q, r));
       if (clash) {
         at(r, r.from ? ["from"] : ["id"], "rule-overlap", `要求「${r.id}」与 ${loc(clash)} 的同名要求有效期重叠`,
           `requirement '${r.id}' overlaps the one at ${loc(clash)}`);
         continue;
       }
       requirements.push(r);
+      requirementsById.set(r.id, [...(requirementsById.get(r.id) ?? []), r]);
     }
     for (const g of s.grades) {
-      const prev = grades.find((x) => x.id === g.id);
+      const prev = gradesById.get(g.id);
       if (prev) dup(["等级", "grade"], g.id, prev, g);
-      else grades.push(g);
+      else {
+        grades.push(g);
+        gradesById.set(g.id, g);
+      }
     }
   }
   for (const item of items.values()) item.versions.sort((a, b) => (a.from ?? "").localeCompare(b.from ?? ""));
@@ -99,11 +105,12 @@ export function mergeRuleSets(sets: RuleSet[], lang: Lang): { scheme: Scheme; pr
   const kindIds = [...kinds.keys()];
   const categoryIds = [...categories.keys()];
   const itemIds = [...items.keys()];
-  const refCheck = (d: Defined, sub: (string | number)[], id: string, known: string[], what: [string, string]) => {
-    if (known.includes(id)) return;
-    const guess = didYouMean(id, known);
+  const known = new Map<string[], Set<string>>([kindIds, categoryIds, itemIds].map((ids) => [ids, new Set(ids)]));
+  const refCheck = (d: Defined, sub: (string | number)[], id: string, ids: string[], what: [string, string]) => {
+    if (known.get(ids)!.has(id)) return;
+    const guess = didYouMean(id, ids);
     at(d, sub, "rule-reference", `${what[0]}「${id}」没有定义`, `${what[1]} '${id}' is not defined`,
-      guess ? t(lang, `是不是「${guess}」?`, `did you mean '${guess}'?`) : t(lang, `可用的:${known.join("、")}`, `defined: ${known.join(", ")}`));
+      guess ? t(lang, `是不是「${guess}」?`, `did you mean '${guess}'?`) : t(lang, `可用的:${ids.join("、")}`, `defined: ${ids.join(", ")}`));
   };
   const kindsRef = (d: Defined, sub: (string | number)[], list: string[] | undefined) =>
     list?.forEach((k, i) => refCheck(d, [...sub, i], k, kindIds, ["活动类型", "kind"]));
@@ -127,19 +134,23 @@ export function mergeRuleSets(sets: RuleSet[], lang: Lang): { scheme: Scheme; pr
     r.substitutes.forEach((s, i) => kindsRef(r, ["substitutes", i, "kinds"], s.kinds));
   }
 
-  // Cyclic categories: follow parents; a chain that returns to its start is a cycle.
-  const reported = new Set<string>();
+  // Cyclic categories: walk each parent chain once; a chain that reaches a category still on
+  // the current walk has closed a cycle (linear in the number of categories).
+  const state = new Map<string, "walking" | "done">();
   for (const c of categories.values()) {
-    const seen: string[] = [];
+    const walk: string[] = [];
     let cur: CategoryDef | undefined = c;
-    while (cur?.parent && !seen.includes(cur.id)) {
-      seen.push(cur.id);
-      cur = categories.get(cur.parent);
+    while (cur && !state.has(cur.id)) {
+      state.set(cur.id, "walking");
+      walk.push(cur.id);
+      cur = cur.parent ? categories.get(cur.parent) : undefined;
     }
-    if (cur && seen.includes(cur.id) && cur.id === c.id && !seen.some((id) => reported.has(id))) {
-      seen.forEach((id) => reported.add(id));
-      at(c, ["parent"], "rule-cycle", `类别形成了循环:${[...seen, c.id].join(" → ")}`, `the categories form a cycle: ${[...seen, c.id].join(" → ")}`);
+    if (cur && state.get(cur.id) === "walking") {
+      const cycle = walk.slice(walk.indexOf(cur.id));
+      const first = categories.get(cycle[0]!)!;
+      at(first, ["parent"], "rule-cycle", `类别形成了循环:${[...cycle, cycle[0]].join(" → ")}`, `the categories form a cycle: ${[...cycle, cycle[0]].join(" → ")}`);
     }
+    for (const id of walk) state.set(id, "done");
   }
 
   // Caps below required minimums: unreachable whenever the requirement's window fits in the cap's.

@@ -114,26 +114,30 @@ describe("size", () => {
   });
 });
 
-/** Merge time of one rule file, compiled beforehand (only the merge is timed). */
-function mergeMillis(text: string): number {
+/** Problems of merging one rule file, compiled beforehand. */
+function mergeProblems(text: string): string[] {
   const { source, problems } = parseYaml("rules/big.yaml", text, "en");
   expect(problems).toEqual([]);
   const compiled = compileRuleFile(source, "en");
   expect(compiled.problems).toEqual([]);
-  const t0 = performance.now();
-  mergeRuleSets([compiled.ruleSet!], "en");
-  return performance.now() - t0;
+  return mergeRuleSets([compiled.ruleSet!], "en").problems.map((p) => `${p.line}:${p.column} ${p.check} ${p.message}`);
 }
 
-// Known bugs in src/rules/merge.ts (not ours to fix; reported). A linear merge takes a few ms here.
-describe("merge scales with the size of the rule file", () => {
-  it.fails("a chain of 800 nested categories merges in under 100 ms (the cycle check is cubic)", () => {
-    const cats = Array.from({ length: 800 }, (_, i) => `  - id: c${i}` + (i > 0 ? `\n    parent: c${i - 1}` : ""));
-    expect(mergeMillis(["categories:", ...cats, ""].join("\n"))).toBeLessThan(100);
+// Large rule files: the merge is linear (speed is measured by the benchmark, not here), and
+// its findings stay exact at size.
+describe("merging large rule files", () => {
+  it("a chain of 800 nested categories closed into a loop is reported once, at its first category", () => {
+    const cats = Array.from({ length: 800 }, (_, i) => `  - id: c${i}\n    parent: c${(i + 799) % 800}`);
+    const got = mergeProblems(["categories:", ...cats, ""].join("\n"));
+    expect(got).toHaveLength(1);
+    expect(got[0]).toMatch(/^3:13 rule-cycle the categories form a cycle: c0 → c799 → c798 → /);
   });
 
-  it.fails("4,000 requirements merge in under 100 ms (each is compared with every earlier one)", () => {
+  it("4,000 requirements with one overlapping twin: exactly that one is reported", () => {
     const reqs = Array.from({ length: 4000 }, (_, i) => `  - { id: r${i}, total: true, minimum: 1 }`);
-    expect(mergeMillis(["requirements:", ...reqs, ""].join("\n"))).toBeLessThan(100);
+    reqs.push("  - { id: r1234, total: true, minimum: 2 }");
+    expect(mergeProblems(["requirements:", ...reqs, ""].join("\n"))).toEqual([
+      "4002:11 rule-overlap requirement 'r1234' overlaps the one at rules/big.yaml:1236",
+    ]);
   });
 });
