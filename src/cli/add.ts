@@ -118,7 +118,8 @@ async function runAdd(io: Io, dir: string | undefined, opts: AddOptions, langFla
   if (!isRealDate(answers.date!)) throw new UsageError(t(lang, `--date 应为 YYYY-MM-DD 格式的日期,而不是「${answers.date}」`, `--date must be a date written YYYY-MM-DD, not '${answers.date}'`));
   const numbers: Record<string, number | undefined> = {};
   for (const f of ["hours", "count", "words", "score"] as const) {
-    const v = answers[f];
+    // Full-width digits (１２) typed with a Chinese input method mean the same number; the file gets 12.
+    const v = answers[f] === undefined ? undefined : String(answers[f]).normalize("NFKC");
     if (v === undefined || v === "") continue;
     if (!/^\d+(\.\d+)?$/.test(String(v).trim())) throw new UsageError(t(lang, `--${f} 应为数字,而不是「${v}」`, `--${f} must be a number, not '${v}'`));
     numbers[f] = Number(v);

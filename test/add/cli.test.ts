@@ -33,6 +33,14 @@ describe("yanxiu add", () => {
     expect(check.stdout).toContain("没有发现问题");
   });
 
+  it("reads full-width digits typed with a Chinese input method as the number, and writes 12", async () => {
+    const dir = school();
+    const args = OBSERVE.slice(0, -1).concat("１２");
+    const r = await add(dir, args);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, T01_FILE), "utf8")).toBe(T01_TEXT + ["  - date: 2026-04-09", "    kind: observation", "    title: 听课《荷塘月色》", "    count: 12", ""].join("\n"));
+  });
+
   it("keeps CRLF line endings and a BOM", async () => {
     const dir = school();
     const crlf = "\uFEFF" + T01_TEXT.replace(/\n/g, "\r\n");
