@@ -20,7 +20,7 @@ import { parseBytes } from "../repo/read.js";
 import { MAX_FILE_BYTES, type YamlSource } from "../repo/yaml-source.js";
 import { writeFileAtomic } from "../repo/write.js";
 import type { LoadedFile } from "../repo/load.js";
-import { recordFileSchema, sessionFileSchema } from "../schema/files.js";
+import { recordFileSchema, sessionFileSchema, type RecordFile, type SessionFile } from "../schema/files.js";
 import { recordActivities, sessionActivities } from "../repo/activities.js";
 import { fastParseYaml, noteLines } from "./fast-yaml.js";
 import { decodeActivities, encodeActivities, type EncodedActivity } from "./activity-codec.js";
@@ -95,10 +95,11 @@ function fastRead(file: string, kind: "records" | "sessions", bytes: Uint8Array,
   const fast = fastParseYaml(text);
   if (!fast) return undefined;
   const schema = kind === "records" ? recordFileSchema : sessionFileSchema;
-  if (!schema.safeParse(fast.data).success) return undefined;
+  const valid = schema.safeParse(fast.data);
+  if (!valid.success) return undefined;
   const source = lazySource(file, bytes, fast.data, lang, text);
   noteLines(source, fast.lines);
-  const found = kind === "records" ? recordActivities(source) : sessionActivities(source);
+  const found = kind === "records" ? recordActivities(source, valid.data as RecordFile) : sessionActivities(source, valid.data as SessionFile);
   return { loaded: { file, kind, source, problems: [] }, found };
 }
 

@@ -5,7 +5,7 @@
  */
 import type { z } from "zod";
 import type { Activity, AttendanceStatus } from "../model.js";
-import { recordSchema, sessionSchema } from "../schema/files.js";
+import { recordSchema, sessionSchema, type RecordFile, type SessionFile } from "../schema/files.js";
 import type { YamlSource } from "./yaml-source.js";
 import { lineAt } from "../cache/fast-yaml.js";
 
@@ -51,8 +51,18 @@ function baseActivity(rec: RecordData, teacher: string, origin: Activity["origin
   };
 }
 
-export function recordActivities(src: YamlSource): FoundActivities {
+/**
+ * `validated`: the file schema's output when the whole file validated; its records are then
+ * used as they are instead of being validated once more, one by one.
+ */
+export function recordActivities(src: YamlSource, validated?: RecordFile): FoundActivities {
   const found: FoundActivities = { valid: [], partial: [] };
+  if (validated) {
+    validated.records.forEach((rec, index) => {
+      found.valid.push(baseActivity(rec, validated.teacher, { file: src.file, line: lineAt(src, ["records", index]), index }));
+    });
+    return found;
+  }
   const data = src.data as { teacher?: unknown; records?: unknown } | undefined;
   if (!data || typeof data.teacher !== "string" || !Array.isArray(data.records)) return found;
   data.records.forEach((item, index) => {
@@ -66,24 +76,31 @@ export function recordActivities(src: YamlSource): FoundActivities {
 }
 
 /** A session credits each member on its attendance list; the lead gets the 主备 role. */
-export function sessionActivities(src: YamlSource): FoundActivities {
+export function sessionActivities(src: YamlSource, validated?: SessionFile): FoundActivities {
   const found: FoundActivities = { valid: [], partial: [] };
+  if (validated) {
+    validated.sessions.forEach((s, index) => memberActivities(src, validated.group, s, index, found.valid));
+    return found;
+  }
   const data = src.data as { group?: unknown; sessions?: unknown } | undefined;
   if (!data || typeof data.group !== "string" || !Array.isArray(data.sessions)) return found;
   data.sessions.forEach((item, index) => {
     const parsed = parseLenient(sessionSchema, item);
     if (!parsed.data) return;
-    const s = parsed.data;
-    const attendance = { ...(s.attendance ?? {}) } as Record<string, AttendanceStatus>;
-    if (s.lead && !(s.lead in attendance)) attendance[s.lead] = "present";
-    for (const [member, status] of Object.entries(attendance)) {
-      const line = lineAt(src, ["sessions", index, "attendance", member]) || lineAt(src, ["sessions", index]);
-      const act = baseActivity(s, member, { file: src.file, line, index });
-      act.attendance = status;
-      act.group = data.group as string;
-      act.role = member === s.lead ? (s.role ?? "main-preparer") : "participant";
-      (parsed.partial ? found.partial : found.valid).push(act);
-    }
+    memberActivities(src, data.group as string, parsed.data, index, parsed.partial ? found.partial : found.valid);
   });
   return found;
+}
+
+function memberActivities(src: YamlSource, group: string, s: z.output<typeof sessionSchema>, index: number, into: Activity[]): void {
+  const attendance = { ...(s.attendance ?? {}) } as Record<string, AttendanceStatus>;
+  if (s.lead && !(s.lead in attendance)) attendance[s.lead] = "present";
+  for (const [member, status] of Object.entries(attendance)) {
+    const line = lineAt(src, ["sessions", index, "attendance", member]) || lineAt(src, ["sessions", index]);
+    const act = baseActivity(s, member, { file: src.file, line, index });
+    act.attendance = status;
+    act.group = group;
+    act.role = member === s.lead ? (s.role ?? "main-preparer") : "participant";
+    into.push(act);
+  }
 }

@@ -6,7 +6,7 @@
 import type { Problem } from "../problem.js";
 import { t, type Lang } from "../i18n.js";
 import type { Activity, Config, Dataset, Roster, Teacher } from "../model.js";
-import { configSchema, recordFileSchema, rosterSchema, sessionFileSchema } from "../schema/files.js";
+import { configSchema, recordFileSchema, rosterSchema, sessionFileSchema, type RecordFile, type SessionFile } from "../schema/files.js";
 import { recordActivities, sessionActivities } from "./activities.js";
 import { compileRuleFile, mergeRuleSets } from "../rules/load.js";
 import type { RuleSet, Scheme } from "../rules/types.js";
@@ -93,7 +93,11 @@ export function loadRepo(root: string, lang: Lang, opts: LoadOptions = {}): Load
     const fresh = (bytes?: Uint8Array): FileResult => {
       const schema = kind === "records" ? recordFileSchema : sessionFileSchema;
       const r = readAndValidate(root, file, kind, schema, lang, opts.overrides?.get(file), bytes);
-      const found = !r.readable ? { valid: [], partial: [] } : kind === "records" ? recordActivities(r.readable) : sessionActivities(r.readable);
+      // A file that validated as a whole gives its records as validated; only a file with
+      // problems is gone through record by record (for the partial activities).
+      const found = !r.readable ? { valid: [], partial: [] }
+        : kind === "records" ? recordActivities(r.readable, r.data as RecordFile | undefined)
+        : sessionActivities(r.readable, r.data as SessionFile | undefined);
       return { loaded: r.loaded, found };
     };
     if (opts.overrides?.has(file)) return fresh();
