@@ -8,7 +8,7 @@ import { t, type Lang } from "../i18n.js";
 import type { Activity, AttendanceStatus, Dataset, Teacher } from "../model.js";
 import type { KindDef, Scheme } from "../rules/types.js";
 import { isRealDate } from "../schema/fields.js";
-import { ACTIVITY_ROLES, ATTENDANCE, AWARDS, LEVELS, STAGES } from "../schema/vocab.js";
+import { ACTIVITY_ROLES, ATTENDANCE, AWARDS, LEVELS, STAGES, FIELD_LABELS_ZH } from "../schema/vocab.js";
 
 export interface PromptStreams {
   input: Readable;
@@ -22,10 +22,7 @@ const VOCAB = { level: LEVELS, award: AWARDS, role: ACTIVITY_ROLES, stage: STAGE
 const NUMERIC = new Set(["hours", "count", "words", "score"]);
 
 export function fieldLabel(field: string, lang: Lang): string {
-  const zh: Record<string, string> = {
-    level: "级别", award: "等次", role: "角色", stage: "阶段", hours: "学时", count: "数量(节/次)", words: "字数", score: "评定分", evidence: "证明材料",
-  };
-  return t(lang, zh[field] ?? field, field);
+  return t(lang, FIELD_LABELS_ZH[field] ?? field, field);
 }
 
 /** The teacher's records, newest first, for defaults. */

@@ -3,6 +3,7 @@ import type { Problem } from "../problem.js";
 import { t } from "../i18n.js";
 import { didYouMean } from "../schema/zod-problems.js";
 import type { KindDef } from "../rules/types.js";
+import { FIELD_LABELS_ZH } from "../schema/vocab.js";
 import { atActivity, distinctEntries, type Check } from "./context.js";
 
 function kindMap(kinds: Map<string, KindDef> | Record<string, KindDef>): Map<string, KindDef> {
@@ -55,7 +56,7 @@ export const kindFields: Check = {
         const present = item?.[field] !== undefined || (field === "role" && a.group !== undefined);
         if (!present) {
           out.push(atActivity(ctx, a, undefined, this.name,
-            t(ctx.lang, `「${kind.label}」需要填写 ${field}`, `a '${kind.labelEn}' record needs '${field}'`),
+            t(ctx.lang, `「${kind.label}」需要填写${FIELD_LABELS_ZH[field] ?? field}(${field})`, `a '${kind.labelEn}' record needs '${field}'`),
             t(ctx.lang, `加上 ${field}: …`, `add '${field}: …'`)));
         }
       }

@@ -83,3 +83,25 @@ export const TEACHER_ROLES = vocab([
   { id: "admin", zh: "行政", en: "administrator", aliases: ["行政领导"] },
   { id: "admin-no-class", zh: "不兼课行政", en: "administrator without classes", aliases: ["不兼课的行政领导"] },
 ]);
+
+/** Chinese names of record fields, for messages and prompts (English uses the field name itself). */
+export const FIELD_LABELS_ZH: Record<string, string> = {
+  date: "日期",
+  kind: "类型",
+  title: "标题",
+  hours: "学时",
+  level: "级别",
+  award: "等次",
+  role: "角色",
+  stage: "阶段",
+  count: "数量(节/次)",
+  words: "字数",
+  score: "评定分",
+  evidence: "证明材料",
+  status: "审核状态",
+  approver: "审核人",
+  ref: "项目编号",
+  notes: "备注",
+  attendance: "考勤",
+  lead: "主备/主讲",
+};

@@ -97,7 +97,9 @@ export function zodIssuesToProblems(
   const out: Problem[] = [];
   for (const issue of issues) {
     const path = issue.path as (string | number)[];
-    const field = path.filter((p) => typeof p === "string").at(-1) ?? "";
+    // An attendance entry is named by its member: "attendance.t01" reads better than "t01".
+    const named = path.filter((p) => typeof p === "string");
+    const field = named.at(-2) === "attendance" ? `attendance.${named.at(-1)}` : (named.at(-1) ?? "");
     const value = valueAt(src.data, path);
     switch (issue.code) {
       case "unrecognized_keys": {

@@ -33,7 +33,7 @@ interface JsonProblem {
 async function problemsOf(dir: string, args: string[] = []) {
   const r = await runCli(["check", dir, "--format", "json", ...args]);
   const parsed = JSON.parse(r.stdout) as { problems: JsonProblem[] };
-  return { code: r.code, problems: parsed.problems, list: parsed.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.check}`) };
+  return { code: r.code, problems: parsed.problems, list: parsed.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.check}`), full: parsed.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.check} ${p.message} | ${p.hint ?? ""}`) };
 }
 
 const T02 = "records/2025-2026-1/t02.yaml";
@@ -43,6 +43,8 @@ interface Case {
   overlay: Record<string, string>;
   exit: number;
   problems: string[];
+  /** The same problems with their Chinese message and hint. */
+  messages?: string[];
 }
 
 const cases: Case[] = [
@@ -52,24 +54,37 @@ const cases: Case[] = [
     overlay: { [T02]: "teacher: t02\nrecords:\n  - date: 2025-09-16\n    kind: reflection\n    title: 反思\n    word: 1200\n" },
     exit: 1,
     problems: [`${T02}:6:5 unknown-key`],
+    messages: [
+      "records/2025-2026-1/t02.yaml:6:5 unknown-key 未知的字段「word」 | 是不是「words」?",
+    ],
   },
   {
     name: "a date that does not exist",
     overlay: { [T02]: "teacher: t02\nrecords:\n  - date: 2026-02-30\n    kind: reflection\n    title: 反思\n" },
     exit: 1,
     problems: [`${T02}:3:11 date`],
+    messages: [
+      "records/2025-2026-1/t02.yaml:3:11 date 日期不存在:2026-02-30 | 检查月份和日子(比如 2 月没有 30 日)",
+    ],
   },
   {
     name: "unknown kind, still found when another field of the record is wrong",
     overlay: { [T02]: "teacher: t02\nrecords:\n  - date: 2025-09-16\n    kind: reflecton\n    title: 反思\n    hours: -1\n" },
     exit: 1,
     problems: [`${T02}:4:11 unknown-kind`, `${T02}:6:12 field-range`],
+    messages: [
+      "records/2025-2026-1/t02.yaml:4:11 unknown-kind 规则中没有活动类型「reflecton」 | 是不是「reflection」(教学反思)?",
+      "records/2025-2026-1/t02.yaml:6:12 field-range 「hours」应大于 0,实际是 number -1 | 写一个正数",
+    ],
   },
   {
     name: "teacher not in the roster",
     overlay: { "records/2025-2026-1/t09.yaml": "teacher: t09\nrecords:\n  - date: 2025-09-16\n    kind: reflection\n    title: 反思\n" },
     exit: 1,
     problems: ["records/2025-2026-1/t09.yaml:1:10 unknown-teacher"],
+    messages: [
+      "records/2025-2026-1/t09.yaml:1:10 unknown-teacher 名册中没有教师「t09」 | 是不是「t01」?",
+    ],
   },
   {
     name: "attendance naming a member of another group",
@@ -79,6 +94,9 @@ const cases: Case[] = [
     },
     exit: 1,
     problems: ["sessions/2025-2026-1/chinese.yaml:9:7 attendance-not-member"],
+    messages: [
+      "sessions/2025-2026-1/chinese.yaml:9:7 attendance-not-member 李敏(t03)不是「语文教研组」的成员 | 从考勤中删除,或在 roster.yaml 中把 chinese 加入其 groups",
+    ],
   },
   {
     name: "session file for an unknown group, attendance value misspelt",
@@ -88,6 +106,10 @@ const cases: Case[] = [
     },
     exit: 1,
     problems: ["sessions/2025-2026-1/music.yaml:1:8 unknown-group", "sessions/2025-2026-1/music.yaml:7:12 field-value"],
+    messages: [
+      "sessions/2025-2026-1/music.yaml:1:8 unknown-group 名册中没有教研组「music」 | 先在 roster.yaml 的 groups 中添加,或改成已有的编号",
+      "sessions/2025-2026-1/music.yaml:7:12 field-value 「attendance.t01」的值 \"出席了\" 不在允许范围内 | 是不是「出席」?",
+    ],
   },
   {
     name: "the same activity recorded twice, in two files",
@@ -97,12 +119,21 @@ const cases: Case[] = [
     exit: 1,
     // The copy sits in term 2's folder although its date is in term 1: a warning as well.
     problems: ["records/2025-2026-2/t01.yaml:3:11 term-folder", "records/2025-2026-2/t01.yaml:5:12 duplicate-record"],
+    messages: [
+      "records/2025-2026-2/t01.yaml:3:11 term-folder 2025-09-15 属于学期 2025-2026-1,但记录放在 2025-2026-2 文件夹中 | 移到 records/2025-2026-1/t01.yaml",
+      "records/2025-2026-2/t01.yaml:5:12 duplicate-record 重复记录:t01 在 2025-09-15 的「听课《荷塘月色》」已记录于 records/2025-2026-1/t01.yaml:4 | 删除其中一条;若确是两次活动,在标题中加以区分",
+    ],
   },
   {
     name: "dates outside every term and in the future",
     overlay: { [T02]: "teacher: t02\nrecords:\n  - date: 2024-12-01\n    kind: reflection\n    title: 反思\n  - date: 2026-11-24\n    kind: reflection\n    title: 明天\n" },
     exit: 1,
     problems: [`${T02}:3:11 date-outside-term`, `${T02}:6:11 date-outside-term`, `${T02}:6:11 future-date`],
+    messages: [
+      "records/2025-2026-1/t02.yaml:3:11 date-outside-term 日期 2024-12-01 不在任何学期之内 | 检查日期,或在 yanxiu.yaml 中定义这个学期(已有 2025-2026-1: 2025-09-01~2026-01-31; 2025-2026-2: 2026-02-01~2026-08-31)",
+      "records/2025-2026-1/t02.yaml:6:11 date-outside-term 日期 2026-11-24 不在任何学期之内 | 检查日期,或在 yanxiu.yaml 中定义这个学期(已有 2025-2026-1: 2025-09-01~2026-01-31; 2025-2026-2: 2026-02-01~2026-08-31)",
+      "records/2025-2026-1/t02.yaml:6:11 future-date 日期 2026-11-24 在今天(2026-11-23)之后 | 活动结束后再记录,或改正日期",
+    ],
   },
   {
     name: "evidence missing, absolute and outside the repository",
@@ -111,18 +142,29 @@ const cases: Case[] = [
     },
     exit: 1,
     problems: [`${T02}:6:15 evidence`, `${T02}:6:15 evidence`, `${T02}:6:15 evidence`],
+    messages: [
+      "records/2025-2026-1/t02.yaml:6:15 evidence 找不到证明材料:evidence/none.pdf | 把文件放进 evidence/ 并提交,或改正路径(相对于仓库根目录)",
+      "records/2025-2026-1/t02.yaml:6:15 evidence 证明材料在仓库之外:../../x.txt | 把文件复制到仓库的 evidence/ 下,写相对路径如 evidence/t01/证书.pdf",
+      "records/2025-2026-1/t02.yaml:6:15 evidence 证明材料用了绝对路径:/etc/passwd | 把文件复制到仓库的 evidence/ 下,写相对路径如 evidence/t01/证书.pdf",
+    ],
   },
   {
     name: "a kind's required fields",
     overlay: { [T02]: "teacher: t02\nrecords:\n  - date: 2025-09-16\n    kind: paper\n    title: 论文\n    level: 市级\n" },
     exit: 1,
     problems: [`${T02}:3:5 kind-fields`],
+    messages: [
+      "records/2025-2026-1/t02.yaml:3:5 kind-fields 「论文」需要填写等次(award) | 加上 award: …",
+    ],
   },
   {
     name: "a record file holding another teacher's records is a warning only",
     overlay: { [T02]: "teacher: t03\nrecords:\n  - date: 2025-09-16\n    kind: reflection\n    title: 反思\n" },
     exit: 0,
     problems: [`${T02}:1:10 record-file-owner`],
+    messages: [
+      "records/2025-2026-1/t02.yaml:1:10 record-file-owner 文件名是 t02,但 teacher 写的是 t03 | 把文件改名为 t03.yaml,或改正 teacher",
+    ],
   },
   {
     name: "YAML syntax error in one file, the other files still checked",
@@ -132,6 +174,10 @@ const cases: Case[] = [
     },
     exit: 1,
     problems: ["records/2025-2026-1/t01.yaml:4:11 unknown-kind", `${T02}:3:11 yaml-syntax`],
+    messages: [
+      "records/2025-2026-1/t01.yaml:4:11 unknown-kind 规则中没有活动类型「observaton」 | 是不是「observation」(听课)?",
+      "records/2025-2026-1/t02.yaml:3:11 yaml-syntax YAML 语法错误:这里的 \" 没有闭合 | 在值的末尾补上 \"",
+    ],
   },
   {
     name: "roster: ids equal but for case or full width, an unknown group",
@@ -141,14 +187,19 @@ const cases: Case[] = [
     },
     exit: 1,
     problems: ["roster.yaml:7:34 unknown-group", "roster.yaml:8:11 roster-duplicate"],
+    messages: [
+      "roster.yaml:7:34 unknown-group 名册中没有教研组「maths」 | 是不是「math」?",
+      "roster.yaml:8:11 roster-duplicate 教师编号「T01」与「t01」只差大小写或全角,容易混淆 | 每位教师用一个不同的编号",
+    ],
   },
 ];
 
 describe("yanxiu check: CLI table", () => {
   for (const c of cases) {
     it(c.name, async () => {
-      const { code, list } = await problemsOf(school(c.overlay));
+      const { code, list, full } = await problemsOf(school(c.overlay));
       expect(list).toEqual(c.problems);
+      if (c.messages) expect(full).toEqual(c.messages);
       expect(code).toBe(c.exit);
     });
   }

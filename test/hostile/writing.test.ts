@@ -74,14 +74,17 @@ describe("yanxiu add against hostile files", () => {
     expect(snapshot(dir, GOOD_FILE).equals(before)).toBe(true);
   });
 
-  it("full-width digits on the command line: a usage error (exit 2), nothing written", async () => {
+  it("full-width digits on the command line are read as the number; other junk is a usage error, nothing written", async () => {
     const dir = school();
     const before = snapshot(dir, GOOD_FILE);
-    const r = await runCli(["add", dir, "--teacher", "t01", "--kind", "observation", "--date", "2025-10-20", "--title", "x", "--count", "１２", "--lang", "en"]);
+    const r = await runCli(["add", dir, "--teacher", "t01", "--kind", "observation", "--date", "2025-10-20", "--title", "x", "--count", "十二", "--lang", "en"]);
     expect(r.code).toBe(2);
     expectNoStack(r);
-    expect(r.stderr).toBe("yanxiu: --count must be a number, not '１２'\n");
+    expect(r.stderr).toBe("yanxiu: --count must be a number, not '十二'\n");
     expect(snapshot(dir, GOOD_FILE).equals(before)).toBe(true);
+    const ok = await runCli(["add", dir, "--teacher", "t01", "--kind", "observation", "--date", "2025-10-20", "--title", "x", "--count", "１２", "--dry-run"]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain("count: 12");
   });
 });
 
