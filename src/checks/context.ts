@@ -50,13 +50,23 @@ export function atActivity(
   return makeProblem({ file: a.origin.file, text: "" }, { line: a.origin.line, column: 1 }, check, message, hint, severity);
 }
 
-/** Session activities repeat per member; checks about the session itself look at one of them. */
+const distinctCache = new WeakMap<Activity[], Activity[]>();
+
+/**
+ * Session activities repeat per member; checks about the session itself look at one of them.
+ * Several checks ask for the same list, so it is worked out once per activity list.
+ */
 export function distinctEntries(activities: Activity[]): Activity[] {
-  const seen = new Set<string>();
-  return activities.filter((a) => {
-    const key = `${a.origin.file}#${a.origin.index}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
+  const known = distinctCache.get(activities);
+  if (known) return known;
+  const seen = new Map<string, Set<number>>();
+  const distinct = activities.filter((a) => {
+    let indexes = seen.get(a.origin.file);
+    if (!indexes) seen.set(a.origin.file, (indexes = new Set()));
+    if (indexes.has(a.origin.index)) return false;
+    indexes.add(a.origin.index);
     return true;
   });
+  distinctCache.set(activities, distinct);
+  return distinct;
 }

@@ -1,8 +1,20 @@
 /** Dates must fall inside a defined term, not in the future, and in the term folder they are filed under. */
 import type { Problem } from "../problem.js";
 import { t } from "../i18n.js";
-import { allTerms, termOf } from "../model.js";
+import { allTerms, type Config, type Term } from "../model.js";
 import { atActivity, distinctEntries, type Check } from "./context.js";
+
+/** termOf for many dates: the term list is built once, and each date is looked up once. */
+function termFinder(config: Config): (date: string) => Term | undefined {
+  const terms = allTerms(config);
+  const found = new Map<string, Term | undefined>();
+  return (date) => {
+    if (found.has(date)) return found.get(date);
+    const term = terms.find((x) => x.start <= date && date <= x.end);
+    found.set(date, term);
+    return term;
+  };
+}
 
 export const dateOutsideTerm: Check = {
   name: "date-outside-term",
@@ -13,9 +25,10 @@ export const dateOutsideTerm: Check = {
     if (!dataset) return [];
     const terms = allTerms(dataset.config);
     const range = terms.map((x) => `${x.id}: ${x.start}~${x.end}`).join("; ");
+    const termOf = termFinder(dataset.config);
     const out: Problem[] = [];
     for (const a of distinctEntries(ctx.activities)) {
-      if (termOf(dataset.config, a.date)) continue;
+      if (termOf(a.date)) continue;
       out.push(atActivity(ctx, a, "date", this.name,
         t(ctx.lang, `日期 ${a.date} 不在任何学期之内`, `the date ${a.date} is not inside any term`),
         t(ctx.lang, `检查日期,或在 yanxiu.yaml 中定义这个学期(已有 ${range})`, `check the date, or define that term in yanxiu.yaml (defined: ${range})`)));
@@ -49,10 +62,11 @@ export const termFolder: Check = {
     const dataset = ctx.repo.dataset;
     if (!dataset) return [];
     const ids = new Set(allTerms(dataset.config).map((x) => x.id));
+    const termOf = termFinder(dataset.config);
     const out: Problem[] = [];
     for (const a of distinctEntries(ctx.activities)) {
       const folder = a.origin.file.split("/")[1];
-      const term = termOf(dataset.config, a.date);
+      const term = termOf(a.date);
       if (!term || !folder || !ids.has(folder) || folder === term.id) continue;
       out.push(atActivity(ctx, a, "date", this.name,
         t(ctx.lang, `${a.date} 属于学期 ${term.id},但记录放在 ${folder} 文件夹中`, `${a.date} is in term ${term.id} but the record is filed under ${folder}`),

@@ -7,15 +7,16 @@ import { distinctEntries, atActivity, type Check } from "./context.js";
 
 export type EvidenceVerdict = "ok" | "absolute" | "outside" | "missing";
 
-export function judgeEvidence(root: string, path: string): EvidenceVerdict {
+/** `realRoot`: realpathSync(root), worked out once by callers that judge many paths. */
+export function judgeEvidence(root: string, path: string, realRoot?: string): EvidenceVerdict {
   if (isAbsolute(path) || /^[A-Za-z]:[\\/]/.test(path)) return "absolute";
   const norm = normalize(path).replace(/\\/g, "/");
   if (norm === ".." || norm.startsWith("../")) return "outside";
   const abs = join(root, norm);
   if (!existsSync(abs)) return "missing";
-  const realRoot = realpathSync(root);
+  const rootReal = realRoot ?? realpathSync(root);
   const real = realpathSync(abs);
-  if (real !== realRoot && !real.startsWith(realRoot + "/")) return "outside";
+  if (real !== rootReal && !real.startsWith(rootReal + "/")) return "outside";
   return "ok";
 }
 
@@ -27,9 +28,10 @@ export const evidencePath: Check = {
     const dataset = ctx.repo.dataset;
     if (!dataset) return [];
     const out: Problem[] = [];
+    let realRoot: string | undefined;
     for (const a of distinctEntries(ctx.activities)) {
       for (const path of a.evidence) {
-        const verdict = judgeEvidence(ctx.repo.root, path);
+        const verdict = judgeEvidence(ctx.repo.root, path, (realRoot ??= realpathSync(ctx.repo.root)));
         if (verdict === "ok") continue;
         const message = {
           absolute: t(ctx.lang, `证明材料用了绝对路径:${path}`, `the evidence path is absolute: ${path}`),

@@ -100,17 +100,28 @@ export const attendanceNotMember: Check = {
     const roster = ctx.repo.dataset?.roster;
     if (!roster) return [];
     const out: Problem[] = [];
+    // Built once: a scan of the roster per session or per attendance entry is quadratic at district scale.
+    const teachers = firstById(roster.teachers);
+    const groups = firstById(roster.groups);
+    const membersOf = new Map<string, Set<string>>();
+    for (const x of roster.teachers) {
+      for (const g of x.groups) {
+        let m = membersOf.get(g);
+        if (!m) membersOf.set(g, (m = new Set()));
+        m.add(x.id);
+      }
+    }
     for (const f of ctx.repo.files) {
       const data = f.source?.data as { group?: unknown; sessions?: unknown } | undefined;
       if (f.kind !== "sessions" || !f.source || !data || typeof data.group !== "string" || !Array.isArray(data.sessions)) continue;
       const group = data.group;
-      const group_ = roster.groups.find((g) => g.id === group);
+      const group_ = groups.get(group);
       if (!group_) continue;
-      const members = new Set(roster.teachers.filter((x) => x.groups.includes(group)).map((x) => x.id));
+      const members = membersOf.get(group) ?? new Set<string>();
       data.sessions.forEach((s: { attendance?: unknown } | null, i: number) => {
         if (!s || typeof s.attendance !== "object" || !s.attendance) return;
         for (const member of Object.keys(s.attendance)) {
-          const tch = roster.teachers.find((x) => x.id === member);
+          const tch = teachers.get(member);
           if (tch && !members.has(member)) {
             out.push(problemAt(f.source!, ["sessions", i, "attendance", member], this.name,
               t(ctx.lang, `${tch.name}(${member})不是「${group_.name}」的成员`, `${tch.name} (${member}) is not a member of '${group_.name}'`),
@@ -123,6 +134,13 @@ export const attendanceNotMember: Check = {
     return out;
   },
 };
+
+/** id → the first entry with that id (duplicates are the roster check's to report). */
+function firstById<T extends { id: string }>(list: readonly T[]): Map<string, T> {
+  const byId = new Map<string, T>();
+  for (const x of list) if (!byId.has(x.id)) byId.set(x.id, x);
+  return byId;
+}
 
 /** records/<term>/<teacher>.yaml must hold that teacher's records, so `add` and git ownership stay simple. */
 export const recordFileOwner: Check = {
