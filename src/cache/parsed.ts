@@ -84,6 +84,20 @@ function safeRead(abs: string): Uint8Array | undefined {
 
 /** Fast path: only for files the fast reader takes and the schema accepts, i.e. files without problems. */
 function fastRead(file: string, kind: "records" | "sessions", bytes: Uint8Array, lang: Lang): FileResult | undefined {
+  const source = fastSource(file, bytes, lang);
+  if (!source) return undefined;
+  const schema = kind === "records" ? recordFileSchema : sessionFileSchema;
+  const valid = schema.safeParse(source.data);
+  if (!valid.success) return undefined;
+  const found = kind === "records" ? recordActivities(source, valid.data as RecordFile) : sessionActivities(source, valid.data as SessionFile);
+  return { loaded: { file, kind, source, problems: [] }, found };
+}
+
+/**
+ * A plain file read by the fast reader: its data and the lines it noted; the full document
+ * (for other positions) is built only if something asks. Undefined: read it the ordinary way.
+ */
+export function fastSource(file: string, bytes: Uint8Array, lang: Lang): YamlSource | undefined {
   if (bytes.includes(0)) return undefined;
   let text: string;
   try {
@@ -94,13 +108,15 @@ function fastRead(file: string, kind: "records" | "sessions", bytes: Uint8Array,
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const fast = fastParseYaml(text);
   if (!fast) return undefined;
-  const schema = kind === "records" ? recordFileSchema : sessionFileSchema;
-  const valid = schema.safeParse(fast.data);
-  if (!valid.success) return undefined;
   const source = lazySource(file, bytes, fast.data, lang, text);
   noteLines(source, fast.lines);
-  const found = kind === "records" ? recordActivities(source, valid.data as RecordFile) : sessionActivities(source, valid.data as SessionFile);
-  return { loaded: { file, kind, source, problems: [] }, found };
+  return source;
+}
+
+/** `fastSource` of a file on disk (plain files within the size limit only). */
+export function readFastSource(root: string, file: string, lang: Lang): YamlSource | undefined {
+  const bytes = safeRead(join(root, file));
+  return bytes && fastSource(file, bytes, lang);
 }
 
 const UTF8 = new TextDecoder("utf-8", { fatal: true });

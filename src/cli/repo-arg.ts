@@ -41,8 +41,10 @@ export function openRepo(
   const early = pickLang(langFlag, io.env);
   const root = requireRepoRoot(io, dir, early);
   const lang = pickLang(langFlag, io.env, peekConfigLang(root));
-  return { repo: loadRepo(root, lang, { cache: cacheWanted(io), ...opts }), lang };
+  return { repo: loadRepo(root, lang, { cache: cacheWanted(io), fast: !envSwitch(io.env.YANXIU_NO_FAST), ...opts }), lang };
 }
+
+const envSwitch = (value: string | undefined) => value !== undefined && value !== "" && value !== "0";
 
 /** The parsed-file cache is on unless `--no-cache` (a global flag) or YANXIU_NO_CACHE=1 says otherwise. */
 export function cacheWanted(io: Io): boolean {

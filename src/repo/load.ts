@@ -12,9 +12,10 @@ import { compileRuleFile, mergeRuleSets } from "../rules/load.js";
 import type { RuleSet, Scheme } from "../rules/types.js";
 import { CONFIG_FILE, linkedFoldersOutside, listYamlFiles, RECORDS_DIR, ROSTER_FILE, SESSIONS_DIR } from "./layout.js";
 import { parseBytes, readYamlFile, validate } from "./read.js";
-import { makeProblem, positionOf, type YamlSource } from "./yaml-source.js";
+import { makeProblem, type YamlSource } from "./yaml-source.js";
 import type { z } from "zod";
-import { openParsedCache, readActivityFile, type FileResult } from "../cache/parsed.js";
+import { openParsedCache, readActivityFile, readFastSource, type FileResult } from "../cache/parsed.js";
+import { lineAt } from "../cache/fast-yaml.js";
 
 export type LoadedKind = "config" | "roster" | "records" | "sessions" | "rules";
 
@@ -52,6 +53,12 @@ export interface LoadOptions {
   overrides?: ReadonlyMap<string, string>;
   /** Reuse parsed record/session files from .yanxiu-cache/ (src/cache): same results, faster. */
   cache?: boolean;
+  /**
+   * Take plain files with the fast reader (src/cache/fast-yaml.ts); on unless false, which
+   * also leaves the cache unused: everything then goes through the full parser, for tests
+   * that prove the fast paths change nothing (YANXIU_NO_FAST=1).
+   */
+  fast?: boolean;
 }
 
 export function loadRepo(root: string, lang: Lang, opts: LoadOptions = {}): LoadedRepo {
@@ -60,7 +67,8 @@ export function loadRepo(root: string, lang: Lang, opts: LoadOptions = {}): Load
 
   const configFile = readAndValidate(root, CONFIG_FILE, "config", configSchema, lang);
   files.push(configFile.loaded);
-  const rosterFile = readAndValidate(root, ROSTER_FILE, "roster", rosterSchema, lang);
+  const fast = opts.fast !== false;
+  const rosterFile = fast ? readRoster(root, lang) : readAndValidate(root, ROSTER_FILE, "roster", rosterSchema, lang);
   files.push(rosterFile.loaded);
 
   const config = configFile.data ? toConfig(configFile.data) : undefined;
@@ -88,7 +96,7 @@ export function loadRepo(root: string, lang: Lang, opts: LoadOptions = {}): Load
   const wanted = (f: string) => !opts.only || opts.only.has(f);
   const overridden = (folder: string) => [...(opts.overrides?.keys() ?? [])].filter((f) => f.startsWith(`${folder}/`));
   const listed = (folder: string) => [...new Set([...listYamlFiles(root, folder), ...overridden(folder)])].sort();
-  const cache = opts.cache ? openParsedCache(root) : undefined;
+  const cache = opts.cache && fast ? openParsedCache(root) : undefined;
   const activityFile = (file: string, kind: "records" | "sessions"): FileResult => {
     const fresh = (bytes?: Uint8Array): FileResult => {
       const schema = kind === "records" ? recordFileSchema : sessionFileSchema;
@@ -100,7 +108,7 @@ export function loadRepo(root: string, lang: Lang, opts: LoadOptions = {}): Load
         : sessionActivities(r.readable, r.data as SessionFile | undefined);
       return { loaded: r.loaded, found };
     };
-    if (opts.overrides?.has(file)) return fresh();
+    if (opts.overrides?.has(file) || !fast) return fresh();
     return cache ? cache.load(file, kind, lang, fresh) : readActivityFile(root, file, kind, lang, fresh);
   };
   for (const [folder, kind] of [[RECORDS_DIR, "records"], [SESSIONS_DIR, "sessions"]] as const) {
@@ -135,6 +143,19 @@ function readAndValidate<S extends z.ZodType>(root: string, file: string, kind: 
   return { loaded, data: v.data, readable: read.source };
 }
 
+/**
+ * A district roster holds thousands of teachers: a plain, valid one is taken by the fast
+ * reader; any other goes the ordinary way, which positions every problem.
+ */
+function readRoster(root: string, lang: Lang): ReturnType<typeof readAndValidate<typeof rosterSchema>> {
+  const source = readFastSource(root, ROSTER_FILE, lang);
+  const valid = source && rosterSchema.safeParse(source.data);
+  if (source && valid?.success) {
+    return { loaded: { file: ROSTER_FILE, kind: "roster", source, problems: [] }, data: valid.data, readable: source };
+  }
+  return readAndValidate(root, ROSTER_FILE, "roster", rosterSchema, lang);
+}
+
 function toConfig(c: z.output<typeof configSchema>): Config {
   return {
     file: CONFIG_FILE,
@@ -163,7 +184,7 @@ function toRoster(r: z.output<typeof rosterSchema>, src: YamlSource): Roster {
     emails: tch.emails,
     joined: tch.joined,
     left: tch.left,
-    line: positionOf(src, ["teachers", i]).line,
+    line: lineAt(src, ["teachers", i]),
   }));
   return { file: ROSTER_FILE, teachers, groups: r.groups };
 }
