@@ -63,7 +63,8 @@ export function registerScore(program: Command, io: Io): void {
         throw new UsageError(unknownId(lang, t(lang, "教研组", "group"), opts.group, dataset.roster.groups.map((g) => g.id)));
       }
       const format = opts.json ? "json" : preflight(io, lang, opts);
-      const result = scoreDataset(dataset, scheme, p.period);
+      // Only the JSON carries the trace; the tables need the totals alone.
+      const result = scoreDataset(dataset, scheme, p.period, { trace: format === "json" });
       if (format === "json") {
         deliver(io, lang, `${JSON.stringify(result, null, 2)}\n`, opts);
         return;

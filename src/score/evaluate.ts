@@ -106,7 +106,15 @@ class TeacherScorer {
   }
 }
 
-export function scoreDataset(dataset: Dataset, scheme: Scheme, period: Period): ScoreResult {
+export interface ScoreOptions {
+  /**
+   * Build the trace of every contribution (default true). The tables need only the totals;
+   * at district scale the trace is most of the work and memory, so they skip it (trace: []).
+   */
+  trace?: boolean;
+}
+
+export function scoreDataset(dataset: Dataset, scheme: Scheme, period: Period, opts: ScoreOptions = {}): ScoreResult {
   const byTeacher = new Map<string, Activity[]>();
   for (const act of dataset.activities) {
     const list = byTeacher.get(act.teacher);
@@ -114,6 +122,7 @@ export function scoreDataset(dataset: Dataset, scheme: Scheme, period: Period): 
     else byTeacher.set(act.teacher, [act]);
   }
   const trace: TraceEntry[] = [];
+  const traceInto = opts.trace === false ? undefined : trace;
   const teachers: TeacherScore[] = [];
   const teacherList = [...dataset.roster.teachers].sort((x, y) => x.id.localeCompare(y.id));
 
@@ -124,8 +133,8 @@ export function scoreDataset(dataset: Dataset, scheme: Scheme, period: Period): 
     const ctx: TeacherCtx = { scheme, config: dataset.config, teacher, acts };
     const scorer = new TeacherScorer(ctx, period);
     const { start, end } = period;
-    const items: ItemScore[] = [...scheme.items.values()].map((i) => ({ id: i.id, ...scorer.node({ type: "item", id: i.id }, start, end, trace) }));
-    const categories: CategoryScore[] = [...scheme.categories.keys()].map((id) => ({ id, ...scorer.node({ type: "category", id }, start, end, trace) }));
+    const items: ItemScore[] = [...scheme.items.values()].map((i) => ({ id: i.id, ...scorer.node({ type: "item", id: i.id }, start, end, traceInto) }));
+    const categories: CategoryScore[] = [...scheme.categories.keys()].map((id) => ({ id, ...scorer.node({ type: "category", id }, start, end, traceInto) }));
     const total = scorer.sumOf(undefined, start, end);
     const requirements = scoreRequirements(scheme.requirements, ctx, period, (tg, a, b) => scorer.credit(tg, a, b));
     const met = requirements.every((r) => r.met);

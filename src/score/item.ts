@@ -72,9 +72,26 @@ function baseCredit(v: ItemVersion, act: Activity, scheme: Scheme): { amount?: n
   }
 }
 
+const relevantCache = new WeakMap<TeacherCtx, Map<Item, Activity[]>>();
+
+/**
+ * The teacher's activities of a kind some version of the item takes, in order: prepare runs
+ * for every item and range, and most activities are of other kinds.
+ */
+function relevantActs(item: Item, ctx: TeacherCtx): Activity[] {
+  let byItem = relevantCache.get(ctx);
+  if (!byItem) relevantCache.set(ctx, (byItem = new Map()));
+  let acts = byItem.get(item);
+  if (!acts) {
+    const kinds = new Set(item.versions.flatMap((v) => v.kinds));
+    byItem.set(item, (acts = ctx.acts.filter((a) => kinds.has(a.kind))));
+  }
+  return acts;
+}
+
 function prepare(item: Item, ctx: TeacherCtx, end: string): Prepared[] {
   const out: Prepared[] = [];
-  for (const act of ctx.acts) {
+  for (const act of relevantActs(item, ctx)) {
     if (act.date > end) break;
     const v = versionOn(item.versions, act.date);
     if (!v || !v.kinds.includes(act.kind)) continue;
