@@ -24,11 +24,13 @@ export function encodeActivities(acts: readonly Activity[]): EncodedActivity[] {
   });
 }
 
-export function decodeActivities(encoded: readonly EncodedActivity[], file: string): Activity[] {
+/** `shapeNames`: when shapes are given as indexes into a shared list (see cache/parsed.ts). */
+export function decodeActivities(encoded: readonly EncodedActivity[], file: string, shapeNames?: readonly string[]): Activity[] {
   const shapes = new Map<string, string[]>();
-  return encoded.map(([shape, ...values]) => {
-    let keys = shapes.get(shape as string);
-    if (!keys) shapes.set(shape as string, (keys = (shape as string).split(",")));
+  return encoded.map(([ref, ...values]) => {
+    const shape = typeof ref === "number" && shapeNames ? shapeNames[ref]! : (ref as string);
+    let keys = shapes.get(shape);
+    if (!keys) shapes.set(shape, (keys = shape.split(",")));
     const a: Record<string, unknown> = {};
     let j = 0;
     for (const k of keys) {

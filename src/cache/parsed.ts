@@ -48,8 +48,20 @@ interface Shard {
   files: Record<string, Entry>;
 }
 
+/**
+ * An entry in memory. It never holds the activities twice: a fresh or decoded file keeps its
+ * Activities (`found`, encoded only when its shard is written); an entry not used in this run
+ * keeps the stored form, its shapes still indexes into `shapes`.
+ */
+interface LiveEntry {
+  h: string;
+  d: unknown;
+  found?: FileResult["found"];
+  stored?: { v: EncodedActivity[]; p: EncodedActivity[]; shapes: string[] };
+}
+
 interface OpenShard {
-  entries: Map<string, Entry>;
+  entries: Map<string, LiveEntry>;
   dirty: boolean;
 }
 
@@ -150,7 +162,7 @@ export function openParsedCache(root: string): ParsedCache {
       const result = fastRead(file, kind, bytes, lang) ?? fresh(bytes);
       const { loaded } = result;
       if (loaded.problems.length === 0 && loaded.source && loaded.source.data !== undefined) {
-        shard.entries.set(file, { h: hash, d: loaded.source.data, v: encodeActivities(result.found.valid), p: encodeActivities(result.found.partial) });
+        shard.entries.set(file, { h: hash, d: loaded.source.data, found: result.found });
         shard.dirty = true;
       } else if (shard.entries.delete(file)) shard.dirty = true;
       return result;
@@ -182,13 +194,13 @@ function shardName(folder: string): string {
   return `${folder.replace(/[^\w.-]/g, "_")}.json`;
 }
 
-function readShard(path: string, fp: string): Map<string, Entry> {
+function readShard(path: string, fp: string): Map<string, LiveEntry> {
   try {
     const shard = JSON.parse(readFileSync(path, "utf8")) as Shard;
     if (shard.fingerprint !== fp) return new Map();
-    const entries = new Map<string, Entry>();
+    const entries = new Map<string, LiveEntry>();
     for (const [file, e] of Object.entries(shard.files)) {
-      entries.set(file, { h: e.h, d: e.d, v: withShapes(e.v, shard.shapes), p: withShapes(e.p, shard.shapes) });
+      entries.set(file, { h: e.h, d: e.d, stored: { v: e.v, p: e.p, shapes: shard.shapes } });
     }
     return entries;
   } catch {
@@ -197,32 +209,37 @@ function readShard(path: string, fp: string): Map<string, Entry> {
 }
 
 /** Shapes (key lists) are stored once per shard; entries refer to them by index. */
-function withShapes(acts: EncodedActivity[], shapes: string[]): EncodedActivity[] {
-  return acts.map(([shape, ...values]) => [shapes[shape as number]!, ...values] as EncodedActivity);
-}
-
-function toShard(entries: Map<string, Entry>, fp: string): Shard {
+function toShard(entries: Map<string, LiveEntry>, fp: string): Shard {
   const shapes: string[] = [];
   const index = new Map<string, number>();
-  const ref = (acts: EncodedActivity[]) =>
+  const ref = (acts: EncodedActivity[], from?: string[]) =>
     acts.map(([shape, ...values]) => {
-      let i = index.get(shape as string);
+      const name = from ? from[shape as number]! : (shape as string);
+      let i = index.get(name);
       if (i === undefined) {
-        i = shapes.push(shape as string) - 1;
-        index.set(shape as string, i);
+        i = shapes.push(name) - 1;
+        index.set(name, i);
       }
       return [i, ...values] as unknown as EncodedActivity;
     });
   const files: Record<string, Entry> = {};
-  for (const [file, e] of entries) files[file] = { h: e.h, d: e.d, v: ref(e.v), p: ref(e.p) };
+  for (const [file, e] of entries) {
+    files[file] = e.found
+      ? { h: e.h, d: e.d, v: ref(encodeActivities(e.found.valid)), p: ref(encodeActivities(e.found.partial)) }
+      : { h: e.h, d: e.d, v: ref(e.stored!.v, e.stored!.shapes), p: ref(e.stored!.p, e.stored!.shapes) };
+  }
   return { fingerprint: fp, shapes, files };
 }
 
-function fromEntry(file: string, kind: LoadedFile["kind"], bytes: Uint8Array, e: Entry, lang: Lang): FileResult {
-  return {
-    loaded: { file, kind, source: lazySource(file, bytes, e.d, lang), problems: [] },
-    found: { valid: decodeActivities(e.v, file), partial: decodeActivities(e.p, file) },
+function fromEntry(file: string, kind: LoadedFile["kind"], bytes: Uint8Array, e: LiveEntry, lang: Lang): FileResult {
+  const found = e.found ?? {
+    valid: decodeActivities(e.stored!.v, file, e.stored!.shapes),
+    partial: decodeActivities(e.stored!.p, file, e.stored!.shapes),
   };
+  // From now on the entry holds the Activities themselves, not a second, encoded copy.
+  e.found = found;
+  e.stored = undefined;
+  return { loaded: { file, kind, source: lazySource(file, bytes, e.d, lang), problems: [] }, found };
 }
 
 /**

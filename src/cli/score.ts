@@ -39,7 +39,7 @@ export function registerScore(program: Command, io: Io): void {
     .addOption(outputOption())
     .option("--json", "同 --format json / same as --format json")
     .action(async function (this: Command, dir: string | undefined, opts: ScoreOptions) {
-      const { repo, lang } = openRepo(io, dir, this.optsWithGlobals().lang as string | undefined);
+      const { repo, lang } = openRepo(io, dir, this.optsWithGlobals().lang as string | undefined, { keepSources: false });
       const ruleProblems = sortProblems([...repo.problems, ...repo.files.filter((f) => f.kind === "rules").flatMap((f) => f.problems)]);
       if (ruleProblems.some((p) => p.severity === "error")) {
         io.stderr.write(formatText(ruleProblems, { lang, colour: useColour(io), fileCount: repo.files.length }));

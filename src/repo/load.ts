@@ -59,6 +59,12 @@ export interface LoadOptions {
    * that prove the fast paths change nothing (YANXIU_NO_FAST=1).
    */
   fast?: boolean;
+  /**
+   * Keep the sources (text, data, positions) of record/session files without problems; on
+   * unless false. Checks read them; scoring needs only the activities, and at a million
+   * records the sources are a third of the memory.
+   */
+  keepSources?: boolean;
 }
 
 export function loadRepo(root: string, lang: Lang, opts: LoadOptions = {}): LoadedRepo {
@@ -114,6 +120,7 @@ export function loadRepo(root: string, lang: Lang, opts: LoadOptions = {}): Load
   for (const [folder, kind] of [[RECORDS_DIR, "records"], [SESSIONS_DIR, "sessions"]] as const) {
     for (const file of listed(folder).filter(wanted)) {
       const r = activityFile(file, kind);
+      if (opts.keepSources === false && r.loaded.problems.length === 0) r.loaded.source = undefined;
       files.push(r.loaded);
       collect(r.found);
     }

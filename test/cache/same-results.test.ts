@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEMO_SCHOOL as DEMO_DIR, REPO_ROOT, removeDir, tempDir } from "../helpers/temp-repo.js";
 import { runCli } from "../helpers/run-cli.js";
+import { loadRepo } from "../../src/repo/load.js";
 import { DEMO_SCHOOL, emptyStats, schoolFiles, writeSchool } from "../../src/synth/index.js";
 
 const made: string[] = [];
@@ -92,4 +93,20 @@ describe.each([
     const afterRosterEdit = await expectAllPathsAgree(dir);
     expect(afterRosterEdit).toContain("roster-duplicate");
   }, 120_000);
+});
+
+describe("a shard rewritten by a partial load", () => {
+  it("keeps the entries that run did not use, exactly", () => {
+    const dir = copyOf(DEMO_DIR);
+    loadRepo(dir, "zh", { cache: true }); // every shard written
+    // Load one edited file alone: its shard is rewritten holding the others' entries as stored.
+    const term = readdirSync(join(dir, "records")).sort()[0]!;
+    const file = `records/${term}/${readdirSync(join(dir, "records", term)).sort().at(-1)!}`;
+    duplicateFirstEntry(dir, file);
+    loadRepo(dir, "zh", { cache: true, only: new Set([file]) });
+    const warm = loadRepo(dir, "zh", { cache: true });
+    const fresh = loadRepo(dir, "zh", { fast: false });
+    expect(warm.dataset).toStrictEqual(fresh.dataset);
+    expect(warm.partialActivities).toStrictEqual(fresh.partialActivities);
+  });
 });
