@@ -68,8 +68,12 @@ interface OpenShard {
 export interface ParsedCache {
   /** The file's result from the cache, or from `fresh` (given the bytes already read) and then cached. */
   load(file: string, kind: "records" | "sessions", lang: Lang, fresh: (bytes?: Uint8Array) => FileResult): FileResult;
-  /** Write the shards that changed; `prune` drops entries of files not seen in this run. */
-  save(prune: boolean): void;
+  /**
+   * Write the shards that changed. With `prune` (a load of every file), entries of files not
+   * seen are dropped, and each shard is written as soon as the load moves on to another
+   * folder, so only one folder's parsed data is held at a time.
+   */
+  save(): void;
 }
 
 /**
@@ -133,14 +137,40 @@ export function readFastSource(root: string, file: string, lang: Lang): YamlSour
 
 const UTF8 = new TextDecoder("utf-8", { fatal: true });
 
-export function openParsedCache(root: string): ParsedCache {
+export function openParsedCache(root: string, prune: boolean): ParsedCache {
   const folder = join(root, CACHE_DIR, "parsed");
   const fp = fingerprint();
   const shards = new Map<string, OpenShard>();
   const seen = new Set<string>();
+  let current: string | undefined;
+
+  const write = (key: string, shard: OpenShard) => {
+    if (prune) {
+      for (const file of shard.entries.keys()) {
+        if (!seen.has(file)) {
+          shard.entries.delete(file);
+          shard.dirty = true;
+        }
+      }
+    }
+    if (!shard.dirty) return;
+    try {
+      ensureIgnored(join(root, CACHE_DIR));
+      writeFileAtomic(join(folder, shardName(key)), JSON.stringify(toShard(shard.entries, fp)));
+    } catch {
+      // A read-only checkout simply runs uncached.
+    }
+  };
 
   const shardOf = (file: string): OpenShard => {
     const key = dirname(file);
+    if (prune && current !== undefined && key !== current && shards.has(current)) {
+      // Files come sorted, so a folder is done when the next one starts. Should one of its
+      // files still come (a subfolder sorted in between), its shard is simply read again.
+      write(current, shards.get(current)!);
+      shards.delete(current);
+    }
+    current = key;
     let shard = shards.get(key);
     if (!shard) {
       shard = { entries: readShard(join(folder, shardName(key)), fp), dirty: false };
@@ -167,24 +197,9 @@ export function openParsedCache(root: string): ParsedCache {
       } else if (shard.entries.delete(file)) shard.dirty = true;
       return result;
     },
-    save(prune) {
-      for (const [key, shard] of shards) {
-        if (prune) {
-          for (const file of shard.entries.keys()) {
-            if (!seen.has(file)) {
-              shard.entries.delete(file);
-              shard.dirty = true;
-            }
-          }
-        }
-        if (!shard.dirty) continue;
-        try {
-          ensureIgnored(join(root, CACHE_DIR));
-          writeFileAtomic(join(folder, shardName(key)), JSON.stringify(toShard(shard.entries, fp)));
-        } catch {
-          // A read-only checkout simply runs uncached.
-        }
-      }
+    save() {
+      for (const [key, shard] of shards) write(key, shard);
+      shards.clear();
     },
   };
 }

@@ -102,7 +102,7 @@ export function loadRepo(root: string, lang: Lang, opts: LoadOptions = {}): Load
   const wanted = (f: string) => !opts.only || opts.only.has(f);
   const overridden = (folder: string) => [...(opts.overrides?.keys() ?? [])].filter((f) => f.startsWith(`${folder}/`));
   const listed = (folder: string) => [...new Set([...listYamlFiles(root, folder), ...overridden(folder)])].sort();
-  const cache = opts.cache && fast ? openParsedCache(root) : undefined;
+  const cache = opts.cache && fast ? openParsedCache(root, !opts.only) : undefined;
   const activityFile = (file: string, kind: "records" | "sessions"): FileResult => {
     const fresh = (bytes?: Uint8Array): FileResult => {
       const schema = kind === "records" ? recordFileSchema : sessionFileSchema;
@@ -125,7 +125,7 @@ export function loadRepo(root: string, lang: Lang, opts: LoadOptions = {}): Load
       collect(r.found);
     }
   }
-  cache?.save(!opts.only);
+  cache?.save();
 
   for (const folder of [RECORDS_DIR, SESSIONS_DIR].flatMap((f) => linkedFoldersOutside(root, f))) {
     repo.problems.push(makeProblem({ file: folder, text: "" }, { line: 0, column: 0 }, "path-outside-repo",

@@ -110,3 +110,17 @@ describe("a shard rewritten by a partial load", () => {
     expect(warm.partialActivities).toStrictEqual(fresh.partialActivities);
   });
 });
+
+describe("shards written folder by folder", () => {
+  it("stay exact when a subfolder's files sort between a folder's own", async () => {
+    const dir = copyOf(DEMO_DIR);
+    const term = readdirSync(join(dir, "records")).sort()[0]!;
+    const names = readdirSync(join(dir, "records", term)).sort();
+    // records/<term>/s/… sorts between the term's own t0… files.
+    mkdirSync(join(dir, "records", term, "s"));
+    const moved = names.at(-1)!;
+    writeFileSync(join(dir, "records", term, "s", moved), readFileSync(join(dir, "records", term, moved)));
+    const cold = await expectAllPathsAgree(dir);
+    expect(await outputs(dir)).toBe(cold);
+  });
+});
