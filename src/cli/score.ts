@@ -12,6 +12,7 @@ import { resolvePeriod, type PeriodResult } from "../score/period.js";
 import { EXIT, setExitCode, today, UsageError, useColour, type Io } from "./io.js";
 import { deliver, emit, FORMATS, outputOption, preflight, type Format } from "./output.js";
 import { scoreDoc } from "../reports/score-doc.js";
+import { chunked, jsonPieces } from "../format/json-stream.js";
 import { openRepo } from "./repo-arg.js";
 
 interface ScoreOptions {
@@ -66,7 +67,9 @@ export function registerScore(program: Command, io: Io): void {
       // Only the JSON carries the trace; the tables need the totals alone.
       const result = scoreDataset(dataset, scheme, p.period, { trace: format === "json" });
       if (format === "json") {
-        deliver(io, lang, `${JSON.stringify(result, null, 2)}\n`, opts);
+        if (opts.output) deliver(io, lang, [...jsonPieces(result as unknown as Record<string, unknown>)].join(""), opts);
+        // To stdout piece by piece: at a million records the text alone is hundreds of MB.
+        else for (const chunk of chunked(jsonPieces(result as unknown as Record<string, unknown>))) io.stdout.write(chunk);
         return;
       }
       const filter = { teacher: opts.teacher, group: opts.group };

@@ -1,0 +1,54 @@
+/**
+ * JSON.stringify(value, null, 2) + "\n", produced piece by piece: the top-level arrays (a
+ * district's teachers and trace) one element at a time, so a million-record score never
+ * holds its whole JSON text (hundreds of MB) at once. The text is byte for byte the same.
+ */
+export function* jsonPieces(value: Record<string, unknown>): Generator<string> {
+  const keys = Object.keys(value).filter((k) => isSerialisable(value[k]));
+  if (keys.length === 0) {
+    yield "{}\n";
+    return;
+  }
+  yield "{";
+  for (const [i, key] of keys.entries()) {
+    const v = value[key];
+    yield `${i === 0 ? "" : ","}\n  ${JSON.stringify(key)}: `;
+    if (Array.isArray(v) && v.length > 0) {
+      yield "[";
+      for (const [j, item] of v.entries()) {
+        // An array slot JSON cannot hold (undefined, a function) is written as null.
+        const text = isSerialisable(item) ? JSON.stringify(item, null, 2) : "null";
+        yield `${j === 0 ? "" : ","}\n    ${indent(text, "    ")}`;
+      }
+      yield "\n  ]";
+    } else {
+      yield indent(JSON.stringify(v, null, 2), "  ");
+    }
+  }
+  yield "\n}\n";
+}
+
+/** Pieces joined into chunks of about `size` characters, for fewer writes. */
+export function* chunked(pieces: Iterable<string>, size = 1 << 20): Generator<string> {
+  let buf: string[] = [];
+  let length = 0;
+  for (const p of pieces) {
+    buf.push(p);
+    length += p.length;
+    if (length >= size) {
+      yield buf.join("");
+      buf = [];
+      length = 0;
+    }
+  }
+  if (buf.length > 0) yield buf.join("");
+}
+
+function isSerialisable(v: unknown): boolean {
+  return v !== undefined && typeof v !== "function" && typeof v !== "symbol";
+}
+
+/** JSON text never holds a raw newline inside a string, so every newline starts a line. */
+function indent(text: string, by: string): string {
+  return text.replace(/\n/g, `\n${by}`);
+}
