@@ -26,20 +26,26 @@ export function encodeActivities(acts: readonly Activity[]): EncodedActivity[] {
 
 /** `shapeNames`: when shapes are given as indexes into a shared list (see cache/parsed.ts). */
 export function decodeActivities(encoded: readonly EncodedActivity[], file: string, shapeNames?: readonly string[]): Activity[] {
-  const shapes = new Map<string, string[]>();
-  return encoded.map(([ref, ...values]) => {
+  // Per shape: its keys, and which of them hold undefined ("?key"), worked out once.
+  const shapes = new Map<string, { keys: string[]; absent: boolean[] }>();
+  const out: Activity[] = new Array(encoded.length);
+  for (let n = 0; n < encoded.length; n++) {
+    const row = encoded[n]!;
+    const ref = row[0];
     const shape = typeof ref === "number" && shapeNames ? shapeNames[ref]! : (ref as string);
-    let keys = shapes.get(shape);
-    if (!keys) shapes.set(shape, (keys = shape.split(",")));
-    const a: Record<string, unknown> = {};
-    let j = 0;
-    for (const k of keys) {
-      if (k.startsWith("?")) a[k.slice(1)] = undefined;
-      else a[k] = values[j++];
+    let s = shapes.get(shape);
+    if (!s) {
+      const raw = shape.split(",");
+      s = { keys: raw.map((k) => (k.startsWith("?") ? k.slice(1) : k)), absent: raw.map((k) => k.startsWith("?")) };
+      shapes.set(shape, s);
     }
+    const a: Record<string, unknown> = {};
+    let j = 1;
+    for (let i = 0; i < s.keys.length; i++) a[s.keys[i]!] = s.absent[i] ? undefined : row[j++];
     const act = a as unknown as Activity;
     // The path is the cache key's; stored origins could only disagree if the entry were moved.
     if (act.origin && act.origin.file !== file) act.origin = { ...act.origin, file };
-    return act;
-  });
+    out[n] = act;
+  }
+  return out;
 }

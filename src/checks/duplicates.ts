@@ -4,8 +4,13 @@ import { t } from "../i18n.js";
 import type { Activity } from "../model.js";
 import { atActivity, type Check } from "./context.js";
 
-export function duplicateKey(a: Pick<Activity, "teacher" | "date" | "kind" | "title">): string {
-  return [a.teacher, a.date, a.kind, a.title.trim().replace(/\s+/g, " ")].join("\u0000");
+export function duplicateKey(a: Pick<Activity, "teacher" | "date" | "kind" | "title">, titles?: Map<string, string>): string {
+  let title = titles?.get(a.title);
+  if (title === undefined) {
+    title = a.title.trim().replace(/\s+/g, " ");
+    titles?.set(a.title, title);
+  }
+  return `${a.teacher}\u0000${a.date}\u0000${a.kind}\u0000${title}`;
 }
 
 export const duplicateRecord: Check = {
@@ -17,8 +22,9 @@ export const duplicateRecord: Check = {
     if (!dataset) return [];
     const first = new Map<string, Activity>();
     const out: Problem[] = [];
+    const titles = new Map<string, string>(); // titles repeat across a group's members
     for (const a of ctx.activities) {
-      const key = duplicateKey(a);
+      const key = duplicateKey(a, titles);
       const prev = first.get(key);
       if (!prev) {
         first.set(key, a);
