@@ -22,6 +22,7 @@ import { writeFileAtomic } from "../repo/write.js";
 import type { LoadedFile } from "../repo/load.js";
 import { recordFileSchema, sessionFileSchema, type RecordFile, type SessionFile } from "../schema/files.js";
 import { recordActivities, sessionActivities } from "../repo/activities.js";
+import { fastRecordFile, fastSessionFile } from "../schema/fast-validate.js";
 import { fastParseYaml, noteLines } from "./fast-yaml.js";
 import { decodeActivities, encodeActivities, type EncodedActivity } from "./activity-codec.js";
 
@@ -102,8 +103,9 @@ function safeRead(abs: string): Uint8Array | undefined {
 function fastRead(file: string, kind: "records" | "sessions", bytes: Uint8Array, lang: Lang): FileResult | undefined {
   const source = fastSource(file, bytes, lang);
   if (!source) return undefined;
-  const schema = kind === "records" ? recordFileSchema : sessionFileSchema;
-  const valid = schema.safeParse(source.data);
+  // The hand-written validator takes the all-valid file; zod judges everything else.
+  const quick = kind === "records" ? fastRecordFile(source.data) : fastSessionFile(source.data);
+  const valid = quick !== undefined ? { success: true, data: quick } : (kind === "records" ? recordFileSchema : sessionFileSchema).safeParse(source.data);
   if (!valid.success) return undefined;
   const found = kind === "records" ? recordActivities(source, valid.data as RecordFile) : sessionActivities(source, valid.data as SessionFile);
   return { loaded: { file, kind, source, problems: [] }, found };
