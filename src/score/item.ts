@@ -173,10 +173,27 @@ export interface ItemContribution {
   credited: number;
 }
 
+const upToCache = new WeakMap<TeacherCtx, Map<Item, Map<string, Map<string, WindowValue>>>>();
+
+/**
+ * F(end): every window's value from the records up to `end`. Pure in (item, teacher, end),
+ * and asked for again and again with the same ends (a period's bounds, window edges,
+ * requirements), so it is worked out once per teacher.
+ */
+function valuesUpTo(item: Item, ctx: TeacherCtx, end: string): Map<string, WindowValue> {
+  let byItem = upToCache.get(ctx);
+  if (!byItem) upToCache.set(ctx, (byItem = new Map()));
+  let byEnd = byItem.get(item);
+  if (!byEnd) byItem.set(item, (byEnd = new Map()));
+  let values = byEnd.get(end);
+  if (!values) byEnd.set(end, (values = windowValues(prepare(item, ctx, end), ctx)));
+  return values;
+}
+
 /** Credit of one item over [a, b]; pushes trace entries when `trace` is given. */
 export function itemContribution(item: Item, ctx: TeacherCtx, a: string, b: string, trace?: TraceEntry[]): ItemContribution {
-  const full = windowValues(prepare(item, ctx, b), ctx);
-  const before = windowValues(prepare(item, ctx, dayBefore(a)), ctx);
+  const full = valuesUpTo(item, ctx, b);
+  const before = valuesUpTo(item, ctx, dayBefore(a));
   let raw = 0;
   let credited = 0;
   for (const w of full.values()) {
