@@ -183,11 +183,11 @@ function firstRecordFile(dir) {
 function measure(repo, runs, { hasLedger, hasScore }) {
   const cache = join(repo.dir, ".yanxiu-cache");
   const clearCache = () => rmSync(cache, { recursive: true, force: true });
-  const r = { records: repo.activities, files: repo.files, peakKb: [] };
+  const r = { records: repo.activities, files: repo.files, peakKb: [], scorePeakKb: [] };
   const timed = (args) => {
     const res = yanxiu(args, repo.dir);
     if (res.code !== 0 && res.code !== 1) throw new Error(`yanxiu ${args.join(" ")} exited ${res.code}: ${res.stderr.slice(-500)}`);
-    if (res.kb !== undefined) r.peakKb.push(res.kb);
+    if (res.kb !== undefined) (args[0] === "score" ? r.scorePeakKb : r.peakKb).push(res.kb);
     return res.ms;
   };
   const coldCheck = [], coldScore = [], warmCheck = [], warmScore = [], ledger = [];
@@ -210,6 +210,7 @@ function measure(repo, runs, { hasLedger, hasScore }) {
     warmScore: hasScore ? median(warmScore) : undefined,
     ledger: hasLedger ? median(ledger) : undefined,
     peakMb: r.peakKb.length ? Math.max(...r.peakKb) / 1024 : undefined,
+    scorePeakMb: r.scorePeakKb.length ? Math.max(...r.scorePeakKb) / 1024 : undefined,
   };
 }
 
@@ -246,10 +247,10 @@ function render(rows, startup, markdown) {
   const s = (ms) => (ms === undefined ? na : seconds(ms));
   const ratio = (a, b) => (a === undefined || b === undefined ? na : `${(a / b).toFixed(2)}×`);
   const sum = (a, b) => (a === undefined || b === undefined ? undefined : a + b);
-  const header = ["records", "files", "cold check", "cold score", "warm check", "warm score", "peak RSS", "ledger balance", "cold check+score ÷ ledger", "warm score ÷ ledger", "ms per 1k records (cold check+score)"];
+  const header = ["records", "files", "cold check", "cold score", "warm check", "warm score", "peak RSS check", "peak RSS score", "ledger balance", "cold check+score ÷ ledger", "warm score ÷ ledger", "ms per 1k records (cold check+score)"];
   const body = rows.map((r) => [
     fmtInt(r.records), fmtInt(r.files), s(r.coldCheck), s(r.coldScore), s(r.warmCheck), s(r.warmScore),
-    r.peakMb === undefined ? na : `${Math.round(r.peakMb)} MB`, s(r.ledger),
+    r.peakMb === undefined ? na : `${Math.round(r.peakMb)} MB`, r.scorePeakMb === undefined ? na : `${Math.round(r.scorePeakMb)} MB`, s(r.ledger),
     ratio(sum(r.coldCheck, r.coldScore ?? 0), r.ledger), ratio(r.warmScore ?? r.warmCheck, r.ledger),
     ((sum(r.coldCheck, r.coldScore ?? 0) / r.records) * 1000).toFixed(0),
   ]);

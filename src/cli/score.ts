@@ -69,7 +69,7 @@ export function registerScore(program: Command, io: Io): void {
       if (format === "json") {
         if (opts.output) deliver(io, lang, [...jsonPieces(result as unknown as Record<string, unknown>)].join(""), opts);
         // To stdout piece by piece: at a million records the text alone is hundreds of MB.
-        else for (const chunk of chunked(jsonPieces(result as unknown as Record<string, unknown>))) io.stdout.write(chunk);
+        else for (const chunk of chunked(jsonPieces(result as unknown as Record<string, unknown>))) await writeAndWait(io, chunk);
         return;
       }
       const filter = { teacher: opts.teacher, group: opts.group };
@@ -81,6 +81,24 @@ export function registerScore(program: Command, io: Io): void {
       }
       await emit(io, lang, scoreDoc(tt, groups, new Map(dataset.roster.groups.map((g) => [g.id, g.name])), lang), { ...opts, format });
     });
+}
+
+/**
+ * Write, and when the stream asks for it (a pipe is written asynchronously, so unread output
+ * would pile up in memory), wait until it has drained, is closed or has failed.
+ */
+async function writeAndWait(io: Io, chunk: string): Promise<void> {
+  if (io.stdout.write(chunk) !== false) return;
+  const stream = io.stdout as Partial<Pick<NodeJS.WritableStream, "once" | "removeListener">>;
+  if (typeof stream.once !== "function" || typeof stream.removeListener !== "function") return;
+  const events = ["drain", "error", "close"];
+  await new Promise<void>((done) => {
+    const settle = () => {
+      for (const event of events) stream.removeListener!(event, settle);
+      done();
+    };
+    for (const event of events) stream.once!(event, settle);
+  });
 }
 
 export function periodError(p: Extract<PeriodResult, { error: string }>, lang: Lang): string {
