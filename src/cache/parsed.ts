@@ -2,6 +2,9 @@
  * A cache of parsed and validated record/session files in the school repo's git-ignored
  * .yanxiu-cache/ folder, so a run after a small change re-reads only the files that changed.
  *
+ * Shards are signed with a key kept outside the repository (cache/secret.ts), so cache files
+ * that come with the repository itself are never trusted.
+ *
  * An entry is keyed by the sha1 of the file's bytes together with a fingerprint of the code
  * that turns bytes into data and Activities (tool version + the compiled schema, repo and cache
  * modules), so a new version of yanxiu never trusts an old entry. Only files without problems
@@ -24,6 +27,7 @@ import { recordFileSchema, sessionFileSchema, type RecordFile, type SessionFile 
 import { recordActivities, sessionActivities } from "../repo/activities.js";
 import { fastRecordFile, fastSessionFile } from "../schema/fast-validate.js";
 import { fastParseYaml, noteLines } from "./fast-yaml.js";
+import { cacheSecret, sign, verified } from "./secret.js";
 import { decodeActivities, encodeActivities, type EncodedActivity } from "./activity-codec.js";
 
 export const CACHE_FORMAT = 1;
@@ -142,6 +146,7 @@ const UTF8 = new TextDecoder("utf-8", { fatal: true });
 export function openParsedCache(root: string, prune: boolean): ParsedCache {
   const folder = join(root, CACHE_DIR, "parsed");
   const fp = fingerprint();
+  const secret = cacheSecret();
   const shards = new Map<string, OpenShard>();
   const seen = new Set<string>();
   let current: string | undefined;
@@ -156,9 +161,11 @@ export function openParsedCache(root: string, prune: boolean): ParsedCache {
       }
     }
     if (!shard.dirty) return;
+    if (!secret) return;
     try {
       ensureIgnored(join(root, CACHE_DIR));
-      writeFileAtomic(join(folder, shardName(key)), JSON.stringify(toShard(shard.entries, fp)));
+      const body = JSON.stringify(toShard(shard.entries, fp));
+      writeFileAtomic(join(folder, shardName(key)), `${sign(secret, body)}\n${body}`);
     } catch {
       // A read-only checkout simply runs uncached.
     }
@@ -175,7 +182,7 @@ export function openParsedCache(root: string, prune: boolean): ParsedCache {
     current = key;
     let shard = shards.get(key);
     if (!shard) {
-      shard = { entries: readShard(join(folder, shardName(key)), fp), dirty: false };
+      shard = { entries: secret ? readShard(join(folder, shardName(key)), fp, secret) : new Map(), dirty: false };
       shards.set(key, shard);
     }
     return shard;
@@ -211,9 +218,12 @@ function shardName(folder: string): string {
   return `${folder.replace(/[^\w.-]/g, "_")}.json`;
 }
 
-function readShard(path: string, fp: string): Map<string, LiveEntry> {
+function readShard(path: string, fp: string, secret: Buffer): Map<string, LiveEntry> {
   try {
-    const shard = JSON.parse(readFileSync(path, "utf8")) as Shard;
+    // A shard not signed with this user's key (planted, committed, tampered with) is ignored.
+    const body = verified(secret, readFileSync(path, "utf8"));
+    if (body === undefined) return new Map();
+    const shard = JSON.parse(body) as Shard;
     if (shard.fingerprint !== fp) return new Map();
     const entries = new Map<string, LiveEntry>();
     for (const [file, e] of Object.entries(shard.files)) {
