@@ -28,7 +28,8 @@ function parseLenient<S extends z.ZodType>(schema: S, item: unknown): { data?: z
   return second.success ? { data: second.data, partial: true } : { partial: true };
 }
 
-function baseActivity(rec: RecordData, teacher: string, origin: Activity["origin"]): Activity {
+/** A record's fields as an Activity (count 1 and no evidence when the record says nothing). */
+export function baseActivity(rec: RecordData, teacher: string, origin: Activity["origin"]): Activity {
   return {
     teacher,
     date: rec.date,

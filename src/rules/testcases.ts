@@ -8,6 +8,7 @@ import type { Activity, Config, Dataset, SchoolYear } from "../model.js";
 import { positionOf, type YamlSource } from "../repo/yaml-source.js";
 import { dateField, idField, vocabField } from "../schema/fields.js";
 import { recordSchema } from "../schema/files.js";
+import { baseActivity } from "../repo/activities.js";
 import { ATTENDANCE } from "../schema/vocab.js";
 import { resolvePeriod } from "../score/period.js";
 import { scoreDataset } from "../score/evaluate.js";
@@ -96,23 +97,12 @@ export function testConfig(file: TestFile): Config {
 
 export function caseDataset(config: Config, c: TestCase, src: YamlSource, index: number): Dataset {
   const activities: Activity[] = c.records.map((r, i) => ({
-    teacher: "t",
-    date: r.date,
-    kind: r.kind,
-    title: r.title ?? `${r.kind} ${i + 1}`,
-    hours: r.hours,
-    level: r.level,
-    award: r.award,
-    role: r.role,
-    stage: r.stage,
-    count: r.count ?? 1,
-    words: r.words,
-    score: r.score,
-    evidence: r.evidence ?? [],
-    status: r.status,
-    ref: r.ref,
+    ...baseActivity({ ...r, title: r.title ?? `${r.kind} ${i + 1}` }, "t", {
+      file: src.file,
+      line: positionOf(src, ["cases", index, "records", i]).line,
+      index: i,
+    }),
     attendance: r.attendance as Activity["attendance"],
-    origin: { file: src.file, line: positionOf(src, ["cases", index, "records", i]).line, index: i },
   }));
   return {
     config,
