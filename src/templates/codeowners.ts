@@ -45,7 +45,9 @@ export function codeownersText(input: CodeownersInput): string {
   };
 
   lines.push("", "# 行政人员:规则、名册、配置、CI,以及未归组的记录 / administrators: rules, roster, config, CI, and records outside any group");
-  for (const path of [`${RECORDS_DIR}/`, `${SESSIONS_DIR}/`, CONFIG_FILE, ROSTER_FILE, ...input.ruleFiles]) line(path, adminEmails);
+  // rules/ as a whole covers the rule tests too; .yanxiu/ holds the copy of yanxiu that CI installs.
+  const ruleFilesElsewhere = input.ruleFiles.filter((f) => !f.startsWith("rules/"));
+  for (const path of [`${RECORDS_DIR}/`, `${SESSIONS_DIR}/`, CONFIG_FILE, ROSTER_FILE, "rules/", ...ruleFilesElsewhere, ".yanxiu/"]) line(path, adminEmails);
   if (prefix === "") for (const path of [".github/", ".gitea/", ".gitlab-ci.yml", "CODEOWNERS"]) line(path, adminEmails);
 
   const leadersOf = (groupId: string) => roster.teachers.filter((t) => leadsGroup(roster, t, groupId, today));
