@@ -1,6 +1,7 @@
 /** The files `yanxiu init` writes, as text. Kept as data so the scaffold can be tested without a disk. */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { parse } from "yaml";
 import { t, type Lang } from "../i18n.js";
 import { ciFiles } from "../templates/ci.js";
 
@@ -9,6 +10,8 @@ export interface ScaffoldOptions {
   presets: string[];
   presetsDir: string;
   today: string;
+  /** What the CI files pass to `npm install -g`: the vendored tarball, a registry version or a git URL. */
+  ciInstall: string;
   lang: Lang;
 }
 
@@ -18,6 +21,13 @@ export function schoolYearOf(date: string): { id: string; start: string; end: st
   const m = Number(date.slice(5, 7));
   const a = m >= 9 ? y : y - 1;
   return { id: `${a}-${a + 1}`, start: `${a}-09-01`, end: `${a + 1}-08-31`, first: `${a}-${a + 1}-1`, second: `${a}-${a + 1}-2` };
+}
+
+/** The rule files a rule-test file composes (its `rules:`), as written there. */
+function testedRuleFiles(text: string): string[] {
+  const doc = parse(text) as { rules?: unknown } | null;
+  const rules = doc?.rules;
+  return Array.isArray(rules) ? rules.map(String) : typeof rules === "string" ? [rules] : [];
 }
 
 export function scaffoldFiles(o: ScaffoldOptions): Map<string, string> {
@@ -57,6 +67,12 @@ export function scaffoldFiles(o: ScaffoldOptions): Map<string, string> {
     "    type: 教研组",
     "    leader: t01",
     "teachers:",
+    t(o.lang, "  # 教务处:行政人员审核规则、名册和配置的修改(CODEOWNERS、yanxiu audit 以 emails 认人)",
+      "  # the office: administrators review changes to the rules, roster and config (CODEOWNERS and yanxiu audit know people by emails)"),
+    "  - id: t00",
+    "    name: 教务处",
+    "    roles: [行政]",
+    "    emails: [jiaowu@example.edu.cn]",
     "  - id: t01",
     "    name: 张老师",
     "    groups: [chinese]",
@@ -69,7 +85,15 @@ export function scaffoldFiles(o: ScaffoldOptions): Map<string, string> {
     "    emails: [t02@example.edu.cn]",
     "",
   ].join("\n"));
-  for (const p of o.presets) files.set(`rules/${p}.yaml`, readFileSync(join(o.presetsDir, `${p}.yaml`), "utf8"));
+  for (const p of o.presets) {
+    files.set(`rules/${p}.yaml`, readFileSync(join(o.presetsDir, `${p}.yaml`), "utf8"));
+    // The preset's own tests, so `yanxiu rules test` works from day one and shows how to write one.
+    const tests = join(o.presetsDir, `${p}.test.yaml`);
+    if (!existsSync(tests)) continue;
+    const text = readFileSync(tests, "utf8");
+    // A test that composes a preset the school did not take would fail for that reason alone.
+    if (testedRuleFiles(text).every((f) => o.presets.includes(f.replace(/\.yaml$/, "")))) files.set(`rules/${p}.test.yaml`, text);
+  }
   const term = o.today >= `${a + 1}-02-01` ? year.second : year.first;
   files.set(`records/${term}/t01.yaml`, [
     t(o.lang, "# 张老师本学期的研修记录(每位教师每学期一个文件)", "# t01's records for this term (one file per teacher per term)"),
@@ -84,6 +108,6 @@ export function scaffoldFiles(o: ScaffoldOptions): Map<string, string> {
   files.set("evidence/.gitkeep", "");
   files.set(".gitignore", ".yanxiu-cache/\nnode_modules/\n");
   // CI runs `yanxiu check` on every push and pull/merge request (GitHub, GitLab, Gitea).
-  for (const [file, text] of ciFiles()) files.set(file, text);
+  for (const [file, text] of ciFiles(o.ciInstall)) files.set(file, text);
   return files;
 }

@@ -2,11 +2,12 @@
  * CI workflow files that `yanxiu init` writes: every push and every pull/merge request runs
  * `yanxiu check`, so a broken record never reaches the main branch unnoticed.
  *
- * How the CLI gets there: `npm install -g yanxiu@<version>`, then the installed `yanxiu`.
- * The version is pinned to the one that created the repository, so a new release can never
- * turn a green history red overnight (a school upgrades by editing one line); installing
- * once and calling the binary is also faster and clearer than `npx`, which resolves the
- * package again on every call.
+ * How the CLI gets there: `npm install -g <what>`, then the installed `yanxiu`. By default
+ * <what> is the tarball `init` keeps in the repository (`./.yanxiu/yanxiu-<version>.tgz`):
+ * yanxiu is not on the npm registry, and a copy in the repository is also pinned to the
+ * version that created it, so a new release can never turn a green history red overnight.
+ * `init --ci-package` puts a registry version or a git URL there instead. Installing once and
+ * calling the binary is faster and clearer than `npx`, which resolves the package on every call.
  */
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
@@ -24,16 +25,29 @@ export function yanxiuVersion(): string {
   }
 }
 
-function installComment(version: string): string[] {
+/** What CI passes to `npm install -g` when nothing else is said: this version from the registry. */
+export function registrySpec(version = yanxiuVersion()): string {
+  return `yanxiu@${version}`;
+}
+
+function installComment(install: string): string[] {
+  if (install.startsWith("./")) {
+    return [
+      `# Installs the copy of yanxiu kept in this repository (${install}; its dependencies come`,
+      "# from the npm registry) and runs it. Pinned: a new release never changes the verdict on old",
+      "# records by surprise. To upgrade, replace the file and this line: see yanxiu's docs/git.md.",
+      "# 安装本仓库中保存的 yanxiu(依赖从 npm 下载)。版本固定,升级方法见 yanxiu 的 docs/git.md。",
+    ];
+  }
   return [
-    `# Installs yanxiu ${version} once and runs the installed CLI. The version is pinned so that a`,
+    `# Installs yanxiu (${install}) once and runs the installed CLI. Keep it pinned so that a`,
     "# new release never changes the verdict on old records by surprise; raise it on purpose.",
-    "# 固定 yanxiu 版本:新版本不会在不知情时改变检查结果;需要升级时改这里的版本号。",
+    "# 固定 yanxiu 版本:新版本不会在不知情时改变检查结果;需要升级时改这里的版本。",
   ];
 }
 
 /** GitHub Actions and Gitea Actions read the same workflow syntax and the same ::error lines. */
-function actionsWorkflow(version: string, platform: "GitHub" | "Gitea"): string {
+function actionsWorkflow(install: string, platform: "GitHub" | "Gitea"): string {
   return [
     `${CI_HEADER} — ${platform} Actions: checks the records on every push and pull request.`,
     `# ${platform} Actions:每次推送和合并请求都运行 yanxiu check。`,
@@ -49,15 +63,15 @@ function actionsWorkflow(version: string, platform: "GitHub" | "Gitea"): string 
     "      - uses: actions/setup-node@v4",
     "        with:",
     "          node-version: 20",
-    ...installComment(version).map((l) => `      ${l}`),
-    `      - run: npm install -g yanxiu@${version}`,
+    ...installComment(install).map((l) => `      ${l}`),
+    `      - run: npm install -g ${install}`,
     "      # --format github turns each problem into an annotation on the file and line.",
     "      - run: yanxiu check --format github",
     "",
   ].join("\n");
 }
 
-function gitlabCi(version: string): string {
+function gitlabCi(install: string): string {
   return [
     `${CI_HEADER} — GitLab CI: checks the records on every push and merge request.`,
     "# GitLab CI:每次推送和合并请求都运行 yanxiu check。",
@@ -67,18 +81,21 @@ function gitlabCi(version: string): string {
     '    - if: $CI_PIPELINE_SOURCE == "push"',
     '    - if: $CI_PIPELINE_SOURCE == "merge_request_event"',
     "  script:",
-    ...installComment(version).map((l) => `    ${l}`),
-    `    - npm install -g yanxiu@${version}`,
+    ...installComment(install).map((l) => `    ${l}`),
+    `    - npm install -g ${install}`,
     "    - yanxiu check",
     "",
   ].join("\n");
 }
 
-/** Path → text of each CI file, for `yanxiu init`. */
-export function ciFiles(version = yanxiuVersion()): Map<string, string> {
+/**
+ * Path → text of each CI file, for `yanxiu init`. `install` is what `npm install -g` gets:
+ * `./.yanxiu/yanxiu-<version>.tgz`, `yanxiu@<version>` or a git URL.
+ */
+export function ciFiles(install = registrySpec()): Map<string, string> {
   return new Map([
-    [".github/workflows/yanxiu.yml", actionsWorkflow(version, "GitHub")],
-    [".gitlab-ci.yml", gitlabCi(version)],
-    [".gitea/workflows/yanxiu.yml", actionsWorkflow(version, "Gitea")],
+    [".github/workflows/yanxiu.yml", actionsWorkflow(install, "GitHub")],
+    [".gitlab-ci.yml", gitlabCi(install)],
+    [".gitea/workflows/yanxiu.yml", actionsWorkflow(install, "Gitea")],
   ]);
 }

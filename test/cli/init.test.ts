@@ -1,5 +1,6 @@
 /** `yanxiu init`: a new repository that passes check, and refusal to touch an existing one. */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runBin, runCli } from "../helpers/run-cli.js";
@@ -18,7 +19,8 @@ describe("yanxiu init", () => {
     const d = join(dir(), "school");
     const r = await runCli(["init", d, "--school", "新田中心小学"]);
     expect(r.code).toBe(0);
-    for (const f of ["yanxiu.yaml", "roster.yaml", "rules/xintian.yaml", "rules/observation-minimums.yaml", "records/2026-2027-1/t01.yaml", ".gitignore", "evidence/.gitkeep"]) {
+    for (const f of ["yanxiu.yaml", "roster.yaml", "rules/xintian.yaml", "rules/xintian.test.yaml", "rules/observation-minimums.yaml",
+      "records/2026-2027-1/t01.yaml", ".gitignore", "evidence/.gitkeep", ".yanxiu/yanxiu-0.1.0.tgz"]) {
       expect(existsSync(join(d, f)), f).toBe(true);
     }
     // Today is pinned to 2026-11-23 by runCli: the school year 2026-2027, its first term.
@@ -28,6 +30,34 @@ describe("yanxiu init", () => {
     const check = await runCli(["check", d]);
     expect(check.stdout).toContain("没有发现问题");
     expect(check.code).toBe(0);
+  });
+
+  it("copies the presets' rule tests, and they pass", async () => {
+    const d = join(dir(), "school");
+    expect((await runCli(["init", d, "--no-git"])).code).toBe(0);
+    const r = await runCli(["rules", "test"], { cwd: d });
+    expect(r.stdout).toMatch(/\n\d+ 个通过,0 个失败\n$/);
+    expect(r.code).toBe(0);
+  });
+
+  it("leaves out a preset test that needs a preset the school did not take", async () => {
+    const d = join(dir(), "school");
+    expect((await runCli(["init", d, "--no-git", "--preset", "xintian"])).code).toBe(0);
+    expect(existsSync(join(d, "rules/xintian.test.yaml"))).toBe(false);
+    const g = join(dir(), "g");
+    expect((await runCli(["init", g, "--no-git", "--preset", "guangxi"])).code).toBe(0);
+    expect(existsSync(join(g, "rules/guangxi.test.yaml"))).toBe(true);
+  });
+
+  it("lists the office as an administrator with an e-mail, so CODEOWNERS has owners for the rules and roster", async () => {
+    const d = join(dir(), "school");
+    expect((await runCli(["init", d])).code).toBe(0);
+    expect(readFileSync(join(d, "roster.yaml"), "utf8")).toContain("  - id: t00\n    name: 教务处\n    roles: [行政]\n    emails: [jiaowu@example.edu.cn]\n");
+    const r = await runCli(["codeowners", d]);
+    expect([r.code, r.stdout, r.stderr]).toEqual([0, `已写入 ${d}/CODEOWNERS\n`, ""]);
+    const owners = readFileSync(join(d, "CODEOWNERS"), "utf8");
+    expect(owners).toContain("\n/roster.yaml jiaowu@example.edu.cn\n/rules/ jiaowu@example.edu.cn\n");
+    expect(owners).not.toContain("no owner");
   });
 
   it("refuses a folder that already holds a repository, and changes nothing in it", async () => {
@@ -77,9 +107,37 @@ describe("the real binary", () => {
     expect(bad.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it("without npm, init still succeeds: the CI files name the registry version, and a note says why and what to do", () => {
+    const d = join(dir(), "s");
+    const r = runBin(["init", d, "--no-git", "--lang", "en"], { env: { PATH: join(d, "no-such-bin") } });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^note: could not keep a copy of yanxiu in the repository \(npm pack: .*ENOENT.*\), so the CI files run npm install -g yanxiu@0\.1\.0; /);
+    expect(r.stderr).toContain("npm pack --ignore-scripts --pack-destination <school>/.yanxiu");
+    expect(readFileSync(join(d, ".github/workflows/yanxiu.yml"), "utf8")).toContain("\n      - run: npm install -g yanxiu@0.1.0\n");
+    expect(existsSync(join(d, ".yanxiu"))).toBe(false);
+  });
+
   it("exits 2 outside any repository", () => {
     const r = runBin(["check"], { cwd: dir() });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("yanxiu init");
   });
+});
+
+// What CI does on a school's first push: install the vendored tarball (its dependencies come from
+// the npm registry, so this needs the network and takes some seconds) and check the school.
+// Runs in every `npm test`, so in CI too.
+describe("the CLI that init keeps in the school repository", () => {
+  it("installs with npm into an empty prefix and checks the new school with exit 0", async () => {
+    const d = join(dir(), "school");
+    expect((await runCli(["init", d, "--no-git"])).code).toBe(0);
+    const tarballs = readdirSync(join(d, ".yanxiu"));
+    expect(tarballs).toEqual(["yanxiu-0.1.0.tgz"]);
+    const prefix = dir();
+    const install = spawnSync("npm", ["install", "-g", "--prefix", prefix, "--no-audit", "--no-fund", join(d, ".yanxiu", tarballs[0]!)], { encoding: "utf8" });
+    expect(install.status, install.stderr).toBe(0);
+    const check = spawnSync(join(prefix, "bin", "yanxiu"), ["check", d], { encoding: "utf8", env: { ...process.env, YANXIU_TODAY: "2026-11-23", NO_COLOR: "1" } });
+    expect([check.status, check.stderr]).toEqual([0, ""]);
+    expect(check.stdout).toContain("没有发现问题");
+  }, 300_000);
 });

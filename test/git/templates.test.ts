@@ -10,22 +10,24 @@ const VERSION = (JSON.parse(readFileSync(new URL("../../package.json", import.me
 
 type Step = { uses?: string; run?: string; with?: Record<string, unknown> };
 
+const VENDORED = `./.yanxiu/yanxiu-${VERSION}.tgz`;
+
 describe("CI workflow templates", () => {
-  const files = ciFiles();
+  const files = ciFiles(VENDORED);
 
   it("has GitHub, GitLab and Gitea files", () => {
     expect([...files.keys()]).toEqual([".github/workflows/yanxiu.yml", ".gitlab-ci.yml", ".gitea/workflows/yanxiu.yml"]);
   });
 
   for (const path of [".github/workflows/yanxiu.yml", ".gitea/workflows/yanxiu.yml"]) {
-    it(`${path} is valid YAML that installs the pinned CLI and runs it on push and pull request`, () => {
+    it(`${path} is valid YAML that installs the vendored CLI and runs it on push and pull request`, () => {
       const doc = parse(files.get(path)!) as { on: Record<string, unknown>; jobs: { check: { "runs-on": string; steps: Step[] } } };
       expect(Object.keys(doc.on)).toEqual(["push", "pull_request"]);
       const steps = doc.jobs.check.steps;
       expect(steps.map((s) => s.uses ?? s.run)).toEqual([
         "actions/checkout@v4",
         "actions/setup-node@v4",
-        `npm install -g yanxiu@${VERSION}`,
+        `npm install -g ./.yanxiu/yanxiu-${VERSION}.tgz`,
         "yanxiu check --format github",
       ]);
       expect(steps[1]!.with).toEqual({ "node-version": 20 });
@@ -39,7 +41,15 @@ describe("CI workflow templates", () => {
     const job = doc["yanxiu-check"]!;
     expect(job.image).toBe("node:20");
     expect(job.rules).toEqual([{ if: '$CI_PIPELINE_SOURCE == "push"' }, { if: '$CI_PIPELINE_SOURCE == "merge_request_event"' }]);
-    expect(job.script).toEqual([`npm install -g yanxiu@${VERSION}`, "yanxiu check"]);
+    expect(job.script).toEqual([`npm install -g ./.yanxiu/yanxiu-${VERSION}.tgz`, "yanxiu check"]);
+  });
+
+  it("installs a registry version or a git URL instead when given one", () => {
+    const steps = (spec: string) =>
+      (parse(ciFiles(spec).get(".github/workflows/yanxiu.yml")!) as { jobs: { check: { steps: Step[] } } }).jobs.check.steps.map((s) => s.run);
+    expect(steps("yanxiu@0.2.0")).toContain("npm install -g yanxiu@0.2.0");
+    expect(steps("git+https://git.example.cn/jw/yanxiu.git#v0.1.0")).toContain("npm install -g git+https://git.example.cn/jw/yanxiu.git#v0.1.0");
+    expect(parse(ciFiles().get(".gitlab-ci.yml")!)["yanxiu-check"].script[0]).toBe(`npm install -g yanxiu@${VERSION}`);
   });
 
   it("is written by yanxiu init, and the commands it runs are ones the CLI accepts", async () => {
@@ -56,5 +66,20 @@ describe("CI workflow templates", () => {
     const gitlab = await runCli(["check"], { cwd: dir });
     expect(gitlab.code).toBe(0);
     expect(existsSync(join(dir, ".git"))).toBe(false);
+    expect(existsSync(join(dir, `.yanxiu/yanxiu-${VERSION}.tgz`))).toBe(true);
+  });
+
+  it("with --ci-package, installs that and keeps no copy in the repository", async () => {
+    const dir = tempDir();
+    const r = await runCli(["init", dir, "--no-git", "--ci-package", "git+https://git.example.cn/jw/yanxiu.git#v0.1.0"]);
+    expect([r.code, r.stderr]).toEqual([0, ""]);
+    expect(readFileSync(join(dir, ".gitlab-ci.yml"), "utf8")).toContain("\n    - npm install -g git+https://git.example.cn/jw/yanxiu.git#v0.1.0\n");
+    expect(existsSync(join(dir, ".yanxiu"))).toBe(false);
+    expect(r.stdout).not.toContain(".yanxiu");
+  });
+
+  it("refuses a --ci-package that would break the YAML or the shell line", async () => {
+    const r = await runCli(["init", join(tempDir(), "x"), "--no-git", "--ci-package", "yanxiu@0.1.0; rm -rf /", "--lang", "en"]);
+    expect([r.code, r.stderr]).toEqual([2, "yanxiu: --ci-package should be an npm spec such as yanxiu@0.1.0 or a git URL, without spaces, not 'yanxiu@0.1.0; rm -rf /'\n"]);
   });
 });
