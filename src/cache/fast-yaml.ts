@@ -31,7 +31,8 @@ interface Line {
 }
 
 export function fastParseYaml(text: string): FastParse | undefined {
-  if (text.includes("\r") || text.includes("\t")) return undefined;
+  // CR, tabs and a byte-order mark are left to the full parser (which knows their rules).
+  if (text.includes("\r") || text.includes("\t") || text.includes("\uFEFF")) return undefined;
   const lines: Line[] = [];
   const raw = text.split("\n");
   for (let i = 0; i < raw.length; i++) {

@@ -7,7 +7,7 @@ import type { Lang } from "../i18n.js";
 import type { LoadedRepo } from "../repo/load.js";
 import { makeContext, type Check } from "./context.js";
 import { attendanceNotMember, recordFileOwner, unknownGroup, unknownTeacher } from "./references.js";
-import { kindFields, unknownKind } from "./kinds.js";
+import { kindFields, kindPlace, unknownKind } from "./kinds.js";
 import { dateOutsideTerm, futureDate, termFolder } from "./dates.js";
 import { duplicateRecord } from "./duplicates.js";
 import { evidencePath } from "./evidence.js";
@@ -23,6 +23,7 @@ export const CHECKS: readonly Check[] = [
   recordFileOwner,
   unknownKind,
   kindFields,
+  kindPlace,
   dateOutsideTerm,
   futureDate,
   termFolder,

@@ -30,7 +30,39 @@ export const unknownKind: Check = {
         t(ctx.lang, `规则中没有活动类型「${a.kind}」`, `the rules define no activity kind '${a.kind}'`),
         guess
           ? t(ctx.lang, `是不是「${guess}」(${kinds.get(guess)!.label})?`, `did you mean '${guess}' (${kinds.get(guess)!.labelEn})?`)
-          : t(ctx.lang, `可用的类型:${ids.join("、")}`, `kinds defined: ${ids.join(", ")}`)));
+          : t(ctx.lang, `可用的类型:${[...kinds.values()].map((k) => `${k.id}(${k.label})`).join("、")}`,
+              `kinds defined: ${ids.join(", ")}`)));
+    }
+    return out;
+  },
+};
+
+/**
+ * Group sessions credit members by the leader's attendance list; recorded in a teacher's own
+ * file they would credit whoever wrote them. So session kinds belong in sessions/, and other
+ * kinds (a paper, a lesson) in a teacher's own records, never crediting a whole group.
+ */
+export const kindPlace: Check = {
+  name: "kind-place",
+  severity: "error",
+  description: { zh: "教研组活动只能由组长记在 sessions/ 中,个人活动只能记在本人的记录里", en: "group sessions belong in sessions/, kept by the group leader; personal activities in a teacher's own records" },
+  run(ctx) {
+    const scheme = ctx.repo.scheme;
+    if (!scheme) return [];
+    const kinds = kindMap(scheme.kinds);
+    const out: Problem[] = [];
+    for (const a of distinctEntries(ctx.activities)) {
+      const kind = kinds.get(a.kind);
+      if (!kind) continue;
+      const inSession = a.group !== undefined;
+      if (Boolean(kind.session) === inSession) continue;
+      out.push(atActivity(ctx, a, "kind", this.name,
+        inSession
+          ? t(ctx.lang, `「${kind.label}」是个人活动,不能记在教研组活动文件里(会给全组每人计学时)`, `'${kind.labelEn}' is a personal activity and cannot be a group session (it would credit every member)`)
+          : t(ctx.lang, `「${kind.label}」是教研组活动,要由组长记在 sessions/ 中并登记考勤`, `'${kind.labelEn}' is a group session: the group leader records it under sessions/ with attendance`),
+        inSession
+          ? t(ctx.lang, "把它移到本人的记录文件 records/<学期>/<教师编号>.yaml", "move it to the teacher's own file records/<term>/<teacher>.yaml")
+          : t(ctx.lang, "请组长用 yanxiu add --group <组> 记录,删除这一条", "ask the group leader to record it with 'yanxiu add --group <group>', and delete this entry")));
     }
     return out;
   },

@@ -142,11 +142,15 @@ function firstById<T extends { id: string }>(list: readonly T[]): Map<string, T>
   return byId;
 }
 
-/** records/<term>/<teacher>.yaml must hold that teacher's records, so `add` and git ownership stay simple. */
+/**
+ * records/<term>/<teacher>.yaml must hold that teacher's records: a file named after one
+ * teacher that credits another would slip past CODEOWNERS review and the audit's ownership
+ * rules, so it is an error.
+ */
 export const recordFileOwner: Check = {
   name: "record-file-owner",
-  severity: "warning",
-  description: { zh: "记录文件名应与其中的教师编号一致", en: "a record file's name should match the teacher it holds" },
+  severity: "error",
+  description: { zh: "记录文件名必须与其中的教师(或教研组)编号一致", en: "a record file's name must match the teacher (or group) it holds" },
   run(ctx) {
     const out: Problem[] = [];
     for (const f of ctx.repo.files) {
@@ -156,9 +160,10 @@ export const recordFileOwner: Check = {
       const owner = f.kind === "records" ? data.teacher : f.kind === "sessions" ? data.group : undefined;
       if (typeof owner === "string" && owner !== base) {
         const field = f.kind === "records" ? "teacher" : "group";
+        const home = f.file.replace(/[^/]+$/, `${owner}.yaml`);
         out.push(problemAt(f.source, [field], this.name,
           t(ctx.lang, `文件名是 ${base},但 ${field} 写的是 ${owner}`, `the file is named ${base} but its ${field} is ${owner}`),
-          t(ctx.lang, `把文件改名为 ${owner}.yaml,或改正 ${field}`, `rename the file to ${owner}.yaml, or correct the ${field}`),
+          t(ctx.lang, `把这些记录移到 ${home}(已有则并入其中),或改正 ${field}`, `move these entries into ${home} (merging them if it exists), or correct the ${field}`),
           { severity: this.severity }));
       }
     }

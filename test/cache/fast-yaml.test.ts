@@ -63,6 +63,8 @@ describe("fast YAML reader", () => {
     ["a: \"unterminated\n", "gave-up"],
     ["__proto__: x\n", "gave-up"],
     ["true: x\n", "gave-up"],
+    // Found by the property test: the full parser drops a leading byte-order mark.
+    ["\uFEFFteacher: t03\n", "gave-up"],
   ];
   for (const [text, expected] of cases) {
     it(`${expected === "fast" ? "reads" : "gives up on"} ${JSON.stringify(text)}`, () => {

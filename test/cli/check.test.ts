@@ -158,12 +158,12 @@ const cases: Case[] = [
     ],
   },
   {
-    name: "a record file holding another teacher's records is a warning only",
+    name: "a record file holding another teacher's records is an error",
     overlay: { [T02]: "teacher: t03\nrecords:\n  - date: 2025-09-16\n    kind: reflection\n    title: 反思\n" },
-    exit: 0,
+    exit: 1,
     problems: [`${T02}:1:10 record-file-owner`],
     messages: [
-      "records/2025-2026-1/t02.yaml:1:10 record-file-owner 文件名是 t02,但 teacher 写的是 t03 | 把文件改名为 t03.yaml,或改正 teacher",
+      "records/2025-2026-1/t02.yaml:1:10 record-file-owner 文件名是 t02,但 teacher 写的是 t03 | 把这些记录移到 records/2025-2026-1/t03.yaml(已有则并入其中),或改正 teacher",
     ],
   },
   {
