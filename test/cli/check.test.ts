@@ -158,6 +158,20 @@ const cases: Case[] = [
     ],
   },
   {
+    name: "a group session written in a teacher's own file, a paper written as a group session",
+    overlay: {
+      [T02]: "teacher: t02\nrecords:\n  - date: 2025-09-16\n    kind: collective-prep\n    title: 自己记的集体备课\n",
+      "sessions/2025-2026-1/chinese.yaml":
+        "group: chinese\nsessions:\n  - date: 2025-09-18\n    kind: paper\n    title: 全组论文\n    level: 市级\n    award: 一等奖\n    attendance:\n      t01: 出勤\n      t02: 出勤\n",
+    },
+    exit: 1,
+    problems: [`${T02}:4:11 kind-place`, "sessions/2025-2026-1/chinese.yaml:4:11 kind-place"],
+    messages: [
+      `${T02}:4:11 kind-place 「集体备课」是教研组活动,要由组长记在 sessions/ 中并登记考勤 | 请组长用 yanxiu add --group <组> 记录,删除这一条`,
+      "sessions/2025-2026-1/chinese.yaml:4:11 kind-place 「论文」是个人活动,不能记在教研组活动文件里(会给全组每人计学时) | 把它移到本人的记录文件 records/<学期>/<教师编号>.yaml",
+    ],
+  },
+  {
     name: "a record file holding another teacher's records is an error",
     overlay: { [T02]: "teacher: t03\nrecords:\n  - date: 2025-09-16\n    kind: reflection\n    title: 反思\n" },
     exit: 1,
