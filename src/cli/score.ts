@@ -1,19 +1,16 @@
 /** `yanxiu score [dir] [--term T | --year Y | --cycle] [--teacher ID] [--group ID]`: per-teacher and per-group tables. */
 import { Option, type Command } from "commander";
 import { t, type Lang } from "../i18n.js";
-import { sortProblems } from "../problem.js";
-import { formatText } from "../format/problems.js";
 import { renderScore } from "../format/score-terminal.js";
 import { buildGroupTable } from "../reports/group-table.js";
 import { buildTeacherTable } from "../reports/teacher-table.js";
 import { didYouMean } from "../schema/zod-problems.js";
 import { scoreDataset } from "../score/evaluate.js";
-import { resolvePeriod, type PeriodResult } from "../score/period.js";
-import { EXIT, setExitCode, today, UsageError, useColour, type Io } from "./io.js";
+import { UsageError, useColour, type Io } from "./io.js";
 import { deliver, emit, FORMATS, outputOption, preflight, type Format } from "./output.js";
 import { scoreDoc } from "../reports/score-doc.js";
 import { chunked, jsonPieces } from "../format/json-stream.js";
-import { openRepo } from "./repo-arg.js";
+import { openScored } from "./scored-repo.js";
 
 interface ScoreOptions {
   term?: string;
@@ -40,23 +37,10 @@ export function registerScore(program: Command, io: Io): void {
     .addOption(outputOption())
     .option("--json", "同 --format json / same as --format json")
     .action(async function (this: Command, dir: string | undefined, opts: ScoreOptions) {
-      const { repo, lang } = openRepo(io, dir, this.optsWithGlobals().lang as string | undefined, { keepSources: false });
-      const ruleProblems = sortProblems([...repo.problems, ...repo.files.filter((f) => f.kind === "rules").flatMap((f) => f.problems)]);
-      if (ruleProblems.some((p) => p.severity === "error")) {
-        io.stderr.write(formatText(ruleProblems, { lang, colour: useColour(io), fileCount: repo.files.length }));
-        io.stderr.write(t(lang, "规则有错误,无法计算学时。\n", "The rules have errors, so nothing can be scored.\n"));
-        setExitCode(this, EXIT.problems);
-        return;
-      }
-      if (!repo.dataset || !repo.scheme) {
-        throw new UsageError(t(lang, "配置或名册无法读取,先运行 yanxiu check 看看问题在哪", "the config or roster cannot be read: run 'yanxiu check' to see why"));
-      }
-      if ([opts.term, opts.year, opts.cycle].filter(Boolean).length > 1) {
-        throw new UsageError(t(lang, "--term、--year 和 --cycle 只能选一个", "use only one of --term, --year and --cycle"));
-      }
-      const { dataset, scheme } = repo;
-      const p = resolvePeriod(dataset.config, { term: opts.term, year: opts.year, cycle: opts.cycle, today: today(io.env) });
-      if ("error" in p) throw new UsageError(periodError(p, lang));
+      const opened = openScored(io, this, dir, opts, { keepSources: false });
+      if (!opened) return;
+      const { lang, dataset, scheme, period } = opened;
+      const p = { period };
       if (opts.teacher && !dataset.roster.teachers.some((x) => x.id === opts.teacher)) {
         throw new UsageError(unknownId(lang, t(lang, "教师", "teacher"), opts.teacher, dataset.roster.teachers.map((x) => x.id)));
       }
@@ -99,22 +83,6 @@ async function writeAndWait(io: Io, chunk: string): Promise<void> {
     };
     for (const event of events) stream.once!(event, settle);
   });
-}
-
-export function periodError(p: Extract<PeriodResult, { error: string }>, lang: Lang): string {
-  const known = p.known?.length ? t(lang, `;已配置:${p.known.join("、")}`, `; configured: ${p.known.join(", ")}`) : "";
-  const guess = p.id && p.known ? didYouMean(p.id, p.known) : undefined;
-  const hint = guess ? t(lang, `;是不是 ${guess}?`, `; did you mean ${guess}?`) : "";
-  switch (p.error) {
-    case "unknown-term":
-      return t(lang, `配置里没有学期 ${p.id}${hint}${known}`, `no term ${p.id} in the config${hint}${known}`);
-    case "unknown-year":
-      return t(lang, `配置里没有学年 ${p.id}${hint}${known}`, `no school year ${p.id} in the config${hint}${known}`);
-    case "no-cycle":
-      return t(lang, "配置里没有培训周期(cycle)", "the config defines no cycle");
-    case "no-terms":
-      return t(lang, "配置里没有学期", "the config defines no terms");
-  }
 }
 
 function unknownId(lang: Lang, what: string, id: string, known: string[]): string {

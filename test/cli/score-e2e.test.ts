@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runBin, runCli } from "../helpers/run-cli.js";
-import { DEMO_SCHOOL, REPO_ROOT } from "../helpers/temp-repo.js";
+import { copyDemoSchool, DEMO_SCHOOL, REPO_ROOT, removeDir, writeFiles } from "../helpers/temp-repo.js";
 
 const expected = (f: string) => readFileSync(join(REPO_ROOT, "test/fixtures/expected", f), "utf8");
 
@@ -62,5 +62,22 @@ describe("score the example school (2025-2026)", () => {
     const a = runBin(["score", DEMO_SCHOOL, "--year", "2025-2026", "--format", "json"]);
     const b = runBin(["score", DEMO_SCHOOL, "--year", "2025-2026", "--format", "json"]);
     expect(a.stdout).toBe(b.stdout);
+  });
+});
+
+describe("reports never leave records out silently", () => {
+  it("score and summary say on stderr how many records were not counted, and why", async () => {
+    const dir = copyDemoSchool();
+    writeFiles(dir, {
+      "records/2025-2026-1/t02.yaml":
+        "teacher: t02\nrecords:\n  - date: 2025-09-16\n    kind: obsrvation\n    title: x\n    count: 3\n  - date: 2025-09-17\n    kind: observation\n    title: y\n    count: ３\n",
+    });
+    const note = "注意:1 个记录文件有错误,其中有错的记录未计入;1 条记录的活动类型规则中没有定义,未计入。运行 yanxiu check 查看并修正。\n";
+    const score = await runCli(["score", dir, "--year", "2025-2026"]);
+    expect(score.stderr).toBe(note);
+    expect(score.code).toBe(0);
+    expect((await runCli(["summary", dir, "--year", "2025-2026"])).stderr).toBe(note);
+    expect((await runCli(["score", DEMO_SCHOOL, "--year", "2025-2026"])).stderr).toBe("");
+    removeDir(dir);
   });
 });
