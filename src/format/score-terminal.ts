@@ -1,13 +1,13 @@
 /**
  * `yanxiu score` for the terminal: a pure function from report data to a string.
- * cli-table3 measures cells with string-width, so Chinese text aligns; we avoid symbols of
+ * Tables measure cells with string-width, so Chinese text aligns; we avoid symbols of
  * ambiguous width (✓, —) whose width differs between terminals. Colour only when asked.
  */
-import Table from "cli-table3";
 import { Chalk } from "chalk";
 import { t, type Lang } from "../i18n.js";
 import type { GroupRow } from "../reports/group-table.js";
 import type { RequirementCell, TeacherRow, TeacherTable } from "../reports/teacher-table.js";
+import { type Align, renderTable } from "./table.js";
 
 export interface RenderOptions {
   lang: Lang;
@@ -21,12 +21,13 @@ export function fmtNum(x: number): string {
   return x.toFixed(2).replace(/\.?0+$/, "");
 }
 
-function table(head: string[], colour: boolean, align?: ("left" | "right")[]): Table.Table {
-  return new Table({
-    head,
-    style: { head: colour ? ["bold"] : [], border: [], compact: false },
-    ...(align ? { colAligns: align } : {}),
-  });
+/** Rows are pushed, then drawn once with `toString()`. */
+function table(head: string[], colour: boolean, colAligns?: Align[]): { push(row: string[]): void; toString(): string } {
+  const rows: string[][] = [];
+  return {
+    push: (row) => void rows.push(row),
+    toString: () => renderTable(rows, { head, boldHead: colour, colAligns }),
+  };
 }
 
 /** "差 3" / "超 1" / "达标", with the window when it is not the period itself. */
