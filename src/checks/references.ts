@@ -12,6 +12,19 @@ function suggest(ctx: CheckContext, id: string, ids: string[], what: { zh: strin
     : t(ctx.lang, `先在 roster.yaml 的 ${what.zh} 中添加,或改成已有的编号`, `add it to ${what.en} in roster.yaml first, or use an existing id`);
 }
 
+/** Teachers are often named rather than given by id: point at the id; else the closest id, or the roster. */
+function suggestTeacher(ctx: CheckContext, id: string): string {
+  const teachers = ctx.repo.dataset?.roster.teachers ?? [];
+  const byName = teachers.find((x) => x.name === id);
+  if (byName) return t(ctx.lang, `${byName.name} 的编号是 ${byName.id}:这里写编号`, `${byName.name}'s id is ${byName.id}: write the id here`);
+  const guess = didYouMean(id, teachers.map((x) => x.id));
+  const named = teachers.find((x) => x.id === guess);
+  const add = t(ctx.lang, "若是新来的教师,先把他加进 roster.yaml 的 teachers", "if this is a new teacher, add them to teachers in roster.yaml first");
+  return named
+    ? t(ctx.lang, `是不是「${named.id}」(${named.name})?${add}`, `did you mean '${named.id}' (${named.name})? ${add}`)
+    : add;
+}
+
 export const unknownTeacher: Check = {
   name: "unknown-teacher",
   severity: "error",
@@ -27,7 +40,7 @@ export const unknownTeacher: Check = {
       const data = f.source?.data as Record<string, unknown> | undefined;
       if (!f.source || !data || f.problems.some((p) => p.check.startsWith("yaml"))) continue;
       if (f.kind === "records" && typeof data.teacher === "string" && !known.has(data.teacher)) {
-        out.push(problemAt(f.source, ["teacher"], this.name, unknown(data.teacher), suggest(ctx, data.teacher, ids, { zh: "teachers", en: "teachers" })));
+        out.push(problemAt(f.source, ["teacher"], this.name, unknown(data.teacher), suggestTeacher(ctx, data.teacher)));
       }
       const list = f.kind === "records" ? data.records : f.kind === "sessions" ? data.sessions : undefined;
       if (!Array.isArray(list)) continue;
@@ -37,7 +50,7 @@ export const unknownTeacher: Check = {
         for (const field of ["approver", "lead"]) {
           const id = item[field];
           if (typeof id === "string" && !known.has(id)) {
-            out.push(problemAt(f.source!, [key, i, field], this.name, unknown(id), suggest(ctx, id, ids, { zh: "teachers", en: "teachers" })));
+            out.push(problemAt(f.source!, [key, i, field], this.name, unknown(id), suggestTeacher(ctx, id)));
           }
         }
         const att = item.attendance;
@@ -45,7 +58,7 @@ export const unknownTeacher: Check = {
           for (const member of Object.keys(att)) {
             if (!known.has(member)) {
               out.push(problemAt(f.source!, [key, i, "attendance", member], this.name, unknown(member),
-                suggest(ctx, member, ids, { zh: "teachers", en: "teachers" }), { onKey: true }));
+                suggestTeacher(ctx, member), { onKey: true }));
             }
           }
         }
@@ -85,7 +98,7 @@ export const unknownGroup: Check = {
       if (g.leader && !roster.teachers.some((x) => x.id === g.leader)) {
         out.push(problemAt(src, ["groups", i, "leader"], "unknown-teacher",
           t(ctx.lang, `名册中没有教师「${g.leader}」`, `there is no teacher '${g.leader}' in the roster`),
-          suggest(ctx, g.leader, roster.teachers.map((x) => x.id), { zh: "teachers", en: "teachers" })));
+          suggestTeacher(ctx, g.leader)));
       }
     });
     return out;
@@ -158,7 +171,8 @@ export const recordFileOwner: Check = {
       if (!f.source || !data) continue;
       const base = f.file.split("/").pop()!.replace(/\.ya?ml$/i, "");
       const owner = f.kind === "records" ? data.teacher : f.kind === "sessions" ? data.group : undefined;
-      if (typeof owner === "string" && owner !== base) {
+      // An owner that is not even an id (a name, say) is reported by the schema already.
+      if (typeof owner === "string" && owner !== base && /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(owner)) {
         const field = f.kind === "records" ? "teacher" : "group";
         const home = f.file.replace(/[^/]+$/, `${owner}.yaml`);
         out.push(problemAt(f.source, [field], this.name,

@@ -119,7 +119,7 @@ function yamlErrorHint(code: string, lang: Lang): string | undefined {
     case "DUPLICATE_KEY":
       return t(lang, "删除或合并重复的键", "remove or merge the repeated key");
     case "TAB_AS_INDENT":
-      return t(lang, "YAML 只能用空格缩进,把 Tab 换成两个空格", "YAML indents with spaces only: replace the tab with two spaces");
+      return t(lang, "YAML 只能用空格缩进:把 Tab 换成空格,与上一行同级的键对齐", "YAML indents with spaces only: replace the tab with spaces, lining the key up with its siblings on the line above");
     case "BAD_INDENT":
     case "BLOCK_AS_IMPLICIT_KEY":
     case "MULTILINE_IMPLICIT_KEY":

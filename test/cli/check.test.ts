@@ -83,7 +83,17 @@ const cases: Case[] = [
     exit: 1,
     problems: ["records/2025-2026-1/t09.yaml:1:10 unknown-teacher"],
     messages: [
-      "records/2025-2026-1/t09.yaml:1:10 unknown-teacher 名册中没有教师「t09」 | 是不是「t01」?",
+      "records/2025-2026-1/t09.yaml:1:10 unknown-teacher 名册中没有教师「t09」 | 是不是「t01」(张丽)?若是新来的教师,先把他加进 roster.yaml 的 teachers",
+    ],
+  },
+  {
+    name: "a teacher named instead of given by id",
+    overlay: { "records/2025-2026-1/t02.yaml": "teacher: 王强\nrecords: []\n" },
+    exit: 1,
+    problems: ["records/2025-2026-1/t02.yaml:1:10 id", "records/2025-2026-1/t02.yaml:1:10 unknown-teacher"],
+    messages: [
+      "records/2025-2026-1/t02.yaml:1:10 id 编号 \"王强\" 只能用字母、数字、点、下划线或连字符 | 用拼音或工号作编号,如 t01、zhangli",
+      "records/2025-2026-1/t02.yaml:1:10 unknown-teacher 名册中没有教师「王强」 | 王强 的编号是 t02:这里写编号",
     ],
   },
   {

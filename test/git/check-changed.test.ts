@@ -50,6 +50,8 @@ describe("yanxiu check --changed", () => {
       [T02, "unknown-kind"],
       [T03, "unknown-kind"],
       ["records/2026-2027-1/t09.yaml", "unknown-teacher"],
+      // The session holds a personal kind on purpose (to duplicate t01's record): kind-place too.
+      [CHINESE, "kind-place"],
       [CHINESE, "duplicate-record"],
     ]);
     // t03's problem predates the change; the session file's duplicate is caused by t01's change.
