@@ -91,6 +91,11 @@ async function runAdd(io: Io, dir: string | undefined, opts: AddOptions, langFla
   const promptCtx = { dataset, scheme: repo.scheme, lang, today: day, defaultTeacher: interactive ? teacherFromGit(repo.root, dataset.roster.teachers, io) : undefined };
   let answers: Answers = { ...opts, evidence: opts.evidence.length > 0 ? opts.evidence.join("\n") : undefined } as unknown as Answers;
   const session = opts.group !== undefined;
+  // A kind may be given by its Chinese label (--kind 听课/观课议课) as well as by its id.
+  if (answers.kind && repo.scheme && !repo.scheme.kinds.has(answers.kind)) {
+    const byLabel = [...repo.scheme.kinds.values()].find((k) => k.label === answers.kind || k.labelEn === answers.kind);
+    if (byLabel) answers = { ...answers, kind: byLabel.id };
+  }
 
   let attendance: Record<string, AttendanceStatus> | undefined;
   if (session) {

@@ -4,7 +4,8 @@ import { resolve } from "node:path";
 import { Command, Option } from "commander";
 import { t } from "../i18n.js";
 import { sortProblems } from "../problem.js";
-import { runChecks } from "../checks/index.js";
+import { knownCheckNames, runChecks } from "../checks/index.js";
+import { didYouMean } from "../schema/zod-problems.js";
 import { findRepoRoot, toRepoPath } from "../repo/layout.js";
 import { formatGithub, formatJson, formatText } from "../format/problems.js";
 import { EXIT, pickLang, setExitCode, today, UsageError, useColour, type Io } from "./io.js";
@@ -25,12 +26,19 @@ export function registerCheck(program: Command, io: Io): void {
     .description("校验研修记录、名册、配置和规则 / validate records, roster, config and rules")
     .argument("[paths...]", "仓库目录或其中的文件 / the repository folder, or files in it")
     .addOption(new Option("-f, --format <format>", "输出格式 / output format").choices(["text", "json", "github"]).default("text"))
-    .option("--disable <checks...>", "关闭某些检查 / switch checks off", [])
+    .option("--disable <checks>", "关闭某些检查,逗号分隔,可重复 / switch checks off: comma-separated, repeatable", (v: string, acc: string[]) => [...acc, ...v.split(",").map((x) => x.trim()).filter(Boolean)], [] as string[])
     .option("--changed", "只检查 git 中有改动的文件及受其影响的文件 / only files changed in git, and what depends on them")
     .option("--base <rev>", "与 --changed 同用:相对于此版本的改动(默认 HEAD)/ with --changed: changes since this revision (default HEAD)")
     .action(function (this: Command, paths: string[], opts: CheckOptions) {
       const langFlag = this.optsWithGlobals().lang as string | undefined;
       const lang = pickLang(langFlag, io.env);
+      const known = knownCheckNames();
+      for (const name of opts.disable) {
+        // Rule-file problems are named rule-…; everything else must be a check we know.
+        if (known.includes(name) || name.startsWith("rule-")) continue;
+        const guess = didYouMean(name, known);
+        throw new UsageError(t(lang, `没有名为 ${name} 的检查${guess ? `;是不是 ${guess}?` : ""}(见 docs/check.md)`, `there is no check named ${name}${guess ? `; did you mean ${guess}?` : ""} (see docs/check.md)`));
+      }
       const targets = paths.length > 0 ? paths.map((p) => resolve(io.cwd, p)) : [io.cwd];
       for (const p of targets) {
         if (!existsSync(p)) throw new UsageError(t(lang, `路径不存在:${p}`, `no such path: ${p}`));

@@ -41,6 +41,13 @@ describe("yanxiu add", () => {
     expect(readFileSync(join(dir, T01_FILE), "utf8")).toBe(T01_TEXT + ["  - date: 2026-04-09", "    kind: observation", "    title: 听课《荷塘月色》", "    count: 12", ""].join("\n"));
   });
 
+  it("takes the kind by its Chinese label too, and writes its id", async () => {
+    const dir = school();
+    const r = await add(dir, ["--teacher", "t01", "--kind", "教学反思", "--date", "2026-04-09", "--title", "《春》教学反思", "--dry-run"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("  kind: reflection\n");
+  });
+
   it("keeps CRLF line endings and a BOM", async () => {
     const dir = school();
     const crlf = "\uFEFF" + T01_TEXT.replace(/\n/g, "\r\n");

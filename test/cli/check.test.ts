@@ -301,7 +301,7 @@ describe("yanxiu check: messages and formats", () => {
 
   it("switches checks off by flag and by config", async () => {
     const overlay = { "records/2025-2026-2/t02.yaml": "teacher: t02\nrecords:\n  - date: 2026-11-24\n    kind: reflection\n    title: 明天\n" };
-    expect((await problemsOf(school(overlay), ["--disable", "future-date", "date-outside-term"])).list).toEqual([]);
+    expect((await problemsOf(school(overlay), ["--disable", "future-date,date-outside-term"])).list).toEqual([]);
     const cfg = school(overlay);
     writeFiles(cfg, { "yanxiu.yaml": (await import("node:fs")).readFileSync(join(MINI, "yanxiu.yaml"), "utf8").replace("checks: {}", "checks: { future-date: warning, date-outside-term: off }") });
     const r = await problemsOf(cfg);
@@ -327,6 +327,15 @@ describe("yanxiu check: exit 2 when the tool cannot run", () => {
     const r = await runCli(["check", MINI, "--bogus"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("unknown option '--bogus'");
+  });
+  it("an unknown check name for --disable, with a suggestion", async () => {
+    const r = await runCli(["check", MINI, "--disable", "future-dates", "--lang", "en"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("yanxiu: there is no check named future-dates; did you mean future-date? (see docs/check.md)\n");
+  });
+  it("--disable does not swallow the paths after it", async () => {
+    const r = await runCli(["check", "--disable", "future-date", MINI]);
+    expect(r.code).toBe(0);
   });
   it("a bad --format value", async () => {
     const r = await runCli(["check", MINI, "--format", "xml"]);
