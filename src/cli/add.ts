@@ -18,7 +18,7 @@ import { parseBytes } from "../repo/read.js";
 import { writeFileAtomic } from "../repo/write.js";
 import { runChecks } from "../checks/index.js";
 import { didYouMean } from "../schema/zod-problems.js";
-import { isRealDate } from "../schema/fields.js";
+import { DATE_RE, isRealDate } from "../schema/fields.js";
 import { itemText, mergeItem, newFileText, type MergeTarget } from "../add/merge.js";
 import { attendanceFromLists, buildRecord, buildSession } from "../add/record.js";
 import { validateWrite } from "../add/validate.js";
@@ -120,7 +120,11 @@ async function runAdd(io: Io, dir: string | undefined, opts: AddOptions, langFla
     }
   }
 
-  if (!isRealDate(answers.date!)) throw new UsageError(t(lang, `--date 应为 YYYY-MM-DD 格式的日期,而不是「${answers.date}」`, `--date must be a date written YYYY-MM-DD, not '${answers.date}'`));
+  if (!isRealDate(answers.date!)) {
+    throw new UsageError(DATE_RE.test(answers.date!)
+      ? t(lang, `日期不存在:${answers.date}(检查月份和日子,比如 2 月没有 30 日)`, `no such date: ${answers.date} (check the month and day: February has no 30th)`)
+      : t(lang, `--date 应为 YYYY-MM-DD 格式的日期,而不是「${answers.date}」`, `--date must be a date written YYYY-MM-DD, not '${answers.date}'`));
+  }
   const numbers: Record<string, number | undefined> = {};
   for (const f of ["hours", "count", "words", "score"] as const) {
     // Full-width digits (１２) typed with a Chinese input method mean the same number; the file gets 12.

@@ -48,6 +48,12 @@ describe("yanxiu add", () => {
     expect(r.stdout).toContain("  kind: reflection\n");
   });
 
+  it("a date that does not exist is named as such", async () => {
+    const r = await add(school(), ["--teacher", "t01", "--kind", "reflection", "--date", "2026-02-30", "--title", "x"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("yanxiu: 日期不存在:2026-02-30(检查月份和日子,比如 2 月没有 30 日)\n");
+  });
+
   it("keeps CRLF line endings and a BOM", async () => {
     const dir = school();
     const crlf = "\uFEFF" + T01_TEXT.replace(/\n/g, "\r\n");
