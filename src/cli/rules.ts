@@ -1,5 +1,5 @@
 /** `yanxiu rules test [files...]`: run YAML rule tests (default: rules/*.test.yaml under the current folder). */
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { Chalk } from "chalk";
@@ -17,19 +17,26 @@ export function registerRules(program: Command, io: Io): void {
     .action(function (this: Command, files: string[]) {
       const lang = pickLang(this.optsWithGlobals().lang as string | undefined, io.env);
       const c = new Chalk({ level: useColour(io) ? 1 : 0 });
-      let targets = files.map((f) => resolve(io.cwd, f));
-      if (targets.length === 0) {
-        const dir = join(io.cwd, "rules");
-        targets = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".test.yaml")).sort().map((f) => join(dir, f)) : [];
-      }
+      // A folder stands for its rule tests: <folder>/rules/*.test.yaml (a school repository) or
+      // <folder>/*.test.yaml, read with that folder as the root the tests name rule files from.
+      const testsIn = (dir: string) => {
+        const rulesDir = existsSync(join(dir, "rules")) ? join(dir, "rules") : dir;
+        return readdirSync(rulesDir).filter((f) => f.endsWith(".test.yaml")).sort().map((f) => ({ root: dir, abs: join(rulesDir, f) }));
+      };
+      let targets = files.flatMap((f) => {
+        const abs = resolve(io.cwd, f);
+        if (!existsSync(abs)) throw new UsageError(t(lang, `路径不存在:${abs}`, `no such path: ${abs}`));
+        return statSync(abs).isDirectory() ? testsIn(abs) : [{ root: io.cwd, abs }];
+      });
+      if (files.length === 0) targets = existsSync(join(io.cwd, "rules")) ? testsIn(io.cwd) : [];
       if (targets.length === 0) throw new UsageError(t(lang, "没有找到规则测试文件(rules/*.test.yaml)", "no rule test files found (rules/*.test.yaml)"));
       let passed = 0;
       let failed = 0;
       let broken = 0;
-      for (const abs of targets) {
-        const file = relative(io.cwd, abs).split("\\").join("/");
-        const r = runTestFile(io.cwd, file, lang);
-        io.stdout.write(`${file}\n`);
+      for (const { root, abs } of targets) {
+        const file = relative(root, abs).split("\\").join("/");
+        const r = runTestFile(root, file, lang);
+        io.stdout.write(`${relative(io.cwd, abs).split("\\").join("/")}\n`);
         if (r.problems.length) {
           broken++;
           io.stdout.write(formatText(r.problems, { lang, colour: useColour(io), fileCount: 1 }));

@@ -120,6 +120,13 @@ describe("yanxiu rules test", () => {
     expect(r.stdout).toMatch(/\n\d+ passed, 0 failed\n$/);
   });
 
+  it("takes a school folder and runs the rule tests in its rules/", async () => {
+    const r = await run(project, "--lang", "en", "rules", "test", "examples/demo-school");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("examples/demo-school/rules/xintian.test.yaml");
+    expect(r.stdout).toMatch(/\n56 passed, 0 failed\n$/);
+  });
+
   it("shows a readable diff and exits 1 on failure", async () => {
     const dir = makeRepo();
     writeFileSync(
