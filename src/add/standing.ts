@@ -28,7 +28,8 @@ export function standingLines(dataset: Dataset, scheme: Scheme | undefined, teac
       ? t(lang, `${label(kind)} ${k.records} 条(${k.count})`, `${label(kind)} ${k.records} (${k.count})`)
       : t(lang, `${label(kind)} ${k.records} 条`, `${label(kind)} ${k.records}`));
   lines.push(t(lang, `  记录:${kinds.join("、") || "无"}`, `  records: ${kinds.join(", ") || "none"}`));
-  if (!scheme || !teacher) return lines;
+  // A partial scheme (a rule file with errors) is never scored.
+  if (!scheme || scheme.skipped || !teacher) return lines;
 
   const one: Dataset = { ...dataset, roster: { ...dataset.roster, teachers: [teacher] } };
   const result = scoreDataset(one, scheme, { type: "term", id: term.id, start: term.start, end: term.end });

@@ -17,13 +17,15 @@ export const unknownKind: Check = {
   run(ctx) {
     const scheme = ctx.repo.scheme;
     const dataset = ctx.repo.dataset;
-    if (!scheme || !dataset) return [];
+    // A kind whose definition was left out for its errors is reported there, not at each record.
+    const skipped = scheme?.skipped?.kinds;
+    if (!scheme || !dataset || skipped === "any") return [];
     const kinds = kindMap(scheme.kinds);
     const ids = [...kinds.keys()];
     const labels = new Map([...kinds.values()].map((k) => [k.label, k.id]));
     const out: Problem[] = [];
     for (const a of distinctEntries(ctx.activities)) {
-      if (kinds.has(a.kind)) continue;
+      if (kinds.has(a.kind) || skipped?.has(a.kind)) continue;
       const byLabel = labels.get(a.kind);
       const guess = byLabel ?? didYouMean(a.kind, ids);
       out.push(atActivity(ctx, a, "kind", this.name,

@@ -11,15 +11,23 @@ import { didYouMean } from "../schema/zod-problems.js";
 import { ruleFileSchema, type ItemData, type RequirementData } from "./schema.js";
 import { normalizeTable } from "./blocks/table.js";
 import { tierIssues } from "./blocks/tiers.js";
+import { isEmpty, lenientRuleFile, noSkipped, noteSkipped, type RawIndices } from "./lenient.js";
 import type { CreditRule, ItemVersion, RequirementDef, RequirementTarget, RuleSet, TableDim, TableNode } from "./types.js";
 
 const CREDIT_KEYS = ["each", "table", "hours", "score", "tiers", "once"] as const;
 
-export function compileRuleFile(src: YamlSource, lang: Lang): { ruleSet?: RuleSet; problems: Problem[] } {
+/**
+ * A file that fails its schema still gives a RuleSet of its valid entries, marked partial by
+ * `skipped` (see lenient.ts), so merge reports reference problems in the same run.
+ */
+export function compileRuleFile(src: YamlSource, lang: Lang): { ruleSet: RuleSet; problems: Problem[] } {
   const v = validate(src, ruleFileSchema, lang);
-  if (!v.data) return { problems: v.problems };
-  const data = v.data;
-  const problems: Problem[] = [];
+  const skipped = noSkipped();
+  const lenient = v.data ? undefined : lenientRuleFile(src.data, skipped);
+  const data = v.data ?? lenient!.data;
+  // Positions of a partial file's entries: their place in the file, not among those kept.
+  const entry = (list: keyof RawIndices, i: number) => [list, lenient?.indices[list][i] ?? i];
+  const problems: Problem[] = [...v.problems];
   const at = (path: YamlPath, check: string, zh: string, en: string, hintZh?: string, hintEn?: string) =>
     problems.push(problemAt(src, path, check, t(lang, zh, en), hintZh ? t(lang, hintZh, hintEn ?? hintZh) : undefined));
   const where = (path: (string | number)[]) => ({ file: src.file, pos: positionOf(src, path), path });
@@ -43,7 +51,7 @@ export function compileRuleFile(src: YamlSource, lang: Lang): { ruleSet?: RuleSe
 
   const items: ItemVersion[] = [];
   data.items.forEach((it, i) => {
-    const path = ["items", i];
+    const path = entry("items", i);
     const credit = compileCredit(it, path);
     if (it.from && it.until && it.from > it.until) {
       at([...path, "until"], "rule-dates", `有效期结束(${it.until})早于开始(${it.from})`, `'until' (${it.until}) is before 'from' (${it.from})`);
@@ -51,7 +59,7 @@ export function compileRuleFile(src: YamlSource, lang: Lang): { ruleSet?: RuleSe
     if (it.shortfall !== undefined && !it.tiers) {
       at([...path, "shortfall"], "rule-shortfall", "shortfall(差额扣分)只能和 tiers(档次)一起用", "'shortfall' only works together with 'tiers'");
     }
-    if (!credit) return;
+    if (!credit) return noteSkipped(skipped, "items", it.id);
     items.push({
       ...where(path),
       id: it.id,
@@ -134,7 +142,7 @@ export function compileRuleFile(src: YamlSource, lang: Lang): { ruleSet?: RuleSe
 
   const requirements: RequirementDef[] = [];
   data.requirements.forEach((r, i) => {
-    const path = ["requirements", i];
+    const path = entry("requirements", i);
     const target = compileTarget(r, path);
     if (r.minimum === undefined && r.maximum === undefined && r.byRole.length === 0) {
       at(path, "rule-requirement", `要求「${r.id}」没有写 minimum 或 maximum`, `requirement '${r.id}' has neither 'minimum' nor 'maximum'`);
@@ -194,7 +202,7 @@ export function compileRuleFile(src: YamlSource, lang: Lang): { ruleSet?: RuleSe
     source: src,
     meta,
     kinds: data.kinds.map((k, i) => ({
-      ...where(["kinds", i]),
+      ...where(entry("kinds", i)),
       id: k.id,
       label: k.label ?? k.id,
       labelEn: k.labelEn ?? k.id,
@@ -202,7 +210,7 @@ export function compileRuleFile(src: YamlSource, lang: Lang): { ruleSet?: RuleSe
       ...(k.session ? { session: true } : {}),
     })),
     categories: data.categories.map((c, i) => ({
-      ...where(["categories", i]),
+      ...where(entry("categories", i)),
       id: c.id,
       label: c.label ?? c.id,
       labelEn: c.labelEn ?? c.id,
@@ -214,13 +222,14 @@ export function compileRuleFile(src: YamlSource, lang: Lang): { ruleSet?: RuleSe
     items,
     requirements,
     grades: data.grades.map((g, i) => ({
-      ...where(["grades", i]),
+      ...where(entry("grades", i)),
       id: g.id,
       label: g.label ?? g.id,
       labelEn: g.labelEn ?? g.id,
       minTotal: g.minTotal,
       allRequirements: g.allRequirements,
     })),
+    ...(v.data && isEmpty(skipped) ? {} : { skipped }),
   };
   return { ruleSet, problems };
 }

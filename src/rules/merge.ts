@@ -18,6 +18,7 @@ import {
   type RequirementDef,
   type RuleSet,
   type Scheme,
+  type SkippedIds,
   type Window,
 } from "./types.js";
 
@@ -101,13 +102,22 @@ export function mergeRuleSets(sets: RuleSet[], lang: Lang): { scheme: Scheme; pr
   }
   for (const item of items.values()) item.versions.sort((a, b) => (a.from ?? "").localeCompare(b.from ?? ""));
 
+  // Definitions a file left out for their errors (already reported): references to them are
+  // not reported again, nor what depends on the scheme's own settings when those were left out.
+  const skipped = sets.reduce<SkippedIds | undefined>((acc, s) => (s.skipped ? joinSkipped(acc, s.skipped) : acc), undefined);
+  const isSkipped = (list: keyof Omit<SkippedIds, "scheme">, id: string) => {
+    const ids = skipped?.[list];
+    return ids === "any" || (ids?.has(id) ?? false);
+  };
+
   // References.
   const kindIds = [...kinds.keys()];
   const categoryIds = [...categories.keys()];
   const itemIds = [...items.keys()];
+  const lists = new Map<string[], "kinds" | "categories" | "items">([[kindIds, "kinds"], [categoryIds, "categories"], [itemIds, "items"]]);
   const known = new Map<string[], Set<string>>([kindIds, categoryIds, itemIds].map((ids) => [ids, new Set(ids)]));
   const refCheck = (d: Defined, sub: (string | number)[], id: string, ids: string[], what: [string, string]) => {
-    if (known.get(ids)!.has(id)) return;
+    if (known.get(ids)!.has(id) || isSkipped(lists.get(ids)!, id)) return;
     const guess = didYouMean(id, ids);
     at(d, sub, "rule-reference", `${what[0]}「${id}」没有定义`, `${what[1]} '${id}' is not defined`,
       guess ? t(lang, `是不是「${guess}」?`, `did you mean '${guess}'?`) : t(lang, `可用的:${ids.join("、")}`, `defined: ${ids.join(", ")}`));
@@ -161,10 +171,12 @@ export function mergeRuleSets(sets: RuleSet[], lang: Lang): { scheme: Scheme; pr
     const need = Math.max(...mins);
     const capped =
       r.target.type === "item"
-        ? items.get(r.target.id)?.versions.filter((v) => v.cap !== undefined).map((v) => ({ cap: v.cap!, per: v.per ?? meta.period, d: v as Defined }))
-        : [categories.get(r.target.id)].filter((c) => c?.cap !== undefined).map((c) => ({ cap: c!.cap!, per: c!.per ?? meta.period, d: c as Defined }));
+        ? items.get(r.target.id)?.versions.filter((v) => v.cap !== undefined).map((v) => ({ cap: v.cap!, per: v.per, d: v as Defined }))
+        : [categories.get(r.target.id)].filter((c) => c?.cap !== undefined).map((c) => ({ cap: c!.cap!, per: c!.per, d: c as Defined }));
     for (const c of capped ?? []) {
-      if (c.cap < need && WINDOW_ORDER[r.per ?? meta.period] <= WINDOW_ORDER[c.per]) {
+      // A default window is unknown when the scheme's settings were left out.
+      if (skipped?.scheme && (r.per === undefined || c.per === undefined)) continue;
+      if (c.cap < need && WINDOW_ORDER[r.per ?? meta.period] <= WINDOW_ORDER[c.per ?? meta.period]) {
         at(r, ["minimum"], "rule-cap-floor", `要求至少 ${need},但 ${loc(c.d)} 的上限只有 ${c.cap},永远达不到`,
           `requires at least ${need}, but the cap at ${loc(c.d)} is only ${c.cap}, so it can never be met`);
         break;
@@ -193,6 +205,14 @@ export function mergeRuleSets(sets: RuleSet[], lang: Lang): { scheme: Scheme; pr
     requirements,
     grades,
     files: sets.map((s) => s.file),
+    ...(skipped ? { skipped } : {}),
   };
   return { scheme, problems };
 }
+
+function joinSkipped(a: SkippedIds | undefined, b: SkippedIds): SkippedIds {
+  if (!a) return { kinds: copy(b.kinds), categories: copy(b.categories), items: copy(b.items), scheme: b.scheme };
+  const join = (x: Set<string> | "any", y: Set<string> | "any") => (x === "any" || y === "any" ? "any" : new Set([...x, ...y]));
+  return { kinds: join(a.kinds, b.kinds), categories: join(a.categories, b.categories), items: join(a.items, b.items), scheme: a.scheme || b.scheme };
+}
+const copy = (x: Set<string> | "any") => (x === "any" ? x : new Set(x));

@@ -22,18 +22,24 @@ export function runTestFile(root: string, file: string, lang: Lang): TestFileRes
   if (!v.data) return { file, problems: v.problems, cases: [] };
   const problems: Problem[] = [];
   const sets: RuleSet[] = [];
+  let unreadable = false;
   for (const rf of v.data.rules) {
     const path = relative(root, join(root, dirname(file), rf)).split("\\").join("/");
     const r = readYamlFile(root, path, lang);
     problems.push(...r.problems);
-    if (!r.source || r.problems.length) continue;
+    if (!r.source || r.problems.length) {
+      unreadable = true;
+      continue;
+    }
     const c = compileRuleFile(r.source, lang);
     problems.push(...c.problems);
-    if (c.ruleSet) sets.push(c.ruleSet);
+    sets.push(c.ruleSet);
   }
-  if (problems.length) return { file, problems, cases: [] };
+  // Rule files with errors still merge (partially), so every problem shows in one run; without
+  // an unreadable file, whose definitions nobody knows, every merge problem is a real one.
   const merged = mergeRuleSets(sets, lang);
-  if (merged.problems.length) return { file, problems: merged.problems, cases: [] };
+  if (!unreadable) problems.push(...merged.problems);
+  if (problems.length) return { file, problems, cases: [] };
   const config = testConfig(v.data);
   const cases = v.data.cases.map((c, i) => {
     const { result: _r, ...res } = runCase(merged.scheme, config, c, read.source!, i, lang);

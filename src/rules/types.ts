@@ -181,6 +181,20 @@ export interface RuleSet {
   items: ItemVersion[];
   requirements: RequirementDef[];
   grades: GradeDef[];
+  /** Present when definitions were left out for their errors (already reported): the set is partial. */
+  skipped?: SkippedIds;
+}
+
+/**
+ * Ids of definitions left out for their errors, so that a reference to one is not reported
+ * again as undefined. "any": a whole list, or an entry's id, could not be read, so no reference
+ * into that list can be judged. `scheme`: the scheme description itself was left out.
+ */
+export interface SkippedIds {
+  kinds: Set<string> | "any";
+  categories: Set<string> | "any";
+  items: Set<string> | "any";
+  scheme: boolean;
 }
 
 export interface Scheme {
@@ -193,6 +207,8 @@ export interface Scheme {
   /** Best first. */
   grades: GradeDef[];
   files: string[];
+  /** Present when a rule file left definitions out: the scheme is partial and must never be scored. */
+  skipped?: SkippedIds;
 }
 
 export const DEFAULT_META: SchemeMeta = {

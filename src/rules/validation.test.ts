@@ -15,7 +15,7 @@ function problemsOf(...files: [string, string][]) {
     expect(problems).toEqual([]);
     const c = compileRuleFile(source, "en");
     out.push(...c.problems.map(show));
-    if (c.ruleSet) sets.push(c.ruleSet);
+    sets.push(c.ruleSet);
   }
   out.push(...mergeRuleSets(sets, "en").problems.map(show));
   return out;
@@ -159,6 +159,92 @@ describe("rule validation", () => {
     expect(problemsOf(["r.yaml", `requirements:\n  - { id: x, minimum: 3 }\n`])).toEqual([
       "r.yaml:2:5 rule-requirement: requirement 'x' does not say what it requires | write exactly one of total: true, category, item or kinds",
     ]);
+  });
+
+  // A file that fails its schema still compiles its valid entries, so the merge checks run in
+  // the same run; references to an entry left out for its error are not reported again.
+  describe("a file with schema errors", () => {
+    it("reports a misspelt key in one item and an unknown category in another at once", () => {
+      // line 8: "    cpa: 8", key at column 5; line 12: "    category: busines", value at column 15
+      const text = `${KINDS}categories:\n  - { id: business }\nitems:\n  - id: obs\n    cpa: 8\n    kinds: [observation]\n    each: 1\n  - id: papers\n    category: busines\n    kinds: [paper]\n    each: 1\n`;
+      expect(problemsOf(["r.yaml", text])).toEqual([
+        "r.yaml:8:5 unknown-key: unknown field 'cpa' | did you mean 'cap'?",
+        "r.yaml:12:15 rule-reference: category 'busines' is not defined | did you mean 'business'?",
+      ]);
+    });
+
+    it("a requirement naming an item with a schema error: only the schema error", () => {
+      // line 6: "    kinds: [observation]", line 7: "    eachh: 1", key at column 5
+      const text = `${KINDS}items:\n  - id: obs\n    kinds: [observation]\n    eachh: 1\nrequirements:\n  - { id: min, item: obs, minimum: 3 }\n`;
+      expect(problemsOf(["r.yaml", text])).toEqual(["r.yaml:7:5 unknown-key: unknown field 'eachh' | did you mean 'each'?"]);
+    });
+
+    it("items naming a kind and a category with schema errors: only the schema errors", () => {
+      // line 1: "kinds: [{ id: obs, feilds: [count] }]", key at column 20; line 2: "categories: [{ id: t, cpa: 3 }]", key at column 23
+      const text = `kinds: [{ id: obs, feilds: [count] }]\ncategories: [{ id: t, cpa: 3 }]\nitems:\n  - { id: o, kinds: [obs], category: t, each: 1 }\n`;
+      expect(problemsOf(["r.yaml", text])).toEqual([
+        "r.yaml:1:20 unknown-key: unknown field 'feilds' | did you mean 'fields'?",
+        "r.yaml:2:23 unknown-key: unknown field 'cpa' | did you mean 'cap'?",
+      ]);
+    });
+
+    it("a kind whose id cannot be read: references to kinds are not judged", () => {
+      // line 2: "  - { idd: observation }": the entry at column 5, the key at column 7
+      const text = `kinds:\n  - { idd: observation }\nitems:\n  - { id: o, kinds: [observation], each: 1 }\n`;
+      expect(problemsOf(["r.yaml", text])).toEqual([
+        "r.yaml:2:5 missing-field: required field 'id' is missing | add 'id: …'",
+        "r.yaml:2:7 unknown-key: unknown field 'idd' | did you mean 'id'?",
+      ]);
+    });
+
+    it("a list that is no list: references into it are not judged", () => {
+      // line 1: "categories: business", the value at column 13
+      expect(problemsOf(["r.yaml", `${KINDS.replace("kinds:", "categories: business\nkinds:")}items:\n  - { id: o, kinds: [observation], category: business, each: 1 }\n`])).toEqual([
+        "r.yaml:1:13 field-type: 'categories' must be a list, not string \"business\"",
+      ]);
+    });
+
+    it("a misspelt list name: references into the lost list are not judged", () => {
+      // line 4: "itmes:", the key at column 1
+      const text = `${KINDS}itmes:\n  - { id: obs, kinds: [observation], each: 1 }\nrequirements:\n  - { id: min, item: obs, minimum: 3 }\n`;
+      expect(problemsOf(["r.yaml", text])).toEqual(["r.yaml:4:1 unknown-key: unknown field 'itmes' | did you mean 'items'?"]);
+    });
+
+    it("an item left out for having no credit block is not reported again where it is required", () => {
+      expect(problemsOf(["r.yaml", `${KINDS}items:\n  - { id: obs, kinds: [observation] }\nrequirements:\n  - { id: min, item: obs, minimum: 3 }\n`])).toEqual([
+        "r.yaml:5:5 rule-credit: item 'obs' does not say how it earns credit | add one of: each, table, hours, score, tiers, once",
+      ]);
+    });
+
+    it("references into another, valid file are still checked", () => {
+      // b.yaml line 2: "  - { id: o, kinds: [observaton], each: 1 }", the kind at column 22
+      const broken = `${KINDS}items:\n  - { id: obs, kinds: [observation], each: 1, cpa: 8 }\n`;
+      expect(problemsOf(["a.yaml", broken], ["b.yaml", `items:\n  - { id: o, kinds: [observaton], each: 1 }\n`])).toEqual([
+        "a.yaml:5:47 unknown-key: unknown field 'cpa' | did you mean 'cap'?",
+        "b.yaml:2:22 rule-reference: kind 'observaton' is not defined | did you mean 'observation'?",
+      ]);
+    });
+
+    it("the rule set and the scheme are marked partial, so they are never scored", () => {
+      const { source } = parseYaml("r.yaml", `${KINDS}items:\n  - { id: obs, kinds: [observation], each: 1, cpa: 8 }\n`, "en");
+      const c = compileRuleFile(source, "en");
+      expect(c.ruleSet.kinds.map((k) => k.id)).toEqual(["observation", "paper"]);
+      expect(c.ruleSet.items).toEqual([]);
+      expect(c.ruleSet.skipped?.items).toEqual(new Set(["obs"]));
+      expect(mergeRuleSets([c.ruleSet], "en").scheme.skipped?.items).toEqual(new Set(["obs"]));
+    });
+
+    it("a file whose only error is a misspelt list name is partial too", () => {
+      const { source } = parseYaml("r.yaml", `${KINDS}itmes: []\n`, "en");
+      expect(mergeRuleSets([compileRuleFile(source, "en").ruleSet], "en").scheme.skipped?.items).toBe("any");
+    });
+
+    it("a valid file is not marked partial", () => {
+      const { source } = parseYaml("r.yaml", `${KINDS}items:\n  - { id: obs, kinds: [observation], each: 1 }\n`, "en");
+      const c = compileRuleFile(source, "en");
+      expect(c.ruleSet.skipped).toBeUndefined();
+      expect(mergeRuleSets([c.ruleSet], "en").scheme.skipped).toBeUndefined();
+    });
   });
 
   it("messages are Chinese by default", () => {
