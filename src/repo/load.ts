@@ -14,6 +14,7 @@ import { CONFIG_FILE, linkedFoldersOutside, listYamlFiles, RECORDS_DIR, ROSTER_F
 import { parseBytes, readYamlFile, validate } from "./read.js";
 import { makeProblem, type YamlSource } from "./yaml-source.js";
 import type { z } from "zod";
+import { LineCounter } from "yaml";
 import { openParsedCache, readActivityFile, readFastSource, type FileResult } from "../cache/parsed.js";
 import { lineAt } from "../cache/fast-yaml.js";
 
@@ -86,6 +87,11 @@ export function loadRepo(root: string, lang: Lang, opts: LoadOptions = {}): Load
       const compiled = compileRuleFile(read.source, lang);
       loaded.problems.push(...compiled.problems);
       if (compiled.ruleSet) repo.ruleSets.push(compiled.ruleSet);
+    } else {
+      // A rule file that does not even parse defines nothing we can see: stand in for it with a
+      // set whose every list is unknown, so its kinds and items are not reported as undefined
+      // elsewhere (its own problems say what is wrong), and nothing is scored meanwhile.
+      repo.ruleSets.push(unreadableRuleSet(ruleFile, read.source));
     }
   }
   if (repo.ruleSets.length > 0) {
@@ -194,4 +200,17 @@ function toRoster(r: z.output<typeof rosterSchema>, src: YamlSource): Roster {
     line: lineAt(src, ["teachers", i]),
   }));
   return { file: ROSTER_FILE, teachers, groups: r.groups };
+}
+
+function unreadableRuleSet(file: string, source: YamlSource | undefined): RuleSet {
+  return {
+    file,
+    source: source ?? { file, text: "", lineCounter: new LineCounter(), data: undefined },
+    kinds: [],
+    categories: [],
+    items: [],
+    requirements: [],
+    grades: [],
+    skipped: { kinds: "any", categories: "any", items: "any", scheme: true },
+  };
 }

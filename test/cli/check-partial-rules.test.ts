@@ -79,3 +79,20 @@ describe("a rule file with schema errors", () => {
     expect(r.stdout).not.toContain("term total");
   });
 });
+
+describe("a second rule file that does not parse at all", () => {
+  it("reports its syntax error only: the kinds it would define are not reported unknown, nothing is scored", async () => {
+    const dir = school({
+      "yanxiu.yaml": (await import("node:fs")).readFileSync(join(MINI, "yanxiu.yaml"), "utf8").replace("  - rules/mini.yaml\n", "  - rules/mini.yaml\n  - rules/extra.yaml\n"),
+      "rules/extra.yaml": "kinds:\n  - { id: talk, label: 专题讲座\n",
+      "records/2025-2026-1/t02.yaml": "teacher: t02\nrecords:\n  - date: 2025-09-16\n    kind: talk\n    title: 讲座\n",
+    });
+    const r = await runCli(["check", dir, "--format", "json"]);
+    const got = JSON.parse(r.stdout).problems.map((p: { file: string; check: string }) => `${p.file} ${p.check}`);
+    expect(got).toEqual(["rules/extra.yaml yaml-syntax"]);
+    expect(r.code).toBe(1);
+    const score = await runCli(["score", dir]);
+    expect(score.code).toBe(1);
+    expect(score.stderr).toContain("规则有错误,无法计算学时");
+  });
+});
