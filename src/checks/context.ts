@@ -13,6 +13,8 @@ export interface CheckContext {
   source(file: string): YamlSource | undefined;
   /** Every activity found, partial ones included (see repo/activities.ts). */
   activities: Activity[];
+  /** The same, one per written entry: a session's per-member activities count once. */
+  entries: Activity[];
 }
 
 export interface Check {
@@ -26,7 +28,7 @@ export interface Check {
 export function makeContext(repo: LoadedRepo, lang: Lang, today: string): CheckContext {
   const byFile = new Map(repo.files.map((f) => [f.file, f.source]));
   const activities = [...(repo.dataset?.activities ?? []), ...repo.partialActivities];
-  return { repo, lang, today, source: (file) => byFile.get(file), activities };
+  return { repo, lang, today, source: (file) => byFile.get(file), activities, entries: distinctEntries(activities) };
 }
 
 /** The YAML path of an activity's field inside its file (record or session). */
@@ -50,23 +52,14 @@ export function atActivity(
   return makeProblem({ file: a.origin.file, text: "" }, { line: a.origin.line, column: 1 }, check, message, hint, severity);
 }
 
-const distinctCache = new WeakMap<Activity[], Activity[]>();
-
-/**
- * Session activities repeat per member; checks about the session itself look at one of them.
- * Several checks ask for the same list, so it is worked out once per activity list.
- */
-export function distinctEntries(activities: Activity[]): Activity[] {
-  const known = distinctCache.get(activities);
-  if (known) return known;
+/** Session activities repeat per member; checks about the session itself look at one of them. */
+function distinctEntries(activities: Activity[]): Activity[] {
   const seen = new Map<string, Set<number>>();
-  const distinct = activities.filter((a) => {
+  return activities.filter((a) => {
     let indexes = seen.get(a.origin.file);
     if (!indexes) seen.set(a.origin.file, (indexes = new Set()));
     if (indexes.has(a.origin.index)) return false;
     indexes.add(a.origin.index);
     return true;
   });
-  distinctCache.set(activities, distinct);
-  return distinct;
 }

@@ -2,7 +2,7 @@
 import type { Problem } from "../problem.js";
 import { t } from "../i18n.js";
 import { allTerms, type Config, type Term } from "../model.js";
-import { atActivity, distinctEntries, type Check } from "./context.js";
+import { atActivity, type Check } from "./context.js";
 
 /** termOf for many dates: the term list is built once, and each date is looked up once. */
 function termFinder(config: Config): (date: string) => Term | undefined {
@@ -27,7 +27,7 @@ export const dateOutsideTerm: Check = {
     const range = terms.map((x) => `${x.id}: ${x.start}~${x.end}`).join("; ");
     const termOf = termFinder(dataset.config);
     const out: Problem[] = [];
-    for (const a of distinctEntries(ctx.activities)) {
+    for (const a of ctx.entries) {
       if (termOf(a.date)) continue;
       out.push(atActivity(ctx, a, "date", this.name,
         t(ctx.lang, `日期 ${a.date} 不在任何学期之内`, `the date ${a.date} is not inside any term`),
@@ -44,7 +44,7 @@ export const futureDate: Check = {
   run(ctx) {
     const dataset = ctx.repo.dataset;
     if (!dataset) return [];
-    return distinctEntries(ctx.activities)
+    return ctx.entries
       .filter((a) => a.date > ctx.today)
       .map((a) =>
         atActivity(ctx, a, "date", this.name,
@@ -64,7 +64,7 @@ export const termFolder: Check = {
     const ids = new Set(allTerms(dataset.config).map((x) => x.id));
     const termOf = termFinder(dataset.config);
     const out: Problem[] = [];
-    for (const a of distinctEntries(ctx.activities)) {
+    for (const a of ctx.entries) {
       const folder = a.origin.file.split("/")[1];
       const term = termOf(a.date);
       if (!term || !folder || !ids.has(folder) || folder === term.id) continue;

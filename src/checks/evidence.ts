@@ -3,7 +3,7 @@ import { existsSync, realpathSync } from "node:fs";
 import { isAbsolute, join, normalize } from "node:path";
 import type { Problem } from "../problem.js";
 import { t } from "../i18n.js";
-import { distinctEntries, atActivity, type Check } from "./context.js";
+import { atActivity, type Check } from "./context.js";
 
 export type EvidenceVerdict = "ok" | "absolute" | "outside" | "missing";
 
@@ -29,7 +29,7 @@ export const evidencePath: Check = {
     if (!dataset) return [];
     const out: Problem[] = [];
     let realRoot: string | undefined;
-    for (const a of distinctEntries(ctx.activities)) {
+    for (const a of ctx.entries) {
       for (const path of a.evidence) {
         const verdict = judgeEvidence(ctx.repo.root, path, (realRoot ??= realpathSync(ctx.repo.root)));
         if (verdict === "ok") continue;

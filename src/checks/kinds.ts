@@ -2,13 +2,8 @@
 import type { Problem } from "../problem.js";
 import { t } from "../i18n.js";
 import { didYouMean } from "../schema/zod-problems.js";
-import type { KindDef } from "../rules/types.js";
 import { FIELD_LABELS_ZH } from "../schema/vocab.js";
-import { atActivity, distinctEntries, type Check } from "./context.js";
-
-function kindMap(kinds: Map<string, KindDef> | Record<string, KindDef>): Map<string, KindDef> {
-  return kinds instanceof Map ? kinds : new Map(Object.entries(kinds));
-}
+import { atActivity, type Check } from "./context.js";
 
 export const unknownKind: Check = {
   name: "unknown-kind",
@@ -20,11 +15,11 @@ export const unknownKind: Check = {
     // A kind whose definition was left out for its errors is reported there, not at each record.
     const skipped = scheme?.skipped?.kinds;
     if (!scheme || !dataset || skipped === "any") return [];
-    const kinds = kindMap(scheme.kinds);
+    const kinds = scheme.kinds;
     const ids = [...kinds.keys()];
     const labels = new Map([...kinds.values()].map((k) => [k.label, k.id]));
     const out: Problem[] = [];
-    for (const a of distinctEntries(ctx.activities)) {
+    for (const a of ctx.entries) {
       if (kinds.has(a.kind) || skipped?.has(a.kind)) continue;
       const byLabel = labels.get(a.kind);
       const guess = byLabel ?? didYouMean(a.kind, ids);
@@ -51,9 +46,9 @@ export const kindPlace: Check = {
   run(ctx) {
     const scheme = ctx.repo.scheme;
     if (!scheme) return [];
-    const kinds = kindMap(scheme.kinds);
+    const kinds = scheme.kinds;
     const out: Problem[] = [];
-    for (const a of distinctEntries(ctx.activities)) {
+    for (const a of ctx.entries) {
       const kind = kinds.get(a.kind);
       if (!kind) continue;
       const inSession = a.group !== undefined;
@@ -78,9 +73,9 @@ export const kindFields: Check = {
     const scheme = ctx.repo.scheme;
     const dataset = ctx.repo.dataset;
     if (!scheme || !dataset) return [];
-    const kinds = kindMap(scheme.kinds);
+    const kinds = scheme.kinds;
     const out: Problem[] = [];
-    for (const a of distinctEntries(ctx.activities)) {
+    for (const a of ctx.entries) {
       const kind = kinds.get(a.kind);
       if (!kind) continue;
       const raw = ctx.source(a.origin.file)?.data as Record<string, unknown[]> | undefined;

@@ -40,7 +40,6 @@ export function registerScore(program: Command, io: Io): void {
       const opened = openScored(io, this, dir, opts, { keepSources: false });
       if (!opened) return;
       const { lang, dataset, scheme, period } = opened;
-      const p = { period };
       if (opts.teacher && !dataset.roster.teachers.some((x) => x.id === opts.teacher)) {
         throw new UsageError(unknownId(lang, t(lang, "教师", "teacher"), opts.teacher, dataset.roster.teachers.map((x) => x.id)));
       }
@@ -49,7 +48,7 @@ export function registerScore(program: Command, io: Io): void {
       }
       const format = opts.json ? "json" : preflight(io, lang, opts);
       // Only the JSON carries the trace; the tables need the totals alone.
-      const result = scoreDataset(dataset, scheme, p.period, { trace: format === "json" });
+      const result = scoreDataset(dataset, scheme, period, { trace: format === "json" });
       if (format === "json") {
         if (opts.output) deliver(io, lang, [...jsonPieces(result as unknown as Record<string, unknown>)].join(""), opts);
         // To stdout piece by piece: at a million records the text alone is hundreds of MB.

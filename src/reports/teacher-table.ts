@@ -12,18 +12,10 @@ export interface Column {
   cap?: number;
 }
 
-export interface RequirementCell {
-  id: string;
+/** A requirement's score as a table shows it: without its dates and measure, with its label. */
+export type RequirementCell = Pick<RequirementScore, "id" | "window" | "partial" | "minimum" | "maximum" | "actual" | "met" | "shortBy" | "excess"> & {
   label: string;
-  window: string;
-  partial: boolean;
-  minimum?: number;
-  maximum?: number;
-  actual: number;
-  met: boolean;
-  shortBy: number;
-  excess: number;
-}
+};
 
 export interface TeacherRow {
   teacher: string;
