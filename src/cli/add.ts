@@ -1,10 +1,11 @@
 /**
  * `yanxiu add`: record one activity (or one group session) safely. The item is checked as
  * `check` would check it, merged into the file without touching a byte of what is there,
- * and written atomically under a per-file lock. Bad input never changes a file.
+ * and written through updateFile (src/repo/update.ts): under a per-file lock, atomically, and
+ * never over an edit saved since the file was read. Bad input never changes a file.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Writable } from "node:stream";
 import { Command } from "commander";
@@ -15,14 +16,14 @@ import { formatText } from "../format/problems.js";
 import { recordFilePath, sessionFilePath } from "../repo/layout.js";
 import type { LoadedRepo } from "../repo/load.js";
 import { parseBytes } from "../repo/read.js";
-import { writeFileAtomic } from "../repo/write.js";
+import { updateFile, type CurrentFile, type TransformOutcome } from "../repo/update.js";
+import { isFileProblem, updateMessage } from "../repo/update-message.js";
 import { runChecks } from "../checks/index.js";
 import { didYouMean } from "../schema/zod-problems.js";
 import { DATE_RE, isRealDate } from "../schema/fields.js";
 import { itemText, mergeItem, newFileText, type MergeTarget } from "../add/merge.js";
 import { attendanceFromLists, buildRecord, buildSession } from "../add/record.js";
 import { validateWrite } from "../add/validate.js";
-import { LockBusyError, removeOrphanTemps, withFileLock } from "../add/lock.js";
 import { standingLines } from "../add/standing.js";
 import { askRecord, askSession, membersOf, type Answers } from "../add/prompts.js";
 import { EXIT, setExitCode, today, UsageError, useColour, type Io } from "./io.js";
@@ -170,18 +171,7 @@ async function runAdd(io: Io, dir: string | undefined, opts: AddOptions, langFla
     throw new UsageError(t(lang, `--commit 需要 git 仓库,但 ${repo.root} 不在 git 仓库中`, `--commit needs a git repository, but ${repo.root} is not in one`));
   }
 
-  const work = () => writeItem(io, repo, lang, day, file, target, item, Boolean(opts.dryRun));
-  let outcome: Outcome;
-  try {
-    outcome = opts.dryRun ? work() : withFileLock(repo.root, file, work);
-  } catch (e) {
-    if (e instanceof LockBusyError) {
-      io.stderr.write(t(lang, `yanxiu: 另一个 yanxiu add 正在写入 ${file},请稍后再试(原文件未改动)\n`,
-        `yanxiu: another 'yanxiu add' is writing ${file}; try again in a moment (the file is unchanged)\n`));
-      return EXIT.failure;
-    }
-    throw e;
-  }
+  const outcome = writeItem(io, repo, lang, day, file, target, item, Boolean(opts.dryRun));
   if (outcome.code !== EXIT.ok || opts.dryRun) return outcome.code;
 
   io.stdout.write(t(lang, `已写入 ${file}:\n`, `written to ${file}:\n`) + itemText(item));
@@ -204,53 +194,65 @@ interface Outcome {
   after?: LoadedRepo;
 }
 
-/** Read, merge, validate and write one file; runs under the file's lock so no concurrent add is lost. */
-function writeItem(io: Io, repo: LoadedRepo, lang: Lang, day: string, file: string, target: MergeTarget, item: Record<string, unknown>, dryRun: boolean): Outcome {
-  const abs = join(repo.root, file);
-  const exists = existsSync(abs);
-  let text: string;
-  if (exists) {
-    const bytes = readFileSync(abs);
-    const parsed = parseBytes(file, bytes, lang);
-    if (parsed.problems.length > 0) {
-      io.stdout.write(formatText(parsed.problems, { lang, colour: useColour(io) }));
-      io.stderr.write(t(lang, `yanxiu: ${file} 无法解析,不会覆盖它;先修正上面的问题\n`, `yanxiu: ${file} does not parse, so it is left alone; fix the problems above first\n`));
-      return { code: EXIT.problems };
-    }
-    const merged = mergeItem(bytes.toString("utf8"), target, item);
-    if (!merged.ok) {
-      io.stderr.write(refusalMessage(merged.reason, file, target, merged.found, lang));
-      return { code: EXIT.problems };
-    }
-    text = merged.text;
-  } else {
-    text = newFileText(target, item);
-  }
+type AddRefusal =
+  | { kind: "unparsable"; problems: Problem[] }
+  | { kind: "merge"; reason: string; found?: string }
+  | { kind: "invalid"; introduced: Problem[] };
 
-  const { after, introduced } = validateWrite(repo, file, text, lang, day);
-  const errors = introduced.filter((p) => p.severity === "error");
-  if (introduced.length > 0) io.stdout.write(formatText(sortProblems(introduced), { lang, colour: useColour(io) }));
-  if (errors.length > 0) {
-    io.stderr.write(t(lang, `yanxiu: 记录未写入 ${file}\n`, `yanxiu: nothing was written to ${file}\n`));
+interface Written {
+  after: LoadedRepo;
+  introduced: Problem[];
+}
+
+/** The file with the item added, as check would accept it, or why not. Pure but for validateWrite's re-load. */
+function addTo(repo: LoadedRepo, lang: Lang, day: string, file: string, target: MergeTarget, item: Record<string, unknown>) {
+  return (current: CurrentFile): TransformOutcome<AddRefusal, Written> => {
+    let text: string;
+    if (current.exists) {
+      const parsed = parseBytes(file, current.bytes, lang);
+      if (parsed.problems.length > 0) return { refuse: { kind: "unparsable", problems: parsed.problems } };
+      const merged = mergeItem(Buffer.from(current.bytes).toString("utf8"), target, item);
+      if (!merged.ok) return { refuse: { kind: "merge", reason: merged.reason, found: merged.found } };
+      text = merged.text;
+    } else {
+      text = newFileText(target, item);
+    }
+    const { after, introduced } = validateWrite(repo, file, text, lang, day);
+    if (introduced.some((p) => p.severity === "error")) return { refuse: { kind: "invalid", introduced } };
+    return { text, value: { after, introduced } };
+  };
+}
+
+/** Merge, validate and write one file through updateFile: under its lock, never over an edit made meanwhile. */
+function writeItem(io: Io, repo: LoadedRepo, lang: Lang, day: string, file: string, target: MergeTarget, item: Record<string, unknown>, dryRun: boolean): Outcome {
+  const r = updateFile({ root: repo.root, file, fs: io.fs, dryRun, transform: addTo(repo, lang, day, file, target, item), beforeRename: pauseSeam(io) });
+  const show = (problems: Problem[]) => {
+    if (problems.length > 0) io.stdout.write(formatText(sortProblems(problems), { lang, colour: useColour(io) }));
+  };
+  if (!r.ok) {
+    if (r.reason !== "refused") {
+      io.stderr.write(updateMessage(r, file, lang));
+      return { code: isFileProblem(r) ? EXIT.problems : EXIT.failure };
+    }
+    const why = r.refusal;
+    if (why.kind === "unparsable") {
+      io.stdout.write(formatText(why.problems, { lang, colour: useColour(io) }));
+      io.stderr.write(t(lang, `yanxiu: ${file} 无法解析,不会覆盖它;先修正上面的问题\n`, `yanxiu: ${file} does not parse, so it is left alone; fix the problems above first\n`));
+    } else if (why.kind === "merge") {
+      io.stderr.write(refusalMessage(why.reason, file, target, why.found, lang));
+    } else {
+      show(why.introduced);
+      io.stderr.write(t(lang, `yanxiu: 记录未写入 ${file}\n`, `yanxiu: nothing was written to ${file}\n`));
+    }
     return { code: EXIT.problems };
   }
-  if (dryRun) {
-    io.stdout.write(t(lang, `(试运行,未写入)将在 ${file} 中添加:\n`, `(dry run, nothing written) would add to ${file}:\n`) + itemText(item));
-    return { code: EXIT.ok, after };
+  show(r.value!.introduced);
+  if (r.attempts > 1) {
+    io.stderr.write(t(lang, `yanxiu: ${file} 在记录期间被修改过;新记录已加入修改后的内容,修改都保留了\n`,
+      `yanxiu: ${file} was changed while the record was being added; it was added to the changed content, which is kept\n`));
   }
-  if (exists && (statSync(abs).mode & 0o222) === 0) {
-    io.stderr.write(t(lang, `yanxiu: ${file} 是只读文件,未写入\n`, `yanxiu: ${file} is read-only; nothing was written\n`));
-    return { code: EXIT.problems };
-  }
-  try {
-    removeOrphanTemps(abs);
-    writeFileAtomic(abs, text, { beforeRename: pauseSeam(io) });
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? String(e);
-    io.stderr.write(t(lang, `yanxiu: 写入 ${file} 失败(${code}),原文件未改动\n`, `yanxiu: writing ${file} failed (${code}); the file is unchanged\n`));
-    return { code: EXIT.failure };
-  }
-  return { code: EXIT.ok, after };
+  if (dryRun) io.stdout.write(t(lang, `(试运行,未写入)将在 ${file} 中添加:\n`, `(dry run, nothing written) would add to ${file}:\n`) + itemText(item));
+  return { code: EXIT.ok, after: r.value!.after };
 }
 
 function pauseSeam(io: Io): ((tmp: string) => void) | undefined {

@@ -4,6 +4,7 @@
  */
 import type { Readable } from "node:stream";
 import { parseLang, type Lang } from "../i18n.js";
+import type { WriteFs } from "../repo/fs.js";
 
 export interface Writer {
   write(chunk: string): unknown;
@@ -17,6 +18,8 @@ export interface Io {
   stderr: Writer;
   env: Record<string, string | undefined>;
   stdin?: Readable & { isTTY?: boolean };
+  /** The file system repository files are written through (default node:fs); tests inject failures here. */
+  fs?: WriteFs;
 }
 
 /** Exit codes, as ESLint: 0 clean, 1 problems found, 2 the tool could not run. */

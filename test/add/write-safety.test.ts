@@ -108,7 +108,7 @@ describe("write safety", () => {
       else {
         // The only acceptable failure is a clean "busy, try again" with nothing written.
         expect(r.code).toBe(2);
-        expect(r.stderr).toBe(`yanxiu: 另一个 yanxiu add 正在写入 ${T01_FILE},请稍后再试(原文件未改动)\n`);
+        expect(r.stderr).toBe(`yanxiu: 另一个 yanxiu 命令正在写入 ${T01_FILE},请稍后再试(原文件未改动)\n`);
         expect(written).not.toContain(titles[i]);
       }
     });

@@ -2,6 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { main } from "../../src/cli/main.js";
+import type { WriteFs } from "../../src/repo/fs.js";
 
 export interface CliResult {
   code: number;
@@ -20,7 +21,7 @@ class Capture {
 
 export async function runCli(
   argv: string[],
-  opts: { cwd?: string; env?: Record<string, string | undefined> } = {},
+  opts: { cwd?: string; env?: Record<string, string | undefined>; fs?: WriteFs } = {},
 ): Promise<CliResult> {
   const stdout = new Capture();
   const stderr = new Capture();
@@ -30,6 +31,7 @@ export async function runCli(
     stdout,
     stderr,
     env: { YANXIU_TODAY: "2026-11-23", ...opts.env },
+    fs: opts.fs,
   });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }

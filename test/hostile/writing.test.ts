@@ -2,15 +2,18 @@
  * Writing into a hostile repository: read-only files, a full disk, files that do not parse.
  * Whatever happens, the original file is byte-identical afterwards.
  */
-import { chmodSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { appendFileSync, chmodSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/run-cli.js";
 import { writeFileAtomic } from "../../src/repo/write.js";
+import { nodeFs, type WriteFs } from "../../src/repo/fs.js";
+import { errno, faultyFs } from "../helpers/faulty-fs.js";
 import { expectNoStack, GOOD_FILE, HOSTILE_FILE, recordFile, school } from "./school.js";
 
-const add = (dir: string, teacher: string, ...extra: string[]) =>
-  runCli(["add", dir, "--teacher", teacher, "--kind", "observation", "--date", "2025-10-20", "--title", "听课《春》", "--count", "1", "--lang", "en", ...extra]);
+const ADD = ["--kind", "observation", "--date", "2025-10-20", "--title", "听课《春》", "--count", "1", "--lang", "en"];
+const add = (dir: string, teacher: string, ...extra: string[]) => runCli(["add", dir, "--teacher", teacher, ...ADD, ...extra]);
+const addWith = (fs: WriteFs, dir: string, teacher: string) => runCli(["add", dir, "--teacher", teacher, ...ADD], { fs });
 
 function snapshot(dir: string, file: string): Buffer {
   return readFileSync(join(dir, file));
@@ -118,5 +121,85 @@ describe("a full disk (simulated through writeFileAtomic's beforeRename seam)", 
     writeFileAtomic(path, readFileSync(path, "utf8"));
     expect(readdirSync(dirname(path)).filter((f) => f.endsWith(".tmp"))).toEqual([]);
     expect((statSync(path).mode & 0o777).toString(8)).toBe("444");
+  });
+});
+
+describe("yanxiu add through a file system that fails (io.fs)", () => {
+  it("the record path is a folder: a clear error, exit 1, no internal EISDIR", async () => {
+    const dir = school();
+    mkdirSync(join(dir, HOSTILE_FILE), { recursive: true });
+    const r = await add(dir, "t03");
+    expectNoStack(r);
+    expect(r.stderr).not.toContain("internal");
+    expect(r.stderr).toBe(`yanxiu: ${HOSTILE_FILE} is a folder, not a file; nothing was written. Rename or move the folder, then try again\n`);
+    expect(r.code).toBe(1);
+  });
+
+  it("ENOSPC part-way through the write: exit 2, the reason named, byte-identical, no temporary file", async () => {
+    const dir = school();
+    const before = snapshot(dir, GOOD_FILE);
+    let written = 0;
+    const fs = faultyFs({}, {
+      writeSync: (fd, b, o, l, p) => {
+        if (l < 100) return nodeFs.writeSync(fd, b, o, l, p); // the lock
+        if (written > 0) throw errno("ENOSPC");
+        written = nodeFs.writeSync(fd, b, o, Math.min(l, 64), p);
+        return written;
+      },
+    });
+    const r = await addWith(fs, dir, "t01");
+    expectNoStack(r);
+    expect(r.stderr).toBe(`yanxiu: writing ${GOOD_FILE} failed (writing: ENOSPC: the disk is full); the file is unchanged\n`);
+    expect(r.stdout).not.toContain("written to");
+    expect(r.code).toBe(2);
+    expect(snapshot(dir, GOOD_FILE).equals(before)).toBe(true);
+    expect(tempFilesBeside(dir, GOOD_FILE)).toEqual([]);
+  });
+
+  it("an editor saves between add's read and its rename: the record joins the saved text, the edit is kept", async () => {
+    const dir = school();
+    const path = join(dir, GOOD_FILE);
+    const edit = "# 编辑器保存的一行\n";
+    let saved = false;
+    const fs = faultyFs({}, {
+      renameSync: (a, b) => nodeFs.renameSync(a, b),
+      fsyncSync: (fd) => {
+        // The first flush of add's temporary file: the editor saves right then.
+        if (!saved && nodeFs.readdirSync(dirname(path)).some((f) => f.endsWith(".tmp"))) {
+          saved = true;
+          appendFileSync(path, edit);
+        }
+        nodeFs.fsyncSync(fd);
+      },
+    });
+    const before = readFileSync(path, "utf8");
+    const r = await addWith(fs, dir, "t01");
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`yanxiu: ${GOOD_FILE} was changed while the record was being added; it was added to the changed content, which is kept\n`);
+    const after = readFileSync(path, "utf8");
+    // Every line of the edited file is kept, in order; the record goes at the end of the list.
+    expect(before.endsWith("    count: 1\n")).toBe(true);
+    expect(after).toBe(before + "  - date: 2025-10-20\n    kind: observation\n    title: 听课《春》\n    count: 1\n\n" + edit);
+  });
+
+  it("an editor's save that breaks the file: add refuses on the new content, the edit is kept", async () => {
+    const dir = school();
+    const path = join(dir, GOOD_FILE);
+    let saved = false;
+    const fs = faultyFs({}, {
+      fsyncSync: (fd) => {
+        if (!saved && nodeFs.readdirSync(dirname(path)).some((f) => f.endsWith(".tmp"))) {
+          saved = true;
+          appendFileSync(path, "  - title: \"unclosed\n");
+        }
+        nodeFs.fsyncSync(fd);
+      },
+    });
+    const edited = () => readFileSync(path, "utf8");
+    const r = await addWith(fs, dir, "t01");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`yanxiu: ${GOOD_FILE} does not parse, so it is left alone; fix the problems above first\n`);
+    expect(edited().endsWith("  - title: \"unclosed\n")).toBe(true);
+    expect(edited()).not.toContain("听课《春》");
   });
 });

@@ -1,0 +1,59 @@
+/**
+ * The file-system operations yanxiu writes with, passed in (as markdownlint-cli2's `fs`
+ * option) so a test can make any single step fail — a short write, ENOSPC, EIO, a failed
+ * fsync or rename, an editor saving in between — and check nothing is lost. `node:fs`
+ * itself satisfies the interface.
+ */
+import * as nodeFsModule from "node:fs";
+
+export interface FileStat {
+  size: number;
+  mtimeMs: number;
+  ino: number;
+  mode: number;
+  isFile(): boolean;
+  isDirectory(): boolean;
+  isSymbolicLink(): boolean;
+}
+
+export interface WriteFs {
+  openSync(path: string, flags: string, mode?: number): number;
+  /** May write fewer bytes than asked (a short write): callers loop. */
+  writeSync(fd: number, buffer: Uint8Array, offset: number, length: number, position: number | null): number;
+  fsyncSync(fd: number): void;
+  closeSync(fd: number): void;
+  renameSync(from: string, to: string): void;
+  unlinkSync(path: string): void;
+  readFileSync(path: string): Uint8Array;
+  lstatSync(path: string): FileStat;
+  mkdirSync(path: string, options: { recursive: true }): unknown;
+  readdirSync(path: string): string[];
+}
+
+export const nodeFs: WriteFs = {
+  openSync: (p, f, m) => nodeFsModule.openSync(p, f, m),
+  writeSync: (fd, b, o, l, p) => nodeFsModule.writeSync(fd, b, o, l, p),
+  fsyncSync: (fd) => nodeFsModule.fsyncSync(fd),
+  closeSync: (fd) => nodeFsModule.closeSync(fd),
+  renameSync: (a, b) => nodeFsModule.renameSync(a, b),
+  unlinkSync: (p) => nodeFsModule.unlinkSync(p),
+  readFileSync: (p) => nodeFsModule.readFileSync(p),
+  lstatSync: (p) => nodeFsModule.lstatSync(p),
+  mkdirSync: (p, o) => nodeFsModule.mkdirSync(p, o),
+  readdirSync: (p) => nodeFsModule.readdirSync(p),
+};
+
+/** The errno code of a thrown file-system error ("ENOSPC"), or the message for anything else. */
+export function errorCode(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === "string" ? code : String((e as Error | undefined)?.message ?? e);
+}
+
+export function isMissing(e: unknown): boolean {
+  return errorCode(e) === "ENOENT";
+}
+
+/** An error shaped like node's own, for the cases node reports as a number (a zero-byte write). */
+export function fsError(code: string, message: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`${code}: ${message}`), { code });
+}
