@@ -6,6 +6,7 @@
  *   npm run bench -- --sizes 10000,100000       # chosen sizes
  *   npm run bench -- --quick                    # 10,000 records, one run each: a quick look
  *   npm run bench -- --runs 5 --markdown        # more runs; print the table as Markdown
+ *   npm run bench -- --problems 500,5000        # check of one file with this many problems (default 5000,50000)
  *
  * For each size it generates a deterministic school repository in the temp dir (reused when the
  * same parameters generated it before), writes the same activities as a ledger journal, and times
@@ -20,6 +21,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { parse as parseYaml } from "yaml";
+import { benchProblems, renderProblems } from "./problems.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, "..");
@@ -49,11 +51,12 @@ async function main() {
       runs: { type: "string" },
       markdown: { type: "boolean" },
       dir: { type: "string" },
+      problems: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
   if (values.help) {
-    process.stdout.write("usage: npm run bench -- [--sizes 10000,100000,1000000] [--quick] [--runs N] [--markdown] [--dir DIR]\n");
+    process.stdout.write("usage: npm run bench -- [--sizes 10000,100000,1000000] [--quick] [--runs N] [--markdown] [--dir DIR] [--problems 5000,50000]\n");
     return 0;
   }
   if (!existsSync(join(ROOT, "dist", "cli", "main.js"))) {
@@ -63,6 +66,11 @@ async function main() {
   const sizes = (values.sizes ?? (values.quick ? "10000" : "10000,100000,1000000")).split(",").map(Number);
   if (sizes.some((n) => !Number.isInteger(n) || n <= 0)) {
     process.stderr.write("bench: --sizes takes whole numbers, e.g. 10000,100000\n");
+    return 2;
+  }
+  const problemCounts = (values.problems ?? "5000,50000").split(",").map(Number);
+  if (problemCounts.some((n) => !Number.isInteger(n) || n <= 0)) {
+    process.stderr.write("bench: --problems takes whole numbers, e.g. 5000,50000\n");
     return 2;
   }
   const baseRuns = values.runs ? Number(values.runs) : values.quick ? 1 : 3;
@@ -85,6 +93,9 @@ async function main() {
     checkSmall: median(repeat(5, () => yanxiu(["check"], small.dir).ms)),
   };
 
+  log(`check of one file with ${problemCounts.join(", ")} problems…`);
+  const problems = benchProblems({ yanxiu, base: small.dir, recordFile: oneFile, counts: problemCounts, work });
+
   const rows = [];
   for (const size of sizes) {
     const runs = size >= 1000000 ? Math.min(baseRuns, 1) : baseRuns;
@@ -92,7 +103,7 @@ async function main() {
     log(`${fmtInt(repo.activities)} records in ${fmtInt(repo.files)} files: timing ${runs} run(s)…`);
     rows.push(measure(repo, runs, { hasLedger, hasScore }));
   }
-  const table = render(rows, startup, values.markdown);
+  const table = render(rows, startup, values.markdown, renderProblems(problems, seconds));
   process.stdout.write(table);
   return 0;
 }
@@ -242,7 +253,7 @@ function run(cmd, args, cwd, env = {}) {
 
 // ------------------------------------------------------------------ output
 
-function render(rows, startup, markdown) {
+function render(rows, startup, markdown, problemLines) {
   const na = "n/a";
   const s = (ms) => (ms === undefined ? na : seconds(ms));
   const ratio = (a, b) => (a === undefined || b === undefined ? na : `${(a / b).toFixed(2)}×`);
@@ -256,6 +267,7 @@ function render(rows, startup, markdown) {
   ]);
   const notes = [
     `yanxiu --help: ${s(startup.help)}; check of one record file (demo-sized school): ${s(startup.checkOne)}; check of the whole demo-sized school: ${s(startup.checkSmall)}`,
+    ...problemLines,
     `machine: ${machine()}; ${new Date().toISOString().slice(0, 10)}`,
   ];
   if (markdown) {

@@ -34,16 +34,28 @@ export interface Position {
 
 const FILE_START: Position = { line: 1, column: 1 };
 
+/**
+ * Where each line of a text starts. Built once per text and kept for the text seen last, so a
+ * file with thousands of problems costs one pass, not one scan from the top per problem.
+ */
+let indexed: { text: string; starts: number[] } | undefined;
+
+function lineStarts(text: string): number[] {
+  // Same string object, same index: `===` on one string is a pointer comparison.
+  if (indexed?.text === text) return indexed.starts;
+  const starts = [0];
+  for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", nl + 1)) starts.push(nl + 1);
+  indexed = { text, starts };
+  return starts;
+}
+
 export function lineText(text: string, line: number): string | undefined {
   if (line < 1) return undefined;
-  let start = 0;
-  for (let i = 1; i < line; i++) {
-    const nl = text.indexOf("\n", start);
-    if (nl < 0) return undefined;
-    start = nl + 1;
-  }
-  const end = text.indexOf("\n", start);
-  return text.slice(start, end < 0 ? text.length : end).replace(/\r$/, "");
+  const starts = lineStarts(text);
+  if (line > starts.length) return undefined;
+  const start = starts[line - 1]!;
+  const end = line < starts.length ? starts[line]! - 1 : text.length;
+  return text.slice(start, end).replace(/\r$/, "");
 }
 
 export function makeProblem(
