@@ -39,6 +39,8 @@ export const FILE_PROBLEMS: Record<string, { zh: string; en: string }> = {
   "yaml-syntax": { zh: "YAML 语法", en: "YAML syntax" },
   "yaml-tag": { zh: "禁止 YAML 标签", en: "YAML tags are refused" },
   "yaml-alias": { zh: "别名展开过多", en: "too many alias expansions" },
+  "yaml-version": { zh: "只读 YAML 1.2", en: "YAML 1.2 only" },
+  "number-format": { zh: "数字须为十进制", en: "numbers in decimal only" },
   encoding: { zh: "文件编码须为 UTF-8", en: "files must be UTF-8" },
   "empty-file": { zh: "空文件", en: "empty file" },
   "file-too-large": { zh: "文件过大", en: "file too large" },

@@ -3,7 +3,7 @@
  * check (schema, references, rules) can point at file:line:col with a caret.
  * Nothing here throws on user input: every failure becomes a Problem.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from "yaml";
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type ScalarTag, type Tags } from "yaml";
 import type { Problem, Severity } from "../problem.js";
 import { t, type Lang } from "../i18n.js";
 import { describeYamlErrors } from "./yaml-errors.js";
@@ -137,6 +137,32 @@ function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number } {
   return { line, column: 1 };
 }
 
+/** Numbers are read in plain decimal only: `12`, `-3`, `1.5`, `.5`; also `.inf` and `.nan`, which the schemas refuse by name. */
+const DECIMAL_INT = /^[-+]?(?:0|[1-9][0-9]*)$/;
+const DECIMAL_FLOAT = /^[-+]?(?:(?:0|[1-9][0-9]*)\.[0-9]*|\.[0-9]+)$/;
+
+/**
+ * YAML 1.2's core schema without its other ways of writing a number (0o12, 0x10, 1e3, and 012,
+ * which YAML 1.1 reads as octal 10): those stay text, so a number field holding one is refused
+ * by the schema with a "number-format" problem (schema/zod-problems.ts), and a title that
+ * happens to look like one stays the text it is.
+ */
+function decimalNumbers(tags: Tags): Tags {
+  const out: Tags = [];
+  for (const tag of tags) {
+    const scalar = typeof tag === "object" && !("collection" in tag && tag.collection) ? (tag as ScalarTag) : undefined;
+    if (scalar?.tag === "tag:yaml.org,2002:int") {
+      if (!scalar.format) out.push({ ...scalar, test: DECIMAL_INT });
+    } else if (scalar?.tag === "tag:yaml.org,2002:float") {
+      if (scalar.format !== "EXP") out.push(scalar.test?.test(".inf") ? scalar : { ...scalar, test: DECIMAL_FLOAT });
+    } else out.push(tag);
+  }
+  return out;
+}
+
+/** The options every reader of repository YAML uses (see decimalNumbers). */
+export const YAML_READ_OPTIONS = { uniqueKeys: true, prettyErrors: false, strict: true, version: "1.2", schema: "core", customTags: decimalNumbers } as const;
+
 /** Parse YAML text; every syntax error, unknown tag, duplicate key or alias bomb becomes a problem. */
 export function parseYaml(file: string, text: string, lang: Lang): { source: YamlSource; problems: Problem[] } {
   const lineCounter = new LineCounter();
@@ -148,7 +174,7 @@ export function parseYaml(file: string, text: string, lang: Lang): { source: Yam
       t(lang, "研修记录、名册和规则文件都只需要几层缩进", "records, rosters and rule files need only a few levels of indentation"));
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, version: "1.2" });
+    doc = parseDocument(text, { ...YAML_READ_OPTIONS, lineCounter });
   } catch {
     // The parser recurses per nesting level; absurd nesting overflows the stack.
     return { source, problems: [tooDeep(FILE_START)] };
@@ -159,6 +185,15 @@ export function parseYaml(file: string, text: string, lang: Lang): { source: Yam
   if (overflow) {
     const pos = lineCounter.linePos(overflow.pos[0]);
     return { source, problems: [tooDeep({ line: pos.line, column: pos.col })] };
+  }
+  // A %YAML 1.1 directive switches the parser to 1.1's rules (1:30 is 90, 010 is 8): refused.
+  const version = doc.directives?.yaml;
+  if (version?.explicit && version.version !== "1.2") {
+    const at = /^%YAML\b/m.exec(text)?.index ?? 0;
+    const pos = lineCounter.linePos(at);
+    return { source, problems: [makeProblem(source, { line: pos.line, column: pos.col }, "yaml-version",
+      t(lang, `只支持 YAML 1.2,这里写的是 %YAML ${version.version}`, `only YAML 1.2 is read, and this says %YAML ${version.version}`),
+      t(lang, "删除这一行(以及其后的 ---):YAML 1.1 会把 1:30 读成 90、把 010 读成 8", "delete this line (and the --- after it): YAML 1.1 reads 1:30 as 90 and 010 as 8"))] };
   }
   const errors = describeYamlErrors(doc, text, lineCounter, lang);
   for (const e of errors.slice(0, MAX_SYNTAX_PROBLEMS)) {

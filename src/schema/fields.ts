@@ -5,16 +5,22 @@ import { z } from "zod";
  * A calendar date written YYYY-MM-DD. A time or time zone after it is tolerated and dropped:
  * the date the teacher wrote is the school's local date.
  */
-export const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+export const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-](\d{2}):?(\d{2}))?)?$/;
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /**
- * A date that exists on the calendar. Plain arithmetic rather than a date library: it runs for
- * every date of every record (a million at district scale). Years before 100 are refused, as
- * the date library used before refused them (JavaScript dates read them as 19xx).
+ * A date that exists on the calendar, and a time after it (if any) that exists on a clock.
+ * Plain arithmetic rather than a date library: it runs for every date of every record (a million
+ * at district scale). Years before 100 are refused, as the date library used before refused them
+ * (JavaScript dates read them as 19xx).
  */
 export function isRealDate(s: string): boolean {
+  return isRealDay(s) && isRealTime(s);
+}
+
+/** The YYYY-MM-DD part exists on the calendar. */
+export function isRealDay(s: string): boolean {
   const m = DATE_RE.exec(s);
   if (!m) return false;
   const year = Number(m[1]);
@@ -25,10 +31,19 @@ export function isRealDate(s: string): boolean {
   return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!);
 }
 
+/** The time after the date, if any, exists: 00–23 hours, 00–59 minutes and seconds, zones up to ±14:00. */
+export function isRealTime(s: string): boolean {
+  const m = DATE_RE.exec(s);
+  if (!m) return false;
+  const [hour, minute, second, zoneHour, zoneMinute] = [m[4], m[5], m[6], m[7], m[8]].map((x) => (x === undefined ? 0 : Number(x)));
+  return hour! <= 23 && minute! <= 59 && second! <= 59 && zoneHour! <= 14 && zoneMinute! <= 59;
+}
+
 export const dateField = z
   .string({ error: "date" })
   .refine((s) => DATE_RE.test(s), { error: "date-format", abort: true })
-  .refine((s) => isRealDate(s), { error: "date-invalid", abort: true })
+  .refine((s) => isRealDay(s), { error: "date-invalid", abort: true })
+  .refine((s) => isRealTime(s), { error: "time-invalid", abort: true })
   .transform((s) => s.slice(0, 10))
   .meta({ description: "YYYY-MM-DD", examples: ["2025-09-12"] });
 

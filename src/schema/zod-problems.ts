@@ -7,6 +7,7 @@ import { closest, distance } from "fastest-levenshtein";
 import type { Problem } from "../problem.js";
 import { t, type Lang } from "../i18n.js";
 import { problemAt, type YamlSource } from "../repo/yaml-source.js";
+import { nonDecimalNumber } from "./number-forms.js";
 
 const TYPE_ZH: Record<string, string> = {
   string: "文字",
@@ -101,6 +102,15 @@ export function zodIssuesToProblems(
     const named = path.filter((p) => typeof p === "string");
     const field = named.at(-2) === "attendance" ? `attendance.${named.at(-1)}` : (named.at(-1) ?? "");
     const value = valueAt(src.data, path);
+    const form = typeof value === "string" && (issue.code === "invalid_type" || issue.code === "invalid_union") ? nonDecimalNumber(value) : undefined;
+    if (form) {
+      out.push(problemAt(src, path, "number-format",
+        t(lang, `「${field}」必须写成普通的十进制数,不能写 ${value}(${form.zh})`, `'${field}' must be a plain decimal number, not ${value} (${form.en})`),
+        form.decimal !== undefined
+          ? t(lang, `写成 ${form.decimal}`, `write ${form.decimal}`)
+          : t(lang, "写出一个普通的十进制数,如 2 或 1.5", "write a plain decimal number, such as 2 or 1.5")));
+      continue;
+    }
     switch (issue.code) {
       case "unrecognized_keys": {
         const known = knownKeysAt(schema, path);
@@ -176,6 +186,10 @@ function customProblem(src: YamlSource, path: (string | number)[], field: string
       return problemAt(src, path, "date",
         t(lang, `日期不存在:${String(value)}`, `no such date: ${String(value)}`),
         t(lang, "检查月份和日子(比如 2 月没有 30 日)", "check the month and day (February has no 30th)"));
+    case "time-invalid":
+      return problemAt(src, path, "date",
+        t(lang, `时间不存在:${String(value)}`, `no such time: ${String(value)}`),
+        t(lang, `小时为 00–23,分钟为 00–59;或只写日期:${String(value).slice(0, 10)}`, `hours run 00–23 and minutes 00–59; or write the date alone: ${String(value).slice(0, 10)}`));
     case "id-format":
       return problemAt(src, path, "id",
         t(lang, `编号 ${JSON.stringify(value)} 只能用字母、数字、点、下划线或连字符`, `id ${JSON.stringify(value)} may use only letters, digits, '.', '_' and '-'`),

@@ -1,0 +1,70 @@
+/**
+ * Inputs that `check` once accepted and must refuse, each with its problem at its place (issue
+ * 11): YAML other than 1.2, numbers not in decimal, times that do not exist, empty or unfit
+ * evidence, titles with bidi controls or of absurd length, out-of-range sizes, files in places
+ * no record belongs. docs/hostile-input.md lists them.
+ */
+import { describe, expect, it } from "vitest";
+import { check, expectContained, HOSTILE_FILE, places, problemsIn, recordFile, school } from "./school.js";
+
+/** A reflection record with more lines from line 6 on. */
+const reflection = (...more: string[]) => recordFile("t03", "  - date: 2025-10-09", "    kind: reflection", "    title: 反思", ...more);
+/** An observation record with more lines from line 6 on. */
+const observation = (...more: string[]) => recordFile("t03", "  - date: 2025-10-09", "    kind: observation", "    title: 听课", ...more);
+
+interface Case {
+  name: string;
+  files: Record<string, string | null>;
+  /** The file the problems are in (the hostile record file unless said). */
+  file?: string;
+  /** [check, line, column, words of the English message, words of the hint] */
+  expect: [string, number, number, string, string?][];
+}
+
+export async function expectCase(c: Case): Promise<void> {
+  const run = await check(school(c.files));
+  expectContained(run);
+  const file = c.file ?? HOSTILE_FILE;
+  expect(places(run, file)).toEqual(c.expect.map(([k, l, col]) => [k, l, col]));
+  problemsIn(run, file).forEach((p, i) => {
+    expect(p.message).toContain(c.expect[i]![3]);
+    if (c.expect[i]![4]) expect(p.hint).toContain(c.expect[i]![4]);
+    if (p.line > 0) expect(p.sourceLine).toBeDefined();
+  });
+}
+
+const YAML_AND_NUMBERS: Case[] = [
+  {
+    name: "%YAML 1.1 (where 1:30 reads 90 and 010 reads 8): refused at the directive",
+    files: { [HOSTILE_FILE]: "%YAML 1.1\n---\n" + observation("    count: 1:30") },
+    expect: [["yaml-version", 1, 1, "only YAML 1.2 is read, and this says %YAML 1.1", "1:30 as 90"]],
+  },
+  { name: "count: 012 (a leading zero)", files: { [HOSTILE_FILE]: observation("    count: 012") }, expect: [["number-format", 6, 12, "'count' must be a plain decimal number, not 012 (a leading zero", "write 12"]] },
+  { name: "count: 010 (octal 8 in YAML 1.1)", files: { [HOSTILE_FILE]: observation("    count: 010") }, expect: [["number-format", 6, 12, "not 010", "write 10"]] },
+  { name: "count: 0o12", files: { [HOSTILE_FILE]: observation("    count: 0o12") }, expect: [["number-format", 6, 12, "not 0o12 (octal)", "write 10"]] },
+  { name: "count: 0x10", files: { [HOSTILE_FILE]: observation("    count: 0x10") }, expect: [["number-format", 6, 12, "not 0x10 (hexadecimal)", "write 16"]] },
+  { name: "hours: 1e3", files: { [HOSTILE_FILE]: reflection("    hours: 1e3") }, expect: [["number-format", 6, 12, "'hours' must be a plain decimal number, not 1e3 (exponent notation)", "write 1000"]] },
+  { name: "hours: 1e300 (too large to write out)", files: { [HOSTILE_FILE]: reflection("    hours: 1e300") }, expect: [["number-format", 6, 12, "not 1e300", "write a plain decimal number"]] },
+  { name: "hours: 1:30 (base 60)", files: { [HOSTILE_FILE]: reflection("    hours: 1:30") }, expect: [["number-format", 6, 12, "not 1:30 (base 60", "write 1.5"]] },
+  { name: "count: 1_000", files: { [HOSTILE_FILE]: observation("    count: 1_000") }, expect: [["number-format", 6, 12, "not 1_000 (underscores)", "write 1000"]] },
+  {
+    name: "2025-10-15T25:99: no such time",
+    files: { [HOSTILE_FILE]: recordFile("t03", "  - date: 2025-10-15T25:99", "    kind: reflection", "    title: 反思") },
+    expect: [["date", 3, 11, "no such time: 2025-10-15T25:99", "write the date alone: 2025-10-15"]],
+  },
+  {
+    name: "a time zone of +25:00",
+    files: { [HOSTILE_FILE]: recordFile("t03", "  - date: 2025-10-15T10:00+25:00", "    kind: reflection", "    title: 反思") },
+    expect: [["date", 3, 11, "no such time"]],
+  },
+];
+
+describe("YAML 1.2 only, numbers in decimal only, real times", () => {
+  for (const c of YAML_AND_NUMBERS) it(c.name, () => expectCase(c));
+
+  it("%YAML 1.2 written out is fine; a title that looks like a number stays text", async () => {
+    const run = await check(school({ [HOSTILE_FILE]: "%YAML 1.2\n---\n" + recordFile("t03", "  - date: 2025-10-09", "    kind: reflection", "    title: 012", "  - date: 2025-10-09", "    kind: reflection", "    title: 1e3", "    hours: .5") }));
+    expectContained(run);
+    expect(places(run, HOSTILE_FILE)).toEqual([]);
+  });
+});
