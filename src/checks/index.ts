@@ -52,6 +52,7 @@ export const FILE_PROBLEMS: Record<string, { zh: string; en: string }> = {
   "field-value": { zh: "字段取值", en: "field value" },
   "field-range": { zh: "字段范围", en: "field range" },
   date: { zh: "日期格式", en: "date format" },
+  "text-control": { zh: "文字中的双向控制字符", en: "bidi controls in text" },
   id: { zh: "编号格式", en: "id format" },
 };
 

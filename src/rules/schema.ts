@@ -6,7 +6,13 @@
 import { z } from "zod";
 import { dateField, idField } from "../schema/fields.js";
 
-const num = z.number().finite();
+/**
+ * Every number in a rule is at most a billion either way: far above any real credit, cap or
+ * threshold, and small enough that no sum over a district's records can reach Infinity
+ * (`each: 1e308` would make totals and 人均 Infinity).
+ */
+export const RULE_NUMBER_LIMIT = 1_000_000_000;
+const num = z.number().finite().min(-RULE_NUMBER_LIMIT).max(RULE_NUMBER_LIMIT);
 const nonNeg = num.min(0);
 const windowField = z.enum(["term", "year", "cycle"]);
 const roleList = z.array(z.string().min(1)).min(1);

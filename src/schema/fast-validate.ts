@@ -6,7 +6,7 @@
  * for every message. It never rejects on its own: undefined means "ask zod", not "invalid".
  * test/schema/fast-validate.test.ts compares the two on generated and hostile inputs.
  */
-import { DATE_RE, isRealDate } from "./fields.js";
+import { BIDI_CONTROLS, DATE_RE, isRealDate, LIMITS, MAX_WORDS } from "./fields.js";
 import { ACTIVITY_ROLES, ATTENDANCE, AWARDS, LEVELS, STAGES, STATUSES } from "./vocab.js";
 import type { RecordFile, SessionFile } from "./files.js";
 
@@ -25,7 +25,9 @@ function isPlainObject(v: unknown): v is Rec {
 
 const str = (v: unknown): string => (typeof v === "string" ? v : unsure());
 const nonEmpty = (v: unknown): string => (typeof v === "string" && v.length > 0 ? v : unsure());
-const id = (v: unknown): string => (typeof v === "string" && ID.test(v) ? v : unsure());
+const text = (max: number) => (v: unknown): string =>
+  typeof v === "string" && v.length > 0 && v.length <= max && !BIDI_CONTROLS.test(v) ? v : unsure();
+const id = (v: unknown): string => (typeof v === "string" && v.length <= LIMITS.id && ID.test(v) ? v : unsure());
 const date = (v: unknown): string => (typeof v === "string" && DATE_RE.test(v) && isRealDate(v) ? v.slice(0, 10) : unsure());
 
 function num(v: unknown, ok: (n: number) => boolean): number {
@@ -40,21 +42,21 @@ function vocab(v: { words: string[]; normalize: (w: string) => string | undefine
 /** The activity fields of files.ts, in the schema's order, each as a check-and-convert. */
 const ACTIVITY_FIELDS: Record<string, (v: unknown) => unknown> = {
   date,
-  kind: nonEmpty,
-  title: nonEmpty,
+  kind: (v) => (typeof v === "string" && v.length <= LIMITS.kind ? nonEmpty(v) : unsure()),
+  title: text(LIMITS.title),
   hours: (v) => num(v, (n) => n > 0 && n <= 1000),
   level: vocab(LEVELS),
   award: vocab(AWARDS),
   role: vocab(ACTIVITY_ROLES),
   stage: vocab(STAGES),
   count: (v) => num(v, (n) => Number.isSafeInteger(n) && n >= 0 && n <= 10_000),
-  words: (v) => num(v, (n) => Number.isSafeInteger(n) && n >= 0 && n <= 10_000_000),
+  words: (v) => num(v, (n) => Number.isSafeInteger(n) && n >= 0 && n <= MAX_WORDS),
   score: (v) => num(v, (n) => n >= 0 && n <= 1000),
-  evidence: (v) => (typeof v === "string" && v.length > 0 ? [v] : Array.isArray(v) ? v.map(nonEmpty) : unsure()),
+  evidence: (v) => (typeof v === "string" && v.length > 0 ? [v] : Array.isArray(v) && v.length > 0 ? v.map(nonEmpty) : unsure()),
   status: vocab(STATUSES),
   approver: id,
-  ref: nonEmpty,
-  notes: str,
+  ref: text(LIMITS.ref),
+  notes: (v) => (typeof v === "string" && v.length <= LIMITS.notes && !BIDI_CONTROLS.test(v) ? v : unsure()),
 };
 
 const attendanceStatus = vocab(ATTENDANCE);

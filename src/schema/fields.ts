@@ -47,11 +47,28 @@ export const dateField = z
   .transform((s) => s.slice(0, 10))
   .meta({ description: "YYYY-MM-DD", examples: ["2025-09-12"] });
 
+/** Length limits, named in the problem when exceeded: generous for real text, fatal to 1.3M-character titles. */
+export const LIMITS = { id: 64, kind: 100, title: 200, ref: 200, name: 100, notes: 2000 } as const;
+
+/**
+ * Bidirectional controls (U+202E RIGHT-TO-LEFT OVERRIDE and its kin) make text show in another
+ * order than it is stored: a title could read as one thing and be another ("Trojan Source").
+ */
+export const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+/** Free text written by a person: not empty, at most `max` characters, no bidi controls. */
+export function textField(max: number) {
+  return z.string().min(1).max(max).refine((s) => !BIDI_CONTROLS.test(s), { error: "bidi-control" });
+}
+
 /** Ids are ASCII so that file names, git paths and CODEOWNERS stay simple on every system. */
 export const idField = z
   .string()
+  .max(LIMITS.id)
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: "id-format" })
   .meta({ description: "ASCII id: letters, digits, '.', '_' or '-'" });
+
+export const MAX_WORDS = 1_000_000;
 
 export const positiveNumber = z.number().finite().positive();
 export const nonNegativeInt = z.number().int().nonnegative();
@@ -63,5 +80,5 @@ export function vocabField(v: { words: string[]; normalize: (w: string) => strin
 
 /** One path or a list of paths. */
 export const evidenceField = z
-  .union([z.string().min(1), z.array(z.string().min(1))])
+  .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
   .transform((e) => (Array.isArray(e) ? e : [e]));

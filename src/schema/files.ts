@@ -4,7 +4,7 @@
  * JSON Schemas for editors are generated from these (scripts: `yanxiu schema`).
  */
 import { z } from "zod";
-import { dateField, evidenceField, idField, nonNegativeInt, positiveNumber, vocabField } from "./fields.js";
+import { BIDI_CONTROLS, dateField, evidenceField, idField, LIMITS, MAX_WORDS, nonNegativeInt, positiveNumber, textField, vocabField } from "./fields.js";
 import { ACTIVITY_ROLES, ATTENDANCE, AWARDS, LEVELS, STAGES, STATUSES } from "./vocab.js";
 
 const checkSetting = z.enum(["off", "warning", "error"]);
@@ -48,7 +48,7 @@ const datedRole = z.strictObject({
 
 export const teacherSchema = z.strictObject({
   id: idField,
-  name: z.string().min(1),
+  name: textField(LIMITS.name),
   groups: z.array(idField).default([]),
   /** A plain role name, or a role held between two dates. */
   roles: z.array(z.union([z.string().min(1), datedRole])).default([]),
@@ -60,7 +60,7 @@ export const teacherSchema = z.strictObject({
 
 export const groupSchema = z.strictObject({
   id: idField,
-  name: z.string().min(1),
+  name: textField(LIMITS.name),
   type: z.enum(["教研组", "备课组", "teaching-research", "lesson-prep"]).default("教研组"),
   /** A 备课组 may belong to a 教研组. */
   parent: idField.optional(),
@@ -77,8 +77,8 @@ export type RosterFile = z.output<typeof rosterSchema>;
 /** Fields an activity can carry, whether a teacher records it or a group session does. */
 const activityFields = {
   date: dateField,
-  kind: z.string().min(1),
-  title: z.string().min(1),
+  kind: z.string().min(1).max(LIMITS.kind),
+  title: textField(LIMITS.title),
   hours: positiveNumber.max(1000).optional(),
   level: vocabField(LEVELS).optional(),
   award: vocabField(AWARDS).optional(),
@@ -86,16 +86,16 @@ const activityFields = {
   stage: vocabField(STAGES).optional(),
   /** How many this record stands for (lessons observed); 1 when absent. */
   count: nonNegativeInt.max(10_000).optional(),
-  /** Length of written work in 字. */
-  words: nonNegativeInt.max(10_000_000).optional(),
+  /** Length of written work in 字 (a monograph is some 300,000). */
+  words: nonNegativeInt.max(MAX_WORDS).optional(),
   /** A mark given by assessors (评定), for items the office assesses. */
   score: z.number().finite().min(0).max(1000).optional(),
   evidence: evidenceField.optional(),
   status: vocabField(STATUSES).optional(),
   approver: idField.optional(),
   /** Names one project or lesson across records, so it is never counted twice. */
-  ref: z.string().min(1).optional(),
-  notes: z.string().optional(),
+  ref: textField(LIMITS.ref).optional(),
+  notes: z.string().max(LIMITS.notes).refine((s) => !BIDI_CONTROLS.test(s), { error: "bidi-control" }).optional(),
 };
 
 export const recordSchema = z.strictObject(activityFields);

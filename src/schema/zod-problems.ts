@@ -156,12 +156,20 @@ export function zodIssuesToProblems(
         const bound = String((issue as { minimum?: unknown; maximum?: unknown })[small ? "minimum" : "maximum"]);
         const origin = (issue as { origin?: string }).origin;
         const isCount = origin === "array" || origin === "string";
+        const length = typeof value === "string" || Array.isArray(value) ? value.length : undefined;
         out.push(problemAt(src, path, "field-range",
           isCount
-            ? t(lang, `「${field}」${small ? "不能为空" : "太长"}`, `'${field}' is ${small ? "empty" : "too long"}`)
+            ? small
+              ? t(lang, `「${field}」不能为空`, `'${field}' is empty`)
+              : origin === "string"
+                ? t(lang, `「${field}」太长(${length} 个字符,上限 ${bound})`, `'${field}' is too long (${length} characters; the limit is ${bound})`)
+                : t(lang, `「${field}」太长(${length} 项,上限 ${bound})`, `'${field}' is too long (${length} entries; the limit is ${bound})`)
             : t(lang, `「${field}」应${small ? (issue as { inclusive?: boolean }).inclusive === false ? "大于" : "不小于" : "不大于"} ${bound},实际是 ${describe(value)}`,
                 `'${field}' must be ${small ? (issue as { inclusive?: boolean }).inclusive === false ? "more than" : "at least" : "at most"} ${bound}, not ${describe(value)}`),
-          small && !isCount ? t(lang, "写一个正数", "write a positive number") : undefined));
+          small && !isCount ? t(lang, "写一个正数", "write a positive number")
+            : small && origin === "array" ? t(lang, `至少列出一项,或删除「${field}」这一行`, `list at least one, or delete the '${field}' line`)
+            : !small && isCount ? t(lang, `缩短到 ${bound} 个以内`, `shorten it to at most ${bound}`)
+            : undefined));
         break;
       }
       case "invalid_format":
@@ -190,6 +198,13 @@ function customProblem(src: YamlSource, path: (string | number)[], field: string
       return problemAt(src, path, "date",
         t(lang, `时间不存在:${String(value)}`, `no such time: ${String(value)}`),
         t(lang, `小时为 00–23,分钟为 00–59;或只写日期:${String(value).slice(0, 10)}`, `hours run 00–23 and minutes 00–59; or write the date alone: ${String(value).slice(0, 10)}`));
+    case "bidi-control": {
+      const c = typeof value === "string" ? /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.exec(value)?.[0] : undefined;
+      const code = c ? `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}` : "";
+      return problemAt(src, path, "text-control",
+        t(lang, `「${field}」含有不可见的双向控制字符 ${code},会改变文字显示的顺序`, `'${field}' holds the invisible bidirectional control ${code}, which changes the order text is shown in`),
+        t(lang, "删除这个字符(最好重新输入这段文字)", "delete the character (best: type the text again)"));
+    }
     case "id-format":
       return problemAt(src, path, "id",
         t(lang, `编号 ${JSON.stringify(value)} 只能用字母、数字、点、下划线或连字符`, `id ${JSON.stringify(value)} may use only letters, digits, '.', '_' and '-'`),

@@ -5,7 +5,7 @@
  * no record belongs. docs/hostile-input.md lists them.
  */
 import { describe, expect, it } from "vitest";
-import { check, expectContained, HOSTILE_FILE, places, problemsIn, recordFile, school } from "./school.js";
+import { check, expectContained, HOSTILE_FILE, places, problemsIn, recordFile, RULES, school } from "./school.js";
 
 /** A reflection record with more lines from line 6 on. */
 const reflection = (...more: string[]) => recordFile("t03", "  - date: 2025-10-09", "    kind: reflection", "    title: 反思", ...more);
@@ -67,4 +67,42 @@ describe("YAML 1.2 only, numbers in decimal only, real times", () => {
     expectContained(run);
     expect(places(run, HOSTILE_FILE)).toEqual([]);
   });
+});
+
+const LONG_TITLE = "听".repeat(1_300_000);
+
+const VALUES: Case[] = [
+  { name: "evidence: []", files: { [HOSTILE_FILE]: observation("    count: 1", "    evidence: []") }, expect: [["field-range", 7, 15, "'evidence' is empty", "delete the 'evidence' line"]] },
+  { name: "words: 9999999", files: { [HOSTILE_FILE]: reflection("    words: 9999999") }, expect: [["field-range", 6, 12, "'words' must be at most 1000000, not number 9999999"]] },
+  {
+    name: "a 1.3M-character title: the limit named",
+    files: { [HOSTILE_FILE]: recordFile("t03", "  - date: 2025-10-09", "    kind: reflection", `    title: ${LONG_TITLE}`) },
+    expect: [["field-range", 5, 12, "'title' is too long (1300000 characters; the limit is 200)", "shorten it to at most 200"]],
+  },
+  {
+    name: "U+202E (RIGHT-TO-LEFT OVERRIDE) in a title",
+    files: { [HOSTILE_FILE]: recordFile("t03", "  - date: 2025-10-09", "    kind: reflection", "    title: 反思\u202Efdp.exe") },
+    expect: [["text-control", 5, 12, "'title' holds the invisible bidirectional control U+202E", "delete the character"]],
+  },
+  {
+    name: "U+2066 (LEFT-TO-RIGHT ISOLATE) in notes",
+    files: { [HOSTILE_FILE]: reflection('    notes: "a\\u2066b"') },
+    expect: [["text-control", 6, 12, "'notes' holds the invisible bidirectional control U+2066"]],
+  },
+  {
+    name: "a 65-character teacher id",
+    files: { [HOSTILE_FILE]: recordFile("t03", "  - date: 2025-10-09", "    kind: reflection", "    title: 反思", `    approver: ${"a".repeat(65)}`) },
+    expect: [["field-range", 6, 15, "'approver' is too long (65 characters; the limit is 64)"], ["unknown-teacher", 6, 15, "there is no teacher"]],
+  },
+];
+
+describe("values out of bounds, with the limit named", () => {
+  for (const c of VALUES) it(c.name, () => expectCase(c));
+});
+
+describe("rule numbers are bounded (no Infinity totals)", () => {
+  const rules = (each: string) => (RULES as string).replace("    each: 1\n    cap: 20", `    each: ${each}\n    cap: 20`);
+  it("each: 1e308", () => expectCase({ name: "", files: { "rules/school.yaml": rules("1e308") }, file: "rules/school.yaml", expect: [["number-format", 13, 11, "'each' must be a plain decimal number, not 1e308"]] }));
+  it("each: 1 followed by 308 zeros", () =>
+    expectCase({ name: "", files: { "rules/school.yaml": rules("1" + "0".repeat(308)) }, file: "rules/school.yaml", expect: [["field-range", 13, 11, "'each' must be at most 1000000000"]] }));
 });
