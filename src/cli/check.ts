@@ -8,12 +8,21 @@ import { knownCheckNames, runChecks } from "../checks/index.js";
 import { didYouMean } from "../schema/zod-problems.js";
 import { findRepoRoot, toRepoPath } from "../repo/layout.js";
 import { formatGithub, formatJson, formatText } from "../format/problems.js";
+import { formatCodeQuality, formatJunit, formatSarif } from "../format/problems-ci.js";
+import type { Problem } from "../problem.js";
+import type { Lang } from "../i18n.js";
+import { writeFileAtomic } from "../repo/write.js";
+import { yanxiuVersion } from "../templates/ci.js";
 import { EXIT, pickLang, setExitCode, today, UsageError, useColour, type Io } from "./io.js";
 import { openRepo } from "./repo-arg.js";
 import { changedFileSet } from "./hook.js";
 
+export const CHECK_FORMATS = ["text", "json", "github", "sarif", "junit", "codequality"] as const;
+type CheckFormat = (typeof CHECK_FORMATS)[number];
+
 interface CheckOptions {
-  format: "text" | "json" | "github";
+  format: CheckFormat;
+  output?: string;
   disable: string[];
   lang?: string;
   changed?: boolean;
@@ -25,7 +34,8 @@ export function registerCheck(program: Command, io: Io): void {
     .command("check")
     .description("校验研修记录、名册、配置和规则 / validate records, roster, config and rules")
     .argument("[paths...]", "仓库目录或其中的文件 / the repository folder, or files in it")
-    .addOption(new Option("-f, --format <format>", "输出格式 / output format").choices(["text", "json", "github"]).default("text"))
+    .addOption(new Option("-f, --format <format>", "输出格式 / output format").choices([...CHECK_FORMATS]).default("text"))
+    .option("-o, --output <file>", "把结果写入文件(- 为标准输出)/ write the result to a file (- for stdout)")
     .option("--disable <checks>", "关闭某些检查,逗号分隔,可重复 / switch checks off: comma-separated, repeatable", (v: string, acc: string[]) => [...acc, ...v.split(",").map((x) => x.trim()).filter(Boolean)], [] as string[])
     .option("--changed", "只检查 git 中有改动的文件及受其影响的文件 / only files changed in git, and what depends on them")
     .option("--base <rev>", "与 --changed 同用:相对于此版本的改动(默认 HEAD)/ with --changed: changes since this revision (default HEAD)")
@@ -67,12 +77,30 @@ export function registerCheck(program: Command, io: Io): void {
       const problems = sortProblems(
         runChecks(repo, { lang: repoLang, today: today(io.env), disabled: new Set(opts.disable), files }),
       );
-      const fileCount = files ? files.size : repo.files.length;
-      const out =
-        opts.format === "json" ? formatJson(problems, { fileCount })
-        : opts.format === "github" ? formatGithub(problems)
-        : formatText(problems, { lang: repoLang, colour: useColour(io), fileCount });
-      io.stdout.write(out);
+      const checked = files ? [...files] : repo.files.map((f) => f.file);
+      const colour = (opts.output === undefined || opts.output === "-") && useColour(io);
+      const out = renderProblems(opts.format, problems, { lang: repoLang, colour, files: checked });
+      if (opts.output === undefined || opts.output === "-") io.stdout.write(out);
+      else {
+        const path = resolve(io.cwd, opts.output);
+        try {
+          writeFileAtomic(path, out);
+        } catch (e) {
+          throw new UsageError(t(repoLang, `无法写入 ${path}:${(e as Error).message}`, `cannot write ${path}: ${(e as Error).message}`));
+        }
+      }
       setExitCode(this, problems.some((p) => p.severity === "error") ? EXIT.problems : EXIT.ok);
     });
+}
+
+function renderProblems(format: CheckFormat, problems: Problem[], o: { lang: Lang; colour: boolean; files: string[] }): string {
+  const fileCount = o.files.length;
+  switch (format) {
+    case "json": return formatJson(problems, { fileCount });
+    case "github": return formatGithub(problems);
+    case "sarif": return formatSarif(problems, { version: yanxiuVersion() });
+    case "junit": return formatJunit(problems, { version: yanxiuVersion(), files: o.files });
+    case "codequality": return formatCodeQuality(problems);
+    case "text": return formatText(problems, { lang: o.lang, colour: o.colour, fileCount });
+  }
 }

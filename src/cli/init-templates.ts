@@ -10,7 +10,7 @@ export interface ScaffoldOptions {
   presets: string[];
   presetsDir: string;
   today: string;
-  /** What the CI files pass to `npm install -g`: the vendored tarball, a registry version or a git URL. */
+  /** What the CI files install: the vendored tarball, a registry version or a git URL. */
   ciInstall: string;
   lang: Lang;
 }

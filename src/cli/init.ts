@@ -91,13 +91,13 @@ export function registerInit(program: Command, io: Io): void {
 
 function notVendored(lang: Lang, reason: string, install: string): string {
   return t(lang,
-    `注意:没能把 yanxiu 打包进仓库(npm pack:${reason}),CI 文件改为 npm install -g ${install};yanxiu 尚未发布到 npm,推送后 CI 会失败。` +
+    `注意:没能把 yanxiu 打包进仓库(npm pack:${reason}),CI 文件改为安装 ${install};yanxiu 尚未发布到 npm,推送后 CI 会失败。` +
       `请在装有 npm 的电脑上,在 yanxiu 的目录运行 npm pack --ignore-scripts --pack-destination <学校仓库>/${VENDOR_DIR},` +
-      `再把三个 CI 文件里的安装命令改成 npm install -g ./${VENDOR_DIR}/<生成的文件名>(见 docs/git.md);或用 init --ci-package 指定 git 地址。\n`,
-    `note: could not keep a copy of yanxiu in the repository (npm pack: ${reason}), so the CI files run npm install -g ${install}; ` +
+      `再把三个 CI 文件里安装命令末尾的 ${install} 改成 ./${VENDOR_DIR}/<生成的文件名>(见 docs/git.md);或用 init --ci-package 指定 git 地址。\n`,
+    `note: could not keep a copy of yanxiu in the repository (npm pack: ${reason}), so the CI files install ${install}; ` +
       `yanxiu is not on the npm registry yet, so CI will fail once pushed. On a computer with npm, run ` +
-      `npm pack --ignore-scripts --pack-destination <school>/${VENDOR_DIR} in yanxiu's folder and change the install line of the three CI files ` +
-      `to npm install -g ./${VENDOR_DIR}/<the file it wrote> (see docs/git.md), or use init --ci-package with a git URL.\n`);
+      `npm pack --ignore-scripts --pack-destination <school>/${VENDOR_DIR} in yanxiu's folder and in the install line of the three CI files ` +
+      `replace ${install} with ./${VENDOR_DIR}/<the file it wrote> (see docs/git.md), or use init --ci-package with a git URL.\n`);
 }
 
 function insideGitWorkTree(dir: string): boolean {

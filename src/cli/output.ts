@@ -67,7 +67,7 @@ export function pickFormat(opts: OutputOptions, lang: Lang): Format {
   return "text";
 }
 
-export async function render(doc: ReportDoc, format: Format, opts: { colour: boolean; prose?: boolean }): Promise<string | Uint8Array> {
+export async function render(doc: ReportDoc, format: Format, opts: { colour: boolean; prose?: boolean; lang?: Lang }): Promise<string | Uint8Array> {
   switch (format) {
     case "text":
       return renderText(doc, { colour: opts.colour, tables: !opts.prose });
@@ -80,9 +80,28 @@ export async function render(doc: ReportDoc, format: Format, opts: { colour: boo
     case "html":
       return renderHtml(doc, { tables: !opts.prose });
     case "xlsx":
-      // exceljs takes ~0.5 s to load: only the runs that write a workbook pay for it.
-      return (await import("../format/report-xlsx.js")).renderXlsx(doc);
+      return (await loadXlsx(opts.lang ?? "zh")).renderXlsx(doc);
   }
+}
+
+/**
+ * exceljs takes ~0.5 s to load: only the runs that write a workbook pay for it. It is an optional
+ * dependency (23 MB) that CI leaves out (`npm install --omit=optional`): without it, say how to get it.
+ */
+async function loadXlsx(lang: Lang): Promise<typeof import("../format/report-xlsx.js")> {
+  try {
+    return await import("../format/report-xlsx.js");
+  } catch (e) {
+    if (!isMissingExceljs(e)) throw e;
+    throw new UsageError(t(lang,
+      "写 xlsx 需要 exceljs 包,但这次安装没有它(安装时用了 --omit=optional)。请不加 --omit=optional 重新安装 yanxiu(例如 npm install -g ./.yanxiu/yanxiu-<版本>.tgz),或改用 --format csv",
+      "writing xlsx needs the exceljs package, which this installation left out (installed with --omit=optional). Reinstall yanxiu without --omit=optional (e.g. npm install -g ./.yanxiu/yanxiu-<version>.tgz), or use --format csv"));
+  }
+}
+
+export function isMissingExceljs(e: unknown): boolean {
+  const err = e as { code?: string; message?: string } | null;
+  return (err?.code === "ERR_MODULE_NOT_FOUND" || err?.code === "MODULE_NOT_FOUND") && /['"]exceljs['"]/.test(err.message ?? "");
 }
 
 /**
@@ -102,7 +121,7 @@ export async function emit(io: Io, lang: Lang, doc: ReportDoc, opts: OutputOptio
   const format = preflight(io, lang, opts);
   const body =
     format === "text" && extra.terminal && !opts.output ? extra.terminal()
-    : await render(doc, format, { colour: !opts.output && useColour(io), prose: extra.prose });
+    : await render(doc, format, { colour: !opts.output && useColour(io), prose: extra.prose, lang });
   deliver(io, lang, body, opts);
 }
 

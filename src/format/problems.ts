@@ -60,14 +60,25 @@ export function formatJson(problems: Problem[], opts: Pick<ProblemFormatOptions,
   return JSON.stringify({ version: 1, files: opts.fileCount ?? null, errors, warnings, problems }, null, 2) + "\n";
 }
 
-/** GitHub workflow commands; Gitea Actions reads the same syntax. */
+/**
+ * `line`, `endLine`, `col`, `endColumn` as GitHub reads them: a column span only on one line
+ * (GitHub ignores columns on a multi-line annotation).
+ */
+function githubPosition(p: Problem): string {
+  const endLine = p.endLine !== undefined && p.endLine >= p.line ? p.endLine : p.line;
+  let s = `,line=${p.line},endLine=${endLine},col=${p.column}`;
+  if (endLine === p.line && p.endColumn !== undefined && p.endColumn > p.column) s += `,endColumn=${p.endColumn}`;
+  return s;
+}
+
+/** GitHub workflow commands (Gitea runs them too, but shows no annotations: see docs/check.md). */
 export function formatGithub(problems: Problem[]): string {
   const esc = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
   const prop = (s: string) => esc(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
   return problems
     .map((p) => {
       const cmd = p.severity === "error" ? "error" : "warning";
-      const pos = p.line > 0 ? `,line=${p.line},col=${p.column}` : "";
+      const pos = p.line > 0 ? githubPosition(p) : "";
       const msg = p.hint ? `${p.message} (${p.hint})` : p.message;
       return `::${cmd} file=${prop(p.file)}${pos},title=${prop(p.check)}::${esc(msg)}\n`;
     })

@@ -2,7 +2,7 @@
  * CI workflow files that `yanxiu init` writes: every push and every pull/merge request runs
  * `yanxiu check`, so a broken record never reaches the main branch unnoticed.
  *
- * How the CLI gets there: `npm install -g <what>`, then the installed `yanxiu`. By default
+ * How the CLI gets there: `npm install --prefix <tool dir> --omit=optional <what>`, then the installed `yanxiu`. By default
  * <what> is the tarball `init` keeps in the repository (`./.yanxiu/yanxiu-<version>.tgz`):
  * yanxiu is not on the npm registry, and a copy in the repository is also pinned to the
  * version that created it, so a new release can never turn a green history red overnight.
@@ -25,48 +25,104 @@ export function yanxiuVersion(): string {
   }
 }
 
-/** What CI passes to `npm install -g` when nothing else is said: this version from the registry. */
+/** What CI installs when nothing else is said: this version from the registry. */
 export function registrySpec(version = yanxiuVersion()): string {
   return `yanxiu@${version}`;
 }
 
-function installComment(install: string): string[] {
-  if (install.startsWith("./")) {
-    return [
-      `# Installs the copy of yanxiu kept in this repository (${install}; its dependencies come`,
-      "# from the npm registry) and runs it. Pinned: a new release never changes the verdict on old",
-      "# records by surprise. To upgrade, replace the file and this line: see yanxiu's docs/git.md.",
-      "# 安装本仓库中保存的 yanxiu(依赖从 npm 下载)。版本固定,升级方法见 yanxiu 的 docs/git.md。",
-    ];
-  }
-  return [
-    `# Installs yanxiu (${install}) once and runs the installed CLI. Keep it pinned so that a`,
-    "# new release never changes the verdict on old records by surprise; raise it on purpose.",
-    "# 固定 yanxiu 版本:新版本不会在不知情时改变检查结果;需要升级时改这里的版本。",
-  ];
+/**
+ * The Node the CI jobs run on. Node 20 reached its end of life in April 2026; 24 is the LTS line
+ * supported until April 2028 and is what a school runner pulling `node:<major>` images gets today.
+ * yanxiu itself runs on any Node from 20 on, so a school may lower or raise this freely.
+ */
+export const CI_NODE = "24";
+
+/** Where CI installs yanxiu: outside the checkout, so `check` never sees it and git never shows it. */
+const TOOL_DIR = { actions: '"$RUNNER_TEMP/yanxiu"', gitlab: "/tmp/yanxiu" } as const;
+
+/**
+ * `npm install --prefix DIR --omit=optional SPEC`: a local install into its own folder, because
+ * npm ignores --omit for global installs. --omit=optional leaves out exceljs (23 MB of the 71),
+ * which only `score -o *.xlsx` needs; checking never does.
+ */
+export function installCommand(install: string, dir: string): string {
+  return `npm install --prefix ${dir} --omit=optional --no-audit --no-fund ${install}`;
 }
 
-/** GitHub Actions and Gitea Actions read the same workflow syntax and the same ::error lines. */
-function actionsWorkflow(install: string, platform: "GitHub" | "Gitea"): string {
+function installComment(install: string): string[] {
+  const what = install.startsWith("./")
+    ? [
+        `# Installs the copy of yanxiu kept in this repository (${install}; its dependencies come`,
+        "# from the npm registry) and runs it. Pinned: a new release never changes the verdict on old",
+        "# records by surprise. To upgrade, replace the file and this line: see yanxiu's docs/git.md.",
+        "# 安装本仓库中保存的 yanxiu(依赖从 npm 下载)。版本固定,升级方法见 yanxiu 的 docs/git.md。",
+      ]
+    : [
+        `# Installs yanxiu (${install}) once and runs the installed CLI. Keep it pinned so that a`,
+        "# new release never changes the verdict on old records by surprise; raise it on purpose.",
+        "# 固定 yanxiu 版本:新版本不会在不知情时改变检查结果;需要升级时改这里的版本。",
+      ];
+  return [...what, "# --omit=optional: no exceljs, which only Excel reports need. 检查用不到 Excel 组件,不安装。"];
+}
+
+/** The workflow header shared by GitHub and Gitea: when it runs and what it may touch. */
+function actionsHead(platform: string, zh: string): string[] {
   return [
     `${CI_HEADER} — ${platform} Actions: checks the records on every push and pull request.`,
-    `# ${platform} Actions:每次推送和合并请求都运行 yanxiu check。`,
+    `# ${platform} Actions:${zh}`,
     "name: yanxiu",
     "on:",
     "  push:",
     "  pull_request:",
+    "# Reading the repository is all a check needs. 只读权限即可。",
+    "permissions:",
+    "  contents: read",
     "jobs:",
     "  check:",
     "    runs-on: ubuntu-latest",
+  ];
+}
+
+function actionsInstall(install: string): string[] {
+  return [
+    ...installComment(install).map((l) => `      ${l}`),
+    `      - run: ${installCommand(install, TOOL_DIR.actions)} && echo ${TOOL_DIR.actions.replace(/"$/, "/node_modules/.bin\"")} >> "$GITHUB_PATH"`,
+  ];
+}
+
+function githubWorkflow(install: string): string {
+  return [
+    ...actionsHead("GitHub", "每次推送和合并请求都运行 yanxiu check,问题标注在文件的行上。"),
     "    steps:",
     "      - uses: actions/checkout@v4",
     "      - uses: actions/setup-node@v4",
     "        with:",
-    "          node-version: 20",
-    ...installComment(install).map((l) => `      ${l}`),
-    `      - run: npm install -g ${install}`,
+    `          node-version: ${CI_NODE}`,
+    ...actionsInstall(install),
     "      # --format github turns each problem into an annotation on the file and line.",
     "      - run: yanxiu check --format github",
+    "",
+  ].join("\n");
+}
+
+/**
+ * Gitea (and Forgejo) Actions run the same syntax, but do not turn workflow commands into
+ * annotations: the problems are read in the job log. A node image instead of setup-node, whose
+ * downloads from GitHub fail on many school networks; point `image:` at a registry mirror if
+ * Docker Hub is out of reach too.
+ */
+function giteaWorkflow(install: string): string {
+  return [
+    ...actionsHead("Gitea", "每次推送和合并请求都运行 yanxiu check,问题列在任务日志里。"),
+    "    # A Node image rather than setup-node (its downloads fail on many networks); use a mirror of",
+    "    # the image if Docker Hub cannot be reached. 用 Node 镜像而非 setup-node;拉不到时换成镜像站的地址。",
+    "    container:",
+    `      image: node:${CI_NODE}`,
+    "    steps:",
+    "      - uses: actions/checkout@v4",
+    ...actionsInstall(install),
+    "      # Gitea shows no annotations: the problems, with file:line:col, are in the log.",
+    "      - run: yanxiu check",
     "",
   ].join("\n");
 }
@@ -75,27 +131,40 @@ function gitlabCi(install: string): string {
   return [
     `${CI_HEADER} — GitLab CI: checks the records on every push and merge request.`,
     "# GitLab CI:每次推送和合并请求都运行 yanxiu check。",
-    "yanxiu-check:",
-    "  image: node:20",
+    "# One pipeline per commit: a merge request pipeline while one is open, a branch pipeline otherwise.",
+    "# 每个提交只运行一条流水线:有合并请求时运行合并请求流水线,否则运行分支流水线。",
+    "workflow:",
     "  rules:",
-    '    - if: $CI_PIPELINE_SOURCE == "push"',
     '    - if: $CI_PIPELINE_SOURCE == "merge_request_event"',
+    "    - if: $CI_COMMIT_BRANCH && $CI_OPEN_MERGE_REQUESTS",
+    "      when: never",
+    "    - if: $CI_COMMIT_BRANCH",
+    "yanxiu-check:",
+    `  image: node:${CI_NODE}`,
     "  script:",
     ...installComment(install).map((l) => `    ${l}`),
-    `    - npm install -g ${install}`,
+    `    - ${installCommand(install, TOOL_DIR.gitlab)}`,
+    `    - export PATH="${TOOL_DIR.gitlab}/node_modules/.bin:$PATH"`,
+    "    # The Code Quality report puts each problem on the merge request; the plain run fails the job.",
+    "    # 代码质量报告把问题显示在合并请求上;第二次运行在有错误时使任务失败。",
+    "    - yanxiu check --format codequality -o gl-code-quality-report.json || true",
     "    - yanxiu check",
+    "  artifacts:",
+    "    when: always",
+    "    reports:",
+    "      codequality: gl-code-quality-report.json",
     "",
   ].join("\n");
 }
 
 /**
- * Path → text of each CI file, for `yanxiu init`. `install` is what `npm install -g` gets:
+ * Path → text of each CI file, for `yanxiu init`. `install` is what `npm install` gets:
  * `./.yanxiu/yanxiu-<version>.tgz`, `yanxiu@<version>` or a git URL.
  */
 export function ciFiles(install = registrySpec()): Map<string, string> {
   return new Map([
-    [".github/workflows/yanxiu.yml", actionsWorkflow(install, "GitHub")],
+    [".github/workflows/yanxiu.yml", githubWorkflow(install)],
     [".gitlab-ci.yml", gitlabCi(install)],
-    [".gitea/workflows/yanxiu.yml", actionsWorkflow(install, "Gitea")],
+    [".gitea/workflows/yanxiu.yml", giteaWorkflow(install)],
   ]);
 }

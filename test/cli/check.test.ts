@@ -262,7 +262,7 @@ describe("yanxiu check: messages and formats", () => {
     const dir = school({ [T02]: "teacher: t02\nrecords:\n  - date: 2025-09-16\n    kind: reflection\n    title: x\n    word: 1\n" });
     const r = await runCli(["check", dir, "--format", "github", "--lang", "en"]);
     expect(r.stdout).toBe(
-      `::error file=${T02},line=6,col=5,title=unknown-key::unknown field 'word' (did you mean 'words'?)\n`,
+      `::error file=${T02},line=6,endLine=6,col=5,endColumn=9,title=unknown-key::unknown field 'word' (did you mean 'words'?)\n`,
     );
     expect(r.code).toBe(1);
   });

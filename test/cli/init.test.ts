@@ -3,6 +3,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { runBin, runCli } from "../helpers/run-cli.js";
 import { removeDir, tempDir } from "../helpers/temp-repo.js";
 
@@ -111,9 +112,9 @@ describe("the real binary", () => {
     const d = join(dir(), "s");
     const r = runBin(["init", d, "--no-git", "--lang", "en"], { env: { PATH: join(d, "no-such-bin") } });
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^note: could not keep a copy of yanxiu in the repository \(npm pack: .*ENOENT.*\), so the CI files run npm install -g yanxiu@0\.1\.0; /);
+    expect(r.stderr).toMatch(/^note: could not keep a copy of yanxiu in the repository \(npm pack: .*ENOENT.*\), so the CI files install yanxiu@0\.1\.0; /);
     expect(r.stderr).toContain("npm pack --ignore-scripts --pack-destination <school>/.yanxiu");
-    expect(readFileSync(join(d, ".github/workflows/yanxiu.yml"), "utf8")).toContain("\n      - run: npm install -g yanxiu@0.1.0\n");
+    expect(readFileSync(join(d, ".github/workflows/yanxiu.yml"), "utf8")).toContain(" --no-fund yanxiu@0.1.0 && ");
     expect(existsSync(join(d, ".yanxiu"))).toBe(false);
   });
 
@@ -128,16 +129,26 @@ describe("the real binary", () => {
 // the npm registry, so this needs the network and takes some seconds) and check the school.
 // Runs in every `npm test`, so in CI too.
 describe("the CLI that init keeps in the school repository", () => {
-  it("installs with npm into an empty prefix and checks the new school with exit 0", async () => {
+  it("installs as the CI file says, without exceljs, checks the new school with exit 0 and explains a missing xlsx writer", async () => {
     const d = join(dir(), "school");
     expect((await runCli(["init", d, "--no-git"])).code).toBe(0);
     const tarballs = readdirSync(join(d, ".yanxiu"));
     expect(tarballs).toEqual(["yanxiu-0.1.0.tgz"]);
+    // The GitLab job's install line, word for word, with its tool folder moved into a temp folder.
+    const script = (parse(readFileSync(join(d, ".gitlab-ci.yml"), "utf8")) as Record<string, { script: string[] }>)["yanxiu-check"]!.script;
     const prefix = dir();
-    const install = spawnSync("npm", ["install", "-g", "--prefix", prefix, "--no-audit", "--no-fund", join(d, ".yanxiu", tarballs[0]!)], { encoding: "utf8" });
+    const install = spawnSync("sh", ["-c", script[0]!.replace("/tmp/yanxiu", prefix)], { cwd: d, encoding: "utf8" });
     expect(install.status, install.stderr).toBe(0);
-    const check = spawnSync(join(prefix, "bin", "yanxiu"), ["check", d], { encoding: "utf8", env: { ...process.env, YANXIU_TODAY: "2026-11-23", NO_COLOR: "1" } });
+    const tool = join(prefix, "node_modules");
+    expect(existsSync(join(tool, "yanxiu", "dist", "cli", "main.js"))).toBe(true);
+    expect(existsSync(join(tool, "exceljs"))).toBe(false);
+    const env = { ...process.env, YANXIU_TODAY: "2026-11-23", NO_COLOR: "1" };
+    const check = spawnSync(join(tool, ".bin", "yanxiu"), ["check", d], { encoding: "utf8", env });
     expect([check.status, check.stderr]).toEqual([0, ""]);
     expect(check.stdout).toContain("没有发现问题");
+    const xlsx = spawnSync(join(tool, ".bin", "yanxiu"), ["score", d, "-o", join(prefix, "r.xlsx"), "--lang", "en"], { encoding: "utf8", env });
+    expect([xlsx.status, xlsx.stderr]).toEqual([2, "yanxiu: writing xlsx needs the exceljs package, which this installation left out (installed with --omit=optional). " +
+      "Reinstall yanxiu without --omit=optional (e.g. npm install -g ./.yanxiu/yanxiu-<version>.tgz), or use --format csv\n"]);
+    expect(existsSync(join(prefix, "r.xlsx"))).toBe(false);
   }, 300_000);
 });
