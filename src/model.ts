@@ -35,6 +35,10 @@ export interface Config {
   years: SchoolYear[];
   cycle?: Cycle;
   checks: Record<string, "off" | "warning" | "error">;
+  /** Roles whose holders are left out of scoring (config `notScored`). */
+  notScored?: string[];
+  /** Signature line of printed reports; the default when absent. */
+  signatures?: string[];
 }
 
 export interface RoleSpan {
@@ -51,6 +55,8 @@ export interface Teacher {
   emails: string[];
   joined?: string;
   left?: string;
+  /** false: the roster's `scored: false` — never scored. */
+  scored?: boolean;
   /** Where the teacher's entry is, for problems and explain. */
   line: number;
 }

@@ -57,6 +57,12 @@ export function scaffoldFiles(o: ScaffoldOptions): Map<string, string> {
     `        end: ${a + 1}-08-31`,
     "# 关闭或调整某项检查 / switch a check off or change its severity, e.g. future-date: warning",
     "checks: {}",
+    "# 这些角色不计学时,不进入任何统计(教务处等);也可在名册里给某人写 scored: false",
+    "# roles not scored and left out of every statistic (the office); or scored: false on one person in the roster",
+    "notScored: [行政]",
+    "# 打印报表末尾的签字栏 / the signature line of printed reports",
+    "reports:",
+    "  signatures: [制表, 审核, 校长]",
     "",
   ].join("\n"));
   files.set("roster.yaml", [

@@ -68,18 +68,22 @@ describe("yanxiu score", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("测试小学 · 宣州区新田中心小学校本研修考核办法 · 学期 2025-2026-1");
     // t01: ethics 6; reflections 9 → 8 (9); observation 16 → 10; total 6 + 8 + 10 = 24
-    // items …, then the capped categories 公开课与评选 0 and 备课上课与观课议课 10, total 24
-    expect(r.stdout).toMatch(/│ 张丽 \(t01\)\s+│ math\s+│ 6\s+│ 0\s+│ 0\s+│ 0\s+│ 0\s+│ 0\s+│ 0\s+│ 8 \(9\)\s+│ 0\s+│ 0\s+│ 0\s+│ 10\s+│ 0\s+│ 0\s+│ 10\s+│ 24\s+│ 不合格/);
-    // young teacher: 16 of 20 observed lessons → short by 4
+    // by default the top-level categories: 师德学习 6, 业务研修 8 + 10 = 18; total 24; group by name
+    expect(r.stdout).toMatch(/^张丽  t01   数学组         6        18    24  不合格  /m);
+    // the year's requirements are measured so far (the term is not the year): progress, not a shortfall
+    expect(r.stdout).toContain("全年 48 学时(2025-2026,至今) 进行中 24/48(50%)");
+    // young teacher: 16 of 20 observed lessons in the term, which has ended → short by 4, so 不合格
     expect(r.stdout).toContain("每学期听课节数 差 4");
-    // the group: (24 + 0) / 2 = 12, nobody meets everything
-    expect(r.stdout).toMatch(/│ 数学组 \(math\)\s+│ 2\s+│ 12\s+│ 0\/2\s+│ 0%/);
+    // the group: (24 + 0) / 2 = 12, nobody meets everything; the 全校 row the same
+    expect(r.stdout).toMatch(/^数学组     2    12     0      0%  /m);
+    expect(r.stdout).toMatch(/^全校       2    12     0      0%$/m);
   });
 
   it("one teacher in English", async () => {
     const r = await run(repo, "--lang", "en", "score", "--teacher", "t01", "--term", "2025-2026-1");
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/│ reflections\s+│ 9\s+│ 8\s+│ 8\s+│/);
+    // numbers right-aligned: before the cap 9, counted 8, cap 8
+    expect(r.stdout).toMatch(/│ reflections\s+│\s+9 │\s+8 │\s+8 │/);
     expect(r.stdout).toContain("Total 24 hours, grade: fail");
   });
 

@@ -1,9 +1,9 @@
 /** `yanxiu score [dir] [--term T | --year Y | --cycle] [--teacher ID] [--group ID]`: per-teacher and per-group tables. */
 import { Option, type Command } from "commander";
 import { t, type Lang } from "../i18n.js";
-import { renderScore } from "../format/score-terminal.js";
-import { buildGroupTable } from "../reports/group-table.js";
-import { buildTeacherTable } from "../reports/teacher-table.js";
+import { DEFAULT_WIDTH, renderScore } from "../format/score-terminal.js";
+import { buildGroupTable, buildSchoolRow } from "../reports/group-table.js";
+import { buildTeacherTable, filterResult } from "../reports/teacher-table.js";
 import { didYouMean } from "../schema/zod-problems.js";
 import { scoreDataset } from "../score/evaluate.js";
 import { UsageError, useColour, type Io } from "./io.js";
@@ -19,6 +19,7 @@ interface ScoreOptions {
   teacher?: string;
   group?: string;
   json?: boolean;
+  wide?: boolean;
   format?: Format;
   output?: string;
 }
@@ -33,6 +34,7 @@ export function registerScore(program: Command, io: Io): void {
     .option("--cycle", "整个培训周期 / the whole multi-year cycle")
     .option("--teacher <id>", "只看一位教师(逐项明细)/ one teacher, item by item")
     .option("--group <id>", "只看一个教研组 / one group")
+    .option("--wide", "终端表格显示每一项(不按终端宽度收窄)/ every item in the terminal table, however wide")
     .addOption(new Option("-f, --format <format>", "text(默认)、json(完整计算结果,含明细追踪)、csv、xlsx、markdown、html / text (default), json (the full result, trace included), csv, xlsx, markdown, html").choices([...FORMATS]))
     .addOption(outputOption())
     .option("--json", "同 --format json / same as --format json")
@@ -48,18 +50,29 @@ export function registerScore(program: Command, io: Io): void {
       }
       const format = opts.json ? "json" : preflight(io, lang, opts);
       // Only the JSON carries the trace; the tables need the totals alone.
-      const result = scoreDataset(dataset, scheme, period, { trace: format === "json" });
+      const filter = { teacher: opts.teacher, group: opts.group };
+      const groupsOf = new Map(dataset.roster.teachers.map((x) => [x.id, x.groups]));
+      // --teacher / --group mean the same in every format, the JSON included.
+      const result = filterResult(scoreDataset(dataset, scheme, period, { trace: format === "json" }), filter, (id) => groupsOf.get(id) ?? []);
       if (format === "json") {
         if (opts.output) deliver(io, lang, [...jsonPieces(result as unknown as Record<string, unknown>)].join(""), opts);
         // To stdout piece by piece: at a million records the text alone is hundreds of MB.
         else for (const chunk of chunked(jsonPieces(result as unknown as Record<string, unknown>))) await writeAndWait(io, chunk);
         return;
       }
-      const filter = { teacher: opts.teacher, group: opts.group };
       const tt = buildTeacherTable(result, lang, filter, dataset.config.school);
       const groups = opts.teacher ? [] : buildGroupTable(result, dataset.roster.groups, lang, filter);
+      const school = opts.teacher || opts.group ? undefined : buildSchoolRow(result, lang);
       if (format === "text") {
-        deliver(io, lang, renderScore(tt, groups, { lang, colour: !opts.output && useColour(io), detail: Boolean(opts.teacher) }), opts);
+        const text = renderScore(tt, groups, {
+          lang,
+          colour: !opts.output && useColour(io),
+          detail: Boolean(opts.teacher),
+          wide: Boolean(opts.wide),
+          width: terminalWidth(io),
+          groups: dataset.roster.groups,
+        }, school);
+        deliver(io, lang, text, opts);
         return;
       }
       await emit(io, lang, scoreDoc(tt, groups, new Map(dataset.roster.groups.map((g) => [g.id, g.name])), lang), { ...opts, format });
@@ -82,6 +95,14 @@ async function writeAndWait(io: Io, chunk: string): Promise<void> {
     };
     for (const event of events) stream.once!(event, settle);
   });
+}
+
+/** COLUMNS when set (as the shell sets it), else the terminal's width, else 120 (pipes, files). */
+export function terminalWidth(io: Io): number {
+  const fromEnv = Number(io.env.COLUMNS);
+  if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+  const cols = (io.stdout as { columns?: number }).columns;
+  return io.stdout.isTTY && cols && cols > 0 ? cols : DEFAULT_WIDTH;
 }
 
 function unknownId(lang: Lang, what: string, id: string, known: string[]): string {

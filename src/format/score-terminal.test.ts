@@ -1,6 +1,6 @@
 import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
-import { buildGroupTable } from "../reports/group-table.js";
+import { buildGroupTable, buildSchoolRow } from "../reports/group-table.js";
 import { buildTeacherTable } from "../reports/teacher-table.js";
 import { scoreDataset } from "../score/evaluate.js";
 import { act, dataset, schemeOf, teacher } from "../score/fixture.js";
@@ -17,58 +17,59 @@ grades:
   - { id: pass, label: 合格, labelEn: pass, allRequirements: true }
 `);
 const YEAR = { type: "year" as const, id: "2015-2016", start: "2015-09-01", end: "2016-08-31" };
+const groups = [{ id: "math", name: "数学组", type: "教研组" }];
 const d = dataset(
   [teacher("t01", [], ["math"], "张丽"), teacher("t02", [], ["math"], "欧阳明月")],
   [act("t01", "2015-10-01", "reflection", { count: 10 }), act("t01", "2015-10-02", "talk"), act("t02", "2015-10-01", "talk")],
-  [{ id: "math", name: "数学组", type: "教研组" }],
+  groups,
 );
 const result = scoreDataset(d, scheme, YEAR);
-const render = (lang: "zh" | "en", colour = false, teacherId?: string) =>
-  renderScore(buildTeacherTable(result, lang, { teacher: teacherId }, "测试小学"), teacherId ? [] : buildGroupTable(result, d.roster.groups, lang), { lang, colour, detail: Boolean(teacherId) });
+const render = (lang: "zh" | "en", o: { colour?: boolean; teacher?: string; wide?: boolean; width?: number } = {}) =>
+  renderScore(
+    buildTeacherTable(result, lang, { teacher: o.teacher }, "测试小学"),
+    o.teacher ? [] : buildGroupTable(result, d.roster.groups, lang),
+    { lang, colour: o.colour, detail: Boolean(o.teacher), wide: o.wide, width: o.width, groups },
+    o.teacher ? undefined : buildSchoolRow(result, lang),
+  );
 
-/** Lines of each box-drawn table must all have the same display width. */
-function tableWidths(out: string): number[][] {
-  const blocks: number[][] = [];
-  let cur: number[] | undefined;
-  for (const line of out.split("\n")) {
-    if (line.startsWith("┌")) blocks.push((cur = []));
-    if (cur && /^[┌│├└]/.test(line)) cur.push(stringWidth(line));
-    if (line.startsWith("└")) cur = undefined;
-  }
-  return blocks;
-}
+const widest = (out: string) => Math.max(...out.split("\n").map((l) => stringWidth(l)));
 
 describe("score terminal", () => {
-  it("Chinese headers by default, with the capped value and its raw in brackets", () => {
+  it("Chinese by default: names, group names, right-aligned numbers, one line a teacher", () => {
     const out = render("zh");
     expect(out).toContain("测试小学 · 校本研修 · 学年 2015-2016(2015-09-01 至 2016-08-31) · 单位:学时");
-    expect(out).toContain("│ 教师");
-    expect(out).toContain("教学反思");
-    // t01: 10 reflections capped at 8, "8 (10)"; total 8 + 3 = 11 ≥ 10 → 合格
-    expect(out).toMatch(/│ 张丽 \(t01\)\s+│ math\s+│ 8 \(10\)\s+│ 3\s+│ 11\s+│ 合格/);
+    // no categories: the top-level items are the columns. t01: 10 reflections capped at 8, talk 3, total 11 → 合格
+    expect(out).toContain("教师      编号  教研组  教学反思  专题讲座  合计  等级    未达标\n");
+    expect(out).toMatch(/^张丽      t01   数学组         8         3    11  合格$/m);
     // t02: 3, short by 7
-    expect(out).toContain("全年 10 学时 差 7");
-    // group: 2 members, average (11 + 3) / 2 = 7, 1 of 2 met = 50%
-    expect(out).toMatch(/│ 数学组 \(math\)\s+│ 2\s+│ 7\s+│ 1\/2\s+│ 50%/);
+    expect(out).toMatch(/^欧阳明月  t02   数学组         0         3     3  不合格  全年 10 学时 差 7$/m);
+    // group: 2 members, average (11 + 3) / 2 = 7, 1 of 2 met = 50%; the 全校 row the same
+    expect(out).toMatch(/^数学组     2     7     1     50%  欧阳明月: 全年 10 学时 差 7$/m);
+    expect(out).toMatch(/^全校       2     7     1     50%$/m);
+  });
+
+  it("--wide: every item, the raw value before the cap in brackets", () => {
+    const out = render("zh", { wide: true });
+    expect(out).toMatch(/^张丽      t01   数学组    8 \(10\)         3    11  合格$/m);
+  });
+
+  it("fits the width: the unmet text wraps under its column, nothing wider than asked", () => {
+    const out = render("zh", { width: 50 });
+    expect(widest(out)).toBeLessThanOrEqual(50);
+    const narrow = render("en", { width: 60 });
+    expect(widest(narrow)).toBeLessThanOrEqual(60);
   });
 
   it("English with lang en", () => {
     const out = render("en");
-    expect(out).toContain("│ Teacher");
+    expect(out).toContain("Teacher");
     expect(out).toContain("10 hours a year short by 7");
     expect(out).not.toMatch(/教师|合计/);
   });
 
-  it("aligns CJK text: every line of a table has the same display width", () => {
-    for (const lang of ["zh", "en"] as const) {
-      for (const widths of tableWidths(render(lang))) expect(new Set(widths).size).toBe(1);
-    }
-    for (const widths of tableWidths(render("zh", false, "t02"))) expect(new Set(widths).size).toBe(1);
-  });
-
   it("colour only when asked", () => {
     expect(render("zh")).not.toContain("\u001b[");
-    expect(render("zh", true)).toContain("\u001b[");
+    expect(render("zh", { colour: true })).toContain("\u001b[");
   });
 
   it("is deterministic", () => {
@@ -76,9 +77,9 @@ describe("score terminal", () => {
   });
 
   it("one teacher in detail", () => {
-    const out = render("zh", false, "t01");
-    expect(out).toContain("张丽(t01)");
-    expect(out).toMatch(/│ 教学反思\s+│ 10\s+│ 8\s+│ 8\s+│/);
+    const out = render("zh", { teacher: "t01" });
+    expect(out).toContain("张丽(t01)  教研组:数学组");
+    expect(out).toMatch(/│ 教学反思\s+│\s+10 │\s+8 │\s+8 │/);
     expect(out).toContain("合计 11 学时,等级:合格");
   });
 

@@ -185,6 +185,8 @@ function toConfig(c: z.output<typeof configSchema>): Config {
     })),
     cycle: c.cycle ? { ...c.cycle, name: c.cycle.name ?? c.cycle.id } : undefined,
     checks: c.checks,
+    notScored: c.notScored,
+    ...(c.reports?.signatures ? { signatures: c.reports.signatures } : {}),
   };
 }
 
@@ -197,6 +199,7 @@ function toRoster(r: z.output<typeof rosterSchema>, src: YamlSource): Roster {
     emails: tch.emails,
     joined: tch.joined,
     left: tch.left,
+    ...(tch.scored === false ? { scored: false } : {}),
     line: lineAt(src, ["teachers", i]),
   }));
   return { file: ROSTER_FILE, teachers, groups: r.groups };

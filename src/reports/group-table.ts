@@ -22,6 +22,10 @@ export interface GroupRow {
   averageTotal: number;
   /** Members meeting every requirement. */
   met: number;
+  /** Members with nothing failed but a requirement whose window runs on (进行中). */
+  inProgress: number;
+  /** Members who failed a requirement for good. */
+  short: number;
   /** met / members, 0..1. */
   metRate: number;
   /** Average credited value per item, in the result's item order. */
@@ -30,6 +34,8 @@ export interface GroupRow {
 }
 
 export const NO_GROUP = "-";
+/** The id of the 全校 row: every scored teacher once. */
+export const SCHOOL = "*";
 
 const avg = (xs: number[]) => (xs.length ? Math.round((xs.reduce((s, x) => s + x, 0) / xs.length) * 100) / 100 : 0);
 
@@ -45,19 +51,32 @@ export function buildGroupTable(result: ScoreResult, groups: Group[], lang: Lang
     .filter((g) => !filter.group || g.id === filter.group)
     .map((g): GroupRow => {
       const members = teachers.filter((x) => (g.id === NO_GROUP ? !x.groups.some((y) => known.has(y)) : x.groups.includes(g.id)));
-      const met = members.filter((x) => x.met).length;
-      return {
-        group: g.id,
-        name: g.name,
-        members: members.length,
-        averageTotal: avg(members.map((x) => x.total)),
-        met,
-        metRate: members.length ? met / members.length : 0,
-        itemAverages: result.items.map((i) => avg(members.map((x) => x.items.find((y) => y.id === i.id)?.credited ?? 0))),
-        shortfalls: members
-          .filter((x) => !x.met)
-          .map((x) => ({ teacher: x.teacher, name: x.name, total: x.total, unmet: x.requirements.filter((r) => !r.met).map((r) => requirementCell(r, reqLabels)) })),
-      };
+      return groupRow(g, members, result, reqLabels);
     })
     .filter((g) => g.members > 0 || g.group !== NO_GROUP);
+}
+
+function groupRow(g: { id: string; name: string }, members: ScoreResult["teachers"], result: ScoreResult, reqLabels: Map<string, string>): GroupRow {
+  const met = members.filter((x) => x.standing === "met").length;
+  return {
+    group: g.id,
+    name: g.name,
+    members: members.length,
+    averageTotal: avg(members.map((x) => x.total)),
+    met,
+    inProgress: members.filter((x) => x.standing === "in-progress").length,
+    short: members.filter((x) => x.standing === "short").length,
+    metRate: members.length ? met / members.length : 0,
+    itemAverages: result.items.map((i) => avg(members.map((x) => x.items.find((y) => y.id === i.id)?.credited ?? 0))),
+    shortfalls: members
+      .filter((x) => !x.met)
+      .map((x) => ({ teacher: x.teacher, name: x.name, total: x.total, unmet: x.requirements.filter((r) => !r.met).map((r) => requirementCell(r, reqLabels)) })),
+  };
+}
+
+/** The 全校 row: every scored teacher the filter keeps, once (a teacher in two groups counts once). */
+export function buildSchoolRow(result: ScoreResult, lang: Lang, filter: TableFilter = {}): GroupRow {
+  const reqLabels = new Map(result.requirements.map((r) => [r.id, lang === "en" ? r.labelEn : r.label]));
+  const members = result.teachers.filter((x) => (!filter.teacher || x.teacher === filter.teacher) && (!filter.group || x.groups.includes(filter.group)));
+  return groupRow({ id: SCHOOL, name: t(lang, "全校", "whole school") }, members, result, reqLabels);
 }

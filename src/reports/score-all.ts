@@ -19,7 +19,7 @@ export function scoreWithProgress(dataset: Dataset, scheme: Scheme, period: Peri
     const part = teachers.slice(i, i + chunk);
     const ids = new Set(part.map((x) => x.id));
     const r = scoreDataset({ ...dataset, roster: { ...dataset.roster, teachers: part }, activities: dataset.activities.filter((a) => ids.has(a.teacher)) }, scheme, period);
-    merged = merged ? { ...merged, teachers: [...merged.teachers, ...r.teachers], trace: [...merged.trace, ...r.trace] } : r;
+    merged = merged ? { ...merged, teachers: [...merged.teachers, ...r.teachers], notScored: [...merged.notScored, ...r.notScored], trace: [...merged.trace, ...r.trace] } : r;
     onProgress(Math.min(i + chunk, teachers.length), teachers.length);
   }
   return merged!;

@@ -8,6 +8,7 @@ import type { GroupRow } from "./group-table.js";
 import type { RequirementCell, TeacherTable } from "./teacher-table.js";
 import type { ReportDoc, ReportTable } from "./document.js";
 import { periodLabel } from "./labels.js";
+import { requirementText } from "./requirement-text.js";
 
 export interface ScoreReportData {
   schema: "yanxiu.score/1";
@@ -15,10 +16,11 @@ export interface ScoreReportData {
   groups: GroupRow[];
 }
 
-export function unmetText(cells: RequirementCell[], lang: Lang): string {
+/** What is not met, as the terminal says it: the window when it is not the period's, 至今 and progress for one that runs on. */
+export function unmetText(cells: RequirementCell[], lang: Lang, periodId: string): string {
   return cells
     .filter((r) => !r.met)
-    .map((r) => (r.shortBy > 0 ? t(lang, `${r.label}(${r.window})差 ${r.shortBy}`, `${r.label} (${r.window}) short by ${r.shortBy}`) : t(lang, `${r.label}(${r.window})超 ${r.excess}`, `${r.label} (${r.window}) over by ${r.excess}`)))
+    .map((r) => requirementText(r, lang, periodId))
     .join(t(lang, ";", "; "));
 }
 
@@ -43,12 +45,12 @@ export function teacherSheet(tt: TeacherTable, groupNames: Map<string, string>, 
       ...x.items.map((i) => i.credited),
       x.total,
       x.grade,
-      unmetText(x.requirements, lang),
+      unmetText(x.requirements, lang, tt.period.id),
     ]),
   };
 }
 
-export function groupSheet(groups: GroupRow[], unit: string, lang: Lang): ReportTable {
+export function groupSheet(groups: GroupRow[], unit: string, lang: Lang, periodId: string): ReportTable {
   return {
     id: "groups",
     title: t(lang, "各组汇总", "Groups"),
@@ -67,13 +69,13 @@ export function groupSheet(groups: GroupRow[], unit: string, lang: Lang): Report
       g.averageTotal,
       g.met,
       Math.round(g.metRate * 10000) / 10000,
-      g.shortfalls.map((s) => `${s.name}:${unmetText(s.unmet, lang)}`).join(t(lang, " / ", " / ")),
+      g.shortfalls.map((s) => `${s.name}:${unmetText(s.unmet, lang, periodId)}`).join(t(lang, " / ", " / ")),
     ]),
   };
 }
 
 export function scoreDoc(tt: TeacherTable, groups: GroupRow[], groupNames: Map<string, string>, lang: Lang): ReportDoc {
-  const tables = [teacherSheet(tt, groupNames, lang), ...(groups.length ? [groupSheet(groups, tt.unit, lang)] : [])];
+  const tables = [teacherSheet(tt, groupNames, lang), ...(groups.length ? [groupSheet(groups, tt.unit, lang, tt.period.id)] : [])];
   const school = tt.school ?? "";
   return {
     kind: "score",

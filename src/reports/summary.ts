@@ -8,6 +8,8 @@ import type { Dataset } from "../model.js";
 import type { Scheme } from "../rules/types.js";
 import type { ScoreResult, TeacherScore } from "../score/types.js";
 import { num, type BarChart, type ReportDoc, type ReportTable } from "./document.js";
+import { inProgress } from "../score/progress.js";
+import { progressPercent } from "./requirement-text.js";
 import { label, pct, periodLabel, requirementLabels, unitLabel } from "./labels.js";
 
 /** 教基4068: teachers per band of hours — ≤36, 37–72, 73–108, ≥109 (a fraction goes up: 36.5 is 37–72). */
@@ -21,7 +23,7 @@ export const BANDS = [
 export interface Shortfall {
   teacher: string;
   name: string;
-  requirements: { id: string; label: string; window: string; actual: number; minimum?: number; shortBy: number; excess: number }[];
+  requirements: { id: string; label: string; window: string; actual: number; minimum?: number; shortBy: number; excess: number; inProgress: boolean }[];
 }
 
 export interface GroupSummary {
@@ -31,6 +33,10 @@ export interface GroupSummary {
   members: number;
   averageTotal: number;
   met: number;
+  /** Nothing failed yet, a requirement whose window runs on still open (进行中). */
+  inProgress: number;
+  /** A requirement failed for good (未达标). */
+  notMet: number;
   metRate: number;
   short: Shortfall[];
 }
@@ -56,7 +62,11 @@ export interface SummaryData {
   teachers: number;
   averageTotal: number;
   met: number;
+  inProgress: number;
+  notMet: number;
   metRate: number;
+  /** People on the roster left out of scoring, and why. */
+  notScored: ScoreResult["notScored"];
   /** Basis of the bands: 学时, or the total converted with hoursPerCredit, or the raw total. */
   bandBasis: "hours" | "converted" | "total";
   bands: { id: string; label: string; count: number }[];
@@ -76,7 +86,7 @@ function shortfallOf(ts: TeacherScore, labels: Map<string, string>): Shortfall {
     name: ts.name,
     requirements: ts.requirements
       .filter((r) => !r.met)
-      .map((r) => ({ id: r.id, label: labels.get(r.id) ?? r.id, window: r.window, actual: r.actual, ...(r.minimum !== undefined ? { minimum: r.minimum } : {}), shortBy: r.shortBy, excess: r.excess })),
+      .map((r) => ({ id: r.id, label: labels.get(r.id) ?? r.id, window: r.window, actual: r.actual, ...(r.minimum !== undefined ? { minimum: r.minimum } : {}), shortBy: r.shortBy, excess: r.excess, inProgress: inProgress(r) })),
   };
 }
 
@@ -120,6 +130,8 @@ export function buildSummaryData({ result, dataset, lang, cycleResult, today }: 
       members: members.length,
       averageTotal: avg(members.map((x) => x.total)),
       met,
+      inProgress: members.filter((x) => x.standing === "in-progress").length,
+      notMet: members.filter((x) => x.standing === "short").length,
       metRate: members.length ? share(met, members.length) : 0,
       short: members.filter((x) => !x.met).map((x) => shortfallOf(x, labels)),
     };
@@ -153,7 +165,10 @@ export function buildSummaryData({ result, dataset, lang, cycleResult, today }: 
     teachers: ts.length,
     averageTotal: avg(ts.map((x) => x.total)),
     met,
+    inProgress: ts.filter((x) => x.standing === "in-progress").length,
+    notMet: ts.filter((x) => x.standing === "short").length,
     metRate: ts.length ? share(met, ts.length) : 0,
+    notScored: result.notScored,
     bandBasis,
     bands,
     groups,
@@ -170,7 +185,7 @@ export function totalMinimum(scheme: Scheme | undefined, result: ScoreResult): n
 
 function shortText(s: Shortfall, lang: Lang): string {
   return s.requirements
-    .map((r) => (r.shortBy > 0 ? t(lang, `${r.label}(${r.window})差 ${r.shortBy}`, `${r.label} (${r.window}) short by ${r.shortBy}`) : t(lang, `${r.label}(${r.window})超 ${r.excess}`, `${r.label} (${r.window}) over by ${r.excess}`)))
+    .map((r) => (r.inProgress ? t(lang, `${r.label}(${r.window},至今)进行中 ${r.actual}/${r.minimum ?? 0}(${progressPercent(r.actual, r.minimum ?? 0)})`, `${r.label} (${r.window}, so far) in progress ${r.actual}/${r.minimum ?? 0} (${progressPercent(r.actual, r.minimum ?? 0)})`) : r.shortBy > 0 ? t(lang, `${r.label}(${r.window})差 ${r.shortBy}`, `${r.label} (${r.window}) short by ${r.shortBy}`) : t(lang, `${r.label}(${r.window})超 ${r.excess}`, `${r.label} (${r.window}) over by ${r.excess}`)))
     .join(t(lang, ";", "; "));
 }
 
@@ -185,13 +200,15 @@ export function summaryDoc(data: SummaryData, result: ScoreResult, lang: Lang, t
       { header: t(lang, "类型", "type"), type: "text" },
       { header: t(lang, "人数", "members"), type: "number" },
       { header: t(lang, `人均${u}`, `average ${u}`), type: "number" },
-      { header: t(lang, "达标人数", "met"), type: "number" },
+      { header: t(lang, "已达标", "met"), type: "number" },
+      { header: t(lang, "进行中", "in progress"), type: "number" },
+      { header: t(lang, "未达标", "not met"), type: "number" },
       { header: t(lang, "达标率", "share met"), type: "percent" },
       { header: t(lang, "未达标教师", "falling short"), type: "text" },
     ],
     rows: [
-      ...data.groups.map((g) => [g.name, g.type, g.members, g.averageTotal, g.met, g.metRate, g.short.map((s) => s.name).join("、")]),
-      [t(lang, "全校", "whole school"), "", data.teachers, data.averageTotal, data.met, data.metRate, data.short.map((s) => s.name).join("、")],
+      ...data.groups.map((g) => [g.name, g.type, g.members, g.averageTotal, g.met, g.inProgress, g.notMet, g.metRate, g.short.map((s) => s.name).join("、")]),
+      [t(lang, "全校", "whole school"), "", data.teachers, data.averageTotal, data.met, data.inProgress, data.notMet, data.metRate, data.short.map((s) => s.name).join("、")],
     ],
   };
   const basis = data.bandBasis === "total" ? t(lang, `(按${u}总数)`, ` (by total ${u})`) : "";
@@ -240,7 +257,14 @@ export function summaryDoc(data: SummaryData, result: ScoreResult, lang: Lang, t
   ];
   const lines: ReportDoc["sections"][number]["lines"] = [
     { indent: 1, text: t(lang, `教师 ${data.teachers} 人,人均 ${data.averageTotal} ${u}`, `${data.teachers} teachers, ${data.averageTotal} ${u} on average`) },
-    { indent: 1, text: t(lang, `达标 ${data.met} 人,达标率 ${pct(data.metRate)}`, `${data.met} meet every requirement: ${pct(data.metRate)}`), tone: data.met === data.teachers ? "ok" : "short" },
+    {
+      indent: 1,
+      text: t(lang, `已达标 ${data.met} 人,进行中 ${data.inProgress} 人,未达标 ${data.notMet} 人,达标率 ${pct(data.metRate)}`, `${data.met} met every requirement, ${data.inProgress} in progress, ${data.notMet} not met: ${pct(data.metRate)}`),
+      tone: data.met === data.teachers ? "ok" : data.notMet === 0 ? undefined : "short",
+    },
+    ...(data.notScored.length
+      ? [{ indent: 1, tone: "muted" as const, text: t(lang, `不计学时:${data.notScored.map((x) => `${x.name}(${x.role ?? "scored: false"})`).join("、")}`, `not scored: ${data.notScored.map((x) => `${x.name} (${x.role ?? "scored: false"})`).join(", ")}`) }]
+      : []),
     { indent: 1, text: t(lang, `学时分段:`, `hour bands: `) + data.bands.map((b) => `${b.label} ${b.count}`).join(t(lang, ",", ", ")) },
   ];
   if (data.cycle) {
@@ -256,7 +280,7 @@ export function summaryDoc(data: SummaryData, result: ScoreResult, lang: Lang, t
     meta: [periodLabel(data.period, lang), data.scheme.name],
     sections: [
       { heading: t(lang, "全校", "Whole school"), lines },
-      ...(shortLines.length ? [{ heading: t(lang, "未达标", "Falling short"), lines: shortLines }] : []),
+      ...(shortLines.length ? [{ heading: data.inProgress ? t(lang, "未达标与进行中", "Not met or in progress") : t(lang, "未达标", "Falling short"), lines: shortLines }] : []),
     ],
     tables,
     charts,

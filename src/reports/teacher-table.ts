@@ -5,11 +5,16 @@
  */
 import { t, type Lang } from "../i18n.js";
 import type { Period, RequirementScore, ScoreResult } from "../score/types.js";
+import type { Standing } from "../score/progress.js";
+import type { NotScored } from "../score/scored.js";
 
 export interface Column {
   id: string;
   label: string;
   cap?: number;
+  /** An item's category; a category's parent. Absent at the top level. */
+  category?: string;
+  parent?: string;
 }
 
 /** A requirement's score as a table shows it: without its dates and measure, with its label. */
@@ -29,6 +34,7 @@ export interface TeacherRow {
   total: number;
   grade: string;
   met: boolean;
+  standing: Standing;
 }
 
 export interface TeacherTable {
@@ -39,6 +45,8 @@ export interface TeacherTable {
   items: Column[];
   categories: Column[];
   rows: TeacherRow[];
+  /** People on the roster the filter would show but who are not scored (roles in config notScored, scored: false). */
+  notScored: NotScored[];
 }
 
 export interface TableFilter {
@@ -67,10 +75,32 @@ export function requirementCell(r: RequirementScore, labels: Map<string, string>
   };
 }
 
+/** Keep only the teachers a --teacher / --group filter asks for. */
+export function matches(filter: TableFilter): (x: { teacher: string; groups?: string[] }) => boolean {
+  return (x) => (!filter.teacher || x.teacher === filter.teacher) && (!filter.group || (x.groups ?? []).includes(filter.group));
+}
+
+/**
+ * The result with only the filtered teachers (and their trace): what `--teacher`/`--group`
+ * mean for every format, JSON included. `groupsOf` gives the groups of a not-scored person.
+ */
+export function filterResult(result: ScoreResult, filter: TableFilter, groupsOf: (teacher: string) => string[]): ScoreResult {
+  if (!filter.teacher && !filter.group) return result;
+  const keep = matches(filter);
+  const teachers = result.teachers.filter(keep);
+  const ids = new Set(teachers.map((x) => x.teacher));
+  return {
+    ...result,
+    teachers,
+    notScored: result.notScored.filter((x) => keep({ teacher: x.teacher, groups: groupsOf(x.teacher) })),
+    trace: result.trace.filter((e) => ids.has(e.teacher)),
+  };
+}
+
 export function buildTeacherTable(result: ScoreResult, lang: Lang, filter: TableFilter = {}, school?: string): TeacherTable {
   const reqLabels = new Map(result.requirements.map((r) => [r.id, pick(lang, r)]));
   const rows = result.teachers
-    .filter((x) => (!filter.teacher || x.teacher === filter.teacher) && (!filter.group || x.groups.includes(filter.group)))
+    .filter(matches(filter))
     .map(
       (x): TeacherRow => ({
         teacher: x.teacher,
@@ -89,6 +119,7 @@ export function buildTeacherTable(result: ScoreResult, lang: Lang, filter: Table
         total: x.total,
         grade: pick(lang, x.grade),
         met: x.met,
+        standing: x.standing,
       }),
     );
   return {
@@ -96,8 +127,9 @@ export function buildTeacherTable(result: ScoreResult, lang: Lang, filter: Table
     scheme: lang === "en" ? result.scheme.nameEn : result.scheme.name,
     unit: unitName(result.scheme.unit, lang),
     period: result.period,
-    items: result.items.map((i) => ({ id: i.id, label: pick(lang, i), ...(i.cap !== undefined ? { cap: i.cap } : {}) })),
-    categories: result.categories.map((c) => ({ id: c.id, label: pick(lang, c), ...(c.cap !== undefined ? { cap: c.cap } : {}) })),
+    items: result.items.map((i) => ({ id: i.id, label: pick(lang, i), ...(i.cap !== undefined ? { cap: i.cap } : {}), ...(i.category ? { category: i.category } : {}) })),
+    categories: result.categories.map((c) => ({ id: c.id, label: pick(lang, c), ...(c.cap !== undefined ? { cap: c.cap } : {}), ...(c.parent ? { parent: c.parent } : {}) })),
     rows,
+    notScored: result.notScored,
   };
 }

@@ -37,6 +37,12 @@ export const configSchema = z.strictObject({
     .optional(),
   /** Per check: off | warning | error. */
   checks: z.record(z.string(), checkSetting).default({}),
+  /** Roles whose holders are not scored (the office, administrators who teach no classes). */
+  notScored: z.array(z.string().min(1)).default([]),
+  /** How printed reports end: the signature line (制表 / 审核 / 校长). */
+  reports: z
+    .strictObject({ signatures: z.array(z.string().min(1)).optional() })
+    .optional(),
 });
 export type ConfigFile = z.output<typeof configSchema>;
 
@@ -55,6 +61,8 @@ export const teacherSchema = z.strictObject({
   emails: z.array(z.string().min(3)).default([]),
   joined: dateField.optional(),
   left: dateField.optional(),
+  /** false: on the roster (reviews, audit) but left out of every score, table and statistic. */
+  scored: z.boolean().optional(),
   notes: z.string().optional(),
 });
 

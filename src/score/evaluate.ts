@@ -7,6 +7,8 @@ import type { Activity, Dataset } from "../model.js";
 import type { Item, RequirementDef, Scheme } from "../rules/types.js";
 import { itemContribution, round, type TeacherCtx } from "./item.js";
 import { rolesDuring, scoreRequirements } from "./requirements.js";
+import { IN_PROGRESS_GRADE, standingOf } from "./progress.js";
+import { notScoredReason, type NotScored } from "./scored.js";
 import type { CategoryScore, ItemScore, Label, Period, ScoreResult, TeacherScore, TraceEntry } from "./types.js";
 import { dayBefore, maxDate, minDate, windowsOverlapping } from "./windows.js";
 
@@ -125,8 +127,14 @@ export function scoreDataset(dataset: Dataset, scheme: Scheme, period: Period, o
   const traceInto = opts.trace === false ? undefined : trace;
   const teachers: TeacherScore[] = [];
   const teacherList = [...dataset.roster.teachers].sort((x, y) => x.id.localeCompare(y.id));
+  const notScored: NotScored[] = [];
 
   for (const teacher of teacherList) {
+    const left = notScoredReason(teacher, dataset.config, period);
+    if (left) {
+      notScored.push(left);
+      continue;
+    }
     const acts = (byTeacher.get(teacher.id) ?? []).slice().sort(
       (x, y) => x.date.localeCompare(y.date) || x.origin.file.localeCompare(y.origin.file) || x.origin.line - y.origin.line,
     );
@@ -138,8 +146,10 @@ export function scoreDataset(dataset: Dataset, scheme: Scheme, period: Period, o
     const total = scorer.sumOf(undefined, start, end);
     const requirements = scoreRequirements(scheme.requirements, ctx, period, (tg, a, b) => scorer.credit(tg, a, b));
     const met = requirements.every((r) => r.met);
+    const standing = standingOf(requirements);
     const g = scheme.grades.find((x) => (x.minTotal === undefined || total >= x.minTotal) && (!x.allRequirements || met));
-    const grade: Label = g ? { id: g.id, label: g.label, labelEn: g.labelEn } : { id: "fail", ...scheme.meta.failGrade };
+    // A requirement still open (its window runs on) decides nothing yet: no 不合格 mid-year.
+    const grade: Label = standing === "in-progress" ? { ...IN_PROGRESS_GRADE } : g ? { id: g.id, label: g.label, labelEn: g.labelEn } : { id: "fail", ...scheme.meta.failGrade };
     teachers.push({
       teacher: teacher.id,
       name: teacher.name,
@@ -150,6 +160,7 @@ export function scoreDataset(dataset: Dataset, scheme: Scheme, period: Period, o
       requirements,
       total,
       met,
+      standing,
       grade,
     });
   }
@@ -167,6 +178,7 @@ export function scoreDataset(dataset: Dataset, scheme: Scheme, period: Period, o
     })),
     requirements: dedupeLabels(scheme.requirements.map((r) => ({ id: r.id, label: r.label, labelEn: r.labelEn, per: r.per ?? m.period }))),
     teachers,
+    notScored,
     trace,
   };
 }

@@ -3,6 +3,8 @@
  * `yanxiu explain` and exports. Shape documented in docs/score.md.
  */
 import type { Origin } from "../model.js";
+import type { NotScored } from "./scored.js";
+import type { Standing } from "./progress.js";
 
 export interface Period {
   type: "term" | "year" | "cycle";
@@ -63,6 +65,8 @@ export interface TeacherScore {
   total: number;
   /** Every requirement met. */
   met: boolean;
+  /** met; in-progress (only requirements whose window runs on are unmet); short (one failed for good). */
+  standing: Standing;
   grade: Label;
 }
 
@@ -114,5 +118,7 @@ export interface ScoreResult {
   categories: (Label & { parent?: string; cap?: number; per: string; weight: number })[];
   requirements: (Label & { per: string })[];
   teachers: TeacherScore[];
+  /** On the roster but left out of scoring (config `notScored` roles, roster `scored: false`). */
+  notScored: NotScored[];
   trace: TraceEntry[];
 }

@@ -4,6 +4,7 @@
  * stored expected report (regenerate deliberately, and review the diff, when rules change).
  */
 import { readFileSync } from "node:fs";
+import stringWidth from "string-width";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runBin, runCli } from "../helpers/run-cli.js";
@@ -51,11 +52,24 @@ describe("score the example school (2025-2026)", () => {
   });
 
   it("the terminal report, Chinese and English, matches the stored expected report", () => {
-    const zh = runBin(["score", DEMO_SCHOOL, "--year", "2025-2026"]);
+    const zh = runBin(["score", DEMO_SCHOOL, "--year", "2025-2026"], { env: { COLUMNS: "120" } });
     expect(zh.code).toBe(0);
     expect(zh.stdout).toBe(expected("demo-school-score-2025-2026.txt"));
-    const en = runBin(["score", DEMO_SCHOOL, "--year", "2025-2026", "--lang", "en"]);
+    const en = runBin(["score", DEMO_SCHOOL, "--year", "2025-2026", "--lang", "en"], { env: { COLUMNS: "120" } });
     expect(en.stdout).toBe(expected("demo-school-score-2025-2026.en.txt"));
+  });
+
+  it("at COLUMNS=120 no line is wider than 120 display columns; at 80, none wider than 80", () => {
+    for (const columns of [120, 80]) {
+      for (const args of [["--year", "2025-2026"], ["--term", "2025-2026-1"], ["--year", "2025-2026", "--lang", "en"]]) {
+        const r = runBin(["score", DEMO_SCHOOL, ...args], { env: { COLUMNS: String(columns) } });
+        expect(Math.max(...r.stdout.split("\n").map((l) => stringWidth(l))), `${columns} ${args.join(" ")}`).toBeLessThanOrEqual(columns);
+      }
+    }
+    // the demo's item-by-item table is far wider: --wide shows it whole
+    const wide = runBin(["score", DEMO_SCHOOL, "--year", "2025-2026", "--wide"], { env: { COLUMNS: "120" } });
+    expect(wide.stdout).toContain("校本培训工作会议");
+    expect(Math.max(...wide.stdout.split("\n").map((l) => stringWidth(l)))).toBeGreaterThan(120);
   });
 
   it("is deterministic: two runs print the same bytes", () => {
