@@ -40,9 +40,9 @@ describe("csv", () => {
     const text = bytes.toString("utf8").slice(1);
     const lines = text.split("\r\n");
     expect(lines[0]).toBe("各组汇总");
-    expect(lines[1]).toBe("组,类型,人数,人均学时,达标人数,达标率,未达标教师");
+    expect(lines[1]).toBe("组,类型,人数,人均学时,已达标,进行中,未达标,达标率,未达标教师");
     // English group: 韩薇博 55, 孙旭宁 62, 魏永晶 60, 张明 37, 贺安娟 60 → 274 / 5 = 54.8; 4 of 5 met.
-    expect(lines).toContain("英语组,教研组,5,54.8,4,0.8,张明");
+    expect(lines).toContain("英语组,教研组,5,54.8,4,0,1,0.8,张明");
     expect(lines).toContain("学时分段(教基4068)");
     expect(lines).toContain("≤36,1,0.0385");
     expect(lines).toContain("t10,张明,每学期听课节数,2025-2026-1,7,20,13");
