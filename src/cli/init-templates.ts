@@ -112,7 +112,8 @@ export function scaffoldFiles(o: ScaffoldOptions): Map<string, string> {
     "",
   ].join("\n"));
   files.set("evidence/.gitkeep", "");
-  files.set(".gitignore", ".yanxiu-cache/\nnode_modules/\n");
+  // .yanxiu-serve/ holds the web page's accounts (password hashes) and must never be committed.
+  files.set(".gitignore", ".yanxiu-cache/\n.yanxiu-serve/\nnode_modules/\n");
   // CI runs `yanxiu check` on every push and pull/merge request (GitHub, GitLab, Gitea).
   for (const [file, text] of ciFiles(o.ciInstall)) files.set(file, text);
   return files;

@@ -32,6 +32,8 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: "audit", description: "审计 git 历史:谁修改了谁的记录、规则和名册 / audit the git history: who changed whose records, the rules and the roster", load: async () => (await import("./audit.js")).registerAudit },
   { name: "hook", description: "git 提交前检查钩子 / the git pre-commit hook", load: async () => (await import("./hook.js")).registerHook },
   { name: "codeowners", description: "根据名册生成 CODEOWNERS / write CODEOWNERS from the roster", load: async () => (await import("./codeowners.js")).registerCodeowners },
+  { name: "serve", description: "学校的研修网页:教师登录、记录、查看,组长审核,教务处汇总 / the school's web page: teachers record and check, leaders approve, the office sees everything", load: async () => (await import("./serve.js")).registerServe },
+  { name: "accounts", description: "管理研修网页的登录账号 / manage logins to the web page (yanxiu serve)", load: async () => (await import("./accounts.js")).registerAccounts },
   { name: "schema", description: "写出各类文件的 JSON Schema,供编辑器补全和校验 / write JSON Schemas of the file kinds, for editors", load: async () => (await import("./schema.js")).registerSchema },
 ];
 

@@ -1,0 +1,44 @@
+/** What every route handler gets: the repo, the person (if logged in), the language, the stores. */
+import type { Context } from "hono";
+import type { Lang } from "../i18n.js";
+import type { LoadedRepo } from "../repo/load.js";
+import type { Dataset } from "../model.js";
+import type { AccountStore } from "./accounts.js";
+import type { LoginLimiter } from "./limiter.js";
+import type { WriteQueue } from "./queue.js";
+import type { Viewer } from "./roles.js";
+import type { Session, Sessions } from "./sessions.js";
+import type { RepoState } from "./state.js";
+
+export interface ServeOptions {
+  root: string;
+  trustProxy?: boolean;
+  /** Today as YYYY-MM-DD (YANXIU_TODAY in tests). */
+  today: () => string;
+  maxUploadBytes?: number;
+  /** Watch the work tree for changes (off in tests that want full control). */
+  watch?: boolean;
+}
+
+export interface Server {
+  opts: Required<Omit<ServeOptions, "watch">> & { watch: boolean };
+  state: RepoState;
+  sessions: Sessions;
+  limiter: LoginLimiter;
+  queue: WriteQueue;
+  accounts: AccountStore;
+}
+
+export interface Vars {
+  lang: Lang;
+  repo: LoadedRepo;
+  dataset?: Dataset;
+  session?: Session;
+  viewer?: Viewer;
+  /** Token for forms shown before login (double-submit cookie). */
+  preCsrf: string;
+  address: string;
+  secure: boolean;
+}
+
+export type Ctx = Context<{ Variables: Vars }>;

@@ -1,0 +1,32 @@
+/** Binding the app to an address (127.0.0.1 unless told otherwise) with Node's HTTP server. */
+import { serve } from "@hono/node-server";
+import type { AddressInfo } from "node:net";
+import type { IncomingMessage } from "node:http";
+import { createServer } from "./app.js";
+import type { Ctx, Server, ServeOptions } from "./context.js";
+
+export interface Running {
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+export function listen(opts: ServeOptions, host = "127.0.0.1", port = 8080): Promise<Running> {
+  const socketAddress = (c: Ctx) => (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket.remoteAddress;
+  const { app, server } = createServer(opts, socketAddress);
+  return new Promise((resolve, reject) => {
+    const http = serve({ fetch: app.fetch, hostname: host, port }, (info: AddressInfo) => {
+      const shown = info.family === "IPv6" ? `[${info.address}]` : info.address;
+      resolve({
+        url: `http://${shown}:${info.port}/`,
+        server,
+        close: () => new Promise<void>((done) => {
+          server.state.stop();
+          (http as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+          http.close(() => done());
+        }),
+      });
+    });
+    http.on("error", reject);
+  });
+}

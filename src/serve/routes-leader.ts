@@ -1,0 +1,4 @@
+import type { Hono } from "hono";
+import type { Server, Vars } from "./context.js";
+
+export function registerLeader(_app: Hono<{ Variables: Vars }>, _server: Server): void {}

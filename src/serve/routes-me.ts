@@ -1,0 +1,137 @@
+/** 我的研修 and 新增记录: a teacher's own page and records. */
+import type { Hono } from "hono";
+import { t } from "../i18n.js";
+import type { Teacher } from "../model.js";
+import { recordFilePath } from "../repo/layout.js";
+import type { Ctx, Server, Vars } from "./context.js";
+import { forbidden, formOf, frameOf, langOf } from "./app.js";
+import { field, files } from "./request.js";
+import { myPage } from "./my-data.js";
+import { appendItem, saveFile, type SaveResult } from "./save.js";
+import { recordFromForm } from "./form-record.js";
+import { planUploads } from "./uploads.js";
+import { fieldOf } from "./validate.js";
+import type { Person } from "./git-commit.js";
+import { errorPage, page } from "./views/layout.js";
+import { meBody } from "./views/me.js";
+import { addForm, kindChoice, savedBody } from "./views/add.js";
+import type { Problem } from "../problem.js";
+
+export function authorOf(teacher: Teacher): Person {
+  return { name: teacher.name, email: teacher.emails[0] ?? `${teacher.id}@yanxiu.invalid` };
+}
+
+/** The logged-in person, or a response sending them to log in. */
+export function needLogin(c: Ctx): Response | undefined {
+  if (c.get("viewer")) return undefined;
+  return c.req.method === "GET" ? c.redirect("/login", 303) : forbidden(c, t(langOf(c), "请先登录", "Log in first"));
+}
+
+export function scoringOf(c: Ctx) {
+  const repo = c.get("repo");
+  return repo.dataset && repo.scheme && !repo.scheme.skipped ? { dataset: repo.dataset, scheme: repo.scheme } : undefined;
+}
+
+export function rulesBroken(c: Ctx): Response {
+  const l = langOf(c);
+  return c.html(String(errorPage(frameOf(c, "yanxiu"), t(l, "暂时不能使用", "Not available right now"),
+    t(l, "学校的配置、名册或规则文件有错误,教务处修正后即可使用(运行 yanxiu check 查看)。", "The school's config, roster or rules have errors; the office can see them with 'yanxiu check'."))), 503);
+}
+
+/** Problems of a failed save, placed beside the fields they concern. */
+export function placeProblems(problems: Problem[]): { errors: Record<string, string[]>; general: string[] } {
+  const errors: Record<string, string[]> = {};
+  const general: string[] = [];
+  for (const p of problems.filter((x) => x.severity === "error")) {
+    const f = fieldOf(p);
+    const text = p.hint ? `${p.message}(${p.hint})` : p.message;
+    if (f && f !== "kind" && f !== "teacher" && f !== "records") (errors[f] ??= []).push(text);
+    else general.push(text);
+  }
+  return { errors, general };
+}
+
+export function failureText(r: Exclude<SaveResult, { ok: true }>): string | undefined {
+  return r.reason === "invalid" ? undefined : r.message;
+}
+
+export function registerMe(app: Hono<{ Variables: Vars }>, server: Server): void {
+  app.get("/", (c) => {
+    const stop = needLogin(c);
+    if (stop) return stop;
+    const s = scoringOf(c);
+    if (!s) return rulesBroken(c);
+    const l = langOf(c);
+    const v = c.get("viewer")!;
+    const data = myPage(s.dataset, s.scheme, v.teacher.id, server.opts.today(), l);
+    if (!data) return rulesBroken(c);
+    const frame = { ...frameOf(c, t(l, "我的研修", "My record"), "me"), flash: flashOf(c) };
+    return c.html(String(page(frame, meBody(data, l, c.get("session")!.csrf))));
+  });
+
+  const personalKinds = (c: Ctx) => [...(scoringOf(c)?.scheme.kinds.values() ?? [])].filter((k) => !k.session);
+
+  app.get("/add", (c) => {
+    const stop = needLogin(c);
+    if (stop) return stop;
+    if (!scoringOf(c)) return rulesBroken(c);
+    const l = langOf(c);
+    const kind = personalKinds(c).find((k) => k.id === c.req.query("kind"));
+    const frame = frameOf(c, t(l, "新增记录", "Add a record"), "add");
+    if (!kind) return c.html(String(page(frame, kindChoice(personalKinds(c), l))));
+    return c.html(String(page(frame, addForm({ lang: l, csrf: c.get("session")!.csrf, kind, values: {}, errors: {}, general: [], today: server.opts.today(), maxUploadMb: Math.round(server.opts.maxUploadBytes / 1048576) }))));
+  });
+
+  app.post("/add", async (c) => {
+    const stop = needLogin(c);
+    if (stop) return stop;
+    const s = scoringOf(c);
+    if (!s) return rulesBroken(c);
+    const l = langOf(c);
+    const v = c.get("viewer")!;
+    const form = formOf(c);
+    const kind = personalKinds(c).find((k) => k.id === field(form, "kind"));
+    if (!kind) return forbidden(c, t(l, "没有这种活动类型(教研组活动由组长记录)", "No such kind of activity (group sessions are recorded by the leader)"));
+    // Whatever the form says, a teacher writes only into their own file.
+    const values = Object.fromEntries(["date", "title", "level", "award", "role", "stage", "hours", "count", "words", "score", "notes"].map((f) => [f, field(form, f).slice(0, 2000)]));
+    const frame = frameOf(c, t(l, "新增记录", "Add a record"), "add");
+    const show = (errors: Record<string, string[]>, general: string[], status: 400 | 409 | 500 | 503) =>
+      c.html(String(page(frame, addForm({ lang: l, csrf: c.get("session")!.csrf, kind, values, errors, general, today: server.opts.today(), maxUploadMb: Math.round(server.opts.maxUploadBytes / 1048576) }))), status);
+
+    const uploads = await Promise.all(files(form, "evidence").map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+    const planned = planUploads(server.opts.root, v.teacher.id, values.date || "undated", uploads, server.opts.maxUploadBytes, l);
+    if (!planned.ok) return show({ evidence: [planned.error] }, [], 400);
+    const built = recordFromForm(values, kind, s.dataset.config, planned.files.map((f) => f.path), l);
+    if (!built.item || !built.term) return show(built.errors, [], 400);
+
+    const file = recordFilePath(built.term.id, v.teacher.id);
+    const target = { listKey: "records" as const, ownerKey: "teacher" as const, owner: v.teacher.id, headerComment: `${v.teacher.name}（${v.teacher.id}） ${built.term.name} 研修记录` };
+    const result = await server.queue.run(() => saveFile({
+      root: server.opts.root, lang: l, today: server.opts.today(), file,
+      transform: appendItem(target, built.item!, l), newFiles: planned.files, author: authorOf(v.teacher),
+      subject: `records: ${v.teacher.id} ${values.title!.trim()} ${values.date} (web)`,
+    }));
+    server.state.markStale();
+    if (!result.ok) {
+      if (result.reason === "invalid") {
+        const placed = placeProblems(result.problems);
+        return show(placed.errors, placed.general, 400);
+      }
+      return show({}, [result.message], result.reason === "changed" || result.reason === "busy" ? 409 : 500);
+    }
+    // The record as scored now, with the credit it earned.
+    const fresh = server.state.current();
+    const data = fresh.dataset && fresh.scheme ? myPage(fresh.dataset, fresh.scheme, v.teacher.id, server.opts.today(), l) : undefined;
+    const mine = data?.records.filter((r) => r.file === file).sort((a, b) => b.index - a.index)[0];
+    const standing = (data?.requirements ?? []).filter((r) => !r.met).map((r) => `${r.label}:${r.gap ?? ""}`);
+    return c.html(String(page({ ...frame, flash: { ok: true, text: t(l, "已保存并提交", "Saved and committed") } }, savedBody(l, String(built.item.title), mine?.credit, data?.unit ?? "", standing))));
+  });
+}
+
+function flashOf(c: Ctx): { ok: boolean; text: string } | undefined {
+  const f = c.req.query("done");
+  const l = langOf(c);
+  if (f === "withdrawn") return { ok: true, text: t(l, "已撤回", "Withdrawn") };
+  if (f === "saved") return { ok: true, text: t(l, "已保存", "Saved") };
+  return undefined;
+}

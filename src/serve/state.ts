@@ -1,0 +1,50 @@
+/**
+ * The school's repository as the server sees it: loaded once, loaded again when anything in
+ * the work tree changes (a `git pull`, a hand edit, a save from the page). A watcher marks it
+ * stale; the next request reloads. Folders that are not the school's data are ignored.
+ */
+import { watch, type FSWatcher } from "node:fs";
+import type { Lang } from "../i18n.js";
+import { loadRepo, type LoadedRepo } from "../repo/load.js";
+import { SERVE_DIR } from "./accounts.js";
+
+const IGNORED = /^(\.git|\.yanxiu-cache|node_modules|\.yanxiu-serve)(\/|\\|$)/;
+
+export class RepoState {
+  private repo: LoadedRepo | undefined;
+  private stale = true;
+  private watcher: FSWatcher | undefined;
+  /** Bumped on every reload, so pages can tell (and tests can wait for) a fresh load. */
+  generation = 0;
+
+  constructor(readonly root: string, readonly lang: Lang) {}
+
+  start(): void {
+    try {
+      this.watcher = watch(this.root, { recursive: true }, (_event, name) => {
+        const n = name?.toString() ?? "";
+        if (!IGNORED.test(n) && !n.startsWith(SERVE_DIR)) this.stale = true;
+      });
+      this.watcher.on("error", () => { this.stale = true; });
+    } catch {
+      this.watcher = undefined; // no watching here: every request reloads (see current)
+    }
+  }
+
+  stop(): void {
+    this.watcher?.close();
+  }
+
+  markStale(): void {
+    this.stale = true;
+  }
+
+  current(): LoadedRepo {
+    if (!this.repo || this.stale || !this.watcher) {
+      this.stale = false;
+      this.repo = loadRepo(this.root, this.lang, { cache: true });
+      this.generation++;
+    }
+    return this.repo;
+  }
+}

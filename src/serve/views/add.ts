@@ -1,0 +1,75 @@
+/**
+ * 新增记录: first the kind (by its Chinese label), then a form with only the fields that kind
+ * needs, choices for level / award / role / stage, a date picker and an evidence upload.
+ * Works without any script (WeChat's browser, old phones): the kind is a plain link.
+ */
+import { t, type Lang } from "../../i18n.js";
+import type { KindDef } from "../../rules/types.js";
+import { ACTIVITY_ROLES, AWARDS, FIELD_LABELS_ZH, LEVELS, STAGES } from "../../schema/vocab.js";
+import { html, type Html } from "./html.js";
+
+export const CHOICES: Record<string, { entries: { id: string; zh: string; en: string }[] }> = { level: LEVELS, award: AWARDS, role: ACTIVITY_ROLES, stage: STAGES };
+export const NUMBER_FIELDS = ["hours", "count", "words", "score"];
+
+export function fieldLabel(field: string, lang: Lang): string {
+  return lang === "en" ? field : (FIELD_LABELS_ZH[field] ?? field);
+}
+
+export function kindChoice(kinds: KindDef[], lang: Lang): Html {
+  return html`<h1>${t(lang, "新增记录", "Add a record")}</h1><div class="card"><h2>${t(lang, "选择活动类型", "Choose the kind of activity")}</h2>
+<ul class="records">${kinds.map((k) => html`<li><a href="/add?kind=${encodeURIComponent(k.id)}">${t(lang, k.label, k.labelEn)}</a></li>`)}</ul></div>`;
+}
+
+export interface AddFormData {
+  lang: Lang;
+  csrf: string;
+  kind: KindDef;
+  values: Record<string, string>;
+  errors: Record<string, string[]>;
+  /** Problems not tied to one field. */
+  general: string[];
+  today: string;
+  maxUploadMb: number;
+  action?: string;
+  ref?: string;
+}
+
+function errs(list: string[] | undefined): Html {
+  return html`${(list ?? []).map((e) => html`<p class="err" role="alert">${e}</p>`)}`;
+}
+
+function input(field: string, f: AddFormData): Html {
+  const l = f.lang;
+  const v = f.values[field] ?? "";
+  const choice = CHOICES[field];
+  const control = choice
+    ? html`<select id="${field}" name="${field}" required><option value="">${t(l, "请选择", "choose")}</option>${choice.entries.map((e) => html`<option value="${e.zh}" ${v === e.zh || v === e.id ? "selected" : ""}>${l === "en" ? e.en : e.zh}</option>`)}</select>`
+    : NUMBER_FIELDS.includes(field)
+      ? html`<input id="${field}" name="${field}" inputmode="decimal" value="${v}" required>`
+      : html`<input id="${field}" name="${field}" value="${v}" required>`;
+  return html`<label for="${field}">${fieldLabel(field, l)}</label>${control}${errs(f.errors[field])}`;
+}
+
+export function addForm(f: AddFormData): Html {
+  const l = f.lang;
+  return html`<h1>${t(l, "新增记录", "Add a record")}: ${t(l, f.kind.label, f.kind.labelEn)}</h1>
+<form class="card" method="post" action="${f.action ?? "/add"}" enctype="multipart/form-data">
+<input type="hidden" name="_csrf" value="${f.csrf}"><input type="hidden" name="kind" value="${f.kind.id}">
+${f.ref ? html`<input type="hidden" name="ref" value="${f.ref}">` : ""}
+${errs(f.general)}
+<label for="date">${fieldLabel("date", l)}</label><input id="date" name="date" type="date" max="${f.today}" value="${f.values.date ?? f.today}" required>${errs(f.errors.date)}
+<label for="title">${fieldLabel("title", l)}</label><input id="title" name="title" value="${f.values.title ?? ""}" maxlength="200" required>${errs(f.errors.title)}
+${f.kind.fields.map((field) => input(field, f))}
+${f.action ? "" : html`<label for="evidence">${t(l, "证明材料(照片或 PDF,可多选)", "Evidence (photo or PDF, several allowed)")}</label>
+<input id="evidence" name="evidence" type="file" accept="image/jpeg,image/png,image/heic,application/pdf" multiple>
+<p class="muted">${t(l, `每个文件不超过 ${f.maxUploadMb} MB`, `at most ${f.maxUploadMb} MB per file`)}</p>${errs(f.errors.evidence)}`}
+<label for="notes">${fieldLabel("notes", l)}</label><input id="notes" name="notes" value="${f.values.notes ?? ""}" maxlength="500">${errs(f.errors.notes)}
+<p><button type="submit">${t(l, "保存", "Save")}</button> <a class="button secondary" href="/">${t(l, "取消", "Cancel")}</a></p>
+</form>`;
+}
+
+export function savedBody(lang: Lang, title: string, credit: number | undefined, unit: string, standing: string[]): Html {
+  return html`<div class="card"><h1>${t(lang, "已保存", "Saved")}</h1><p>${title}${credit !== undefined ? html` · <b>${t(lang, `计 ${credit} ${unit}`, `${credit} ${unit}`)}</b>` : ""}</p>
+${standing.map((s) => html`<div>${s}</div>`)}
+<p class="row"><a class="button" href="/">${t(lang, "查看我的研修", "See my record")}</a> <a class="button secondary" href="/add">${t(lang, "再记一条", "Add another")}</a></p></div>`;
+}

@@ -1,0 +1,36 @@
+/** 我的研修: standing against every requirement, then the year's records with credit and status. */
+import { t, type Lang } from "../../i18n.js";
+import type { MyPage, MyRecord } from "../my-data.js";
+import { html, type Html } from "./html.js";
+
+export function statusBadge(status: string, label: string): Html {
+  return html`<span class="badge ${status}">${label}</span>`;
+}
+
+function recordLine(r: MyRecord, lang: Lang, csrf: string): Html {
+  const credit = r.credit === undefined ? "" : html` · <b>${r.credit > 0 ? `+${r.credit}` : "0"}</b>`;
+  const mayWithdraw = !r.session && (r.status === "draft" || r.status === "rejected");
+  return html`<li data-ref="${r.ref}"><div class="row" style="justify-content:space-between"><span>${r.date} · ${r.kindLabel}${credit}</span>${statusBadge(r.status, r.statusLabel)}</div>
+<div>${r.title}</div>
+${mayWithdraw ? html`<form method="post" action="/records/withdraw" class="row">
+<input type="hidden" name="_csrf" value="${csrf}"><input type="hidden" name="ref" value="${r.ref}">
+<a href="/records/edit?ref=${encodeURIComponent(r.ref)}">${t(lang, "修改", "Edit")}</a>
+<button class="link" type="submit">${t(lang, "撤回", "Withdraw")}</button></form>` : ""}</li>`;
+}
+
+export function meBody(p: MyPage, lang: Lang, csrf: string): Html {
+  return html`<h1>${t(lang, "我的研修", "My record")} <span class="muted">${p.periodName}</span></h1>
+<div class="card"><h2>${t(lang, `合计 ${p.total} ${p.unit}`, `Total ${p.total} ${p.unit}`)} <span class="muted">${p.grade}</span></h2>
+${p.requirements.map((r) => html`<div class="req"><div class="name"><span>${r.met ? "✔" : "✘"} ${r.label} <span class="muted">(${r.window})</span></span>
+<span class="${r.met ? "ok" : "short"}">${r.actual}${r.minimum !== undefined ? ` / ${r.minimum}` : ""}${r.unit ? ` ${r.unit}` : ""}</span></div>
+<div class="progress ${r.met ? "met" : ""}" role="progressbar" aria-valuenow="${Math.round(r.progress * 100)}" aria-valuemin="0" aria-valuemax="100"><span style="width:${Math.round(r.progress * 100)}%"></span></div>
+${r.gap ? html`<div class="short">${r.gap}</div>` : ""}</div>`)}
+</div>
+<p><a class="button" href="/add">${t(lang, "+ 新增记录", "+ Add a record")}</a></p>
+<div class="card"><h2>${t(lang, "本学年的记录", "This year's records")}</h2>
+${p.records.length === 0 ? html`<p class="muted">${t(lang, "还没有记录。", "No records yet.")}</p>` : html`<ul class="records">${p.records.map((r) => recordLine(r, lang, csrf))}</ul>`}
+</div>
+<details class="card"><summary>${t(lang, "学时说明(逐项)", "How the total is made up")}</summary>
+${p.explain.sections.map((s) => html`<h2>${s.heading}</h2>${s.lines.map((l) => html`<div class="${l.tone ?? ""}" style="padding-left:${l.indent}em">${l.text}</div>`)}`)}
+</details>`;
+}
