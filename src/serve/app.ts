@@ -31,8 +31,8 @@ export function createServer(opts: ServeOptions, socketAddress?: (c: Ctx) => str
   const server: Server = {
     opts: { trustProxy: false, maxUploadBytes: 10 * 1024 * 1024, watch: true, ...opts },
     state: new RepoState(opts.root, "zh"),
-    sessions: new Sessions(),
-    limiter: new LoginLimiter(),
+    sessions: new Sessions(opts.now),
+    limiter: new LoginLimiter(opts.now),
     queue: new WriteQueue(),
     accounts: openAccounts(opts.root),
   };

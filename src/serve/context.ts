@@ -16,12 +16,14 @@ export interface ServeOptions {
   /** Today as YYYY-MM-DD (YANXIU_TODAY in tests). */
   today: () => string;
   maxUploadBytes?: number;
+  /** The clock of sessions and login limits (tests move it). */
+  now?: () => number;
   /** Watch the work tree for changes (off in tests that want full control). */
   watch?: boolean;
 }
 
 export interface Server {
-  opts: Required<Omit<ServeOptions, "watch">> & { watch: boolean };
+  opts: Required<Omit<ServeOptions, "watch" | "now">> & { watch: boolean };
   state: RepoState;
   sessions: Sessions;
   limiter: LoginLimiter;

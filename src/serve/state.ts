@@ -14,6 +14,7 @@ export class RepoState {
   private repo: LoadedRepo | undefined;
   private stale = true;
   private watcher: FSWatcher | undefined;
+  private poll: NodeJS.Timeout | undefined;
   /** Bumped on every reload, so pages can tell (and tests can wait for) a fresh load. */
   generation = 0;
 
@@ -27,12 +28,15 @@ export class RepoState {
       });
       this.watcher.on("error", () => { this.stale = true; });
     } catch {
-      this.watcher = undefined; // no watching here: every request reloads (see current)
+      // No recursive watching on this system: look again every few seconds instead.
+      this.poll = setInterval(() => { this.stale = true; }, 3000);
+      this.poll.unref();
     }
   }
 
   stop(): void {
     this.watcher?.close();
+    if (this.poll) clearInterval(this.poll);
   }
 
   markStale(): void {
@@ -40,7 +44,7 @@ export class RepoState {
   }
 
   current(): LoadedRepo {
-    if (!this.repo || this.stale || !this.watcher) {
+    if (!this.repo || this.stale) {
       this.stale = false;
       this.repo = loadRepo(this.root, this.lang, { cache: true });
       this.generation++;

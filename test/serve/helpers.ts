@@ -11,7 +11,7 @@ export const DEMO = join(import.meta.dirname, "../../examples/demo-school");
 export const TODAY = "2026-04-20";
 
 export function git(root: string, ...args: string[]): string {
-  return execFileSync("git", args, { cwd: root, encoding: "utf8", env: { ...process.env, LC_ALL: "C" } });
+  return execFileSync("git", ["-c", "core.quotePath=false", ...args], { cwd: root, encoding: "utf8", env: { ...process.env, LC_ALL: "C" } });
 }
 
 export function makeSchool(): string {
@@ -29,7 +29,7 @@ export async function withPasswords(root: string, ids: string[], password = "cor
   openAccounts(root).update((a) => { for (const id of ids) a.set(id, { id, password: hash }); });
 }
 
-export function start(root: string, extra: { trustProxy?: boolean; maxUploadBytes?: number } = {}) {
+export function start(root: string, extra: { trustProxy?: boolean; maxUploadBytes?: number; now?: () => number } = {}) {
   return createServer({ root, today: () => TODAY, watch: false, ...extra });
 }
 
