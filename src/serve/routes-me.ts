@@ -117,7 +117,7 @@ export function registerMe(app: Hono<{ Variables: Vars }>, server: Server): void
         const placed = placeProblems(result.problems);
         return show(placed.errors, placed.general, 400);
       }
-      return show({}, [result.message], result.reason === "changed" || result.reason === "busy" ? 409 : 500);
+      return show({}, [result.message], result.reason === "busy" ? 409 : 500);
     }
     // The record as scored now, with the credit it earned.
     const fresh = server.state.current();

@@ -263,3 +263,33 @@ describe("logins", () => {
     expect(r.text).not.toMatch(/at \w+ \(|\.ts:\d+|Error:/);
   });
 });
+
+describe("saves at once, and saves that fail", () => {
+  it("two teachers saving in the same moment both land, each commit authored by its teacher", async () => {
+    const a = new Client(app);
+    const b = new Client(app);
+    await a.login("t01");
+    await b.login("t02");
+    await a.get("/add?kind=observation");
+    await b.get("/add?kind=observation");
+    const [ra, rb] = await Promise.all([a.post("/add", record), b.post("/add", { ...record, title: "王老师听课" })]);
+    expect([ra.status, rb.status]).toEqual([200, 200]);
+    const log = git(root, "log", "-2", "--format=%an|%s").trim().split("\n").sort();
+    expect(log).toEqual(["王晓丽|records: t02 王老师听课 2026-04-15 (web)", "黄敏斌|records: t01 4月听课记录 2026-04-15 (web)"]);
+    expect(clean()).toBe("");
+  });
+
+  it("a broken repository: the commit fails, the file is put back byte-identical, the user is told", async () => {
+    const c = new Client(app);
+    await c.login("t01");
+    const before = bytes(T01);
+    const { writeFileSync, existsSync } = await import("node:fs");
+    writeFileSync(join(root, ".git/HEAD"), "garbage\n");
+    const r = await c.post("/add", { ...record, evidence: new File([new Uint8Array([0xff, 0xd8, 0xff, 0, 0])], "a.jpg") });
+    expect(r.status).toBe(500);
+    expect(r.text).toContain("git 提交失败");
+    expect(r.text).not.toMatch(/\.ts:\d+/);
+    expect(bytes(T01)).toBe(before);
+    expect(existsSync(join(root, "evidence/t01/2026-04-15-a.jpg"))).toBe(false);
+  });
+});
