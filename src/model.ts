@@ -39,6 +39,8 @@ export interface Config {
   notScored?: string[];
   /** Signature line of printed reports; the default when absent. */
   signatures?: string[];
+  /** yanxiu.yaml's `approval:` as written; src/approval/policy.ts fills in the defaults. */
+  approval?: { office?: string[]; verify?: string[]; leaders?: boolean };
 }
 
 export interface RoleSpan {
@@ -90,6 +92,8 @@ export interface Origin {
  * activity per member on its attendance list (with that member's attendance status).
  */
 export interface Activity {
+  /** The `id:` written in the file, if any (src/approval/ref.ts derives a ref otherwise). */
+  id?: string;
   teacher: string;
   date: string;
   kind: string;
@@ -106,6 +110,12 @@ export interface Activity {
   evidence: string[];
   status?: string;
   approver?: string;
+  /** Date of the last approval or return. */
+  reviewed?: string;
+  /** Why it was returned. */
+  reason?: string;
+  /** The record was changed after its review (its seal no longer matches): it is 录入 again. */
+  lapsed?: boolean;
   ref?: string;
   notes?: string;
   /** Set for activities that come from a group session. */
@@ -119,6 +129,14 @@ export interface Dataset {
   config: Config;
   roster: Roster;
   activities: Activity[];
+}
+
+/**
+ * The status that counts: as written, except that a record changed after it was approved or
+ * returned (its seal no longer matches) is 录入 (draft) again, waiting for review.
+ */
+export function effectiveStatus(act: Pick<Activity, "status" | "lapsed">): string {
+  return act.lapsed ? "draft" : (act.status ?? "draft");
 }
 
 /** Roles the teacher holds on a date (all roles when no date is given). */

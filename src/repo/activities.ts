@@ -8,6 +8,7 @@ import type { Activity, AttendanceStatus } from "../model.js";
 import { recordSchema, sessionSchema, type RecordFile, type SessionFile } from "../schema/files.js";
 import type { YamlSource } from "./yaml-source.js";
 import { lineAt } from "../cache/fast-yaml.js";
+import { contentSeal } from "../schema/seal.js";
 
 export interface FoundActivities {
   valid: Activity[];
@@ -29,8 +30,9 @@ function parseLenient<S extends z.ZodType>(schema: S, item: unknown): { data?: z
 }
 
 /** A record's fields as an Activity (count 1 and no evidence when the record says nothing). */
-export function baseActivity(rec: RecordData, teacher: string, origin: Activity["origin"]): Activity {
+export function baseActivity(rec: RecordData, teacher: string, origin: Activity["origin"], lapsed?: boolean): Activity {
   return {
+    id: rec.id,
     teacher,
     date: rec.date,
     kind: rec.kind,
@@ -46,6 +48,9 @@ export function baseActivity(rec: RecordData, teacher: string, origin: Activity[
     evidence: rec.evidence ?? [],
     status: rec.status,
     approver: rec.approver,
+    reviewed: rec.reviewed,
+    reason: rec.reason,
+    lapsed: (lapsed ?? (rec.seal !== undefined && rec.seal !== contentSeal(`teacher:${teacher}`, rec))) || undefined,
     ref: rec.ref,
     notes: rec.notes,
     origin,
@@ -96,9 +101,10 @@ export function sessionActivities(src: YamlSource, validated?: SessionFile): Fou
 function memberActivities(src: YamlSource, group: string, s: z.output<typeof sessionSchema>, index: number, into: Activity[]): void {
   const attendance = { ...(s.attendance ?? {}) } as Record<string, AttendanceStatus>;
   if (s.lead && !(s.lead in attendance)) attendance[s.lead] = "present";
+  const lapsed = s.seal !== undefined && s.seal !== contentSeal(`group:${group}`, s);
   for (const [member, status] of Object.entries(attendance)) {
     const line = lineAt(src, ["sessions", index, "attendance", member]) || lineAt(src, ["sessions", index]);
-    const act = baseActivity(s, member, { file: src.file, line, index });
+    const act = baseActivity(s, member, { file: src.file, line, index }, lapsed);
     act.attendance = status;
     act.group = group;
     act.role = member === s.lead ? (s.role ?? "main-preparer") : "participant";

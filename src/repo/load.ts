@@ -187,6 +187,7 @@ function toConfig(c: z.output<typeof configSchema>): Config {
     checks: c.checks,
     notScored: c.notScored,
     ...(c.reports?.signatures ? { signatures: c.reports.signatures } : {}),
+    ...(c.approval ? { approval: c.approval } : {}),
   };
 }
 

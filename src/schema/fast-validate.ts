@@ -41,6 +41,7 @@ function vocab(v: { words: string[]; normalize: (w: string) => string | undefine
 
 /** The activity fields of files.ts, in the schema's order, each as a check-and-convert. */
 const ACTIVITY_FIELDS: Record<string, (v: unknown) => unknown> = {
+  id,
   date,
   kind: (v) => (typeof v === "string" && v.length <= LIMITS.kind ? nonEmpty(v) : unsure()),
   title: text(LIMITS.title),
@@ -55,6 +56,9 @@ const ACTIVITY_FIELDS: Record<string, (v: unknown) => unknown> = {
   evidence: (v) => (typeof v === "string" && v.length > 0 ? [v] : Array.isArray(v) && v.length > 0 ? v.map(nonEmpty) : unsure()),
   status: vocab(STATUSES),
   approver: id,
+  reviewed: date,
+  reason: text(LIMITS.notes),
+  seal: text(LIMITS.id),
   ref: text(LIMITS.ref),
   notes: (v) => (typeof v === "string" && v.length <= LIMITS.notes && !BIDI_CONTROLS.test(v) ? v : unsure()),
 };

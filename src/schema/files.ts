@@ -43,6 +43,14 @@ export const configSchema = z.strictObject({
   reports: z
     .strictObject({ signatures: z.array(z.string().min(1)).optional() })
     .optional(),
+  /** Who may approve (审定) and verify (验证); see docs/approval.md for the defaults. */
+  approval: z
+    .strictObject({
+      office: z.array(z.string().min(1)).optional(),
+      verify: z.array(z.string().min(1)).optional(),
+      leaders: z.boolean().optional(),
+    })
+    .optional(),
 });
 export type ConfigFile = z.output<typeof configSchema>;
 
@@ -84,6 +92,8 @@ export type RosterFile = z.output<typeof rosterSchema>;
 
 /** Fields an activity can carry, whether a teacher records it or a group session does. */
 const activityFields = {
+  /** The record's stable reference (docs/approval.md); written by add and approve. */
+  id: idField.optional(),
   date: dateField,
   kind: z.string().min(1).max(LIMITS.kind),
   title: textField(LIMITS.title),
@@ -101,6 +111,12 @@ const activityFields = {
   evidence: evidenceField.optional(),
   status: vocabField(STATUSES).optional(),
   approver: idField.optional(),
+  /** When it was last approved or returned. */
+  reviewed: dateField.optional(),
+  /** Why it was returned (退回原因). */
+  reason: textField(LIMITS.notes).optional(),
+  /** Fingerprint of the fields as reviewed: a later edit lapses the review (docs/approval.md). */
+  seal: textField(LIMITS.id).optional(),
   /** Names one project or lesson across records, so it is never counted twice. */
   ref: textField(LIMITS.ref).optional(),
   notes: z.string().max(LIMITS.notes).refine((s) => !BIDI_CONTROLS.test(s), { error: "bidi-control" }).optional(),

@@ -2,7 +2,7 @@
  * Conditions a record must meet before it earns anything: teacher role, review status,
  * minimum length (字数) and named evidence. Returns why it does not count, or undefined.
  */
-import type { Activity } from "../../model.js";
+import { effectiveStatus, type Activity } from "../../model.js";
 import type { Conditions } from "../types.js";
 
 export type Exclusion = "role" | "status" | "too-short" | "no-evidence";
@@ -11,14 +11,15 @@ const APPROVED = ["approved", "verified"];
 
 export function exclusion(
   cond: Conditions,
-  act: Pick<Activity, "status" | "words" | "evidence">,
+  act: Pick<Activity, "status" | "lapsed" | "words" | "evidence">,
   teacherRoles: string[],
   approvedOnly: boolean,
 ): Exclusion | undefined {
   if (cond.roles && !cond.roles.some((r) => teacherRoles.includes(r))) return "role";
   if (cond.exceptRoles && cond.exceptRoles.some((r) => teacherRoles.includes(r))) return "role";
   const statuses = cond.statuses ?? (approvedOnly ? APPROVED : undefined);
-  if (statuses ? !statuses.includes(act.status ?? "draft") : act.status === "rejected") return "status";
+  const status = effectiveStatus(act);
+  if (statuses ? !statuses.includes(status) : status === "rejected") return "status";
   if (cond.minWords !== undefined && (act.words ?? 0) < cond.minWords) return "too-short";
   if (cond.evidence) {
     if (act.evidence.length === 0) return "no-evidence";

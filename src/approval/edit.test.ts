@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { editItemFields } from "./edit.js";
+
+const FILE = `# 张丽的记录
+teacher: t01
+records:
+  - date: 2025-10-12   # 周日
+    kind: observation
+    title: 听课《荷塘月色》
+
+  # 论文
+  - date: 2025-11-20
+    kind: paper
+    title: 《提问》
+    status: 录入
+    evidence:
+      - evidence/a.pdf
+  - { date: 2025-12-01, kind: reflection, title: 反思 }
+`;
+
+describe("editItemFields", () => {
+  it("adds fields after the item's last line, indented like its others; every other byte stays", () => {
+    const r = editItemFields(FILE, "records", 0, { status: "审定", approver: "t05" });
+    expect(r).toEqual({ ok: true, text: FILE.replace("    title: 听课《荷塘月色》\n", "    title: 听课《荷塘月色》\n    status: 审定\n    approver: t05\n") });
+  });
+
+  it("replaces a value where it stands and adds after a block list", () => {
+    const r = editItemFields(FILE, "records", 1, { status: "退回", reason: "缺少证书" });
+    expect(r.ok && r.text).toBe(FILE.replace("    status: 录入\n", "    status: 退回\n").replace("      - evidence/a.pdf\n", "      - evidence/a.pdf\n    reason: 缺少证书\n"));
+  });
+
+  it("edits a flow-style item inside its braces", () => {
+    const r = editItemFields(FILE, "records", 2, { status: "审定" });
+    expect(r.ok && r.text).toBe(FILE.replace("title: 反思 }", "title: 反思, status: 审定 }"));
+  });
+
+  it("removes a field's line, and quotes values YAML would read otherwise", () => {
+    const r = editItemFields(FILE, "records", 1, { status: undefined, seal: "123456789012" });
+    expect(r.ok && r.text).toBe(FILE.replace("    status: 录入\n", "").replace("      - evidence/a.pdf\n", '      - evidence/a.pdf\n    seal: "123456789012"\n'));
+  });
+
+  it("keeps CRLF line ends and a BOM", () => {
+    const crlf = "\uFEFF" + FILE.replace(/\n/g, "\r\n");
+    const r = editItemFields(crlf, "records", 0, { status: "审定" });
+    expect(r.ok && r.text).toBe(crlf.replace("    title: 听课《荷塘月色》\r\n", "    title: 听课《荷塘月色》\r\n    status: 审定\r\n"));
+  });
+
+  it("adds to the last item of a file without a final newline", () => {
+    const text = "teacher: t01\nrecords:\n- date: 2025-10-12\n  kind: paper\n  title: x";
+    const r = editItemFields(text, "records", 0, { status: "审定" });
+    expect(r.ok && r.text).toBe("teacher: t01\nrecords:\n- date: 2025-10-12\n  kind: paper\n  title: x\n  status: 审定");
+  });
+
+  it("refuses an item that does not exist, and broken YAML", () => {
+    expect(editItemFields(FILE, "records", 3, { status: "审定" })).toEqual({ ok: false, reason: "no-such-item" });
+    expect(editItemFields("teacher: [", "records", 0, { status: "审定" })).toEqual({ ok: false, reason: "unparsable" });
+  });
+
+  it("refuses removing the field that shares the dash's line rather than reformat", () => {
+    expect(editItemFields(FILE, "records", 0, { date: undefined })).toEqual({ ok: false, reason: "would-reformat" });
+  });
+});

@@ -1,0 +1,88 @@
+/**
+ * The review queue: the records and sessions one person may act on now (approve a 录入, verify
+ * a 审定), with what each would earn once approved. Pure: dataset, scheme and actor in, rows out.
+ */
+import { effectiveStatus, termOf, type Activity, type Dataset, type Teacher } from "../model.js";
+import type { Scheme } from "../rules/types.js";
+import { scoreDataset } from "../score/evaluate.js";
+import { approvalSettings, mayReview, targetOf, type Capacity } from "./policy.js";
+import { reviewEntries, type ReviewEntry } from "./ref.js";
+import { nextAction } from "./transition.js";
+
+export interface QueueFilter {
+  /** Only this group's members' records and this group's sessions. */
+  group?: string;
+  teacher?: string;
+  /** Effective status id: draft (录入, the default with approved for a verifier) or approved (审定). */
+  status?: string;
+}
+
+export interface QueueRow {
+  entry: ReviewEntry;
+  action: "approve" | "verify";
+  as: Capacity;
+  /** The effective status (a record changed after review is draft again). */
+  status: string;
+  /** It was reviewed once, then changed: back in the queue. */
+  lapsed: boolean;
+  /** Credit it would earn once approved (before caps; a session: all members together); undefined when it earns only through count tiers or outside every term. */
+  credit?: number;
+}
+
+/** What `actor` may act on today, oldest first. */
+export function buildReviewQueue(dataset: Dataset, scheme: Scheme | undefined, actor: Teacher, today: string, filter: QueueFilter = {}): QueueRow[] {
+  const settings = approvalSettings(dataset.config);
+  const roster = dataset.roster;
+  const groupMembers = filter.group ? new Set(roster.teachers.filter((t) => t.groups.includes(filter.group!)).map((t) => t.id)) : undefined;
+  const rows: QueueRow[] = [];
+  for (const entry of reviewEntries(dataset.activities)) {
+    const act = entry.activities[0]!;
+    if (groupMembers && !(entry.kind === "session" ? entry.owner === filter.group : groupMembers.has(entry.owner))) continue;
+    if (filter.teacher && !(entry.kind === "record" ? entry.owner === filter.teacher : entry.activities.some((a) => a.teacher === filter.teacher))) continue;
+    const status = effectiveStatus(act);
+    if (filter.status && status !== filter.status) continue;
+    const action = nextAction(act);
+    if (!action) continue;
+    const p = mayReview(roster, settings, actor, targetOf(entry), action, today);
+    if (!p.ok) continue;
+    rows.push({ entry, action, as: p.as, status, lapsed: !!act.lapsed });
+  }
+  rows.sort((x, y) => x.entry.activities[0]!.date.localeCompare(y.entry.activities[0]!.date) || x.entry.file.localeCompare(y.entry.file) || x.entry.index - y.entry.index);
+  if (scheme) addCredits(dataset, scheme, rows);
+  return rows;
+}
+
+const key = (a: Activity) => `${a.origin.file}\u0000${a.origin.index}`;
+
+/**
+ * Score the teachers concerned, term by term, with the queued records counted as approved
+ * (so an approvedOnly scheme shows what approval would bring), and read each record's credit
+ * from the trace.
+ */
+export function addCredits(dataset: Dataset, scheme: Scheme, rows: QueueRow[]): void {
+  const queued = new Set(rows.map((r) => key(r.entry.activities[0]!)));
+  const byTerm = new Map<string, QueueRow[]>();
+  for (const r of rows) {
+    const term = termOf(dataset.config, r.entry.activities[0]!.date);
+    if (term) byTerm.set(term.id, [...(byTerm.get(term.id) ?? []), r]);
+  }
+  for (const [termId, termRows] of byTerm) {
+    const term = termOf(dataset.config, termRows[0]!.entry.activities[0]!.date)!;
+    const teachers = new Set(termRows.flatMap((r) => r.entry.activities.map((a) => a.teacher)));
+    const activities = dataset.activities
+      .filter((a) => teachers.has(a.teacher))
+      .map((a) => (queued.has(key(a)) ? { ...a, status: "approved", lapsed: undefined } : a));
+    const sub: Dataset = { ...dataset, roster: { ...dataset.roster, teachers: dataset.roster.teachers.filter((t) => teachers.has(t.id)) }, activities };
+    const result = scoreDataset(sub, scheme, { type: "term", id: termId, start: term.start, end: term.end });
+    const credit = new Map<string, number>();
+    for (const e of result.trace) {
+      if (e.step !== "credit" || !e.origin) continue;
+      const k = `${e.origin.file}\u0000${e.origin.index}`;
+      credit.set(k, (credit.get(k) ?? 0) + e.amount);
+    }
+    for (const r of termRows) {
+      const c = credit.get(key(r.entry.activities[0]!));
+      if (c !== undefined) r.credit = Math.round(c * 100) / 100;
+    }
+  }
+}
