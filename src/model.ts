@@ -55,6 +55,8 @@ export interface Teacher {
   groups: string[];
   roles: RoleSpan[];
   emails: string[];
+  /** Commit signing keys (SSH public key lines or gpg:<fingerprint>), for `audit --require-signed`. */
+  keys?: string[];
   joined?: string;
   left?: string;
   /** false: the roster's `scored: false` — never scored. */

@@ -1,6 +1,6 @@
 /**
- * The authorship audit over commit data: pure, so it is tested without git and the git
- * shell (src/git/history.ts) only gathers commits and file contents.
+ * The authorship audit over the walked history (src/audit/walk.ts): pure, so it is tested
+ * without git; the git shell (src/git/history.ts) only gathers commits and blob texts.
  *
  * Whose permissions count: the roster as of the commit's parent, i.e. the roster in force
  * when the change was made. Using the current roster would let someone who is promoted
@@ -8,14 +8,21 @@
  * has since changed e-mail. A commit that changes the roster is itself judged by the old
  * roster, so nobody can make themselves an administrator and use the new power in one go.
  * The first commit (no parent) is judged by the roster it creates.
+ *
+ * Each finding is computed from one file change judged against one parent; a merge's
+ * finding counts only when it shows against every parent (see walk.ts). New checks add a
+ * function of the same shape to FILE_JUDGES.
  */
 import { t, type Lang } from "../i18n.js";
-import { CONFIG_FILE, ROSTER_FILE, RECORDS_DIR, SESSIONS_DIR } from "../repo/layout.js";
 import { parsePlain } from "./yaml.js";
 import type { Teacher } from "../model.js";
-import type { CommitInfo } from "../git/history.js";
-import { approvedStatus, diffItems, itemLabel, parseItemFile, sameItem, type Item, type ItemFile } from "./items.js";
-import { EMPTY_ROSTER, isAdmin, mayApprove, mayEdit, parseRoster as parseRosterText, teacherByEmail, type AuditRoster, type Owner } from "./people.js";
+import { SYMLINK_MODE } from "../git/history.js";
+import { closedOn, closedTermsOf, describeClosing, type ClosedTerm } from "../repo/closed-terms.js";
+import { itemLabel, parseItemFile, type Item, type ItemFile } from "./items.js";
+import { EMPTY_ROSTER, isAdmin, parseRoster as parseRosterText, teacherByEmail, type AuditRoster } from "./people.js";
+import { governanceLabel, itemFileKind, ruleFilesOf, termOfPath, type ItemKind } from "./paths.js";
+import { judgeItemFile } from "./item-findings.js";
+import type { FileEdit, WalkedCommit } from "./walk.js";
 
 export const AUDIT_CHECKS = [
   "unknown-author",
@@ -24,6 +31,12 @@ export const AUDIT_CHECKS = [
   "approved-edited",
   "unauthorized-approval",
   "record-deleted",
+  "symlink",
+  "closed-term-edit",
+  "unsigned-commit",
+  "bad-signature",
+  "unknown-signer",
+  "signer-not-author",
 ] as const;
 export type AuditCheck = (typeof AUDIT_CHECKS)[number];
 
@@ -41,199 +54,153 @@ export interface Finding {
   message: string;
 }
 
-/** Reads a file (path relative to the git top level) at a commit; undefined if absent. */
-export type BlobReader = (rev: string, gitPath: string) => string | undefined;
-
 export interface AuditInput {
-  commits: CommitInfo[];
-  read: BlobReader;
-  /** The yanxiu repo's folder inside the git work tree: "" or "school/" (with a slash). */
-  prefix: string;
+  walked: WalkedCommit[];
+  /** A blob's text by id; undefined when it was not read. */
+  text: (oid: string) => string | undefined;
   /** Used when no roster in history can be read. */
   fallbackRoster?: AuditRoster;
+  /** Is `commit` part of the history of `rev` (a closing tag or commit)? From the shell. */
+  reachable?: (rev: string, commit: string) => boolean;
+  /** Strict mode: findings about a commit's signature (src/audit/signatures.ts). */
+  signature?: (w: WalkedCommit, roster: AuditRoster, author: Teacher | undefined) => { check: AuditCheck; message: string }[];
   lang: Lang;
 }
 
-/** The `rev:path` specs the audit will read, so the shell can fetch them in one batch. */
-export function neededBlobs(commits: CommitInfo[], prefix: string): string[] {
-  const specs: string[] = [];
-  for (const c of commits) {
-    const files = relevantFiles(c, prefix);
-    if (files.length === 0) continue;
-    const parent = c.parents[0];
-    for (const rev of parent ? [parent, c.hash] : [c.hash]) {
-      specs.push(`${rev}:${prefix}${ROSTER_FILE}`, `${rev}:${prefix}${CONFIG_FILE}`);
-    }
-    for (const f of files) {
-      if (!isItemFile(f.repoPath)) continue;
-      if (parent) specs.push(`${parent}:${f.path}`);
-      specs.push(`${c.hash}:${f.path}`);
+/** What a judge of one file change is given. */
+export interface EditContext {
+  w: WalkedCommit;
+  roster: AuditRoster;
+  author?: Teacher;
+  /** The day roles are judged on (commit order, see walk.ts). */
+  day: string;
+  ruleFiles: ReadonlySet<string>;
+  closed: ClosedTerm[];
+  before: (kind: ItemKind) => ItemFile;
+  after: (kind: ItemKind) => ItemFile;
+  reachable?: AuditInput["reachable"];
+  lang: Lang;
+}
+
+export interface Raised {
+  check: AuditCheck;
+  message: string;
+  file?: string;
+  record?: Item;
+}
+
+type Judge = (e: FileEdit, ctx: EditContext) => Raised[];
+
+/** Blob ids whose texts the audit reads. */
+export function neededOids(walked: WalkedCommit[]): Set<string> {
+  const oids = new Set<string>();
+  for (const w of walked) {
+    if (!w.edits.some((l) => l.length > 0)) continue;
+    for (const s of [w.before, w.after]) for (const oid of [s.roster, s.config]) if (oid) oids.add(oid);
+    for (const list of w.edits) {
+      for (const e of list) {
+        if (!itemFileKind(e.repoPath ?? "") && !itemFileKind(e.oldRepoPath ?? "")) continue;
+        if (e.oldOid && e.oldMode !== SYMLINK_MODE) oids.add(e.oldOid);
+        if (e.newOid && e.newMode !== SYMLINK_MODE) oids.add(e.newOid);
+      }
     }
   }
-  return specs;
+  return oids;
 }
 
-interface RelevantFile {
-  status: string;
-  path: string;
-  repoPath: string;
-}
-
-function relevantFiles(c: CommitInfo, prefix: string): RelevantFile[] {
-  return c.files
-    .filter((f) => f.path.startsWith(prefix))
-    .map((f) => ({ status: f.status, path: f.path, repoPath: f.path.slice(prefix.length) }));
-}
-
-function isItemFile(repoPath: string): "records" | "sessions" | undefined {
-  if (!/\.ya?ml$/i.test(repoPath)) return undefined;
-  if (repoPath.startsWith(`${RECORDS_DIR}/`)) return "records";
-  if (repoPath.startsWith(`${SESSIONS_DIR}/`)) return "sessions";
-  return undefined;
-}
-
-function ruleFilesOfText(configText: string | undefined): string[] {
-  if (configText === undefined) return [];
-  const data = parsePlain(configText) as { rules?: unknown } | undefined;
-  return Array.isArray(data?.rules) ? data.rules.filter((r): r is string => typeof r === "string") : [];
-}
-
-function stem(repoPath: string): string {
-  return repoPath.replace(/^.*\//, "").replace(/\.ya?ml$/i, "");
-}
-
-/** The roster and config rarely change: parse each distinct text once, not once per commit. */
-function memo<T>(fn: (text: string | undefined) => T): (text: string | undefined) => T {
+/** Parse each distinct text once; the last few item files are kept (a file's text after one commit is its text before the next). */
+function cached<T>(fn: (key: string | undefined) => T, keep = Infinity): (key: string | undefined) => T {
   const cache = new Map<string | undefined, T>();
-  return (text) => {
-    if (!cache.has(text)) cache.set(text, fn(text));
-    return cache.get(text)!;
+  return (key) => {
+    const hit = cache.get(key);
+    if (hit !== undefined || cache.has(key)) return hit as T;
+    const value = fn(key);
+    cache.set(key, value);
+    if (cache.size > keep) cache.delete(cache.keys().next().value);
+    return value;
   };
 }
 
 export function auditHistory(input: AuditInput): Finding[] {
-  const { lang, prefix, read } = input;
-  const parseRoster = memo(parseRosterText);
-  const ruleFilesOf = memo(ruleFilesOfText);
-  // A file's text after one commit is its text before the next: parse each text once.
-  const parseRecords = memo((text) => parseItemFile(text, "records"));
-  const parseSessions = memo((text) => parseItemFile(text, "sessions"));
-  const items = (text: string | undefined, kind: "records" | "sessions") => (kind === "records" ? parseRecords : parseSessions)(text);
+  const { lang } = input;
+  const parseRoster = cached((oid) => (oid ? parseRosterText(input.text(oid)) : undefined));
+  const parseConfig = cached((oid) => (oid ? parsePlain(input.text(oid)) : undefined));
+  const chunks = new Map<string, Item | null>();
+  const items = { records: cached((oid) => parseItemFile(oid && input.text(oid), "records", chunks), 64), sessions: cached((oid) => parseItemFile(oid && input.text(oid), "sessions", chunks), 64) };
   const findings: Finding[] = [];
-  for (const c of input.commits) {
-    const files = relevantFiles(c, prefix);
-    if (files.length === 0) continue;
-    const parent = c.parents[0];
-    const day = c.date.slice(0, 10);
-    const roster =
-      (parent && parseRoster(read(parent, `${prefix}${ROSTER_FILE}`))) ||
-      parseRoster(read(c.hash, `${prefix}${ROSTER_FILE}`)) ||
-      input.fallbackRoster ||
-      EMPTY_ROSTER;
+  for (const w of input.walked) {
+    if (!w.edits.some((l) => l.length > 0)) continue;
+    const c = w.commit;
+    const roster = parseRoster(w.before.roster) ?? parseRoster(w.after.roster) ?? input.fallbackRoster ?? EMPTY_ROSTER;
     const author = teacherByEmail(roster, c.authorEmail);
     const base = { commit: c.hash, author: c.authorName, email: c.authorEmail, teacher: author?.id, date: c.date };
-    const add = (check: AuditCheck, message: string, file?: string, record?: Item) =>
-      findings.push({ check, ...base, file, record: record ? itemLabel(record) : undefined, message });
+    const add = (r: Raised) => findings.push({ check: r.check, ...base, file: r.file, record: r.record ? itemLabel(r.record) : undefined, message: r.message });
+    const firstFile = w.edits[0]![0]?.repoPath ?? w.edits[0]![0]?.path;
 
     if (!author) {
-      add("unknown-author", t(lang,
+      add({ check: "unknown-author", file: firstFile, message: t(lang,
         `作者 ${c.authorName} <${c.authorEmail}> 不在名册中(roster.yaml 中没有这个 e-mail),无法确认其权限`,
-        `the author ${c.authorName} <${c.authorEmail}> is not in the roster (no teacher has this e-mail in roster.yaml), so their rights cannot be checked`),
-        files[0]?.repoPath);
+        `the author ${c.authorName} <${c.authorEmail}> is not in the roster (no teacher has this e-mail in roster.yaml), so their rights cannot be checked`) });
     }
-    const rules = new Set([
-      ...ruleFilesOf(parent ? read(parent, `${prefix}${CONFIG_FILE}`) : undefined),
-      ...ruleFilesOf(read(c.hash, `${prefix}${CONFIG_FILE}`)),
-    ]);
+    for (const s of input.signature?.(w, roster, author) ?? []) add({ ...s, file: firstFile });
 
-    for (const f of files) {
-      const governance =
-        f.repoPath === CONFIG_FILE ? t(lang, "配置文件", "the config")
-        : f.repoPath === ROSTER_FILE ? t(lang, "名册", "the roster")
-        : rules.has(f.repoPath) ? t(lang, "规则文件", "a rule file")
-        : undefined;
-      if (governance) {
-        if (author && !isAdmin(author, day)) {
-          add("governance-edit", t(lang, `非行政人员修改了${governance}`, `${governance} was changed by someone who is not an administrator`), f.repoPath);
-        }
-        continue;
-      }
-      const kind = isItemFile(f.repoPath);
-      if (kind) auditItemFile(c, f, kind, roster, author, day, read, items, lang, add);
-    }
+    const configBefore = parseConfig(w.before.config);
+    const ruleFiles = new Set([...ruleFilesOf(configBefore), ...ruleFilesOf(parseConfig(w.after.config))]);
+    const closed = closedTermsOf(configBefore);
+    const day = w.when.slice(0, 10);
+    const judgeAgainst = (list: FileEdit[]): Raised[] =>
+      list.flatMap((e) => {
+        const ctx: EditContext = {
+          w, roster, author, day, ruleFiles, closed, lang, reachable: input.reachable,
+          before: (kind) => items[kind](e.oldMode === SYMLINK_MODE ? undefined : e.oldOid),
+          after: (kind) => items[kind](e.newMode === SYMLINK_MODE ? undefined : e.newOid),
+        };
+        return FILE_JUDGES.flatMap((judge) => judge(e, ctx));
+      });
+    const [first, ...others] = w.edits.map(judgeAgainst);
+    // A merge: a finding is the merge's own when it shows against every parent.
+    const keyOf = (r: Raised) => [r.check, r.file, r.record ? JSON.stringify(itemLabel(r.record)) : ""].join("\0");
+    const otherKeys = others.map((list) => new Set(list.map(keyOf)));
+    for (const r of first ?? []) if (otherKeys.every((keys) => keys.has(keyOf(r)))) add(r);
   }
   return findings;
 }
 
-type Add = (check: AuditCheck, message: string, file?: string, record?: Item) => void;
+const governance: Judge = (e, ctx) => {
+  const label = governanceLabel(e.path, e.repoPath, ctx.ruleFiles, ctx.lang)
+    ?? (e.oldPath !== undefined ? governanceLabel(e.oldPath, e.oldRepoPath, ctx.ruleFiles, ctx.lang) : undefined);
+  if (!label || !ctx.author || isAdmin(ctx.author, ctx.day)) return [];
+  return [{ check: "governance-edit", file: e.repoPath ?? e.path,
+    message: t(ctx.lang, `非行政人员修改了${label}`, `${label} was changed by someone who is not an administrator`) }];
+};
 
-function auditItemFile(
-  c: CommitInfo,
-  f: RelevantFile,
-  kind: "records" | "sessions",
-  roster: AuditRoster,
-  author: Teacher | undefined,
-  day: string,
-  read: BlobReader,
-  items: (text: string | undefined, kind: "records" | "sessions") => ItemFile,
-  lang: Lang,
-  add: Add,
-): void {
-  const parent = c.parents[0];
-  const before = items(parent ? read(parent, f.path) : undefined, kind);
-  const after = items(f.status === "D" ? undefined : read(c.hash, f.path), kind);
-  const ownerIds = [...new Set([before.owner, after.owner].filter((x): x is string => !!x))];
-  if (ownerIds.length === 0) ownerIds.push(stem(f.repoPath));
-  const owners: Owner[] = ownerIds.map((id) => (kind === "records" ? { teacher: id } : { group: id }));
-  const ownerName = (o: Owner) =>
-    "teacher" in o
-      ? `${roster.teachers.find((x) => x.id === o.teacher)?.name ?? o.teacher}(${o.teacher})`
-      : `${roster.groups.find((g) => g.id === o.group)?.name ?? o.group}(${o.group})`;
+const symlink: Judge = (e, ctx) => {
+  const path = e.repoPath ?? "";
+  if (e.newMode !== SYMLINK_MODE || !/^(records|sessions|evidence)\//.test(path)) return [];
+  return [{ check: "symlink", file: path, message: t(ctx.lang,
+    "提交了一个符号链接而不是文件:链接的内容可以在别处被改动而不出现在这个文件的历史中",
+    "committed a symbolic link instead of a file: what it points to can be changed elsewhere without showing in this file's history") }];
+};
 
-  if (author) {
-    for (const o of owners) {
-      if (mayEdit(roster, author, o, day)) continue;
-      add("foreign-edit", "teacher" in o
-        ? t(lang, `修改了 ${ownerName(o)} 的记录,但既不是其组长也不是行政人员`, `changed the records of ${ownerName(o)} without being their group leader or an administrator`)
-        : t(lang, `修改了 ${ownerName(o)} 的集体活动记录,但既不是该组组长也不是行政人员`, `changed the sessions of ${ownerName(o)} without being its leader or an administrator`),
-        f.repoPath);
-    }
+const closedTerm: Judge = (e, ctx) => {
+  const out: Raised[] = [];
+  for (const path of new Set([e.repoPath, e.oldRepoPath])) {
+    if (path === undefined || !itemFileKind(path)) continue;
+    const term = termOfPath(path);
+    const c = ctx.closed.find((x) => x.term === term);
+    if (!c || !closedOn(c, ctx.day)) continue;
+    if (c.rev !== undefined && ctx.reachable?.(c.rev, ctx.w.commit.hash) !== false) continue;
+    if (e.oldOid === e.newOid && e.oldPath === undefined) continue;
+    out.push({ check: "closed-term-edit", file: path, message: t(ctx.lang,
+      `修改了已关闭学期 ${term} 的记录(关闭于 ${describeClosing(c)});更正须由教务处先在 yanxiu.yaml 中重新开放该学期`,
+      `changed the records of term ${term}, closed at ${describeClosing(c)}; a correction needs the office to reopen the term in yanxiu.yaml first`) });
   }
-  const mayApproveAll = !!author && owners.every((o) => mayApprove(roster, author, o, day));
-  const statusWord = (s: "approved" | "verified") => (s === "approved" ? t(lang, "审定", "approved") : t(lang, "验证", "verified"));
-  const show = (item: Item) => {
-    const l = itemLabel(item);
-    return `${l.date} ${l.kind}「${l.title}」`;
-  };
+  return out;
+};
 
-  // A broken file (caught by check) hides its items: comparing across it would invent deletions.
-  if (before.unreadable || after.unreadable) return;
-  const diff = diffItems(before.items, after.items);
-  for (const { before: b, after: a } of diff.pairs) {
-    if (sameItem(b, a)) continue;
-    const was = approvedStatus(b);
-    if (was) {
-      // Moving an approved record on (审定 → 验证), or sending it back, is the approvers' job.
-      if (mayApproveAll && sameItem(b, a, ["status", "approver"])) continue;
-      add("approved-edited", t(lang, `修改了已${statusWord(was)}的记录:${show(b)}`, `changed a record that was already ${statusWord(was)}: ${show(b)}`), f.repoPath, b);
-    } else {
-      const now = approvedStatus(a);
-      if (now && !mayApproveAll) {
-        add("unauthorized-approval", t(lang, `把记录标为「${statusWord(now)}」,但没有审核权限:${show(a)}`, `marked a record ${statusWord(now)} without the right to approve it: ${show(a)}`), f.repoPath, a);
-      }
-    }
-  }
-  for (const a of diff.added) {
-    const now = approvedStatus(a);
-    if (now && !mayApproveAll) {
-      add("unauthorized-approval", t(lang, `新增的记录直接标为「${statusWord(now)}」,但没有审核权限:${show(a)}`, `added a record already marked ${statusWord(now)} without the right to approve it: ${show(a)}`), f.repoPath, a);
-    }
-  }
-  for (const b of diff.deleted) {
-    const was = approvedStatus(b);
-    add("record-deleted", was
-      ? t(lang, `删除了已${statusWord(was)}的记录:${show(b)}`, `deleted a record that was ${statusWord(was)}: ${show(b)}`)
-      : t(lang, `删除了记录:${show(b)}`, `deleted a record: ${show(b)}`),
-      f.repoPath, b);
-  }
-}
+const itemFiles: Judge = (e, ctx) => {
+  if (governanceLabel(e.path, e.repoPath, ctx.ruleFiles, ctx.lang)) return [];
+  return judgeItemFile(e, ctx);
+};
+
+const FILE_JUDGES: Judge[] = [governance, symlink, closedTerm, itemFiles];

@@ -17,15 +17,60 @@ export interface ItemFile {
   unreadable?: boolean;
 }
 
-export function parseItemFile(text: string | undefined, kind: "records" | "sessions"): ItemFile {
+export function parseItemFile(text: string | undefined, kind: "records" | "sessions", chunks?: Map<string, Item | null>): ItemFile {
   if (text === undefined) return { items: [] };
-  const data = parsePlain(text) as Record<string, unknown> | null | undefined;
+  const data = (chunks && parseByItem(text, kind, chunks)) ?? (parsePlain(text) as Record<string, unknown> | null | undefined);
   if (!data || typeof data !== "object") return { items: [], unreadable: true };
   const ownerField = data[kind === "records" ? "teacher" : "group"];
   const list = data[kind];
   if (list !== undefined && list !== null && !Array.isArray(list)) return { owner: typeof ownerField === "string" ? ownerField : undefined, items: [], unreadable: true };
   const items = Array.isArray(list) ? list.filter((x): x is Item => !!x && typeof x === "object" && !Array.isArray(x)) : [];
   return { owner: typeof ownerField === "string" ? ownerField : undefined, items };
+}
+
+/**
+ * A file that grows by one record per commit has n versions of up to n records: parsing
+ * every version whole is quadratic. A plain block-style file is cut into its list items
+ * instead, and each item text is parsed once over the whole history (`chunks`), so the
+ * audit's cost grows with what changed. Anything else (anchors and aliases, which may cross
+ * items, document markers, directives, flow lists) is parsed whole: undefined here.
+ */
+export function parseByItem(text: string, kind: "records" | "sessions", chunks: Map<string, Item | null>): Record<string, unknown> | undefined {
+  if (/[&*]/.test(text) || /^(%|---|\.\.\.)/m.test(text)) return undefined;
+  const lines = text.split("\n");
+  const keyLine = lines.findIndex((l) => new RegExp(`^${kind}:[ \\t]*(#.*)?\\r?$`).test(l));
+  if (keyLine < 0) return undefined;
+  const blank = (l: string) => /^\s*(#.*)?\r?$/.test(l);
+  let i = keyLine + 1;
+  while (i < lines.length && blank(lines[i]!)) i++;
+  const first = /^( *)-( |\r?$)/.exec(lines[i] ?? "");
+  if (!first) return undefined;
+  const indent = first[1]!;
+  const start = new RegExp(`^${indent}-( |\\r?$)`);
+  const pieces: string[][] = [];
+  for (; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (start.test(line)) pieces.push([line]);
+    else if (blank(line) || (line.startsWith(indent + " ") && !/^\S/.test(line))) pieces[pieces.length - 1]!.push(line);
+    else if (/^\S/.test(line)) break; // the next top-level key
+    else return undefined;
+  }
+  const head = parsePlain([...lines.slice(0, keyLine + 1), ...lines.slice(i)].join("\n")) as Record<string, unknown> | null | undefined;
+  if (!head || typeof head !== "object" || head[kind] !== null) return undefined;
+  const items: unknown[] = [];
+  for (const piece of pieces) {
+    const chunk = piece.join("\n");
+    let item = chunks.get(chunk);
+    if (item === undefined) {
+      const parsed = parsePlain(chunk);
+      item = Array.isArray(parsed) && parsed.length === 1 ? (parsed[0] as Item) : null;
+      chunks.set(chunk, item);
+    }
+    if (item === null) return undefined;
+    // A copy: two equal items are still two (the diff tells items apart by identity).
+    items.push({ ...item });
+  }
+  return { ...head, [kind]: items };
 }
 
 export function itemKey(item: Item): string {

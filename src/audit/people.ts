@@ -30,6 +30,7 @@ export function parseRoster(text: string | undefined): AuditRoster | undefined {
       groups: tch.groups,
       roles: tch.roles.map((r) => (typeof r === "string" ? { role: r } : r)),
       emails: tch.emails,
+      keys: tch.keys,
       joined: tch.joined,
       left: tch.left,
       line: 0,

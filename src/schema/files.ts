@@ -14,6 +14,8 @@ export const termSchema = z.strictObject({
   name: z.string().optional(),
   start: dateField,
   end: dateField,
+  /** The term's hours are final (src/repo/closed-terms.ts): at the end of a day, or at a tag/commit. */
+  closed: z.union([dateField, z.strictObject({ rev: z.string().min(1) })]).optional(),
 });
 
 export const yearSchema = z.strictObject({
@@ -67,6 +69,8 @@ export const teacherSchema = z.strictObject({
   /** A plain role name, or a role held between two dates. */
   roles: z.array(z.union([z.string().min(1), datedRole])).default([]),
   emails: z.array(z.string().min(3)).default([]),
+  /** Public keys the teacher signs commits with: an SSH public key line, or `gpg:<fingerprint>`. */
+  keys: z.array(z.string().min(1)).optional(),
   joined: dateField.optional(),
   left: dateField.optional(),
   /** false: on the roster (reviews, audit) but left out of every score, table and statistic. */

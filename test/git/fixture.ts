@@ -32,18 +32,30 @@ export function gitInit(dir: string): void {
 
 let clock = 0;
 
+export function nextDate(): string {
+  clock++;
+  return `2026-10-${String(1 + (clock % 28)).padStart(2, "0")}T10:00:00+08:00`;
+}
+
+export interface CommitOptions {
+  /** Author and committer date (ISO); by default the next day of a running clock. */
+  date?: string;
+  /** Sign with this SSH private key file (git's gpg.format=ssh). */
+  signKey?: string;
+}
+
 /** Write (or, with null, delete) files and commit them as `who`. Returns the full hash. */
-export function commitAs(dir: string, who: Person, message: string, files: Record<string, string | null>): string {
+export function commitAs(dir: string, who: Person, message: string, files: Record<string, string | null>, opts: CommitOptions = {}): string {
   for (const [path, text] of Object.entries(files)) {
     if (text === null) rmSync(join(dir, path), { force: true });
     else writeFiles(dir, { [path]: text });
   }
   const add = runGit(dir, ["add", "-A", "--", ...Object.keys(files)]);
   if (add.code !== 0) throw new Error(add.stderr);
-  clock++;
-  const date = `2026-10-${String(1 + (clock % 28)).padStart(2, "0")}T10:00:00+08:00`;
+  const date = opts.date ?? nextDate();
   const env = { ...gitEnv(), GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
-  const r = runGit(dir, ["-c", `user.name=${who.name}`, "-c", `user.email=${who.email}`, "commit", "-q", "--no-verify", "-m", message], env);
+  const sign = opts.signKey ? ["-c", "gpg.format=ssh", "-c", `user.signingkey=${opts.signKey}`] : [];
+  const r = runGit(dir, ["-c", `user.name=${who.name}`, "-c", `user.email=${who.email}`, ...sign, "commit", "-q", "--no-verify", ...(opts.signKey ? ["-S"] : []), "-m", message], env);
   if (r.code !== 0) throw new Error(r.stderr + r.stdout);
   return runGit(dir, ["rev-parse", "HEAD"]).stdout.trim();
 }
@@ -128,7 +140,7 @@ export function record(title: string, extra = "", date = "2026-10-09"): string {
 }
 
 /** A repository whose first commit, by the administrator, sets everything up. */
-export function schoolRepo(): string {
+export function schoolRepo(date?: string): string {
   const dir = tempDir("yanxiu-git-");
   gitInit(dir);
   commitAs(dir, ADMIN, "set up", {
@@ -138,6 +150,6 @@ export function schoolRepo(): string {
     [T02]: recordFile("t02", [record("听课《背影》")]),
     [T01]: recordFile("t01", [record("听课《春》")]),
     [T03]: recordFile("t03", [record("听课《勾股定理》")]),
-  });
+  }, { date });
   return dir;
 }
