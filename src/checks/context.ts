@@ -4,6 +4,7 @@ import type { Lang } from "../i18n.js";
 import type { Activity } from "../model.js";
 import type { LoadedRepo } from "../repo/load.js";
 import { makeProblem, problemAt, type YamlPath, type YamlSource } from "../repo/yaml-source.js";
+import type { ClosedBaseline } from "./closed-terms.js";
 
 export interface CheckContext {
   repo: LoadedRepo;
@@ -15,6 +16,8 @@ export interface CheckContext {
   activities: Activity[];
   /** The same, one per written entry: a session's per-member activities count once. */
   entries: Activity[];
+  /** Closed terms' files at their closing points, by term id (read from git by the shell). */
+  closed?: ReadonlyMap<string, ClosedBaseline>;
 }
 
 export interface Check {
@@ -25,10 +28,10 @@ export interface Check {
   run(ctx: CheckContext): Problem[];
 }
 
-export function makeContext(repo: LoadedRepo, lang: Lang, today: string): CheckContext {
+export function makeContext(repo: LoadedRepo, lang: Lang, today: string, closed?: ReadonlyMap<string, ClosedBaseline>): CheckContext {
   const byFile = new Map(repo.files.map((f) => [f.file, f.source]));
   const activities = [...(repo.dataset?.activities ?? []), ...repo.partialActivities];
-  return { repo, lang, today, source: (file) => byFile.get(file), activities, entries: distinctEntries(activities) };
+  return { repo, lang, today, source: (file) => byFile.get(file), activities, entries: distinctEntries(activities), closed };
 }
 
 /** The YAML path of an activity's field inside its file (record or session). */

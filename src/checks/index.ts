@@ -13,6 +13,10 @@ import { duplicateRecord } from "./duplicates.js";
 import { evidencePath } from "./evidence.js";
 import { rosterIds } from "./roster.js";
 import { calendar } from "./config.js";
+import { symlinks } from "./symlinks.js";
+import { evidenceOwner } from "./evidence-owner.js";
+import { sessionLead } from "./session-lead.js";
+import { closedTerms, type ClosedBaseline } from "./closed-terms.js";
 
 export const CHECKS: readonly Check[] = [
   calendar,
@@ -29,6 +33,10 @@ export const CHECKS: readonly Check[] = [
   termFolder,
   duplicateRecord,
   evidencePath,
+  evidenceOwner,
+  symlinks,
+  sessionLead,
+  closedTerms,
 ];
 
 /**
@@ -63,12 +71,14 @@ export interface RunOptions {
   disabled?: ReadonlySet<string>;
   /** Report only problems in these files (repo-relative); all when absent. */
   files?: ReadonlySet<string>;
+  /** Closed terms' files at their closing points (src/git/closed-baseline.ts); absent outside git. */
+  closed?: ReadonlyMap<string, ClosedBaseline>;
 }
 
 export function runChecks(repo: LoadedRepo, opts: RunOptions): Problem[] {
   const settings = repo.dataset?.config.checks ?? {};
   const off = (name: string) => settings[name] === "off" || opts.disabled?.has(name);
-  const ctx = makeContext(repo, opts.lang, opts.today);
+  const ctx = makeContext(repo, opts.lang, opts.today, opts.closed);
   const problems: Problem[] = [...repo.problems, ...repo.files.flatMap((f) => f.problems)];
   for (const check of CHECKS) {
     if (off(check.name)) continue;

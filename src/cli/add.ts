@@ -19,6 +19,7 @@ import { parseBytes } from "../repo/read.js";
 import { updateFile, type CurrentFile, type TransformOutcome } from "../repo/update.js";
 import { isFileProblem, updateMessage } from "../repo/update-message.js";
 import { runChecks } from "../checks/index.js";
+import { closedTermRefusal } from "../add/closed.js";
 import { didYouMean } from "../schema/zod-problems.js";
 import { DATE_RE, isRealDate } from "../schema/fields.js";
 import { itemText, mergeItem, newFileText, type MergeTarget } from "../add/merge.js";
@@ -142,6 +143,8 @@ async function runAdd(io: Io, dir: string | undefined, opts: AddOptions, langFla
       hint: t(lang, "检查日期,或在 yanxiu.yaml 中定义这个学期", "check the date, or define that term in yanxiu.yaml"),
     });
   }
+  const closed = closedTermRefusal(repo, term.id, day, lang);
+  if (closed) return refuse(io, lang, closed);
 
   const fields = {
     date: answers.date!, kind: answers.kind!, title: answers.title!,

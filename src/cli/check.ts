@@ -5,6 +5,7 @@ import { Command, Option } from "commander";
 import { t } from "../i18n.js";
 import { sortProblems } from "../problem.js";
 import { knownCheckNames, runChecks } from "../checks/index.js";
+import { closedBaselinesOf } from "../git/closed-baseline.js";
 import { didYouMean } from "../schema/zod-problems.js";
 import { findRepoRoot, toRepoPath } from "../repo/layout.js";
 import { formatGithub, formatJson, formatText } from "../format/problems.js";
@@ -75,7 +76,7 @@ export function registerCheck(program: Command, io: Io): void {
         files = changed && files ? new Set([...changed].filter((f) => files!.has(f))) : (changed ?? files);
       }
       const problems = sortProblems(
-        runChecks(repo, { lang: repoLang, today: today(io.env), disabled: new Set(opts.disable), files }),
+        runChecks(repo, { lang: repoLang, today: today(io.env), disabled: new Set(opts.disable), files, closed: closedBaselinesOf(repo, today(io.env)) }),
       );
       const checked = files ? [...files] : repo.files.map((f) => f.file);
       const colour = (opts.output === undefined || opts.output === "-") && useColour(io);

@@ -15,6 +15,7 @@ import type { Command } from "commander";
 import { t, type Lang } from "../i18n.js";
 import { sortProblems } from "../problem.js";
 import { runChecks } from "../checks/index.js";
+import { closedBaselinesOf } from "../git/closed-baseline.js";
 import { formatText } from "../format/problems.js";
 import type { LoadedRepo } from "../repo/load.js";
 import { writeFileAtomic } from "../repo/write.js";
@@ -152,7 +153,7 @@ export function registerHook(program: Command, io: Io): void {
       } catch (e) {
         gitFailure(lang, e);
       }
-      const problems = sortProblems(runChecks(repo, { lang, today: today(io.env), files }));
+      const problems = sortProblems(runChecks(repo, { lang, today: today(io.env), files, closed: closedBaselinesOf(repo, today(io.env)) }));
       io.stdout.write(formatText(problems, { lang, colour: useColour(io), fileCount: files.size }));
       const differ = unstaged.filter((f) => files.has(f));
       if (differ.length > 0) {

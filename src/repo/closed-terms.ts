@@ -19,6 +19,8 @@ export interface ClosedTerm {
   date?: string;
   /** Closed at this tag or commit. */
   rev?: string;
+  /** Where it is written in the config: years[year].terms[term].closed. */
+  at: [number, number];
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -28,15 +30,15 @@ export function closedTermsOf(config: unknown): ClosedTerm[] {
   const out: ClosedTerm[] = [];
   const years = (config as { years?: unknown } | undefined)?.years;
   if (!Array.isArray(years)) return out;
-  for (const y of years) {
+  for (const [i, y] of years.entries()) {
     const terms = (y as { terms?: unknown } | null)?.terms;
     if (!Array.isArray(terms)) continue;
-    for (const term of terms) {
+    for (const [j, term] of terms.entries()) {
       const id = (term as { id?: unknown } | null)?.id;
       const closed = (term as { closed?: unknown } | null)?.closed;
       if (typeof id !== "string" || closed === undefined || closed === null) continue;
-      if (typeof closed === "string" && DATE.test(closed)) out.push({ term: id, date: closed });
-      else if (typeof closed === "object" && typeof (closed as { rev?: unknown }).rev === "string") out.push({ term: id, rev: (closed as { rev: string }).rev });
+      if (typeof closed === "string" && DATE.test(closed)) out.push({ term: id, date: closed, at: [i, j] });
+      else if (typeof closed === "object" && typeof (closed as { rev?: unknown }).rev === "string") out.push({ term: id, rev: (closed as { rev: string }).rev, at: [i, j] });
     }
   }
   return out;

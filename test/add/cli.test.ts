@@ -67,8 +67,8 @@ describe("yanxiu add", () => {
   it("creates the teacher's file for a new term with a header", async () => {
     const dir = school();
     rmSync(join(dir, T01_FILE));
-    writeFiles(dir, { "evidence/a.txt": "教案", "evidence/b.txt": "反思" });
-    const r = await add(dir, ["--teacher", "黄敏斌", "--kind", "reflection", "--date", "2026-03-20", "--title", "《春》教学反思", "--evidence", "evidence/a.txt", "--evidence", "evidence/b.txt"], {});
+    writeFiles(dir, { "evidence/t01/a.txt": "教案", "evidence/t01/b.txt": "反思" });
+    const r = await add(dir, ["--teacher", "黄敏斌", "--kind", "reflection", "--date", "2026-03-20", "--title", "《春》教学反思", "--evidence", "evidence/t01/a.txt", "--evidence", "evidence/t01/b.txt"], {});
     expect(r.stdout).not.toContain("错误");
     expect(readFileSync(join(dir, T01_FILE), "utf8")).toBe([
       "# 黄敏斌（t01） 2025—2026学年第二学期 研修记录",
@@ -77,7 +77,7 @@ describe("yanxiu add", () => {
       "  - date: 2026-03-20",
       "    kind: reflection",
       "    title: 《春》教学反思",
-      "    evidence: [evidence/a.txt, evidence/b.txt]",
+      "    evidence: [evidence/t01/a.txt, evidence/t01/b.txt]",
       "",
     ].join("\n"));
   });

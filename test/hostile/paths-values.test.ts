@@ -41,9 +41,9 @@ describe("evidence paths", () => {
   });
 
   it("names with spaces and Chinese are fine", async () => {
-    const dir = school({ [HOSTILE_FILE]: withEvidence("evidence/张 老师/证书 第1张.pdf") });
-    mkdirSync(join(dir, "evidence/张 老师"), { recursive: true });
-    writeFileSync(join(dir, "evidence/张 老师/证书 第1张.pdf"), "%PDF");
+    const dir = school({ [HOSTILE_FILE]: withEvidence("evidence/t03/张 老师/证书 第1张.pdf") });
+    mkdirSync(join(dir, "evidence/t03/张 老师"), { recursive: true });
+    writeFileSync(join(dir, "evidence/t03/张 老师/证书 第1张.pdf"), "%PDF");
     const run = await check(dir);
     expectContained(run);
     expect(places(run, HOSTILE_FILE)).toEqual([]);
@@ -88,7 +88,10 @@ describe("record files that are links", () => {
     symlinkSync(join(dir, "records"), join(dir, "records/2025-2026-1/again"));
     const run = await check(dir);
     expectContained(run);
-    expect(run.problems.filter((p) => p.file.includes("again"))).toEqual([]);
+    // Not followed, and reported: a folder link lets its files be changed elsewhere.
+    expect(run.problems.filter((p) => p.file.includes("again")).map((p) => [p.check, p.line, p.message])).toEqual([
+      ["symlink", 0, "this folder is a symbolic link: its files are not read, and can be changed elsewhere"],
+    ]);
   });
 });
 

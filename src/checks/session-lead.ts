@@ -1,0 +1,39 @@
+/**
+ * A session's `lead` (主备 / 主讲) is credited with the lead's role, so it must be a member of
+ * the group (or its named leader): otherwise a leader could credit a friend from another
+ * group, or a teacher be credited for leading a session of a group they are not in.
+ */
+import type { Problem } from "../problem.js";
+import { t } from "../i18n.js";
+import { problemAt } from "../repo/yaml-source.js";
+import type { Check } from "./context.js";
+
+export const sessionLead: Check = {
+  name: "lead-not-member",
+  severity: "error",
+  description: { zh: "集体活动的主备/主讲须是本组成员", en: "a session's lead must be a member of the group" },
+  run(ctx) {
+    const roster = ctx.repo.dataset?.roster;
+    if (!roster) return [];
+    const out: Problem[] = [];
+    const teachers = new Map(roster.teachers.map((x) => [x.id, x] as const));
+    const groups = new Map(roster.groups.map((g) => [g.id, g] as const));
+    for (const f of ctx.repo.files) {
+      const data = f.source?.data as { group?: unknown; sessions?: unknown } | undefined;
+      if (f.kind !== "sessions" || !f.source || !data || typeof data.group !== "string" || !Array.isArray(data.sessions)) continue;
+      const group = groups.get(data.group);
+      if (!group) continue;
+      data.sessions.forEach((s: { lead?: unknown } | null, i: number) => {
+        const lead = s?.lead;
+        if (typeof lead !== "string") return;
+        const tch = teachers.get(lead);
+        // An unknown id is the unknown-teacher check's.
+        if (!tch || tch.groups.includes(group.id) || group.leader === lead) return;
+        out.push(problemAt(f.source!, ["sessions", i, "lead"], this.name,
+          t(ctx.lang, `主备/主讲 ${tch.name}(${lead})不是「${group.name}」的成员`, `the lead ${tch.name} (${lead}) is not a member of '${group.name}'`),
+          t(ctx.lang, `换成本组成员,或在 roster.yaml 中把 ${group.id} 加入其 groups`, `name a member of the group, or add ${group.id} to their groups in roster.yaml`)));
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,94 @@
+/**
+ * Record, session and evidence paths must be plain files, not symbolic links. A link inside
+ * the repository is as dangerous as one leaving it: a record file linked to a file under
+ * evidence/ (which reviewers of records do not watch) can be edited there, approved records
+ * included, and the record file's own history never shows the change.
+ */
+import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { join } from "node:path";
+import type { Problem } from "../problem.js";
+import { t } from "../i18n.js";
+import { makeProblem } from "../repo/yaml-source.js";
+import { RECORDS_DIR, SESSIONS_DIR, toRepoPath } from "../repo/layout.js";
+import { normalizeRepoPath } from "../audit/paths.js";
+import { judgeEvidence } from "./evidence.js";
+import { atActivity, type Check } from "./context.js";
+
+/** The first symbolic link on the way from the repository's root to `repoPath` (itself included). */
+export function linkOnPath(root: string, repoPath: string): string | undefined {
+  const parts = repoPath.split("/").filter((p) => p !== "" && p !== ".");
+  for (let i = 1; i <= parts.length; i++) {
+    const sub = parts.slice(0, i).join("/");
+    if (sub.endsWith("..") || parts[i - 1] === "..") return undefined; // outside: the evidence check's
+    try {
+      if (lstatSync(join(root, sub)).isSymbolicLink()) return sub;
+    } catch {
+      return undefined; // missing: the evidence check's
+    }
+  }
+  return undefined;
+}
+
+/** Links to folders under records/ and sessions/ (their files are never listed). */
+function linkedFolders(root: string): string[] {
+  const out: string[] = [];
+  for (const folder of [RECORDS_DIR, SESSIONS_DIR]) {
+    const dir = join(root, folder);
+    if (!existsSync(dir)) continue;
+    for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+      if (!entry.isSymbolicLink()) continue;
+      const parent = (entry as { parentPath?: string; path?: string }).parentPath ?? (entry as { path?: string }).path ?? dir;
+      const abs = join(parent, entry.name);
+      try {
+        if (statSync(abs).isDirectory()) out.push(toRepoPath(root, abs));
+      } catch {
+        // a dangling link: nothing to read, and the loader says nothing of it either
+      }
+    }
+  }
+  return out.sort();
+}
+
+export const symlinks: Check = {
+  name: "symlink",
+  severity: "error",
+  description: { zh: "记录、集体活动和证明材料必须是文件本身,不能是符号链接", en: "record, session and evidence paths must be files, not symbolic links" },
+  run(ctx) {
+    const out: Problem[] = [];
+    const root = ctx.repo.root;
+    // Links reported already (leaving the repository, dangling, looping) are not reported twice.
+    const reported = new Set(["path-outside-repo", "file-unreadable"]);
+    const outside = new Set([...ctx.repo.problems, ...ctx.repo.files.flatMap((f) => f.problems)].filter((p) => reported.has(p.check)).map((p) => p.file));
+    const seen = new Set<string>();
+    for (const f of ctx.repo.files) {
+      if (f.kind !== "records" && f.kind !== "sessions") continue;
+      const link = linkOnPath(root, f.file);
+      if (!link || outside.has(f.file) || outside.has(link) || seen.has(link)) continue;
+      seen.add(link);
+      out.push(makeProblem({ file: f.file, text: "" }, { line: 0, column: 0 }, this.name,
+        link === f.file
+          ? t(ctx.lang, "这个记录文件是符号链接:它指向的文件可以在别处被修改而不留在本文件的历史中", "this record file is a symbolic link: what it points to can be changed elsewhere without showing in this file's history")
+          : t(ctx.lang, `${link} 是符号链接:其中的记录文件可以在别处被修改`, `${link} is a symbolic link: the record files in it can be changed elsewhere`),
+        t(ctx.lang, `用文件本身替换链接(git rm ${link},再把文件内容提交到 ${link})`, `replace the link with the file itself (git rm ${link}, then commit the file's content at ${link})`)));
+    }
+    for (const folder of linkedFolders(root)) {
+      if (outside.has(folder)) continue;
+      out.push(makeProblem({ file: folder, text: "" }, { line: 0, column: 0 }, this.name,
+        t(ctx.lang, "这个文件夹是符号链接,其中的文件不会被读取,也可以在别处被修改", "this folder is a symbolic link: its files are not read, and can be changed elsewhere"),
+        t(ctx.lang, "用文件夹本身替换链接", "replace the link with the folder itself")));
+    }
+    let realRoot: string | undefined;
+    for (const a of ctx.entries) {
+      for (const path of a.evidence) {
+        const link = linkOnPath(root, normalizeRepoPath(path));
+        // A link leaving the repository is the evidence check's to report.
+        if (!link || judgeEvidence(root, path, (realRoot ??= realpathSync(root))) !== "ok") continue;
+        out.push(atActivity(ctx, a, "evidence", this.name,
+          t(ctx.lang, `证明材料经过符号链接 ${link}:${path}`, `the evidence goes through the symbolic link ${link}: ${path}`),
+          t(ctx.lang, "把文件本身放进 evidence/ 并提交", "put the file itself under evidence/ and commit it")));
+      }
+    }
+    return out;
+  },
+};
+
