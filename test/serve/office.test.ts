@@ -1,0 +1,50 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import ExcelJS from "exceljs";
+import { Client, makeSchool, start, withPasswords } from "./helpers.js";
+
+let root: string;
+let app: ReturnType<typeof start>["app"];
+beforeAll(async () => {
+  root = makeSchool();
+  await withPasswords(root, ["t01", "t06"]);
+  ({ app } = start(root));
+});
+
+describe("教务处", () => {
+  it("the office sees every teacher, the summary with its charts, check's problems and the accounts", async () => {
+    const c = new Client(app);
+    await c.login("t06");
+    const r = await c.get("/office");
+    expect(r.status).toBe(200);
+    expect(r.text).toContain("<svg");
+    expect(r.text).toContain("黄敏斌");
+    expect(r.text).toContain("检查发现的问题");
+    expect(r.text).toMatch(/<td>t01<\/td><td>黄敏斌<\/td><td>已启用<\/td>/);
+  });
+
+  it("a teacher (or a leader) is refused the office page and its downloads", async () => {
+    const c = new Client(app);
+    await c.login("t01");
+    expect((await c.get("/office")).status).toBe(403);
+    expect((await c.get("/office/download?report=score&format=csv&period=year:2025-2026")).status).toBe(403);
+  });
+
+  it("the xlsx download reads back with the same total as the page", async () => {
+    const c = new Client(app);
+    await c.login("t06");
+    const res = await c.request("/office/download?report=score&format=xlsx&period=year:2025-2026");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-disposition")).toBe('attachment; filename="score-2025-2026.xlsx"');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
+    const sheet = wb.worksheets[0]!;
+    let totalCol = -1;
+    let t01Total: unknown;
+    sheet.eachRow((row) => {
+      if (row.getCell(1).value === "编号") totalCol = (row.values as unknown[]).findIndex((h) => h === "合计学时");
+      if (row.getCell(1).value === "t01") t01Total = row.getCell(totalCol).value;
+    });
+    // yanxiu explain t01 --year 2025-2026 says 合计 59 学时.
+    expect(t01Total).toBe(59);
+  });
+});
