@@ -32,9 +32,9 @@ export function officeBody(d: OfficeData): Html {
   return html`<h1>${t(l, "教务处", "Office")} <span class="muted">${d.chosen.label}</span></h1>
 <div class="card"><div class="row">${d.choices.map((c) => html`<a class="button ${c.param === d.chosen.param ? "" : "secondary"}" href="/office?period=${encodeURIComponent(c.param)}">${c.label}</a>`)}</div></div>
 <div class="card"><h2>${t(l, "下载", "Downloads")}</h2>${downloads("score", t(l, "学时表", "Scores"))}${downloads("summary", t(l, "全校汇总", "School summary"))}</div>
-<div class="card"><h2>${t(l, `检查发现的问题(${d.problems.length})`, `Problems found by check (${d.problems.length})`)}</h2>
+<details class="card" ${d.problems.some((x) => x.severity === "error") ? "open" : ""}><summary><b>${t(l, `检查发现的问题(${d.problems.length})`, `Problems found by check (${d.problems.length})`)}</b></summary>
 ${d.problems.length === 0 ? html`<p class="ok">${t(l, "没有问题", "No problems")}</p>` : html`<ul class="records">${d.problems.slice(0, 200).map((x) => html`<li><span class="${x.severity === "error" ? "short" : "muted"}">${x.file}:${x.line}:${x.column}</span> ${x.message}${x.hint ? html` <span class="muted">(${x.hint})</span>` : ""}</li>`)}</ul>`}
-</div>
+</details>
 ${reportHtml(d.summary)}
 ${reportHtml({ ...d.score, charts: [], sections: [] })}
 <div class="card"><h2>${t(l, "账号", "Accounts")}</h2><div class="scroll"><table><thead><tr><th>${t(l, "编号", "Id")}</th><th>${t(l, "姓名", "Name")}</th><th>${t(l, "状态", "State")}</th><th>${t(l, "最近登录", "Last login")}</th></tr></thead>
