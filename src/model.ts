@@ -120,9 +120,13 @@ export interface Activity {
   lapsed?: boolean;
   ref?: string;
   notes?: string;
+  /** Named parts of the written content (亮点 / 问题 / 建议 …). */
+  content?: Record<string, string>;
   /** Set for activities that come from a group session. */
   attendance?: AttendanceStatus;
   group?: string;
+  /** This member led the session (its `lead`). */
+  lead?: boolean;
   origin: Origin;
 }
 

@@ -53,6 +53,7 @@ export function baseActivity(rec: RecordData, teacher: string, origin: Activity[
     lapsed: (lapsed ?? (rec.seal !== undefined && rec.seal !== contentSeal(`teacher:${teacher}`, rec))) || undefined,
     ref: rec.ref,
     notes: rec.notes,
+    ...(rec.content ? { content: rec.content } : {}),
     origin,
   };
 }
@@ -81,7 +82,11 @@ export function recordActivities(src: YamlSource, validated?: RecordFile): Found
   return found;
 }
 
-/** A session credits each member on its attendance list; the lead gets the 主备 role. */
+/**
+ * A session credits each member on its attendance list. The lead keeps the session's `role`
+ * when it names one; otherwise the rules decide (a kind's `leadRole`, default 主持), so a
+ * discussion's lead is not paid as a 主备.
+ */
 export function sessionActivities(src: YamlSource, validated?: SessionFile): FoundActivities {
   const found: FoundActivities = { valid: [], partial: [] };
   if (validated) {
@@ -107,7 +112,10 @@ function memberActivities(src: YamlSource, group: string, s: z.output<typeof ses
     const act = baseActivity(s, member, { file: src.file, line, index }, lapsed);
     act.attendance = status;
     act.group = group;
-    act.role = member === s.lead ? (s.role ?? "main-preparer") : "participant";
+    if (member === s.lead) {
+      act.role = s.role;
+      act.lead = true;
+    } else act.role = "participant";
     into.push(act);
   }
 }

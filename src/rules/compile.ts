@@ -8,11 +8,30 @@ import { t, type Lang } from "../i18n.js";
 import { positionOf, problemAt, type YamlPath, type YamlSource } from "../repo/yaml-source.js";
 import { validate } from "../repo/read.js";
 import { didYouMean } from "../schema/zod-problems.js";
-import { ruleFileSchema, type ItemData, type RequirementData } from "./schema.js";
+import { ruleFileSchema, type ItemData, type RecordFilterData, type RequirementData } from "./schema.js";
+import type { RecordFilter } from "./blocks/record-filter.js";
 import { normalizeTable } from "./blocks/table.js";
 import { tierIssues } from "./blocks/tiers.js";
 import { isEmpty, lenientRuleFile, noSkipped, noteSkipped, type RawIndices } from "./lenient.js";
 import type { CreditRule, ItemVersion, RequirementDef, RequirementTarget, RuleSet, TableDim, TableNode } from "./types.js";
+
+/** The record-filter keys an item or requirement wrote (unset ones left out). */
+function recordFilter(x: RecordFilterData): RecordFilter {
+  const f: RecordFilter = {
+    minWords: x.minWords,
+    evidence: x.evidence === true ? [] : x.evidence,
+    evidenceCount: x.evidenceCount,
+    weeks: x.weeks,
+    weekdays: x.weekdays,
+    activityRoles: x.activityRoles,
+    exceptActivityRoles: x.exceptActivityRoles,
+    content: x.content,
+    levels: x.levels,
+    awards: x.awards,
+  };
+  for (const k of Object.keys(f) as (keyof RecordFilter)[]) if (f[k] === undefined) delete f[k];
+  return f;
+}
 
 const CREDIT_KEYS = ["each", "table", "hours", "score", "tiers", "once"] as const;
 
@@ -75,8 +94,7 @@ export function compileRuleFile(src: YamlSource, lang: Lang): { ruleSet: RuleSet
       aggregate: it.aggregate,
       weight: it.weight,
       conditions: {
-        minWords: it.minWords,
-        evidence: it.evidence === true ? [] : it.evidence,
+        ...recordFilter(it),
         statuses: it.statuses,
         roles: it.roles,
         exceptRoles: it.exceptRoles,
@@ -165,6 +183,10 @@ export function compileRuleFile(src: YamlSource, lang: Lang): { ruleSet: RuleSet
       from: r.from,
       until: r.until,
       target,
+      subject: r.subject,
+      ...(r.groupTypes ? { groupTypes: r.groupTypes.map((x) => (x === "teaching-research" ? "教研组" : x === "lesson-prep" ? "备课组" : x)) } : {}),
+      filter: recordFilter(r),
+      ...(r.due ? { due: r.due } : {}),
       minimum: r.minimum,
       maximum: r.maximum,
       byRole: r.byRole,
@@ -175,21 +197,51 @@ export function compileRuleFile(src: YamlSource, lang: Lang): { ruleSet: RuleSet
   });
 
   function compileTarget(r: RequirementData, path: (string | number)[]): RequirementTarget | undefined {
-    const present = (["total", "category", "item", "kinds"] as const).filter((k) => r[k] !== undefined);
+    const present = (["total", "category", "item", "kinds", "share"] as const).filter((k) => r[k] !== undefined);
     if (present.length !== 1) {
       at(path, "rule-requirement",
         present.length === 0 ? `要求「${r.id}」没有说要求什么` : `要求「${r.id}」同时写了 ${present.join("、")}`,
         present.length === 0 ? `requirement '${r.id}' does not say what it requires` : `requirement '${r.id}' names ${present.join(", ")} at once`,
-        "只写其中一个:total: true、category、item 或 kinds", "write exactly one of total: true, category, item or kinds");
+        "只写其中一个:total: true、category、item、kinds 或 share", "write exactly one of total: true, category, item, kinds or share");
+      return undefined;
+    }
+    const collective = r.subject !== "teacher";
+    if (r.share) {
+      if (!collective) {
+        at([...path, "share"], "rule-requirement", "share(达到要求的教师比例)只用于 subject: group 或 school", "'share' (the share of teachers meeting a requirement) needs subject: group or school",
+          "如「80%教师能够……」写 subject: school, share: 要求id, minimum: 0.8", "e.g. '80% of teachers can …': subject: school, share: <requirement id>, minimum: 0.8");
+        return undefined;
+      }
+      return { type: "share", requirement: r.share };
+    }
+    if (collective && !r.kinds) {
+      at([...path, "subject"], "rule-requirement", `${r.subject === "group" ? "教研组" : "学校"}没有学时,只能按活动(kinds)或教师比例(share)要求`,
+        `a ${r.subject} has no credit of its own: require kinds (sessions it holds) or a share of teachers`);
+      return undefined;
+    }
+    if (r.subject === "school" && r.kinds) {
+      at([...path, "subject"], "rule-requirement", "学校一级的要求写成 share(教师比例);各组的活动次数写 subject: group", "a school requirement is a share of teachers; sessions a group holds are subject: group");
       return undefined;
     }
     if (r.kinds) {
-      if (!r.measure) {
-        at(path, "rule-requirement", `要求「${r.id}」按活动类型计,要写 measure(count、words、hours、absences 或 missed)`,
-          `requirement '${r.id}' counts kinds, so it needs 'measure' (count, words, hours, absences or missed)`);
+      if (r.after && r.before) {
+        at([...path, "before"], "rule-requirement", "after 和 before 只能写一个", "write 'after' or 'before', not both");
         return undefined;
       }
-      return { type: "kinds", kinds: r.kinds, measure: r.measure, makeUp: r.makeUp };
+      const followUp = r.after ? { direction: "after" as const, ...r.after } : r.before ? { direction: "before" as const, ...r.before } : undefined;
+      const measure = r.measure ?? (followUp ? "unanswered" : undefined);
+      if (!measure) {
+        at(path, "rule-requirement", `要求「${r.id}」按活动类型计,要写 measure(count、words、hours、absences、missed、evidence、late${collective ? "、sessions" : ""})`,
+          `requirement '${r.id}' counts kinds, so it needs 'measure' (count, words, hours, absences, missed, evidence, late${collective ? ", sessions" : ""})`);
+        return undefined;
+      }
+      const bad = (zh: string, en: string) => (at([...path, "measure"], "rule-requirement", zh, en), undefined);
+      if ((measure === "unanswered") !== !!followUp) return bad("measure: unanswered 要和 after 或 before 一起写", "measure 'unanswered' goes with 'after' or 'before'");
+      if (measure === "sessions" && !collective) return bad("sessions(活动次数)只用于 subject: group;教师个人写 count", "'sessions' (sessions held) is for subject: group; a teacher's count is 'count'");
+      if (measure === "late" && !r.due) return bad("late(逾期天数)要和 due(截止)一起写", "'late' (days past the deadline) goes with 'due'");
+      if (collective && !["sessions", "count", "evidence", "late"].includes(measure)) return bad("教研组的要求只能计 sessions、count、evidence 或 late", "a group requirement measures sessions, count, evidence or late");
+      if (r.makeUpDays !== undefined && measure !== "missed") return bad("makeUpDays 只用于 measure: missed", "'makeUpDays' only applies to measure 'missed'");
+      return { type: "kinds", kinds: r.kinds, measure, makeUp: r.makeUp, makeUpDays: r.makeUpDays, followUp };
     }
     if (r.measure) at([...path, "measure"], "rule-requirement", "measure 只用于 kinds 要求", "'measure' only applies to a kinds requirement");
     if (r.total) return { type: "total" };
@@ -208,6 +260,7 @@ export function compileRuleFile(src: YamlSource, lang: Lang): { ruleSet: RuleSet
       labelEn: k.labelEn ?? k.id,
       fields: k.fields,
       ...(k.session ? { session: true } : {}),
+      ...(k.leadRole ? { leadRole: k.leadRole } : {}),
     })),
     categories: data.categories.map((c, i) => ({
       ...where(entry("categories", i)),

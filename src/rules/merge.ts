@@ -22,7 +22,7 @@ import {
   type Window,
 } from "./types.js";
 
-const WINDOW_ORDER: Record<Window, number> = { term: 0, year: 1, cycle: 2 };
+const WINDOW_ORDER: Record<Window, number> = { week: 0, fortnight: 1, month: 2, term: 3, year: 4, cycle: 5 };
 
 export function mergeRuleSets(sets: RuleSet[], lang: Lang): { scheme: Scheme; problems: Problem[] } {
   const problems: Problem[] = [];
@@ -199,7 +199,7 @@ export function mergeRuleSets(sets: RuleSet[], lang: Lang): { scheme: Scheme; pr
 
   const scheme: Scheme = {
     meta,
-    kinds: new Map([...kinds].map(([id, k]) => [id, { id: k.id, label: k.label, labelEn: k.labelEn, fields: k.fields, ...(k.session ? { session: true } : {}) }])),
+    kinds: new Map([...kinds].map(([id, k]) => [id, { id: k.id, label: k.label, labelEn: k.labelEn, fields: k.fields, ...(k.session ? { session: true } : {}), ...(k.leadRole ? { leadRole: k.leadRole } : {}) }])),
     categories,
     items,
     requirements,

@@ -4,7 +4,10 @@
  * one field (tiers increasing, one credit block per item, references) live in compile/merge.
  */
 import { z } from "zod";
-import { dateField, idField } from "../schema/fields.js";
+import { dateField, idField, vocabField } from "../schema/fields.js";
+import { ACTIVITY_ROLES, AWARDS } from "../schema/vocab.js";
+import { weekdayNumber } from "./blocks/calendar.js";
+import { normalizeKey } from "./blocks/table.js";
 
 /**
  * Every number in a rule is at most a billion either way: far above any real credit, cap or
@@ -14,11 +17,37 @@ import { dateField, idField } from "../schema/fields.js";
 export const RULE_NUMBER_LIMIT = 1_000_000_000;
 const num = z.number().finite().min(-RULE_NUMBER_LIMIT).max(RULE_NUMBER_LIMIT);
 const nonNeg = num.min(0);
-const windowField = z.enum(["term", "year", "cycle"]);
+const windowField = z.enum(["term", "year", "cycle", "month", "week", "fortnight"]);
+const longWindowField = z.enum(["term", "year", "cycle"]);
 const roleList = z.array(z.string().min(1)).min(1);
 const idList = z.array(idField).min(1);
 
-export const RECORD_FIELDS = ["hours", "level", "award", "role", "stage", "count", "words", "score", "evidence", "ref"] as const;
+export const RECORD_FIELDS = ["hours", "level", "award", "role", "stage", "count", "words", "score", "evidence", "ref", "content"] as const;
+
+const weekday = z
+  .union([z.number(), z.string()])
+  .refine((w) => weekdayNumber(w) !== undefined, { error: "weekday: 1–7 (1 = Monday), 周一 … 周日, or mon … sun" })
+  .transform((w) => weekdayNumber(w)!);
+const levelWord = z
+  .string()
+  .refine((w) => !("error" in normalizeKey("level", w)), { error: "level: 校级 片级 区县级 市级 省级 国家级, optionally with 及以上 or +" })
+  .transform((w) => (normalizeKey("level", w) as { key: string }).key);
+const week = num.int().min(1).max(60);
+
+/** Conditions on one record, shared by items and requirements (see blocks/record-filter.ts). */
+const recordFilterShape = {
+  minWords: nonNeg.optional(),
+  evidence: z.union([z.literal(true), z.array(z.string().min(1)).min(1)]).optional(),
+  evidenceCount: num.int().min(1).optional(),
+  /** 第2—4周: [2, 4], weeks of the term, inclusive. */
+  weeks: z.tuple([week, week]).optional(),
+  weekdays: z.array(weekday).min(1).optional(),
+  activityRoles: z.array(vocabField(ACTIVITY_ROLES)).min(1).optional(),
+  exceptActivityRoles: z.array(vocabField(ACTIVITY_ROLES)).min(1).optional(),
+  content: z.record(z.string().min(1), num.int().min(0)).optional(),
+  levels: z.array(levelWord).min(1).optional(),
+  awards: z.array(vocabField(AWARDS)).min(1).optional(),
+};
 
 const labels = {
   label: z.string().min(1).optional(),
@@ -32,7 +61,7 @@ export const schemeMetaSchema = z.strictObject({
   unit: z.enum(["hours", "credits", "points"]).default("hours"),
   /** Checked for zero in compile, so the message can say why. */
   hoursPerCredit: num.optional(),
-  period: windowField.default("year"),
+  period: longWindowField.default("year"),
   approvedOnly: z.boolean().default(false),
   failGrade: z.strictObject({ label: z.string().min(1), labelEn: z.string().min(1).optional() }).optional(),
 });
@@ -42,6 +71,8 @@ export const kindSchema = z.strictObject({
   ...labels,
   fields: z.array(z.enum(RECORD_FIELDS)).default([]),
   session: z.boolean().optional(),
+  /** The role a session's lead has in it when the session names none (default 主持). */
+  leadRole: vocabField(ACTIVITY_ROLES).optional(),
 });
 
 export const categorySchema = z.strictObject({
@@ -84,8 +115,7 @@ export const itemSchema = z.strictObject({
   aggregate: z.enum(["sum", "average", "max"]).default("sum"),
   weight: nonNeg.default(1),
   // Conditions on each record.
-  minWords: nonNeg.optional(),
-  evidence: z.union([z.literal(true), z.array(z.string().min(1)).min(1)]).optional(),
+  ...recordFilterShape,
   statuses: z.array(z.enum(["draft", "approved", "verified", "rejected"])).min(1).optional(),
   roles: roleList.optional(),
   exceptRoles: roleList.optional(),
@@ -114,8 +144,19 @@ export const requirementSchema = z.strictObject({
   category: idField.optional(),
   item: idField.optional(),
   kinds: idList.optional(),
-  measure: z.enum(["count", "words", "hours", "absences", "missed"]).optional(),
+  measure: z.enum(["count", "words", "hours", "absences", "missed", "evidence", "late", "unanswered", "sessions"]).optional(),
   makeUp: idList.optional(),
+  makeUpDays: num.int().min(0).optional(),
+  subject: z.enum(["teacher", "group", "school"]).default("teacher"),
+  groupTypes: z.array(z.enum(["教研组", "备课组", "teaching-research", "lesson-prep"])).min(1).optional(),
+  /** A teacher requirement whose share of teachers meeting it is measured (0.8 = 80%). */
+  share: idField.optional(),
+  due: z
+    .strictObject({ days: num.int().min(1).optional(), weeks: num.int().min(1).optional(), date: z.string().regex(/^(\d{4}-)?\d{2}-\d{2}$/, { error: "MM-DD or YYYY-MM-DD" }).optional() })
+    .optional(),
+  after: z.strictObject({ kinds: idList, days: num.int().min(0) }).optional(),
+  before: z.strictObject({ kinds: idList, days: num.int().min(0) }).optional(),
+  ...recordFilterShape,
   minimum: nonNeg.optional(),
   maximum: nonNeg.optional(),
   byRole: z
@@ -146,3 +187,4 @@ export const ruleFileSchema = z.strictObject({
 export type RuleFile = z.output<typeof ruleFileSchema>;
 export type ItemData = z.output<typeof itemSchema>;
 export type RequirementData = z.output<typeof requirementSchema>;
+export type RecordFilterData = z.output<z.ZodObject<typeof recordFilterShape>>;

@@ -4,9 +4,14 @@
  * See docs/rules.md for the YAML these come from.
  */
 import type { Position, YamlSource } from "../repo/yaml-source.js";
+import type { RecordFilter } from "./blocks/record-filter.js";
+import type { Due } from "./blocks/deadline.js";
+import type { FollowUp } from "./blocks/follow-up.js";
 
-/** A span of time caps, tiers and requirements apply to. */
-export type Window = "term" | "year" | "cycle";
+/** A span of time caps, tiers and requirements apply to; month / week / fortnight nest in terms. */
+export type Window = "term" | "year" | "cycle" | "month" | "week" | "fortnight";
+/** The scheme's default window. */
+export type LongWindow = "term" | "year" | "cycle";
 
 export interface KindDef {
   id: string;
@@ -16,6 +21,8 @@ export interface KindDef {
   fields: string[];
   /** Recorded as a group session (with attendance). */
   session?: boolean;
+  /** Activity role of a session's lead when the session names none (default: lead, 主持). */
+  leadRole?: string;
 }
 
 /** Where a definition was written, so merge problems can point at it. */
@@ -49,10 +56,7 @@ export type CreditRule =
   | { type: "tiers"; tiers: { atLeast: number; credit: number }[]; shortfall?: number }
   | { type: "once"; credit: number; anyOf: Qualifier[] };
 
-export interface Conditions {
-  minWords?: number;
-  /** Evidence names that must all appear in the record's evidence paths; [] = any one piece. */
-  evidence?: string[];
+export interface Conditions extends RecordFilter {
   /** Only records with one of these statuses count; unset: every record but rejected ones. */
   statuses?: string[];
   /** The item counts only for teachers holding one of these roles. */
@@ -109,6 +113,8 @@ export interface CategoryDef extends Defined {
   weight: number;
 }
 
+export type KindsMeasure = "count" | "words" | "hours" | "absences" | "missed" | "evidence" | "late" | "unanswered" | "sessions";
+
 export type RequirementTarget =
   | { type: "total" }
   | { type: "category"; id: string }
@@ -116,10 +122,19 @@ export type RequirementTarget =
   | {
       type: "kinds";
       kinds: string[];
-      measure: "count" | "words" | "hours" | "absences" | "missed";
+      measure: KindsMeasure;
       /** For 'missed': records of these kinds make up one missed session each. */
       makeUp?: string[];
-    };
+      /** For 'missed': a make-up counts within this many days after its leave (else: in the same window). */
+      makeUpDays?: number;
+      /** For 'unanswered': the records each of which needs one of `kinds` after (or before) it. */
+      followUp?: FollowUp;
+    }
+  /** The share (0..1) of teachers meeting a teacher requirement (subject group or school). */
+  | { type: "share"; requirement: string };
+
+/** Who a requirement holds: each teacher, each group (教研组 / 备课组), or the school. */
+export type Subject = "teacher" | "group" | "school";
 
 export interface RoleBound {
   roles: string[];
@@ -135,6 +150,13 @@ export interface RequirementDef extends Defined {
   from?: string;
   until?: string;
   target: RequirementTarget;
+  subject: Subject;
+  /** Group requirements: only groups of these types (教研组 / 备课组). */
+  groupTypes?: string[];
+  /** Only records passing this count (kinds requirements). */
+  filter: RecordFilter;
+  /** Only records dated by the deadline count; 'late' measures the days past it. */
+  due?: Due;
   minimum?: number;
   maximum?: number;
   /** The strictest bound of the roles a teacher holds replaces the default. */
@@ -164,7 +186,7 @@ export interface SchemeMeta {
   /** How many 学时 make one 学分 (credits schemes). */
   hoursPerCredit?: number;
   /** Default window of caps. */
-  period: Window;
+  period: LongWindow;
   /** Only approved or verified records count. */
   approvedOnly: boolean;
   /** Grade given when no listed grade applies. */

@@ -157,7 +157,7 @@ describe("rule validation", () => {
 
   it("a requirement without a target", () => {
     expect(problemsOf(["r.yaml", `requirements:\n  - { id: x, minimum: 3 }\n`])).toEqual([
-      "r.yaml:2:5 rule-requirement: requirement 'x' does not say what it requires | write exactly one of total: true, category, item or kinds",
+      "r.yaml:2:5 rule-requirement: requirement 'x' does not say what it requires | write exactly one of total: true, category, item, kinds or share",
     ]);
   });
 

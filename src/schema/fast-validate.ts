@@ -61,6 +61,15 @@ const ACTIVITY_FIELDS: Record<string, (v: unknown) => unknown> = {
   seal: text(LIMITS.id),
   ref: text(LIMITS.ref),
   notes: (v) => (typeof v === "string" && v.length <= LIMITS.notes && !BIDI_CONTROLS.test(v) ? v : unsure()),
+  content: (v) => {
+    if (!isPlainObject(v)) return unsure();
+    const out: Rec = {};
+    for (const [k, x] of Object.entries(v)) {
+      if (typeof x !== "string" || x.length > LIMITS.content || BIDI_CONTROLS.test(x)) unsure();
+      out[text(LIMITS.name)(k) as string] = x;
+    }
+    return out;
+  },
 };
 
 const attendanceStatus = vocab(ATTENDANCE);

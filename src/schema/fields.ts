@@ -48,7 +48,7 @@ export const dateField = z
   .meta({ description: "YYYY-MM-DD", examples: ["2025-09-12"] });
 
 /** Length limits, named in the problem when exceeded: generous for real text, fatal to 1.3M-character titles. */
-export const LIMITS = { id: 64, kind: 100, title: 200, ref: 200, name: 100, notes: 2000 } as const;
+export const LIMITS = { id: 64, kind: 100, title: 200, ref: 200, name: 100, notes: 2000, content: 20000 } as const;
 
 /**
  * Bidirectional controls (U+202E RIGHT-TO-LEFT OVERRIDE and its kin) make text show in another

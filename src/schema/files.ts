@@ -124,6 +124,8 @@ const activityFields = {
   /** Names one project or lesson across records, so it is never counted twice. */
   ref: textField(LIMITS.ref).optional(),
   notes: z.string().max(LIMITS.notes).refine((s) => !BIDI_CONTROLS.test(s), { error: "bidi-control" }).optional(),
+  /** Named parts of the written content (亮点 / 问题 / 建议, 主题 / 纪要), which rules may require. */
+  content: z.record(textField(LIMITS.name), z.string().max(LIMITS.content).refine((s) => !BIDI_CONTROLS.test(s), { error: "bidi-control" })).optional(),
 };
 
 export const recordSchema = z.strictObject(activityFields);

@@ -102,6 +102,7 @@ export const FIELD_LABELS_ZH: Record<string, string> = {
   approver: "审核人",
   ref: "项目编号",
   notes: "备注",
+  content: "内容",
   attendance: "考勤",
   lead: "主备/主讲",
 };

@@ -120,3 +120,24 @@ items:
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);
   });
 });
+
+describe("a session's lead", () => {
+  const s = schemeOf(`kinds:
+  - { id: discussion, session: true }
+  - { id: prep, session: true, leadRole: 主备 }
+items:
+  - { id: sessions, kinds: [discussion, prep], table: { by: [role], values: { 主备: 4, 主持: 3.5, default: 3 } } }
+`);
+  it("is a 主备 only where the kind says so; a role written on the session wins", () => {
+    const acts = [
+      act("a", "2015-10-01", "discussion", { lead: true }),
+      act("a", "2015-10-02", "prep", { lead: true }),
+      act("a", "2015-10-03", "discussion", { lead: true, role: "main-preparer" }),
+      act("a", "2015-10-04", "prep", { role: "participant" }),
+    ];
+    // discussion lead → 主持 3.5; prep lead → 主备 4; explicit 主备 4; participant → default 3: 14.5
+    const r = scoreDataset(dataset([teacher("a")], acts), s, YEAR1);
+    expect(r.trace.filter((e) => e.step === "credit").map((e) => e.amount)).toEqual([3.5, 4, 4, 3]);
+    expect(r.teachers[0]!.total).toBe(14.5);
+  });
+});

@@ -135,7 +135,7 @@ export function scoreDataset(dataset: Dataset, scheme: Scheme, period: Period, o
       notScored.push(left);
       continue;
     }
-    const acts = (byTeacher.get(teacher.id) ?? []).slice().sort(
+    const acts = (byTeacher.get(teacher.id) ?? []).map((a) => withLeadRole(a, scheme)).sort(
       (x, y) => x.date.localeCompare(y.date) || x.origin.file.localeCompare(y.origin.file) || x.origin.line - y.origin.line,
     );
     const ctx: TeacherCtx = { scheme, config: dataset.config, teacher, acts };
@@ -181,6 +181,12 @@ export function scoreDataset(dataset: Dataset, scheme: Scheme, period: Period, o
     notScored,
     trace,
   };
+}
+
+/** A session's lead without a role of its own takes the kind's `leadRole` (default 主持). */
+export function withLeadRole(a: Activity, scheme: Scheme): Activity {
+  if (!a.lead || a.role) return a;
+  return { ...a, role: scheme.kinds.get(a.kind)?.leadRole ?? "lead" };
 }
 
 function dedupeLabels<T extends { id: string }>(list: T[]): T[] {

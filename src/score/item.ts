@@ -4,7 +4,7 @@
  * contributions additive over sub-ranges, so a year cap seen from a term counts only what is
  * left of it, and category caps can be applied window by window.
  */
-import { rolesOn, type Activity, type Config, type Teacher } from "../model.js";
+import { rolesOn, termOf, type Activity, type Config, type Teacher } from "../model.js";
 import { attendanceAdjust, forfeits } from "../rules/blocks/attendance.js";
 import { exclusion } from "../rules/blocks/conditions.js";
 import { dedupeKey, duplicates } from "../rules/blocks/dedupe.js";
@@ -95,7 +95,7 @@ function prepare(item: Item, ctx: TeacherCtx, end: string): Prepared[] {
     if (act.date > end) break;
     const v = versionOn(item.versions, act.date);
     if (!v || !v.kinds.includes(act.kind)) continue;
-    const ex = exclusion(v.conditions, act, rolesOn(ctx.teacher, act.date), ctx.scheme.meta.approvedOnly);
+    const ex = exclusion(v.conditions, act, rolesOn(ctx.teacher, act.date), ctx.scheme.meta.approvedOnly, termOf(ctx.config, act.date)?.start);
     if (ex) {
       out.push({ act, v, amount: 0, counts: false, step: "excluded", reason: ex });
       continue;

@@ -1,5 +1,9 @@
 /** Requirements: minimums/maximums per window, by the teacher's role, with substitutions. */
-import type { Activity, Teacher } from "../model.js";
+import { termOf, type Activity, type Config, type Teacher } from "../model.js";
+import { daysLate, deadline } from "../rules/blocks/deadline.js";
+import { unanswered } from "../rules/blocks/follow-up.js";
+import { notMadeUp } from "../rules/blocks/make-up.js";
+import { filterMiss } from "../rules/blocks/record-filter.js";
 import { exclusion } from "../rules/blocks/conditions.js";
 import { overlap } from "../rules/blocks/versions.js";
 import type { RequirementDef } from "../rules/types.js";
@@ -36,27 +40,52 @@ export function boundsFor(r: RequirementDef, roles: string[]): { minimum?: numbe
   };
 }
 
-/** count / words / hours / absences / missed over records of the kinds (plus substitutes for the teacher's roles). */
-export function measureKinds(r: RequirementDef & { target: { type: "kinds" } }, acts: Activity[], roles: string[], approvedOnly: boolean): number {
+type KindsRequirement = RequirementDef & { target: { type: "kinds" } };
+
+const away = (a: Activity) => a.attendance === "absent" || a.attendance === "excused";
+
+/**
+ * count / words / hours / evidence / absences / missed / late / unanswered over the records of
+ * the kinds (plus substitutes for the teacher's roles) in [start, end]. `all` holds the
+ * teacher's every record, for make-ups and follow-ups that fall after the window.
+ */
+export function measureKinds(r: KindsRequirement, all: Activity[], start: string, end: string, roles: string[], config: Config, approvedOnly: boolean): number {
   const kinds = new Set(r.target.kinds);
   for (const s of r.substitutes) if (s.roles.some((x) => roles.includes(x))) s.kinds.forEach((k) => kinds.add(k));
-  const valid = acts.filter((a) => !exclusion({}, a, roles, approvedOnly));
-  const mine = valid.filter((a) => kinds.has(a.kind));
-  const attended = mine.filter((a) => a.attendance !== "absent" && a.attendance !== "excused");
-  switch (r.target.measure) {
+  const valid = (a: Activity) => !exclusion({}, a, roles, approvedOnly);
+  const passes = (a: Activity) => kinds.has(a.kind) && valid(a) && !filterMiss(r.filter, a, termOf(config, a.date)?.start);
+  const inWindow = all.filter((a) => start <= a.date && a.date <= end);
+  const mine = inWindow.filter(passes);
+  const last = r.due ? deadline(r.due, start) : end;
+  const onTime = mine.filter((a) => !away(a) && a.date <= last);
+  const t = r.target;
+  switch (t.measure) {
     case "count":
-      return attended.reduce((s, a) => s + a.count, 0);
+    case "sessions":
+      return onTime.reduce((s, a) => s + a.count, 0);
     case "words":
-      return attended.reduce((s, a) => s + (a.words ?? 0), 0);
+      return onTime.reduce((s, a) => s + (a.words ?? 0), 0);
     case "hours":
-      return attended.reduce((s, a) => s + (a.hours ?? 0), 0);
+      return onTime.reduce((s, a) => s + (a.hours ?? 0), 0);
+    case "evidence":
+      return new Set(onTime.flatMap((a) => a.evidence)).size;
+    case "late": {
+      const first = mine.find((a) => !away(a));
+      return daysLate(last, first ? first.date : end);
+    }
     case "absences":
       return mine.filter((a) => a.attendance === "absent").length;
     case "missed": {
-      const missed = mine.filter((a) => a.attendance === "absent" || a.attendance === "excused").length;
-      const makeUp = new Set(r.target.makeUp ?? []);
-      const madeUp = valid.filter((a) => makeUp.has(a.kind)).reduce((s, a) => s + a.count, 0);
-      return Math.max(0, missed - madeUp);
+      const missed = mine.filter(away);
+      const makeUp = new Set(t.makeUp ?? []);
+      const makeUps = all.filter((a) => makeUp.has(a.kind) && valid(a) && a.date >= start);
+      return notMadeUp(missed, makeUps, end, t.makeUpDays);
+    }
+    case "unanswered": {
+      const f = t.followUp!;
+      const triggerKinds = new Set(f.kinds);
+      const triggers = inWindow.filter((a) => triggerKinds.has(a.kind) && valid(a) && !away(a));
+      return unanswered(f, triggers, all.filter((a) => passes(a) && !away(a))).length;
     }
   }
 }
@@ -74,7 +103,7 @@ export function scoreRequirements(
   const out: RequirementScore[] = [];
   const roles = rolesDuring(ctx.teacher, period.start, period.end);
   for (const r of defs) {
-    if (!applies(r, roles, period)) continue;
+    if (r.subject !== "teacher" || !applies(r, roles, period)) continue;
     const per = r.per ?? ctx.scheme.meta.period;
     for (const w of windowsOverlapping(per, ctx.config, period.start, period.end, period.id)) {
       // Nobody is held to a window they were not on the staff for at all (joined later, left before).
@@ -87,7 +116,7 @@ export function scoreRequirements(
       if (minimum === undefined && maximum === undefined) continue;
       const actual = round(
         r.target.type === "kinds"
-          ? measureKinds(r as RequirementDef & { target: { type: "kinds" } }, ctx.acts.filter((a) => start <= a.date && a.date <= end), wRoles, ctx.scheme.meta.approvedOnly)
+          ? measureKinds(r as KindsRequirement, ctx.acts, start, end, wRoles, ctx.config, ctx.scheme.meta.approvedOnly)
           : credit(r.target, start, end),
       );
       const shortBy = minimum !== undefined ? round(Math.max(0, minimum - actual)) : 0;

@@ -5,6 +5,7 @@
 import type { Origin } from "../model.js";
 import type { NotScored } from "./scored.js";
 import type { Standing } from "./progress.js";
+import type { KindsMeasure } from "../rules/types.js";
 
 export interface Period {
   type: "term" | "year" | "cycle";
@@ -42,7 +43,7 @@ export interface RequirementScore {
   end: string;
   /** The window runs past the period's end: `actual` is progress so far. */
   partial: boolean;
-  measure: "credit" | "count" | "words" | "hours" | "absences" | "missed";
+  measure: "credit" | "share" | KindsMeasure;
   minimum?: number;
   maximum?: number;
   actual: number;

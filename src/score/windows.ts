@@ -4,6 +4,7 @@
  */
 import { allTerms, type Config } from "../model.js";
 import type { Window } from "../rules/types.js";
+import { termSpans } from "../rules/blocks/calendar.js";
 
 export interface Span {
   id: string;
@@ -23,12 +24,24 @@ export function windowsOf(per: Window, config: Config): Span[] {
 
 function listWindows(per: Window, config: Config): Span[] {
   if (per === "term") return allTerms(config).map((t) => ({ id: t.id, start: t.start, end: t.end }));
+  if (per === "month" || per === "week" || per === "fortnight") return allTerms(config).flatMap((t) => termSpans(per, t));
   if (per === "year") return config.years.map((y) => ({ id: y.id, start: y.start, end: y.end }));
   return config.cycle ? [{ id: config.cycle.id, start: config.cycle.start, end: config.cycle.end }] : [];
 }
 
 export function windowAt(per: Window, config: Config, date: string): Span {
-  return windowsOf(per, config).find((w) => w.start <= date && date <= w.end) ?? { id: date, start: date, end: date };
+  const spans = windowsOf(per, config);
+  // Spans of one kind do not overlap and come in calendar order: search the last starting on or before the date.
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (spans[mid]!.start <= date) lo = mid;
+    else hi = mid - 1;
+  }
+  const w = spans[lo];
+  if (w && w.start <= date && date <= w.end) return w;
+  return spans.find((x) => x.start <= date && date <= x.end) ?? { id: date, start: date, end: date };
 }
 
 /** Windows that overlap [start, end]; where none is configured (no cycle), the span itself. */
