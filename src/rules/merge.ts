@@ -33,6 +33,12 @@ export function mergeRuleSets(sets: RuleSet[], lang: Lang): { scheme: Scheme; pr
   };
   const loc = (d: Defined) => `${d.file}:${d.pos.line}`;
 
+  /** What is defined, or — when nothing is — where to define it (never a bare "defined: "). */
+  const definedHint = (ids: string[], what: [string, string], list: string) =>
+    ids.length
+      ? t(lang, `可用的:${ids.join("、")}`, `defined: ${ids.join(", ")}`)
+      : t(lang, `还没有定义任何${what[0]}:先在 ${list} 下定义`, `no ${what[1]}s are defined yet: define one under '${list}'`);
+
   let meta = DEFAULT_META;
   let metaDef: Defined | undefined;
   for (const s of sets) {
@@ -120,7 +126,7 @@ export function mergeRuleSets(sets: RuleSet[], lang: Lang): { scheme: Scheme; pr
     if (known.get(ids)!.has(id) || isSkipped(lists.get(ids)!, id)) return;
     const guess = didYouMean(id, ids);
     at(d, sub, "rule-reference", `${what[0]}「${id}」没有定义`, `${what[1]} '${id}' is not defined`,
-      guess ? t(lang, `是不是「${guess}」?`, `did you mean '${guess}'?`) : t(lang, `可用的:${ids.join("、")}`, `defined: ${ids.join(", ")}`));
+      guess ? t(lang, `是不是「${guess}」?`, `did you mean '${guess}'?`) : definedHint(ids, what, `${lists.get(ids)}:`));
   };
   const kindsRef = (d: Defined, sub: (string | number)[], list: string[] | undefined) =>
     list?.forEach((k, i) => refCheck(d, [...sub, i], k, kindIds, ["活动类型", "kind"]));
@@ -140,6 +146,15 @@ export function mergeRuleSets(sets: RuleSet[], lang: Lang): { scheme: Scheme; pr
     if (tg.type === "kinds") {
       kindsRef(r, ["kinds"], tg.kinds);
       kindsRef(r, ["makeUp"], tg.makeUp);
+      if (tg.followUp) kindsRef(r, [tg.followUp.direction, "kinds"], tg.followUp.kinds);
+    }
+    if (tg.type === "share") {
+      const teacherReqs = requirements.filter((q) => q.subject === "teacher").map((q) => q.id);
+      if (!teacherReqs.includes(tg.requirement)) {
+        const guess = didYouMean(tg.requirement, teacherReqs);
+        at(r, ["share"], "rule-reference", `教师要求「${tg.requirement}」没有定义`, `teacher requirement '${tg.requirement}' is not defined`,
+          guess ? t(lang, `是不是「${guess}」?`, `did you mean '${guess}'?`) : definedHint(teacherReqs, ["教师要求", "teacher requirement"], "requirements:"));
+      }
     }
     r.substitutes.forEach((s, i) => kindsRef(r, ["substitutes", i, "kinds"], s.kinds));
   }

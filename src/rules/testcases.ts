@@ -12,7 +12,7 @@ import { baseActivity } from "../repo/activities.js";
 import { ATTENDANCE } from "../schema/vocab.js";
 import { resolvePeriod } from "../score/period.js";
 import { scoreDataset } from "../score/evaluate.js";
-import type { ScoreResult } from "../score/types.js";
+import type { RequirementScore, ScoreResult } from "../score/types.js";
 import type { Scheme } from "./types.js";
 import { t, type Lang } from "../i18n.js";
 
@@ -27,6 +27,10 @@ const testRecord = z.strictObject({
   ...recordSchema.shape,
   title: z.string().min(1).optional(),
   attendance: vocabField(ATTENDANCE).optional(),
+  /** A session of this group (the case's teacher is a member): for group requirements. */
+  group: idField.optional(),
+  /** The case's teacher led the session. */
+  lead: z.boolean().optional(),
 });
 
 const expectNumbers = z.record(z.string(), z.number());
@@ -45,6 +49,10 @@ export const caseSchema = z.strictObject({
     raw: expectNumbers.optional(),
     categories: expectNumbers.optional(),
     requirements: z.record(z.string(), expectRequirement).optional(),
+    /** Requirements of the group the records name (subject: group). */
+    group: z.record(z.string(), expectRequirement).optional(),
+    /** School requirements (subject: school). */
+    school: z.record(z.string(), expectRequirement).optional(),
     total: z.number().optional(),
     grade: z.string().optional(),
   }),
@@ -103,10 +111,17 @@ export function caseDataset(config: Config, c: TestCase, src: YamlSource, index:
       index: i,
     }),
     attendance: r.attendance as Activity["attendance"],
+    ...(r.group ? { group: r.group } : {}),
+    ...(r.lead ? { lead: true } : {}),
   }));
+  const groups = [...new Set(c.records.flatMap((r) => (r.group ? [r.group] : [])))];
   return {
     config,
-    roster: { file: "test", groups: [], teachers: [{ id: "t", name: "t", groups: [], roles: c.roles.map((role) => ({ role })), emails: [], line: 0 }] },
+    roster: {
+      file: "test",
+      groups: groups.map((id) => ({ id, name: id, type: "教研组" })),
+      teachers: [{ id: "t", name: "t", groups, roles: c.roles.map((role) => ({ role })), emails: [], line: 0 }],
+    },
     activities,
   };
 }
@@ -131,19 +146,25 @@ export function runCase(scheme: Scheme, config: Config, c: TestCase, src: YamlSo
   for (const [id, v] of Object.entries(e.categories ?? {})) cmp(`categories.${id}`, v, got.categories.find((x) => x.id === id)?.credited);
   if (e.total !== undefined) cmp("total", e.total, got.total);
   if (e.grade !== undefined) cmp("grade", e.grade, got.grade.id === e.grade || got.grade.label === e.grade || got.grade.labelEn === e.grade ? e.grade : got.grade.label);
-  for (const [key, want] of Object.entries(e.requirements ?? {})) {
-    const [id, window] = key.split("@");
-    const found = got.requirements.filter((r) => r.id === id && (!window || r.window === window));
-    if (found.length !== 1) {
-      diffs.push(t(lang,
-        `requirements.${key}:应有 1 个结果,实际 ${found.length} 个${found.length ? `(时段 ${found.map((r) => r.window).join("、")};写成 ${id}@时段)` : ""}`,
-        `requirements.${key}: expected one result, got ${found.length}${found.length ? ` (windows ${found.map((r) => r.window).join(", ")}; name one as ${id}@window)` : ""}`));
-      continue;
+  const compareRequirements = (prefix: string, wanted: Record<string, z.output<typeof expectRequirement>>, results: RequirementScore[]) => {
+    for (const [key, want] of Object.entries(wanted)) {
+      const [id, window] = key.split("@");
+      const found = results.filter((r) => r.id === id && (!window || r.window === window));
+      if (found.length !== 1) {
+        diffs.push(t(lang,
+          `${prefix}.${key}:应有 1 个结果,实际 ${found.length} 个${found.length ? `(时段 ${found.map((r) => r.window).join("、")};写成 ${id}@时段)` : ""}`,
+          `${prefix}.${key}: expected one result, got ${found.length}${found.length ? ` (windows ${found.map((r) => r.window).join(", ")}; name one as ${id}@window)` : ""}`));
+        continue;
+      }
+      const r = found[0]!;
+      const w = typeof want === "boolean" ? { met: want } : want;
+      for (const [field, v] of Object.entries(w)) cmp(`${prefix}.${key}.${field}`, v, r[field as keyof typeof r]);
     }
-    const r = found[0]!;
-    const w = typeof want === "boolean" ? { met: want } : want;
-    for (const [field, v] of Object.entries(w)) cmp(`requirements.${key}.${field}`, v, r[field as keyof typeof r]);
-  }
+  };
+  compareRequirements("requirements", e.requirements ?? {}, got.requirements);
+  const group = result.groups?.find((g) => g.id === dataset.roster.teachers[0]!.groups[0]);
+  if (e.group) compareRequirements("group", e.group, group?.requirements ?? []);
+  if (e.school) compareRequirements("school", e.school, result.school?.requirements ?? []);
   return { name: c.name, line, pass: diffs.length === 0, diffs, result };
 }
 

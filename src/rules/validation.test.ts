@@ -252,4 +252,43 @@ describe("rule validation", () => {
     const c = compileRuleFile(source, "zh");
     expect(c.problems.map((p) => [p.message, p.hint])).toEqual([["未知的字段「cpa」", "是不是「cap」?"]]);
   });
+
+  describe("calendar, deadlines, follow-ups, groups", () => {
+    it("a weekday that names no day", () => {
+      // line 5 is the requirement; "周八" (inside "[周八]" at 87) is column 88
+      const text = `${KINDS}requirements:\n  - { id: tue, kinds: [observation], measure: count, minimum: 1, per: week, weekdays: [周八] }\n`;
+      expect(problemsOf(["r.yaml", text])).toEqual(["r.yaml:5:88 schema: 'weekdays' is not valid: weekday: 1–7 (1 = Monday), 周一 … 周日, or mon … sun"]);
+    });
+    it("share needs a group or school subject", () => {
+      expect(problemsOf(["r.yaml", `${KINDS}requirements:\n  - { id: n, kinds: [observation], measure: count, minimum: 1 }\n  - { id: s, share: n, minimum: 0.8 }\n`])).toEqual([
+        "r.yaml:6:21 rule-requirement: 'share' (the share of teachers meeting a requirement) needs subject: group or school | e.g. '80% of teachers can …': subject: school, share: <requirement id>, minimum: 0.8",
+      ]);
+    });
+    it("share names an undefined teacher requirement", () => {
+      expect(problemsOf(["r.yaml", `${KINDS}requirements:\n  - { id: s, subject: school, share: narative, minimum: 0.8 }\n`])).toEqual([
+        "r.yaml:5:38 rule-reference: teacher requirement 'narative' is not defined | no teacher requirements are defined yet: define one under 'requirements:'",
+      ]);
+    });
+    it("a follow-up measure without its trigger, sessions for a teacher, late without due", () => {
+      expect(problemsOf(["r.yaml", `${KINDS}requirements:
+  - { id: a, kinds: [paper], measure: unanswered, maximum: 0 }
+  - { id: b, kinds: [paper], measure: sessions, minimum: 1 }
+  - { id: c, kinds: [paper], measure: late, maximum: 0 }
+`])).toEqual([
+        "r.yaml:5:39 rule-requirement: measure 'unanswered' goes with 'after' or 'before'",
+        "r.yaml:6:39 rule-requirement: 'sessions' (sessions held) is for subject: group; a teacher's count is 'count'",
+        "r.yaml:7:39 rule-requirement: 'late' (days past the deadline) goes with 'due'",
+      ]);
+    });
+    it("an undefined trigger kind", () => {
+      expect(problemsOf(["r.yaml", `${KINDS}requirements:\n  - { id: a, kinds: [paper], after: { kinds: [training], days: 30 }, maximum: 0 }\n`])).toEqual([
+        "r.yaml:5:47 rule-reference: kind 'training' is not defined | defined: observation, paper",
+      ]);
+    });
+    it("no kinds at all: the hint says where to define one, never a bare 'defined:'", () => {
+      expect(problemsOf(["r.yaml", `items:\n  - { id: x, kinds: [talk], each: 1 }\n`])).toEqual([
+        "r.yaml:2:22 rule-reference: kind 'talk' is not defined | no kinds are defined yet: define one under 'kinds:'",
+      ]);
+    });
+  });
 });

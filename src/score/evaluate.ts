@@ -9,6 +9,7 @@ import { itemContribution, round, type TeacherCtx } from "./item.js";
 import { rolesDuring, scoreRequirements } from "./requirements.js";
 import { IN_PROGRESS_GRADE, standingOf } from "./progress.js";
 import { notScoredReason, type NotScored } from "./scored.js";
+import { scoreCollective } from "./collective.js";
 import type { CategoryScore, ItemScore, Label, Period, ScoreResult, TeacherScore, TraceEntry } from "./types.js";
 import { dayBefore, maxDate, minDate, windowsOverlapping } from "./windows.js";
 
@@ -176,9 +177,10 @@ export function scoreDataset(dataset: Dataset, scheme: Scheme, period: Period, o
     categories: [...scheme.categories.values()].map((c) => ({
       id: c.id, label: c.label, labelEn: c.labelEn, ...(c.parent ? { parent: c.parent } : {}), ...(c.cap !== undefined ? { cap: c.cap } : {}), per: c.per ?? m.period, weight: c.weight,
     })),
-    requirements: dedupeLabels(scheme.requirements.map((r) => ({ id: r.id, label: r.label, labelEn: r.labelEn, per: r.per ?? m.period }))),
+    requirements: dedupeLabels(scheme.requirements.map((r) => ({ id: r.id, label: r.label, labelEn: r.labelEn, per: r.per ?? m.period, ...(r.subject !== "teacher" ? { subject: r.subject } : {}) }))),
     teachers,
     notScored,
+    ...scoreCollective(scheme, dataset, period, teachers),
     trace,
   };
 }

@@ -71,6 +71,15 @@ export interface TeacherScore {
   grade: Label;
 }
 
+/** A group's or the school's own requirements (subject: group | school). */
+export interface CollectiveScore {
+  /** Group id, or "school". */
+  id: string;
+  name: string;
+  requirements: RequirementScore[];
+  met: boolean;
+}
+
 export type TraceStep =
   | "credit" // a record earned credit (amount may be negative: attendance deduction)
   | "excluded" // a record earned nothing; `reason` says why
@@ -117,9 +126,14 @@ export interface ScoreResult {
   period: Period;
   items: (Label & { category?: string; cap?: number; per: string; weight: number })[];
   categories: (Label & { parent?: string; cap?: number; per: string; weight: number })[];
-  requirements: (Label & { per: string })[];
+  /** `subject` is set for group and school requirements. */
+  requirements: (Label & { per: string; subject?: "group" | "school" })[];
   teachers: TeacherScore[];
   /** On the roster but left out of scoring (config `notScored` roles, roster `scored: false`). */
   notScored: NotScored[];
+  /** Present when the scheme has group requirements: every roster group, in roster order. */
+  groups?: CollectiveScore[];
+  /** Present when the scheme has school requirements. */
+  school?: CollectiveScore;
   trace: TraceEntry[];
 }
