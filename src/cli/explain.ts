@@ -5,8 +5,9 @@ import { buildExplain } from "../reports/explain.js";
 import { explainDoc } from "../reports/explain-doc.js";
 import { scoreWithProgress } from "../reports/score-all.js";
 import { didYouMean } from "../schema/zod-problems.js";
-import { UsageError, type Io } from "./io.js";
-import { addOutputOptions, emit, preflight, type OutputOptions } from "./output.js";
+import { notScoredReason } from "../score/scored.js";
+import { today, UsageError, type Io } from "./io.js";
+import { addOutputOptions, emit, preflight, signaturesOf, type OutputOptions } from "./output.js";
 import { startProgress } from "./progress.js";
 import { addPeriodOptions, openScored, type PeriodOptions } from "./scored-repo.js";
 
@@ -29,11 +30,17 @@ export function registerExplain(program: Command, io: Io): void {
       const guess = didYouMean(who, [...teachers.map((x) => x.id), ...teachers.map((x) => x.name)]);
       throw new UsageError(t(lang, `名册里没有教师 ${who}${guess ? `;是不是 ${guess}?` : ""}`, `no teacher ${who} in the roster${guess ? `; did you mean ${guess}?` : ""}`));
     }
+    const left = notScoredReason(teacher, dataset.config, period);
+    if (left) {
+      const why = left.reason === "role" ? t(lang, `角色 ${left.role} 在 yanxiu.yaml 的 notScored 中`, `the role ${left.role} is in notScored in yanxiu.yaml`) : t(lang, "名册里写了 scored: false", "the roster says scored: false");
+      io.stdout.write(t(lang, `${teacher.name}(${teacher.id})不计学时:${why}。\n`, `${teacher.name} (${teacher.id}) is not scored: ${why}.\n`));
+      return;
+    }
     const progress = startProgress(io, lang, { zh: "正在计算", en: "scoring" });
     const one = { ...dataset, roster: { ...dataset.roster, teachers: [teacher] }, activities: dataset.activities.filter((a) => a.teacher === teacher.id) };
     const result = scoreWithProgress(one, scheme, period, (d, n) => progress.update(d, n));
     const data = buildExplain({ result, dataset, scheme, teacher: teacher.id, lang });
     progress.done();
-    await emit(io, lang, explainDoc(data, scheme, lang), opts, { prose: true });
+    await emit(io, lang, { ...explainDoc(data, scheme, lang), made: today(io.env), signatures: signaturesOf(dataset.config, lang) }, opts, { prose: true });
   });
 }

@@ -8,7 +8,7 @@ import { Option, type Command } from "commander";
 import { t, type Lang } from "../i18n.js";
 import type { ReportDoc } from "../reports/document.js";
 import { writeFileAtomic } from "../repo/write.js";
-import { renderCsv } from "../format/report-csv.js";
+import { BOM, csvTable, pickTable, renderCsv } from "../format/report-csv.js";
 import { renderHtml } from "../format/report-html.js";
 import { renderJson } from "../format/report-json.js";
 import { renderMarkdown } from "../format/report-markdown.js";
@@ -32,6 +32,8 @@ const BY_EXTENSION: Record<string, Format> = {
 export interface OutputOptions {
   format?: string;
   output?: string;
+  /** CSV: only this table (its id or sheet name). */
+  table?: string;
 }
 
 export function formatOption(): Option {
@@ -42,9 +44,13 @@ export function outputOption(): Option {
   return new Option("-o, --output <file>", "写入文件,按扩展名选格式(.xlsx .csv .json .md .html .txt)/ write to a file; the extension picks the format");
 }
 
-/** Adds `-f, --format` and `-o, --output` to a command. */
+export function tableOption(): Option {
+  return new Option("--table <name>", "csv 只输出这一张表(编号或表名)/ csv: only this table (its id or sheet name)");
+}
+
+/** Adds `-f, --format`, `-o, --output` and `--table` to a command. */
 export function addOutputOptions(cmd: Command): Command {
-  return cmd.addOption(formatOption()).addOption(outputOption());
+  return cmd.addOption(formatOption()).addOption(outputOption()).addOption(tableOption());
 }
 
 export function formatFromPath(path: string): Format | undefined {
@@ -117,12 +123,43 @@ export function preflight(io: Io, lang: Lang, opts: OutputOptions): Format {
   return format;
 }
 
+/** What a printed report ends with when yanxiu.yaml says nothing (reports.signatures). */
+export function signaturesOf(config: { signatures?: string[] }, lang: Lang): string[] {
+  return config.signatures ?? (lang === "en" ? ["Prepared by", "Checked by", "Principal"] : ["制表", "审核", "校长"]);
+}
+
 export async function emit(io: Io, lang: Lang, doc: ReportDoc, opts: OutputOptions, extra: { prose?: boolean; terminal?: () => string } = {}): Promise<void> {
   const format = preflight(io, lang, opts);
+  if (format === "csv") return emitCsv(io, lang, doc, opts);
   const body =
     format === "text" && extra.terminal && !opts.output ? extra.terminal()
     : await render(doc, format, { colour: !opts.output && useColour(io), prose: extra.prose, lang });
   deliver(io, lang, body, opts);
+}
+
+/**
+ * CSV is one flat table a file. `--table` picks one; otherwise `-o 汇总.csv` writes the first
+ * table there and each other beside it as 汇总-<sheet>.csv, and stdout gets the first table
+ * with a note on stderr naming the others.
+ */
+function emitCsv(io: Io, lang: Lang, doc: ReportDoc, opts: OutputOptions): void {
+  const names = doc.tables.map((x) => x.id).join(", ");
+  if (opts.table) {
+    const table = pickTable(doc, opts.table);
+    if (!table) throw new UsageError(t(lang, `没有表格 ${opts.table};可选:${names}`, `no table ${opts.table}; there are: ${names}`));
+    return deliver(io, lang, csvTable(table), opts);
+  }
+  const [first, ...rest] = doc.tables;
+  if (!first) return deliver(io, lang, BOM, opts);
+  if (!opts.output) {
+    deliver(io, lang, csvTable(first), opts);
+    if (rest.length) io.stderr.write(t(lang, `(只输出了表格 ${first.id};其余用 --table 选:${rest.map((x) => x.id).join("、")})\n`, `(table ${first.id} only; pick another with --table: ${rest.map((x) => x.id).join(", ")})\n`));
+    return;
+  }
+  deliver(io, lang, csvTable(first), opts);
+  const ext = extname(opts.output);
+  const base = opts.output.slice(0, opts.output.length - ext.length);
+  for (const table of rest) deliver(io, lang, csvTable(table), { ...opts, output: `${base}-${table.sheet.replace(/[\\/:*?"<>|\s]/g, "_")}${ext}` });
 }
 
 /** Write a rendered report to the -o file (atomically) or to stdout. */

@@ -6,8 +6,8 @@ import { buildGroupTable, buildSchoolRow } from "../reports/group-table.js";
 import { buildTeacherTable, filterResult } from "../reports/teacher-table.js";
 import { didYouMean } from "../schema/zod-problems.js";
 import { scoreDataset } from "../score/evaluate.js";
-import { UsageError, useColour, type Io } from "./io.js";
-import { deliver, emit, FORMATS, outputOption, preflight, type Format } from "./output.js";
+import { today, UsageError, useColour, type Io } from "./io.js";
+import { deliver, emit, FORMATS, outputOption, preflight, signaturesOf, tableOption, type Format } from "./output.js";
 import { scoreDoc } from "../reports/score-doc.js";
 import { chunked, jsonPieces } from "../format/json-stream.js";
 import { openScored } from "./scored-repo.js";
@@ -20,6 +20,7 @@ interface ScoreOptions {
   group?: string;
   json?: boolean;
   wide?: boolean;
+  table?: string;
   format?: Format;
   output?: string;
 }
@@ -37,6 +38,7 @@ export function registerScore(program: Command, io: Io): void {
     .option("--wide", "终端表格显示每一项(不按终端宽度收窄)/ every item in the terminal table, however wide")
     .addOption(new Option("-f, --format <format>", "text(默认)、json(完整计算结果,含明细追踪)、csv、xlsx、markdown、html / text (default), json (the full result, trace included), csv, xlsx, markdown, html").choices([...FORMATS]))
     .addOption(outputOption())
+    .addOption(tableOption())
     .option("--json", "同 --format json / same as --format json")
     .action(async function (this: Command, dir: string | undefined, opts: ScoreOptions) {
       const opened = openScored(io, this, dir, opts, { keepSources: false });
@@ -75,7 +77,7 @@ export function registerScore(program: Command, io: Io): void {
         deliver(io, lang, text, opts);
         return;
       }
-      await emit(io, lang, scoreDoc(tt, groups, new Map(dataset.roster.groups.map((g) => [g.id, g.name])), lang), { ...opts, format });
+      await emit(io, lang, { ...scoreDoc(tt, groups, new Map(dataset.roster.groups.map((g) => [g.id, g.name])), lang, school), made: today(io.env), signatures: signaturesOf(dataset.config, lang) }, { ...opts, format });
     });
 }
 

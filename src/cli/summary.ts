@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { buildSummaryData, summaryDoc, totalMinimum } from "../reports/summary.js";
 import { scoreWithProgress } from "../reports/score-all.js";
 import { today, type Io } from "./io.js";
-import { addOutputOptions, emit, preflight, type OutputOptions } from "./output.js";
+import { addOutputOptions, emit, preflight, signaturesOf, type OutputOptions } from "./output.js";
 import { startProgress } from "./progress.js";
 import { addPeriodOptions, openScored, type PeriodOptions } from "./scored-repo.js";
 
@@ -26,6 +26,6 @@ export function registerSummary(program: Command, io: Io): void {
     const cycleResult = cyclePeriod ? scoreWithProgress(dataset, scheme, cyclePeriod, (d) => progress.update(n + d, total)) : period.type === "cycle" ? result : undefined;
     progress.done();
     const data = buildSummaryData({ result, dataset, lang, ...(cycleResult ? { cycleResult } : {}), today: today(io.env) });
-    await emit(io, lang, summaryDoc(data, result, lang, totalMinimum(scheme, result)), opts);
+    await emit(io, lang, { ...summaryDoc(data, result, lang, totalMinimum(scheme, result)), made: today(io.env), signatures: signaturesOf(dataset.config, lang) }, opts);
   });
 }

@@ -7,7 +7,7 @@ const esc = (s: string) => s.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replac
 export function markdownTable(t: ReportTable): string {
   const head = `| ${t.columns.map((c) => esc(c.header)).join(" | ")} |`;
   const rule = `|${t.columns.map((c) => (c.type === "text" ? " --- " : " ---: ")).join("|")}|`;
-  const rows = t.rows.map((r) => `| ${r.map((c, i) => esc(cellText(c, t.columns[i]!))).join(" | ")} |`);
+  const rows = [...t.rows, ...(t.footer ?? [])].map((r) => `| ${r.map((c, i) => esc(cellText(c, t.columns[i]!))).join(" | ")} |`);
   return [head, rule, ...rows].join("\n") + "\n";
 }
 

@@ -12,6 +12,8 @@ export interface TextOptions {
 export function cellText(c: Cell, col: Column): string {
   if (c === null || c === undefined) return "";
   if (typeof c === "number" && col.type === "percent") return `${Math.round(c * 1000) / 10}%`;
+  // Numbers are rounded once, here, at display: at most two decimals.
+  if (typeof c === "number") return String(Math.round(c * 100) / 100);
   return String(c);
 }
 
@@ -21,7 +23,7 @@ function pad(s: string, width: number, right: boolean): string {
 }
 
 export function renderTextTable(table: ReportTable): string {
-  const cells = table.rows.map((r) => r.map((c, i) => cellText(c, table.columns[i]!)));
+  const cells = [...table.rows, ...(table.footer ?? [])].map((r) => r.map((c, i) => cellText(c, table.columns[i]!)));
   const widths = table.columns.map((col, i) => Math.max(stringWidth(col.header), ...cells.map((r) => stringWidth(r[i] ?? ""))));
   const right = table.columns.map((c) => c.type !== "text");
   const row = (r: string[]) => r.map((s, i) => pad(s, widths[i]!, right[i]!)).join("  ").trimEnd();

@@ -11,6 +11,8 @@ export interface Column {
   header: string;
   /** number: stored as a number in xlsx and right-aligned; percent: a fraction 0..1. */
   type: "text" | "number" | "percent";
+  /** Long text (what is not met, notes): wraps in print and on screen; other text never breaks. */
+  long?: boolean;
 }
 
 export interface ReportTable {
@@ -20,6 +22,11 @@ export interface ReportTable {
   sheet: string;
   columns: Column[];
   rows: Cell[][];
+  /**
+   * Summary rows after the body (全校, 平均): printed in xlsx, html, markdown and text, left out
+   * of CSV, which stays one flat table that sorts and filters.
+   */
+  footer?: Cell[][];
 }
 
 export interface Bar {
@@ -63,6 +70,10 @@ export interface ReportDoc {
   charts: BarChart[];
   /** The report's data for `--format json`, documented in docs/reports.md. */
   data: unknown;
+  /** The day the report was made (YYYY-MM-DD), printed in its title rows. */
+  made?: string;
+  /** The signature line of printed reports (制表 / 审核 / 校长); none when absent. */
+  signatures?: string[];
 }
 
 /** Excel sheet names: ≤ 31 chars, no []:*?/\, unique within a workbook. */

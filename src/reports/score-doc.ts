@@ -6,7 +6,7 @@
 import { t, type Lang } from "../i18n.js";
 import type { GroupRow } from "./group-table.js";
 import type { RequirementCell, TeacherTable } from "./teacher-table.js";
-import type { ReportDoc, ReportTable } from "./document.js";
+import { num, type ReportDoc, type ReportTable } from "./document.js";
 import { periodLabel } from "./labels.js";
 import { requirementText } from "./requirement-text.js";
 
@@ -36,7 +36,7 @@ export function teacherSheet(tt: TeacherTable, groupNames: Map<string, string>, 
       ...tt.items.map((i) => ({ header: i.label, type: "number" as const })),
       { header: t(lang, `合计${tt.unit}`, `total ${tt.unit}`), type: "number" },
       { header: t(lang, "等次", "grade"), type: "text" },
-      { header: t(lang, "未达要求", "requirements not met"), type: "text" },
+      { header: t(lang, "未达要求", "requirements not met"), type: "text", long: true },
     ],
     rows: tt.rows.map((x) => [
       x.teacher,
@@ -47,10 +47,22 @@ export function teacherSheet(tt: TeacherTable, groupNames: Map<string, string>, 
       x.grade,
       unmetText(x.requirements, lang, tt.period.id),
     ]),
+    footer: tt.rows.length ? teacherFooter(tt, lang) : [],
   };
 }
 
-export function groupSheet(groups: GroupRow[], unit: string, lang: Lang, periodId: string): ReportTable {
+/** 全校 (the sum of each column) and 平均 (its mean over the teachers shown). */
+function teacherFooter(tt: TeacherTable, lang: Lang): ReportTable["rows"] {
+  const n = tt.rows.length;
+  const sums = [...tt.items.map((_, k) => tt.rows.reduce((s, r) => s + r.items[k]!.credited, 0)), tt.rows.reduce((s, r) => s + r.total, 0)];
+  const met = tt.rows.filter((r) => r.met).length;
+  return [
+    [t(lang, "全校", "whole school"), t(lang, `${n} 人`, `${n} teachers`), "", ...sums.map(num), t(lang, `达标 ${met} 人`, `${met} met`), ""],
+    [t(lang, "平均", "average"), "", "", ...sums.map((x) => x / n), "", ""],
+  ];
+}
+
+export function groupSheet(groups: GroupRow[], unit: string, lang: Lang, periodId: string, school?: GroupRow): ReportTable {
   return {
     id: "groups",
     title: t(lang, "各组汇总", "Groups"),
@@ -61,21 +73,22 @@ export function groupSheet(groups: GroupRow[], unit: string, lang: Lang, periodI
       { header: t(lang, `人均${unit}`, `average ${unit}`), type: "number" },
       { header: t(lang, "达标人数", "met"), type: "number" },
       { header: t(lang, "达标率", "share met"), type: "percent" },
-      { header: t(lang, "未达标教师及差额", "falling short, and of what"), type: "text" },
+      { header: t(lang, "未达标教师及差额", "falling short, and of what"), type: "text", long: true },
     ],
     rows: groups.map((g) => [
       g.name,
       g.members,
       g.averageTotal,
       g.met,
-      Math.round(g.metRate * 10000) / 10000,
+      g.metRate,
       g.shortfalls.map((s) => `${s.name}:${unmetText(s.unmet, lang, periodId)}`).join(t(lang, " / ", " / ")),
     ]),
+    ...(school ? { footer: [[school.name, school.members, school.averageTotal, school.met, school.metRate, ""]] } : {}),
   };
 }
 
-export function scoreDoc(tt: TeacherTable, groups: GroupRow[], groupNames: Map<string, string>, lang: Lang): ReportDoc {
-  const tables = [teacherSheet(tt, groupNames, lang), ...(groups.length ? [groupSheet(groups, tt.unit, lang, tt.period.id)] : [])];
+export function scoreDoc(tt: TeacherTable, groups: GroupRow[], groupNames: Map<string, string>, lang: Lang, schoolRow?: GroupRow): ReportDoc {
+  const tables = [teacherSheet(tt, groupNames, lang), ...(groups.length ? [groupSheet(groups, tt.unit, lang, tt.period.id, schoolRow)] : [])];
   const school = tt.school ?? "";
   return {
     kind: "score",

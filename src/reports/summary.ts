@@ -204,12 +204,11 @@ export function summaryDoc(data: SummaryData, result: ScoreResult, lang: Lang, t
       { header: t(lang, "进行中", "in progress"), type: "number" },
       { header: t(lang, "未达标", "not met"), type: "number" },
       { header: t(lang, "达标率", "share met"), type: "percent" },
-      { header: t(lang, "未达标教师", "falling short"), type: "text" },
+      { header: t(lang, "未达标教师", "falling short"), type: "text", long: true },
     ],
-    rows: [
-      ...data.groups.map((g) => [g.name, g.type, g.members, g.averageTotal, g.met, g.inProgress, g.notMet, g.metRate, g.short.map((s) => s.name).join("、")]),
-      [t(lang, "全校", "whole school"), "", data.teachers, data.averageTotal, data.met, data.inProgress, data.notMet, data.metRate, data.short.map((s) => s.name).join("、")],
-    ],
+    // Rates unrounded: each renderer rounds once, for display (14/26 is 53.8%, everywhere).
+    rows: data.groups.map((g) => [g.name, g.type, g.members, g.averageTotal, g.met, g.inProgress, g.notMet, g.members ? g.met / g.members : 0, g.short.map((s) => s.name).join("、")]),
+    footer: [[t(lang, "全校", "whole school"), "", data.teachers, data.averageTotal, data.met, data.inProgress, data.notMet, data.teachers ? data.met / data.teachers : 0, data.short.map((s) => s.name).join("、")]],
   };
   const basis = data.bandBasis === "total" ? t(lang, `(按${u}总数)`, ` (by total ${u})`) : "";
   const bandTable: ReportTable = {
@@ -221,7 +220,7 @@ export function summaryDoc(data: SummaryData, result: ScoreResult, lang: Lang, t
       { header: t(lang, "人数", "teachers"), type: "number" },
       { header: t(lang, "占比", "share"), type: "percent" },
     ],
-    rows: data.bands.map((b) => [b.label, b.count, data.teachers ? share(b.count, data.teachers) : 0]),
+    rows: data.bands.map((b) => [b.label, b.count, data.teachers ? b.count / data.teachers : 0]),
   };
   const shortTable: ReportTable = {
     id: "short",
@@ -230,7 +229,7 @@ export function summaryDoc(data: SummaryData, result: ScoreResult, lang: Lang, t
     columns: [
       { header: t(lang, "编号", "id"), type: "text" },
       { header: t(lang, "姓名", "name"), type: "text" },
-      { header: t(lang, "要求", "requirement"), type: "text" },
+      { header: t(lang, "要求", "requirement"), type: "text", long: true },
       { header: t(lang, "时段", "window"), type: "text" },
       { header: t(lang, "实际", "actual"), type: "number" },
       { header: t(lang, "最低", "minimum"), type: "number" },

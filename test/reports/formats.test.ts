@@ -1,5 +1,5 @@
 /** Exports read back the way the office's tools read them: exceljs for xlsx, bytes for csv. */
-import { readFileSync, existsSync, readdirSync } from "node:fs";
+import { readFileSync, existsSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, describe, expect, it } from "vitest";
@@ -7,7 +7,7 @@ import { main } from "../../src/cli/main.js";
 import { renderCsv } from "../../src/format/report-csv.js";
 import type { ReportDoc } from "../../src/reports/document.js";
 import { runBin, runCli } from "../helpers/run-cli.js";
-import { DEMO_SCHOOL, removeDir, tempDir } from "../helpers/temp-repo.js";
+import { copyDemoSchool, DEMO_SCHOOL, removeDir, tempDir } from "../helpers/temp-repo.js";
 
 const out = tempDir("yanxiu-reports-");
 afterAll(() => removeDir(out));
@@ -29,28 +29,60 @@ describe("csv", () => {
     expect(csv).toBe('\uFEFF姓名,备注,学时\r\n张明,"say ""hi"", then go",37\r\n王林,"line one\nline two",66.5\r\n赵静,,0\r\n');
   });
 
-  it("yanxiu summary -o summary.csv: BOM, Chinese intact, one titled block per table", async () => {
+  it("yanxiu summary -o summary.csv: one flat table a file, rates as numbers with their unit, no title or summary rows", async () => {
     const file = join(out, "summary.csv");
     const r = await runCli(["summary", DEMO_SCHOOL, "--year", "2025-2026", "-o", file]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toBe(`已写入 ${file}\n`);
+    const bands = join(out, "summary-学时分段.csv");
+    const short = join(out, "summary-未达标明细.csv");
+    expect(r.stderr).toBe(`已写入 ${file}\n已写入 ${bands}\n已写入 ${short}\n`);
     const bytes = readFileSync(file);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const text = bytes.toString("utf8").slice(1);
-    const lines = text.split("\r\n");
-    expect(lines[0]).toBe("各组汇总");
-    expect(lines[1]).toBe("组,类型,人数,人均学时,已达标,进行中,未达标,达标率,未达标教师");
-    // English group: 韩薇博 55, 孙旭宁 62, 魏永晶 60, 张明 37, 贺安娟 60 → 274 / 5 = 54.8; 4 of 5 met.
-    expect(lines).toContain("英语组,教研组,5,54.8,4,0,1,0.8,张明");
-    expect(lines).toContain("学时分段(教基4068)");
-    expect(lines).toContain("≤36,1,0.0385");
-    expect(lines).toContain("t10,张明,每学期听课节数,2025-2026-1,7,20,13");
+    const lines = bytes.toString("utf8").slice(1).split("\r\n");
+    expect(lines[0]).toBe("组,类型,人数,人均学时,已达标,进行中,未达标,达标率(%),未达标教师");
+    // English group: 韩薇博 55, 孙旭宁 62, 魏永晶 60, 张明 37, 贺安娟 60 → 274 / 5 = 54.8; 4 of 5 met = 80 %
+    expect(lines).toContain("英语组,教研组,5,54.8,4,0,1,80,张明");
+    // 7 groups and (未分组): 8 rows, no 全校 row (it is a sum, not a record), then the final line end
+    expect(lines.length).toBe(1 + 8 + 1);
+    expect(lines.some((l) => l.startsWith("全校"))).toBe(false);
+    const bandLines = readFileSync(bands, "utf8").slice(1).split("\r\n");
+    // ≤36: t22 alone, 1 of 26 = 3.846… % → 3.8 (rounded once: it used to be 0.0385 → 3.9)
+    expect(bandLines.slice(0, 2)).toEqual(["学时段,人数,占比(%)", "≤36,1,3.8"]);
+    expect(readFileSync(short, "utf8")).toContain("t10,张明,每学期听课节数,2025-2026-1,7,20,13\r\n");
+  });
+
+  it("to stdout: the first table, or the one --table names; the others are named on stderr", async () => {
+    const r = await runCli(["summary", DEMO_SCHOOL, "--year", "2025-2026", "--format", "csv"]);
+    expect(r.stdout.split("\r\n")[0]).toBe("\uFEFF组,类型,人数,人均学时,已达标,进行中,未达标,达标率(%),未达标教师");
+    expect(r.stderr).toBe("(只输出了表格 groups;其余用 --table 选:bands、short)\n");
+    const b = await runCli(["summary", DEMO_SCHOOL, "--year", "2025-2026", "--format", "csv", "--table", "bands"]);
+    expect(b.stdout.split("\r\n").slice(0, 2)).toEqual(["\uFEFF学时段,人数,占比(%)", "≤36,1,3.8"]);
+    const c = await runCli(["summary", DEMO_SCHOOL, "--year", "2025-2026", "--format", "csv", "--table", "学时分段"]);
+    expect(c.stdout).toBe(b.stdout);
+    const bad = await runCli(["summary", DEMO_SCHOOL, "--format", "csv", "--table", "x"]);
+    expect([bad.code, bad.stderr]).toEqual([2, "yanxiu: 没有表格 x;可选:groups, bands, short\n"]);
+  });
+
+  it("guards cells a spreadsheet would run as a formula; 14/26 is 53.8 in csv as in text and xlsx", async () => {
+    const dir = copyDemoSchool();
+    writeFileSync(join(dir, "roster.yaml"), readFileSync(join(dir, "roster.yaml"), "utf8").replace("name: 张明", "name: '=HYPERLINK(\"http://x.invalid\",\"点我\")'").replace("name: 王林", "name: '@SUM(1)'").replace("name: 刘娟", "name: '-2+3'"));
+    const r = await runCli(["score", dir, "--year", "2025-2026", "--format", "csv"]);
+    const lines = r.stdout.split("\r\n");
+    expect(lines.find((l) => l.startsWith("t10,"))).toMatch(/^t10,"'=HYPERLINK\(""http:\/\/x\.invalid"",""点我""\)",/);
+    expect(lines.find((l) => l.startsWith("t19,"))).toMatch(/^t19,'@SUM\(1\),/);
+    expect(lines.find((l) => l.startsWith("t16,"))).toMatch(/^t16,'-2\+3,/);
+    const groups = await runCli(["score", dir, "--year", "2025-2026", "--format", "csv", "--table", "groups"]);
+    // 14 of 26 met: 53.846… → 53.8, once
+    const text = await runCli(["score", DEMO_SCHOOL, "--year", "2025-2026"], { env: { COLUMNS: "120" } });
+    expect(text.stdout).toMatch(/^全校\s+26\s+59\.62\s+14\s+53\.8%$/m);
+    expect(groups.stdout.split("\r\n")[0]).toBe("\uFEFF组,人数,人均学时,达标人数,达标率(%),未达标教师及差额");
+    removeDir(dir);
   });
 });
 
 describe("xlsx", () => {
-  it("yanxiu score -o scores.xlsx: Chinese sheet names, frozen bold header, numbers as numbers", async () => {
+  it("yanxiu score -o scores.xlsx: title rows, A4 landscape one page wide, header repeated, page x / y, 全校 and 平均 rows, signatures", async () => {
     const file = join(out, "scores.xlsx");
     const r = await runCli(["score", DEMO_SCHOOL, "--year", "2025-2026", "-o", file]);
     expect(r.code).toBe(0);
@@ -58,25 +90,59 @@ describe("xlsx", () => {
     await wb.xlsx.readFile(file);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["教师学时", "各组汇总"]);
     const ws = wb.getWorksheet("教师学时")!;
-    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    // title rows: school and report, then period · scheme · the day it was made
+    expect(ws.getRow(1).getCell(1).value).toBe("明德实验学校 研修学时 · 教师学时");
     expect(ws.getRow(1).font?.bold).toBe(true);
-    const header = (ws.getRow(1).values as unknown[]).slice(1);
+    expect(ws.getRow(2).getCell(1).value).toBe("学年 2025-2026(2025-09-01 至 2026-08-31) · 宣州区新田中心小学校本研修考核办法 · 制表日期 2026-11-23");
+    // printing: A4 (paper 9), landscape, fitted to one page wide, header row 3 on every page
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "3:3" });
+    expect(ws.headerFooter.oddFooter).toBe("&C第 &P 页 / 共 &N 页");
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 3 });
+    const header = (ws.getRow(3).values as unknown[]).slice(1);
+    expect(ws.getRow(3).font?.bold).toBe(true);
     expect(header.slice(0, 4)).toEqual(["编号", "姓名", "所在组", "师德学习"]);
     expect(header.slice(-3)).toEqual(["合计学时", "等次", "未达要求"]);
-    // t10 张明 is the tenth teacher: row 11.
-    const t10 = ws.getRow(11);
-    expect(t10.getCell(1).value).toBe("t10");
-    expect(t10.getCell(2).value).toBe("张明");
-    const total = t10.getCell(header.indexOf("合计学时") + 1).value;
-    expect(total).toBe(37);
-    expect(typeof total).toBe("number");
-    expect(ws.getColumn(3).width).toBeGreaterThan(10);
+    // t10 张明 is the tenth teacher: row 3 + 10.
+    const t10 = ws.getRow(13);
+    expect([t10.getCell(1).value, t10.getCell(2).value]).toEqual(["t10", "张明"]);
+    const totalCol = header.indexOf("合计学时") + 1;
+    expect(t10.getCell(totalCol).value).toBe(37);
+    expect(t10.getCell(1).border?.left?.style).toBe("thin");
+    // the long 未达要求 column wraps in a bounded width (it was 60 wide)
+    const unmet = ws.getColumn(header.length);
+    expect(unmet.width).toBeLessThanOrEqual(36);
+    expect(t10.getCell(header.length).alignment?.wrapText).toBe(true);
+    // after the 26 teachers (rows 4–29): 全校 with the sum of totals (1550, as the summary's 26 × 59.62), then 平均 1550 / 26
+    const school = ws.getRow(30);
+    expect([school.getCell(1).value, school.getCell(totalCol).value]).toEqual(["全校", 1550]);
+    expect(school.font?.bold).toBe(true);
+    const average = ws.getRow(31);
+    expect(average.getCell(1).value).toBe("平均");
+    expect(average.getCell(totalCol).value).toBeCloseTo(1550 / 26, 10);
+    // a blank row, then the signature line (default: 制表 / 审核 / 校长)
+    expect(String(ws.getRow(33).getCell(1).value)).toMatch(/^制表:_+ +审核:_+ +校长:_+$/);
     const groups = wb.getWorksheet("各组汇总")!;
-    expect((groups.getRow(1).values as unknown[]).slice(1)).toEqual(["组", "人数", "人均学时", "达标人数", "达标率", "未达标教师及差额"]);
-    expect(groups.getRow(4).getCell(1).value).toBe("英语组");
-    expect(groups.getRow(4).getCell(3).value).toBe(54.8);
-    expect(groups.getRow(4).getCell(5).value).toBe(0.8);
-    expect(groups.getRow(4).getCell(5).numFmt).toBe("0.0%");
+    expect((groups.getRow(3).values as unknown[]).slice(1)).toEqual(["组", "人数", "人均学时", "达标人数", "达标率", "未达标教师及差额"]);
+    expect(groups.getRow(6).getCell(1).value).toBe("英语组");
+    expect(groups.getRow(6).getCell(3).value).toBe(54.8);
+    expect(groups.getRow(6).getCell(5).value).toBe(0.8);
+    expect(groups.getRow(6).getCell(5).numFmt).toBe("0.0%");
+    // 7 groups, (未分组), then 全校: 26 teachers, 14 met, 14/26 stored unrounded, shown 53.8%
+    const all = groups.getRow(3 + 8 + 1);
+    expect([all.getCell(1).value, all.getCell(2).value, all.getCell(4).value]).toEqual(["全校", 26, 14]);
+    expect(all.getCell(5).value).toBeCloseTo(14 / 26, 12);
+  });
+
+  it("the signature line comes from yanxiu.yaml", async () => {
+    const dir = copyDemoSchool();
+    writeFileSync(join(dir, "yanxiu.yaml"), readFileSync(join(dir, "yanxiu.yaml"), "utf8") + "reports:\n  signatures: [经办人, 教务主任]\n");
+    const file = join(out, "signed.xlsx");
+    expect((await runCli(["summary", dir, "--year", "2025-2026", "-o", file])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.worksheets[0]!;
+    expect(String(ws.getRow(ws.rowCount).getCell(1).value)).toMatch(/^经办人:_+ +教务主任:_+$/);
+    removeDir(dir);
   });
 
   it("yanxiu explain -o t10.xlsx: requirements, items and records sheets", async () => {
@@ -87,7 +153,7 @@ describe("xlsx", () => {
     await wb.xlsx.readFile(file);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["要求", "项目", "记录明细"]);
     const rec = wb.getWorksheet("记录明细")!;
-    const row = rec.getRows(2, rec.rowCount - 1)!.find((x) => x.getCell(3).value === "sessions/2025-2026-1/english.yaml" && x.getCell(4).value === 36)!;
+    const row = rec.getRows(4, rec.rowCount - 3)!.find((x) => x.getCell(3).value === "sessions/2025-2026-1/english.yaml" && x.getCell(4).value === 36)!;
     expect([row.getCell(1).value, row.getCell(8).value, row.getCell(9).value, row.getCell(11).value, row.getCell(12).value]).toEqual(["组内研讨与集体备课", 3, 2, "rules/xintian.yaml", 99]);
   });
 

@@ -41,10 +41,10 @@ describe.skipIf(!hasChromium)("html report in headless Chromium", () => {
     expect([...readFileSync(png).subarray(1, 4)].map((c) => String.fromCharCode(c)).join("")).toBe("PNG");
     const pdfText = readFileSync(pdf).toString("latin1");
     expect(pdfText.startsWith("%PDF-")).toBe(true);
-    // A4 is 210 × 297 mm = 595.3 × 841.9 points (Chromium writes 594.96 × 841.92).
+    // A4 landscape is 297 × 210 mm = 841.9 × 595.3 points (Chromium writes 841.92 × 594.96).
     const box = /\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(pdfText)!;
-    expect(Math.abs(Number(box[1]) - 595.3)).toBeLessThan(1);
-    expect(Math.abs(Number(box[2]) - 841.9)).toBeLessThan(1);
+    expect(Math.abs(Number(box[1]) - 841.9)).toBeLessThan(1);
+    expect(Math.abs(Number(box[2]) - 595.3)).toBeLessThan(1);
   });
 
   it("score: the per-teacher chart colours who met (green) and who fell short (red)", async () => {
@@ -54,9 +54,19 @@ describe.skipIf(!hasChromium)("html report in headless Chromium", () => {
     // 14 of 26 meet every requirement.
     expect(text.match(/<rect class="bar ok"/g)?.length).toBe(14);
     expect(text.match(/<rect class="bar short"/g)?.length).toBe(12);
-    expect(text).toContain("@page { size: A4;");
+    expect(text).toContain("@page { size: A4 landscape;");
     expect(text).not.toMatch(/<script|https?:\/\//);
-    const { result } = render(html);
+    const { result, pdf } = render(html);
+    // Printed, every column of the score table is on the page: each header is in the PDF's text
+    // (read in content order; number headers are set vertically, so whitespace is dropped).
+    const pdfText = spawnSync("pdftotext", ["-raw", pdf, "-"], { encoding: "utf8" }).stdout.replace(/\s+/g, "");
+    const headers = [...text.matchAll(/<table data-table="teachers"[^>]*><thead><tr>(.*?)<\/tr>/g)][0]![1]!.match(/<th[^>]*>([^<]*)<\/th>/g)!.map((x) => x.replace(/<[^>]+>/g, ""));
+    // 编号, 姓名, 所在组, the 13 items of xintian.yaml, 合计学时, 等次, 未达要求
+    expect(headers.length).toBe(3 + 13 + 3);
+    for (const header of headers) expect(pdfText, header).toContain(header.replace(/\s+/g, ""));
+    // and the rows: the last teacher and the 全校 / 平均 rows
+    expect(pdfText).toContain("t26司马秀");
+    expect(pdfText).toMatch(/全校26人/);
     expect(result.charts).toEqual([
       { id: "groups", bars: 8, drawn: 8 },
       { id: "teachers", bars: 26, drawn: 26 },
