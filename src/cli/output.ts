@@ -153,7 +153,8 @@ function emitCsv(io: Io, lang: Lang, doc: ReportDoc, opts: OutputOptions): void 
   if (!first) return deliver(io, lang, BOM, opts);
   if (!opts.output) {
     deliver(io, lang, csvTable(first), opts);
-    if (rest.length) io.stderr.write(t(lang, `(只输出了表格 ${first.id};其余用 --table 选:${rest.map((x) => x.id).join("、")})\n`, `(table ${first.id} only; pick another with --table: ${rest.map((x) => x.id).join(", ")})\n`));
+    // A hint for a person at a terminal; scripts reading a pipe get the table alone.
+    if (rest.length && io.stderr.isTTY) io.stderr.write(t(lang, `(只输出了表格 ${first.id};其余用 --table 选:${rest.map((x) => x.id).join("、")})\n`, `(table ${first.id} only; pick another with --table: ${rest.map((x) => x.id).join(", ")})\n`));
     return;
   }
   deliver(io, lang, csvTable(first), opts);

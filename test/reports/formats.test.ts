@@ -55,7 +55,12 @@ describe("csv", () => {
   it("to stdout: the first table, or the one --table names; the others are named on stderr", async () => {
     const r = await runCli(["summary", DEMO_SCHOOL, "--year", "2025-2026", "--format", "csv"]);
     expect(r.stdout.split("\r\n")[0]).toBe("\uFEFF组,类型,人数,人均学时,已达标,进行中,未达标,达标率(%),未达标教师");
-    expect(r.stderr).toBe("(只输出了表格 groups;其余用 --table 选:bands、short)\n");
+    expect(r.stderr).toBe("");
+    // at a terminal, stderr names the other tables
+    const stdout = { text: "", isTTY: false, write(x: string) { this.text += x; return true; } };
+    const stderr = { text: "", isTTY: true, write(x: string) { this.text += x; return true; } };
+    await main({ argv: ["summary", DEMO_SCHOOL, "--year", "2025-2026", "--format", "csv"], cwd: out, stdout, stderr, env: { YANXIU_TODAY: "2026-11-23" } });
+    expect(stderr.text).toBe("(只输出了表格 groups;其余用 --table 选:bands、short)\n");
     const b = await runCli(["summary", DEMO_SCHOOL, "--year", "2025-2026", "--format", "csv", "--table", "bands"]);
     expect(b.stdout.split("\r\n").slice(0, 2)).toEqual(["\uFEFF学时段,人数,占比(%)", "≤36,1,3.8"]);
     const c = await runCli(["summary", DEMO_SCHOOL, "--year", "2025-2026", "--format", "csv", "--table", "学时分段"]);
