@@ -7,6 +7,7 @@
  *   npm run bench -- --quick                    # 10,000 records, one run each: a quick look
  *   npm run bench -- --runs 5 --markdown        # more runs; print the table as Markdown
  *   npm run bench -- --problems 500,5000        # check of one file with this many problems (default 5000,50000)
+ *   npm run bench -- --commits 50,100           # audit of one file with this many commits (default 250,500,1000)
  *
  * For each size it generates a deterministic school repository in the temp dir (reused when the
  * same parameters generated it before), writes the same activities as a ledger journal, and times
@@ -22,6 +23,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { parse as parseYaml } from "yaml";
 import { benchProblems, renderProblems } from "./problems.js";
+import { benchAudit, renderAudit } from "./audit.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, "..");
@@ -52,11 +54,12 @@ async function main() {
       markdown: { type: "boolean" },
       dir: { type: "string" },
       problems: { type: "string" },
+      commits: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
   if (values.help) {
-    process.stdout.write("usage: npm run bench -- [--sizes 10000,100000,1000000] [--quick] [--runs N] [--markdown] [--dir DIR] [--problems 5000,50000]\n");
+    process.stdout.write("usage: npm run bench -- [--sizes 10000,100000,1000000] [--quick] [--runs N] [--markdown] [--dir DIR] [--problems 5000,50000] [--commits 250,500,1000]\n");
     return 0;
   }
   if (!existsSync(join(ROOT, "dist", "cli", "main.js"))) {
@@ -71,6 +74,11 @@ async function main() {
   const problemCounts = (values.problems ?? "5000,50000").split(",").map(Number);
   if (problemCounts.some((n) => !Number.isInteger(n) || n <= 0)) {
     process.stderr.write("bench: --problems takes whole numbers, e.g. 5000,50000\n");
+    return 2;
+  }
+  const commitCounts = (values.commits ?? "250,500,1000").split(",").map(Number);
+  if (commitCounts.some((n) => !Number.isInteger(n) || n <= 0)) {
+    process.stderr.write("bench: --commits takes whole numbers, e.g. 250,500,1000\n");
     return 2;
   }
   const baseRuns = values.runs ? Number(values.runs) : values.quick ? 1 : 3;
@@ -96,6 +104,9 @@ async function main() {
   log(`check of one file with ${problemCounts.join(", ")} problems…`);
   const problems = benchProblems({ yanxiu, base: small.dir, recordFile: oneFile, counts: problemCounts, work });
 
+  log(`audit of one file with ${commitCounts.join(", ")} commits…`);
+  const audits = benchAudit({ yanxiu, counts: commitCounts, work });
+
   const rows = [];
   for (const size of sizes) {
     const runs = size >= 1000000 ? Math.min(baseRuns, 1) : baseRuns;
@@ -103,7 +114,7 @@ async function main() {
     log(`${fmtInt(repo.activities)} records in ${fmtInt(repo.files)} files: timing ${runs} run(s)…`);
     rows.push(measure(repo, runs, { hasLedger, hasScore }));
   }
-  const table = render(rows, startup, values.markdown, renderProblems(problems, seconds));
+  const table = render(rows, startup, values.markdown, [...renderProblems(problems, seconds), ...renderAudit(audits, seconds)]);
   process.stdout.write(table);
   return 0;
 }

@@ -36,45 +36,59 @@ export function parseItemFile(text: string | undefined, kind: "records" | "sessi
  * items, document markers, directives, flow lists) is parsed whole: undefined here.
  */
 export function parseByItem(text: string, kind: "records" | "sessions", chunks: Map<string, Item | null>): Record<string, unknown> | undefined {
-  if (/[&*]/.test(text) || /^(%|---|\.\.\.)/m.test(text)) return undefined;
-  const lines = text.split("\n");
-  const keyLine = lines.findIndex((l) => new RegExp(`^${kind}:[ \\t]*(#.*)?\\r?$`).test(l));
-  if (keyLine < 0) return undefined;
-  const blank = (l: string) => /^\s*(#.*)?\r?$/.test(l);
-  let i = keyLine + 1;
-  while (i < lines.length && blank(lines[i]!)) i++;
-  const first = /^( *)-( |\r?$)/.exec(lines[i] ?? "");
+  if (/[&*\r]/.test(text) || /^(%|---|\.\.\.)/m.test(text)) return undefined;
+  const key = new RegExp(`^${kind}:[ \\t]*(#.*)?\\r?$`, "m").exec(text);
+  if (!key) return undefined;
+  const bodyStart = key.index + key[0].length + 1;
+  const first = /^( *)-( |\r?$)/m.exec(text.slice(bodyStart, bodyStart + 4096));
   if (!first) return undefined;
   const indent = first[1]!;
-  const start = new RegExp(`^${indent}-( |\\r?$)`);
-  const pieces: string[][] = [];
-  for (; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (start.test(line)) pieces.push([line]);
-    else if (blank(line) || (line.startsWith(indent + " ") && !/^\S/.test(line))) pieces[pieces.length - 1]!.push(line);
-    else if (/^\S/.test(line)) break; // the next top-level key
-    else return undefined;
+  // The list ends at the next line that starts at column 0 (a key), other than a comment or, at indent 0, an item.
+  const endRe = indent === "" ? /\n(?=[^\s#-])/g : /\n(?=[^\s#])/g;
+  endRe.lastIndex = bodyStart - 1;
+  const end = endRe.exec(text)?.index ?? text.length;
+  const body = text.slice(bodyStart, end);
+  const pieces = body.split(new RegExp(`\\n(?=${indent}-(?: |\\r?\\n|\\r?$))`));
+  if (!pieces[0]!.startsWith(`${indent}-`)) {
+    // Blank lines and comments before the first item.
+    if (!pieces[0]!.split("\n").every((l) => /^[ \t]*(#.*)?$/.test(l))) return undefined;
+    pieces.shift();
   }
-  const head = parsePlain([...lines.slice(0, keyLine + 1), ...lines.slice(i)].join("\n")) as Record<string, unknown> | null | undefined;
+  const head = parsePlain(text.slice(0, bodyStart) + text.slice(end + 1)) as Record<string, unknown> | null | undefined;
   if (!head || typeof head !== "object" || head[kind] !== null) return undefined;
   const items: unknown[] = [];
-  for (const piece of pieces) {
-    const chunk = piece.join("\n");
+  const used = new Set<Item>();
+  for (const chunk of pieces) {
     let item = chunks.get(chunk);
     if (item === undefined) {
-      const parsed = parsePlain(chunk);
-      item = Array.isArray(parsed) && parsed.length === 1 ? (parsed[0] as Item) : null;
+      item = parseChunk(chunk, indent);
       chunks.set(chunk, item);
     }
     if (item === null) return undefined;
-    // A copy: two equal items are still two (the diff tells items apart by identity).
-    items.push({ ...item });
+    // Two equal items in one version are still two (the diff tells items apart by identity).
+    items.push(used.has(item) ? { ...item } : item);
+    used.add(item);
   }
   return { ...head, [kind]: items };
 }
 
+/** One list item's text: its own lines only (deeper indented, blank or comments), parsed alone. */
+function parseChunk(chunk: string, indent: string): Item | null {
+  const lines = chunk.split("\n");
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!line.startsWith(`${indent} `) && !/^\s*(#.*)?\r?$/.test(line)) return null;
+  }
+  const parsed = parsePlain(chunk);
+  return Array.isArray(parsed) && parsed.length === 1 && parsed[0] && typeof parsed[0] === "object" && !Array.isArray(parsed[0]) ? (parsed[0] as Item) : null;
+}
+
+const keys = new WeakMap<Item, string>();
+
 export function itemKey(item: Item): string {
-  return [item.date, item.kind, item.title].map((v) => String(v ?? "").trim()).join("\u0000");
+  let k = keys.get(item);
+  if (k === undefined) keys.set(item, (k = [item.date, item.kind, item.title].map((v) => String(v ?? "").trim()).join("\u0000")));
+  return k;
 }
 
 export function itemLabel(item: Item): { date: string; kind: string; title: string } {
@@ -98,6 +112,7 @@ function canonical(value: unknown): string {
 }
 
 export function sameItem(a: Item, b: Item, ignore: readonly string[] = []): boolean {
+  if (a === b) return true;
   const strip = (x: Item) => Object.fromEntries(Object.entries(x).filter(([k]) => !ignore.includes(k)));
   return canonical(strip(a)) === canonical(strip(b));
 }
