@@ -17,6 +17,7 @@ import { symlinks } from "./symlinks.js";
 import { evidenceOwner } from "./evidence-owner.js";
 import { sessionLead } from "./session-lead.js";
 import { closedTerms, type ClosedBaseline } from "./closed-terms.js";
+import { signingKeys } from "./signing-keys.js";
 
 export const CHECKS: readonly Check[] = [
   calendar,
@@ -37,6 +38,7 @@ export const CHECKS: readonly Check[] = [
   symlinks,
   sessionLead,
   closedTerms,
+  signingKeys,
 ];
 
 /**

@@ -96,6 +96,16 @@ describe.skipIf(!hasSshKeygen)("audit --require-signed", () => {
     expect((await audit(dir, true)).rows).toEqual([["signer-not-author", "t01"]]);
   });
 
+  it("check accepts the roster's keys and refuses one that is not a key", async () => {
+    const { dir } = signedSchool();
+    expect((await runCli(["check", dir, "--lang", "en"], { env: { YANXIU_TODAY: "2026-11-01" } })).code).toBe(0);
+    const roster = readFileSync(join(dir, "roster.yaml"), "utf8").replace(/keys: \["ssh-ed25519 [^"]+ t02"\]/, 'keys: ["ssh-ed25519 not-a-key"]');
+    writeFileSync(join(dir, "roster.yaml"), roster);
+    const r = await runCli(["check", dir, "--format", "json", "--lang", "en"], { env: { YANXIU_TODAY: "2026-11-01" } });
+    const problems = (JSON.parse(r.stdout) as { problems: { check: string; file: string }[] }).problems;
+    expect(problems.map((p) => [p.check, p.file])).toEqual([["signing-key", "roster.yaml"]]);
+  });
+
   it("a key the roster gives to nobody is an unknown signer", async () => {
     const { dir, keys } = signedSchool();
     commitAs(dir, TEACHER, "signed with a key not in the roster", { [T02]: recordFile("t02", [record("听课《背影》"), record("听课《春》", "", "2026-10-10")]) }, { signKey: keys.outsider.priv });
