@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { t, type Lang } from "../i18n.js";
 import { ciFiles } from "../templates/ci.js";
+import { modeline, vscodeFiles } from "../templates/editor.js";
 
 export interface ScaffoldOptions {
   school: string;
@@ -35,7 +36,7 @@ export function scaffoldFiles(o: ScaffoldOptions): Map<string, string> {
   const a = Number(year.id.slice(0, 4));
   const files = new Map<string, string>();
   files.set("yanxiu.yaml", [
-    "# yaml-language-server: $schema=https://yanxiu.invalid/schema/config.json",
+    modeline("yanxiu.yaml", "config.schema.json"),
     `school: ${o.school}`,
     `lang: ${o.lang}`,
     "# 适用的规则文件,按顺序组合 / rule files that apply, composed in order",
@@ -66,6 +67,7 @@ export function scaffoldFiles(o: ScaffoldOptions): Map<string, string> {
     "",
   ].join("\n"));
   files.set("roster.yaml", [
+    modeline("roster.yaml", "roster.schema.json"),
     "# 教研组与教师名单 / groups and teachers",
     "groups:",
     "  - id: chinese",
@@ -102,6 +104,7 @@ export function scaffoldFiles(o: ScaffoldOptions): Map<string, string> {
   }
   const term = o.today >= `${a + 1}-02-01` ? year.second : year.first;
   files.set(`records/${term}/t01.yaml`, [
+    modeline(`records/${term}/t01.yaml`, "records.schema.json"),
     t(o.lang, "# 张老师本学期的研修记录(每位教师每学期一个文件)", "# t01's records for this term (one file per teacher per term)"),
     "teacher: t01",
     "records:",
@@ -116,5 +119,7 @@ export function scaffoldFiles(o: ScaffoldOptions): Map<string, string> {
   files.set(".gitignore", ".yanxiu-cache/\n.yanxiu-serve/\nnode_modules/\n");
   // CI runs `yanxiu check` on every push and pull/merge request (GitHub, GitLab, Gitea).
   for (const [file, text] of ciFiles(o.ciInstall)) files.set(file, text);
+  // VS Code: the YAML extension and the schemas in .yanxiu/schema/ (written once the rules load).
+  for (const [file, text] of vscodeFiles()) files.set(file, text);
   return files;
 }

@@ -9,6 +9,10 @@ import { CONFIG_FILE, findRepoRoot } from "../repo/layout.js";
 import { writeNewFile } from "../repo/write.js";
 import { registrySpec } from "../templates/ci.js";
 import { scaffoldFiles } from "./init-templates.js";
+import { schoolSchemaFiles } from "./schema.js";
+import { loadRepo } from "../repo/load.js";
+import { RULES_FOLDER_SCHEMA, SCHEMA_FILES } from "../schema/json-schema.js";
+import { SCHEMA_DIR } from "../templates/editor.js";
 import { packTool, VENDOR_DIR } from "./vendor.js";
 import { EXIT, pickLang, setExitCode, today, UsageError, type Io } from "./io.js";
 
@@ -67,13 +71,17 @@ export function registerInit(program: Command, io: Io): void {
       const vendored = packed?.ok ? `${VENDOR_DIR}/${packed.name}` : undefined;
       const ciInstall = opts.ciPackage ?? (vendored ? `./${vendored}` : registrySpec());
       const files = scaffoldFiles({ school: opts.school, presets: opts.preset, presetsDir: PRESETS_DIR, today: today(io.env), lang, ciInstall });
-      const written = vendored ? [...files.keys(), vendored] : [...files.keys()];
+      const schemaPaths = [...Object.keys(SCHEMA_FILES), RULES_FOLDER_SCHEMA].map((f) => `${SCHEMA_DIR}/${f}`);
+      const written = [...files.keys(), ...schemaPaths, ...(vendored ? [vendored] : [])];
       const clashes = written.filter((f) => existsSync(join(target, f)));
       if (clashes.length > 0) {
         throw new UsageError(t(lang, `这些文件已存在,init 不会覆盖:${clashes.join("、")}`, `these files exist already and init will not overwrite them: ${clashes.join(", ")}`));
       }
       mkdirSync(target, { recursive: true });
       for (const [file, text] of files) writeNewFile(join(target, file), text);
+      // The schemas know the school's kinds, so they come from its rules as just written.
+      const repo = loadRepo(target, lang, { cache: false });
+      for (const [file, text] of schoolSchemaFiles(repo, lang)) writeNewFile(join(target, file), text);
       if (vendored && packed?.ok) {
         mkdirSync(join(target, VENDOR_DIR), { recursive: true });
         writeFileSync(join(target, vendored), packed.bytes, { flag: "wx" });

@@ -7,6 +7,13 @@ import { z } from "zod";
  */
 export const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-](\d{2}):?(\d{2}))?)?$/;
 
+/**
+ * DATE_RE with the month and day ranges spelt out, for editors (JSON Schema `pattern`): 2025-13-40
+ * is marked while typing. Days a month lacks (02-30) are left to `yanxiu check`.
+ */
+export const DATE_PATTERN =
+  "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$";
+
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /**
@@ -45,7 +52,7 @@ export const dateField = z
   .refine((s) => isRealDay(s), { error: "date-invalid", abort: true })
   .refine((s) => isRealTime(s), { error: "time-invalid", abort: true })
   .transform((s) => s.slice(0, 10))
-  .meta({ description: "YYYY-MM-DD", examples: ["2025-09-12"] });
+  .meta({ description: "YYYY-MM-DD", examples: ["2025-09-12"], pattern: DATE_PATTERN });
 
 /** Length limits, named in the problem when exceeded: generous for real text, fatal to 1.3M-character titles. */
 export const LIMITS = { id: 64, kind: 100, title: 200, ref: 200, name: 100, notes: 2000, content: 20000 } as const;
