@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -113,8 +113,8 @@ describe("CI workflow templates", () => {
     const r = await runCli(["init", dir, "--no-git", "--ci-package", "git+https://git.example.cn/jw/yanxiu.git#v0.1.0"]);
     expect([r.code, r.stderr]).toEqual([0, ""]);
     expect(readFileSync(join(dir, ".gitlab-ci.yml"), "utf8")).toContain(" --no-fund git+https://git.example.cn/jw/yanxiu.git#v0.1.0\n");
-    expect(existsSync(join(dir, ".yanxiu"))).toBe(false);
-    expect(r.stdout).not.toContain(".yanxiu");
+    expect(readdirSync(join(dir, ".yanxiu"))).toEqual(["schema"]);
+    expect(r.stdout).not.toContain(".yanxiu/yanxiu-");
   });
 
   it("refuses a --ci-package that would break the YAML or the shell line", async () => {
