@@ -1,0 +1,60 @@
+/**
+ * `yanxiu certificate`: 学时证明 for print, as HTML and as a PDF from the system Chromium.
+ * t10 张明's numbers are those worked out by hand in test/cli/score-e2e.test.ts.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { runCli } from "../helpers/run-cli.js";
+import { DEMO_SCHOOL, removeDir, tempDir } from "../helpers/temp-repo.js";
+
+const hasChromium = existsSync("/usr/bin/chromium");
+const out = tempDir("yanxiu-cert-");
+afterAll(() => removeDir(out));
+
+describe("yanxiu certificate", () => {
+  it("HTML: one section per teacher with records, items, requirements, total, grade, signatures and the seal", async () => {
+    const file = join(out, "t10.html");
+    const r = await runCli(["certificate", "张明", "-C", DEMO_SCHOOL, "--year", "2025-2026", "-o", file]);
+    expect([r.code, r.stderr]).toEqual([0, `已写入 ${file}(1 位教师)\n`]);
+    const html = readFileSync(file, "utf8");
+    expect(html.match(/<section class="certificate"/g)?.length).toBe(1);
+    // 6 + 31 = 37, short of 48: 不合格; the group sessions item: 38 before its cap of 8
+    expect(html).toContain("合计 37 学时,等次:不合格");
+    expect(html).toContain("组内研讨与集体备课(上限 8)</td><td class=\"num\">8</td>");
+    expect(html).toContain("<td>全年 48 学时</td><td class=\"name\">2025-2026</td><td class=\"num\">37</td><td class=\"num\">48</td><td class=\"short\">差 11</td>");
+    for (const s of ["本人", "制表", "审核", "校长", "(学校盖章)"]) expect(html).toContain(`${s}`);
+    expect(html).not.toMatch(/<script|https?:\/\//);
+  });
+
+  it("--all: every scored teacher, one file; unknown names and missing -o are usage errors", async () => {
+    const file = join(out, "all.html");
+    expect((await runCli(["certificate", "--all", "-C", DEMO_SCHOOL, "--year", "2025-2026", "-o", file])).code).toBe(0);
+    expect(readFileSync(file, "utf8").match(/<section class="certificate"/g)?.length).toBe(26);
+    const bad = await runCli(["certificate", "张名", "-C", DEMO_SCHOOL, "-o", join(out, "x.html")]);
+    expect([bad.code, bad.stderr]).toEqual([2, "yanxiu: 名册里没有教师 张名;是不是 张明?\n"]);
+    const noOut = await runCli(["certificate", "t10", "-C", DEMO_SCHOOL]);
+    expect(noOut.code).toBe(2);
+  });
+
+  it("PDF without Chromium: a clear message, exit 2, no file", async () => {
+    const file = join(out, "none.pdf");
+    const r = await runCli(["certificate", "t10", "-C", DEMO_SCHOOL, "-o", file], { env: { CHROMIUM: "/nonexistent/chromium" } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("生成 PDF 需要 Chromium 浏览器(/nonexistent/chromium 不存在)");
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it.skipIf(!hasChromium)("PDF from the system Chromium: A4, one page for t10, the numbers in its text", async () => {
+    const file = join(out, "t10.pdf");
+    const r = await runCli(["certificate", "t10", "-C", DEMO_SCHOOL, "--year", "2025-2026", "-o", file]);
+    expect(r.code).toBe(0);
+    const info = spawnSync("pdfinfo", [file], { encoding: "utf8" }).stdout;
+    expect(info).toMatch(/Pages:\s+1\n/);
+    expect(info).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
+    const text = spawnSync("pdftotext", ["-raw", file, "-"], { encoding: "utf8" }).stdout.replace(/\s+/g, "");
+    expect(text).toContain("校本研修学时证明");
+    expect(text).toContain("合计37学时,等次:不合格");
+  });
+});
