@@ -29,6 +29,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: "explain", description: "逐项说明一位教师的学时:哪些记录、哪条规则、上限、差多少、怎样补齐 / explain one teacher's score record by record", load: async () => (await import("./explain.js")).registerExplain },
   { name: "summary", description: "全校汇总:各组人均学时、达标率、学时分段、周期进度 / school summary: groups, 达标率, hour bands, cycle progress", load: async () => (await import("./summary.js")).registerSummary },
   { name: "certificate", description: "学时证明:每位教师一页,含记录、各项学时、要求、合计、等次、签字栏和盖章处 / a printable certificate per teacher", load: async () => (await import("./certificate.js")).registerCertificate },
+  { name: "import", description: "从 Excel/CSV 导入名册 / import the roster from Excel or CSV", load: async () => (await import("./import.js")).registerImport },
   { name: "rules", description: "规则文件工具 / rule file tools", load: async () => (await import("./rules.js")).registerRules },
   { name: "audit", description: "审计 git 历史:谁修改了谁的记录、规则和名册 / audit the git history: who changed whose records, the rules and the roster", load: async () => (await import("./audit.js")).registerAudit },
   { name: "hook", description: "git 提交前检查钩子 / the git pre-commit hook", load: async () => (await import("./hook.js")).registerHook },
