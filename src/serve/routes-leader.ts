@@ -79,9 +79,10 @@ export function registerLeader(app: Hono<{ Variables: Vars }>, server: Server): 
     const target = { listKey: "sessions" as const, ownerKey: "group" as const, owner: group.id, headerComment: `${group.name} ${term.name} 教研活动` };
     const result = await server.queue.run(() => saveFile({
       root: server.opts.root, lang: l, today: server.opts.today(), file, transform: appendItem(target, item, l),
-      author: authorOf(x.v.teacher), subject: `sessions: ${group.id} ${values.title!.trim()} ${date} (web)`,
+      announce: (p, b) => server.state.expectWrite(p, b), author: authorOf(x.v.teacher), subject: `sessions: ${group.id} ${values.title!.trim()} ${date} (web)`,
     }));
-    server.state.markStale();
+    if (result.ok) server.state.applySaved(file, result.after, result.written);
+    else server.state.markStale();
     if (!result.ok) {
       if (result.reason === "invalid") {
         const placed = placeProblems(result.problems);

@@ -108,10 +108,11 @@ export function registerMe(app: Hono<{ Variables: Vars }>, server: Server): void
     const target = { listKey: "records" as const, ownerKey: "teacher" as const, owner: v.teacher.id, headerComment: `${v.teacher.name}（${v.teacher.id}） ${built.term.name} 研修记录` };
     const result = await server.queue.run(() => saveFile({
       root: server.opts.root, lang: l, today: server.opts.today(), file,
-      transform: appendItem(target, built.item!, l), newFiles: planned.files, author: authorOf(v.teacher),
+      transform: appendItem(target, built.item!, l), newFiles: planned.files, announce: (p, b) => server.state.expectWrite(p, b), author: authorOf(v.teacher),
       subject: `records: ${v.teacher.id} ${values.title!.trim()} ${values.date} (web)`,
     }));
-    server.state.markStale();
+    if (result.ok) server.state.applySaved(file, result.after, result.written);
+    else server.state.markStale();
     if (!result.ok) {
       if (result.reason === "invalid") {
         const placed = placeProblems(result.problems);

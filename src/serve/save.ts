@@ -38,10 +38,12 @@ export interface SaveRequest {
   newFiles?: NewFile[];
   author: Person;
   subject: string;
+  /** Told each path and its bytes before they are written (so the watcher knows our own writes). */
+  announce?: (path: string, bytes: Buffer) => void;
 }
 
 export type SaveResult =
-  | { ok: true; after?: LoadedRepo; problems: Problem[] }
+  | { ok: true; after?: LoadedRepo; problems: Problem[]; written: Map<string, Buffer> }
   | { ok: false; reason: "invalid"; problems: Problem[] }
   | { ok: false; reason: "refused" | "busy" | "io" | "git"; message: string };
 
@@ -69,6 +71,7 @@ export async function saveFile(req: SaveRequest): Promise<SaveResult> {
   // Evidence first: the record's check looks for it on disk.
   try {
     for (const f of req.newFiles ?? []) {
+      req.announce?.(f.path, Buffer.from(f.bytes));
       writeNewFile(join(root, f.path), f.bytes);
       created.push(f.path);
     }
@@ -93,6 +96,7 @@ export async function saveFile(req: SaveRequest): Promise<SaveResult> {
       if (v.introduced.some((p) => p.severity === "error")) return { refuse: { invalid: v.introduced } };
       after = v.after;
       problems = v.introduced;
+      req.announce?.(file, Buffer.from(next.text, "utf8"));
       return { text: next.text };
     },
   });
@@ -115,7 +119,8 @@ export async function saveFile(req: SaveRequest): Promise<SaveResult> {
     await unstage(root, [file, ...created]);
     return { ok: false, reason: "git", message: t(lang, `git 提交失败(${err}),没有保存任何内容;请告诉教务处`, `the git commit failed (${err}); nothing was saved. Tell the office`) };
   }
-  return { ok: true, after, problems };
+  const written = new Map<string, Buffer>([[file, Buffer.from(r.text)], ...(req.newFiles ?? []).map((f) => [f.path, Buffer.from(f.bytes)] as [string, Buffer])]);
+  return { ok: true, after, problems, written };
 }
 
 function sameAs(abs: string, bytes: Uint8Array): boolean {

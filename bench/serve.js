@@ -1,0 +1,126 @@
+#!/usr/bin/env node
+/**
+ * Serve benchmark: simulated teachers adding records at once through `yanxiu serve`.
+ *
+ *   node bench/serve.js                        # 2,000-teacher school, 50 teachers × 4 adds at once
+ *   node bench/serve.js --teachers 200 --clients 10 --adds 2    # a small setting, for a quick look
+ *
+ * Generates a school (src/synth) in the temp dir, commits it with real git, starts the real
+ * binary (`node bin/yanxiu.js serve DIR --port 0`) as a child, logs every simulated teacher in,
+ * then has them all post their records at the same moment. Reports p50/p95/max per add, the
+ * server's peak memory (VmHWM), and verifies that no record was lost and every commit is there,
+ * authored by its teacher. Loopback only; bounded in count and time. Needs `npm run build`.
+ */
+import { execFileSync, spawn } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const TODAY = "2026-06-30";
+
+export async function benchServe({ teachers = 2000, clients = 50, adds = 4, log = (s) => process.stderr.write(`${s}\n`) } = {}) {
+  const synth = await import(join(ROOT, "dist", "synth", "index.js"));
+  const { openAccounts } = await import(join(ROOT, "dist", "serve", "accounts.js"));
+  const { hashSecret } = await import(join(ROOT, "dist", "serve", "password.js"));
+  const dir = mkdtempSync(join(tmpdir(), "yanxiu-bench-serve-"));
+  const started = Date.now();
+  const stats = synth.emptyStats();
+  synth.writeSchool(dir, synth.schoolFiles({ ...synth.DEMO_SCHOOL, seed: 20250901, teachers, groups: Math.max(2, Math.round(teachers / 20)), activitiesPerTeacherPerTerm: 6, years: ["2024-2025", "2025-2026"], evidence: false, readme: false, asOf: TODAY }, stats));
+  mkdirSync(join(dir, "rules"), { recursive: true });
+  for (const f of readdirSync(join(ROOT, "rules"))) if (/\.ya?ml$/.test(f) && !f.endsWith(".test.yaml")) copyFileSync(join(ROOT, "rules", f), join(dir, "rules", f));
+  const git = (...args) => execFileSync("git", args, { cwd: dir, encoding: "utf8", maxBuffer: 1 << 28 });
+  git("init", "-q");
+  git("add", "-A");
+  git("-c", "user.name=office", "-c", "user.email=office@example.org", "commit", "-q", "-m", "generated school");
+  log(`generated and committed ${stats.files} files (${stats.teachers} teachers) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+  const roster = readFileSync(join(dir, "roster.yaml"), "utf8").split(/^teachers:/m)[1];
+  const ids = [...roster.matchAll(/^  - id: (\S+)\n    name: (\S+)/gm)].map((m) => ({ id: m[1], name: m[2] }));
+  const active = ids.filter((x) => !new RegExp(`- id: ${x.id}\\n(?:    .*\\n)*?    left:`).test(roster)).slice(0, clients);
+  const hash = await hashSecret("bench password");
+  openAccounts(dir).update((a) => { for (const x of active) a.set(x.id, { id: x.id, password: hash }); });
+
+  const child = spawn(process.execPath, [join(ROOT, "bin", "yanxiu.js"), "serve", dir, "--port", "0"], { env: { ...process.env, YANXIU_TODAY: TODAY }, stdio: ["ignore", "pipe", "pipe"] });
+  let stderr = "";
+  child.stderr.on("data", (d) => { stderr += d; });
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve did not start: ${stderr}`)), 60_000);
+    child.stdout.on("data", (d) => { const m = /(http:\/\/[^\s()]+)/.exec(String(d)); if (m) { clearTimeout(timer); resolve(m[1]); } });
+    child.on("exit", (code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
+  });
+  const peakRss = () => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"))?.[1] ?? 0) * 1024;
+
+  try {
+    const sessions = [];
+    for (const x of active) sessions.push(await login(url, x));
+    const rssBefore = peakRss();
+    log(`${sessions.length} teachers logged in; ${sessions.length} × ${adds} adds at once…`);
+    const times = [];
+    const failures = [];
+    const t0 = Date.now();
+    await Promise.all(sessions.map(async (s) => {
+      for (let i = 1; i <= adds; i++) {
+        const body = new URLSearchParams({ _csrf: s.csrf, kind: "observation", date: "2026-06-29", title: `压测听课 ${s.id} 第${i}次`, count: "1" });
+        const a = performance.now();
+        const res = await fetch(`${url}add`, { method: "POST", body, headers: { cookie: s.cookie, origin: url.replace(/\/$/, "") }, redirect: "manual", signal: AbortSignal.timeout(120_000) });
+        const text = await res.text();
+        times.push(performance.now() - a);
+        if (res.status !== 200 || !text.includes("已保存")) failures.push(`${s.id} #${i}: ${res.status} ${text.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").slice(0, 200)}`);
+      }
+    }));
+    const wall = Date.now() - t0;
+    times.sort((a, b) => a - b);
+    const q = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
+    // Verify: every record in its teacher's file, every commit present and authored by its teacher.
+    const log2 = git("log", `--max-count=${sessions.length * adds + 5}`, "--format=%an|%s");
+    let missing = 0;
+    for (const s of sessions) for (let i = 1; i <= adds; i++) {
+      const title = `压测听课 ${s.id} 第${i}次`;
+      if (!log2.includes(`${s.name}|records: ${s.id} ${title} 2026-06-29 (web)`)) missing++;
+    }
+    const inFiles = sessions.reduce((n, s) => n + (readFileSync(join(dir, "records", "2025-2026-2", `${s.id}.yaml`), "utf8").match(/title: 压测听课/g)?.length ?? 0), 0);
+    return {
+      teachers: stats.teachers, clients: sessions.length, adds: times.length, wallMs: wall,
+      p50: q(0.5), p95: q(0.95), max: times.at(-1), peakRssBefore: rssBefore, peakRss: peakRss(),
+      failures, missingCommits: missing, recordsInFiles: inFiles,
+    };
+  } finally {
+    child.kill("SIGTERM");
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function login(url, who) {
+  const jar = new Map();
+  const keep = (res) => { for (const c of res.headers.getSetCookie()) { const [p] = c.split(";"); const [k, ...v] = p.split("="); jar.set(k, v.join("=")); } };
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  let res = await fetch(`${url}login`);
+  keep(res);
+  const pre = /name="_csrf" value="([^"]+)"/.exec(await res.text())[1];
+  res = await fetch(`${url}login`, { method: "POST", body: new URLSearchParams({ _csrf: pre, who: who.id, password: "bench password" }), headers: { cookie: cookie() }, redirect: "manual" });
+  keep(res);
+  if (res.status !== 303) throw new Error(`login ${who.id}: ${res.status}`);
+  res = await fetch(`${url}add?kind=observation`, { headers: { cookie: cookie() } });
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(await res.text())[1];
+  return { ...who, cookie: cookie(), csrf };
+}
+
+export function serveLine(r) {
+  const ms = (x) => `${Math.round(x)} ms`;
+  const mb = (x) => `${Math.round(x / 1048576)} MB`;
+  return `serve: ${r.clients} teachers × ${r.adds / r.clients} adds at once into a ${r.teachers.toLocaleString("en")}-teacher school: ` +
+    `p50 ${ms(r.p50)}, p95 ${ms(r.p95)}, max ${ms(r.max)} per add (target p95 ≤ 300 ms), ${r.adds} adds in ${(r.wallMs / 1000).toFixed(1)} s; ` +
+    `server peak RSS ${mb(r.peakRss)} (${mb(r.peakRssBefore)} before the adds); ` +
+    `${r.failures.length} failed, ${r.missingCommits} commits missing, ${r.recordsInFiles}/${r.adds} records in the files`;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const { values } = parseArgs({ options: { teachers: { type: "string" }, clients: { type: "string" }, adds: { type: "string" } } });
+  const r = await benchServe({ teachers: Number(values.teachers ?? 2000), clients: Number(values.clients ?? 50), adds: Number(values.adds ?? 4) });
+  process.stdout.write(serveLine(r) + "\n");
+  for (const f of r.failures.slice(0, 5)) process.stdout.write(`  failed: ${f}\n`);
+  process.exitCode = r.failures.length || r.missingCommits || r.recordsInFiles !== r.adds ? 1 : 0;
+}
