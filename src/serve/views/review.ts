@@ -1,0 +1,35 @@
+/** 审核: the records and sessions this person may approve (or verify), in batches or one by one. */
+import { t, type Lang } from "../../i18n.js";
+import { html, type Html } from "./html.js";
+
+export interface ReviewRowView {
+  ref: string;
+  who: string;
+  date: string;
+  kindLabel: string;
+  title: string;
+  credit?: number;
+  action: "approve" | "verify";
+  session: boolean;
+  evidence: number;
+}
+
+export function reviewBody(lang: Lang, csrf: string, rows: ReviewRowView[], unit: string): Html {
+  const l = lang;
+  if (rows.length === 0) return html`<h1>${t(l, "审核", "Review")}</h1><div class="card"><p class="ok">${t(l, "没有待审核的记录。", "Nothing waits for your review.")}</p></div>`;
+  return html`<h1>${t(l, "审核", "Review")} <span class="muted">${t(l, `${rows.length} 条待审`, `${rows.length} waiting`)}</span></h1>
+<form class="card" method="post" action="/review">
+<input type="hidden" name="_csrf" value="${csrf}"><input type="hidden" name="action" value="approve">
+<ul class="records">${rows.map((r) => html`<li><label style="font-weight:normal;margin:0" class="row"><input type="checkbox" name="ref" value="${r.ref}">
+<span><b>${r.who}</b> · ${r.date} · ${r.kindLabel}${r.credit !== undefined ? html` · <b>+${r.credit} ${unit}</b>` : ""}${r.evidence ? html` · ${t(l, `证明材料 ${r.evidence} 份`, `${r.evidence} evidence file(s)`)}` : ""}<br>${r.title}
+${r.action === "verify" ? html` <span class="badge">${t(l, "待验证", "to verify")}</span>` : ""}</span></label></li>`)}</ul>
+<p><button type="submit">${t(l, "通过所选", "Approve the ticked")}</button></p>
+</form>
+<div class="card"><h2>${t(l, "退回一条(写明原因)", "Return one (with a reason)")}</h2>
+<form method="post" action="/review">
+<input type="hidden" name="_csrf" value="${csrf}"><input type="hidden" name="action" value="reject">
+<label for="reject-ref">${t(l, "记录", "Record")}</label>
+<select id="reject-ref" name="ref" required>${rows.map((r) => html`<option value="${r.ref}">${r.who} · ${r.date} · ${r.title}</option>`)}</select>
+<label for="reason">${t(l, "原因", "Reason")}</label><input id="reason" name="reason" maxlength="300" required>
+<p><button class="secondary" type="submit">${t(l, "退回", "Return")}</button></p></form></div>`;
+}

@@ -1,0 +1,73 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeEach, describe, expect, it } from "vitest";
+import { Client, git, makeSchool, start, withPasswords } from "./helpers.js";
+
+let root: string;
+let app: ReturnType<typeof start>["app"];
+const T16 = "records/2025-2026-2/t16.yaml";
+const refOf = (html: string, title: string) => new RegExp(`name="ref" value="([0-9a-f]{12})">\\s*<span><b>[^<]+</b>[^<]*<b>[^<]*</b>[^<]*<br>${title}`).exec(html)?.[1]
+  ?? new RegExp(`value="([0-9a-f]{12})">[^<]*<span>(?:(?!</li>).)*${title}`, "s").exec(html)?.[1];
+
+beforeEach(async () => {
+  root = makeSchool();
+  await withPasswords(root, ["t01", "t16", "t11"]);
+  ({ app } = start(root));
+  const member = new Client(app);
+  await member.login("t16");
+  await member.get("/add?kind=observation");
+  const r = await member.post("/add", { kind: "observation", date: "2026-04-15", title: "待审听课", count: "3" });
+  expect(r.status).toBe(200);
+});
+
+describe("审核", () => {
+  it("the leader of 语文组 approves a member's record: status and approver written, committed as the leader", async () => {
+    const c = new Client(app);
+    await c.login("t01");
+    const q = await c.get("/review");
+    const ref = refOf(q.text, "待审听课");
+    expect(ref).toBeTruthy();
+    const r = await c.post("/review", { action: "approve", ref: ref! });
+    expect(r.status, r.text).toBe(303);
+    const text = readFileSync(join(root, T16), "utf8");
+    expect(text).toMatch(/title: 待审听课\n(?:    .*\n)*    status: 审定\n    approver: t01\n    reviewed: 2026-04-20\n/);
+    expect(git(root, "log", "-1", "--format=%an|%cn").trim()).toBe("黄敏斌|yanxiu serve");
+  });
+
+  it("returning needs a reason, which is kept in the record", async () => {
+    const c = new Client(app);
+    await c.login("t01");
+    const ref = refOf((await c.get("/review")).text, "待审听课")!;
+    expect((await c.post("/review", { action: "reject", ref })).status).toBe(403);
+    await c.get("/review");
+    expect((await c.post("/review", { action: "reject", ref, reason: "缺少听课记录表" })).status).toBe(303);
+    expect(readFileSync(join(root, T16), "utf8")).toMatch(/status: 退回\n(?:    .*\n)*    reason: 缺少听课记录表\n/);
+  });
+
+  it("approving one's own record is refused, nothing written", async () => {
+    const leader = new Client(app);
+    await leader.login("t01");
+    const ref = refOf((await leader.get("/review")).text, "待审听课")!;
+    const own = new Client(app);
+    await own.login("t16");
+    const before = readFileSync(join(root, T16), "utf8");
+    const head = git(root, "rev-parse", "HEAD");
+    const r = await own.post("/review", { action: "approve", ref });
+    expect(r.status).toBe(403);
+    expect(readFileSync(join(root, T16), "utf8")).toBe(before);
+    expect(git(root, "rev-parse", "HEAD")).toBe(head);
+  });
+
+  it("a leader of another group cannot approve it", async () => {
+    const leader = new Client(app);
+    await leader.login("t01");
+    const ref = refOf((await leader.get("/review")).text, "待审听课")!;
+    const other = new Client(app);
+    await other.login("t11");
+    const q = await other.get("/review");
+    expect(q.text).not.toContain("待审听课");
+    const before = readFileSync(join(root, T16), "utf8");
+    expect((await other.post("/review", { action: "approve", ref })).status).toBe(403);
+    expect(readFileSync(join(root, T16), "utf8")).toBe(before);
+  });
+});
