@@ -9,7 +9,7 @@ import { t, type Lang } from "../i18n.js";
 import type { Teacher } from "../model.js";
 import { writeFileAtomic } from "../repo/write.js";
 import { ensureServeDir, logEvent, openAccounts, serveDir } from "../serve/accounts.js";
-import { hashSecret, newCode } from "../serve/password.js";
+import { hashSecret, newCode, normaliseCode } from "../serve/password.js";
 import { isActive } from "../serve/roles.js";
 import { inviteSheet, type Invitation } from "../serve/views/invite-sheet.js";
 import { EXIT, setExitCode, today, UsageError, type Io } from "./io.js";
@@ -113,7 +113,7 @@ async function invite(root: string, teachers: Teacher[], reset: boolean): Promis
   for (const x of teachers) {
     const code = newCode();
     made.push({ id: x.id, name: x.name, code });
-    hashes.push(await hashSecret(code));
+    hashes.push(await hashSecret(normaliseCode(code)));
   }
   openAccounts(root).update((a) => {
     teachers.forEach((x, i) => {
