@@ -8,6 +8,7 @@
  *   npm run bench -- --runs 5 --markdown        # more runs; print the table as Markdown
  *   npm run bench -- --problems 500,5000        # check of one file with this many problems (default 5000,50000)
  *   npm run bench -- --commits 50,100           # audit of one file with this many commits (default 250,500,1000)
+ *   npm run bench -- --no-serve                 # leave out the web page's benchmark (bench/serve.js)
  *
  * For each size it generates a deterministic school repository in the temp dir (reused when the
  * same parameters generated it before), writes the same activities as a ledger journal, and times
@@ -55,11 +56,12 @@ async function main() {
       dir: { type: "string" },
       problems: { type: "string" },
       commits: { type: "string" },
+      "no-serve": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
   if (values.help) {
-    process.stdout.write("usage: npm run bench -- [--sizes 10000,100000,1000000] [--quick] [--runs N] [--markdown] [--dir DIR] [--problems 5000,50000] [--commits 250,500,1000]\n");
+    process.stdout.write("usage: npm run bench -- [--sizes 10000,100000,1000000] [--quick] [--runs N] [--markdown] [--dir DIR] [--problems 5000,50000] [--commits 250,500,1000] [--no-serve]\n");
     return 0;
   }
   if (!existsSync(join(ROOT, "dist", "cli", "main.js"))) {
@@ -116,7 +118,12 @@ async function main() {
   }
   const table = render(rows, startup, values.markdown, [...renderProblems(problems, seconds), ...renderAudit(audits, seconds)]);
   process.stdout.write(table);
-  return 0;
+  if (values["no-serve"]) return 0;
+  // The web page: teachers adding at once (bench/serve.js); --quick takes a small school.
+  const { benchServe, serveLine } = await import("./serve.js");
+  const served = await benchServe(values.quick ? { teachers: 200, clients: 10, adds: 2, log } : { log });
+  process.stdout.write(`${serveLine(served)}\n`);
+  return served.failures.length || served.missingCommits || served.recordsInFiles !== served.adds ? 1 : 0;
 }
 
 // ------------------------------------------------------------------ preparing repositories
