@@ -14,7 +14,6 @@ function recordLine(r: MyRecord, lang: Lang, csrf: string): Html {
 <div>${r.title}</div>
 ${mayWithdraw ? html`<form method="post" action="/records/withdraw" class="row">
 <input type="hidden" name="_csrf" value="${csrf}"><input type="hidden" name="ref" value="${r.ref}">
-<a href="/records/edit?ref=${encodeURIComponent(r.ref)}">${t(lang, "修改", "Edit")}</a>
 <button class="link" type="submit">${t(lang, "撤回", "Withdraw")}</button></form>` : ""}</li>`;
 }
 
