@@ -38,10 +38,15 @@ export function pickLang(flag: string | undefined, env: Io["env"], configLang?: 
   return parseLang(flag) ?? parseLang(env.YANXIU_LANG) ?? configLang ?? "zh";
 }
 
-/** Colour only on a terminal, never in a pipe or CI, and never when NO_COLOR is set. */
-export function useColour(io: Io): boolean {
+/**
+ * Colour in supports-color's order: FORCE_COLOR decides when set (0/false: never; anything
+ * else: always), even over NO_COLOR; then NO_COLOR; then TERM=dumb; then only on a terminal, never in CI.
+ */
+export function useColour(io: Pick<Io, "env" | "stdout">): boolean {
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined) return !(force === "0" || force === "false");
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== "") return false;
-  if (io.env.FORCE_COLOR && io.env.FORCE_COLOR !== "0") return true;
+  if (io.env.TERM === "dumb") return false;
   return Boolean(io.stdout.isTTY) && !io.env.CI;
 }
 

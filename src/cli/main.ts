@@ -7,8 +7,13 @@
  * file start quickly. For the root help every command is listed from the table below.
  */
 import { Command, CommanderError } from "commander";
-import { t } from "../i18n.js";
+import { parseLang, t, type Lang } from "../i18n.js";
+import { findRepoRoot } from "../repo/layout.js";
+import { didYouMean } from "../schema/zod-problems.js";
+import { addExamples } from "./examples.js";
+import { localize, pickHalf } from "./help-lang.js";
 import { EXIT, getExitCode, pickLang, UsageError, type Io } from "./io.js";
+import { peekConfigLang } from "./repo-arg.js";
 
 export const VERSION = "0.1.0";
 
@@ -54,28 +59,57 @@ export function commandNamed(argv: readonly string[]): string | undefined {
 }
 
 /** The program with the named command loaded (every command when `only` is "all"). */
-export async function buildProgram(io: Io, only?: string | "all"): Promise<Command> {
-  const program = new Command("yanxiu")
+export async function buildProgram(io: Io, only?: string | "all", lang: Lang = helpLang(io)): Promise<Command> {
+  const program = localize(new Command("yanxiu"), lang, { out: (s) => void io.stdout.write(s), err: (s) => void io.stderr.write(s) })
     .description("校本研修学时记录与考核 / school-based research hours: record, check and score")
-    .version(VERSION, "-V, --version")
+    .version(VERSION, "-V, --version", lang === "zh" ? "显示版本号" : "output the version number")
     .option("--lang <lang>", "输出语言 zh|en / output language zh|en")
     .option("--no-cache", "不使用 .yanxiu-cache/ 中的解析缓存 / do not use the parsed-file cache in .yanxiu-cache/")
     .showHelpAfterError()
-    .exitOverride()
-    .configureOutput({
-      writeOut: (s) => void io.stdout.write(s),
-      writeErr: (s) => void io.stderr.write(s),
-    });
+    .exitOverride();
   for (const entry of COMMANDS) {
     if (only === "all" || entry.name === only) (await entry.load())(program, io);
     else program.command(entry.name).description(entry.description).allowUnknownOption().allowExcessArguments();
   }
+  addExamples(program, lang);
   return program;
+}
+
+/** The --lang value as written (`--lang X` or `--lang=X`), if given before any `--`. */
+function langFlag(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === "--") break;
+    if (a === "--lang") return argv[i + 1] ?? "";
+    if (a.startsWith("--lang=")) return a.slice(7);
+  }
+  return undefined;
+}
+
+/** The language of help and usage errors: --lang, YANXIU_LANG, the repository here, Chinese. */
+export function helpLang(io: Io): Lang {
+  const root = findRepoRoot(io.cwd);
+  return pickLang(langFlag(io.argv), io.env, root ? peekConfigLang(root) : undefined);
+}
+
+/** Refuses a --lang other than zh|en, and a command that does not exist (with the closest one). */
+function preflight(io: Io, lang: Lang): void {
+  const flag = langFlag(io.argv);
+  if (flag !== undefined && !parseLang(flag)) {
+    throw new UsageError(t(lang, `--lang 只能是 zh 或 en,而不是「${flag}」`, `--lang must be zh or en, not '${flag}'`));
+  }
+  const name = commandNamed(io.argv);
+  if (name === undefined || name === "help" || COMMANDS.some((c) => c.name === name)) return;
+  const guess = didYouMean(name, COMMANDS.map((c) => c.name));
+  throw new UsageError(t(lang, `没有命令「${name}」${guess ? `;是不是 ${guess}?` : ""}(yanxiu --help 列出全部命令)`,
+    `there is no command '${name}'${guess ? `; did you mean ${guess}?` : ""} (yanxiu --help lists them all)`));
 }
 
 export async function main(io: Io): Promise<number> {
   try {
-    const program = await buildProgram(io, commandNamed(io.argv));
+    const lang = helpLang(io);
+    preflight(io, lang);
+    const program = await buildProgram(io, commandNamed(io.argv), lang);
     await program.parseAsync(io.argv, { from: "user" });
     return getExitCode(program);
   } catch (e) {
