@@ -31,6 +31,7 @@ export const EXAMPLES: Record<string, Example[]> = {
   "accounts reset": [["yanxiu accounts reset t01", "清除张老师的密码,发新的邀请码", "clear t01's password and make a new code"]],
   "accounts disable": [["yanxiu accounts disable t02", "停用李老师的账号", "disable t02's account"]],
   "accounts enable": [["yanxiu accounts enable t02", "重新启用", "enable it again"]],
+  certificate: [["yanxiu certificate t01 -o 张老师.html", "张老师本学期的学时证明", "t01's certificate for this term"], ["yanxiu certificate --all --year 2026-2027 -o 全校.pdf", "全校一年的证明,一个文件", "every teacher's for a year, one file"]],
   schema: [["yanxiu schema", "修改规则后重写 .yanxiu/schema/", "rewrite .yanxiu/schema/ after a rules change"], ["yanxiu schema --out docs/schema", "写出通用 Schema", "write the general schemas"]],
   completion: [["yanxiu completion bash >> ~/.bashrc", "bash 补全", "bash completion"], ["yanxiu completion fish > ~/.config/fish/completions/yanxiu.fish", "fish 补全", "fish completion"]],
 };
