@@ -32,6 +32,7 @@ export const EXAMPLES: Record<string, Example[]> = {
   "accounts disable": [["yanxiu accounts disable t02", "停用李老师的账号", "disable t02's account"]],
   "accounts enable": [["yanxiu accounts enable t02", "重新启用", "enable it again"]],
   certificate: [["yanxiu certificate t01 -o 张老师.html", "张老师本学期的学时证明", "t01's certificate for this term"], ["yanxiu certificate --all --year 2026-2027 -o 全校.pdf", "全校一年的证明,一个文件", "every teacher's for a year, one file"]],
+  import: [["yanxiu import roster 教师名单.xlsx --dry-run", "先预览从 Excel 导入的名册", "preview the roster read from Excel"], ["yanxiu import roster 教师名单.xlsx", "导入名册", "import the roster"], ["yanxiu import --template roster -o 名册模板.xlsx", "写出带表头的空表", "write an empty sheet with the headers"]],
   schema: [["yanxiu schema", "修改规则后重写 .yanxiu/schema/", "rewrite .yanxiu/schema/ after a rules change"], ["yanxiu schema --out docs/schema", "写出通用 Schema", "write the general schemas"]],
   completion: [["yanxiu completion bash >> ~/.bashrc", "bash 补全", "bash completion"], ["yanxiu completion fish > ~/.config/fish/completions/yanxiu.fish", "fish 补全", "fish completion"]],
 };
