@@ -18,10 +18,13 @@ import { evidenceOwner } from "./evidence-owner.js";
 import { sessionLead } from "./session-lead.js";
 import { closedTerms, type ClosedBaseline } from "./closed-terms.js";
 import { signingKeys } from "./signing-keys.js";
+import { groupCycle, outsideStaffDates, rosterDates } from "./staff.js";
 
 export const CHECKS: readonly Check[] = [
   calendar,
   rosterIds,
+  rosterDates,
+  groupCycle,
   unknownTeacher,
   unknownGroup,
   attendanceNotMember,
@@ -31,6 +34,7 @@ export const CHECKS: readonly Check[] = [
   kindPlace,
   dateOutsideTerm,
   futureDate,
+  outsideStaffDates,
   termFolder,
   duplicateRecord,
   evidencePath,

@@ -5,7 +5,7 @@
  * no record belongs. docs/hostile-input.md lists them.
  */
 import { describe, expect, it } from "vitest";
-import { check, expectContained, HOSTILE_FILE, places, problemsIn, recordFile, RULES, school } from "./school.js";
+import { check, expectContained, HOSTILE_FILE, places, problemsIn, recordFile, ROSTER, RULES, school } from "./school.js";
 
 /** A reflection record with more lines from line 6 on. */
 const reflection = (...more: string[]) => recordFile("t03", "  - date: 2025-10-09", "    kind: reflection", "    title: 反思", ...more);
@@ -105,4 +105,49 @@ describe("rule numbers are bounded (no Infinity totals)", () => {
   it("each: 1e308", () => expectCase({ name: "", files: { "rules/school.yaml": rules("1e308") }, file: "rules/school.yaml", expect: [["number-format", 13, 11, "'each' must be a plain decimal number, not 1e308"]] }));
   it("each: 1 followed by 308 zeros", () =>
     expectCase({ name: "", files: { "rules/school.yaml": rules("1" + "0".repeat(308)) }, file: "rules/school.yaml", expect: [["field-range", 13, 11, "'each' must be at most 1000000000"]] }));
+});
+
+describe("the roster's dates and groups", () => {
+  const roster = (...t03: string[]) => (ROSTER as string) + t03.map((l) => `    ${l}\n`).join("");
+  const hostileRecord = (date: string) => recordFile("t03", `  - date: ${date}`, "    kind: reflection", "    title: 反思");
+  const CASES: Case[] = [
+    {
+      name: "a record dated before the teacher joined",
+      files: { "roster.yaml": roster("joined: 2025-10-01"), [HOSTILE_FILE]: hostileRecord("2025-09-15") },
+      expect: [["outside-staff-dates", 3, 11, "2025-09-15 is before t03 joined (2025-10-01)", "do not count here"]],
+    },
+    {
+      name: "a record dated after the teacher left",
+      files: { "roster.yaml": roster("left: 2025-10-01"), [HOSTILE_FILE]: hostileRecord("2025-10-09") },
+      expect: [["outside-staff-dates", 3, 11, "2025-10-09 is after t03 left (2025-10-01)"]],
+    },
+    {
+      name: "left before joined",
+      files: { "roster.yaml": roster("joined: 2025-09-01", "left: 2025-08-01"), [HOSTILE_FILE]: null },
+      file: "roster.yaml",
+      expect: [["roster-dates", 16, 11, "t03 left (2025-08-01) before joining (2025-09-01)"]],
+    },
+    {
+      name: "left before the first school year (exempt from everything)",
+      files: { "roster.yaml": roster("left: 2020-07-01"), [HOSTILE_FILE]: null },
+      file: "roster.yaml",
+      expect: [["roster-dates", 15, 11, "t03 left (2020-07-01) before the first school year in yanxiu.yaml (from 2025-09-01)", "removed from the roster"]],
+    },
+    {
+      name: "a role whose from is after its to",
+      files: { "roster.yaml": roster("roles:", "  - role: 教研组长", "    from: 2026-01-01", "    to: 2025-09-01"), [HOSTILE_FILE]: null },
+      file: "roster.yaml",
+      expect: [["roster-dates", 18, 13, "role '教研组长' ends (2025-09-01) before it starts (2026-01-01)", "swap from and to"]],
+    },
+    {
+      name: "groups whose parents form a cycle",
+      files: {
+        "roster.yaml": (ROSTER as string).replace("    leader: t01\n", "    leader: t01\n    parent: prep\n  - id: prep\n    name: 一年级备课组\n    type: 备课组\n    parent: chinese\n"),
+        [HOSTILE_FILE]: null,
+      },
+      file: "roster.yaml",
+      expect: [["group-cycle", 5, 13, "the groups' parents form a cycle: chinese → prep → chinese"]],
+    },
+  ];
+  for (const c of CASES) it(c.name, () => expectCase(c));
 });
