@@ -1,11 +1,12 @@
 /** Evidence paths must exist and stay inside the repository (no '..', no absolute paths, no links out). */
-import { existsSync, realpathSync } from "node:fs";
+import { existsSync, realpathSync, statSync } from "node:fs";
 import { isAbsolute, join, normalize } from "node:path";
 import type { Problem } from "../problem.js";
 import { t } from "../i18n.js";
 import { atActivity, type Check } from "./context.js";
+import { EVIDENCE_DIR } from "../repo/layout.js";
 
-export type EvidenceVerdict = "ok" | "absolute" | "outside" | "missing";
+export type EvidenceVerdict = "ok" | "absolute" | "outside" | "missing" | "not-evidence" | "not-a-file";
 
 /** `realRoot`: realpathSync(root), worked out once by callers that judge many paths. */
 export function judgeEvidence(root: string, path: string, realRoot?: string): EvidenceVerdict {
@@ -17,6 +18,10 @@ export function judgeEvidence(root: string, path: string, realRoot?: string): Ev
   const rootReal = realRoot ?? realpathSync(root);
   const real = realpathSync(abs);
   if (real !== rootReal && !real.startsWith(rootReal + "/")) return "outside";
+  // The config, roster, rules or someone's records are no proof of anything: evidence lives in evidence/.
+  if (!norm.startsWith(`${EVIDENCE_DIR}/`)) return "not-evidence";
+  // A folder (or a pipe) proves nothing either, and is never opened.
+  if (!statSync(abs).isFile()) return "not-a-file";
   return "ok";
 }
 
@@ -37,8 +42,12 @@ export const evidencePath: Check = {
           absolute: t(ctx.lang, `证明材料用了绝对路径:${path}`, `the evidence path is absolute: ${path}`),
           outside: t(ctx.lang, `证明材料在仓库之外:${path}`, `the evidence is outside the repository: ${path}`),
           missing: t(ctx.lang, `找不到证明材料:${path}`, `the evidence file does not exist: ${path}`),
+          "not-evidence": t(ctx.lang, `证明材料必须放在 evidence/ 下,这里写的是 ${path}`, `evidence must be a file under evidence/, not ${path}`),
+          "not-a-file": t(ctx.lang, `证明材料必须是一个文件,${path} 不是(是文件夹或其他)`, `evidence must be a file, and ${path} is not (a folder or something else)`),
         }[verdict];
-        const hint = verdict === "missing"
+        const hint = verdict === "not-a-file"
+          ? t(ctx.lang, "写出文件夹里的具体文件,如 evidence/t01/证书.pdf", "name the file itself, such as evidence/t01/certificate.pdf")
+          : verdict === "missing"
           ? t(ctx.lang, "把文件放进 evidence/ 并提交,或改正路径(相对于仓库根目录)", "add the file under evidence/ and commit it, or correct the path (relative to the repository root)")
           : t(ctx.lang, "把文件复制到仓库的 evidence/ 下,写相对路径如 evidence/t01/证书.pdf", "copy the file into the repository's evidence/ and write a relative path such as evidence/t01/certificate.pdf");
         out.push(atActivity(ctx, a, "evidence", "evidence", message, hint));

@@ -1,5 +1,5 @@
 /** Turning a command's [dir] argument into a loaded repository, or a clear usage error. */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseLang, t, type Lang } from "../i18n.js";
 import { findRepoRoot, CONFIG_FILE } from "../repo/layout.js";
@@ -24,7 +24,10 @@ export function requireRepoRoot(io: Io, dir: string | undefined, lang: Lang): st
  */
 export function peekConfigLang(root: string): Lang | undefined {
   try {
-    const m = /^lang:\s*["']?(\w+)/m.exec(readFileSync(join(root, CONFIG_FILE), "utf8"));
+    const path = join(root, CONFIG_FILE);
+    // Never open what is not a regular file: reading a FIFO would block.
+    if (!statSync(path).isFile()) return undefined;
+    const m = /^lang:\s*["']?(\w+)/m.exec(readFileSync(path, "utf8"));
     return parseLang(m?.[1]);
   } catch {
     return undefined;

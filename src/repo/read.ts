@@ -29,7 +29,15 @@ export function readYamlFile(root: string, file: string, lang: Lang): ReadResult
           t(lang, "把文件本身放进仓库", "put the file itself in the repository"))] };
       }
     }
-    const size = statSync(abs).size;
+    const stat = statSync(abs);
+    // A FIFO, socket or device (even through a link) is never opened: reading one can block for ever.
+    if (!stat.isFile()) {
+      return { problems: [makeProblem(empty, WHOLE_FILE, "file-unreadable",
+        t(lang, stat.isDirectory() ? "这是文件夹,不是文件" : "这不是普通文件(是管道、设备或套接字),不会被读取",
+          stat.isDirectory() ? "this is a folder, not a file" : "this is not a regular file (a pipe, device or socket); it is not read"),
+        t(lang, "记录文件必须是普通的 YAML 文件;删除它或换成真正的文件", "record files must be plain YAML files: delete it or replace it with a real file"))] };
+    }
+    const size = stat.size;
     if (size > MAX_FILE_BYTES) {
       return { problems: [makeProblem(empty, WHOLE_FILE, "file-too-large",
         t(lang, `文件太大(${(size / 1048576).toFixed(1)} MB,上限 ${MAX_FILE_BYTES / 1048576} MB)`,

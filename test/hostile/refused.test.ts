@@ -4,7 +4,11 @@
  * evidence, titles with bidi controls or of absurd length, out-of-range sizes, files in places
  * no record belongs. docs/hostile-input.md lists them.
  */
+import { execFileSync, spawnSync } from "node:child_process";
+import { symlinkSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { BIN } from "../helpers/run-cli.js";
 import { check, expectContained, HOSTILE_FILE, places, problemsIn, recordFile, ROSTER, RULES, school } from "./school.js";
 
 /** A reflection record with more lines from line 6 on. */
@@ -150,4 +154,47 @@ describe("the roster's dates and groups", () => {
     },
   ];
   for (const c of CASES) it(c.name, () => expectCase(c));
+});
+
+describe("evidence that is no proof", () => {
+  const withEvidence = (path: string) => observation("    count: 1", `    evidence: ${path}`);
+  const CASES: Case[] = [
+    { name: "the config", files: { [HOSTILE_FILE]: withEvidence("yanxiu.yaml") }, expect: [["evidence", 7, 15, "evidence must be a file under evidence/, not yanxiu.yaml"]] },
+    { name: "a colleague's record file", files: { [HOSTILE_FILE]: withEvidence("records/2025-2026-1/t01.yaml") }, expect: [["evidence", 7, 15, "evidence must be a file under evidence/, not records/2025-2026-1/t01.yaml"]] },
+    { name: "the evidence folder itself", files: { [HOSTILE_FILE]: withEvidence("evidence/"), "evidence/t03/a.pdf": "%PDF" }, expect: [["evidence", 7, 15, "evidence must be a file, and evidence/ is not", "name the file itself"]] },
+    { name: "a folder inside evidence/", files: { [HOSTILE_FILE]: withEvidence("evidence/t03"), "evidence/t03/a.pdf": "%PDF" }, expect: [["evidence", 7, 15, "evidence must be a file, and evidence/t03 is not"]] },
+  ];
+  for (const c of CASES) it(c.name, () => expectCase(c));
+});
+
+describe("pipes are never opened", () => {
+  const fifoSchool = (files: Record<string, string | null>) => {
+    const dir = school(files);
+    execFileSync("mkfifo", [join(dir, "evidence/pipe")]);
+    return dir;
+  };
+  /** The real binary with a time limit: a blocking read would hang an in-process run for ever. */
+  const checkWithin = (dir: string) => {
+    const r = spawnSync(process.execPath, [BIN, "check", dir, "--format", "json", "--lang", "en"], {
+      encoding: "utf8", timeout: 20_000, env: { ...process.env, YANXIU_TODAY: "2026-11-23" },
+    });
+    expect(r.signal, "check did not finish").toBeNull();
+    return { code: r.status, problems: JSON.parse(r.stdout).problems as { file: string; check: string; line: number; column: number; message: string }[] };
+  };
+
+  it("a record file that is a symlink to a FIFO in the repository: unreadable, check goes on", () => {
+    const dir = fifoSchool({ [HOSTILE_FILE]: null });
+    symlinkSync("../../evidence/pipe", join(dir, HOSTILE_FILE));
+    const r = checkWithin(dir);
+    expect(r.code).toBe(1);
+    const mine = r.problems.filter((p) => p.file === HOSTILE_FILE);
+    expect(mine.map((p) => [p.check, p.line, p.column, p.message])).toEqual([["file-unreadable", 0, 0, "this is not a regular file (a pipe, device or socket); it is not read"]]);
+    expect(r.problems.filter((p) => p.file === "records/2025-2026-1/t02.yaml").map((p) => p.check)).toEqual(["field-type"]);
+  });
+
+  it("evidence naming a FIFO: not a file", () => {
+    const r = checkWithin(fifoSchool({ [HOSTILE_FILE]: observation("    count: 1", "    evidence: evidence/pipe") }));
+    expect(r.problems.filter((p) => p.file === HOSTILE_FILE).map((p) => [p.check, p.line, p.column, p.message]))
+      .toEqual([["evidence", 7, 15, "evidence must be a file, and evidence/pipe is not (a folder or something else)"]]);
+  });
 });
