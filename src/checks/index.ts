@@ -19,6 +19,7 @@ import { sessionLead } from "./session-lead.js";
 import { closedTerms, type ClosedBaseline } from "./closed-terms.js";
 import { signingKeys } from "./signing-keys.js";
 import { groupCycle, outsideStaffDates, rosterDates } from "./staff.js";
+import { filePlace } from "./places.js";
 
 export const CHECKS: readonly Check[] = [
   calendar,
@@ -36,6 +37,7 @@ export const CHECKS: readonly Check[] = [
   futureDate,
   outsideStaffDates,
   termFolder,
+  filePlace,
   duplicateRecord,
   evidencePath,
   evidenceOwner,

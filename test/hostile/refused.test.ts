@@ -198,3 +198,40 @@ describe("pipes are never opened", () => {
       .toEqual([["evidence", 7, 15, "evidence must be a file, and evidence/pipe is not (a folder or something else)"]]);
   });
 });
+
+describe("record files in places no record belongs", () => {
+  const other = recordFile("t03", "  - date: 2025-10-10", "    kind: reflection", "    title: 另一篇反思");
+  const CASES: Case[] = [
+    {
+      name: "a term folder that is not in yanxiu.yaml",
+      files: { "records/2025-2026-9/t03.yaml": other },
+      file: "records/2025-2026-9/t03.yaml",
+      expect: [["file-place", 0, 0, "the folder records/2025-2026-9/ is not a term in yanxiu.yaml", "did you mean records/2025-2026-1/?"]],
+    },
+    {
+      name: "a far-off folder name: the terms are listed",
+      files: { "records/old/t03.yaml": other },
+      file: "records/old/t03.yaml",
+      expect: [["file-place", 0, 0, "the folder records/old/ is not a term", "terms defined: 2025-2026-1, 2025-2026-2"]],
+    },
+    {
+      name: "t03.yml beside t03.yaml",
+      files: { [HOSTILE_FILE.replace(/\.yaml$/, ".yml")]: other, [HOSTILE_FILE]: reflection() },
+      file: HOSTILE_FILE.replace(/\.yaml$/, ".yml"),
+      expect: [["file-place", 0, 0, "records/2025-2026-1/t03.yaml already holds t03's entries for this term: this is a second file", "move its entries into records/2025-2026-1/t03.yaml"]],
+    },
+    {
+      name: "a .yml file on its own",
+      files: { [HOSTILE_FILE]: null, [HOSTILE_FILE.replace(/\.yaml$/, ".yml")]: other },
+      file: HOSTILE_FILE.replace(/\.yaml$/, ".yml"),
+      expect: [["file-place", 0, 0, "the file name must end in .yaml: t03.yaml", "rename it to records/2025-2026-1/t03.yaml"]],
+    },
+    {
+      name: "a record file outside any term folder",
+      files: { "records/t03.yaml": other },
+      file: "records/t03.yaml",
+      expect: [["file-place", 0, 0, "files in records/ belong at records/<term>/<teacher id>.yaml"]],
+    },
+  ];
+  for (const c of CASES) it(c.name, () => expectCase(c));
+});
