@@ -235,3 +235,32 @@ describe("record files in places no record belongs", () => {
   ];
   for (const c of CASES) it(c.name, () => expectCase(c));
 });
+
+describe("duplicates whose titles only look different", () => {
+  const twice = (first: string, second: string) =>
+    recordFile("t03", "  - date: 2025-10-09", "    kind: reflection", `    title: ${first}`, "  - date: 2025-10-09", "    kind: reflection", `    title: ${second}`);
+  const CASES: [string, string, string][] = [
+    ["U+200B (zero-width space)", "听课《荷塘月色》", '"听\\u200b课《荷塘月色》"'],
+    ["U+2060 (word joiner)", "听课《荷塘月色》", '"听课\\u2060《荷塘月色》"'],
+    ["U+FEFF (zero-width no-break space)", "听课《荷塘月色》", '"\\ufeff听课《荷塘月色》"'],
+    ["NFKC-equal characters (㈠ for (一))", "(一)听课", "㈠听课"],
+    ["full-width letters", "Lesson A", "Ｌｅｓｓｏｎ Ａ"],
+    ["letter case", "Lesson A", "lesson a"],
+    ["繁體 for 简体", "教学反思:后来的课堂", "教學反思:後來的課堂"],
+    ["<<>> for 《》", "读《教育漫话》", "读<<教育漫话>>"],
+    ["spaces and U+3000", "读《教育漫话》心得", "读 《教育漫话》\u3000心得"],
+  ];
+  for (const [name, first, second] of CASES) {
+    it(name, async () => {
+      const run = await check(school({ [HOSTILE_FILE]: twice(first, second) }));
+      expectContained(run);
+      expect(places(run, HOSTILE_FILE)).toEqual([["duplicate-record", 8, 12]]);
+      expect(problemsIn(run, HOSTILE_FILE)[0]!.message).toContain(`is already recorded at ${HOSTILE_FILE}:3 (the titles differ only in invisible characters, width, spacing, case or 繁/简: '${first}')`);
+    });
+  }
+  it("titles that differ in what they say are not duplicates", async () => {
+    const run = await check(school({ [HOSTILE_FILE]: twice("读《教育漫话》", "读《爱的教育》") }));
+    expectContained(run);
+    expect(places(run, HOSTILE_FILE)).toEqual([]);
+  });
+});
