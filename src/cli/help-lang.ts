@@ -64,6 +64,7 @@ const ERRORS_ZH: [RegExp, string][] = [
   [/^error: option '(.+?)' argument missing/, "错误:选项 $1 缺少取值"],
   [/^error: required option '(.+?)' not specified/, "错误:必须给出选项 $1"],
   [/^error: option '(.+?)' argument '(.*?)' is invalid\. Allowed choices are (.+?)\./, "错误:选项 $1 的取值「$2」无效,可选:$3。"],
+  [/^error: command-argument value '(.*?)' is invalid for argument '(.+?)'\. Allowed choices are (.+?)\./, "错误:参数 $2 的取值「$1」无效,可选:$3。"],
   [/^error: too many arguments(?: for '(.+?)')?\. Expected (\d+) arguments? but got (\d+)\./, "错误:参数太多:应有 $2 个,给了 $3 个。"],
   [/^error: (.+?) cannot be used with (.+)/, "错误:$1 不能与 $2 同用"],
   [/^error: /, "错误:"],

@@ -41,6 +41,10 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: "codeowners", description: "根据名册生成 CODEOWNERS / write CODEOWNERS from the roster", load: async () => (await import("./codeowners.js")).registerCodeowners },
   { name: "serve", description: "学校的研修网页:教师登录、记录、查看,组长审核,教务处汇总 / the school's web page: teachers record and check, leaders approve, the office sees everything", load: async () => (await import("./serve.js")).registerServe },
   { name: "accounts", description: "管理研修网页的登录账号 / manage logins to the web page (yanxiu serve)", load: async () => (await import("./accounts.js")).registerAccounts },
+  { name: "completion", description: "输出 shell 补全脚本 / print a shell completion script", load: async () => {
+    const { registerCompletion } = await import("./completion.js");
+    return (program, io) => registerCompletion(program, io, () => buildProgram(io, "all"), helpLang(io));
+  } },
   { name: "schema", description: "写出各类文件的 JSON Schema,供编辑器补全和校验 / write JSON Schemas of the file kinds, for editors", load: async () => (await import("./schema.js")).registerSchema },
 ];
 
