@@ -57,8 +57,14 @@ export function formatFromPath(path: string): Format | undefined {
   return BY_EXTENSION[extname(path).toLowerCase()];
 }
 
+/** `-o -` means stdout, as if no -o were given. */
+function toStdout<T extends OutputOptions>(opts: T): T {
+  return opts.output === "-" ? { ...opts, output: undefined } : opts;
+}
+
 /** The format to use: --format, else the -o file's extension, else text. */
-export function pickFormat(opts: OutputOptions, lang: Lang): Format {
+export function pickFormat(given: OutputOptions, lang: Lang): Format {
+  const opts = toStdout(given);
   if (opts.format) return opts.format as Format;
   if (opts.output) {
     const f = formatFromPath(opts.output);
@@ -115,7 +121,8 @@ export function isMissingExceljs(e: unknown): boolean {
  * `terminal`: how the text format is printed when it is not the shared renderer's job.
  */
 /** Check the output choice before any work: a bad extension or xlsx to a terminal is exit 2. */
-export function preflight(io: Io, lang: Lang, opts: OutputOptions): Format {
+export function preflight(io: Io, lang: Lang, given: OutputOptions): Format {
+  const opts = toStdout(given);
   const format = pickFormat(opts, lang);
   if (format === "xlsx" && !opts.output && io.stdout.isTTY) {
     throw new UsageError(t(lang, "xlsx 是二进制文件,不能直接输出到终端:用 -o 报表.xlsx 写入文件,或重定向到文件", "xlsx is binary and will not be written to a terminal: use -o report.xlsx, or redirect to a file"));
@@ -128,7 +135,8 @@ export function signaturesOf(config: { signatures?: string[] }, lang: Lang): str
   return config.signatures ?? (lang === "en" ? ["Prepared by", "Checked by", "Principal"] : ["制表", "审核", "校长"]);
 }
 
-export async function emit(io: Io, lang: Lang, doc: ReportDoc, opts: OutputOptions, extra: { prose?: boolean; terminal?: () => string } = {}): Promise<void> {
+export async function emit(io: Io, lang: Lang, doc: ReportDoc, given: OutputOptions, extra: { prose?: boolean; terminal?: () => string } = {}): Promise<void> {
+  const opts = toStdout(given);
   const format = preflight(io, lang, opts);
   if (format === "csv") return emitCsv(io, lang, doc, opts);
   const body =
@@ -164,7 +172,8 @@ function emitCsv(io: Io, lang: Lang, doc: ReportDoc, opts: OutputOptions): void 
 }
 
 /** Write a rendered report to the -o file (atomically) or to stdout. */
-export function deliver(io: Io, lang: Lang, body: string | Uint8Array, opts: OutputOptions): void {
+export function deliver(io: Io, lang: Lang, body: string | Uint8Array, given: OutputOptions): void {
+  const opts = toStdout(given);
   if (opts.output) {
     const path = resolve(io.cwd, opts.output);
     try {

@@ -83,3 +83,15 @@ describe("refusals", () => {
     expect((await runCli(["check", "--lang=fr"], { cwd, env: { YANXIU_LANG: "en" } })).stderr).toBe("yanxiu: --lang must be zh or en, not 'fr'\n");
   });
 });
+
+describe("-o -", () => {
+  it("is stdout for reports, with the format from --format or text", async () => {
+    const demo = new URL("../../examples/demo-school", import.meta.url).pathname;
+    const json = await runCli(["score", demo, "--year", "2025-2026", "--format", "json", "-o", "-"]);
+    expect([json.code, JSON.parse(json.stdout).scheme.id]).toEqual([0, "xintian"]);
+    expect(json.stderr).not.toContain("已写入");
+    const text = await runCli(["score", demo, "--year", "2025-2026", "-o", "-"]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain("教师学时");
+  });
+});
