@@ -8,6 +8,7 @@ import { t, type Lang } from "../i18n.js";
 import { problemAt } from "../repo/yaml-source.js";
 import { didYouMean } from "../schema/zod-problems.js";
 import { overlap } from "./blocks/versions.js";
+import { ACTIVITY_ROLES, TEACHER_ROLES } from "../schema/vocab.js";
 import {
   DEFAULT_META,
   type CategoryDef,
@@ -27,9 +28,9 @@ const WINDOW_ORDER: Record<Window, number> = { week: 0, fortnight: 1, month: 2, 
 export function mergeRuleSets(sets: RuleSet[], lang: Lang): { scheme: Scheme; problems: Problem[] } {
   const problems: Problem[] = [];
   const sources = new Map(sets.map((s) => [s.file, s.source]));
-  const at = (d: Defined, sub: (string | number)[], check: string, zh: string, en: string, hint?: string, onKey = false) => {
+  const at = (d: Defined, sub: (string | number)[], check: string, zh: string, en: string, hint?: string, onKey = false, severity: "error" | "warning" = "error") => {
     const src = sources.get(d.file)!;
-    problems.push(problemAt(src, [...d.path, ...sub], check, t(lang, zh, en), hint, { onKey }));
+    problems.push(problemAt(src, [...d.path, ...sub], check, t(lang, zh, en), hint, { onKey, severity }));
   };
   const loc = (d: Defined) => `${d.file}:${d.pos.line}`;
 
@@ -157,6 +158,33 @@ export function mergeRuleSets(sets: RuleSet[], lang: Lang): { scheme: Scheme; pr
       }
     }
     r.substitutes.forEach((s, i) => kindsRef(r, ["substitutes", i, "kinds"], s.kinds));
+  }
+
+  // Roles: a rule's `roles` are the teacher's roster roles (Chinese, as the roster writes them).
+  const roleCheck = (d: Defined, sub: (string | number)[], roles: string[] | undefined) =>
+    roles?.forEach((role, i) => {
+      const activity = ACTIVITY_ROLES.normalize(role);
+      if (activity) {
+        const key = sub.at(-1) === "exceptRoles" ? "exceptActivityRoles" : "activityRoles";
+        at(d, [...sub, i], "rule-role", `「${role}」是活动中的角色,不是花名册里教师的角色,这里永远匹配不到`, `'${role}' is a role in an activity, not a teacher's roster role, so it never matches here`,
+          t(lang, `按活动中的角色筛选写 ${key}: [${role}]`, `to filter by the role in the activity write ${key}: [${role}]`), false, "warning");
+        return;
+      }
+      const teacher = TEACHER_ROLES.entries.find((e) => e.id === role || e.en === role);
+      if (teacher) {
+        at(d, [...sub, i], "rule-role", `花名册里的角色写中文,「${role}」匹配不到「${teacher.zh}」`, `roster roles are written in Chinese: '${role}' does not match '${teacher.zh}'`,
+          t(lang, `改成「${teacher.zh}」`, `write '${teacher.zh}'`), false, "warning");
+      }
+    });
+  for (const item of items.values()) for (const v of item.versions) {
+    roleCheck(v, ["roles"], v.conditions.roles);
+    roleCheck(v, ["exceptRoles"], v.conditions.exceptRoles);
+  }
+  for (const r of requirements) {
+    roleCheck(r, ["roles"], r.roles);
+    roleCheck(r, ["exceptRoles"], r.exceptRoles);
+    r.byRole.forEach((b, i) => roleCheck(r, ["byRole", i, "roles"], b.roles));
+    r.substitutes.forEach((b, i) => roleCheck(r, ["substitutes", i, "roles"], b.roles));
   }
 
   // Cyclic categories: walk each parent chain once; a chain that reaches a category still on

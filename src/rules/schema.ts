@@ -49,6 +49,12 @@ const recordFilterShape = {
   awards: z.array(vocabField(AWARDS)).min(1).optional(),
 };
 
+const orEmpty = (v: unknown) => (v === true ? {} : v);
+/** Attendance keys may be written as records write them: 缺席 请假 迟到 早退. */
+const ATTENDANCE_KEYS: Record<string, string> = { 缺席: "absent", 请假: "excused", 迟到: "late", 早退: "leftEarly", 时段: "per" };
+const chineseKeys = (v: unknown) =>
+  v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).map(([k, x]) => [ATTENDANCE_KEYS[k] ?? k, x])) : v;
+
 const labels = {
   label: z.string().min(1).optional(),
   labelEn: z.string().min(1).optional(),
@@ -105,8 +111,9 @@ export const itemSchema = z.strictObject({
   // Credit blocks: exactly one of these (checked in compile).
   each: nonNeg.optional(),
   table: z.strictObject({ by: z.array(tableKeyDim).min(1), values: z.record(z.string(), tableNode) }).optional(),
-  hours: z.strictObject({ factor: nonNeg.default(1), hoursPerCredit: num.optional() }).optional(),
-  score: z.strictObject({ max: nonNeg.optional(), factor: nonNeg.default(1) }).optional(),
+  // `hours: true` / `score: true` mean the defaults, as `{}` does.
+  hours: z.preprocess(orEmpty, z.strictObject({ factor: nonNeg.default(1), hoursPerCredit: num.optional() })).optional(),
+  score: z.preprocess(orEmpty, z.strictObject({ max: nonNeg.optional(), factor: nonNeg.default(1) })).optional(),
   tiers: z.array(z.strictObject({ atLeast: nonNeg, credit: nonNeg })).optional(),
   shortfall: nonNeg.optional(),
   once: z.strictObject({ credit: nonNeg, anyOf: z.array(qualifierSchema) }).optional(),
@@ -119,16 +126,16 @@ export const itemSchema = z.strictObject({
   statuses: z.array(z.enum(["draft", "approved", "verified", "rejected"])).min(1).optional(),
   roles: roleList.optional(),
   exceptRoles: roleList.optional(),
-  attendance: z
+  attendance: z.preprocess(chineseKeys, z
     .strictObject({
       absent: num.default(0),
       excused: num.default(0),
       late: num.default(0),
       leftEarly: num.default(0),
-      forfeit: z
-        .strictObject({ absent: num.int().min(1).optional(), excused: num.int().min(1).optional(), per: windowField.default("term") })
+      forfeit: z.preprocess(chineseKeys, z
+        .strictObject({ absent: num.int().min(1).optional(), excused: num.int().min(1).optional(), per: windowField.default("term") }))
         .optional(),
-    })
+    }))
     .optional(),
   dedupe: z.array(z.enum(["ref", "title", "stage", "role", "level", "kind"])).min(1).optional(),
 });

@@ -291,4 +291,22 @@ describe("rule validation", () => {
       ]);
     });
   });
+
+  describe("found while writing rules from scratch", () => {
+    it("roles: [主备] is an activity role; roles: [young] an English id of 青年教师: both warned", () => {
+      const text = `${KINDS}items:\n  - { id: a, kinds: [paper], each: 1, roles: [主备] }\n  - { id: b, kinds: [paper], each: 1, exceptRoles: [young] }\n`;
+      expect(problemsOf(["r.yaml", text])).toEqual([
+        "r.yaml:5:47 rule-role: '主备' is a role in an activity, not a teacher's roster role, so it never matches here | to filter by the role in the activity write activityRoles: [主备]",
+        "r.yaml:6:53 rule-role: roster roles are written in Chinese: 'young' does not match '青年教师' | write '青年教师'",
+      ]);
+    });
+    it("hours: true means hours: {}; attendance keys in Chinese", () => {
+      const text = `kinds: [{ id: talk }, { id: s, session: true }]\nitems:\n  - { id: a, kinds: [talk], hours: true }\n  - { id: b, kinds: [s], each: 1, attendance: { 缺席: -1, 迟到: -0.5, forfeit: { 请假: 5 } } }\n`;
+      expect(problemsOf(["r.yaml", text])).toEqual([]);
+    });
+    it("a table's role keys are listed in Chinese first", () => {
+      const got = problemsOf(["r.yaml", `${KINDS}items:\n  - { id: a, kinds: [paper], table: { by: [role], values: { qqqqqqqqqq: 1 } } }\n`]);
+      expect(got).toEqual(["r.yaml:5:61 rule-table: 'qqqqqqqqqq' is not a value the table can be keyed by | allowed: 主持, 参与, 主讲, 主备, lead, participant, speaker, main-preparer, default"]);
+    });
+  });
 });

@@ -141,3 +141,12 @@ items:
     expect(r.teachers[0]!.total).toBe(14.5);
   });
 });
+
+describe("a scheme without grades", () => {
+  it("grades nobody instead of everyone 不合格", () => {
+    const s = schemeOf(`kinds: [{ id: talk }]\nitems: [{ id: talk, kinds: [talk], each: 1 }]\nrequirements: [{ id: t, total: true, minimum: 1 }]\n`);
+    const r = scoreDataset(dataset([teacher("a"), teacher("b")], [act("a", "2015-10-01", "talk")]), s, YEAR1);
+    // a met its requirement, b did not: neither is given a grade
+    expect(r.teachers.map((t) => [t.met, t.grade.id, t.grade.label])).toEqual([[true, "none", "—"], [false, "none", "—"]]);
+  });
+});

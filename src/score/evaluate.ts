@@ -150,7 +150,7 @@ export function scoreDataset(dataset: Dataset, scheme: Scheme, period: Period, o
     const standing = standingOf(requirements);
     const g = scheme.grades.find((x) => (x.minTotal === undefined || total >= x.minTotal) && (!x.allRequirements || met));
     // A requirement still open (its window runs on) decides nothing yet: no 不合格 mid-year.
-    const grade: Label = standing === "in-progress" ? { ...IN_PROGRESS_GRADE } : g ? { id: g.id, label: g.label, labelEn: g.labelEn } : { id: "fail", ...scheme.meta.failGrade };
+    const grade: Label = standing === "in-progress" ? { ...IN_PROGRESS_GRADE } : g ? { id: g.id, label: g.label, labelEn: g.labelEn } : scheme.grades.length === 0 ? { ...NO_GRADE } : { id: "fail", ...scheme.meta.failGrade };
     teachers.push({
       teacher: teacher.id,
       name: teacher.name,
@@ -184,6 +184,9 @@ export function scoreDataset(dataset: Dataset, scheme: Scheme, period: Period, o
     trace,
   };
 }
+
+/** A scheme without grades grades nobody (not everyone 不合格). */
+export const NO_GRADE: Label = { id: "none", label: "—", labelEn: "—" };
 
 /** A session's lead without a role of its own takes the kind's `leadRole` (default 主持). */
 export function withLeadRole(a: Activity, scheme: Scheme): Activity {

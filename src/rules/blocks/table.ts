@@ -8,7 +8,7 @@ import type { Activity } from "../../model.js";
 import { ACTIVITY_ROLES, AWARDS, LEVEL_RANK, LEVELS, STAGES } from "../../schema/vocab.js";
 import type { TableDim, TableNode } from "../types.js";
 
-const VOCABS: Partial<Record<TableDim, { ids: string[]; normalize: (w: string) => string | undefined }>> = {
+const VOCABS: Partial<Record<TableDim, { ids: string[]; entries: { zh: string }[]; normalize: (w: string) => string | undefined }>> = {
   level: LEVELS,
   award: AWARDS,
   role: ACTIVITY_ROLES,
@@ -26,7 +26,8 @@ export function normalizeKey(dim: TableDim, key: string): KeyResult {
   const base = plus ? key.slice(0, -1) : key.replace(/及以上$/, "");
   const orAbove = plus || (dim === "level" && key.endsWith("及以上"));
   const id = vocab.normalize(base);
-  if (!id) return { error: "unknown", allowed: [...vocab.ids, ...(dim === "level" ? vocab.ids.map((i) => `${i}+`) : []), "default"] };
+  // The Chinese words first: they are what a school writes (主持 参与 主讲 主备).
+  if (!id) return { error: "unknown", allowed: [...vocab.entries.map((e) => e.zh), ...vocab.ids, ...(dim === "level" ? vocab.ids.map((i) => `${i}+`) : []), "default"] };
   return { key: orAbove ? `${id}+` : id };
 }
 
