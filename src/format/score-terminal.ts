@@ -9,6 +9,7 @@ import { Chalk } from "chalk";
 import stringWidth from "string-width";
 import { t, type Lang } from "../i18n.js";
 import type { GroupRow } from "../reports/group-table.js";
+import { collectiveText } from "../reports/collective.js";
 import { fmtNum, requirementState, requirementText } from "../reports/requirement-text.js";
 import type { TeacherRow, TeacherTable } from "../reports/teacher-table.js";
 import { fitWidths, renderFit, unwrappedWidths, type FitColumn } from "./fit-table.js";
@@ -168,6 +169,19 @@ function renderGroups(groups: GroupRow[], school: GroupRow | undefined, tt: Teac
       min: 12,
       paint: (s) => c.red(s),
     },
+    // The group's (or school's) own requirements, when the scheme has any: what is short.
+    ...(rows.some((g) => g.requirements)
+      ? [{
+          header: t(lang, "组/校要求", "Group/school requirements"),
+          align: "left" as const,
+          cells: rows.map((g) => {
+            const unmet = (g.requirements ?? []).filter((q) => !q.met);
+            return g.requirements ? (unmet.length ? unmet.map((q) => collectiveText(q, lang)).join("\n") : t(lang, "均已达到", "all met")) : "";
+          }),
+          shrink: opts.wide ? undefined : ("wrap" as const),
+          min: 12,
+        }]
+      : []),
   ];
   const widths = (opts.wide ? undefined : fitWidths(cols, opts.width ?? DEFAULT_WIDTH)) ?? unwrappedWidths(cols);
   return renderFit(cols, widths, { bold: opts.colour ? (s) => c.bold(s) : undefined }).join("\n");

@@ -1,5 +1,6 @@
 /** The words of `yanxiu explain`: ExplainData as lines a teacher reads, and tables for export. */
 import { t, type Lang } from "../i18n.js";
+import { collectiveLines } from "./collective.js";
 import type { Scheme } from "../rules/types.js";
 import type { ScoreResult } from "../score/types.js";
 import type { Line, ReportDoc, ReportTable } from "./document.js";
@@ -166,6 +167,8 @@ export function explainDoc(data: ExplainData, scheme: Scheme | undefined, lang: 
     { indent: 0, tone: data.met ? "ok" : "short", text: t(lang, `合计 ${n(data.total)} ${u},等次 ${data.grade}${short ? `;${short} 项要求未达到` : ";各项要求均已达到"}`, `total ${n(data.total)} ${u}, grade ${data.grade}${short ? `; ${short} requirement${short > 1 ? "s" : ""} not met` : "; every requirement met"}`) },
   ];
   const reqLines = data.requirements.flatMap((r) => requirementLines(r, u, scheme, lang));
+  // The teacher's groups' own requirements: not the teacher's to meet, but what the group still owes.
+  const groupLines = (data.groupRequirements ?? []).flatMap((g) => collectiveLines(g, lang));
   const itemSection = data.items.flatMap((i) => itemLines(i, u, scheme, lang));
   if (data.unused.length) itemSection.push({ indent: 1, tone: "muted", text: t(lang, `无记录:${data.unused.map((x) => x.label).join("、")}`, `no records: ${data.unused.map((x) => x.label).join(", ")}`) });
   const catLines: Line[] = data.categories.flatMap((c) => [
@@ -185,6 +188,7 @@ export function explainDoc(data: ExplainData, scheme: Scheme | undefined, lang: 
     sections: [
       { heading: t(lang, "总览", "Overview"), lines: overview },
       { heading: t(lang, "要求", "Requirements"), lines: reqLines },
+      ...(groupLines.length ? [{ heading: t(lang, "所在组的要求", "Requirements of the teacher's groups"), lines: groupLines }] : []),
       { heading: t(lang, "各项目明细", "Items"), lines: itemSection },
       { heading: t(lang, "类别", "Categories"), lines: catLines },
     ],

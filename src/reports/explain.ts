@@ -4,6 +4,7 @@
  * requirement with what is short and the smallest addition that would close it.
  * Data here; the words are in explain-doc.ts.
  */
+import { groupRequirements, type CollectiveRow } from "./collective.js";
 import type { Lang } from "../i18n.js";
 import type { Dataset } from "../model.js";
 import type { CreditRule, Scheme } from "../rules/types.js";
@@ -80,6 +81,8 @@ export interface ExplainData {
   categories: { id: string; label: string; raw: number; credited: number; cap?: number; cuts: { window: string; amount: number }[] }[];
   /** Items of the scheme with no record in the period. */
   unused: { id: string; label: string }[];
+  /** Requirements of the teacher's groups (subject: group), when the scheme has any. */
+  groupRequirements?: CollectiveRow[];
 }
 
 export interface ExplainInput {
@@ -190,6 +193,7 @@ export function buildExplain({ result, dataset, scheme, teacher, lang }: Explain
     items,
     categories,
     unused,
+    ...(result.groups ? { groupRequirements: ts.groups.flatMap((g) => groupRequirements(result, g, lang) ?? []) } : {}),
   };
 }
 

@@ -6,6 +6,7 @@
 import { t, type Lang } from "../i18n.js";
 import type { Group } from "../model.js";
 import type { ScoreResult } from "../score/types.js";
+import { groupRequirements, schoolRequirements, type CollectiveCell } from "./collective.js";
 import { requirementCell, type RequirementCell, type TableFilter } from "./teacher-table.js";
 
 export interface Shortfall {
@@ -31,6 +32,8 @@ export interface GroupRow {
   /** Average credited value per item, in the result's item order. */
   itemAverages: number[];
   shortfalls: Shortfall[];
+  /** The group's own requirements (subject: group), when the scheme has any; the school's on the 全校 row. */
+  requirements?: CollectiveCell[];
 }
 
 export const NO_GROUP = "-";
@@ -51,7 +54,8 @@ export function buildGroupTable(result: ScoreResult, groups: Group[], lang: Lang
     .filter((g) => !filter.group || g.id === filter.group)
     .map((g): GroupRow => {
       const members = teachers.filter((x) => (g.id === NO_GROUP ? !x.groups.some((y) => known.has(y)) : x.groups.includes(g.id)));
-      return groupRow(g, members, result, reqLabels);
+      const own = groupRequirements(result, g.id, lang);
+      return { ...groupRow(g, members, result, reqLabels), ...(own ? { requirements: own.requirements } : {}) };
     })
     .filter((g) => g.members > 0 || g.group !== NO_GROUP);
 }
@@ -78,5 +82,6 @@ function groupRow(g: { id: string; name: string }, members: ScoreResult["teacher
 export function buildSchoolRow(result: ScoreResult, lang: Lang, filter: TableFilter = {}): GroupRow {
   const reqLabels = new Map(result.requirements.map((r) => [r.id, lang === "en" ? r.labelEn : r.label]));
   const members = result.teachers.filter((x) => (!filter.teacher || x.teacher === filter.teacher) && (!filter.group || x.groups.includes(filter.group)));
-  return groupRow({ id: SCHOOL, name: t(lang, "全校", "whole school") }, members, result, reqLabels);
+  const own = schoolRequirements(result, lang);
+  return { ...groupRow({ id: SCHOOL, name: t(lang, "全校", "whole school") }, members, result, reqLabels), ...(own ? { requirements: own.requirements } : {}) };
 }

@@ -4,6 +4,7 @@
  * multi-year cycle when the config has one. Data only; renderers format it.
  */
 import { t, type Lang } from "../i18n.js";
+import { collectiveLines, groupRequirements, schoolRequirements, type CollectiveCell, type CollectiveRow } from "./collective.js";
 import type { Dataset } from "../model.js";
 import type { Scheme } from "../rules/types.js";
 import type { ScoreResult, TeacherScore } from "../score/types.js";
@@ -39,6 +40,8 @@ export interface GroupSummary {
   notMet: number;
   metRate: number;
   short: Shortfall[];
+  /** The group's own requirements (subject: group), when the scheme has any. */
+  requirements?: CollectiveCell[];
 }
 
 export interface CycleProgress {
@@ -67,6 +70,8 @@ export interface SummaryData {
   metRate: number;
   /** People on the roster left out of scoring, and why. */
   notScored: ScoreResult["notScored"];
+  /** The school's own requirements (subject: school, e.g. 80%教师能够…), when the scheme has any. */
+  schoolRequirements?: CollectiveRow;
   /** Basis of the bands: 学时, or the total converted with hoursPerCredit, or the raw total. */
   bandBasis: "hours" | "converted" | "total";
   bands: { id: string; label: string; count: number }[];
@@ -134,6 +139,7 @@ export function buildSummaryData({ result, dataset, lang, cycleResult, today }: 
       notMet: members.filter((x) => x.standing === "short").length,
       metRate: members.length ? share(met, members.length) : 0,
       short: members.filter((x) => !x.met).map((x) => shortfallOf(x, labels)),
+      ...(groupRequirements(result, g.id, lang) ? { requirements: groupRequirements(result, g.id, lang)!.requirements } : {}),
     };
   });
   const met = ts.filter((x) => x.met).length;
@@ -169,6 +175,7 @@ export function buildSummaryData({ result, dataset, lang, cycleResult, today }: 
     notMet: ts.filter((x) => x.standing === "short").length,
     metRate: ts.length ? share(met, ts.length) : 0,
     notScored: result.notScored,
+    ...(schoolRequirements(result, lang) ? { schoolRequirements: schoolRequirements(result, lang) } : {}),
     bandBasis,
     bands,
     groups,
@@ -271,6 +278,8 @@ export function summaryDoc(data: SummaryData, result: ScoreResult, lang: Lang, t
     lines.push({ indent: 1, text: t(lang, `周期 ${c.name}(${c.start} 至 ${c.end}):已过 ${pct(c.elapsed)},人均累计 ${c.averageTotal} ${u}`, `cycle ${c.name} (${c.start} to ${c.end}): ${pct(c.elapsed)} elapsed, ${c.averageTotal} ${u} per teacher so far`) });
     for (const r of c.requirements) lines.push({ indent: 2, text: t(lang, `${r.label}:已达到 ${r.met}/${r.teachers} 人`, `${r.label}: ${r.met} of ${r.teachers} met so far`) });
   }
+  if (data.schoolRequirements) lines.push(...collectiveLines(data.schoolRequirements, lang));
+  for (const g of data.groups) if (g.requirements) lines.push(...collectiveLines({ id: g.id, name: g.name, met: g.requirements.every((q) => q.met), requirements: g.requirements }, lang));
   const shortLines = data.short.map((s) => ({ indent: 1, tone: "short" as const, text: `${s.name}(${s.teacher}):${shortText(s, lang)}` }));
   return {
     kind: "summary",
