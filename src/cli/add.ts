@@ -5,7 +5,7 @@
  * never over an edit saved since the file was read. Bad input never changes a file.
  */
 import { spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Writable } from "node:stream";
 import { Command } from "commander";
@@ -42,7 +42,11 @@ interface AddOptions {
 const collect = (v: string, prev: string[]) => [...prev, v];
 const VALUE_FIELDS = ["level", "award", "role", "stage", "hours", "count", "words", "score", "ref", "notes"] as const;
 
-/** Test seam: pause between writing the temporary file and the rename, so a test can kill the process there. */
+/**
+ * Test seam: with this set to a path, add writes its pid there once the temporary file is
+ * flushed (before the final check and the rename) and waits until the file is deleted (30 s at
+ * most), so a test can kill it there or save the file "from an editor" meanwhile.
+ */
 const PAUSE_ENV = "YANXIU_TEST_PAUSE_BEFORE_RENAME";
 
 export function registerAdd(program: Command, io: Io): void {
@@ -261,9 +265,13 @@ function writeItem(io: Io, repo: LoadedRepo, lang: Lang, day: string, file: stri
 function pauseSeam(io: Io): ((tmp: string) => void) | undefined {
   const signal = io.env[PAUSE_ENV];
   if (!signal) return undefined;
+  let paused = false;
   return () => {
+    if (paused) return; // once: a retry after a save goes straight on
+    paused = true;
     writeFileSync(signal, String(process.pid));
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 30_000);
+    const end = Date.now() + 30_000;
+    while (existsSync(signal) && Date.now() < end) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
   };
 }
 

@@ -177,7 +177,7 @@ export function deliver(io: Io, lang: Lang, body: string | Uint8Array, given: Ou
   if (opts.output) {
     const path = resolve(io.cwd, opts.output);
     try {
-      writeFileAtomic(path, body);
+      writeFileAtomic(path, body, { fs: io.fs });
     } catch (e) {
       throw new UsageError(t(lang, `无法写入 ${path}:${(e as Error).message}`, `cannot write ${path}: ${(e as Error).message}`));
     }

@@ -47,7 +47,7 @@ export interface UpdateRequest<R, V> {
   /** Read and transform only: no lock, nothing written. */
   dryRun?: boolean;
   lock?: Omit<LockOptions, "fs">;
-  /** Test seam: called with the flushed temporary file after the verification, just before the rename. */
+  /** Test seam: called with the flushed temporary file, just before the final check and the rename. */
   beforeRename?: (tmpPath: string) => void;
   /** Test seam: called after the file was read and transformed, before the temporary file is written. */
   afterTransform?: (attempt: number) => void;
@@ -149,6 +149,12 @@ function attempt<R, V>(req: UpdateRequest<R, V>, fs: WriteFs, abs: string, dryRu
     } catch (e) {
       return { ok: false, ...ioProblem(e) };
     }
+    try {
+      req.beforeRename?.(tmp);
+    } catch (e) {
+      quietUnlink(fs, tmp);
+      return { ok: false, reason: "io", step: "verify", code: errorCode(e), renamed: false };
+    }
     // Under the lock, the last moment before the rename: is the file still the one we read?
     const now = snapshot(fs, abs, maxBytes);
     if (isProblem(now) || !unchangedSince(read, now)) {
@@ -156,12 +162,6 @@ function attempt<R, V>(req: UpdateRequest<R, V>, fs: WriteFs, abs: string, dryRu
       if (isProblem(now)) return { ok: false, ...now };
       if (n >= tries) return { ok: false, reason: "kept-changing", attempts: n };
       continue;
-    }
-    try {
-      req.beforeRename?.(tmp);
-    } catch (e) {
-      quietUnlink(fs, tmp);
-      return { ok: false, reason: "io", step: "verify", code: errorCode(e), renamed: false };
     }
     try {
       renameIntoPlace(fs, tmp, abs);

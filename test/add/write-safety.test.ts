@@ -3,12 +3,13 @@
  * `add` processes on one file never lose a record. Uses the real binary (built into dist/).
  */
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parse } from "yaml";
 import { BIN, runCli } from "../helpers/run-cli.js";
-import { REPO_ROOT, removeDir, tempDir } from "../helpers/temp-repo.js";
+import { removeDir, tempDir } from "../helpers/temp-repo.js";
+import { ensureBuilt } from "../helpers/build.js";
 import { mergeItem } from "../../src/add/merge.js";
 import { writeFileAtomic } from "../../src/repo/write.js";
 import { GIT_ENV, makeSchool, T01_FILE, T01_TEXT } from "./school.js";
@@ -21,14 +22,8 @@ function school() {
   return d;
 }
 
-/** The binary runs dist/; rebuild when this feature's sources are newer than the build. */
-beforeAll(() => {
-  const built = join(REPO_ROOT, "dist/cli/add.js");
-  const sources = [join(REPO_ROOT, "src/cli/add.ts"), ...readdirSync(join(REPO_ROOT, "src/add")).map((f) => join(REPO_ROOT, "src/add", f))];
-  if (!existsSync(built) || sources.some((s) => statSync(s).mtimeMs > statSync(built).mtimeMs)) {
-    spawnSync(process.execPath, [join(REPO_ROOT, "node_modules/typescript/bin/tsc"), "-p", join(REPO_ROOT, "tsconfig.build.json")], { cwd: REPO_ROOT });
-  }
-}, 120_000);
+/** The binary runs dist/; rebuild when a source is newer than the build. */
+beforeAll(() => ensureBuilt(), 120_000);
 
 const args = (title: string) => ["add", "--teacher", "t01", "--kind", "observation", "--date", "2026-04-09", "--title", title, "--count", "1"];
 
@@ -94,6 +89,42 @@ describe("write safety", () => {
     expect(after).not.toContain("被中断的记录");
     // The killed writer's temporary file is cleared away by the next writer.
     expect(readdirSync(join(dir, "records/2025-2026-2")).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("an editor saves while add is paused just before its rename: the edit is kept and the record joins it", async () => {
+    const dir = school();
+    const signal = join(tempDir(), "paused");
+    dirs.push(dirname(signal));
+    const { done } = startBin(dir, args("编辑器保存时的记录"), { YANXIU_TEST_PAUSE_BEFORE_RENAME: signal });
+    await waitFor(signal);
+    const edit = "# 编辑器在 add 运行时保存的一行\n";
+    appendFileSync(join(dir, T01_FILE), edit);
+    rmSync(signal); // let add go on: its final check sees the save
+    const r = await done;
+    expect(r.stderr).toBe(`yanxiu: ${T01_FILE} 在记录期间被修改过;新记录已加入修改后的内容,修改都保留了\n`);
+    expect(r.code).toBe(0);
+    const after = readFileSync(join(dir, T01_FILE), "utf8");
+    expect(after.startsWith(T01_TEXT + edit)).toBe(true);
+    expect(after.slice((T01_TEXT + edit).length)).toBe("  - date: 2026-04-09\n    kind: observation\n    title: 编辑器保存时的记录\n    count: 1\n");
+    expect(readdirSync(join(dir, "records/2025-2026-2")).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("an editor saving at a random moment while add runs (4 tries at once): no edit and no reported record is ever lost", async () => {
+    const tries = Array.from({ length: 4 }, (_, i) => {
+      const dir = school();
+      const edit = `# 编辑 ${i}\n`;
+      const run = startBin(dir, args(`随机时刻 ${i}`));
+      const saved = new Promise<void>((resolve) => setTimeout(() => (appendFileSync(join(dir, T01_FILE), edit), resolve()), Math.random() * 2500));
+      return { dir, edit, title: `随机时刻 ${i}`, done: Promise.all([run.done, saved]).then(([r]) => r) };
+    });
+    for (const t of tries) {
+      const r = await t.done;
+      const after = readFileSync(join(t.dir, T01_FILE), "utf8");
+      expect(after.startsWith(T01_TEXT)).toBe(true);
+      expect(after).toContain(t.edit);
+      expect(r.code).toBe(0);
+      expect(parse(after).records.map((x: { title: string }) => x.title)).toContain(t.title);
+    }
   });
 
   it("three add processes on one file at once: every record that was reported written is in the file", async () => {
