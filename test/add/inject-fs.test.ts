@@ -5,7 +5,7 @@
  * and no temporary file is left behind.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { existsSync, readdirSync, readFileSync, writeFileSync, appendFileSync, mkdirSync, chmodSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync, appendFileSync, mkdirSync, chmodSync, rmSync, symlinkSync } from "node:fs";
 import { hostname } from "node:os";
 import { dirname, join } from "node:path";
 import { nodeFs } from "../../src/repo/fs.js";
@@ -280,6 +280,15 @@ describe("updateFile: what is not a plain file", () => {
   it("a folder where the file should be: not-a-file, nothing written (no internal EISDIR)", () => {
     const root = repo({ [`${FILE}/x`]: "" });
     expect(updateFile({ root, file: FILE, transform: append })).toEqual({ ok: false, reason: "not-a-file", kind: "directory" });
+  });
+
+  it("a symbolic link where the file should be: refused, the link and its target untouched", () => {
+    const root = repo({ [FILE]: ORIGINAL, "evidence/t01/cert.yaml": "certificate\n" });
+    rmSync(join(root, FILE));
+    symlinkSync(join(root, "evidence/t01/cert.yaml"), join(root, FILE));
+    expect(updateFile({ root, file: FILE, transform: append })).toEqual({ ok: false, reason: "not-a-file", kind: "symlink" });
+    expect(readFileSync(join(root, "evidence/t01/cert.yaml"), "utf8")).toBe("certificate\n");
+    expect(nodeFs.lstatSync(join(root, FILE)).isSymbolicLink()).toBe(true);
   });
 
   it("a file above the size limit is refused from its size, before a byte is read", () => {
