@@ -20,6 +20,7 @@ import { closedTerms, type ClosedBaseline } from "./closed-terms.js";
 import { signingKeys } from "./signing-keys.js";
 import { groupCycle, outsideStaffDates, rosterDates } from "./staff.js";
 import { filePlace } from "./places.js";
+import { approverAllowed, duplicateId, reviewLapsed } from "./approval.js";
 
 export const CHECKS: readonly Check[] = [
   calendar,
@@ -45,6 +46,9 @@ export const CHECKS: readonly Check[] = [
   sessionLead,
   closedTerms,
   signingKeys,
+  approverAllowed,
+  reviewLapsed,
+  duplicateId,
 ];
 
 /**

@@ -6,6 +6,7 @@ import type { ScoreResult } from "../score/types.js";
 import type { Line, ReportDoc, ReportTable } from "./document.js";
 import type { ExplainData, ExplainItem, ExplainRecord, ExplainRequirement, LabelledAddition } from "./explain.js";
 import { periodLabel, unitLabel } from "./labels.js";
+import { STATUSES } from "../schema/vocab.js";
 
 const REASONS: Record<string, [string, string]> = {
   role: ["角色不符", "the teacher's role does not qualify"],
@@ -98,7 +99,7 @@ function recordText(rec: ExplainRecord, item: ExplainItem, u: string, scheme: Sc
     if (notes.length) what += t(lang, `(${notes.join(";")})`, ` (${notes.join("; ")})`);
   }
   const version = item.rules.length > 1 ? t(lang, `  [规则 ${rec.rule.file}:${rec.rule.line}${rec.rule.version ? ` 自 ${rec.rule.version} 起` : ""}]`, `  [rule ${rec.rule.file}:${rec.rule.line}${rec.rule.version ? ` from ${rec.rule.version}` : ""}]`) : "";
-  return { indent: 2, text: `${where}  ${what}${version}`, ...(rec.step !== "credit" ? { tone: "muted" as const } : {}) };
+  return { indent: 2, text: `${where}  ${what}${version}${reviewText(rec.review, lang)}`, ...(rec.step !== "credit" ? { tone: "muted" as const } : {}) };
 }
 
 function windowText(w: ExplainItem["windows"][number], item: ExplainItem, u: string, scheme: Scheme | undefined, lang: Lang): Line | undefined {
@@ -198,6 +199,16 @@ export function explainDoc(data: ExplainData, scheme: Scheme | undefined, lang: 
   };
 }
 
+/** "  [审定 张老师 2026-11-02]", "  [退回:原因 — 张老师 2026-11-02]", "  [录入,审核后被修改]"; nothing for a plain 录入. */
+export function reviewText(r: ExplainRecord["review"], lang: Lang): string {
+  const status = STATUSES.label(r.status, lang);
+  if (r.lapsed) return t(lang, `  [${status}:审核后被修改,待重新审核]`, `  [${status}: changed after review, to be reviewed again]`);
+  if (r.status === "draft") return "";
+  const who = [r.approverName ?? r.approver, r.reviewed].filter(Boolean).join(" ");
+  if (r.status === "rejected" && r.reason) return t(lang, `  [${status}:${r.reason}${who ? ` — ${who}` : ""}]`, `  [${status}: ${r.reason}${who ? ` — ${who}` : ""}]`);
+  return `  [${status}${who ? ` ${who}` : ""}]`;
+}
+
 function explainTables(data: ExplainData, u: string, scheme: Scheme | undefined, lang: Lang): ReportTable[] {
   const itemLabel = new Map(data.items.map((i) => [i.id, i.label]));
   const records: ReportTable = {
@@ -218,11 +229,15 @@ function explainTables(data: ExplainData, u: string, scheme: Scheme | undefined,
       { header: t(lang, "规则文件", "rule file"), type: "text" },
       { header: t(lang, "规则行", "rule line"), type: "number" },
       { header: t(lang, "规则版本", "rule version"), type: "text" },
+      { header: t(lang, "审核状态", "review status"), type: "text" },
+      { header: t(lang, "审核人", "reviewed by"), type: "text" },
+      { header: t(lang, "退回原因", "returned because"), type: "text" },
     ],
     rows: data.items.flatMap((i) => i.records.map((r) => [
       itemLabel.get(i.id) ?? i.id, r.window, r.file, r.line, r.date, r.kindLabel, r.title, r.amount, r.counted ?? null,
       r.step === "credit" ? (r.reason === "tally" ? t(lang, `计入 ${r.words ?? r.count}`, `counts ${r.words ?? r.count}`) : reasonText(r.reason, lang)) : `${r.step}${r.reason ? `: ${reasonText(r.reason, lang)}` : ""}`,
       r.rule.file, r.rule.line, r.rule.version,
+      STATUSES.label(r.review.status, lang), r.review.approverName ?? r.review.approver ?? null, r.review.reason ?? null,
     ])),
   };
   const reqs: ReportTable = {

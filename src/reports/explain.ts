@@ -6,7 +6,7 @@
  */
 import { groupRequirements, type CollectiveRow } from "./collective.js";
 import type { Lang } from "../i18n.js";
-import type { Dataset } from "../model.js";
+import { effectiveStatus, type Activity, type Dataset } from "../model.js";
 import type { CreditRule, Scheme } from "../rules/types.js";
 import { versionOn } from "../rules/blocks/versions.js";
 import type { RequirementScore, ScoreResult, TraceEntry, TraceStep } from "../score/types.js";
@@ -37,6 +37,8 @@ export interface ExplainRecord {
   counted?: number;
   reason?: string;
   rule: RuleRef;
+  /** The record's review: effective status (a record changed after review is draft), who, when, why returned. */
+  review: { status: string; approver?: string; approverName?: string; reviewed?: string; reason?: string; lapsed?: boolean };
 }
 
 export interface LabelledAddition extends Addition {
@@ -139,6 +141,7 @@ export function buildExplain({ result, dataset, scheme, teacher, lang }: Explain
           ...(e.counted !== undefined ? { counted: e.counted } : {}),
           ...(e.reason ? { reason: e.reason } : {}),
           rule: ruleRef(e),
+          review: reviewOf(act, dataset),
         });
       } else {
         windows.push({ window: e.window ?? "", step: e.step, amount: e.amount, ...(e.reason ? { reason: e.reason } : {}), ...(e.step === "tier" ? { count: counts.get(e.window ?? "") ?? 0 } : {}) });
@@ -212,4 +215,18 @@ function spanOf(dataset: Dataset, id: string, period: ScoreResult["period"]): { 
 function creditOf(scheme: Scheme, id: string, date: string): CreditRule | undefined {
   const versions = scheme.items.get(id)?.versions ?? [];
   return (versionOn(versions, date) ?? versions.at(-1))?.credit;
+}
+
+/** The review facts explain shows beside a record. */
+function reviewOf(act: Activity | undefined, dataset: Dataset): ExplainRecord["review"] {
+  if (!act) return { status: "draft" };
+  const name = act.approver ? dataset.roster.teachers.find((x) => x.id === act.approver)?.name : undefined;
+  return {
+    status: effectiveStatus(act),
+    ...(act.approver ? { approver: act.approver } : {}),
+    ...(name ? { approverName: name } : {}),
+    ...(act.reviewed ? { reviewed: act.reviewed } : {}),
+    ...(act.reason && effectiveStatus(act) === "rejected" ? { reason: act.reason } : {}),
+    ...(act.lapsed ? { lapsed: true } : {}),
+  };
 }
