@@ -33,6 +33,9 @@ export const EXAMPLES: Record<string, Example[]> = {
   "accounts enable": [["yanxiu accounts enable t02", "重新启用", "enable it again"]],
   certificate: [["yanxiu certificate t01 -o 张老师.html", "张老师本学期的学时证明", "t01's certificate for this term"], ["yanxiu certificate --all --year 2026-2027 -o 全校.pdf", "全校一年的证明,一个文件", "every teacher's for a year, one file"]],
   import: [["yanxiu import roster 教师名单.xlsx --dry-run", "先预览从 Excel 导入的名册", "preview the roster read from Excel"], ["yanxiu import roster 教师名单.xlsx", "导入名册", "import the roster"], ["yanxiu import --template roster -o 名册模板.xlsx", "写出带表头的空表", "write an empty sheet with the headers"]],
+  review: [["yanxiu review", "我可以审核的记录", "the records I may review"], ["yanxiu review --group chinese --format json", "一个教研组的待审记录(JSON,含 ref)", "one group's queue as JSON, with refs"]],
+  approve: [["yanxiu approve 3f2a9c --commit", "审定一条记录并以审核人身份提交", "approve one record and commit as the approver"], ["yanxiu approve --all-shown --group chinese", "审定列出的全部记录", "approve every record shown"], ["yanxiu approve 3f2a9c --status 验证", "验证已审定的记录", "verify an approved record"]],
+  reject: [["yanxiu reject 3f2a9c --reason 缺少听课记录", "退回并写明原因", "return it with the reason"]],
   schema: [["yanxiu schema", "修改规则后重写 .yanxiu/schema/", "rewrite .yanxiu/schema/ after a rules change"], ["yanxiu schema --out docs/schema", "写出通用 Schema", "write the general schemas"]],
   completion: [["yanxiu completion bash >> ~/.bashrc", "bash 补全", "bash completion"], ["yanxiu completion fish > ~/.config/fish/completions/yanxiu.fish", "fish 补全", "fish completion"]],
 };

@@ -351,6 +351,8 @@ export function teacherTermFile(plan: SchoolPlan, t: TeacherInfo, term: TermInfo
     } else if (HIGHER_LEVELS.has(it.level ?? "") && r < 0.75) status = "验证";
     else if (r < 0.06) status = "录入";
     else status = "审定";
+    // 验证 is the office's step (approval.verify), not the group leader's.
+    if (status === "验证") approver = plan.teachingLeader !== t.idx ? plan.teachingLeader : plan.admin;
     const approverId = status !== "录入" && approver !== undefined ? plan.teachers[approver]!.id : undefined;
 
     const rec: Rec = {
