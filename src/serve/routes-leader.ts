@@ -10,8 +10,8 @@ import type { Ctx, Server, Vars } from "./context.js";
 import { forbidden, formOf, frameOf, langOf } from "./app.js";
 import { field } from "./request.js";
 import { membersOfGroup } from "./roles.js";
-import { appendItem, saveFile } from "./save.js";
-import { authorOf, needLogin, placeProblems, rulesBroken, scoringOf } from "./routes-me.js";
+import { appendItem } from "./save.js";
+import { answerFailure, authorOf, needLogin, rulesBroken, saveQueued, scoringOf } from "./routes-me.js";
 import { page } from "./views/layout.js";
 import { sessionForm } from "./views/leader.js";
 
@@ -77,19 +77,11 @@ export function registerLeader(app: Hono<{ Variables: Vars }>, server: Server): 
     const group = x.group;
     const file = sessionFilePath(term.id, group.id);
     const target = { listKey: "sessions" as const, ownerKey: "group" as const, owner: group.id, headerComment: `${group.name} ${term.name} 教研活动` };
-    const result = await server.queue.run(() => saveFile({
+    const result = await saveQueued(server, {
       root: server.opts.root, lang: l, today: server.opts.today(), file, transform: appendItem(target, item, l),
-      announce: (p, b) => server.state.expectWrite(p, b), author: authorOf(x.v.teacher), subject: `sessions: ${group.id} ${values.title!.trim()} ${date} (web)`,
-    }));
-    if (result.ok) server.state.applySaved(file, result.after, result.written);
-    else server.state.markStale();
-    if (!result.ok) {
-      if (result.reason === "invalid") {
-        const placed = placeProblems(result.problems);
-        return show(placed.errors, placed.general, 400);
-      }
-      return show({}, [result.message], result.reason === "busy" ? 409 : 500);
-    }
+      author: authorOf(x.v.teacher), subject: `sessions: ${group.id} ${values.title!.trim()} ${date} (web)`,
+    });
+    if (!result.ok) return answerFailure(result, show);
     return c.redirect(`/leader?group=${encodeURIComponent(group.id)}&done=1`, 303);
   });
 }

@@ -7,7 +7,7 @@ import type { Ctx, Server, Vars } from "./context.js";
 import { forbidden, formOf, frameOf, langOf } from "./app.js";
 import { field, files } from "./request.js";
 import { myPage } from "./my-data.js";
-import { appendItem, saveFile, type SaveResult } from "./save.js";
+import { appendItem, saveFile, type SaveRequest, type SaveResult } from "./save.js";
 import { recordFromForm } from "./form-record.js";
 import { planUploads } from "./uploads.js";
 import { fieldOf } from "./validate.js";
@@ -54,9 +54,30 @@ export function placeProblems(problems: Problem[]): { errors: Record<string, str
   return { errors, general };
 }
 
+/** Save through the write queue, keeping the in-memory state in step with what was (or was not) written. */
+export async function saveQueued(server: Server, req: Omit<SaveRequest, "announce">): Promise<SaveResult> {
+  const result = await server.queue.run(() => saveFile({ ...req, announce: (p, b) => server.state.expectWrite(p, b) }));
+  if (result.ok) server.state.applySaved(req.file, result.after, result.written);
+  else server.state.markStale();
+  return result;
+}
+
+type Show<R> = (errors: Record<string, string[]>, general: string[], status: 400 | 409 | 500) => R;
+
+/** The form again: check's problems beside their fields, any other failure on top. */
+export function answerFailure<R>(result: Exclude<SaveResult, { ok: true }>, show: Show<R>): R {
+  if (result.reason === "invalid") {
+    const placed = placeProblems(result.problems);
+    return show(placed.errors, placed.general, 400);
+  }
+  return show({}, [result.message], result.reason === "busy" ? 409 : 500);
+}
+
 export function failureText(r: Exclude<SaveResult, { ok: true }>): string | undefined {
   return r.reason === "invalid" ? undefined : r.message;
 }
+
+type KindOf<F extends (c: Ctx) => unknown[]> = ReturnType<F>[number];
 
 export function registerMe(app: Hono<{ Variables: Vars }>, server: Server): void {
   registerWithdraw(app, server);
@@ -73,6 +94,8 @@ export function registerMe(app: Hono<{ Variables: Vars }>, server: Server): void
     return c.html(String(page(frame, meBody(data, l, c.get("session")!.csrf))));
   });
 
+  const formBase = (c: Ctx, kind: KindOf<typeof personalKinds>) =>
+    ({ lang: langOf(c), csrf: c.get("session")!.csrf, kind, today: server.opts.today(), maxUploadMb: Math.round(server.opts.maxUploadBytes / 1048576) });
   const personalKinds = (c: Ctx) => [...(scoringOf(c)?.scheme.kinds.values() ?? [])].filter((k) => !k.session);
 
   app.get("/add", (c) => {
@@ -83,7 +106,7 @@ export function registerMe(app: Hono<{ Variables: Vars }>, server: Server): void
     const kind = personalKinds(c).find((k) => k.id === c.req.query("kind"));
     const frame = frameOf(c, t(l, "新增记录", "Add a record"), "add");
     if (!kind) return c.html(String(page(frame, kindChoice(personalKinds(c), l))));
-    return c.html(String(page(frame, addForm({ lang: l, csrf: c.get("session")!.csrf, kind, values: {}, errors: {}, general: [], today: server.opts.today(), maxUploadMb: Math.round(server.opts.maxUploadBytes / 1048576) }))));
+    return c.html(String(page(frame, addForm({ ...formBase(c, kind), values: {}, errors: {}, general: [] }))));
   });
 
   app.post("/add", async (c) => {
@@ -100,7 +123,7 @@ export function registerMe(app: Hono<{ Variables: Vars }>, server: Server): void
     const values = Object.fromEntries(["date", "title", "level", "award", "role", "stage", "hours", "count", "words", "score", "notes"].map((f) => [f, field(form, f).slice(0, 2000)]));
     const frame = frameOf(c, t(l, "新增记录", "Add a record"), "add");
     const show = (errors: Record<string, string[]>, general: string[], status: 400 | 409 | 500 | 503) =>
-      c.html(String(page(frame, addForm({ lang: l, csrf: c.get("session")!.csrf, kind, values, errors, general, today: server.opts.today(), maxUploadMb: Math.round(server.opts.maxUploadBytes / 1048576) }))), status);
+      c.html(String(page(frame, addForm({ ...formBase(c, kind), values, errors, general }))), status);
 
     const uploads = await Promise.all(files(form, "evidence").map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
     const planned = planUploads(server.opts.root, v.teacher.id, values.date || "undated", uploads, server.opts.maxUploadBytes, l);
@@ -110,20 +133,12 @@ export function registerMe(app: Hono<{ Variables: Vars }>, server: Server): void
 
     const file = recordFilePath(built.term.id, v.teacher.id);
     const target = { listKey: "records" as const, ownerKey: "teacher" as const, owner: v.teacher.id, headerComment: `${v.teacher.name}（${v.teacher.id}） ${built.term.name} 研修记录` };
-    const result = await server.queue.run(() => saveFile({
+    const result = await saveQueued(server, {
       root: server.opts.root, lang: l, today: server.opts.today(), file,
-      transform: appendItem(target, built.item!, l), newFiles: planned.files, announce: (p, b) => server.state.expectWrite(p, b), author: authorOf(v.teacher),
+      transform: appendItem(target, built.item!, l), newFiles: planned.files, author: authorOf(v.teacher),
       subject: `records: ${v.teacher.id} ${values.title!.trim()} ${values.date} (web)`,
-    }));
-    if (result.ok) server.state.applySaved(file, result.after, result.written);
-    else server.state.markStale();
-    if (!result.ok) {
-      if (result.reason === "invalid") {
-        const placed = placeProblems(result.problems);
-        return show(placed.errors, placed.general, 400);
-      }
-      return show({}, [result.message], result.reason === "busy" ? 409 : 500);
-    }
+    });
+    if (!result.ok) return answerFailure(result, show);
     // The record as scored now, with the credit it earned.
     const fresh = server.state.current();
     const data = fresh.dataset && fresh.scheme ? myPage(fresh.dataset, fresh.scheme, v.teacher.id, server.opts.today(), l) : undefined;
@@ -146,17 +161,15 @@ function registerWithdraw(app: Hono<{ Variables: Vars }>, server: Server): void 
     const status = act.status ? (STATUSES.normalize(act.status) ?? act.status) : "draft";
     if (status !== "draft" && status !== "rejected") return forbidden(c, t(l, "已审核的记录不能撤回;请联系组长", "An approved record cannot be withdrawn; ask your group leader"));
     const file = m[1]!;
-    const result = await server.queue.run(() => saveFile({
+    const result = await saveQueued(server, {
       root: server.opts.root, lang: l, today: server.opts.today(), file,
       transform: (cur) => {
         const r = cur === undefined ? { ok: false as const } : removeItem(cur, "records", act.origin.index, { date: act.date, title: act.title });
         return r.ok ? r : { ok: false, message: t(l, "这条记录刚被修改过,没有撤回;请刷新后再试", "The record was changed meanwhile and was not withdrawn; reload and try again") };
       },
-      announce: (p, b) => server.state.expectWrite(p, b), author: authorOf(v.teacher),
+      author: authorOf(v.teacher),
       subject: `withdraw: ${v.teacher.id} ${act.title} ${act.date} (web)`,
-    }));
-    if (result.ok) server.state.applySaved(file, result.after, result.written);
-    else server.state.markStale();
+    });
     if (!result.ok) return c.html(String(page(frameOf(c, t(l, "撤回", "Withdraw"), "me"), html`<div class="card"><p class="err">${result.reason === "invalid" ? result.problems.map((p) => p.message).join("; ") : result.message}</p><p><a href="/">${t(l, "回到我的研修", "Back")}</a></p></div>`)), 409);
     return c.redirect("/?done=withdrawn", 303);
   });

@@ -1,21 +1,9 @@
 /** A small school for the approval tests: two groups, a teacher in both, the office, a district verifier. */
 import { tempDir, writeFiles } from "../helpers/temp-repo.js";
+import { CONFIG } from "../git/fixture.js";
 
-export const CONFIG = `school: 测试学校
-rules:
-  - rules/school.yaml
-years:
-  - id: 2026-2027
-    start: 2026-09-01
-    end: 2027-08-31
-    terms:
-      - id: 2026-2027-1
-        start: 2026-09-01
-        end: 2027-01-31
-      - id: 2026-2027-2
-        start: 2027-02-01
-        end: 2027-08-31
-`;
+// The same school year and rule file as the audit fixtures.
+export { CONFIG };
 
 export const RULES = `scheme:
   id: school
