@@ -19,6 +19,7 @@ import { APP_CSS } from "./views/css.js";
 import { errorPage, type Frame } from "./views/layout.js";
 import { registerAuth } from "./routes-auth.js";
 import { registerMe } from "./routes-me.js";
+import { registerEdit } from "./routes-edit.js";
 import { registerLeader } from "./routes-leader.js";
 import { registerOffice } from "./routes-office.js";
 import { registerReview } from "./routes-review.js";
@@ -110,6 +111,7 @@ export function createServer(opts: ServeOptions, socketAddress?: (c: Ctx) => str
 
   registerAuth(app, server);
   registerMe(app, server);
+  registerEdit(app, server);
   registerLeader(app, server);
   registerReview(app, server);
   registerOffice(app, server);

@@ -14,6 +14,7 @@ function recordLine(r: MyRecord, lang: Lang, csrf: string): Html {
 <div>${r.title}</div>
 ${mayWithdraw ? html`<form method="post" action="/records/withdraw" class="row">
 <input type="hidden" name="_csrf" value="${csrf}"><input type="hidden" name="ref" value="${r.ref}">
+<a href="/records/edit?ref=${encodeURIComponent(r.stableRef)}">${t(lang, "编辑", "Edit")}</a>
 <button class="link" type="submit">${t(lang, "撤回", "Withdraw")}</button></form>` : ""}</li>`;
 }
 
