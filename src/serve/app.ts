@@ -20,6 +20,7 @@ import { errorPage, type Frame } from "./views/layout.js";
 import { registerAuth } from "./routes-auth.js";
 import { registerMe } from "./routes-me.js";
 import { registerEdit } from "./routes-edit.js";
+import { registerEvidence } from "./routes-evidence.js";
 import { registerLeader } from "./routes-leader.js";
 import { registerOffice } from "./routes-office.js";
 import { registerReview } from "./routes-review.js";
@@ -112,6 +113,7 @@ export function createServer(opts: ServeOptions, socketAddress?: (c: Ctx) => str
   registerAuth(app, server);
   registerMe(app, server);
   registerEdit(app, server);
+  registerEvidence(app, server);
   registerLeader(app, server);
   registerReview(app, server);
   registerOffice(app, server);
