@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { derivedRef } from "../../src/approval/ref.js";
@@ -117,6 +117,21 @@ describe("editing is refused, nothing written", () => {
     expect(r.status).toBe(403);
     expect(r.text).toContain("已审核的记录不能修改");
     expect(file()).toBe(approvedFile);
+    expect(head()).toBe(before);
+  });
+
+  it("approved on disk (a git pull) after the server last read the file: refused under the lock, file byte-identical", async () => {
+    const c = new Client(app);
+    await c.login("t16");
+    await c.get(`/records/edit?ref=${REF}`);
+    // The server does not watch the work tree in tests, so its copy still says 录入.
+    const approvedOnDisk = afterAdd.replace(ADDED, `${ADDED}    status: 审定\n    approver: t01\n`);
+    writeFileSync(join(root, T16), approvedOnDisk);
+    const before = head();
+    const r = await c.post("/records/edit", { ref: REF, kind: "observation", date: "2026-04-15", title: "听课记错了", count: "9" });
+    expect(r.status).toBe(403);
+    expect(r.text).toContain("这条记录刚被审核通过,不能再修改");
+    expect(file()).toBe(approvedOnDisk);
     expect(head()).toBe(before);
   });
 
