@@ -33,6 +33,10 @@ export interface MyRecord {
   file: string;
   index: number;
   attendance?: string;
+  /** Why it was returned (退回), for the teacher to fix it. */
+  reason?: string;
+  /** Its evidence files' names, in order (each opens at /evidence/<stableRef>/<n>). */
+  evidence: string[];
 }
 
 export interface MyRequirement {
@@ -97,6 +101,7 @@ export function myPage(dataset: Dataset, scheme: Scheme, teacherId: string, toda
         ref: recordRef(a), stableRef: stable.get(recordRef(a)) ?? "", date: a.date, title: a.title, kindLabel: kind ? t(lang, kind.label, kind.labelEn) : a.kind,
         credit: credit.get(recordRef(a)), status, statusLabel: STATUSES.label(status, lang),
         session: a.group !== undefined, file: a.origin.file, index: a.origin.index, attendance: a.attendance,
+        reason: status === "rejected" ? a.reason : undefined, evidence: a.group === undefined ? a.evidence.map((e) => e.split("/").at(-1) ?? e) : [],
       };
     });
 

@@ -18,11 +18,6 @@ function ownFolder(entry: ReviewEntry): string {
   return entry.kind === "record" ? `${EVIDENCE_DIR}/${entry.owner}/` : `${EVIDENCE_DIR}/groups/${entry.owner}/`;
 }
 
-/** The link to one evidence file of a record, as the pages write it. */
-export function evidenceHref(ref: string, n: number): string {
-  return `/evidence/${encodeURIComponent(ref)}/${n}`;
-}
-
 export function registerEvidence(app: Hono<{ Variables: Vars }>, server: Server): void {
   app.get("/evidence/:ref/:n", (c) => {
     const stop = needLogin(c);

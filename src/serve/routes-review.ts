@@ -14,8 +14,7 @@ import { field, fields } from "./request.js";
 import { saveFile } from "./save.js";
 import { authorOf, needLogin, rulesBroken, scoringOf } from "./routes-me.js";
 import { page } from "./views/layout.js";
-import { reviewBody, type ReviewRowView } from "./views/review.js";
-import { evidenceHref } from "./routes-evidence.js";
+import { evidenceHref, reviewBody, type ReviewRowView } from "./views/review.js";
 
 export function registerReview(app: Hono<{ Variables: Vars }>, server: Server): void {
   const queueOf = (c: Ctx) => {

@@ -62,6 +62,7 @@ describe("编辑 my own record while it is not approved", () => {
     await c.login("t16");
     const me = await c.get("/");
     expect(me.text).toContain(`/records/edit?ref=${REF}`);
+    expect(me.text).toContain("退回原因: 请写明听了谁的课");
     await c.get(`/records/edit?ref=${REF}`);
     expect((await c.post("/records/edit", { ref: REF, kind: "observation", date: "2026-04-15", title: "听课记错了", count: "3", notes: "听的是王老师《背影》" })).status).toBe(303);
     expect(file()).toBe(afterAdd.replace(ADDED, `${ADDED}    id: ${REF}\n    notes: 听的是王老师《背影》\n`));

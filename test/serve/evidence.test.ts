@@ -42,6 +42,11 @@ describe("evidence in 审核", () => {
     expect(Buffer.from(await res.arrayBuffer())).toEqual(JPEG);
   });
 
+  it("the owner finds the link on 我的研修", async () => {
+    const me = await (await as("t16")).get("/");
+    expect(me.text).toContain(`证明材料: <a href="/evidence/${REF}/0">2026-04-10-获奖证书.jpg</a>`);
+  });
+
   it("the owner and the office may open it; a text file is only downloaded, as octet-stream", async () => {
     for (const who of ["t16", "t06"]) {
       const res = await (await as(who)).request(`/evidence/${REF}/0`);

@@ -2,6 +2,11 @@
 import { t, type Lang } from "../../i18n.js";
 import { html, type Html } from "./html.js";
 
+/** The link to one evidence file of a record or session (served by routes-evidence.ts). */
+export function evidenceHref(ref: string, n: number): string {
+  return `/evidence/${encodeURIComponent(ref)}/${n}`;
+}
+
 export interface ReviewRowView {
   ref: string;
   who: string;
