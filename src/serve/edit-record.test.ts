@@ -56,6 +56,9 @@ describe("editing my own record in place", () => {
     const withLevel = FILE.replace("    words: 800\n", "    words: 800\n    level: 区级\n");
     const same = editOwnRecord(withLevel, "t01", ref, { date: "2026-05-01", kind: "reflection", title: "反思", words: 800, level: "district" });
     expect(same).toEqual({ ok: true, text: withLevel });
+    // count: 1 written out is what an empty count means: no change either.
+    const one = FILE.replace("    words: 800\n", "    words: 800\n    count: 1\n");
+    expect(editOwnRecord(one, "t01", ref, { date: "2026-05-01", kind: "reflection", title: "反思", words: 800 })).toEqual({ ok: true, text: one });
   });
 
   it("refuses an approved record, another teacher's file and an unknown ref", () => {

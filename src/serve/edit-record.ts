@@ -36,6 +36,8 @@ export function isApprovedItem(owner: string, item: Record<string, unknown>): bo
 
 /** The same value as far as the file's meaning goes (区级 and district are one level). */
 function sameValue(field: string, before: unknown, after: unknown): boolean {
+  // No count means 1 (the form leaves it empty then): a written `count: 1` stays as it is.
+  if (field === "count") return isDeepStrictEqual(before ?? 1, after ?? 1);
   if (before === undefined || after === undefined) return before === after;
   const vocab = VOCABS[field];
   if (vocab && typeof before === "string" && typeof after === "string") return (vocab.normalize(before) ?? before) === (vocab.normalize(after) ?? after);

@@ -26,7 +26,9 @@ type Found = { ok: true; entry: ReviewEntry; act: Activity } | { ok: false; resp
 function ownEditable(c: Ctx, ref: string): Found {
   const l = langOf(c);
   const me = c.get("viewer")!.teacher.id;
-  const entry = reviewEntries(c.get("dataset")?.activities ?? []).find((e) => e.ref === ref);
+  // Refs are per file, so my own records' refs come from my own activities alone.
+  const mine = (c.get("dataset")?.activities ?? []).filter((a) => a.teacher === me && a.group === undefined);
+  const entry = reviewEntries(mine).find((e) => e.ref === ref);
   const act = entry?.activities[0];
   if (!entry || !act || entry.kind !== "record" || entry.owner !== me || act.teacher !== me) {
     return { ok: false, response: forbidden(c, t(l, "只能编辑自己的记录;什么也没有改动", "You can edit only your own records; nothing was changed")) };
@@ -97,10 +99,16 @@ export function registerEdit(app: Hono<{ Variables: Vars }>, server: Server): vo
       return show({ date: [t(l, `${values.date} 在另一个学期(${built.term.name}):请撤回这条,再在新增记录里记到那个学期`, `${values.date} is in another term (${built.term.name}): withdraw this record and add it anew`)] }, [], 400);
     }
     let refused: EditRefusal | undefined;
+    let unchanged = false;
     const result = await saveQueued(server, {
       root: server.opts.root, lang: l, today: server.opts.today(), file: found.entry.file,
       transform: (cur) => {
         const r = cur === undefined ? { ok: false as const, reason: "unknown-ref" as const } : editOwnRecord(cur, v.teacher.id, ref, built.item!);
+        // Saved without a change: nothing to write or commit.
+        if (r.ok && r.text === cur) {
+          unchanged = true;
+          return { ok: false, message: "unchanged" };
+        }
         if (r.ok) return r;
         refused = r.reason;
         return { ok: false, message: refusalText(r.reason, l) };
@@ -108,6 +116,7 @@ export function registerEdit(app: Hono<{ Variables: Vars }>, server: Server): vo
       author: authorOf(v.teacher),
       subject: `edit: ${v.teacher.id} ${values.title!.trim()} ${values.date} (web)`,
     });
+    if (unchanged) return c.redirect("/?done=unchanged", 303);
     if (!result.ok) return answerFailure(result, (errors, general, status) => show(errors, general, refused === "approved" ? 403 : status === 500 && refused ? 409 : status));
     return c.redirect("/?done=edited", 303);
   });

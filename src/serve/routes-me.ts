@@ -191,6 +191,7 @@ function flashOf(c: Ctx): { ok: boolean; text: string } | undefined {
   const f = c.req.query("done");
   const l = langOf(c);
   if (f === "withdrawn") return { ok: true, text: t(l, "已撤回", "Withdrawn") };
+  if (f === "unchanged") return { ok: true, text: t(l, "没有改动,什么也没有保存", "Nothing was changed, so nothing was saved") };
   if (f === "edited") return { ok: true, text: t(l, "已修改并提交,等待审核", "Changed and committed; it waits for review") };
   if (f === "saved") return { ok: true, text: t(l, "已保存", "Saved") };
   return undefined;

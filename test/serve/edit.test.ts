@@ -49,6 +49,10 @@ describe("编辑 my own record while it is not approved", () => {
     // The pinned id keeps the same link working after the title changed.
     const again = await c.get(`/records/edit?ref=${REF}`);
     expect(again.text).toContain('value="听课《背影》"');
+    // Saving it again as it is writes and commits nothing.
+    const same = await c.post("/records/edit", { ref: REF, kind: "observation", date: "2026-04-16", title: "听课《背影》", count: "2", notes: "王老师的课" });
+    expect(same.res.headers.get("location")).toBe("/?done=unchanged");
+    expect(git(root, "log", "-1", "--format=%s").trim()).toBe("edit: t16 听课《背影》 2026-04-16 (web)");
   });
 
   it("a returned record may be edited and goes back to 录入 for review (review fields removed)", async () => {
