@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import { buildSummaryData, summaryDoc, totalMinimum } from "../reports/summary.js";
 import { scoreWithProgress } from "../reports/score-all.js";
+import { countReviews } from "../reports/review-counts.js";
 import { today, type Io } from "./io.js";
 import { addOutputOptions, emit, preflight, signaturesOf, type OutputOptions } from "./output.js";
 import { startProgress } from "./progress.js";
@@ -25,7 +26,8 @@ export function registerSummary(program: Command, io: Io): void {
     const result = scoreWithProgress(dataset, scheme, period, (d) => progress.update(d, total));
     const cycleResult = cyclePeriod ? scoreWithProgress(dataset, scheme, cyclePeriod, (d) => progress.update(n + d, total)) : period.type === "cycle" ? result : undefined;
     progress.done();
-    const data = buildSummaryData({ result, dataset, lang, ...(cycleResult ? { cycleResult } : {}), today: today(io.env) });
+    const reviews = countReviews(dataset, scheme, period);
+    const data = buildSummaryData({ result, dataset, lang, ...(cycleResult ? { cycleResult } : {}), today: today(io.env), ...(reviews ? { reviews } : {}) });
     await emit(io, lang, { ...summaryDoc(data, result, lang, totalMinimum(scheme, result)), made: today(io.env), signatures: signaturesOf(dataset.config, lang) }, opts);
   });
 }
