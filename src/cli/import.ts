@@ -114,15 +114,19 @@ export async function readBook(path: string, lang: Lang): Promise<NamedSheet[]> 
 }
 
 /** Sheets to a file: xlsx with every sheet, or CSV with the first there and each other beside it as NAME-<sheet>.csv. */
-export async function writeSheets(io: Io, output: string, sheets: readonly SheetOut[]): Promise<string[]> {
-  const path = resolve(io.cwd, output);
-  if (extname(path).toLowerCase() !== ".csv") {
-    writeFileAtomic(path, await xlsxOut(sheets));
-    return [output];
-  }
-  const base = output.slice(0, -extname(output).length);
-  const names = sheets.map((s, i) => (i === 0 ? output : `${base}-${s.name}.csv`));
-  sheets.forEach((s, i) => writeFileAtomic(resolve(io.cwd, names[i]!), csvOut(s)));
+export async function writeSheets(io: Io, output: string, sheets: readonly SheetOut[], lang: Lang): Promise<string[]> {
+  const ext = extname(output);
+  const csv = ext.toLowerCase() === ".csv";
+  const names = csv ? sheets.map((s, i) => (i === 0 ? output : `${output.slice(0, -ext.length)}-${s.name}${ext}`)) : [output];
+  const bodies = csv ? sheets.map(csvOut) : [await xlsxOut(sheets)];
+  names.forEach((name, i) => {
+    const path = resolve(io.cwd, name);
+    try {
+      writeFileAtomic(path, bodies[i]!, { fs: io.fs });
+    } catch (e) {
+      throw new UsageError(t(lang, `无法写入 ${path}:${(e as Error).message}`, `cannot write ${path}: ${(e as Error).message}`));
+    }
+  });
   return names;
 }
 
@@ -142,6 +146,6 @@ async function writeTemplate(io: Io, opts: ImportOptions, lang: Lang, dir: strin
       kindsSheet(repo.scheme),
     ];
   }
-  const written = await writeSheets(io, opts.output, sheets);
+  const written = await writeSheets(io, opts.output, sheets, lang);
   io.stderr.write(t(lang, `已写入 ${written.join("、")}\n`, `wrote ${written.join(", ")}\n`));
 }

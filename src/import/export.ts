@@ -104,7 +104,8 @@ function tableValues(scheme: Scheme, kind: string, dim: "level" | "award" | "rol
   for (const item of scheme.items.values()) {
     for (const v of item.versions) if (v.kinds.includes(kind) && v.credit.type === "table") walk(v.credit.values, v.credit.by, 0);
   }
-  return [...out].map((id) => VOCAB[dim].label(id, "zh"));
+  // "default" is every other value; "province+" is 省级及以上.
+  return [...out].filter((id) => id !== "default").map((id) => (id.endsWith("+") ? `${VOCAB[dim].label(id.slice(0, -1), "zh")}及以上` : VOCAB[dim].label(id, "zh")));
 }
 
 const FIELD_HEADER: Record<string, string> = { hours: "学时", count: "数量", words: "字数", score: "评定分", level: "级别", award: "等次", role: "角色", stage: "课题阶段", evidence: "证明材料" };

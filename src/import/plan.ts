@@ -95,7 +95,14 @@ export function planImport(repo: LoadedRepo, items: readonly ImportedItem[], rea
   for (const p of introduced.filter((x) => x.severity === "error")) {
     const it = itemAt(p.file, p.line);
     if (it === undefined) unplaced.push(p);
-    else reasons.set(it, [...(reasons.get(it) ?? []), p.hint ? t(lang, `${p.message}(${p.hint})`, `${p.message} (${p.hint})`) : p.message]);
+    else {
+      // "already recorded at records/…/t11.yaml:83" may point into a file not written yet: name its row.
+      const message = p.message.replace(/((?:records|sessions)\/[^\s:()]+\.yaml):(\d+)/g, (whole, file: string, line: string) => {
+        const other = itemAt(file, Number(line));
+        return other ? t(lang, `表中第 ${other.row} 行`, `row ${other.row} of the sheet`) : whole;
+      });
+      reasons.set(it, [...(reasons.get(it) ?? []), p.hint ? t(lang, `${message}(${p.hint})`, `${message} (${p.hint})`) : message]);
+    }
   }
   for (const [it, why] of reasons) rejected.push({ sheet: it.sheet, row: it.row, reason: why.join(t(lang, ";", "; ")) });
   const warnings = introduced.filter((x) => x.severity === "warning");
