@@ -71,9 +71,9 @@ export async function importRecords(io: Io, file: string, dir: string | undefine
   const plan = planImport(repo, items, readState(io, repo.root), lang, day);
   const sheetName = (kind: SheetKind) => sheets.find((s) => s.kind === kind)?.sheet.name ?? "";
   rejected.push(...plan.rejected.map((r) => ({ sheet: sheetName(r.sheet), row: r.row, reason: r.reason })));
-  const where = (r: { sheet: string; row: number }) => `${file}:${named ? `${r.sheet} ` : ""}`;
+  const sheetOf = (r: { sheet: string }) => (named ? `${r.sheet} ` : "");
   rejected.sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : a.sheet < b.sheet ? 1 : -1));
-  for (const r of rejected) io.stdout.write(t(lang, `${where(r)}第 ${r.row} 行:${r.reason}\n`, `${where(r)}row ${r.row}: ${r.reason}\n`));
+  for (const r of rejected) io.stdout.write(t(lang, `${file}:${sheetOf(r)}第 ${r.row} 行:${r.reason}\n`, `${file}: ${sheetOf(r)}row ${r.row}: ${r.reason}\n`));
   const shown = [...plan.unplaced, ...plan.warnings];
   if (shown.length) io.stdout.write(formatText(sortProblems(shown), { lang, colour: useColour(io) }));
   if (rejected.length || plan.unplaced.length) {
