@@ -3,6 +3,7 @@
  * sheets `import records` reads (研修记录, 集体活动), column for column, so the records move to
  * another repository, or through Excel and back, unchanged.
  */
+import { extname } from "node:path";
 import type { Command } from "commander";
 import { t } from "../i18n.js";
 import { allTerms } from "../model.js";
@@ -47,6 +48,9 @@ export function registerExport(program: Command, io: Io): void {
       if (!opts.output || opts.output === "-") {
         io.stdout.write(csvOut(sheets[0]!));
         return;
+      }
+      if (![".xlsx", ".csv"].includes(extname(opts.output).toLowerCase())) {
+        throw new UsageError(t(lang, `只能导出为 .xlsx 或 .csv:${opts.output}`, `records are exported as .xlsx or .csv: ${opts.output}`));
       }
       const written = await writeSheets(io, opts.output, sheets, lang);
       io.stderr.write(t(lang, `已导出 ${sheets[0]!.rows.length} 条记录、${sheets[1]!.rows.length} 次集体活动到 ${written.join("、")}\n`,

@@ -1,4 +1,5 @@
 /** `yanxiu import records`: spreadsheet rows into record and session files, all rows or none. */
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync, appendFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -112,11 +113,25 @@ describe("yanxiu import records", () => {
     const before = read(dir, "sessions/2025-2026-1/chinese.yaml");
     const r = await runCli(["import", "records", file, dir, "--map", "活动主题=title"]);
     expect([r.code, r.stderr]).toEqual([0, "已导入 1 条记录、1 次集体活动,写入 2 个文件\n"]);
+    expect(r.stdout.split("\n")[1]).toBe("语文组(chinese) 2025—2026学年第一学期:1 次集体活动 → sessions/2025-2026-1/chinese.yaml");
     // chinese has t01, t06, t13, t16, t17; 黄敏斌 is t01 (roster.yaml); t17 absent, the others present.
     expect(read(dir, "sessions/2025-2026-1/chinese.yaml")).toBe(`${before}  - date: 2025-12-16\n    kind: collective-prep\n    title: 集体备课：二年级语文《雾在哪里》\n    hours: 2\n    lead: t01\n` +
       "    attendance:\n      t01: 出勤\n      t06: 出勤\n      t13: 出勤\n      t16: 出勤\n      t17: 缺席\n");
     expect(read(dir, "records/2025-2026-1/t16.yaml")).toMatch(/  - date: 2025-10-15\n    kind: reflection\n    title: 《秋天》教学反思\n    words: 1200\n$/);
     expect((await runCli(["check", dir])).code).toBe(0);
+  });
+
+  it("--commit: one commit of exactly the written files", async () => {
+    const dir = demo();
+    const git = (...args: string[]) => spawnSync("git", args, { cwd: dir, encoding: "utf8", env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@x", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@x" } });
+    git("init", "-q");
+    git("add", "-A");
+    git("commit", "-qm", "school");
+    writeFileSync(join(dir, "r.csv"), "工号,日期,类型,名称\nt10,2025-10-09,教学反思,张明的反思\nt11,2026-03-09,教学反思,郑芳的反思\n");
+    const r = await runCli(["import", "records", join(dir, "r.csv"), dir, "--commit"], { env: { GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@x", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@x" } });
+    expect([r.code, r.stdout.split("\n").at(-2)]).toEqual([0, "已提交:import: 2 records from r.csv"]);
+    expect(git("show", "--name-only", "--format=%s", "HEAD").stdout).toBe("import: 2 records from r.csv\n\nrecords/2025-2026-1/t10.yaml\nrecords/2025-2026-2/t11.yaml\n");
+    expect(git("status", "--porcelain").stdout).toBe("?? r.csv\n");
   });
 
   it("a write failing midway puts back the files already written (a created one removed) and says so", async () => {
