@@ -43,6 +43,8 @@ export function findKind(kinds: ReadonlyMap<string, KindDef>, key: string, lang:
   const all = [...kinds.values()];
   const byLabel = all.filter((x) => x.label === k || x.labelEn.toLowerCase() === k.toLowerCase());
   if (byLabel.length === 1) return { ok: byLabel[0]! };
-  const guess = didYouMean(k, [...all.map((x) => x.id), ...all.map((x) => x.label)]);
+  // "听课" for 听课/观课议课: a label holding what was typed is the likeliest meaning.
+  const holding = all.filter((x) => x.label.includes(k));
+  const guess = holding.length === 1 ? holding[0]!.label : didYouMean(k, [...all.map((x) => x.id), ...all.map((x) => x.label)]);
   return { error: t(lang, `规则中没有活动类型「${k}」${guess ? `;是不是「${guess}」?` : ""}(类型见模板的「类型说明」表)`, `the rules define no kind '${k}'${guess ? `; did you mean '${guess}'?` : ""} (the template's 类型说明 sheet lists them)`) };
 }
