@@ -15,7 +15,7 @@ export const EXAMPLES: Record<string, Example[]> = {
   check: [["yanxiu check", "校验整个仓库", "check the whole repository"], ["yanxiu check records/2026-2027-1/t01.yaml", "只报告一个文件的问题", "report on one file only"], ["yanxiu check --format sarif -o yanxiu.sarif", "写出 SARIF 供 CI 使用", "write SARIF for CI"], ["yanxiu check --changed", "只查改动过的文件", "only the files changed in git"]],
   score: [["yanxiu score", "每位教师的学时", "every teacher's hours"], ["yanxiu score -o 学时.xlsx", "导出 Excel", "export to Excel"], ["yanxiu score --group chinese", "一个教研组", "one group"]],
   explain: [["yanxiu explain t01", "逐项说明张老师的学时", "explain t01's hours record by record"]],
-  summary: [["yanxiu summary", "全校汇总", "the school summary"], ["yanxiu summary -o 汇总.html", "写成网页", "as a web page"]],
+  summary: [["yanxiu summary", "全校汇总", "the school summary"], ["yanxiu summary -o 汇总.html", "写成网页", "as a web page"], ["yanxiu summary --group chinese", "只汇总一个教研组", "one group only"]],
   rules: [["yanxiu rules test", "运行 rules/ 中的规则测试", "run the rule tests in rules/"]],
   "rules test": [["yanxiu rules test", "运行全部规则测试", "run every rule test"], ["yanxiu rules test rules/xintian.test.yaml", "只运行一个文件", "run one file"]],
   audit: [["yanxiu audit", "审计全部历史", "audit the whole history"], ["yanxiu audit --since origin/main", "只看某版本之后", "only since a revision"]],

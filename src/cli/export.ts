@@ -21,10 +21,10 @@ interface ExportOptions {
 export function registerExport(program: Command, io: Io): void {
   program
     .command("export")
-    .description("把研修记录导出为 Excel/CSV,列与 import records 相同 / export the records to Excel or CSV, with the columns import reads")
+    .description("把研修记录导出为 Excel/CSV,列与导入时相同 / export the records to Excel or CSV, with the columns import reads")
     .argument("<what>", "records")
     .argument("[dir]", "仓库目录(默认当前目录)/ the repository folder (default: here)")
-    .option("-o, --output <file>", "写入 .xlsx(两张表)或 .csv(集体活动写在 文件-集体活动.csv);不写则 CSV 输出到屏幕 / .xlsx (two sheets) or .csv (sessions beside it as FILE-集体活动.csv); CSV of the records to stdout when absent")
+    .option("-o, --output <file>", "写入 .xlsx(两张表)或 .csv(集体活动写在 文件-集体活动.csv);不写则 CSV 输出到屏幕 / .xlsx (two sheets) or .csv (the sessions in a second file beside it); CSV of the records to stdout when absent")
     .option("--term <id>", "只导出一个学期 / one term only")
     .action(async function (this: Command, what: string, dir: string | undefined, opts: ExportOptions) {
       const { repo, lang } = openRepo(io, dir, this.optsWithGlobals().lang as string | undefined);
