@@ -50,7 +50,7 @@ export async function importRecords(io: Io, file: string, dir: string | undefine
     io.stderr.write(t(lang, `yanxiu: ${file} 中没有可导入的行(第 1 行是表头,记录从第 2 行起)\n`, `yanxiu: ${file} has no rows to import (row 1 is the header, records start on row 2)\n`));
     return EXIT.problems;
   }
-  const ctx: ImportContext = { config: repo.dataset.config, teachers: repo.dataset.roster.teachers, groups: repo.dataset.roster.groups, kinds: repo.scheme.kinds };
+  const ctx: ImportContext = { config: repo.dataset.config, today: day, teachers: repo.dataset.roster.teachers, groups: repo.dataset.roster.groups, kinds: repo.scheme.kinds };
   const map = parseMap(opts.map);
   const errors: string[] = [];
   for (const col of Object.keys(map)) {

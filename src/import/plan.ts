@@ -7,7 +7,7 @@
 import { LineCounter, parseDocument, isSeq } from "yaml";
 import { t, type Lang } from "../i18n.js";
 import type { Problem } from "../problem.js";
-import type { LoadedRepo } from "../repo/load.js";
+import type { LoadedRepo } from "../pipeline/load.js";
 import { parseBytes } from "../repo/read.js";
 import { mergeItem, newFileText } from "../add/merge.js";
 import { validateWrites } from "../add/validate.js";

@@ -7,10 +7,13 @@ import type { KindDef } from "../rules/types.js";
 
 describe("cells as people type them", () => {
   it("dates: ISO, slashes, dots, 年月日, Excel day numbers; impossible dates are not dates", () => {
-    expect(["2025-09-01", "2025/9/1", "2025.9.1", "2025年9月1日", "２０２５/９/１"].map(readDate)).toEqual(Array(5).fill("2025-09-01"));
+    const read = (s: string) => readDate(s, "2026-11-23");
+    expect(["2025-09-01", "2025/9/1", "2025.9.1", "2025年9月1日", "２０２５/９/１"].map(read)).toEqual(Array(5).fill("2025-09-01"));
+    // Without the year: the latest such day not after today (2026-11-23): 12-20 is last December.
+    expect([read("9月1日"), read("12-20")]).toEqual(["2026-09-01", "2025-12-20"]);
     // Excel counts days from 1899-12-30: 45901 is 2025-09-01 (45658 is 2025-01-01, + 243 days).
-    expect(readDate("45901")).toBe("2025-09-01");
-    expect([readDate("2025-02-30"), readDate("2025-13-01"), readDate("九月一日"), readDate("2025-9")]).toEqual([undefined, undefined, undefined, undefined]);
+    expect(read("45901")).toBe("2025-09-01");
+    expect([read("2025-02-30"), read("2025-13-01"), read("九月一日"), read("2025-9")]).toEqual([undefined, undefined, undefined, undefined]);
   });
 
   it("numbers: plain or full-width; empty is none; anything else is NaN", () => {

@@ -8,7 +8,7 @@ import { t, type Lang } from "../i18n.js";
 import { allTerms, termOf, type Config, type Group, type Teacher, type Term } from "../model.js";
 import type { KindDef } from "../rules/types.js";
 import { recordFilePath, sessionFilePath } from "../repo/layout.js";
-import { DATE_RE, isRealDate } from "../schema/fields.js";
+import { parseLooseDate } from "../input/date.js";
 import { ACTIVITY_ROLES, AWARDS, LEVELS, STAGES, STATUSES } from "../schema/vocab.js";
 import { attendanceFromLists, buildRecord, buildSession } from "../add/record.js";
 import type { MergeTarget } from "../add/merge.js";
@@ -20,6 +20,8 @@ import type { Rejection } from "./roster.js";
 
 export interface ImportContext {
   config: Config;
+  /** YYYY-MM-DD: a date typed without its year is the latest such day not after it. */
+  today: string;
   teachers: readonly Teacher[];
   groups: readonly Group[];
   kinds: ReadonlyMap<string, KindDef>;
@@ -46,18 +48,20 @@ export interface ParsedRows {
   errors: string[];
 }
 
-/** 2025-09-01, 2025/9/1, 2025.9.1, 2025年9月1日 or an Excel day number → YYYY-MM-DD (undefined: not a date). */
-export function readDate(cell: string): string | undefined {
+/**
+ * 2025-09-01, 2025/9/1, 2025.9.1, 2025年9月1日, full-width digits, a month and day without the year
+ * (the latest such day not after today, as add reads it: src/input/date.ts), or an Excel day number
+ * (a date cell that lost its format) → YYYY-MM-DD; undefined: not a date.
+ */
+export function readDate(cell: string, today: string): string | undefined {
   const s = cell.normalize("NFKC").trim();
   if (/^\d{5}(\.0+)?$/.test(s)) {
-    // Excel's day number (1900 system, counted from 1899-12-30), when a date cell lost its format.
+    // Excel's day number (1900 system, counted from 1899-12-30).
     const d = new Date(Date.UTC(1899, 11, 30) + Number.parseInt(s, 10) * 86_400_000);
     return d.toISOString().slice(0, 10);
   }
-  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(s);
-  if (!m) return undefined;
-  const iso = `${m[1]}-${m[2]!.padStart(2, "0")}-${m[3]!.padStart(2, "0")}`;
-  return DATE_RE.test(iso) && isRealDate(iso) ? iso : undefined;
+  const r = parseLooseDate(s, today);
+  return r.ok ? r.iso : undefined;
 }
 
 /** A number as typed (full-width digits too); undefined for an empty cell, NaN for something else. */
@@ -77,7 +81,7 @@ function readCommon(get: (f: Common) => string, ctx: ImportContext, sheet: Sheet
   { fields: Record<string, unknown>; term?: Term; kind?: KindDef } {
   const fields: Record<string, unknown> = {};
   const dateCell = get("date");
-  const date = dateCell ? readDate(dateCell) : undefined;
+  const date = dateCell ? readDate(dateCell, ctx.today) : undefined;
   if (!dateCell) why.push(t(lang, "日期为空", "the date is empty"));
   else if (!date) why.push(t(lang, `日期「${dateCell}」不是日期(写成 2025-09-01)`, `the date '${dateCell}' is not a date (write 2025-09-01)`));
   let term: Term | undefined;
@@ -125,7 +129,7 @@ function readCommon(get: (f: Common) => string, ctx: ImportContext, sheet: Sheet
   for (const f of ["ref", "notes", "id", "approver", "reason", "seal"] as const) if (get(f)) fields[f] = get(f);
   const reviewed = get("reviewed");
   if (reviewed) {
-    const d = readDate(reviewed);
+    const d = readDate(reviewed, ctx.today);
     if (!d) why.push(t(lang, `审核日期「${reviewed}」不是日期`, `reviewed '${reviewed}' is not a date`));
     else fields.reviewed = d;
   }
