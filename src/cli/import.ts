@@ -3,7 +3,7 @@
  * into roster.yaml, or activities into records/<term>/<teacher>.yaml and sessions/… (import-records.ts),
  * all rows or none. `yanxiu import --template roster|records -o 文件.xlsx` writes the empty sheet.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { extname, resolve } from "node:path";
 import type { Command } from "commander";
 import { isMap, isSeq, parseDocument } from "yaml";
@@ -94,11 +94,18 @@ export function appendTeachers(text: string, teachers: ImportedTeacher[]): { tex
   return { text: out };
 }
 
+/** The largest spreadsheet import reads (20 MB: some 200,000 rows of records). */
+export const MAX_SHEET_BYTES = 20_000_000;
+
 /** Every sheet of the workbook (a CSV is one), or a usage error saying why it cannot be read. */
 export async function readBook(path: string, lang: Lang): Promise<NamedSheet[]> {
   const ext = extname(path).toLowerCase();
   let bytes: Buffer;
   try {
+    // A school's sheet is well under a megabyte; a huge file (or a zip bomb's outer shell) is refused unread.
+    const size = statSync(path);
+    if (!size.isFile()) throw new Error(t(lang, "不是普通文件", "not a regular file"));
+    if (size.size > MAX_SHEET_BYTES) throw new Error(t(lang, `文件有 ${Math.round(size.size / 1e6)} MB,超过 ${MAX_SHEET_BYTES / 1e6} MB 的上限;分成几个文件导入`, `it is ${Math.round(size.size / 1e6)} MB, over the ${MAX_SHEET_BYTES / 1e6} MB limit; import it in parts`));
     bytes = readFileSync(path);
   } catch (e) {
     throw new UsageError(t(lang, `无法读取 ${path}:${(e as Error).message}`, `cannot read ${path}: ${(e as Error).message}`));

@@ -4,7 +4,7 @@ import { existsSync, readFileSync, writeFileSync, appendFileSync } from "node:fs
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, describe, expect, it } from "vitest";
-import { runCli } from "../helpers/run-cli.js";
+import { runBin, runCli } from "../helpers/run-cli.js";
 import { copyDemoSchool, removeDir } from "../helpers/temp-repo.js";
 import { faultyFs } from "../helpers/faulty-fs.js";
 
@@ -46,7 +46,7 @@ describe("yanxiu import records", () => {
     const t10 = read(dir, T10);
     const t11 = read(dir, T11);
     writeFileSync(join(dir, "bad.csv"), [
-      "工号,姓名,日期,类型,名称,字数,数量",
+      "工号,姓名,日期,类型,名称,字数,数量,学期",
       "t10,,2025-10-09,教学反思,第五单元反思,abc,", // 2
       ",张明,2025-10-10,教学反思,第六单元反思,,", // 3
       "t11,,2025-13-01,教学反思,x,,", // 4
@@ -59,6 +59,7 @@ describe("yanxiu import records", () => {
       "t11,,2025-10-21,教学反思,同一篇,,", // 11: row 10 again
       "t11,李四,2025-10-22,教学反思,好的,,", // 12: t11 is not 李四
       "t11,,2025-10-23,教学反思,这一行没问题,,", // 13
+      "t11,,2025-10-24,教学反思,学期不对,,,2025-2026-2", // 14
     ].join("\n") + "\n");
     const r = await runCli(["import", "records", join(dir, "bad.csv"), dir]);
     const f = join(dir, "bad.csv");
@@ -74,14 +75,30 @@ describe("yanxiu import records", () => {
       `${f}:第 9 行:「听课/观课议课」需要填写数量(节/次)(count)(加上 count: …)`,
       `${f}:第 11 行:重复记录:t11 在 2025-10-21 的「同一篇」已记录于 表中第 10 行(删除其中一条;若确是两次活动,在标题中加以区分)`,
       `${f}:第 12 行:工号 t11 是 郑芳,不是「李四」`,
+      `${f}:第 14 行:日期 2025-10-24 不在学期「2025-2026-2」之内(它属于 2025-2026-1)`,
       "",
     ].join("\n"));
-    expect(r.stderr).toBe("10 行有问题,没有导入任何一行;改正后再导入\n");
+    expect(r.stderr).toBe("11 行有问题,没有导入任何一行;改正后再导入\n");
     expect([read(dir, T10), read(dir, T11)]).toEqual([t10, t11]);
 
     const en = await runCli(["import", "records", f, dir, "--lang", "en"]);
     expect(en.stdout.split("\n")[0]).toBe(`${f}: row 2: words 'abc' is not a number`);
-    expect(en.stderr).toBe("10 row(s) have problems; nothing was imported. Fix them and import again\n");
+    expect(en.stderr).toBe("11 row(s) have problems; nothing was imported. Fix them and import again\n");
+  });
+
+  it("the real binary: a preview, and a file that is not a spreadsheet refused with exit 2", () => {
+    const dir = demo();
+    writeFileSync(join(dir, "r.csv"), "工号,日期,类型,名称,字数\nt10,10月9日,教学反思,三年级英语第五单元教学反思,1500\n");
+    // "10月9日" without the year is the latest 9 October not after today (YANXIU_TODAY 2026-11-23)… which is in no term.
+    const noTerm = runBin(["import", "records", "r.csv", "--dry-run"], { cwd: dir });
+    expect([noTerm.code, noTerm.stdout]).toEqual([1, "r.csv:第 2 行:日期 2026-10-09 不在任何学期之内(yanxiu.yaml 中的学期)\n"]);
+    const r = runBin(["import", "records", "r.csv", "--dry-run"], { cwd: dir, env: { YANXIU_TODAY: "2025-11-01" } });
+    // +1 reflection on t10's 22 (each 1, under the cap of 8).
+    expect([r.code, r.stdout]).toEqual([0, "张明(t10) 2025—2026学年第一学期:1 条记录,本学期合计 22 → 23 学时(+1) → records/2025-2026-1/t10.yaml\n"]);
+    writeFileSync(join(dir, "r.xlsx"), "not a zip");
+    const bad = runBin(["import", "records", "r.xlsx"], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^yanxiu: .*r\.xlsx 不是可读的 Excel 文件\(\.xlsx\)/);
   });
 
   it("the template: the import's headers, and the kinds as the rules define them; filled in Excel with a session and an unusual header (--map), it imports", async () => {
