@@ -24,15 +24,11 @@ import { openRepo } from "./repo-arg.js";
 import { readBook, type ImportOptions } from "./import.js";
 import { insideGit } from "./approval-shell.js";
 
-/** Which sheets hold records and which sessions: by name (研修记录 / 集体活动), else by their header. */
+/** Which sheets hold records and which sessions: by name (研修记录 / 集体活动), else by their header. Empty sheets are skipped. */
 export function pickSheets(book: readonly NamedSheet[]): { kind: SheetKind; sheet: NamedSheet }[] {
-  const out: { kind: SheetKind; sheet: NamedSheet }[] = [];
-  for (const s of book) {
-    if (s.name === SHEETS.kinds) continue;
-    const kind: SheetKind = s.name === SHEETS.sessions ? "sessions" : s.name === SHEETS.records ? "records" : looksLikeSessions(s.sheet.header) ? "sessions" : "records";
-    if (s.sheet.rows.length > 0 || out.length === 0) out.push({ kind, sheet: s });
-  }
-  return out.filter((x) => x.sheet.sheet.rows.length > 0);
+  return book
+    .filter((s) => s.name !== SHEETS.kinds && s.sheet.rows.length > 0)
+    .map((s) => ({ kind: s.name === SHEETS.sessions || (s.name !== SHEETS.records && looksLikeSessions(s.sheet.header)) ? "sessions" as const : "records" as const, sheet: s }));
 }
 
 function looksLikeSessions(header: string[]): boolean {
