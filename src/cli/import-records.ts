@@ -59,16 +59,16 @@ export async function importRecords(io: Io, file: string, dir: string | undefine
     const own = Object.fromEntries(Object.entries(map).filter(([col]) => sheet.sheet.header.includes(col)));
     const parsed = (kind === "records" ? recordRows : sessionRows)(sheet.sheet, ctx, own, lang);
     errors.push(...parsed.errors.map((e) => (named ? `${sheet.name}:${e}` : e)));
-    items.push(...parsed.items);
+    items.push(...parsed.items.map((it) => ({ ...it, sheetName: sheet.name })));
     rejected.push(...parsed.rejected.map((r) => ({ sheet: sheet.name, ...r })));
   }
   if (errors.length) throw new UsageError(errors.join("\n"));
 
   const plan = planImport(repo, items, readState(io, repo.root), lang, day);
-  const sheetName = (kind: SheetKind) => sheets.find((s) => s.kind === kind)?.sheet.name ?? "";
-  rejected.push(...plan.rejected.map((r) => ({ sheet: sheetName(r.sheet), row: r.row, reason: r.reason })));
+  rejected.push(...plan.rejected.map((r) => ({ sheet: r.sheetName ?? "", row: r.row, reason: r.reason })));
   const sheetOf = (r: { sheet: string }) => (named ? `${r.sheet} ` : "");
-  rejected.sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : a.sheet < b.sheet ? 1 : -1));
+  const order = new Map(sheets.map((s, i) => [s.sheet.name, i]));
+  rejected.sort((a, b) => (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0) || a.row - b.row);
   for (const r of rejected) io.stdout.write(t(lang, `${file}:${sheetOf(r)}第 ${r.row} 行:${r.reason}\n`, `${file}: ${sheetOf(r)}row ${r.row}: ${r.reason}\n`));
   const shown = [...plan.unplaced, ...plan.warnings];
   if (shown.length) io.stdout.write(formatText(sortProblems(shown), { lang, colour: useColour(io) }));

@@ -16,6 +16,8 @@ import type { ImportedItem, SheetKind } from "./records.js";
 
 export interface RowRejection {
   sheet: SheetKind;
+  /** The worksheet's own name, when the item says it. */
+  sheetName?: string;
   row: number;
   reason: string;
 }
@@ -50,7 +52,7 @@ export function planImport(repo: LoadedRepo, items: readonly ImportedItem[], rea
   const byFile = new Map<string, ImportedItem[]>();
   for (const it of items) byFile.set(it.file, [...(byFile.get(it.file) ?? []), it]);
   const rejected: RowRejection[] = [];
-  const reject = (its: readonly ImportedItem[], reason: string) => its.forEach((it) => rejected.push({ sheet: it.sheet, row: it.row, reason }));
+  const reject = (its: readonly ImportedItem[], reason: string) => its.forEach((it) => rejected.push({ sheet: it.sheet, sheetName: it.sheetName, row: it.row, reason }));
   const files: PlannedFile[] = [];
   const closedSaid = new Map<string, string | undefined>();
   for (const [file, its] of byFile) {
@@ -104,7 +106,7 @@ export function planImport(repo: LoadedRepo, items: readonly ImportedItem[], rea
       reasons.set(it, [...(reasons.get(it) ?? []), p.hint ? t(lang, `${message}(${p.hint})`, `${message} (${p.hint})`) : message]);
     }
   }
-  for (const [it, why] of reasons) rejected.push({ sheet: it.sheet, row: it.row, reason: why.join(t(lang, ";", "; ")) });
+  for (const [it, why] of reasons) rejected.push({ sheet: it.sheet, sheetName: it.sheetName, row: it.row, reason: why.join(t(lang, ";", "; ")) });
   const warnings = introduced.filter((x) => x.severity === "warning");
   return { files, rejected, unplaced, warnings, ...(rejected.length || unplaced.length ? {} : { after }) };
 }

@@ -33,6 +33,8 @@ export interface ImportedItem {
   /** The row as the spreadsheet shows it. */
   row: number;
   sheet: SheetKind;
+  /** The worksheet it came from (a school may keep a sheet a month). */
+  sheetName?: string;
   term: Term;
   file: string;
   target: MergeTarget;

@@ -138,6 +138,29 @@ describe("yanxiu import records", () => {
     expect((await runCli(["check", dir])).code).toBe(0);
   });
 
+  it("a workbook with a sheet a month: rows named by their sheet; all of them imported once right", async () => {
+    const dir = demo();
+    const wb = new ExcelJS.Workbook();
+    for (const [name, rows] of [["九月", [["t10", "2025-09-25", "教学反思", "九月反思", 900], ["t10", "2025-09-26", "教学反思", "九月反思", 900]]], ["十月", [["t10", "2025-10-15", "教学反思", "十月反思", ""]]]] as const) {
+      const ws = wb.addWorksheet(name);
+      ws.addRow(["工号", "日期", "类型", "名称", "字数"]);
+      for (const r of rows) ws.addRow([...r]);
+    }
+    const file = join(dir, "月.xlsx");
+    await wb.xlsx.writeFile(file);
+    const r = await runCli(["import", "records", file, dir]);
+    // Three different activities (十月 has no 字数, which 教学反思 does not need).
+    expect([r.code, r.stderr]).toEqual([0, "已导入 3 条记录,写入 1 个文件\n"]);
+    // Imported twice: each row is now a duplicate. t10.yaml had 46 lines, so the rows went to lines 47 (4 lines), 51 (4) and 55.
+    const again = await runCli(["import", "records", file, dir]);
+    expect(again.stdout).toBe([
+      `${file}:九月 第 2 行:重复记录:t10 在 2025-09-25 的「九月反思」已记录于 records/2025-2026-1/t10.yaml:47(删除其中一条;若确是两次活动,在标题中加以区分)`,
+      `${file}:九月 第 3 行:重复记录:t10 在 2025-09-26 的「九月反思」已记录于 records/2025-2026-1/t10.yaml:51(删除其中一条;若确是两次活动,在标题中加以区分)`,
+      `${file}:十月 第 2 行:重复记录:t10 在 2025-10-15 的「十月反思」已记录于 records/2025-2026-1/t10.yaml:55(删除其中一条;若确是两次活动,在标题中加以区分)`,
+      "",
+    ].join("\n"));
+  });
+
   it("--commit: one commit of exactly the written files", async () => {
     const dir = demo();
     const git = (...args: string[]) => spawnSync("git", args, { cwd: dir, encoding: "utf8", env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@x", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@x" } });
