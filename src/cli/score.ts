@@ -112,7 +112,7 @@ export function terminalWidth(io: Io): number {
   return io.stdout.isTTY && cols && cols > 0 ? cols : DEFAULT_WIDTH;
 }
 
-function unknownId(lang: Lang, what: string, id: string, known: string[]): string {
+export function unknownId(lang: Lang, what: string, id: string, known: string[]): string {
   const guess = didYouMean(id, known);
   return t(lang, `没有${what} ${id}${guess ? `;是不是 ${guess}?` : ""}`, `no ${what} ${id}${guess ? `; did you mean ${guess}?` : ""}`);
 }

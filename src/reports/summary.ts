@@ -83,6 +83,15 @@ export interface SummaryData {
   cycle?: CycleProgress;
   /** 待审核 / 退回 over the school (each teacher once), when the school reviews records. */
   review?: ReviewCount & { approvedOnly: boolean };
+  /** --teacher / --group: the summary covers only these teachers (and their groups). */
+  filter?: SummaryFilter;
+}
+
+export interface SummaryFilter {
+  teacher?: string;
+  group?: string;
+  /** How the selection reads in the report's title rows ("语文组", "张明(t10)"). */
+  label: string;
 }
 
 /** A fraction kept to four decimals (53.85%). */
@@ -113,9 +122,11 @@ export interface SummaryInput {
   today: string;
   /** From countReviews: absent when the school does not review records. */
   reviews?: ReviewCounts;
+  /** Results already filtered to these teachers (teacher-table.ts filterResult); groups follow. */
+  filter?: SummaryFilter;
 }
 
-export function buildSummaryData({ result, dataset, lang, cycleResult, today, reviews }: SummaryInput): SummaryData {
+export function buildSummaryData({ result, dataset, lang, cycleResult, today, reviews, filter }: SummaryInput): SummaryData {
   const labels = requirementLabels(result, lang);
   const ts = result.teachers;
   const unit = result.scheme.unit;
@@ -132,7 +143,10 @@ export function buildSummaryData({ result, dataset, lang, cycleResult, today, re
   // Teachers in no group (often administrators) get a row of their own, as in `yanxiu score`.
   const known = new Set(dataset.roster.groups.map((g) => g.id));
   const ungrouped = ts.some((x) => !x.groups.some((g) => known.has(g))) ? [{ id: "-", name: t(lang, "(未分组)", "(no group)"), type: "" }] : [];
-  const groups: GroupSummary[] = [...dataset.roster.groups, ...ungrouped].map((g) => {
+  // --group: that group alone; --teacher: the groups the teacher is in.
+  const shown = [...dataset.roster.groups, ...ungrouped].filter((g) => (!filter?.group || g.id === filter.group)
+    && (!filter?.teacher || ts.some((x) => (g.id === "-" ? !x.groups.some((y) => known.has(y)) : x.groups.includes(g.id)))));
+  const groups: GroupSummary[] = shown.map((g) => {
     const members = ts.filter((x) => (g.id === "-" ? !x.groups.some((y) => known.has(y)) : x.groups.includes(g.id)));
     const met = members.filter((x) => x.met).length;
     return {
@@ -183,13 +197,15 @@ export function buildSummaryData({ result, dataset, lang, cycleResult, today, re
     notMet: ts.filter((x) => x.standing === "short").length,
     metRate: ts.length ? share(met, ts.length) : 0,
     notScored: result.notScored,
-    ...(schoolRequirements(result, lang) ? { schoolRequirements: schoolRequirements(result, lang) } : {}),
+    // The school's own requirements describe the whole school, not a selection of it.
+    ...(!filter && schoolRequirements(result, lang) ? { schoolRequirements: schoolRequirements(result, lang) } : {}),
     bandBasis,
     bands,
     groups,
     short: ts.filter((x) => !x.met).map((x) => shortfallOf(x, labels)),
     ...(cycle ? { cycle } : {}),
     ...(reviews ? { review: { ...sumCounts(reviews, ts.map((x) => x.teacher)), approvedOnly: reviews.approvedOnly } } : {}),
+    ...(filter ? { filter } : {}),
   };
 }
 
@@ -226,7 +242,7 @@ export function summaryDoc(data: SummaryData, result: ScoreResult, lang: Lang, t
     ],
     // Rates unrounded: each renderer rounds once, for display (14/26 is 53.8%, everywhere).
     rows: data.groups.map((g) => [g.name, g.type, g.members, g.averageTotal, g.met, g.inProgress, g.notMet, g.members ? g.met / g.members : 0, ...counts(g.review), g.short.map((s) => s.name).join("、")]),
-    footer: [[t(lang, "全校", "whole school"), "", data.teachers, data.averageTotal, data.met, data.inProgress, data.notMet, data.teachers ? data.met / data.teachers : 0, ...counts(data.review), data.short.map((s) => s.name).join("、")]],
+    footer: [[data.filter ? t(lang, "合计", "total") : t(lang, "全校", "whole school"), "", data.teachers, data.averageTotal, data.met, data.inProgress, data.notMet, data.teachers ? data.met / data.teachers : 0, ...counts(data.review), data.short.map((s) => s.name).join("、")]],
   };
   const basis = data.bandBasis === "total" ? t(lang, `(按${u}总数)`, ` (by total ${u})`) : "";
   const bandTable: ReportTable = {
@@ -299,9 +315,9 @@ export function summaryDoc(data: SummaryData, result: ScoreResult, lang: Lang, t
     kind: "summary",
     lang,
     title: t(lang, `${data.school} 校本研修汇总`, `${data.school}: school-based training summary`),
-    meta: [periodLabel(data.period, lang), data.scheme.name],
+    meta: [periodLabel(data.period, lang), data.scheme.name, ...(data.filter ? [t(lang, `范围:${data.filter.label}`, `only: ${data.filter.label}`)] : [])],
     sections: [
-      { heading: t(lang, "全校", "Whole school"), lines },
+      { heading: data.filter ? data.filter.label : t(lang, "全校", "Whole school"), lines },
       ...(shortLines.length ? [{ heading: data.inProgress ? t(lang, "未达标与进行中", "Not met or in progress") : t(lang, "未达标", "Falling short"), lines: shortLines }] : []),
     ],
     tables,
