@@ -7,7 +7,7 @@ import type { Ctx, Server, Vars } from "./context.js";
 import { forbidden, formOf, frameOf, langOf } from "./app.js";
 import { field, files } from "./request.js";
 import { myPage } from "./my-data.js";
-import { appendItem, saveFile, type SaveRequest, type SaveResult } from "./save.js";
+import { appendItem, type SaveRequest, type SaveResult } from "./save.js";
 import { recordFromForm } from "./form-record.js";
 import { planUploads } from "./uploads.js";
 import { fieldOf } from "./validate.js";
@@ -54,12 +54,9 @@ export function placeProblems(problems: Problem[]): { errors: Record<string, str
   return { errors, general };
 }
 
-/** Save through the write queue, keeping the in-memory state in step with what was (or was not) written. */
-export async function saveQueued(server: Server, req: Omit<SaveRequest, "announce">): Promise<SaveResult> {
-  const result = await server.queue.run(() => saveFile({ ...req, announce: (p, b) => server.state.expectWrite(p, b) }));
-  if (result.ok) server.state.applySaved(req.file, result.after, result.written);
-  else server.state.markStale();
-  return result;
+/** Save through the write queue, which keeps the in-memory state in step with what was (or was not) written. */
+export function saveQueued(server: Server, req: Omit<SaveRequest, "announce">): Promise<SaveResult> {
+  return server.queue.save(req);
 }
 
 type Show<R> = (errors: Record<string, string[]>, general: string[], status: 400 | 409 | 500) => R;

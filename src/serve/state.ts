@@ -8,6 +8,8 @@ import { join } from "node:path";
 import type { Lang } from "../i18n.js";
 import { loadRepo, type LoadedRepo } from "../repo/load.js";
 import { SERVE_DIR } from "./accounts.js";
+import { FileIndex } from "./file-index.js";
+import type { Written } from "./save.js";
 
 const IGNORED = /^(\.git|\.yanxiu-cache|node_modules|\.yanxiu-serve)(\/|\\|$)/;
 /** The temporary files of the safe write (".<name>.<pid>.<n>.tmp"). */
@@ -17,6 +19,8 @@ export class RepoState {
   private repo: LoadedRepo | undefined;
   private stale = true;
   private watcher: FSWatcher | undefined;
+  private fileIndex: FileIndex | undefined;
+  private indexed: LoadedRepo | undefined;
   private poll: NodeJS.Timeout | undefined;
   /** Bumped on every reload, so pages can tell (and tests can wait for) a fresh load. */
   generation = 0;
@@ -65,18 +69,34 @@ export class RepoState {
     this.own.set(path, bytes);
   }
 
-  applySaved(file: string, after: LoadedRepo | undefined, written: Map<string, Buffer>): void {
-    for (const [path, bytes] of written) this.expectWrite(path, bytes);
+  /**
+   * After a save is written: the file's entry and activities, as its check read them, take the
+   * place of the old ones, so the next save and the next page need no reload of the whole school.
+   */
+  applyWritten(w: Written): void {
+    this.expectWrite(w.file, Buffer.from(w.text));
+    for (const f of w.created) this.expectWrite(f.path, Buffer.from(f.bytes));
     const repo = this.repo;
-    const loaded = after?.files.find((f) => f.file === file);
-    if (!repo?.dataset || this.stale || !after?.dataset || !loaded) {
+    if (!repo?.dataset || this.stale) {
       this.stale = true;
       return;
     }
-    repo.files = [...repo.files.filter((f) => f.file !== file), loaded];
-    repo.dataset = { ...repo.dataset, activities: [...repo.dataset.activities.filter((a) => a.origin.file !== file), ...after.dataset.activities.filter((a) => a.origin.file === file)] };
-    repo.partialActivities = [...repo.partialActivities.filter((a) => a.origin.file !== file), ...after.partialActivities.filter((a) => a.origin.file === file)];
+    const { loaded, found } = w.after;
+    repo.files = [...repo.files.filter((f) => f.file !== w.file), loaded];
+    repo.dataset = { ...repo.dataset, activities: [...repo.dataset.activities.filter((a) => a.origin.file !== w.file), ...found.valid] };
+    repo.partialActivities = [...repo.partialActivities.filter((a) => a.origin.file !== w.file), ...found.partial];
+    this.fileIndex?.replace(w.file, { loaded, valid: found.valid, partial: found.partial });
     this.generation++;
+  }
+
+  /** The loaded school's files by what they can collide with (src/serve/file-index.ts), built once per load. */
+  index(): FileIndex {
+    const repo = this.current();
+    if (!this.fileIndex || this.indexed !== repo) {
+      this.fileIndex = FileIndex.of(repo);
+      this.indexed = repo;
+    }
+    return this.fileIndex;
   }
 
   markStale(): void {
@@ -87,7 +107,10 @@ export class RepoState {
     if (!this.repo || this.stale) {
       this.stale = false;
       this.repo = loadRepo(this.root, this.lang, { cache: true });
+      this.fileIndex = undefined;
       this.generation++;
+      // Built between requests, so the first save after a load does not wait for it.
+      setTimeout(() => { if (!this.stale) this.index(); }, 0).unref();
     }
     return this.repo;
   }
