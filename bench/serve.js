@@ -93,8 +93,12 @@ export async function benchServe({ teachers = 2000, clients = 50, adds = 4, cpuP
   } finally {
     const exited = new Promise((r) => child.once("exit", r));
     child.kill("SIGTERM");
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]); // the profile is written on exit
-    rmSync(dir, { recursive: true, force: true });
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 30_000))]); // the profile is written on exit
+    try {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
+    } catch (e) {
+      log(`could not remove ${dir}: ${e.message}`);
+    }
   }
 }
 

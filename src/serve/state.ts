@@ -3,12 +3,13 @@
  * the work tree changes (a `git pull`, a hand edit, a save from the page). A watcher marks it
  * stale; the next request reloads. Folders that are not the school's data are ignored.
  */
-import { readFileSync, watch, type FSWatcher } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Lang } from "../i18n.js";
 import { loadRepo, type LoadedRepo } from "../repo/load.js";
 import { SERVE_DIR } from "./accounts.js";
 import { FileIndex } from "./file-index.js";
+import { watchTree, type TreeWatch } from "./watch-tree.js";
 import type { Written } from "./save.js";
 
 const IGNORED = /^(\.git|\.yanxiu-cache|node_modules|\.yanxiu-serve)(\/|\\|$)/;
@@ -18,7 +19,7 @@ const TEMP = /(^|[\/])\.[^/\\]+\.\d+\.\d+\.tmp$/;
 export class RepoState {
   private repo: LoadedRepo | undefined;
   private stale = true;
-  private watcher: FSWatcher | undefined;
+  private watcher: TreeWatch | undefined;
   private fileIndex: FileIndex | undefined;
   private indexed: LoadedRepo | undefined;
   private poll: NodeJS.Timeout | undefined;
@@ -29,14 +30,12 @@ export class RepoState {
 
   start(): void {
     try {
-      this.watcher = watch(this.root, { recursive: true }, (_event, name) => {
-        const n = (name?.toString() ?? "").replace(/\\/g, "/");
+      this.watcher = watchTree(this.root, (n) => {
         if (IGNORED.test(n) || n.startsWith(SERVE_DIR) || TEMP.test(n) || this.isOwnWrite(n)) return;
         this.stale = true;
-      });
-      this.watcher.on("error", () => { this.stale = true; });
+      }, (dir) => IGNORED.test(dir) || dir.startsWith(SERVE_DIR));
     } catch {
-      // No recursive watching on this system: look again every few seconds instead.
+      // No watching on this system: look again every few seconds instead.
       this.poll = setInterval(() => { this.stale = true; }, 3000);
       this.poll.unref();
     }
