@@ -48,7 +48,7 @@ export async function benchServe({ teachers = 2000, clients = 50, adds = 4, cpuP
   const prof = cpuProf ? ["--cpu-prof", "--cpu-prof-dir", cpuProf] : [];
   const child = spawn(process.execPath, [...prof, join(ROOT, "bin", "yanxiu.js"), "serve", dir, "--port", "0"], { env: { ...process.env, YANXIU_TODAY: TODAY }, stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
-  child.stderr.on("data", (d) => { stderr += d; });
+  child.stderr.on("data", (d) => { stderr += d; if (process.env.YANXIU_BENCH_SERVER_LOG) process.stderr.write(d); });
   const url = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve did not start: ${stderr}`)), 60_000);
     child.stdout.on("data", (d) => { const m = /(http:\/\/[^\s()]+)/.exec(String(d)); if (m) { clearTimeout(timer); resolve(m[1]); } });

@@ -3,11 +3,11 @@
  * authored by the person who saved (committer: the server), all made by one `git fast-import`
  * stream on top of HEAD, then HEAD's branch moved by one `git update-ref` that names the old
  * value (so a branch moved meanwhile — a hand-run `git pull` — is never overwritten), then one
- * `git update-index` that puts the committed blobs in the index and refreshes it. Five git
+ * `git update-index` that puts the committed blobs in the index and refreshes it. Four git
  * processes per batch, whatever its size. Asynchronous: the server keeps answering meanwhile.
  *
  * Whole or nothing: until the update-ref, nothing anyone can see has changed (fast-import only
- * adds objects and a scratch ref); after it, every commit is in the history. If the branch
+ * adds objects and moves its own scratch ref, hence --force); after it, every commit is in the history. If the branch
  * moved without touching these files, the commits are made again on its new tip.
  */
 import { spawn } from "node:child_process";
@@ -113,12 +113,16 @@ interface Head {
 }
 
 async function readHead(root: string): Promise<Head | string> {
+  // One git in the usual case (a branch with commits); two on an unborn branch.
+  const both = await gitAsync(root, ["rev-parse", "HEAD", "--symbolic-full-name", "HEAD"]);
+  if (both.code === 0) {
+    const [commit, name] = both.stdout.trim().split("\n");
+    return { commit, ref: name && name !== "HEAD" ? name : undefined };
+  }
   const sym = await gitAsync(root, ["symbolic-ref", "-q", "HEAD"]);
-  const ref = sym.code === 0 ? sym.stdout.trim() : undefined;
-  if (sym.code !== 0 && sym.code !== 1) return firstLine(sym);
+  if (sym.code !== 0) return firstLine(both);
   const rev = await gitAsync(root, ["rev-parse", "-q", "--verify", "HEAD^{commit}"]);
-  if (rev.code !== 0 && !ref) return firstLine(rev);
-  return { ref, commit: rev.code === 0 ? rev.stdout.trim() : undefined };
+  return rev.code === 0 ? firstLine(both) : { ref: sym.stdout.trim() };
 }
 
 export async function commitBatch(root: string, commits: CommitSpec[], opts: BatchOptions): Promise<BatchResult> {
@@ -130,7 +134,7 @@ export async function commitBatch(root: string, commits: CommitSpec[], opts: Bat
     for (let attempt = 1; ; attempt++) {
       if (typeof head === "string") return { ok: false, reason: "git", detail: head };
       const marksFile = join(scratch, `marks-${attempt}`);
-      const imported = await gitAsync(root, ["fast-import", "--quiet", "--date-format=now", `--export-marks=${marksFile}`], fastImportStream(commits, head.commit, opts.committer));
+      const imported = await gitAsync(root, ["fast-import", "--quiet", "--force", "--date-format=now", `--export-marks=${marksFile}`], fastImportStream(commits, head.commit, opts.committer));
       if (imported.code !== 0) return { ok: false, reason: "git", detail: firstLine(imported) };
       const marks = new Map(readFileSync(marksFile, "utf8").trim().split("\n").map((l) => l.split(" ") as [string, string]));
       const blobCount = commits.reduce((n, c) => n + c.files.length, 0);

@@ -10,6 +10,7 @@ import type { Activity } from "../model.js";
 import type { LoadedFile, LoadedRepo } from "../repo/load.js";
 import { duplicateKey } from "../checks/duplicates.js";
 import { reviewEntries } from "../approval/ref.js";
+import { linkedFolders } from "../checks/symlinks.js";
 
 export interface IndexedFile {
   loaded: LoadedFile;
@@ -29,8 +30,11 @@ export class FileIndex {
   /** Folded titles, shared: a group's titles repeat for every member. */
   private readonly titles = new Map<string, string>();
 
+  /** Links to folders under records/ and sessions/, listed once per load (a new one is a change the watcher reports). */
+  private constructor(readonly linkedFolders: readonly string[]) {}
+
   static of(repo: LoadedRepo): FileIndex {
-    const index = new FileIndex();
+    const index = new FileIndex(linkedFolders(repo.root));
     const valid = groupByFile(repo.dataset?.activities ?? []);
     const partial = groupByFile(repo.partialActivities);
     for (const f of repo.files) {
@@ -42,6 +46,12 @@ export class FileIndex {
 
   get(file: string): IndexedFile | undefined {
     return this.files.get(file);
+  }
+
+  /** Does the index hold the file with exactly these bytes, read without a problem? (Then it need not be parsed again.) */
+  holdsClean(file: string, bytes: Uint8Array): boolean {
+    const f = this.files.get(file);
+    return !!f?.loaded.source && f.loaded.problems.length === 0 && f.loaded.source.text === Buffer.from(bytes).toString("utf8");
   }
 
   /** Put a file's new form in place of the old (undefined: the file is gone). */

@@ -138,7 +138,8 @@ export function registerMe(app: Hono<{ Variables: Vars }>, server: Server): void
     if (!result.ok) return answerFailure(result, show);
     // The record as scored now, with the credit it earned.
     const fresh = server.state.current();
-    const data = fresh.dataset && fresh.scheme ? myPage(fresh.dataset, fresh.scheme, v.teacher.id, server.opts.today(), l) : undefined;
+    // Without the search for what closes each gap (many re-scorings): 我的研修 shows it.
+    const data = fresh.dataset && fresh.scheme ? myPage(fresh.dataset, fresh.scheme, v.teacher.id, server.opts.today(), l, { gaps: false }) : undefined;
     const mine = data?.records.filter((r) => r.file === file).sort((a, b) => b.index - a.index)[0];
     const standing = (data?.requirements ?? []).filter((r) => !r.met).map((r) => `${r.label}:${r.gap ?? ""}`);
     return c.html(String(page({ ...frame, flash: { ok: true, text: t(l, "已保存并提交", "Saved and committed") } }, savedBody(l, String(built.item.title), mine?.credit, data?.unit ?? "", standing))));

@@ -112,7 +112,7 @@ export function writeSave(req: SaveRequest, repo: LoadedRepo, index: FileIndex):
     transform: (cur) => {
       before = cur.exists ? cur.bytes : undefined;
       if (closed) return { refuse: { invalid: [closed] } };
-      if (cur.exists && parseBytes(file, cur.bytes, lang).problems.length > 0) {
+      if (cur.exists && !index.holdsClean(file, cur.bytes) && parseBytes(file, cur.bytes, lang).problems.length > 0) {
         return { refuse: { message: t(lang, `${file} 有语法错误,不会覆盖它;请教务处先修正`, `${file} does not parse, so it is left alone; ask the office to fix it first`) } };
       }
       const next = req.transform(cur.exists ? Buffer.from(cur.bytes).toString("utf8") : undefined);

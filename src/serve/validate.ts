@@ -25,11 +25,14 @@ export interface FileValidation {
 /** `current`: the file's bytes as read under its lock (undefined when it does not exist yet). */
 export function validateInState(repo: LoadedRepo, index: FileIndex, file: string, current: Uint8Array | undefined, text: string, lang: Lang, today: string): FileValidation {
   const kind = file.startsWith("sessions/") ? "sessions" : "records";
-  const before = current === undefined ? undefined : activityFileResult(repo.root, file, kind, lang, undefined, current);
+  const held = current !== undefined && index.holdsClean(file, current) ? index.get(file)! : undefined;
+  const before = current === undefined ? undefined
+    : held ? { loaded: held.loaded, found: { valid: held.valid, partial: held.partial } }
+    : activityFileResult(repo.root, file, kind, lang, undefined, current);
   const after = activityFileResult(repo.root, file, kind, lang, text);
   const mine = (r: FileResult | undefined) => (r ? [...r.found.valid, ...r.found.partial] : []);
   const related = index.related(file, [...mine(before), ...mine(after)]).map((f) => index.get(f)!);
-  const opts = { lang, today };
+  const opts = { lang, today, linkedFolders: index.linkedFolders };
   const old = runChecks(part(repo, related, file, before), opts);
   const now = runChecks(part(repo, related, file, after), opts);
   return { after, introduced: newProblems(old, now) };
