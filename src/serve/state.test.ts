@@ -21,3 +21,20 @@ describe("replaceInPlace", () => {
     expect(list).toEqual(["a1", "c1", "b9"]);
   });
 });
+
+describe("replaceInPlace with the old items known", () => {
+  it("finds them by identity", () => {
+    const a = { f: "a" }, b1 = { f: "b" }, b2 = { f: "b" }, c = { f: "c" }, n = { f: "b" };
+    const list = [a, b1, b2, c];
+    replaceInPlace(list, (x) => x.f === "b", [n], [b1, b2]);
+    expect(list).toEqual([a, n, c]);
+    expect(list[1]).toBe(n);
+  });
+  it("items known but no longer there: found by scanning", () => {
+    const a = { f: "a" }, b1 = { f: "b" }, gone = { f: "b" }, n = { f: "b" };
+    const list = [a, b1];
+    replaceInPlace(list, (x) => x.f === "b", [n], [gone]);
+    expect(list).toEqual([a, n]);
+    expect(list[1]).toBe(n);
+  });
+});

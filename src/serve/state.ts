@@ -82,9 +82,10 @@ export class RepoState {
     }
     const { loaded, found } = w.after;
     // In place: copying 100,000 activities on every save cost more than the save.
-    replaceInPlace(repo.files, (f) => f.file === w.file, [loaded]);
-    replaceInPlace(repo.dataset.activities, (a) => a.origin.file === w.file, found.valid);
-    replaceInPlace(repo.partialActivities, (a) => a.origin.file === w.file, found.partial);
+    const old = this.fileIndex?.get(w.file);
+    replaceInPlace(repo.files, (f) => f.file === w.file, [loaded], old && [old.loaded]);
+    replaceInPlace(repo.dataset.activities, (a) => a.origin.file === w.file, found.valid, old?.valid);
+    replaceInPlace(repo.partialActivities, (a) => a.origin.file === w.file, found.partial, old?.partial);
     this.fileIndex?.replace(w.file, { loaded, valid: found.valid, partial: found.partial });
     this.generation++;
   }
@@ -116,8 +117,18 @@ export class RepoState {
   }
 }
 
-/** Put `next` where the run of items `isOld` picks stands (a file's items are one run), or at the end. */
-export function replaceInPlace<T>(list: T[], isOld: (x: T) => boolean, next: readonly T[]): void {
+/**
+ * Put `next` where the run of items `isOld` picks stands (a file's items are one run), or at the
+ * end. `known`: the old items themselves, when known, found by identity (no scan calling isOld).
+ */
+export function replaceInPlace<T>(list: T[], isOld: (x: T) => boolean, next: readonly T[], known?: readonly T[]): void {
+  if (known && known.length > 0) {
+    const at = list.indexOf(known[0]!);
+    if (at >= 0 && known.every((x, k) => list[at + k] === x) && (at + known.length >= list.length || !isOld(list[at + known.length]!))) {
+      list.splice(at, known.length, ...next);
+      return;
+    }
+  }
   const first = list.findIndex(isOld);
   let end = first;
   while (end >= 0 && end < list.length && isOld(list[end]!)) end++;
