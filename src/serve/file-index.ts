@@ -7,7 +7,7 @@
  * its activities and those keys, and is kept in step with every save the server makes.
  */
 import type { Activity } from "../model.js";
-import type { LoadedFile, LoadedRepo } from "../repo/load.js";
+import type { LoadedFile, LoadedRepo } from "../pipeline/load.js";
 import { duplicateKey } from "../checks/duplicates.js";
 import { reviewEntries } from "../approval/ref.js";
 import { linkedFolders } from "../checks/symlinks.js";

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import type { Lang } from "../i18n.js";
 import { t } from "../i18n.js";
 import type { Problem } from "../problem.js";
-import type { LoadedRepo } from "../repo/load.js";
+import type { LoadedRepo } from "../pipeline/load.js";
 import type { FileResult } from "../cache/parsed.js";
 import { parseBytes } from "../repo/read.js";
 import { updateFile } from "../repo/update.js";

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { cpSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadRepo, type LoadedRepo } from "../../src/repo/load.js";
+import { loadRepo, type LoadedRepo } from "../../src/pipeline/load.js";
 import { validateWrite } from "../../src/add/validate.js";
 import { validateInState } from "../../src/serve/validate.js";
 import { FileIndex } from "../../src/serve/file-index.js";
