@@ -44,7 +44,7 @@ describe("教务处", () => {
       if (row.getCell(1).value === "编号") totalCol = (row.values as unknown[]).findIndex((h) => h === "合计学时");
       if (row.getCell(1).value === "t01") t01Total = row.getCell(totalCol).value;
     });
-    // yanxiu explain t01 --year 2025-2026 says 合计 59 学时.
-    expect(t01Total).toBe(59);
+    // yanxiu explain t01 --year 2025-2026 says 合计 61 学时 (6 师德 + 55 业务研修).
+    expect(t01Total).toBe(61);
   });
 });
