@@ -86,7 +86,7 @@ export class RepoState {
   current(): LoadedRepo {
     if (!this.repo || this.stale) {
       this.stale = false;
-      this.repo = loadRepo(this.root, this.lang, { cache: true });
+      this.repo = loadRepo(this.root, this.lang);
       this.generation++;
     }
     return this.repo;
