@@ -1,6 +1,8 @@
 /** `yanxiu score [dir] [--term T | --year Y | --cycle] [--teacher ID] [--group ID]`: per-teacher and per-group tables. */
 import { Option, type Command } from "commander";
+import { t, type Lang } from "../i18n.js";
 import { DEFAULT_WIDTH } from "../format/score-terminal.js";
+import { didYouMean } from "../schema/zod-problems.js";
 import { EXIT, getExitCode, today, useColour, type Io } from "./io.js";
 import { FORMATS, outputOption, tableOption, type Format } from "./output.js";
 import { locateRepo, resultCacheFor } from "./repo-locate.js";
@@ -77,4 +79,9 @@ export function terminalWidth(io: Io): number {
   if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
   const cols = (io.stdout as { columns?: number }).columns;
   return io.stdout.isTTY && cols && cols > 0 ? cols : DEFAULT_WIDTH;
+}
+
+export function unknownId(lang: Lang, what: string, id: string, known: string[]): string {
+  const guess = didYouMean(id, known);
+  return t(lang, `没有${what} ${id}${guess ? `;是不是 ${guess}?` : ""}`, `no ${what} ${id}${guess ? `; did you mean ${guess}?` : ""}`);
 }
