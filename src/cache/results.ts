@@ -54,8 +54,10 @@ export function stampRepo(root: string, fs: ReadFs, now: number): Stamp {
   const racy: Record<string, string> = {};
   const entries = fs.listTree(root, (folder) => dirname(folder) === root && NOT_INPUT.has(folder.slice(root.length + 1)));
   const rows: string[] = [];
+  const prefix = root.length + 1;
   for (const e of entries) {
-    const rel = relative(root, e.path).split(sep).join("/");
+    // Entries lie under root: cutting the prefix is all relative() would do, thousands of times over.
+    const rel = sep === "/" ? e.path.slice(prefix) : e.path.slice(prefix).split(sep).join("/");
     if (NOT_INPUT.has(rel)) continue;
     let row = `${rel}\0`;
     try {

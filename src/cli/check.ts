@@ -6,8 +6,6 @@ import { t } from "../i18n.js";
 import { sortProblems } from "../problem.js";
 import { didYouMean } from "../schema/zod-problems.js";
 import { findRepoRoot, toRepoPath } from "../repo/layout.js";
-import { formatGithub, formatJson, formatText } from "../format/problems.js";
-import { formatCodeQuality, formatJunit, formatSarif } from "../format/problems-ci.js";
 import type { Problem } from "../problem.js";
 import type { Lang } from "../i18n.js";
 import { writeFileAtomic } from "../repo/write.js";
@@ -87,7 +85,7 @@ export function registerCheck(program: Command, io: Io): void {
       const problems = sortProblems(files ? whole.problems.filter((p) => files!.has(p.file)) : whole.problems);
       const checked = files ? [...files] : whole.files;
       const colour = (opts.output === undefined || opts.output === "-") && useColour(io);
-      const out = renderProblems(opts.format, problems, { lang: repoLang, colour, files: checked });
+      const out = await renderProblems(opts.format, problems, { lang: repoLang, colour, files: checked });
       if (opts.output === undefined || opts.output === "-") io.stdout.write(out);
       else {
         const path = resolve(io.cwd, opts.output);
@@ -101,14 +99,15 @@ export function registerCheck(program: Command, io: Io): void {
     });
 }
 
-function renderProblems(format: CheckFormat, problems: Problem[], o: { lang: Lang; colour: boolean; files: string[] }): string {
+/** Each format's renderer is loaded only when asked for (the text one brings in chalk and string-width). */
+async function renderProblems(format: CheckFormat, problems: Problem[], o: { lang: Lang; colour: boolean; files: string[] }): Promise<string> {
   const fileCount = o.files.length;
   switch (format) {
-    case "json": return formatJson(problems, { fileCount });
-    case "github": return formatGithub(problems);
-    case "sarif": return formatSarif(problems, { version: yanxiuVersion() });
-    case "junit": return formatJunit(problems, { version: yanxiuVersion(), files: o.files });
-    case "codequality": return formatCodeQuality(problems);
-    case "text": return formatText(problems, { lang: o.lang, colour: o.colour, fileCount });
+    case "json": return (await import("../format/problems.js")).formatJson(problems, { fileCount });
+    case "github": return (await import("../format/problems.js")).formatGithub(problems);
+    case "sarif": return (await import("../format/problems-ci.js")).formatSarif(problems, { version: yanxiuVersion() });
+    case "junit": return (await import("../format/problems-ci.js")).formatJunit(problems, { version: yanxiuVersion(), files: o.files });
+    case "codequality": return (await import("../format/problems-ci.js")).formatCodeQuality(problems);
+    case "text": return (await import("../format/problems.js")).formatText(problems, { lang: o.lang, colour: o.colour, fileCount });
   }
 }

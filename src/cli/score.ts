@@ -1,7 +1,7 @@
 /** `yanxiu score [dir] [--term T | --year Y | --cycle] [--teacher ID] [--group ID]`: per-teacher and per-group tables. */
 import { Option, type Command } from "commander";
 import { t, type Lang } from "../i18n.js";
-import { DEFAULT_WIDTH } from "../format/score-terminal.js";
+import { DEFAULT_WIDTH } from "../format/width.js";
 import { didYouMean } from "../schema/zod-problems.js";
 import { EXIT, getExitCode, today, useColour, type Io } from "./io.js";
 import { FORMATS, outputOption, tableOption, type Format } from "./output.js";
