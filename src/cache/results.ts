@@ -19,7 +19,7 @@ import { fileURLToPath } from "node:url";
 import { nodeFs, nodeReadFs, type ReadFs, type WriteFs } from "../repo/fs.js";
 import { CACHE_DIR } from "../repo/layout.js";
 import { writeFileAtomic } from "../repo/write.js";
-import { cacheSecret, sign, verified, type KeyIo } from "./secret.js";
+import { cacheSecret, sign, verifiedBytes, type KeyIo } from "./secret.js";
 
 export const RESULTS_DIR = "results";
 const FORMAT = 1;
@@ -40,6 +40,9 @@ export interface ResultCache {
   get<T>(purpose: unknown): T | undefined;
   /** Store a result; silently nothing when there is no key or the folder is read-only. */
   put(purpose: unknown, value: unknown): void;
+  /** A result with a large text beside it (a report), kept as raw bytes rather than in JSON. */
+  getWithText<T>(purpose: unknown): { value: T; text: string } | undefined;
+  putWithText(purpose: unknown, value: unknown, text: string): void;
 }
 
 interface Stamp {
@@ -121,6 +124,8 @@ function toolFingerprint(fs: ReadFs): string {
 interface StoredEntry {
   stamp: Stamp;
   value: unknown;
+  /** Length (UTF-16 units) of the text after the header: a cut-off entry is no entry. */
+  textLength: number;
 }
 
 /** The cache of one repository for one run; the stamp is taken once, before anything is read. */
@@ -138,32 +143,43 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
   }
   const folder = join(root, CACHE_DIR, RESULTS_DIR);
   const pathOf = (purpose: unknown) => join(folder, `${createHash("sha1").update(JSON.stringify(purpose)).digest("hex").slice(0, 24)}.json`);
+  /** An entry: signature line, then the JSON header (stamp, value, the text's length), then the text. */
+  const read = (purpose: unknown): { entry: StoredEntry; text: string } | undefined => {
+    try {
+      const body = verifiedBytes(secret, fs.readFileSync(pathOf(purpose)));
+      if (body === undefined) return undefined;
+      const nl = body.indexOf(0x0a);
+      if (nl < 0) return undefined;
+      const entry = JSON.parse(Buffer.from(body.subarray(0, nl)).toString("utf8")) as StoredEntry;
+      if (entry.stamp?.digest !== stamp.digest) return undefined;
+      // Racy then: compare contents now (a file still racy now was hashed in the stamp too).
+      for (const [rel, sha] of Object.entries(entry.stamp.racy ?? {})) {
+        if ((stamp.racy[rel] ?? contentHash(fs, join(root, rel))) !== sha) return undefined;
+      }
+      const text = Buffer.from(body.subarray(nl + 1)).toString("utf8");
+      return text.length === entry.textLength ? { entry, text } : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const write = (purpose: unknown, value: unknown, text: string): void => {
+    try {
+      writeFs.mkdirSync(folder, { recursive: true });
+      ensureIgnored(writeFs, join(root, CACHE_DIR));
+      const body = Buffer.from(`${JSON.stringify({ stamp, value, textLength: text.length } satisfies StoredEntry)}\n${text}`, "utf8");
+      writeFileAtomic(pathOf(purpose), Buffer.concat([Buffer.from(`${sign(secret, body)}\n`, "latin1"), body]), { fs: writeFs });
+    } catch {
+      // A read-only checkout simply runs uncached.
+    }
+  };
   return {
-    get<T>(purpose: unknown): T | undefined {
-      try {
-        const body = verified(secret, Buffer.from(fs.readFileSync(pathOf(purpose))).toString("utf8"));
-        if (body === undefined) return undefined;
-        const entry = JSON.parse(body) as StoredEntry;
-        if (entry.stamp?.digest !== stamp.digest) return undefined;
-        // Racy then: compare contents now (a file still racy now was hashed in the stamp too).
-        for (const [rel, sha] of Object.entries(entry.stamp.racy ?? {})) {
-          if ((stamp.racy[rel] ?? contentHash(fs, join(root, rel))) !== sha) return undefined;
-        }
-        return entry.value as T;
-      } catch {
-        return undefined;
-      }
+    get: <T>(purpose: unknown) => read(purpose)?.entry.value as T | undefined,
+    put: (purpose, value) => write(purpose, value, ""),
+    getWithText<T>(purpose: unknown) {
+      const found = read(purpose);
+      return found && { value: found.entry.value as T, text: found.text };
     },
-    put(purpose: unknown, value: unknown): void {
-      try {
-        writeFs.mkdirSync(folder, { recursive: true });
-        ensureIgnored(writeFs, join(root, CACHE_DIR));
-        const body = JSON.stringify({ stamp, value } satisfies StoredEntry);
-        writeFileAtomic(pathOf(purpose), `${sign(secret, body)}\n${body}`, { fs: writeFs });
-      } catch {
-        // A read-only checkout simply runs uncached.
-      }
-    },
+    putWithText: write,
   };
 }
 

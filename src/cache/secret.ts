@@ -67,7 +67,7 @@ export function cacheSecret(io: KeyIo): Buffer | undefined {
   }
 }
 
-export function sign(secret: Buffer, text: string): string {
+export function sign(secret: Buffer, text: string | Uint8Array): string {
   return createHmac("sha256", secret).update(text).digest("hex");
 }
 
@@ -78,5 +78,14 @@ export function verified(secret: Buffer, stored: string): string | undefined {
   const body = stored.slice(nl + 1);
   const expected = Buffer.from(sign(secret, body), "hex");
   const given = Buffer.from(stored.slice(0, nl), "hex");
+  return given.length === expected.length && timingSafeEqual(given, expected) ? body : undefined;
+}
+
+/** The bytes after the signature line, if the signature is this key's (no text decoding of a large entry). */
+export function verifiedBytes(secret: Buffer, stored: Uint8Array): Uint8Array | undefined {
+  if (stored.length < 65 || stored[64] !== 0x0a) return undefined;
+  const body = stored.subarray(65);
+  const expected = Buffer.from(sign(secret, body), "hex");
+  const given = Buffer.from(Buffer.from(stored.subarray(0, 64)).toString("latin1"), "hex");
   return given.length === expected.length && timingSafeEqual(given, expected) ? body : undefined;
 }

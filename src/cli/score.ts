@@ -42,16 +42,16 @@ export function registerScore(program: Command, io: Io): void {
       const { root, lang } = locateRepo(io, dir, this.optsWithGlobals().lang as string | undefined);
       const cache = opts.output ? undefined : resultCacheFor(io, root);
       const purpose = ["score", lang, today(io.env), opts, terminalWidth(io), useColour(io)];
-      const hit = cache?.get<{ stdout: string; stderr: string }>(purpose);
+      const hit = cache?.getWithText<{ stderr: string }>(purpose);
       if (hit) {
-        io.stderr.write(hit.stderr);
-        await writeAndWait(io, hit.stdout);
+        io.stderr.write(hit.value.stderr);
+        await writeAndWait(io, hit.text);
         return;
       }
       const rec = cache ? recording(io) : undefined;
       await (await import("./score-run.js")).scoreCommand(rec?.io ?? io, this, dir, opts);
       const taken = rec?.taken();
-      if (taken && getExitCode(this) === EXIT.ok) cache!.put(purpose, taken);
+      if (taken && getExitCode(this) === EXIT.ok) cache!.putWithText(purpose, { stderr: taken.stderr }, taken.stdout);
     });
 }
 
