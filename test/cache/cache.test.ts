@@ -124,7 +124,10 @@ describe("result cache", () => {
 
     const scoreBefore = await scoreJson();
     const rules = join(dir, "rules", "xintian.yaml");
-    writeFileSync(rules, readFileSync(rules, "utf8").replace("kinds: [public-lesson], each: 10 }", "kinds: [public-lesson], each: 11 }"));
+    const ruleText = readFileSync(rules, "utf8");
+    const changed = ruleText.replace("kinds: [reflection], each: 1, cap: 8 }", "kinds: [reflection], each: 2, cap: 8 }");
+    expect(changed).not.toBe(ruleText);
+    writeFileSync(rules, changed);
     const scoreAfter = await scoreJson();
     expect(scoreAfter).not.toBe(scoreBefore);
     expect(scoreAfter).toBe(await scoreJson(["--no-cache"]));
