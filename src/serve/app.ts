@@ -11,7 +11,7 @@ import { t, parseLang, type Lang } from "../i18n.js";
 import { ensureServeDir, openAccounts } from "./accounts.js";
 import type { Ctx, Server, ServeOptions, Vars } from "./context.js";
 import { LoginLimiter } from "./limiter.js";
-import { WriteQueue } from "./queue.js";
+import { SaveQueue } from "./queue.js";
 import { clientAddress, expectedHost, isSecure, readForm, field } from "./request.js";
 import { viewerOf } from "./roles.js";
 import { sameToken, Sessions, SESSIONS_FILE } from "./sessions.js";
@@ -31,12 +31,13 @@ export const PRE_COOKIE = "yx_pre";
 const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 export function createServer(opts: ServeOptions, socketAddress?: (c: Ctx) => string | undefined): { app: Hono<{ Variables: Vars }>; server: Server } {
+  const state = new RepoState(opts.root, "zh");
   const server: Server = {
     opts: { trustProxy: false, maxUploadBytes: 10 * 1024 * 1024, watch: true, ...opts },
-    state: new RepoState(opts.root, "zh"),
+    state,
     sessions: new Sessions(opts.now, join(ensureServeDir(opts.root), SESSIONS_FILE)),
     limiter: new LoginLimiter(opts.now),
-    queue: new WriteQueue(),
+    queue: new SaveQueue(state),
     accounts: openAccounts(opts.root),
   };
   if (server.opts.watch) server.state.start();

@@ -70,7 +70,8 @@ export function recordRef(a: Pick<Activity, "origin">): string {
   return `${a.origin.file}#${a.origin.index}`;
 }
 
-export function myPage(dataset: Dataset, scheme: Scheme, teacherId: string, today: string, lang: Lang): MyPage | undefined {
+/** `gaps: false` leaves out the search for what closes each gap (the page after a save shows only how much is short). */
+export function myPage(dataset: Dataset, scheme: Scheme, teacherId: string, today: string, lang: Lang, opts: { gaps?: boolean } = {}): MyPage | undefined {
   const term = resolvePeriod(dataset.config, { today });
   if ("error" in term) return undefined;
   const year = dataset.config.years.find((y) => y.terms.some((x) => x.id === term.period.id));
@@ -81,7 +82,7 @@ export function myPage(dataset: Dataset, scheme: Scheme, teacherId: string, toda
   const stable = new Map(reviewEntries(mine.filter((a) => a.group === undefined)).map((e) => [`${e.file}#${e.index}`, e.ref]));
   const one: Dataset = { ...dataset, roster: { ...dataset.roster, teachers: [teacher] }, activities: mine };
   const result = scoreDataset(one, scheme, period);
-  const data = buildExplain({ result, dataset: one, scheme, teacher: teacherId, lang });
+  const data = buildExplain({ result, dataset: one, scheme, teacher: teacherId, lang, gaps: opts.gaps });
   const unit = unitLabel(result.scheme.unit, lang);
 
   const credit = new Map<string, number>();

@@ -8,7 +8,7 @@ import { forbidden, formOf, frameOf, langOf } from "./app.js";
 import { field, files, type Form } from "./request.js";
 import type { KindDef } from "../rules/types.js";
 import { myPage } from "./my-data.js";
-import { appendItem, saveFile, type SaveRequest, type SaveResult } from "./save.js";
+import { appendItem, type SaveRequest, type SaveResult } from "./save.js";
 import { recordFromForm } from "./form-record.js";
 import { planUploads } from "./uploads.js";
 import { fieldOf } from "./validate.js";
@@ -55,12 +55,9 @@ export function placeProblems(problems: Problem[]): { errors: Record<string, str
   return { errors, general };
 }
 
-/** Save through the write queue, keeping the in-memory state in step with what was (or was not) written. */
-export async function saveQueued(server: Server, req: Omit<SaveRequest, "announce">): Promise<SaveResult> {
-  const result = await server.queue.run(() => saveFile({ ...req, announce: (p, b) => server.state.expectWrite(p, b) }));
-  if (result.ok) server.state.applySaved(req.file, result.after, result.written);
-  else server.state.markStale();
-  return result;
+/** Save through the write queue, which keeps the in-memory state in step with what was (or was not) written. */
+export function saveQueued(server: Server, req: Omit<SaveRequest, "announce">): Promise<SaveResult> {
+  return server.queue.save(req);
 }
 
 type Show<R> = (errors: Record<string, string[]>, general: string[], status: 400 | 409 | 500) => R;
@@ -153,7 +150,8 @@ export function registerMe(app: Hono<{ Variables: Vars }>, server: Server): void
     if (!result.ok) return answerFailure(result, show);
     // The record as scored now, with the credit it earned.
     const fresh = server.state.current();
-    const data = fresh.dataset && fresh.scheme ? myPage(fresh.dataset, fresh.scheme, v.teacher.id, server.opts.today(), l) : undefined;
+    // Without the search for what closes each gap (many re-scorings): 我的研修 shows it.
+    const data = fresh.dataset && fresh.scheme ? myPage(fresh.dataset, fresh.scheme, v.teacher.id, server.opts.today(), l, { gaps: false }) : undefined;
     const mine = data?.records.filter((r) => r.file === file).sort((a, b) => b.index - a.index)[0];
     const standing = (data?.requirements ?? []).filter((r) => !r.met).map((r) => `${r.label}:${r.gap ?? ""}`);
     return c.html(String(page({ ...frame, flash: { ok: true, text: t(l, "已保存并提交", "Saved and committed") } }, savedBody(l, String(built.item.title), mine?.credit, data?.unit ?? "", standing))));

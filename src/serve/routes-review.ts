@@ -11,8 +11,7 @@ import { unitLabel } from "../reports/labels.js";
 import type { Ctx, Server, Vars } from "./context.js";
 import { forbidden, formOf, frameOf, langOf } from "./app.js";
 import { field, fields } from "./request.js";
-import { saveFile } from "./save.js";
-import { authorOf, needLogin, rulesBroken, scoringOf } from "./routes-me.js";
+import { authorOf, needLogin, rulesBroken, saveQueued, scoringOf } from "./routes-me.js";
 import { page } from "./views/layout.js";
 import { evidenceHref, reviewBody, type ReviewRowView } from "./views/review.js";
 
@@ -77,19 +76,17 @@ export function registerReview(app: Hono<{ Variables: Vars }>, server: Server): 
         status: action === "reject" ? "rejected" : r.action === "verify" ? "verified" : "approved",
         ...(action === "reject" ? { reason } : {}),
       }));
-      const result = await server.queue.run(() => saveFile({
+      const result = await saveQueued(server, {
         root: server.opts.root, lang: l, today, file,
         transform: (cur) => {
           if (cur === undefined) return { ok: false, message: t(l, `${file} 已不存在`, `${file} no longer exists`) };
           const applied = applyReviews(cur, kind, reviews);
           return applied.ok ? applied : { ok: false, message: t(l, `${file} 中的记录已被修改或移走(${applied.reason}),没有写入;请刷新后再审`, `a record in ${file} was changed or moved (${applied.reason}); nothing was written. Reload and review again`) };
         },
-        announce: (p, b) => server.state.expectWrite(p, b), author: authorOf(me),
+        author: authorOf(me),
         subject: `${action === "reject" ? "return" : "approve"}: ${rows.map((r) => r.entry.ref).join(" ")} in ${file} (web)`,
-      }));
-      if (result.ok) server.state.applySaved(file, result.after, result.written);
-      else {
-        server.state.markStale();
+      });
+      if (!result.ok) {
         const text = result.reason === "invalid" ? result.problems.map((p) => p.message).join("; ") : result.message;
         return c.html(String(page({ ...frameOf(c, t(l, "审核", "Review"), "review"), flash: { ok: false, text: t(l, `已处理 ${done} 条;${file}:${text}`, `${done} done; ${file}: ${text}`) } }, reviewBody(l, c.get("session")!.csrf, [], ""))), 409);
       }
