@@ -9,6 +9,8 @@
  *   npm run bench -- --problems 500,5000        # check of one file with this many problems (default 5000,50000)
  *   npm run bench -- --commits 50,100           # audit of one file with this many commits (default 250,500,1000)
  *   npm run bench -- --no-serve                 # leave out the web page's benchmark (bench/serve.js)
+ *   npm run bench -- --no-extras                # only the sizes: no start-up, problems or audit timings
+ *   npm run bench -- --bin /old/bin/yanxiu.js   # time another build (a "before") on the same schools
  *
  * For each size it generates a deterministic school repository in the temp dir (reused when the
  * same parameters generated it before), writes the same activities as a ledger journal, and times
@@ -18,7 +20,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -28,7 +30,7 @@ import { benchAudit, renderAudit } from "./audit.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, "..");
-const BIN = join(ROOT, "bin", "yanxiu.js");
+let BIN = join(ROOT, "bin", "yanxiu.js");
 const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
 
 /** Parameters per size: a few thousand teachers in groups; a million spans a five-year cycle. */
@@ -57,13 +59,16 @@ async function main() {
       problems: { type: "string" },
       commits: { type: "string" },
       "no-serve": { type: "boolean" },
+      "no-extras": { type: "boolean" },
+      bin: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
   if (values.help) {
-    process.stdout.write("usage: npm run bench -- [--sizes 10000,100000,1000000] [--quick] [--runs N] [--markdown] [--dir DIR] [--problems 5000,50000] [--commits 250,500,1000] [--no-serve]\n");
+    process.stdout.write("usage: npm run bench -- [--sizes 10000,100000,1000000] [--quick] [--runs N] [--markdown] [--dir DIR] [--problems 5000,50000] [--commits 250,500,1000] [--no-serve] [--no-extras] [--bin PATH]\n");
     return 0;
   }
+  if (values.bin) BIN = values.bin;
   if (!existsSync(join(ROOT, "dist", "cli", "main.js"))) {
     process.stderr.write("bench: dist/ is missing: run `npm run build` first\n");
     return 2;
@@ -97,17 +102,18 @@ async function main() {
   // Start-up costs, on a school the size of the demo school.
   const small = prepare(synth, work, "small", PLANS.small);
   const oneFile = firstRecordFile(small.dir);
-  const startup = {
+  const extras = !values["no-extras"];
+  const startup = extras ? {
     help: median(repeat(5, () => yanxiu(["--help"], small.dir).ms)),
     checkOne: median(repeat(5, () => yanxiu(["check", oneFile], small.dir).ms)),
     checkSmall: median(repeat(5, () => yanxiu(["check"], small.dir).ms)),
-  };
+  } : undefined;
 
-  log(`check of one file with ${problemCounts.join(", ")} problems…`);
-  const problems = benchProblems({ yanxiu, base: small.dir, recordFile: oneFile, counts: problemCounts, work });
+  if (extras) log(`check of one file with ${problemCounts.join(", ")} problems…`);
+  const problems = extras ? benchProblems({ yanxiu, base: small.dir, recordFile: oneFile, counts: problemCounts, work }) : [];
 
-  log(`audit of one file with ${commitCounts.join(", ")} commits…`);
-  const audits = benchAudit({ yanxiu, counts: commitCounts, work });
+  if (extras) log(`audit of one file with ${commitCounts.join(", ")} commits…`);
+  const audits = extras ? benchAudit({ yanxiu, counts: commitCounts, work }) : [];
 
   const rows = [];
   for (const size of sizes) {
@@ -116,7 +122,7 @@ async function main() {
     log(`${fmtInt(repo.activities)} records in ${fmtInt(repo.files)} files: timing ${runs} run(s)…`);
     rows.push(measure(repo, runs, { hasLedger, hasScore }));
   }
-  const table = render(rows, startup, values.markdown, [...renderProblems(problems, seconds), ...renderAudit(audits, seconds)]);
+  const table = render(rows, startup, values.markdown, extras ? [...renderProblems(problems, seconds), ...renderAudit(audits, seconds)] : []);
   process.stdout.write(table);
   if (values["no-serve"]) return 0;
   // The web page: teachers adding at once (bench/serve.js); --quick takes a small school.
@@ -212,6 +218,7 @@ function firstRecordFile(dir) {
 function measure(repo, runs, { hasLedger, hasScore }) {
   const cache = join(repo.dir, ".yanxiu-cache");
   const clearCache = () => rmSync(cache, { recursive: true, force: true });
+  const one = firstRecordFile(repo.dir);
   const r = { records: repo.activities, files: repo.files, peakKb: [], scorePeakKb: [] };
   const timed = (args) => {
     const res = yanxiu(args, repo.dir);
@@ -219,25 +226,25 @@ function measure(repo, runs, { hasLedger, hasScore }) {
     if (res.kb !== undefined) (args[0] === "score" ? r.scorePeakKb : r.peakKb).push(res.kb);
     return res.ms;
   };
-  const coldCheck = [], coldScore = [], warmCheck = [], warmScore = [], ledger = [];
+  const t = { coldCheck: [], coldScore: [], warmCheck: [], warmScore: [], warmCheckOne: [], noCacheCheck: [], noCacheScore: [], ledger: [] };
   for (let i = 0; i < runs; i++) {
     clearCache();
-    coldCheck.push(timed(["check", "--format", "json"]));
-    warmCheck.push(timed(["check", "--format", "json"]));
+    t.coldCheck.push(timed(["check", "--format", "json"]));
+    t.warmCheck.push(timed(["check", "--format", "json"]));
+    t.warmCheckOne.push(timed(["check", one]));
+    t.noCacheCheck.push(timed(["check", "--format", "json", "--no-cache"]));
     if (hasScore) {
       clearCache();
-      coldScore.push(timed(["score", "--format", "json"]));
-      warmScore.push(timed(["score", "--format", "json"]));
+      t.coldScore.push(timed(["score", "--format", "json"]));
+      t.warmScore.push(timed(["score", "--format", "json"]));
+      t.noCacheScore.push(timed(["score", "--format", "json", "--no-cache"]));
     }
-    if (hasLedger) ledger.push(run("ledger", ["-f", "journal.ledger", "balance"], repo.dir).ms);
+    if (hasLedger) t.ledger.push(run("ledger", ["-f", "journal.ledger", "balance"], repo.dir).ms);
   }
+  const stat = (xs) => (xs.length ? { min: Math.min(...xs), median: median(xs) } : undefined);
   return {
     ...r,
-    coldCheck: median(coldCheck),
-    coldScore: hasScore ? median(coldScore) : undefined,
-    warmCheck: median(warmCheck),
-    warmScore: hasScore ? median(warmScore) : undefined,
-    ledger: hasLedger ? median(ledger) : undefined,
+    ...Object.fromEntries(Object.entries(t).map(([k, xs]) => [k, stat(xs)])),
     peakMb: r.peakKb.length ? Math.max(...r.peakKb) / 1024 : undefined,
     scorePeakMb: r.scorePeakKb.length ? Math.max(...r.scorePeakKb) / 1024 : undefined,
   };
@@ -273,20 +280,23 @@ function run(cmd, args, cwd, env = {}) {
 
 function render(rows, startup, markdown, problemLines) {
   const na = "n/a";
-  const s = (ms) => (ms === undefined ? na : seconds(ms));
+  // min / median when there are several runs; ratios are of the medians.
+  const s = (m) => (m === undefined ? na : m.min === m.median ? seconds(m.median) : `${seconds(m.min)} / ${seconds(m.median)}`);
+  const med = (m) => m?.median;
   const ratio = (a, b) => (a === undefined || b === undefined ? na : `${(a / b).toFixed(2)}×`);
   const sum = (a, b) => (a === undefined || b === undefined ? undefined : a + b);
-  const header = ["records", "files", "cold check", "cold score", "warm check", "warm score", "peak RSS check", "peak RSS score", "ledger balance", "cold check+score ÷ ledger", "warm score ÷ ledger", "ms per 1k records (cold check+score)"];
+  const header = ["records", "files", "cold check", "cold score", "warm check", "warm score", "warm check of 1 file", "check --no-cache", "score --no-cache", "peak RSS check", "peak RSS score", "ledger balance", "cold check+score ÷ ledger", "warm check+score ÷ ledger", "cache on ÷ off (cold check+score)", "ms per 1k records (cold check+score)"];
   const body = rows.map((r) => [
-    fmtInt(r.records), fmtInt(r.files), s(r.coldCheck), s(r.coldScore), s(r.warmCheck), s(r.warmScore),
+    fmtInt(r.records), fmtInt(r.files), s(r.coldCheck), s(r.coldScore), s(r.warmCheck), s(r.warmScore), s(r.warmCheckOne), s(r.noCacheCheck), s(r.noCacheScore),
     r.peakMb === undefined ? na : `${Math.round(r.peakMb)} MB`, r.scorePeakMb === undefined ? na : `${Math.round(r.scorePeakMb)} MB`, s(r.ledger),
-    ratio(sum(r.coldCheck, r.coldScore ?? 0), r.ledger), ratio(r.warmScore ?? r.warmCheck, r.ledger),
-    ((sum(r.coldCheck, r.coldScore ?? 0) / r.records) * 1000).toFixed(0),
+    ratio(sum(med(r.coldCheck), med(r.coldScore) ?? 0), med(r.ledger)), ratio(sum(med(r.warmCheck), med(r.warmScore) ?? 0), med(r.ledger)),
+    ratio(sum(med(r.coldCheck), med(r.coldScore) ?? 0), sum(med(r.noCacheCheck), med(r.noCacheScore) ?? 0)),
+    ((sum(med(r.coldCheck), med(r.coldScore) ?? 0) / r.records) * 1000).toFixed(0),
   ]);
   const notes = [
-    `yanxiu --help: ${s(startup.help)}; check of one record file (demo-sized school): ${s(startup.checkOne)}; check of the whole demo-sized school: ${s(startup.checkSmall)}`,
+    ...(startup ? [`yanxiu --help: ${seconds(startup.help)}; check of one record file (demo-sized school): ${seconds(startup.checkOne)}; check of the whole demo-sized school: ${seconds(startup.checkSmall)}`] : []),
     ...problemLines,
-    `machine: ${machine()}; ${new Date().toISOString().slice(0, 10)}`,
+    `yanxiu: ${BIN}; machine: ${machine()}; load average ${loadavg().map((x) => x.toFixed(1)).join(" ")}; ${new Date().toISOString().slice(0, 10)}`,
   ];
   if (markdown) {
     const line = (cells) => `| ${cells.join(" | ")} |`;

@@ -5,51 +5,69 @@
  * Without a usable key the cache is simply not used.
  */
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import { mkdirSync, openSync, readFileSync, writeSync, closeSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
+import { nodeFs, type WriteFs } from "../repo/fs.js";
 
-let cached: Buffer | null | undefined;
+/** Where the key lives and how to reach it: the caller's environment and file system, never process.*. */
+export interface KeyIo {
+  env: Readonly<Record<string, string | undefined>>;
+  fs?: Pick<WriteFs, "readFileSync" | "mkdirSync" | "openSync" | "writeSync" | "closeSync">;
+}
 
-export function cacheKeyPath(env: NodeJS.ProcessEnv = process.env): string {
+/** Keys already read in this process, by path (in-process tests use several key files). */
+const known = new Map<string, Buffer | null>();
+
+export function cacheKeyPath(env: KeyIo["env"]): string {
   if (env.YANXIU_CACHE_KEY_FILE) return env.YANXIU_CACHE_KEY_FILE;
-  const base = env.XDG_CACHE_HOME || join(homedir(), ".cache");
+  const base = env.XDG_CACHE_HOME || join(env.HOME || homedir(), ".cache");
   return join(base, "yanxiu", "cache-key");
 }
 
 /** This user's cache key, made on first use (32 random bytes, readable by the user only). */
-export function cacheSecret(): Buffer | undefined {
-  if (cached !== undefined) return cached ?? undefined;
-  const path = cacheKeyPath();
+export function cacheSecret(io: KeyIo): Buffer | undefined {
+  const path = cacheKeyPath(io.env);
+  const memo = known.get(path);
+  if (memo !== undefined) return memo ?? undefined;
+  const fs = io.fs ?? nodeFs;
+  const read = (): Buffer | undefined => {
+    const key = Buffer.from(fs.readFileSync(path));
+    return key.length >= 32 ? key : undefined;
+  };
+  const remember = (key: Buffer | undefined) => (known.set(path, key ?? null), key);
   try {
-    const key = readFileSync(path);
-    if (key.length >= 32) return (cached = key);
+    const key = read();
+    if (key) return remember(key);
   } catch {
     /* not made yet */
   }
   try {
-    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-    const fd = openSync(path, "wx", 0o600);
+    // The folder is the user's own (0700); the option passes through to node:fs.
+    fs.mkdirSync(dirname(path), { recursive: true, mode: 0o700 } as { recursive: true });
+    const fd = fs.openSync(path, "wx", 0o600);
     try {
-      writeSync(fd, randomBytes(32));
+      const bytes = randomBytes(32);
+      let done = 0;
+      while (done < bytes.length) {
+        const n = fs.writeSync(fd, bytes, done, bytes.length - done, null);
+        if (n <= 0) throw new Error("the key could not be written");
+        done += n;
+      }
     } finally {
-      closeSync(fd);
+      fs.closeSync(fd);
     }
-    return (cached = readFileSync(path));
+    return remember(read());
   } catch {
     // Another process may have made it meanwhile; otherwise there is no usable key.
     try {
-      const key = readFileSync(path);
-      if (key.length >= 32) return (cached = key);
+      return remember(read());
     } catch {
-      /* none */
+      return remember(undefined);
     }
-    cached = null;
-    return undefined;
   }
 }
 
-export function sign(secret: Buffer, text: string): string {
+export function sign(secret: Buffer, text: string | Uint8Array): string {
   return createHmac("sha256", secret).update(text).digest("hex");
 }
 
@@ -60,5 +78,14 @@ export function verified(secret: Buffer, stored: string): string | undefined {
   const body = stored.slice(nl + 1);
   const expected = Buffer.from(sign(secret, body), "hex");
   const given = Buffer.from(stored.slice(0, nl), "hex");
+  return given.length === expected.length && timingSafeEqual(given, expected) ? body : undefined;
+}
+
+/** The bytes after the signature line, if the signature is this key's (no text decoding of a large entry). */
+export function verifiedBytes(secret: Buffer, stored: Uint8Array): Uint8Array | undefined {
+  if (stored.length < 65 || stored[64] !== 0x0a) return undefined;
+  const body = stored.subarray(65);
+  const expected = Buffer.from(sign(secret, body), "hex");
+  const given = Buffer.from(Buffer.from(stored.subarray(0, 64)).toString("latin1"), "hex");
   return given.length === expected.length && timingSafeEqual(given, expected) ? body : undefined;
 }

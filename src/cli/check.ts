@@ -4,19 +4,16 @@ import { resolve } from "node:path";
 import { Command, Option } from "commander";
 import { t } from "../i18n.js";
 import { sortProblems } from "../problem.js";
-import { knownCheckNames, runChecks } from "../checks/index.js";
-import { closedBaselinesOf } from "../git/closed-baseline.js";
 import { didYouMean } from "../schema/zod-problems.js";
 import { findRepoRoot, toRepoPath } from "../repo/layout.js";
-import { formatGithub, formatJson, formatText } from "../format/problems.js";
-import { formatCodeQuality, formatJunit, formatSarif } from "../format/problems-ci.js";
 import type { Problem } from "../problem.js";
 import type { Lang } from "../i18n.js";
 import { writeFileAtomic } from "../repo/write.js";
 import { yanxiuVersion } from "../templates/ci.js";
 import { EXIT, pickLang, setExitCode, today, UsageError, useColour, type Io } from "./io.js";
-import { openRepo } from "./repo-arg.js";
-import { changedFileSet } from "./hook.js";
+import { locateRepo, resultCacheFor } from "./repo-locate.js";
+import type { LoadedRepo } from "../pipeline/load.js";
+import type { WholeCheck } from "./check-run.js";
 
 export const CHECK_FORMATS = ["text", "json", "github", "sarif", "junit", "codequality"] as const;
 type CheckFormat = (typeof CHECK_FORMATS)[number];
@@ -40,10 +37,10 @@ export function registerCheck(program: Command, io: Io): void {
     .option("--disable <checks>", "关闭某些检查,逗号分隔,可重复 / switch checks off: comma-separated, repeatable", (v: string, acc: string[]) => [...acc, ...v.split(",").map((x) => x.trim()).filter(Boolean)], [] as string[])
     .option("--changed", "只检查 git 中有改动的文件及受其影响的文件 / only files changed in git, and what depends on them")
     .option("--base <rev>", "与 --changed 同用:相对于此版本的改动(默认 HEAD)/ with --changed: changes since this revision (default HEAD)")
-    .action(function (this: Command, paths: string[], opts: CheckOptions) {
+    .action(async function (this: Command, paths: string[], opts: CheckOptions) {
       const langFlag = this.optsWithGlobals().lang as string | undefined;
       const lang = pickLang(langFlag, io.env);
-      const known = knownCheckNames();
+      const known = opts.disable.length ? (await import("../checks/index.js")).knownCheckNames() : [];
       for (const name of opts.disable) {
         // Rule-file problems are named rule-…; everything else must be a check we know.
         if (known.includes(name) || name.startsWith("rule-")) continue;
@@ -54,33 +51,41 @@ export function registerCheck(program: Command, io: Io): void {
       for (const p of targets) {
         if (!existsSync(p)) throw new UsageError(t(lang, `路径不存在:${p}`, `no such path: ${p}`));
       }
-      const root = findRepoRoot(targets[0]!);
-      const { repo, lang: repoLang } = openRepo(io, root ?? targets[0], langFlag);
-      // Only the files named are reported on, but the whole repo is loaded so references
+      const { root, lang: repoLang } = locateRepo(io, findRepoRoot(targets[0]!) ?? targets[0], langFlag);
+      const day = today(io.env);
+      const changedOnly = opts.changed || opts.base !== undefined;
+      // The whole repository's problems, from the result cache when nothing changed since.
+      const cache = changedOnly ? undefined : resultCacheFor(io, root);
+      const purpose = ["check", repoLang, day, [...new Set(opts.disable)].sort()];
+      let repo: LoadedRepo | undefined;
+      let whole = cache?.get<WholeCheck>(purpose);
+      if (!whole) {
+        const run = (await import("./check-run.js")).checkWhole(io, root, repoLang, day, opts.disable);
+        ({ whole, repo } = run);
+        if (run.cacheable) cache?.put(purpose, whole);
+      }
+      // Only the files named are reported on, but the whole repo is checked so references
       // and duplicates against other files are still caught.
       let files: Set<string> | undefined;
-      if (!targets.every((p) => resolve(p) === repo.root)) {
+      if (!targets.every((p) => resolve(p) === root)) {
         files = new Set<string>();
-        const known = repo.files.map((f) => f.file);
         for (const p of targets) {
-          const rel = toRepoPath(repo.root, p);
-          if (rel.startsWith("..")) throw new UsageError(t(repoLang, `${p} 不在仓库 ${repo.root} 之内`, `${p} is outside the repository ${repo.root}`));
+          const rel = toRepoPath(root, p);
+          if (rel.startsWith("..")) throw new UsageError(t(repoLang, `${p} 不在仓库 ${root} 之内`, `${p} is outside the repository ${root}`));
           if (statSync(p).isDirectory()) {
             const prefix = rel === "" ? "" : `${rel}/`;
-            for (const f of known) if (f.startsWith(prefix)) files.add(f);
+            for (const f of whole.files) if (f.startsWith(prefix)) files.add(f);
           } else files.add(rel);
         }
       }
-      if (opts.changed || opts.base !== undefined) {
-        const changed = changedFileSet(repo, repoLang, opts.base);
+      if (changedOnly) {
+        const changed = (await import("./hook.js")).changedFileSet(repo!, repoLang, opts.base);
         files = changed && files ? new Set([...changed].filter((f) => files!.has(f))) : (changed ?? files);
       }
-      const problems = sortProblems(
-        runChecks(repo, { lang: repoLang, today: today(io.env), disabled: new Set(opts.disable), files, closed: closedBaselinesOf(repo, today(io.env)) }),
-      );
-      const checked = files ? [...files] : repo.files.map((f) => f.file);
+      const problems = sortProblems(files ? whole.problems.filter((p) => files!.has(p.file)) : whole.problems);
+      const checked = files ? [...files] : whole.files;
       const colour = (opts.output === undefined || opts.output === "-") && useColour(io);
-      const out = renderProblems(opts.format, problems, { lang: repoLang, colour, files: checked });
+      const out = await renderProblems(opts.format, problems, { lang: repoLang, colour, files: checked });
       if (opts.output === undefined || opts.output === "-") io.stdout.write(out);
       else {
         const path = resolve(io.cwd, opts.output);
@@ -94,14 +99,15 @@ export function registerCheck(program: Command, io: Io): void {
     });
 }
 
-function renderProblems(format: CheckFormat, problems: Problem[], o: { lang: Lang; colour: boolean; files: string[] }): string {
+/** Each format's renderer is loaded only when asked for (the text one brings in chalk and string-width). */
+async function renderProblems(format: CheckFormat, problems: Problem[], o: { lang: Lang; colour: boolean; files: string[] }): Promise<string> {
   const fileCount = o.files.length;
   switch (format) {
-    case "json": return formatJson(problems, { fileCount });
-    case "github": return formatGithub(problems);
-    case "sarif": return formatSarif(problems, { version: yanxiuVersion() });
-    case "junit": return formatJunit(problems, { version: yanxiuVersion(), files: o.files });
-    case "codequality": return formatCodeQuality(problems);
-    case "text": return formatText(problems, { lang: o.lang, colour: o.colour, fileCount });
+    case "json": return (await import("../format/problems.js")).formatJson(problems, { fileCount });
+    case "github": return (await import("../format/problems.js")).formatGithub(problems);
+    case "sarif": return (await import("../format/problems-ci.js")).formatSarif(problems, { version: yanxiuVersion() });
+    case "junit": return (await import("../format/problems-ci.js")).formatJunit(problems, { version: yanxiuVersion(), files: o.files });
+    case "codequality": return (await import("../format/problems-ci.js")).formatCodeQuality(problems);
+    case "text": return (await import("../format/problems.js")).formatText(problems, { lang: o.lang, colour: o.colour, fileCount });
   }
 }

@@ -4,7 +4,7 @@
  */
 import type { Readable } from "node:stream";
 import { parseLang, type Lang } from "../i18n.js";
-import type { WriteFs } from "../repo/fs.js";
+import type { ReadFs, WriteFs } from "../repo/fs.js";
 
 export interface Writer {
   write(chunk: string): unknown;
@@ -20,6 +20,8 @@ export interface Io {
   stdin?: Readable & { isTTY?: boolean };
   /** The file system repository files are written through (default node:fs); tests inject failures here. */
   fs?: WriteFs;
+  /** The file system a repository is read through (default node:fs): list, read, stat, realpath. */
+  readFs?: ReadFs;
 }
 
 /** Exit codes, as ESLint: 0 clean, 1 problems found, 2 the tool could not run. */

@@ -13,7 +13,7 @@ import { didYouMean } from "../schema/zod-problems.js";
 import { addExamples } from "./examples.js";
 import { localize, pickHalf } from "./help-lang.js";
 import { EXIT, getExitCode, pickLang, UsageError, type Io } from "./io.js";
-import { peekConfigLang } from "./repo-arg.js";
+import { peekConfigLang } from "./repo-locate.js";
 
 export const VERSION = "0.1.0";
 
@@ -72,7 +72,7 @@ export async function buildProgram(io: Io, only?: string | "all", lang: Lang = h
     .description("校本研修学时记录与考核 / school-based research hours: record, check and score")
     .version(VERSION, "-V, --version", lang === "zh" ? "显示版本号" : "output the version number")
     .option("--lang <lang>", "输出语言 zh|en / output language zh|en")
-    .option("--no-cache", "不使用 .yanxiu-cache/ 中的解析缓存 / do not use the parsed-file cache in .yanxiu-cache/")
+    .option("--no-cache", "不使用 .yanxiu-cache/ 中的结果缓存 / do not use the result cache in .yanxiu-cache/")
     .showHelpAfterError()
     .exitOverride();
   for (const entry of COMMANDS) {

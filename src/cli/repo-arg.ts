@@ -1,56 +1,24 @@
 /** Turning a command's [dir] argument into a loaded repository, or a clear usage error. */
-import { readFileSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { parseLang, t, type Lang } from "../i18n.js";
-import { findRepoRoot, CONFIG_FILE } from "../repo/layout.js";
+import type { Lang } from "../i18n.js";
 import { loadRepo, type LoadedRepo, type LoadOptions } from "../pipeline/load.js";
-import { pickLang, UsageError, type Io } from "./io.js";
+import type { Io } from "./io.js";
+import { envSwitch, locateRepo } from "./repo-locate.js";
 
-export function requireRepoRoot(io: Io, dir: string | undefined, lang: Lang): string {
-  const start = resolve(io.cwd, dir ?? ".");
-  const root = findRepoRoot(start);
-  if (!root) {
-    throw new UsageError(
-      t(lang, `找不到研修记录仓库:${start} 及其上级目录中都没有 ${CONFIG_FILE}。用 yanxiu init 新建一个。`,
-        `no yanxiu repository: neither ${start} nor any folder above it has ${CONFIG_FILE}. Create one with 'yanxiu init'.`),
-    );
-  }
-  return root;
-}
+export { cacheWanted, locateRepo, peekConfigLang, requireRepoRoot, resultCacheFor } from "./repo-locate.js";
 
-/**
- * The config's `lang:` line, read before the full load so that load problems are already
- * in the school's language. A broken config simply yields nothing here.
- */
-export function peekConfigLang(root: string): Lang | undefined {
-  try {
-    const path = join(root, CONFIG_FILE);
-    // Never open what is not a regular file: reading a FIFO would block.
-    if (!statSync(path).isFile()) return undefined;
-    const m = /^lang:\s*["']?(\w+)/m.exec(readFileSync(path, "utf8"));
-    return parseLang(m?.[1]);
-  } catch {
-    return undefined;
-  }
-}
-
-/** Resolve the repo for a command and the language to speak: flag, env, config, Chinese. */
+/** Resolve the repo for a command and the language to speak, and load it. */
 export function openRepo(
   io: Io,
   dir: string | undefined,
   langFlag: string | undefined,
   opts?: LoadOptions,
 ): { repo: LoadedRepo; lang: Lang } {
-  const early = pickLang(langFlag, io.env);
-  const root = requireRepoRoot(io, dir, early);
-  const lang = pickLang(langFlag, io.env, peekConfigLang(root));
-  return { repo: loadRepo(root, lang, { cache: cacheWanted(io), fast: !envSwitch(io.env.YANXIU_NO_FAST), ...opts }), lang };
+  const { root, lang } = locateRepo(io, dir, langFlag);
+  return { repo: loadRepoFor(io, root, lang, opts), lang };
 }
 
-const envSwitch = (value: string | undefined) => value !== undefined && value !== "" && value !== "0";
-
-/** The parsed-file cache is on unless `--no-cache` (a global flag) or YANXIU_NO_CACHE=1 says otherwise. */
-export function cacheWanted(io: Io): boolean {
-  const env = io.env.YANXIU_NO_CACHE;
-  return !(env !== undefined && env !== "" && env !== "0") && !io.argv.includes("--no-cache");
+/** Load with the I/O main() was given and the switches of the environment. */
+export function loadRepoFor(io: Io, root: string, lang: Lang, opts?: LoadOptions): LoadedRepo {
+  return loadRepo(root, lang, { fs: io.readFs, fast: !envSwitch(io.env.YANXIU_NO_FAST), ...opts });
 }
+

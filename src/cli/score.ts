@@ -1,19 +1,14 @@
 /** `yanxiu score [dir] [--term T | --year Y | --cycle] [--teacher ID] [--group ID]`: per-teacher and per-group tables. */
 import { Option, type Command } from "commander";
 import { t, type Lang } from "../i18n.js";
-import { DEFAULT_WIDTH, renderScore } from "../format/score-terminal.js";
-import { buildGroupTable, buildSchoolRow } from "../reports/group-table.js";
-import { buildTeacherTable, filterResult } from "../reports/teacher-table.js";
+import { DEFAULT_WIDTH } from "../format/width.js";
 import { didYouMean } from "../schema/zod-problems.js";
-import { scoreDataset } from "../score/evaluate.js";
-import { today, UsageError, useColour, type Io } from "./io.js";
-import { deliver, emit, FORMATS, outputOption, preflight, signaturesOf, tableOption, type Format } from "./output.js";
-import { scoreDoc } from "../reports/score-doc.js";
-import { chunked, jsonPieces } from "../format/json-stream.js";
-import { openScored } from "./scored-repo.js";
-import { countReviews } from "../reports/review-counts.js";
+import { EXIT, getExitCode, today, useColour, type Io } from "./io.js";
+import { FORMATS, outputOption, tableOption, type Format } from "./output.js";
+import { locateRepo, resultCacheFor } from "./repo-locate.js";
+import { recording } from "./recording.js";
 
-interface ScoreOptions {
+export interface ScoreOptions {
   term?: string;
   year?: string;
   cycle?: boolean;
@@ -42,47 +37,21 @@ export function registerScore(program: Command, io: Io): void {
     .addOption(tableOption())
     .option("--json", "同 --format json / same as --format json")
     .action(async function (this: Command, dir: string | undefined, opts: ScoreOptions) {
-      const opened = openScored(io, this, dir, opts, { keepSources: false });
-      if (!opened) return;
-      const { lang, dataset, scheme, period } = opened;
-      if (opts.teacher && !dataset.roster.teachers.some((x) => x.id === opts.teacher)) {
-        throw new UsageError(unknownId(lang, t(lang, "教师", "teacher"), opts.teacher, dataset.roster.teachers.map((x) => x.id)));
-      }
-      if (opts.group && !dataset.roster.groups.some((g) => g.id === opts.group)) {
-        throw new UsageError(unknownId(lang, t(lang, "教研组", "group"), opts.group, dataset.roster.groups.map((g) => g.id)));
-      }
-      const format = opts.json ? "json" : preflight(io, lang, opts);
-      // Only the JSON carries the trace; the tables need the totals alone.
-      const filter = { teacher: opts.teacher, group: opts.group };
-      const groupsOf = new Map(dataset.roster.teachers.map((x) => [x.id, x.groups]));
-      // --teacher / --group mean the same in every format, the JSON included.
-      const result = filterResult(scoreDataset(dataset, scheme, period, { trace: format === "json" }), filter, (id) => groupsOf.get(id) ?? []);
-      const reviews = countReviews(dataset, scheme, period);
-      if (format === "json") {
-        // The engine's result, plus the 待审核 / 退回 counts of the teachers shown.
-        const review = reviews && { approvedOnly: reviews.approvedOnly, teachers: Object.fromEntries(result.teachers.map((x) => [x.teacher, reviews.byTeacher.get(x.teacher) ?? { pending: 0, returned: 0 }])) };
-        const json = { ...result, ...(review ? { review } : {}) } as unknown as Record<string, unknown>;
-        if (opts.output) deliver(io, lang, [...jsonPieces(json)].join(""), opts);
-        // To stdout piece by piece: at a million records the text alone is hundreds of MB.
-        else for (const chunk of chunked(jsonPieces(json))) await writeAndWait(io, chunk);
+      // The output to stdout is kept in the result cache: an unchanged repository answers
+      // from it at the cost of a stat of every file (files written with -o are made afresh).
+      const { root, lang } = locateRepo(io, dir, this.optsWithGlobals().lang as string | undefined);
+      const cache = opts.output ? undefined : resultCacheFor(io, root);
+      const purpose = ["score", lang, today(io.env), opts, terminalWidth(io), useColour(io)];
+      const hit = cache?.getWithText<{ stderr: string }>(purpose);
+      if (hit) {
+        io.stderr.write(hit.value.stderr);
+        await writeAndWait(io, hit.text);
         return;
       }
-      const tt = buildTeacherTable(result, lang, filter, dataset.config.school, reviews);
-      const groups = opts.teacher ? [] : buildGroupTable(result, dataset.roster.groups, lang, filter, reviews);
-      const school = opts.teacher || opts.group ? undefined : buildSchoolRow(result, lang, {}, reviews);
-      if (format === "text") {
-        const text = renderScore(tt, groups, {
-          lang,
-          colour: !opts.output && useColour(io),
-          detail: Boolean(opts.teacher),
-          wide: Boolean(opts.wide),
-          width: terminalWidth(io),
-          groups: dataset.roster.groups,
-        }, school);
-        deliver(io, lang, text, opts);
-        return;
-      }
-      await emit(io, lang, { ...scoreDoc(tt, groups, new Map(dataset.roster.groups.map((g) => [g.id, g.name])), lang, school), made: today(io.env), signatures: signaturesOf(dataset.config, lang) }, { ...opts, format });
+      const rec = cache ? recording(io) : undefined;
+      await (await import("./score-run.js")).scoreCommand(rec?.io ?? io, this, dir, opts);
+      const taken = rec?.taken();
+      if (taken && getExitCode(this) === EXIT.ok) cache!.putWithText(purpose, { stderr: taken.stderr }, taken.stdout);
     });
 }
 
@@ -90,7 +59,7 @@ export function registerScore(program: Command, io: Io): void {
  * Write, and when the stream asks for it (a pipe is written asynchronously, so unread output
  * would pile up in memory), wait until it has drained, is closed or has failed.
  */
-async function writeAndWait(io: Io, chunk: string): Promise<void> {
+export async function writeAndWait(io: Io, chunk: string): Promise<void> {
   if (io.stdout.write(chunk) !== false) return;
   const stream = io.stdout as Partial<Pick<NodeJS.WritableStream, "once" | "removeListener">>;
   if (typeof stream.once !== "function" || typeof stream.removeListener !== "function") return;

@@ -6,6 +6,7 @@
  * differs between terminals. Colour only when asked.
  */
 import { Chalk } from "chalk";
+import { DEFAULT_WIDTH } from "./width.js";
 import stringWidth from "string-width";
 import { t, type Lang } from "../i18n.js";
 import type { GroupRow } from "../reports/group-table.js";
@@ -37,7 +38,7 @@ export interface RenderOptions {
   groups?: GroupInfo[];
 }
 
-export const DEFAULT_WIDTH = 120;
+export { DEFAULT_WIDTH };
 
 function itemCell(v: { raw: number; credited: number }): string {
   return v.raw !== v.credited ? `${fmtNum(v.credited)} (${fmtNum(v.raw)})` : fmtNum(v.credited);

@@ -16,7 +16,8 @@ import { validate } from "../schema/zod-problems.js";
 import { makeProblem, type YamlSource } from "../repo/yaml-source.js";
 import type { z } from "zod";
 import { LineCounter } from "yaml";
-import { openParsedCache, readActivityFile, readFastSource, type FileResult } from "../cache/parsed.js";
+import { readActivityFile, readFastSource, type FileResult } from "./read-files.js";
+import { nodeReadFs, type ReadFs } from "../repo/fs.js";
 import { lineAt } from "../repo/fast-yaml.js";
 
 export type { LoadedFile, LoadedKind };
@@ -45,12 +46,12 @@ export interface LoadOptions {
    * or not: lets `add` check a would-be file exactly as `check` will read it once written.
    */
   overrides?: ReadonlyMap<string, string>;
-  /** Reuse parsed record/session files from .yanxiu-cache/ (src/cache): same results, faster. */
-  cache?: boolean;
+  /** The file system to read (default node:fs): main() passes the one it was given. */
+  fs?: ReadFs;
   /**
-   * Take plain files with the fast reader (src/repo/fast-yaml.ts); on unless false, which
-   * also leaves the cache unused: everything then goes through the full parser, for tests
-   * that prove the fast paths change nothing (YANXIU_NO_FAST=1).
+   * Take plain files with the fast reader (src/repo/fast-yaml.ts); on unless false:
+   * everything then goes through the full parser, for tests that prove the fast paths
+   * change nothing (YANXIU_NO_FAST=1).
    */
   fast?: boolean;
   /**
@@ -65,15 +66,16 @@ export function loadRepo(root: string, lang: Lang, opts: LoadOptions = {}): Load
   const files: LoadedFile[] = [];
   const repo: LoadedRepo = { root, files, ruleSets: [], problems: [], partialActivities: [] };
 
-  const configFile = readAndValidate(root, CONFIG_FILE, "config", configSchema, lang);
+  const fs = opts.fs ?? nodeReadFs;
+  const configFile = readAndValidate(fs, root, CONFIG_FILE, "config", configSchema, lang);
   files.push(configFile.loaded);
   const fast = opts.fast !== false;
-  const rosterFile = fast ? readRoster(root, lang) : readAndValidate(root, ROSTER_FILE, "roster", rosterSchema, lang);
+  const rosterFile = fast ? readRoster(fs, root, lang) : readAndValidate(fs, root, ROSTER_FILE, "roster", rosterSchema, lang);
   files.push(rosterFile.loaded);
 
   const config = configFile.data ? toConfig(configFile.data) : undefined;
   for (const ruleFile of config?.rules ?? []) {
-    const read = readYamlFile(root, ruleFile, lang);
+    const read = readYamlFile(root, ruleFile, lang, fs);
     const loaded: LoadedFile = { file: ruleFile, kind: "rules", source: read.source, problems: read.problems };
     files.push(loaded);
     if (read.source && read.problems.length === 0) {
@@ -100,12 +102,11 @@ export function loadRepo(root: string, lang: Lang, opts: LoadOptions = {}): Load
   };
   const wanted = (f: string) => !opts.only || opts.only.has(f);
   const overridden = (folder: string) => [...(opts.overrides?.keys() ?? [])].filter((f) => f.startsWith(`${folder}/`));
-  const listed = (folder: string) => [...new Set([...listYamlFiles(root, folder), ...overridden(folder)])].sort();
-  const cache = opts.cache && fast ? openParsedCache(root, !opts.only) : undefined;
+  const listed = (folder: string) => [...new Set([...listYamlFiles(root, folder, fs), ...overridden(folder)])].sort();
   const activityFile = (file: string, kind: "records" | "sessions"): FileResult => {
-    const fresh = (bytes?: Uint8Array): FileResult => activityFileResult(root, file, kind, lang, opts.overrides?.get(file), bytes);
+    const fresh = (bytes?: Uint8Array): FileResult => activityFileResult(root, file, kind, lang, opts.overrides?.get(file), bytes, fs);
     if (opts.overrides?.has(file) || !fast) return fresh();
-    return cache ? cache.load(file, kind, lang, fresh) : readActivityFile(root, file, kind, lang, fresh);
+    return readActivityFile(root, file, kind, lang, fresh, fs);
   };
   for (const [folder, kind] of [[RECORDS_DIR, "records"], [SESSIONS_DIR, "sessions"]] as const) {
     for (const file of listed(folder).filter(wanted)) {
@@ -115,9 +116,8 @@ export function loadRepo(root: string, lang: Lang, opts: LoadOptions = {}): Load
       collect(r.found);
     }
   }
-  cache?.save();
 
-  for (const folder of [RECORDS_DIR, SESSIONS_DIR].flatMap((f) => linkedFoldersOutside(root, f))) {
+  for (const folder of [RECORDS_DIR, SESSIONS_DIR].flatMap((f) => linkedFoldersOutside(root, f, fs))) {
     repo.problems.push(makeProblem({ file: folder, text: "" }, { line: 0, column: 0 }, "path-outside-repo",
       t(lang, "这个文件夹是指向仓库外的符号链接,其中的文件不会被读取", "this folder is a symbolic link that points outside the repository; its files are not read"),
       t(lang, "把文件本身放进仓库", "put the files themselves in the repository")));
@@ -133,9 +133,9 @@ export function loadRepo(root: string, lang: Lang, opts: LoadOptions = {}): Load
  * One record or session file read as loadRepo reads it (from `text` or `bytes` when given,
  * else from the disk): its LoadedFile and its activities, valid and partial.
  */
-export function activityFileResult(root: string, file: string, kind: "records" | "sessions", lang: Lang, text?: string, bytes?: Uint8Array): FileResult {
+export function activityFileResult(root: string, file: string, kind: "records" | "sessions", lang: Lang, text?: string, bytes?: Uint8Array, fs: ReadFs = nodeReadFs): FileResult {
   const schema = kind === "records" ? recordFileSchema : sessionFileSchema;
-  const r = readAndValidate(root, file, kind, schema, lang, text, bytes);
+  const r = readAndValidate(fs, root, file, kind, schema, lang, text, bytes);
   // A file that validated as a whole gives its records as validated; only a file with
   // problems is gone through record by record (for the partial activities).
   const found = !r.readable ? { valid: [], partial: [] }
@@ -144,9 +144,9 @@ export function activityFileResult(root: string, file: string, kind: "records" |
   return { loaded: r.loaded, found };
 }
 
-function readAndValidate<S extends z.ZodType>(root: string, file: string, kind: LoadedKind, schema: S, lang: Lang, text?: string, bytes?: Uint8Array) {
+function readAndValidate<S extends z.ZodType>(fs: ReadFs, root: string, file: string, kind: LoadedKind, schema: S, lang: Lang, text?: string, bytes?: Uint8Array) {
   const read = text !== undefined ? parseBytes(file, new TextEncoder().encode(text), lang)
-    : bytes !== undefined ? parseBytes(file, bytes, lang) : readYamlFile(root, file, lang);
+    : bytes !== undefined ? parseBytes(file, bytes, lang) : readYamlFile(root, file, lang, fs);
   const loaded: LoadedFile = { file, kind, source: read.source, problems: read.problems };
   // A file that did not read cleanly (syntax, encoding, a code tag) contributes its problems only.
   if (!read.source || read.problems.length > 0) return { loaded, data: undefined, readable: undefined };
@@ -159,13 +159,13 @@ function readAndValidate<S extends z.ZodType>(root: string, file: string, kind: 
  * A district roster holds thousands of teachers: a plain, valid one is taken by the fast
  * reader; any other goes the ordinary way, which positions every problem.
  */
-function readRoster(root: string, lang: Lang): ReturnType<typeof readAndValidate<typeof rosterSchema>> {
-  const source = readFastSource(root, ROSTER_FILE, lang);
+function readRoster(fs: ReadFs, root: string, lang: Lang): ReturnType<typeof readAndValidate<typeof rosterSchema>> {
+  const source = readFastSource(root, ROSTER_FILE, lang, fs);
   const valid = source && rosterSchema.safeParse(source.data);
   if (source && valid?.success) {
     return { loaded: { file: ROSTER_FILE, kind: "roster", source, problems: [] }, data: valid.data, readable: source };
   }
-  return readAndValidate(root, ROSTER_FILE, "roster", rosterSchema, lang);
+  return readAndValidate(fs, root, ROSTER_FILE, "roster", rosterSchema, lang);
 }
 
 function toConfig(c: z.output<typeof configSchema>): Config {

@@ -5,10 +5,13 @@
  * itself satisfies the interface.
  */
 import * as nodeFsModule from "node:fs";
+import { join } from "node:path";
 
 export interface FileStat {
   size: number;
   mtimeMs: number;
+  /** Changes with any change to the file, even one that puts mtime back (node always gives it). */
+  ctimeMs?: number;
   ino: number;
   mode: number;
   isFile(): boolean;
@@ -29,6 +32,59 @@ export interface WriteFs {
   mkdirSync(path: string, options: { recursive: true }): unknown;
   readdirSync(path: string): string[];
 }
+
+/** An entry of a folder listing: its absolute path and what it is (links are not followed). */
+export interface ListedEntry {
+  path: string;
+  isFile: boolean;
+  isDirectory: boolean;
+  isSymbolicLink: boolean;
+}
+
+/**
+ * The file-system operations yanxiu reads a repository with (list, read, stat, realpath),
+ * passed from main() down like WriteFs, so the core never reaches for node:fs itself and a
+ * test can hand it a repository that misbehaves.
+ */
+export interface ReadFs {
+  readFileSync(path: string): Uint8Array;
+  lstatSync(path: string): FileStat;
+  /** Follows links. */
+  statSync(path: string): FileStat;
+  realpathSync(path: string): string;
+  /**
+   * Every entry under `dir`, recursively, without following links; [] when `dir` does not
+   * exist. Folders for which `prune` says true are listed but not entered.
+   */
+  listTree(dir: string, prune?: (folder: string) => boolean): ListedEntry[];
+}
+
+export const nodeReadFs: ReadFs = {
+  readFileSync: (p) => nodeFsModule.readFileSync(p),
+  lstatSync: (p) => nodeFsModule.lstatSync(p),
+  statSync: (p) => nodeFsModule.statSync(p),
+  realpathSync: (p) => nodeFsModule.realpathSync(p),
+  listTree(dir, prune) {
+    const out: ListedEntry[] = [];
+    const walk = (folder: string): void => {
+      let entries: nodeFsModule.Dirent[];
+      try {
+        entries = nodeFsModule.readdirSync(folder, { withFileTypes: true });
+      } catch (e) {
+        if (folder === dir && (isMissing(e) || errorCode(e) === "ENOTDIR")) return;
+        throw e;
+      }
+      for (const e of entries) {
+        const path = join(folder, e.name);
+        const entry = { path, isFile: e.isFile(), isDirectory: e.isDirectory(), isSymbolicLink: e.isSymbolicLink() };
+        out.push(entry);
+        if (entry.isDirectory && !prune?.(path)) walk(path);
+      }
+    };
+    walk(dir);
+    return out;
+  },
+};
 
 export const nodeFs: WriteFs = {
   openSync: (p, f, m) => nodeFsModule.openSync(p, f, m),

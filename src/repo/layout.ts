@@ -11,8 +11,9 @@
  * One file per teacher (or group) per term means two people adding records at the same
  * time never edit the same file, so git never has to merge them.
  */
-import { existsSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
+import { nodeReadFs, type ReadFs } from "./fs.js";
 
 export const CONFIG_FILE = "yanxiu.yaml";
 export const ROSTER_FILE = "roster.yaml";
@@ -46,15 +47,12 @@ export function toRepoPath(root: string, abs: string): string {
 }
 
 /** Every *.yaml / *.yml file under a repo folder, repo-relative, sorted for determinism. */
-export function listYamlFiles(root: string, folder: string): string[] {
-  const dir = join(root, folder);
-  if (!existsSync(dir)) return [];
+export function listYamlFiles(root: string, folder: string, fs: ReadFs = nodeReadFs): string[] {
   const out: string[] = [];
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() && !entry.isSymbolicLink()) continue;
-    if (!/\.ya?ml$/i.test(entry.name)) continue;
-    const parent = (entry as { parentPath?: string; path?: string }).parentPath ?? (entry as { path?: string }).path ?? dir;
-    out.push(toRepoPath(root, join(parent, entry.name)));
+  for (const entry of fs.listTree(join(root, folder))) {
+    if (!entry.isFile && !entry.isSymbolicLink) continue;
+    if (!/\.ya?ml$/i.test(entry.path)) continue;
+    out.push(toRepoPath(root, entry.path));
   }
   return out.sort();
 }
@@ -75,23 +73,21 @@ export function fileKind(repoPath: string, ruleFiles: readonly string[]): RepoFi
  * does not follow them (their files are not the repository's), so they are reported instead
  * of being skipped in silence.
  */
-export function linkedFoldersOutside(root: string, folder: string): string[] {
-  const dir = join(root, folder);
-  if (!existsSync(dir)) return [];
-  const realRoot = realpathSync(root);
+export function linkedFoldersOutside(root: string, folder: string, fs: ReadFs = nodeReadFs): string[] {
+  const entries = fs.listTree(join(root, folder));
+  if (entries.length === 0) return [];
+  const realRoot = fs.realpathSync(root);
   const out: string[] = [];
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isSymbolicLink()) continue;
-    const parent = (entry as { parentPath?: string; path?: string }).parentPath ?? (entry as { path?: string }).path ?? dir;
-    const abs = join(parent, entry.name);
+  for (const entry of entries) {
+    if (!entry.isSymbolicLink) continue;
     let real: string;
     try {
-      if (!statSync(abs).isDirectory()) continue;
-      real = realpathSync(abs);
+      if (!fs.statSync(entry.path).isDirectory()) continue;
+      real = fs.realpathSync(entry.path);
     } catch {
       continue; // a dangling link to a folder holds nothing to read
     }
-    if (real !== realRoot && !real.startsWith(realRoot + sep)) out.push(toRepoPath(root, abs));
+    if (real !== realRoot && !real.startsWith(realRoot + sep)) out.push(toRepoPath(root, entry.path));
   }
   return out.sort();
 }

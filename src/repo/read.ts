@@ -1,8 +1,8 @@
 /** Reading one repo file from disk into a YamlSource, with every failure as a Problem. */
-import { lstatSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Problem } from "../problem.js";
 import { t, type Lang } from "../i18n.js";
+import { nodeReadFs, type ReadFs } from "./fs.js";
 import { decodeUtf8, makeProblem, MAX_FILE_BYTES, parseYaml, type YamlSource } from "./yaml-source.js";
 
 export type LoadedKind = "config" | "roster" | "records" | "sessions" | "rules";
@@ -24,21 +24,21 @@ export interface ReadResult {
 const WHOLE_FILE = { line: 0, column: 0 };
 
 /** Read and parse a repo file. Symlinks that leave the repo are refused, so is anything huge. */
-export function readYamlFile(root: string, file: string, lang: Lang): ReadResult {
+export function readYamlFile(root: string, file: string, lang: Lang, fs: ReadFs = nodeReadFs): ReadResult {
   const abs = join(root, file);
   const empty = { file, text: "" };
   let bytes: Uint8Array;
   try {
-    if (lstatSync(abs).isSymbolicLink()) {
-      const real = realpathSync(abs);
-      const realRoot = realpathSync(root);
+    if (fs.lstatSync(abs).isSymbolicLink()) {
+      const real = fs.realpathSync(abs);
+      const realRoot = fs.realpathSync(root);
       if (!real.startsWith(realRoot + "/")) {
         return { problems: [makeProblem(empty, WHOLE_FILE, "path-outside-repo",
           t(lang, "这个文件是指向仓库外的符号链接", "this file is a symbolic link that points outside the repository"),
           t(lang, "把文件本身放进仓库", "put the file itself in the repository"))] };
       }
     }
-    const stat = statSync(abs);
+    const stat = fs.statSync(abs);
     // A FIFO, socket or device (even through a link) is never opened: reading one can block for ever.
     if (!stat.isFile()) {
       return { problems: [makeProblem(empty, WHOLE_FILE, "file-unreadable",
@@ -53,7 +53,7 @@ export function readYamlFile(root: string, file: string, lang: Lang): ReadResult
           `the file is too large (${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB)`),
         t(lang, "记录按教师和学期分文件保存,一个文件不会这么大;检查是否放错了文件", "records are kept one file per teacher per term and never get this large: check this is the right file"))] };
     }
-    bytes = readFileSync(abs);
+    bytes = fs.readFileSync(abs);
   } catch (e) {
     return { problems: [makeProblem(empty, WHOLE_FILE, "file-unreadable",
       t(lang, `无法读取文件:${(e as NodeJS.ErrnoException).code ?? String(e)}`, `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`),

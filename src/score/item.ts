@@ -92,25 +92,46 @@ function relevantActs(item: Item, ctx: TeacherCtx): Activity[] {
   return acts;
 }
 
-function prepare(item: Item, ctx: TeacherCtx, end: string): Prepared[] {
-  const out: Prepared[] = [];
+const preparedOnce = new WeakMap<TeacherCtx, Map<Item, Prepared[]>>();
+
+/**
+ * Each of the teacher's records judged against the item once (version, conditions, base
+ * credit, attendance), whatever the end date: that part depends on the record alone.
+ */
+function judgedRecords(item: Item, ctx: TeacherCtx): Prepared[] {
+  let byItem = preparedOnce.get(ctx);
+  if (!byItem) preparedOnce.set(ctx, (byItem = new Map()));
+  let judged = byItem.get(item);
+  if (judged) return judged;
+  judged = [];
   for (const act of relevantActs(item, ctx)) {
-    if (act.date > end) break;
     const v = versionOn(item.versions, act.date);
     if (!v || !v.kinds.includes(act.kind)) continue;
     const ex = exclusion(v.conditions, act, rolesOn(ctx.teacher, act.date), ctx.scheme.meta.approvedOnly, termOf(ctx.config, act.date)?.start);
     if (ex) {
-      out.push({ act, v, amount: 0, counts: false, step: "excluded", reason: ex });
+      judged.push({ act, v, amount: 0, counts: false, step: "excluded", reason: ex });
       continue;
     }
     const base = baseCredit(v, act, ctx.scheme);
     if (base.amount === undefined) {
-      out.push({ act, v, amount: 0, counts: false, step: "excluded", reason: base.reason });
+      judged.push({ act, v, amount: 0, counts: false, step: "excluded", reason: base.reason });
       continue;
     }
     const eff = attendanceAdjust(v.attendance, act, base.amount);
     const away = act.attendance === "absent" || act.attendance === "excused";
-    out.push({ act, v, amount: eff.amount, counts: !away, step: "credit", reason: eff.reason ?? (perWindow(v) ? "tally" : undefined) });
+    judged.push({ act, v, amount: eff.amount, counts: !away, step: "credit", reason: eff.reason ?? (perWindow(v) ? "tally" : undefined) });
+  }
+  byItem.set(item, judged);
+  return judged;
+}
+
+/** The records up to `end`, judged, with duplicates and forfeits among them settled. */
+function prepare(item: Item, ctx: TeacherCtx, end: string): Prepared[] {
+  const out: Prepared[] = [];
+  // Records come in date order; copies, since settling below changes them per end date.
+  for (const p of judgedRecords(item, ctx)) {
+    if (p.act.date > end) break;
+    out.push({ ...p });
   }
   // Same ref/title: only the highest counts.
   const deduped = out.filter((p) => p.step === "credit" && p.counts && p.v.dedupe);

@@ -13,7 +13,7 @@ import type { Lang } from "../i18n.js";
 import { t } from "../i18n.js";
 import type { Problem } from "../problem.js";
 import type { LoadedRepo } from "../pipeline/load.js";
-import type { FileResult } from "../cache/parsed.js";
+import type { FileResult } from "../pipeline/read-files.js";
 import { parseBytes } from "../repo/read.js";
 import { updateFile } from "../repo/update.js";
 import { updateMessage } from "../repo/update-message.js";

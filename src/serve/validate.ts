@@ -10,7 +10,7 @@ import type { Lang } from "../i18n.js";
 import type { Problem } from "../problem.js";
 import { runChecks } from "../checks/index.js";
 import { activityFileResult, type LoadedRepo } from "../pipeline/load.js";
-import type { FileResult } from "../cache/parsed.js";
+import type { FileResult } from "../pipeline/read-files.js";
 import { newProblems } from "../add/validate.js";
 import { closedTermRefusal } from "../add/closed.js";
 import { termOfPath } from "../audit/paths.js";

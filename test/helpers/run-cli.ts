@@ -2,7 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { main } from "../../src/cli/main.js";
-import type { WriteFs } from "../../src/repo/fs.js";
+import type { ReadFs, WriteFs } from "../../src/repo/fs.js";
 
 export interface CliResult {
   code: number;
@@ -21,7 +21,7 @@ class Capture {
 
 export async function runCli(
   argv: string[],
-  opts: { cwd?: string; env?: Record<string, string | undefined>; fs?: WriteFs } = {},
+  opts: { cwd?: string; env?: Record<string, string | undefined>; fs?: WriteFs; readFs?: ReadFs } = {},
 ): Promise<CliResult> {
   const stdout = new Capture();
   const stderr = new Capture();
@@ -32,6 +32,7 @@ export async function runCli(
     stderr,
     env: { YANXIU_TODAY: "2026-11-23", ...opts.env },
     fs: opts.fs,
+    readFs: opts.readFs,
   });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }

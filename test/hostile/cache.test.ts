@@ -1,87 +1,110 @@
 /**
- * The parsed-file cache (.yanxiu-cache/, src/cache) as hostile input: a corrupted cache must
- * not change a result, and a planted one (committed with `git add -f`, or left by a pull
- * request) must not either.
+ * The result cache (.yanxiu-cache/results, src/cache/results.ts) as hostile input: a corrupted
+ * cache must not change a result, a planted one (committed with `git add -f`, or left by a pull
+ * request) must not either, and a cache that cannot be written changes nothing. In-process:
+ * the key's place comes from the injected environment, the failures from an injected fs.
  */
 import { createHmac } from "node:crypto";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { runBin, runCli } from "../helpers/run-cli.js";
+import { afterAll, describe, expect, it } from "vitest";
+import { runCli } from "../helpers/run-cli.js";
 import { removeDir, tempDir } from "../helpers/temp-repo.js";
+import { faultyFs } from "../helpers/faulty-fs.js";
 import { expectNoStack, school } from "./school.js";
 
 const SCORE = ["--lang", "en", "--year", "2025-2026", "--format", "json"];
+const home = tempDir("yanxiu-keys-");
+afterAll(() => removeDir(home));
+/** Each machine (user) with a key of its own. */
+const machine = (name: string) => ({ YANXIU_CACHE_KEY_FILE: join(home, `${name}-key`) });
+const mine = machine("mine");
 
-function shards(dir: string): string[] {
-  const folder = join(dir, ".yanxiu-cache/parsed");
+function entries(dir: string): string[] {
+  const folder = join(dir, ".yanxiu-cache/results");
   return readdirSync(folder).map((f) => join(folder, f));
 }
 
 const totals = (json: string) =>
   (JSON.parse(json) as { teachers: { teacher: string; total: number }[] }).teachers.map((t) => [t.teacher, t.total]);
 
-describe("a hostile parse cache", () => {
+/**
+ * Claim 50 hours for everyone in every stored score, optionally signing it again. An entry is a
+ * signature line, a JSON header line, then the report's text (src/cache/results.ts).
+ */
+function forge(dir: string, resign?: (body: string) => string): void {
+  for (const path of entries(dir)) {
+    const stored = readFileSync(path, "utf8");
+    const [signature, header, ...rest] = stored.split("\n");
+    const text = rest.join("\n");
+    if (!text.includes('"total"')) continue;
+    const forged = text.replace(/"total": ?[\d.]+/g, '"total": 50');
+    const entry = JSON.parse(header!) as { textLength: number };
+    entry.textLength = forged.length;
+    const body = `${JSON.stringify(entry)}\n${forged}`;
+    writeFileSync(path, `${resign ? resign(body) : signature}\n${body}`);
+  }
+}
+
+describe("a hostile result cache", () => {
   const CORRUPT: [string, string][] = [
     ["junk bytes", "\u0000\u0001garbage"],
-    ["truncated JSON", '{"fingerprint": "'],
-    ["JSON of the wrong shape", '{"fingerprint": 1, "files": 5, "shapes": null}'],
+    ["truncated JSON", '{"stamp": "'],
+    ["JSON of the wrong shape", '{"stamp": 1, "value": null}'],
     ["an empty file", ""],
   ];
   for (const [name, content] of CORRUPT) {
     it(`${name}: check and score give the same results as without the cache`, async () => {
       const dir = school();
-      const first = await runCli(["check", dir, "--format", "json", "--lang", "en"]);
-      for (const shard of shards(dir)) writeFileSync(shard, content);
-      const again = await runCli(["check", dir, "--format", "json", "--lang", "en"]);
+      const first = await runCli(["check", dir, "--format", "json", "--lang", "en"], { env: mine });
+      await runCli(["score", dir, ...SCORE], { env: mine });
+      for (const entry of entries(dir)) writeFileSync(entry, content);
+      const again = await runCli(["check", dir, "--format", "json", "--lang", "en"], { env: mine });
       expectNoStack(again);
       expect(again.code).toBe(first.code);
       expect(again.stdout).toBe(first.stdout);
-      for (const shard of shards(dir)) writeFileSync(shard, content);
-      const scored = await runCli(["score", dir, ...SCORE]);
-      const uncached = await runCli(["score", dir, ...SCORE, "--no-cache"]);
+      const scored = await runCli(["score", dir, ...SCORE], { env: mine });
+      const uncached = await runCli(["score", dir, ...SCORE, "--no-cache"], { env: mine });
       expectNoStack(scored);
       expect(totals(scored.stdout)).toEqual(totals(uncached.stdout));
     });
   }
 
-  // Shards are signed with a key kept outside the repository (src/cache/secret.ts).
-  const forge = (dir: string, resign?: (body: string) => string) => {
-    for (const shard of shards(dir)) {
-      const text = readFileSync(shard, "utf8");
-      const data = JSON.parse(text.slice(text.indexOf("\n") + 1)) as { files: Record<string, { v: unknown[][] }> };
-      for (const entry of Object.values(data.files)) {
-        // Claim 50 lessons observed instead of 1, twice over.
-        entry.v = entry.v.map((act) => act.map((x) => (x === 1 ? 50 : x)));
-        entry.v.push(...entry.v);
-      }
-      const body = JSON.stringify(data);
-      writeFileSync(shard, `${resign ? resign(body) : text.slice(0, 64)}\n${body}`);
-    }
-  };
-
   it("a tampered entry (signature no longer matches) does not change the score", async () => {
     const dir = school();
-    const honest = await runCli(["score", dir, ...SCORE, "--no-cache"]);
-    await runCli(["check", dir]); // writes the cache
+    const honest = await runCli(["score", dir, ...SCORE, "--no-cache"], { env: mine });
+    await runCli(["score", dir, ...SCORE], { env: mine }); // writes the cache
     forge(dir);
-    const forged = await runCli(["score", dir, ...SCORE]);
+    const forged = await runCli(["score", dir, ...SCORE], { env: mine });
     expect(totals(forged.stdout)).toEqual(totals(honest.stdout));
   });
 
-  it("a cache signed on another machine (committed or planted in a pull request) is not trusted", () => {
+  it("a cache signed on another machine (committed or planted in a pull request) is not trusted", async () => {
     const dir = school();
-    const home = tempDir("yanxiu-keys-");
-    const attacker = { YANXIU_CACHE_KEY_FILE: join(home, "attacker-key") };
-    const ci = { YANXIU_CACHE_KEY_FILE: join(home, "ci-key") };
-    const honest = runBin(["score", dir, ...SCORE, "--no-cache"]);
-    runBin(["check", dir], { env: attacker });
+    const attacker = machine("attacker");
+    const ci = machine("ci");
+    const honest = await runCli(["score", dir, ...SCORE, "--no-cache"], { env: ci });
+    await runCli(["score", dir, ...SCORE], { env: attacker });
     const key = readFileSync(attacker.YANXIU_CACHE_KEY_FILE);
     forge(dir, (body) => createHmac("sha256", key).update(body).digest("hex"));
     // On the attacker's own machine the forged cache is believed (it is their key) …
-    expect(totals(runBin(["score", dir, ...SCORE], { env: attacker }).stdout)).not.toEqual(totals(honest.stdout));
+    const believed = await runCli(["score", dir, ...SCORE], { env: attacker });
+    expect(totals(believed.stdout)).not.toEqual(totals(honest.stdout));
+    expect(totals(believed.stdout).every(([, total]) => total === 50)).toBe(true);
     // … but CI, with a key of its own, ignores it.
-    expect(totals(runBin(["score", dir, ...SCORE], { env: ci }).stdout)).toEqual(totals(honest.stdout));
-    removeDir(home);
+    expect(totals((await runCli(["score", dir, ...SCORE], { env: ci })).stdout)).toEqual(totals(honest.stdout));
+  });
+
+  it("a cache that cannot be written (disk full) changes no output and no exit code", async () => {
+    const dir = school();
+    const honest = await runCli(["check", dir, "--format", "json", "--lang", "en", "--no-cache"], { env: mine });
+    await runCli(["check", dir, "--lang", "en"], { env: mine }); // the key exists
+    for (const entry of entries(dir)) rmSync(entry);
+    const full = faultyFs({ when: (call) => call.op === "openSync" && (call.path ?? "").includes(".yanxiu-cache"), code: "ENOSPC" });
+    const r = await runCli(["check", dir, "--format", "json", "--lang", "en"], { env: mine, fs: full });
+    expectNoStack(r);
+    expect([r.code, r.stdout]).toEqual([honest.code, honest.stdout]);
+    expect(full.calls.some((c) => c.op === "openSync" && c.path?.includes(".yanxiu-cache/results"))).toBe(true);
+    expect(entries(dir)).toEqual([]);
   });
 });

@@ -1,0 +1,79 @@
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { nodeFs, nodeReadFs, type FileStat, type ReadFs } from "../repo/fs.js";
+import { removeDir, tempDir } from "../../test/helpers/temp-repo.js";
+import { openResultCache, stampRepo } from "./results.js";
+
+const made: string[] = [];
+afterEach(() => made.splice(0).forEach(removeDir));
+
+function repo(): string {
+  const dir = tempDir("yanxiu-results-");
+  made.push(dir);
+  mkdirSync(join(dir, "records", "t1"), { recursive: true });
+  writeFileSync(join(dir, "yanxiu.yaml"), "school: x\n");
+  writeFileSync(join(dir, "records", "t1", "a.yaml"), "records: []\n");
+  return dir;
+}
+
+/**
+ * node:fs, except that every file claims the same size, times and inode whatever its content:
+ * the case stats alone cannot tell apart (an edit within the file system's clock tick).
+ */
+function frozenStats(): ReadFs {
+  const frozen = (st: FileStat): FileStat => ({ ...st, size: 12, mtimeMs: 1_000_000, ctimeMs: 1_000_000, ino: 7, isFile: () => st.isFile(), isDirectory: () => st.isDirectory(), isSymbolicLink: () => st.isSymbolicLink() });
+  return { ...nodeReadFs, lstatSync: (p) => frozen(nodeReadFs.lstatSync(p)), statSync: (p) => frozen(nodeReadFs.statSync(p)) };
+}
+
+describe("stampRepo", () => {
+  it("changes with a file's content only through its stats, and leaves .git and the cache out", () => {
+    const dir = repo();
+    const fs = frozenStats();
+    const a = stampRepo(dir, fs, 5_000_000);
+    writeFileSync(join(dir, "records", "t1", "a.yaml"), "records: [1]");
+    mkdirSync(join(dir, ".git"));
+    writeFileSync(join(dir, ".git", "HEAD"), "ref");
+    mkdirSync(join(dir, ".yanxiu-cache"));
+    writeFileSync(join(dir, ".yanxiu-cache", "x"), "y");
+    // Frozen stats, not racy (changed long before "now"): the same digest, as git's index would say.
+    expect(stampRepo(dir, fs, 5_000_000).digest).toBe(a.digest);
+    // A new file is seen by its name alone.
+    writeFileSync(join(dir, "records", "t1", "b.yaml"), "records: []\n");
+    expect(stampRepo(dir, fs, 5_000_000).digest).not.toBe(a.digest);
+  });
+
+  it("hashes the content of files changed within two seconds of the stamp", () => {
+    const dir = repo();
+    const fs = frozenStats();
+    expect(Object.keys(stampRepo(dir, fs, 1_000_000 + 2_500).racy)).toEqual([]);
+    expect(Object.keys(stampRepo(dir, fs, 1_000_000 + 1_500).racy).sort()).toEqual(["records/t1/a.yaml", "yanxiu.yaml"]);
+  });
+});
+
+describe("openResultCache", () => {
+  const env = (dir: string) => ({ YANXIU_CACHE_KEY_FILE: join(dir, "..", `${dir.split("/").pop()}-key`) });
+
+  it("gives back what was put while nothing changed, and nothing once a racy file's content changed", () => {
+    const dir = repo();
+    made.push(`${dir}-key`);
+    const fs = frozenStats();
+    const racyNow = () => 1_000_500;
+    const first = openResultCache(dir, { env: env(dir), fs, writeFs: nodeFs, now: racyNow })!;
+    first.put(["check", "en"], { problems: [1, 2] });
+    expect(readdirSync(join(dir, ".yanxiu-cache", "results"))).toHaveLength(1);
+    expect(openResultCache(dir, { env: env(dir), fs, now: racyNow })!.get(["check", "en"])).toEqual({ problems: [1, 2] });
+    expect(openResultCache(dir, { env: env(dir), fs, now: racyNow })!.get(["check", "zh"])).toBeUndefined();
+    // Same size, same times, same inode: only the content hash taken when it was racy tells.
+    writeFileSync(join(dir, "records", "t1", "a.yaml"), "records: [2]");
+    expect(openResultCache(dir, { env: env(dir), fs, now: () => 9_000_000 })!.get(["check", "en"])).toBeUndefined();
+  });
+
+  it("trusts nothing signed with another key", () => {
+    const dir = repo();
+    made.push(`${dir}-key`, `${dir}-other`);
+    openResultCache(dir, { env: env(dir) })!.put(["p"], 1);
+    expect(openResultCache(dir, { env: env(dir) })!.get(["p"])).toBe(1);
+    expect(openResultCache(dir, { env: { YANXIU_CACHE_KEY_FILE: `${dir}-other` } })!.get(["p"])).toBeUndefined();
+  });
+});

@@ -1,0 +1,195 @@
+/**
+ * Whole results (check's problems, score's output) kept in the school repo's git-ignored
+ * .yanxiu-cache/results/, so a run on an unchanged repository costs a stat of every file
+ * plus start-up.
+ *
+ * An entry is found by its purpose (the command, language, today's date, options: whatever
+ * the result depends on besides the files) and trusted only when
+ * - its stamp matches: every file of the repository (evidence and all, outside .git and the
+ *   cache) with its path, type, size, mtime, ctime and inode, plus the tool's own code;
+ * - the files that were "racy" when it was made (changed within two seconds of it, so a
+ *   second edit could keep size and mtime) still have the same content hash, as git does;
+ * - it is signed with this user's key (cache/secret.ts), so a cache that comes with the
+ *   repository (committed, planted in a pull request) is never believed.
+ * Anything else (a missing, corrupt, foreign or stale entry) is a miss: the caller computes.
+ */
+import { createHash } from "node:crypto";
+import { dirname, join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { nodeFs, nodeReadFs, type ReadFs, type WriteFs } from "../repo/fs.js";
+import { CACHE_DIR } from "../repo/layout.js";
+import { writeFileAtomic } from "../repo/write.js";
+import { cacheSecret, sign, verifiedBytes, type KeyIo } from "./secret.js";
+
+export const RESULTS_DIR = "results";
+const FORMAT = 1;
+/** Files changed this recently when a result is made are also compared by content. */
+const RACY_MS = 2000;
+/** Folders that are not the school's files: never stamped. */
+const NOT_INPUT = new Set([".git", CACHE_DIR, ".yanxiu-serve", "node_modules"]);
+
+export interface ResultCacheIo {
+  env: KeyIo["env"];
+  fs?: ReadFs;
+  writeFs?: WriteFs;
+  /** Milliseconds since the epoch (tests pin it). */
+  now?: () => number;
+}
+
+export interface ResultCache {
+  get<T>(purpose: unknown): T | undefined;
+  /** Store a result; silently nothing when there is no key or the folder is read-only. */
+  put(purpose: unknown, value: unknown): void;
+  /** A result with a large text beside it (a report), kept as raw bytes rather than in JSON. */
+  getWithText<T>(purpose: unknown): { value: T; text: string } | undefined;
+  putWithText(purpose: unknown, value: unknown, text: string): void;
+}
+
+interface Stamp {
+  digest: string;
+  /** Repo-relative paths changed within RACY_MS of the stamp, with their content hashes. */
+  racy: Record<string, string>;
+}
+
+/** What every file of the repository is, as a digest, and the content of the racy ones. */
+export function stampRepo(root: string, fs: ReadFs, now: number): Stamp {
+  const hash = createHash("sha1").update(`${FORMAT}\0${toolFingerprint(fs)}\0`);
+  const racy: Record<string, string> = {};
+  const entries = fs.listTree(root, (folder) => dirname(folder) === root && NOT_INPUT.has(folder.slice(root.length + 1)));
+  const rows: string[] = [];
+  const prefix = root.length + 1;
+  for (const e of entries) {
+    // Entries lie under root: cutting the prefix is all relative() would do, thousands of times over.
+    const rel = sep === "/" ? e.path.slice(prefix) : e.path.slice(prefix).split(sep).join("/");
+    if (NOT_INPUT.has(rel)) continue;
+    let row = `${rel}\0`;
+    try {
+      const st = fs.lstatSync(e.path);
+      row += `${e.isDirectory ? "d" : e.isSymbolicLink ? "l" : e.isFile ? "f" : "o"}\0${st.size}\0${st.mtimeMs}\0${st.ctimeMs ?? ""}\0${st.ino}`;
+      if (e.isSymbolicLink) row += `\0${linkTarget(fs, e.path)}`;
+      if (e.isFile && Math.max(st.mtimeMs, st.ctimeMs ?? 0) > now - RACY_MS) racy[rel] = contentHash(fs, e.path);
+    } catch {
+      row += "gone";
+    }
+    rows.push(row);
+  }
+  // Listing order is the file system's: sort so the digest is about the files alone.
+  rows.sort();
+  for (const row of rows) hash.update(row).update("\n");
+  return { digest: hash.digest("hex"), racy };
+}
+
+/** What a link leads to, as far as a check can tell (a folder, a file of some size, nothing). */
+function linkTarget(fs: ReadFs, path: string): string {
+  try {
+    const st = fs.statSync(path);
+    return `${fs.realpathSync(path)}\0${st.isDirectory() ? "d" : "f"}\0${st.size}\0${st.mtimeMs}`;
+  } catch {
+    return "dangling";
+  }
+}
+
+function contentHash(fs: ReadFs, path: string): string {
+  try {
+    return createHash("sha1").update(fs.readFileSync(path)).digest("hex");
+  } catch {
+    return "unreadable";
+  }
+}
+
+let fingerprintMemo: string | undefined;
+
+/**
+ * The tool's own code: every compiled module (or TS source under the test runner) by path,
+ * size and mtime, so a rebuilt or upgraded yanxiu never trusts an older result.
+ */
+function toolFingerprint(fs: ReadFs): string {
+  if (fingerprintMemo) return fingerprintMemo;
+  const codeRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
+  const hash = createHash("sha1");
+  const rows: string[] = [];
+  for (const e of fs.listTree(codeRoot)) {
+    if (!e.isFile || !/\.(js|ts)$/.test(e.path)) continue;
+    try {
+      const st = fs.statSync(e.path);
+      rows.push(`${relative(codeRoot, e.path)}\0${st.size}\0${st.mtimeMs}`);
+    } catch {
+      /* gone meanwhile: the next run sees the difference */
+    }
+  }
+  for (const row of rows.sort()) hash.update(row).update("\n");
+  return (fingerprintMemo = hash.digest("hex"));
+}
+
+interface StoredEntry {
+  stamp: Stamp;
+  value: unknown;
+  /** Length (UTF-16 units) of the text after the header: a cut-off entry is no entry. */
+  textLength: number;
+}
+
+/** The cache of one repository for one run; the stamp is taken once, before anything is read. */
+export function openResultCache(root: string, io: ResultCacheIo): ResultCache | undefined {
+  const secret = cacheSecret({ env: io.env, fs: io.writeFs });
+  if (!secret) return undefined;
+  const fs = io.fs ?? nodeReadFs;
+  const writeFs = io.writeFs ?? nodeFs;
+  const now = io.now?.() ?? Date.now();
+  let stamp: Stamp;
+  try {
+    stamp = stampRepo(root, fs, now);
+  } catch {
+    return undefined; // an unlistable folder: run uncached, the load reports it
+  }
+  const folder = join(root, CACHE_DIR, RESULTS_DIR);
+  const pathOf = (purpose: unknown) => join(folder, `${createHash("sha1").update(JSON.stringify(purpose)).digest("hex").slice(0, 24)}.json`);
+  /** An entry: signature line, then the JSON header (stamp, value, the text's length), then the text. */
+  const read = (purpose: unknown): { entry: StoredEntry; text: string } | undefined => {
+    try {
+      const body = verifiedBytes(secret, fs.readFileSync(pathOf(purpose)));
+      if (body === undefined) return undefined;
+      const nl = body.indexOf(0x0a);
+      if (nl < 0) return undefined;
+      const entry = JSON.parse(Buffer.from(body.subarray(0, nl)).toString("utf8")) as StoredEntry;
+      if (entry.stamp?.digest !== stamp.digest) return undefined;
+      // Racy then: compare contents now (a file still racy now was hashed in the stamp too).
+      for (const [rel, sha] of Object.entries(entry.stamp.racy ?? {})) {
+        if ((stamp.racy[rel] ?? contentHash(fs, join(root, rel))) !== sha) return undefined;
+      }
+      const text = Buffer.from(body.subarray(nl + 1)).toString("utf8");
+      return text.length === entry.textLength ? { entry, text } : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const write = (purpose: unknown, value: unknown, text: string): void => {
+    try {
+      writeFs.mkdirSync(folder, { recursive: true });
+      ensureIgnored(writeFs, join(root, CACHE_DIR));
+      const body = Buffer.from(`${JSON.stringify({ stamp, value, textLength: text.length } satisfies StoredEntry)}\n${text}`, "utf8");
+      writeFileAtomic(pathOf(purpose), Buffer.concat([Buffer.from(`${sign(secret, body)}\n`, "latin1"), body]), { fs: writeFs });
+    } catch {
+      // A read-only checkout simply runs uncached.
+    }
+  };
+  return {
+    get: <T>(purpose: unknown) => read(purpose)?.entry.value as T | undefined,
+    put: (purpose, value) => write(purpose, value, ""),
+    getWithText<T>(purpose: unknown) {
+      const found = read(purpose);
+      return found && { value: found.entry.value as T, text: found.text };
+    },
+    putWithText: write,
+  };
+}
+
+function ensureIgnored(fs: WriteFs, dir: string): void {
+  const ignore = join(dir, ".gitignore");
+  try {
+    fs.lstatSync(ignore);
+    return;
+  } catch {
+    /* not there yet */
+  }
+  writeFileAtomic(ignore, "# yanxiu's cache: never committed\n*\n", { fs });
+}

@@ -1,0 +1,101 @@
+/**
+ * Record, session and roster files from bytes to data: the fast reader and the hand-written
+ * validator for plain, valid files (most of a school), the full YAML parser and zod for every
+ * other file, so that each problem is positioned. One decision, made here: a file goes the
+ * fast way only when the fast reader takes it and the schema accepts it, i.e. when it has no
+ * problems; test/cache/same-results.test.ts proves the two ways agree.
+ */
+import { join } from "node:path";
+import type { Lang } from "../i18n.js";
+import type { Activity } from "../model.js";
+import { nodeReadFs, type ReadFs } from "../repo/fs.js";
+import { parseBytes, type LoadedFile } from "../repo/read.js";
+import { MAX_FILE_BYTES, type YamlSource } from "../repo/yaml-source.js";
+import { fastParseYaml, noteLines } from "../repo/fast-yaml.js";
+import { recordFileSchema, sessionFileSchema, type RecordFile, type SessionFile } from "../schema/files.js";
+import { recordActivities, sessionActivities } from "../schema/activities.js";
+import { fastRecordFile, fastSessionFile } from "../schema/fast-validate.js";
+
+export interface FileResult {
+  loaded: LoadedFile;
+  found: { valid: Activity[]; partial: Activity[] };
+}
+
+/**
+ * A record/session file: the fast reader when the file is plain and valid, else `slow` (the
+ * full parser, with every problem positioned), given the bytes already read.
+ */
+export function readActivityFile(root: string, file: string, kind: "records" | "sessions", lang: Lang, slow: (bytes?: Uint8Array) => FileResult, fs: ReadFs = nodeReadFs): FileResult {
+  const bytes = safeRead(join(root, file), fs);
+  if (!bytes) return slow();
+  return fastRead(file, kind, bytes, lang) ?? slow(bytes);
+}
+
+/** The bytes of a plain file within the size limit; undefined sends the caller the ordinary way. */
+function safeRead(abs: string, fs: ReadFs): Uint8Array | undefined {
+  try {
+    const st = fs.lstatSync(abs);
+    // Links and oversized files take the ordinary path, which reports them.
+    if (st.isSymbolicLink() || !st.isFile() || st.size > MAX_FILE_BYTES) return undefined;
+    return fs.readFileSync(abs);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Fast path: only for files the fast reader takes and the schema accepts, i.e. files without problems. */
+function fastRead(file: string, kind: "records" | "sessions", bytes: Uint8Array, lang: Lang): FileResult | undefined {
+  const source = fastSource(file, bytes, lang);
+  if (!source) return undefined;
+  // The hand-written validator takes the all-valid file; zod judges everything else.
+  const quick = kind === "records" ? fastRecordFile(source.data) : fastSessionFile(source.data);
+  const valid = quick !== undefined ? { success: true, data: quick } : (kind === "records" ? recordFileSchema : sessionFileSchema).safeParse(source.data);
+  if (!valid.success) return undefined;
+  const found = kind === "records" ? recordActivities(source, valid.data as RecordFile) : sessionActivities(source, valid.data as SessionFile);
+  return { loaded: { file, kind, source, problems: [] }, found };
+}
+
+/**
+ * A plain file read by the fast reader: its data and the lines it noted; the full document
+ * (for other positions) is built only if something asks. Undefined: read it the ordinary way.
+ */
+export function fastSource(file: string, bytes: Uint8Array, lang: Lang): YamlSource | undefined {
+  if (bytes.includes(0)) return undefined;
+  let text: string;
+  try {
+    text = UTF8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const fast = fastParseYaml(text);
+  if (!fast) return undefined;
+  const source = lazySource(file, bytes, fast.data, lang, text);
+  noteLines(source, fast.lines);
+  return source;
+}
+
+/** `fastSource` of a file on disk (plain files within the size limit only). */
+export function readFastSource(root: string, file: string, lang: Lang, fs: ReadFs = nodeReadFs): YamlSource | undefined {
+  const bytes = safeRead(join(root, file), fs);
+  return bytes && fastSource(file, bytes, lang);
+}
+
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
+
+/** A YamlSource whose YAML document (for positions) is only built if a check asks for it. */
+function lazySource(file: string, bytes: Uint8Array, data: unknown, lang: Lang, text: string): YamlSource {
+  let full: YamlSource | undefined;
+  const parsed = () => (full ??= parseBytes(file, bytes, lang).source!);
+  return {
+    file,
+    data,
+    text,
+    get doc() {
+      return parsed().doc;
+    },
+    get lineCounter() {
+      return parsed().lineCounter;
+    },
+  } as YamlSource;
+}
