@@ -40,10 +40,10 @@ describe("csv", () => {
     const bytes = readFileSync(file);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString("utf8").slice(1).split("\r\n");
-    expect(lines[0]).toBe("组,类型,人数,人均学时,已达标,进行中,未达标,达标率(%),未达标教师");
+    expect(lines[0]).toBe("组,类型,人数,人均学时,已达标,进行中,未达标,达标率(%),待审核,退回,未达标教师");
     // English group: 韩薇博 59, 孙旭宁 70, 魏永晶 63, 张明 45, 贺安娟 68 → 305 / 5 = 61; 3 of 5 met = 60 %
-    // (魏永晶's study plan lacks 计划/笔记/总结, 张明 is 3 short of 42)
-    expect(lines).toContain("英语组,教研组,5,61,3,0,2,60,魏永晶、张明");
+    // (魏永晶's study plan lacks 计划/笔记/总结, 张明 is 3 short of 42); 待审核 63 = 3 records + 12 sessions × 5 members
+    expect(lines).toContain("英语组,教研组,5,61,3,0,2,60,63,0,魏永晶、张明");
     // 7 groups and (未分组): 8 rows, no 全校 row (it is a sum, not a record), then the final line end
     expect(lines.length).toBe(1 + 8 + 1);
     expect(lines.some((l) => l.startsWith("全校"))).toBe(false);
@@ -56,7 +56,7 @@ describe("csv", () => {
 
   it("to stdout: the first table, or the one --table names; the others are named on stderr", async () => {
     const r = await runCli(["summary", DEMO_SCHOOL, "--year", "2025-2026", "--format", "csv"]);
-    expect(r.stdout.split("\r\n")[0]).toBe("\uFEFF组,类型,人数,人均学时,已达标,进行中,未达标,达标率(%),未达标教师");
+    expect(r.stdout.split("\r\n")[0]).toBe("\uFEFF组,类型,人数,人均学时,已达标,进行中,未达标,达标率(%),待审核,退回,未达标教师");
     expect(r.stderr).toBe("");
     // at a terminal, stderr names the other tables
     const stdout = { text: "", isTTY: false, write(x: string) { this.text += x; return true; } };
@@ -83,8 +83,8 @@ describe("csv", () => {
     const groups = await runCli(["score", dir, "--year", "2025-2026", "--format", "csv", "--table", "groups"]);
     // 8 of 26 met: 30.769… → 30.8, once; 1622 / 26 = 62.384… → 62.38
     const text = await runCli(["score", DEMO_SCHOOL, "--year", "2025-2026"], { env: { COLUMNS: "120" } });
-    expect(text.stdout).toMatch(/^全校\s+26\s+62\.38\s+8\s+30\.8%$/m);
-    expect(groups.stdout.split("\r\n")[0]).toBe("\uFEFF组,人数,人均学时,达标人数,达标率(%),未达标教师及差额");
+    expect(text.stdout).toMatch(/^全校\s+26\s+62\.38\s+8\s+30\.8%\s+\d+\s+\d+$/m);
+    expect(groups.stdout.split("\r\n")[0]).toBe("\uFEFF组,人数,人均学时,达标人数,达标率(%),待审核,退回,未达标教师及差额");
     removeDir(dir);
   });
 });
@@ -109,7 +109,7 @@ describe("xlsx", () => {
     const header = (ws.getRow(3).values as unknown[]).slice(1);
     expect(ws.getRow(3).font?.bold).toBe(true);
     expect(header.slice(0, 4)).toEqual(["编号", "姓名", "所在组", "师德学习"]);
-    expect(header.slice(-3)).toEqual(["合计学时", "等次", "未达要求"]);
+    expect(header.slice(-5)).toEqual(["合计学时", "等次", "待审核", "退回", "未达要求"]);
     // t10 张明 is the tenth teacher: row 3 + 10.
     const t10 = ws.getRow(13);
     expect([t10.getCell(1).value, t10.getCell(2).value]).toEqual(["t10", "张明"]);
@@ -130,7 +130,7 @@ describe("xlsx", () => {
     // a blank row, then the signature line (default: 制表 / 审核 / 校长)
     expect(String(ws.getRow(33).getCell(1).value)).toMatch(/^制表:_+ +审核:_+ +校长:_+$/);
     const groups = wb.getWorksheet("各组汇总")!;
-    expect((groups.getRow(3).values as unknown[]).slice(1)).toEqual(["组", "人数", "人均学时", "达标人数", "达标率", "未达标教师及差额"]);
+    expect((groups.getRow(3).values as unknown[]).slice(1)).toEqual(["组", "人数", "人均学时", "达标人数", "达标率", "待审核", "退回", "未达标教师及差额"]);
     expect(groups.getRow(6).getCell(1).value).toBe("英语组");
     expect(groups.getRow(6).getCell(3).value).toBe(61);
     expect(groups.getRow(6).getCell(5).value).toBe(0.6);
@@ -194,9 +194,9 @@ describe("choosing the output", () => {
     const r = await runCli(["summary", DEMO_SCHOOL, "--year", "2025-2026", "--format", "markdown"]);
     expect(r.code).toBe(0);
     expect(r.stdout.split("\n")[0]).toBe("# 明德实验学校 校本研修汇总");
-    expect(r.stdout).toContain("| 组 | 类型 | 人数 | 人均学时 | 已达标 | 进行中 | 未达标 | 达标率 | 未达标教师 |\n| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
+    expect(r.stdout).toContain("| 组 | 类型 | 人数 | 人均学时 | 已达标 | 进行中 | 未达标 | 达标率 | 待审核 | 退回 | 未达标教师 |\n| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
     // the year is over: nobody in progress; 魏永晶 (study plan without its papers) and 张明 fall short
-    expect(r.stdout).toContain("| 英语组 | 教研组 | 5 | 61 | 3 | 0 | 2 | 60% | 魏永晶、张明 |");
+    expect(r.stdout).toContain("| 英语组 | 教研组 | 5 | 61 | 3 | 0 | 2 | 60% | 63 | 0 | 魏永晶、张明 |");
   });
 
   it("--format json: the documented summary schema", async () => {
