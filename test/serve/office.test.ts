@@ -44,7 +44,9 @@ describe("教务处", () => {
       if (row.getCell(1).value === "编号") totalCol = (row.values as unknown[]).findIndex((h) => h === "合计学时");
       if (row.getCell(1).value === "t01") t01Total = row.getCell(totalCol).value;
     });
-    // yanxiu explain t01 --year 2025-2026 says 合计 61 学时 (6 师德 + 55 业务研修).
+    // yanxiu explain t01 --year 2025-2026 says 合计 61 学时: 师德 6 + 评选 6 (one public lesson in one term
+    // earns nothing: 两学期) + 反思 4 + 命好题 5 + 研讨 8 + 主备 3 × 4 = 12 + 备课上课与观课议课 9 + 20 → 20
+    // (the study plan lacks 计划/笔记/总结: 0).
     expect(t01Total).toBe(61);
   });
 });
