@@ -4,13 +4,13 @@ import { t, type Lang } from "../i18n.js";
 import { DEFAULT_WIDTH, renderScore } from "../format/score-terminal.js";
 import { buildGroupTable, buildSchoolRow } from "../reports/group-table.js";
 import { buildTeacherTable, filterResult } from "../reports/teacher-table.js";
-import { didYouMean } from "../schema/zod-problems.js";
 import { scoreDataset } from "../score/evaluate.js";
 import { today, UsageError, useColour, type Io } from "./io.js";
 import { deliver, emit, FORMATS, outputOption, preflight, signaturesOf, tableOption, type Format } from "./output.js";
 import { scoreDoc } from "../reports/score-doc.js";
 import { chunked, jsonPieces } from "../format/json-stream.js";
 import { openScored } from "./scored-repo.js";
+import { groupArg, teacherArg } from "./roster-args.js";
 
 interface ScoreOptions {
   term?: string;
@@ -33,8 +33,8 @@ export function registerScore(program: Command, io: Io): void {
     .option("--term <id>", "某个学期(默认今天所在学期)/ one term (default: the term containing today)")
     .option("--year <id>", "某个学年 / one school year")
     .option("--cycle", "整个培训周期 / the whole multi-year cycle")
-    .option("--teacher <id>", "只看一位教师(逐项明细)/ one teacher, item by item")
-    .option("--group <id>", "只看一个教研组 / one group")
+    .option("--teacher <id>", "只看一位教师(编号或姓名,逐项明细)/ one teacher (id or name), item by item")
+    .option("--group <id>", "只看一个教研组(编号或名称)/ one group (id or name)")
     .option("--wide", "终端表格显示每一项(不按终端宽度收窄)/ every item in the terminal table, however wide")
     .addOption(new Option("-f, --format <format>", "text(默认)、json(完整计算结果,含明细追踪)、csv、xlsx、markdown、html / text (default), json (the full result, trace included), csv, xlsx, markdown, html").choices([...FORMATS]))
     .addOption(outputOption())
@@ -44,12 +44,9 @@ export function registerScore(program: Command, io: Io): void {
       const opened = openScored(io, this, dir, opts, { keepSources: false });
       if (!opened) return;
       const { lang, dataset, scheme, period } = opened;
-      if (opts.teacher && !dataset.roster.teachers.some((x) => x.id === opts.teacher)) {
-        throw new UsageError(unknownId(lang, t(lang, "教师", "teacher"), opts.teacher, dataset.roster.teachers.map((x) => x.id)));
-      }
-      if (opts.group && !dataset.roster.groups.some((g) => g.id === opts.group)) {
-        throw new UsageError(unknownId(lang, t(lang, "教研组", "group"), opts.group, dataset.roster.groups.map((g) => g.id)));
-      }
+      // Names work as well as ids (score --teacher 李娜, --group 语文教研组); the filters take ids.
+      if (opts.teacher) opts.teacher = teacherArg(dataset.roster, opts.teacher, lang, "--teacher").id;
+      if (opts.group) opts.group = groupArg(dataset.roster, opts.group, lang).id;
       const format = opts.json ? "json" : preflight(io, lang, opts);
       // Only the JSON carries the trace; the tables need the totals alone.
       const filter = { teacher: opts.teacher, group: opts.group };
@@ -107,7 +104,3 @@ export function terminalWidth(io: Io): number {
   return io.stdout.isTTY && cols && cols > 0 ? cols : DEFAULT_WIDTH;
 }
 
-function unknownId(lang: Lang, what: string, id: string, known: string[]): string {
-  const guess = didYouMean(id, known);
-  return t(lang, `没有${what} ${id}${guess ? `;是不是 ${guess}?` : ""}`, `no ${what} ${id}${guess ? `; did you mean ${guess}?` : ""}`);
-}
