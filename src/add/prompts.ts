@@ -38,6 +38,8 @@ async function typed(field: string, message: string, ctx: PromptContext, streams
     // A wrong answer given before is put back on the line to be corrected, not accepted again with Enter.
     prefill: before !== undefined ? "editable" : undefined,
     validate: (v) => { const r = read(v); return r.ok || r.message; },
+    // Once answered, the line shows what will be written: 2026年4月18日 → 2026-04-18, ３ → 3.
+    transformer: (v, { isFinal }) => { const r = isFinal ? read(v) : undefined; return r?.ok ? r.value : v; },
   }, streams);
   const r = read(answer);
   return r.ok ? r.value : answer.trim();
