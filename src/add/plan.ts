@@ -6,7 +6,7 @@
 import { t, type Lang } from "../i18n.js";
 import { termOf, type AttendanceStatus, type Teacher, type Term } from "../model.js";
 import type { Problem } from "../problem.js";
-import type { LoadedRepo } from "../repo/load.js";
+import type { LoadedRepo } from "../pipeline/load.js";
 import { recordFilePath, sessionFilePath } from "../repo/layout.js";
 import { closedTermRefusal } from "./closed.js";
 import type { MergeTarget } from "./merge.js";

@@ -6,7 +6,7 @@
 import type { Lang } from "../i18n.js";
 import type { Problem } from "../problem.js";
 import { runChecks } from "../checks/index.js";
-import { loadRepo, type LoadedRepo } from "../repo/load.js";
+import { loadRepo, type LoadedRepo } from "../pipeline/load.js";
 
 export interface Validated {
   /** The repo as it will be after the write. */

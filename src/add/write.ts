@@ -5,7 +5,7 @@
  */
 import { t, type Lang } from "../i18n.js";
 import type { Problem } from "../problem.js";
-import type { LoadedRepo } from "../repo/load.js";
+import type { LoadedRepo } from "../pipeline/load.js";
 import { parseBytes } from "../repo/read.js";
 import type { CurrentFile, TransformOutcome } from "../repo/update.js";
 import { mergeItem, newFileText, type MergeTarget } from "./merge.js";

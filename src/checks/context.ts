@@ -2,7 +2,7 @@
 import type { Problem, Severity } from "../problem.js";
 import type { Lang } from "../i18n.js";
 import type { Activity } from "../model.js";
-import type { LoadedRepo } from "../repo/load.js";
+import type { LoadedRepo } from "../pipeline/load.js";
 import { makeProblem, problemAt, type YamlPath, type YamlSource } from "../repo/yaml-source.js";
 import type { ClosedBaseline } from "./closed-terms.js";
 
@@ -12,7 +12,7 @@ export interface CheckContext {
   /** Today's date, YYYY-MM-DD; passed in so tests are reproducible. */
   today: string;
   source(file: string): YamlSource | undefined;
-  /** Every activity found, partial ones included (see repo/activities.ts). */
+  /** Every activity found, partial ones included (see schema/activities.ts). */
   activities: Activity[];
   /** The same, one per written entry: a session's per-member activities count once. */
   entries: Activity[];

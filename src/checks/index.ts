@@ -4,7 +4,7 @@
  */
 import type { Problem, Severity } from "../problem.js";
 import type { Lang } from "../i18n.js";
-import type { LoadedRepo } from "../repo/load.js";
+import type { LoadedRepo } from "../pipeline/load.js";
 import { makeContext, type Check } from "./context.js";
 import { attendanceNotMember, recordFileOwner, unknownGroup, unknownTeacher } from "./references.js";
 import { kindFields, kindPlace, unknownKind } from "./kinds.js";

@@ -1,11 +1,20 @@
 /** Reading one repo file from disk into a YamlSource, with every failure as a Problem. */
 import { lstatSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { join } from "node:path";
-import type { z } from "zod";
 import type { Problem } from "../problem.js";
 import { t, type Lang } from "../i18n.js";
 import { decodeUtf8, makeProblem, MAX_FILE_BYTES, parseYaml, type YamlSource } from "./yaml-source.js";
-import { zodIssuesToProblems } from "../schema/zod-problems.js";
+
+export type LoadedKind = "config" | "roster" | "records" | "sessions" | "rules";
+
+/** One file of the repository as loaded: its source when it parsed, and its own problems. */
+export interface LoadedFile {
+  file: string;
+  kind: LoadedKind;
+  source?: YamlSource;
+  /** Problems of this file alone (syntax, schema). */
+  problems: Problem[];
+}
 
 export interface ReadResult {
   source?: YamlSource;
@@ -63,15 +72,4 @@ export function parseBytes(file: string, bytes: Uint8Array, lang: Lang): ReadRes
       t(lang, "写入内容,或删除这个文件", "add its content, or delete the file")));
   }
   return { source, problems };
-}
-
-/** Validate parsed data against a schema; problems point at the offending nodes. */
-export function validate<S extends z.ZodType>(
-  source: YamlSource,
-  schema: S,
-  lang: Lang,
-): { data?: z.output<S>; problems: Problem[] } {
-  const result = schema.safeParse(source.data);
-  if (result.success) return { data: result.data, problems: [] };
-  return { problems: zodIssuesToProblems(source, schema, result.error.issues, lang) };
 }

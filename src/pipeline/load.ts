@@ -7,26 +7,19 @@ import type { Problem } from "../problem.js";
 import { t, type Lang } from "../i18n.js";
 import type { Activity, Config, Dataset, Roster, Teacher } from "../model.js";
 import { configSchema, recordFileSchema, rosterSchema, sessionFileSchema, type RecordFile, type SessionFile } from "../schema/files.js";
-import { recordActivities, sessionActivities } from "./activities.js";
+import { recordActivities, sessionActivities } from "../schema/activities.js";
 import { compileRuleFile, mergeRuleSets } from "../rules/load.js";
 import type { RuleSet, Scheme } from "../rules/types.js";
-import { CONFIG_FILE, linkedFoldersOutside, listYamlFiles, RECORDS_DIR, ROSTER_FILE, SESSIONS_DIR } from "./layout.js";
-import { parseBytes, readYamlFile, validate } from "./read.js";
-import { makeProblem, type YamlSource } from "./yaml-source.js";
+import { CONFIG_FILE, linkedFoldersOutside, listYamlFiles, RECORDS_DIR, ROSTER_FILE, SESSIONS_DIR } from "../repo/layout.js";
+import { parseBytes, readYamlFile, type LoadedFile, type LoadedKind } from "../repo/read.js";
+import { validate } from "../schema/zod-problems.js";
+import { makeProblem, type YamlSource } from "../repo/yaml-source.js";
 import type { z } from "zod";
 import { LineCounter } from "yaml";
 import { openParsedCache, readActivityFile, readFastSource, type FileResult } from "../cache/parsed.js";
-import { lineAt } from "../cache/fast-yaml.js";
+import { lineAt } from "../repo/fast-yaml.js";
 
-export type LoadedKind = "config" | "roster" | "records" | "sessions" | "rules";
-
-export interface LoadedFile {
-  file: string;
-  kind: LoadedKind;
-  source?: YamlSource;
-  /** Problems of this file alone (syntax, schema). */
-  problems: Problem[];
-}
+export type { LoadedFile, LoadedKind };
 
 export interface LoadedRepo {
   root: string;
@@ -55,7 +48,7 @@ export interface LoadOptions {
   /** Reuse parsed record/session files from .yanxiu-cache/ (src/cache): same results, faster. */
   cache?: boolean;
   /**
-   * Take plain files with the fast reader (src/cache/fast-yaml.ts); on unless false, which
+   * Take plain files with the fast reader (src/repo/fast-yaml.ts); on unless false, which
    * also leaves the cache unused: everything then goes through the full parser, for tests
    * that prove the fast paths change nothing (YANXIU_NO_FAST=1).
    */
