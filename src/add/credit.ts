@@ -4,7 +4,7 @@
  * record earns nothing (a level the rules do not credit, too short, a cap already full).
  */
 import { t, type Lang } from "../i18n.js";
-import type { Activity, Dataset, Term } from "../model.js";
+import type { Dataset, Origin, Term } from "../model.js";
 import type { Scheme } from "../rules/types.js";
 import { scoreDataset } from "../score/evaluate.js";
 import type { ScoreResult } from "../score/types.js";
@@ -29,9 +29,9 @@ export interface CreditPreview {
   onceApproved: boolean;
 }
 
-/** The activities the write adds: those from the item at `index` in `file` (a session gives one per member). */
-function isNew(a: Activity, file: string, index: number): boolean {
-  return a.origin.file === file && a.origin.index === index;
+/** From the item the write adds: the one at `index` in `file` (a session gives one activity per member). */
+function isNew(origin: Origin | undefined, file: string, index: number): boolean {
+  return origin !== undefined && origin.file === file && origin.index === index;
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
@@ -45,7 +45,7 @@ export function previewCredit(before: Dataset, after: Dataset, scheme: Scheme | 
   const onceApproved = scheme.meta.approvedOnly;
   // A new record is 录入 until reviewed; with approvedOnly rules it would earn nothing yet, which says nothing.
   const activities = onceApproved
-    ? after.activities.map((a) => (isNew(a, at.file, at.index) ? { ...a, status: "approved" } : a))
+    ? after.activities.map((a) => (isNew(a.origin, at.file, at.index) ? { ...a, status: "approved" } : a))
     : after.activities;
   const only = (d: Dataset): Dataset => ({ ...d, roster: { ...d.roster, teachers: d.roster.teachers.filter((x) => teachers.includes(x.id)) } });
   const period = { type: "term" as const, id: term.id, start: term.start, end: term.end };
@@ -61,7 +61,7 @@ export function previewCredit(before: Dataset, after: Dataset, scheme: Scheme | 
     });
     return { teacher: x.teacher, name: x.name, before: round(old?.total ?? 0), after: round(x.total), requirements };
   });
-  const mine = now.trace.filter((e) => e.origin && isNew({ origin: e.origin } as Activity, at.file, at.index));
+  const mine = now.trace.filter((e) => isNew(e.origin, at.file, at.index));
   const reasons = [...new Set(mine.filter((e) => e.step === "excluded" || e.step === "duplicate").map((e) => (e.step === "duplicate" ? "duplicate" : e.reason ?? "excluded")))];
   if (mine.length === 0) reasons.push("no-item");
   else if (reasons.length === 0) {

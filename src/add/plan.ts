@@ -12,6 +12,7 @@ import { closedTermRefusal } from "./closed.js";
 import type { MergeTarget } from "./merge.js";
 import { buildRecord, buildSession } from "./record.js";
 import type { Answers } from "./prompts.js";
+import type { Scheme } from "../rules/types.js";
 
 export const VALUE_FIELDS = ["level", "award", "role", "stage", "hours", "count", "words", "score", "ref", "notes"] as const;
 const NUMERIC = new Set(["hours", "count", "words", "score"]);
@@ -76,4 +77,15 @@ export function planAdd(repo: LoadedRepo, answers: Answers, attendance: Record<s
       teachers: [owner.id],
     },
   };
+}
+
+/** The fields still to be given: the required ones, then those the kind needs (a session's members have no role). */
+export function missingFields(answers: Answers, required: string[], scheme: Scheme | undefined): string[] {
+  const missing = required.filter((f) => !answers[f] || answers[f]!.trim() === "");
+  const kind = answers.kind ? scheme?.kinds.get(answers.kind) : undefined;
+  for (const f of kind?.fields ?? []) {
+    if (answers.group !== undefined && f === "role") continue;
+    if (answers[f] === undefined) missing.push(f);
+  }
+  return missing;
 }

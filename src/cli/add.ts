@@ -4,7 +4,6 @@
  * and written through updateFile (src/repo/update.ts): under a per-file lock, atomically, and
  * never over an edit saved since the file was read. Bad input never changes a file.
  */
-import { spawnSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import type { Writable } from "node:stream";
 import { Command } from "commander";
@@ -21,13 +20,14 @@ import { attendanceFromLists, type AttendanceLists } from "../add/record.js";
 import { standingLines } from "../add/standing.js";
 import { askableFields, askRecord, askSession, confirmWrite, fieldLabel, membersOf, type Answers, type PromptContext } from "../add/prompts.js";
 import { readField, type FieldContext } from "../add/fields.js";
-import { planAdd, VALUE_FIELDS, type Plan } from "../add/plan.js";
+import { missingFields, planAdd, VALUE_FIELDS, type Plan } from "../add/plan.js";
 import { addTo, refusalMessage, type Written } from "../add/write.js";
 import { fieldsToReask } from "../add/reask.js";
 import { creditLines, earnsNothing, previewCredit, type CreditPreview } from "../add/credit.js";
 import { EXIT, setExitCode, today, UsageError, useColour, type Io } from "./io.js";
 import { openRepo } from "./repo-arg.js";
 import { teacherListArg } from "./roster-args.js";
+import { gitCommit, insideGit, teacherFromGit } from "./add-git.js";
 
 interface AddOptions {
   teacher?: string; kind?: string; date?: string; title?: string;
@@ -101,7 +101,7 @@ async function runAdd(io: Io, dir: string | undefined, opts: AddOptions, langFla
   if (session) {
     const lists = attendanceLists(opts, dataset.roster, lang);
     const anyList = Object.values(lists).some((l) => l !== undefined);
-    const missing = missingFlags(answers, ["group", "kind", "date", "title"], repo);
+    const missing = missingFields(answers, ["group", "kind", "date", "title"], repo.scheme);
     if (missing.length > 0 || (!anyList && interactive)) {
       if (!interactive) throw missingError(missing, lang);
       const r = await askSession(answers, anyList ? attendanceFor(dataset, answers.group!, lists, lang).attendance : undefined, promptCtx, streams);
@@ -110,7 +110,7 @@ async function runAdd(io: Io, dir: string | undefined, opts: AddOptions, langFla
     }
     attendance ??= attendanceFor(dataset, answers.group!, lists, lang).attendance;
   } else {
-    const missing = missingFlags(answers, ["teacher", "kind", "date", "title"], repo);
+    const missing = missingFields(answers, ["teacher", "kind", "date", "title"], repo.scheme);
     if (missing.length > 0) {
       if (!interactive) throw missingError(missing, lang);
       answers = await askRecord(answers, promptCtx, streams);
@@ -195,8 +195,8 @@ function creditOf(before: LoadedRepo, after: LoadedRepo, plan: Plan) {
   if (!before.dataset || !after.dataset) return undefined;
   const indexes = after.dataset.activities.filter((a) => a.origin.file === plan.file).map((a) => a.origin.index);
   if (indexes.length === 0) return undefined;
-  const scheme = after.problems.some((p) => p.severity === "error" && p.file.startsWith("rules/")) ? undefined : after.scheme;
-  return previewCredit(before.dataset, after.dataset, scheme, { file: plan.file, index: Math.max(...indexes) }, plan.teachers, plan.term);
+  // A partial scheme (a rule file with errors) is skipped by previewCredit, as by score.
+  return previewCredit(before.dataset, after.dataset, after.scheme, { file: plan.file, index: Math.max(...indexes) }, plan.teachers, plan.term);
 }
 
 interface Outcome {
@@ -267,15 +267,6 @@ function refuse(io: Io, lang: Lang, problem: Problem): number {
 
 
 
-function missingFlags(answers: Answers, required: string[], repo: LoadedRepo): string[] {
-  const missing = required.filter((f) => !answers[f] || answers[f]!.trim() === "");
-  const kind = answers.kind ? repo.scheme?.kinds.get(answers.kind) : undefined;
-  for (const f of kind?.fields ?? []) {
-    if (answers.group !== undefined && f === "role") continue;
-    if (answers[f] === undefined) missing.push(f);
-  }
-  return missing;
-}
 
 function missingError(missing: string[], lang: Lang): UsageError {
   const flags = missing.map((f) => `--${f === "leftEarly" ? "left-early" : f}`);
@@ -328,30 +319,6 @@ function attendanceFor(dataset: NonNullable<LoadedRepo["dataset"]>, group: strin
   return r;
 }
 
-function git(root: string, args: string[], io: Io) {
-  return spawnSync("git", args, { cwd: root, encoding: "utf8", env: { ...process.env, ...io.env } });
-}
 
-function insideGit(root: string, io: Io): boolean {
-  const r = git(root, ["rev-parse", "--is-inside-work-tree"], io);
-  return r.status === 0 && r.stdout.trim() === "true";
-}
 
-/** Commit just this file, whatever else is staged; retried briefly if another git holds the index. */
-function gitCommit(root: string, file: string, subject: string, io: Io): string | undefined {
-  for (let attempt = 0; ; attempt++) {
-    const add = git(root, ["add", "--", file], io);
-    const commit = add.status === 0 ? git(root, ["commit", "-q", "-m", subject, "--", file], io) : add;
-    if (commit.status === 0) return undefined;
-    const msg = `${commit.stderr}${commit.stdout}`.trim();
-    if (!/index\.lock/.test(msg) || attempt >= 40) return msg.split("\n")[0] || `git exited with ${commit.status}`;
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
-  }
-}
 
-/** The teacher whose e-mail is git's user.email, as the default in prompts. */
-function teacherFromGit(root: string, teachers: Teacher[], io: Io): string | undefined {
-  const r = git(root, ["config", "user.email"], io);
-  const email = r.status === 0 ? r.stdout.trim().toLowerCase() : "";
-  return email ? teachers.find((x) => x.emails.some((e) => e.toLowerCase() === email))?.id : undefined;
-}
