@@ -18,6 +18,8 @@ export interface CheckContext {
   entries: Activity[];
   /** Closed terms' files at their closing points, by term id (read from git by the shell). */
   closed?: ReadonlyMap<string, ClosedBaseline>;
+  /** Links to folders under records/ and sessions/, when the caller has listed them already (symlinks.ts lists them otherwise). */
+  linkedFolders?: readonly string[];
 }
 
 export interface Check {
@@ -28,10 +30,10 @@ export interface Check {
   run(ctx: CheckContext): Problem[];
 }
 
-export function makeContext(repo: LoadedRepo, lang: Lang, today: string, closed?: ReadonlyMap<string, ClosedBaseline>): CheckContext {
+export function makeContext(repo: LoadedRepo, lang: Lang, today: string, closed?: ReadonlyMap<string, ClosedBaseline>, linkedFolders?: readonly string[]): CheckContext {
   const byFile = new Map(repo.files.map((f) => [f.file, f.source]));
   const activities = [...(repo.dataset?.activities ?? []), ...repo.partialActivities];
-  return { repo, lang, today, source: (file) => byFile.get(file), activities, entries: distinctEntries(activities), closed };
+  return { repo, lang, today, source: (file) => byFile.get(file), activities, entries: distinctEntries(activities), closed, linkedFolders };
 }
 
 /** The YAML path of an activity's field inside its file (record or session). */
