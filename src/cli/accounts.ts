@@ -6,7 +6,7 @@
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
 import { t, type Lang } from "../i18n.js";
-import type { Teacher } from "../model.js";
+import type { Roster, Teacher } from "../model.js";
 import { writeFileAtomic } from "../repo/write.js";
 import { ensureServeDir, logEvent, openAccounts, serveDir } from "../serve/accounts.js";
 import { hashSecret, newCode, normaliseCode } from "../serve/password.js";
@@ -15,6 +15,7 @@ import { inviteSheet, welcomeUrl, type Invitation } from "../serve/views/invite-
 import { qrSvg } from "../serve/views/qr.js";
 import { EXIT, setExitCode, today, UsageError, type Io } from "./io.js";
 import { openRepo } from "./repo-arg.js";
+import { teacherArg } from "./roster-args.js";
 
 export function registerAccounts(program: Command, io: Io): void {
   const cmd = program.command("accounts").description("管理研修网页的登录账号 / manage logins to the web page (yanxiu serve)");
@@ -26,7 +27,7 @@ export function registerAccounts(program: Command, io: Io): void {
 
   cmd.command("invite")
     .description("为教师生成一次性邀请码,输出可打印的邀请单 / one-time codes for teachers, on a printable sheet")
-    .argument("[ids...]", "教师编号 / teacher ids")
+    .argument("[ids...]", "教师编号或姓名 / teacher ids or names")
     .option("--all", "所有在册教师(已有密码的除外)/ every teacher on the roster without a password yet")
     .option("--dir <dir>", "仓库目录 / the repository folder")
     .option("--url <url>", "网页地址,印在邀请单上 / the page's address, printed on the sheet", "http://127.0.0.1:8080/")
@@ -38,7 +39,7 @@ export function registerAccounts(program: Command, io: Io): void {
       const existing = store.read();
       const chosen = o.all
         ? dataset.roster.teachers.filter((x) => isActive(x, day) && !existing.get(x.id)?.password && !existing.get(x.id)?.disabled)
-        : pickTeachers(dataset.roster.teachers, ids, day, lang);
+        : pickTeachers(dataset.roster, ids, day, lang);
       if (chosen.length === 0) {
         io.stderr.write(t(lang, "没有需要邀请的教师(给出编号,或用 --all)\n", "no teacher to invite (name ids, or use --all)\n"));
         setExitCode(this, EXIT.problems);
@@ -74,11 +75,11 @@ export function registerAccounts(program: Command, io: Io): void {
 
   cmd.command("reset")
     .description("清除密码并生成新的邀请码 / clear the password and make a new code")
-    .argument("<id>", "教师编号 / teacher id")
+    .argument("<id>", "教师编号或姓名 / teacher id or name")
     .argument("[dir]", "仓库目录 / the repository folder")
     .action(async function (this: Command, id: string, dir: string | undefined) {
       const { root, dataset, lang } = open(this, dir);
-      const [teacher] = pickTeachers(dataset.roster.teachers, [id], today(io.env), lang);
+      const [teacher] = pickTeachers(dataset.roster, [id], today(io.env), lang);
       const [inv] = await invite(root, [teacher!], true);
       io.stdout.write(t(lang, `${inv!.name}(${inv!.id})的新邀请码:${inv!.code}\n旧密码已失效;正在使用的登录在下一次操作时退出。\n`,
         `new code for ${inv!.name} (${inv!.id}): ${inv!.code}\nthe old password no longer works; open sessions end at their next request.\n`));
@@ -87,11 +88,11 @@ export function registerAccounts(program: Command, io: Io): void {
   for (const [name, disabled] of [["disable", true], ["enable", false]] as const) {
     cmd.command(name)
       .description(disabled ? "停用账号 / disable an account" : "重新启用账号 / enable an account again")
-      .argument("<id>", "教师编号 / teacher id")
+      .argument("<id>", "教师编号或姓名 / teacher id or name")
       .argument("[dir]", "仓库目录 / the repository folder")
-      .action(function (this: Command, id: string, dir: string | undefined) {
+      .action(function (this: Command, who: string, dir: string | undefined) {
         const { root, dataset, lang } = open(this, dir);
-        if (!dataset.roster.teachers.some((x) => x.id === id)) throw new UsageError(t(lang, `名册里没有教师 ${id}`, `no teacher ${id} in the roster`));
+        const id = teacherArg(dataset.roster, who, lang).id;
         openAccounts(root).update((a) => { a.set(id, { ...(a.get(id) ?? { id }), disabled }); });
         logEvent(root, { event: disabled ? "disabled" : "enabled", who: id });
         io.stdout.write(disabled ? t(lang, `已停用 ${id}\n`, `disabled ${id}\n`) : t(lang, `已启用 ${id}\n`, `enabled ${id}\n`));
@@ -100,11 +101,11 @@ export function registerAccounts(program: Command, io: Io): void {
   void serveDir;
 }
 
-function pickTeachers(teachers: Teacher[], ids: string[], day: string, lang: Lang): Teacher[] {
-  return ids.map((id) => {
-    const x = teachers.find((y) => y.id === id);
-    if (!x) throw new UsageError(t(lang, `名册里没有教师 ${id}`, `no teacher ${id} in the roster`));
-    if (!isActive(x, day)) throw new UsageError(t(lang, `${x.name}(${id})已离校,不能登录`, `${x.name} (${id}) has left the school and cannot log in`));
+/** Teachers by id or name (src/input/names.ts); those who left cannot log in. */
+function pickTeachers(roster: Roster, ids: string[], day: string, lang: Lang): Teacher[] {
+  return ids.map((who) => {
+    const x = teacherArg(roster, who, lang);
+    if (!isActive(x, day)) throw new UsageError(t(lang, `${x.name}(${x.id})已离校,不能登录`, `${x.name} (${x.id}) has left the school and cannot log in`));
     return x;
   });
 }

@@ -4,31 +4,30 @@
  * and written through updateFile (src/repo/update.ts): under a per-file lock, atomically, and
  * never over an edit saved since the file was read. Bad input never changes a file.
  */
-import { spawnSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import type { Writable } from "node:stream";
 import { Command } from "commander";
 import { t, type Lang } from "../i18n.js";
 import { sortProblems, type Problem } from "../problem.js";
-import { termOf, type AttendanceStatus, type Teacher } from "../model.js";
+import type { AttendanceStatus, Roster, Teacher } from "../model.js";
 import { formatText } from "../format/problems.js";
-import { recordFilePath, sessionFilePath } from "../repo/layout.js";
 import type { LoadedRepo } from "../pipeline/load.js";
-import { parseBytes } from "../repo/read.js";
-import { updateFile, type CurrentFile, type TransformOutcome } from "../repo/update.js";
+import { updateFile } from "../repo/update.js";
 import { isFileProblem, updateMessage } from "../repo/update-message.js";
 import { runChecks } from "../checks/index.js";
-import { closedTermRefusal } from "../add/closed.js";
-import { didYouMean } from "../schema/zod-problems.js";
-import { DATE_RE, isRealDate } from "../schema/fields.js";
-import { itemText, mergeItem, newFileText, type MergeTarget } from "../add/merge.js";
-import { attendanceFromLists, buildRecord, buildSession } from "../add/record.js";
-import { validateWrite } from "../add/validate.js";
+import { itemText } from "../add/merge.js";
+import { attendanceFromLists, type AttendanceLists } from "../add/record.js";
 import { standingLines } from "../add/standing.js";
-import { askRecord, askSession, membersOf, type Answers } from "../add/prompts.js";
+import { askableFields, askRecord, askSession, confirmWrite, fieldLabel, membersOf, type Answers, type PromptContext } from "../add/prompts.js";
+import { readField, type FieldContext } from "../add/fields.js";
+import { missingFields, planAdd, VALUE_FIELDS, type Plan } from "../add/plan.js";
+import { addTo, refusalMessage, type Written } from "../add/write.js";
+import { fieldsToReask } from "../add/reask.js";
+import { creditLines, earnsNothing, previewCredit, type CreditPreview } from "../add/credit.js";
 import { EXIT, setExitCode, today, UsageError, useColour, type Io } from "./io.js";
 import { openRepo } from "./repo-arg.js";
+import { teacherListArg } from "./roster-args.js";
+import { gitCommit, insideGit, teacherFromGit } from "./add-git.js";
 
 interface AddOptions {
   teacher?: string; kind?: string; date?: string; title?: string;
@@ -40,7 +39,6 @@ interface AddOptions {
 }
 
 const collect = (v: string, prev: string[]) => [...prev, v];
-const VALUE_FIELDS = ["level", "award", "role", "stage", "hours", "count", "words", "score", "ref", "notes"] as const;
 
 /**
  * Test seam: with this set to a path, add writes its pid there once the temporary file is
@@ -56,7 +54,7 @@ export function registerAdd(program: Command, io: Io): void {
     .argument("[dir]", "仓库目录 / the repository folder")
     .option("--teacher <id>", "教师编号(或姓名) / teacher id (or name)")
     .option("--kind <kind>", "活动类型 / kind of activity")
-    .option("--date <date>", "日期 YYYY-MM-DD / date")
+    .option("--date <date>", "日期:2026-11-12、2026/11/12、2026年11月12日 或 11月12日 / date, as 2026-11-12, 2026/11/12, 2026年11月12日 or 11-12")
     .option("--title <title>", "标题 / title")
     .option("--level <level>", "级别 / level")
     .option("--award <award>", "等次 / award")
@@ -69,9 +67,9 @@ export function registerAdd(program: Command, io: Io): void {
     .option("--evidence <path>", "证明材料(可重复) / evidence (repeatable)", collect, [])
     .option("--ref <ref>", "同一课题/课例的编号 / names one project or lesson across records")
     .option("--notes <notes>", "备注 / notes")
-    .option("--group <group>", "记录教研组活动 / record a session of this group")
-    .option("--lead <id>", "主备/主讲 / who leads the session")
-    .option("--present <ids>", "出勤(逗号分隔;省略时未列出的组员均为出勤) / present (comma-separated; when omitted, members not listed are present)")
+    .option("--group <group>", "记录教研组活动(组的编号或名称)/ record a session of this group (id or name)")
+    .option("--lead <id>", "主备/主讲(编号或姓名)/ who leads the session (id or name)")
+    .option("--present <ids>", "出勤(编号或姓名,用逗号或顿号分隔;省略时未列出的组员均为出勤) / present (ids or names, comma-separated; when omitted, members not listed are present)")
     .option("--absent <ids>", "缺席 / absent")
     .option("--excused <ids>", "请假 / excused")
     .option("--late <ids>", "迟到 / late")
@@ -94,148 +92,124 @@ async function runAdd(io: Io, dir: string | undefined, opts: AddOptions, langFla
   }
   const interactive = Boolean(io.stdin?.isTTY);
   const streams = { input: io.stdin!, output: io.stdout as unknown as Writable };
-  const promptCtx = { dataset, scheme: repo.scheme, lang, today: day, defaultTeacher: interactive ? teacherFromGit(repo.root, dataset.roster.teachers, io) : undefined };
-  let answers: Answers = { ...opts, evidence: opts.evidence.length > 0 ? opts.evidence.join("\n") : undefined } as unknown as Answers;
+  const promptCtx: PromptContext = { dataset, scheme: repo.scheme, lang, today: day, defaultTeacher: interactive ? teacherFromGit(repo.root, dataset.roster.teachers, io) : undefined };
+  const fieldCtx = { roster: dataset.roster, scheme: repo.scheme, today: day, lang };
   const session = opts.group !== undefined;
-  // A kind may be given by its Chinese label (--kind 听课/观课议课) as well as by its id.
-  if (answers.kind && repo.scheme && !repo.scheme.kinds.has(answers.kind)) {
-    const byLabel = [...repo.scheme.kinds.values()].find((k) => k.label === answers.kind || k.labelEn === answers.kind);
-    if (byLabel) answers = { ...answers, kind: byLabel.id };
-  }
+  let answers = readFlags(io, answersFromFlags(opts), fieldCtx, interactive);
 
   let attendance: Record<string, AttendanceStatus> | undefined;
   if (session) {
-    const lists = { present: ids(opts.present), absent: ids(opts.absent), excused: ids(opts.excused), late: ids(opts.late), leftEarly: ids(opts.leftEarly) };
+    const lists = attendanceLists(opts, dataset.roster, lang);
     const anyList = Object.values(lists).some((l) => l !== undefined);
-    const missing = missingFlags(answers, ["group", "kind", "date", "title"], repo);
+    const missing = missingFields(answers, ["group", "kind", "date", "title"], repo.scheme);
     if (missing.length > 0 || (!anyList && interactive)) {
-      if (!interactive && missing.length > 0) throw missingError(missing, lang);
-      if (interactive) {
-        const r = await askSession(answers, anyList ? attendanceFor(dataset, answers.group!, lists, lang).attendance : undefined, promptCtx, streams);
-        answers = r.answers;
-        attendance = r.attendance;
-      }
+      if (!interactive) throw missingError(missing, lang);
+      const r = await askSession(answers, anyList ? attendanceFor(dataset, answers.group!, lists, lang).attendance : undefined, promptCtx, streams);
+      answers = r.answers;
+      attendance = r.attendance;
     }
-    if (!dataset.roster.groups.some((g) => g.id === answers.group)) return refuse(io, lang, unknownRef("unknown-group", answers.group!, dataset.roster.groups.map((g) => g.id), lang));
     attendance ??= attendanceFor(dataset, answers.group!, lists, lang).attendance;
   } else {
-    const missing = missingFlags(answers, ["teacher", "kind", "date", "title"], repo);
+    const missing = missingFields(answers, ["teacher", "kind", "date", "title"], repo.scheme);
     if (missing.length > 0) {
       if (!interactive) throw missingError(missing, lang);
       answers = await askRecord(answers, promptCtx, streams);
     }
   }
 
-  if (!isRealDate(answers.date!)) {
-    throw new UsageError(DATE_RE.test(answers.date!)
-      ? t(lang, `日期不存在:${answers.date}(检查月份和日子,比如 2 月没有 30 日)`, `no such date: ${answers.date} (check the month and day: February has no 30th)`)
-      : t(lang, `--date 应为 YYYY-MM-DD 格式的日期,而不是「${answers.date}」`, `--date must be a date written YYYY-MM-DD, not '${answers.date}'`));
-  }
-  const numbers: Record<string, number | undefined> = {};
-  for (const f of ["hours", "count", "words", "score"] as const) {
-    // Full-width digits (１２) typed with a Chinese input method mean the same number; the file gets 12.
-    const v = answers[f] === undefined ? undefined : String(answers[f]).normalize("NFKC");
-    if (v === undefined || v === "") continue;
-    if (!/^\d+(\.\d+)?$/.test(String(v).trim())) throw new UsageError(t(lang, `--${f} 应为数字,而不是「${v}」`, `--${f} must be a number, not '${v}'`));
-    numbers[f] = Number(v);
-  }
-  const term = termOf(dataset.config, answers.date!);
-  if (!term) {
-    return refuse(io, lang, {
-      check: "date-outside-term", severity: "error", file: dataset.config.file, line: 0, column: 0,
-      message: t(lang, `日期 ${answers.date} 不在任何学期之内`, `the date ${answers.date} is not inside any term`),
-      hint: t(lang, "检查日期,或在 yanxiu.yaml 中定义这个学期", "check the date, or define that term in yanxiu.yaml"),
-    });
-  }
-  const closed = closedTermRefusal(repo, term.id, day, lang);
-  if (closed) return refuse(io, lang, closed);
-
-  const fields = {
-    date: answers.date!, kind: answers.kind!, title: answers.title!,
-    ...Object.fromEntries(VALUE_FIELDS.map((f) => [f, numbers[f] ?? answers[f]])),
-    evidence: answers.evidence?.split("\n"),
-  };
-  let item: Record<string, unknown>;
-  let file: string;
-  let target: MergeTarget;
-  let owner: Teacher | undefined;
-  if (session) {
-    const lead = answers.lead ? resolveTeacher(dataset.roster.teachers, answers.lead) : undefined;
-    if (answers.lead && !lead) return refuse(io, lang, unknownRef("unknown-teacher", answers.lead, dataset.roster.teachers.map((x) => x.id), lang));
-    item = buildSession({ ...fields, lead: lead?.id, attendance: attendance! });
-    file = sessionFilePath(term.id, answers.group!);
-    const group = dataset.roster.groups.find((g) => g.id === answers.group)!;
-    target = { listKey: "sessions", ownerKey: "group", owner: group.id, headerComment: `${group.name} ${term.name} 教研活动` };
-  } else {
-    owner = resolveTeacher(dataset.roster.teachers, answers.teacher!);
-    if (!owner) return refuse(io, lang, unknownRef("unknown-teacher", answers.teacher!, dataset.roster.teachers.map((x) => x.id), lang));
-    item = buildRecord(fields);
-    file = recordFilePath(term.id, owner.id);
-    target = { listKey: "records", ownerKey: "teacher", owner: owner.id, headerComment: `${owner.name}（${owner.id}） ${term.name} 研修记录` };
-  }
-
   if (opts.commit && !opts.dryRun && !insideGit(repo.root, io)) {
     throw new UsageError(t(lang, `--commit 需要 git 仓库,但 ${repo.root} 不在 git 仓库中`, `--commit needs a git repository, but ${repo.root} is not in one`));
   }
 
-  const outcome = writeItem(io, repo, lang, day, file, target, item, Boolean(opts.dryRun));
-  if (outcome.code !== EXIT.ok || opts.dryRun) return outcome.code;
+  // Until the record passes: a field that is wrong is asked again (at a terminal), keeping every other answer.
+  for (;;) {
+    const reask = async (fields: string[]) => {
+      const previous = Object.fromEntries(fields.map((f) => [f, answers[f]]));
+      for (const f of fields) delete answers[f];
+      const again = { ...promptCtx, previous };
+      answers = session ? (await askSession(answers, attendance, again, streams)).answers : await askRecord(answers, again, streams);
+    };
+    const planned = planAdd(repo, answers, attendance, lang, day);
+    if (!planned.ok) {
+      if (!interactive) return refuse(io, lang, planned.problem);
+      showProblems(io, lang, [planned.problem]);
+      await reask([planned.field]);
+      continue;
+    }
+    const { plan } = planned;
+    // At a terminal the teacher sees the record and what it earns first, and says whether to write it.
+    const confirm = interactive && !opts.dryRun;
+    let shown: CreditPreview | undefined;
+    if (confirm) {
+      const preview = writeItem(io, repo, lang, day, plan, true, interactive);
+      if (preview.reask) {
+        await reask(preview.reask);
+        continue;
+      }
+      if (!preview.written) return preview.code;
+      showProblems(io, lang, preview.written.introduced);
+      shown = creditOf(repo, preview.written.after, plan);
+      io.stdout.write(t(lang, `将写入 ${plan.file}:\n`, `to be written to ${plan.file}:\n`) + itemText(plan.item) + creditLines(shown, lang).join("\n") + "\n");
+      if (!(await confirmWrite(lang, streams))) {
+        io.stderr.write(t(lang, "yanxiu: 已取消,未写入\n", "yanxiu: cancelled, nothing was written\n"));
+        return EXIT.problems;
+      }
+    }
+    const outcome = writeItem(io, repo, lang, day, plan, Boolean(opts.dryRun), interactive);
+    if (outcome.reask) {
+      await reask(outcome.reask);
+      continue;
+    }
+    if (!outcome.written) return outcome.code;
+    if (!confirm) {
+      showProblems(io, lang, outcome.written.introduced);
+      const credit = creditOf(repo, outcome.written.after, plan);
+      if (credit && earnsNothing(credit)) io.stderr.write(`yanxiu: ${creditLines(credit, lang).at(-1)}\n`);
+    }
+    if (opts.dryRun) {
+      io.stdout.write(t(lang, `(试运行,未写入)将在 ${plan.file} 中添加:\n`, `(dry run, nothing written) would add to ${plan.file}:\n`) + itemText(plan.item));
+      return EXIT.ok;
+    }
+    return finish(io, repo, lang, plan, answers, outcome.written.after, Boolean(opts.commit), confirm);
+  }
+}
 
-  io.stdout.write(t(lang, `已写入 ${file}:\n`, `written to ${file}:\n`) + itemText(item));
-  if (opts.commit) {
-    const subject = `${target.listKey}: ${target.owner} ${answers.title!.trim()} ${answers.date}`;
-    const err = gitCommit(repo.root, file, subject, io);
+/** After the write: what was written, the commit if asked for, and how the teacher's term stands. */
+function finish(io: Io, repo: LoadedRepo, lang: Lang, plan: Plan, answers: Answers, after: LoadedRepo, commit: boolean, confirmed: boolean): number {
+  io.stdout.write(confirmed ? t(lang, `已写入 ${plan.file}\n`, `written to ${plan.file}\n`) : t(lang, `已写入 ${plan.file}:\n`, `written to ${plan.file}:\n`) + itemText(plan.item));
+  if (commit) {
+    const subject = `${plan.target.listKey}: ${plan.target.owner} ${answers.title!.trim()} ${answers.date}`;
+    const err = gitCommit(repo.root, plan.file, subject, io);
     if (err) {
       io.stderr.write(t(lang, `yanxiu: 记录已写入,但 git 提交失败:${err}\n`, `yanxiu: the record is written, but the git commit failed: ${err}\n`));
       return EXIT.failure;
     }
     io.stdout.write(t(lang, `已提交:${subject}\n`, `committed: ${subject}\n`));
   }
-  const after = outcome.after?.dataset;
-  if (after && owner) io.stdout.write(standingLines(after, outcome.after!.scheme, owner.id, term, lang).join("\n") + "\n");
+  if (after.dataset && plan.owner) io.stdout.write(standingLines(after.dataset, after.scheme, plan.owner.id, plan.term, lang).join("\n") + "\n");
   return EXIT.ok;
+}
+
+/** What the record earns, from the scoring core: the teachers' term totals without and with it. */
+function creditOf(before: LoadedRepo, after: LoadedRepo, plan: Plan) {
+  if (!before.dataset || !after.dataset) return undefined;
+  const indexes = after.dataset.activities.filter((a) => a.origin.file === plan.file).map((a) => a.origin.index);
+  if (indexes.length === 0) return undefined;
+  // A partial scheme (a rule file with errors) is skipped by previewCredit, as by score.
+  return previewCredit(before.dataset, after.dataset, after.scheme, { file: plan.file, index: Math.max(...indexes) }, plan.teachers, plan.term);
 }
 
 interface Outcome {
   code: number;
-  after?: LoadedRepo;
-}
-
-type AddRefusal =
-  | { kind: "unparsable"; problems: Problem[] }
-  | { kind: "merge"; reason: string; found?: string }
-  | { kind: "invalid"; introduced: Problem[] };
-
-interface Written {
-  after: LoadedRepo;
-  introduced: Problem[];
-}
-
-/** The file with the item added, as check would accept it, or why not. Pure but for validateWrite's re-load. */
-function addTo(repo: LoadedRepo, lang: Lang, day: string, file: string, target: MergeTarget, item: Record<string, unknown>) {
-  return (current: CurrentFile): TransformOutcome<AddRefusal, Written> => {
-    let text: string;
-    if (current.exists) {
-      const parsed = parseBytes(file, current.bytes, lang);
-      if (parsed.problems.length > 0) return { refuse: { kind: "unparsable", problems: parsed.problems } };
-      const merged = mergeItem(Buffer.from(current.bytes).toString("utf8"), target, item);
-      if (!merged.ok) return { refuse: { kind: "merge", reason: merged.reason, found: merged.found } };
-      text = merged.text;
-    } else {
-      text = newFileText(target, item);
-    }
-    const { after, introduced } = validateWrite(repo, file, text, lang, day);
-    if (introduced.some((p) => p.severity === "error")) return { refuse: { kind: "invalid", introduced } };
-    return { text, value: { after, introduced } };
-  };
+  written?: Written;
+  /** At a terminal: the fields to ask again, the problems already shown. */
+  reask?: string[];
 }
 
 /** Merge, validate and write one file through updateFile: under its lock, never over an edit made meanwhile. */
-function writeItem(io: Io, repo: LoadedRepo, lang: Lang, day: string, file: string, target: MergeTarget, item: Record<string, unknown>, dryRun: boolean): Outcome {
-  const r = updateFile({ root: repo.root, file, fs: io.fs, dryRun, transform: addTo(repo, lang, day, file, target, item), beforeRename: pauseSeam(io) });
-  const show = (problems: Problem[]) => {
-    if (problems.length > 0) io.stdout.write(formatText(sortProblems(problems), { lang, colour: useColour(io) }));
-  };
+function writeItem(io: Io, repo: LoadedRepo, lang: Lang, day: string, plan: Plan, dryRun: boolean, interactive: boolean): Outcome {
+  const { file, target, item } = plan;
+  const r = updateFile({ root: repo.root, file, fs: io.fs, dryRun, transform: addTo(repo, lang, day, file, target, item), beforeRename: dryRun ? undefined : pauseSeam(io) });
   if (!r.ok) {
     if (r.reason !== "refused") {
       io.stderr.write(updateMessage(r, file, lang));
@@ -248,18 +222,28 @@ function writeItem(io: Io, repo: LoadedRepo, lang: Lang, day: string, file: stri
     } else if (why.kind === "merge") {
       io.stderr.write(refusalMessage(why.reason, file, target, why.found, lang));
     } else {
-      show(why.introduced);
+      showProblems(io, lang, why.introduced);
+      const session = target.listKey === "sessions";
+      const fields = interactive
+        ? fieldsToReask(why.introduced, file, why.text, itemText(item).replace(/\n$/, "").split("\n").length, askableFields(repo.scheme, String(item.kind), session))
+        : undefined;
+      if (fields) {
+        io.stdout.write(t(lang, `请重新填写:${fields.map((f) => fieldLabel(f, lang)).join("、")}(其他回答都保留)\n`, `please answer again: ${fields.join(", ")} (every other answer is kept)\n`));
+        return { code: EXIT.problems, reask: fields };
+      }
       io.stderr.write(t(lang, `yanxiu: 记录未写入 ${file}\n`, `yanxiu: nothing was written to ${file}\n`));
     }
     return { code: EXIT.problems };
   }
-  show(r.value!.introduced);
   if (r.attempts > 1) {
     io.stderr.write(t(lang, `yanxiu: ${file} 在记录期间被修改过;新记录已加入修改后的内容,修改都保留了\n`,
       `yanxiu: ${file} was changed while the record was being added; it was added to the changed content, which is kept\n`));
   }
-  if (dryRun) io.stdout.write(t(lang, `(试运行,未写入)将在 ${file} 中添加:\n`, `(dry run, nothing written) would add to ${file}:\n`) + itemText(item));
-  return { code: EXIT.ok, after: r.value!.after };
+  return { code: EXIT.ok, written: r.value! };
+}
+
+function showProblems(io: Io, lang: Lang, problems: Problem[]): void {
+  if (problems.length > 0) io.stdout.write(formatText(sortProblems(problems), { lang, colour: useColour(io) }));
 }
 
 function pauseSeam(io: Io): ((tmp: string) => void) | undefined {
@@ -275,62 +259,56 @@ function pauseSeam(io: Io): ((tmp: string) => void) | undefined {
   };
 }
 
-function refusalMessage(reason: string, file: string, target: MergeTarget, found: string | undefined, lang: Lang): string {
-  switch (reason) {
-    case "owner-mismatch":
-      return t(lang, `yanxiu: ${file} 中的 ${target.ownerKey} 是「${found ?? ""}」而不是「${target.owner}」,不会写入别人的文件\n`,
-        `yanxiu: ${file} holds ${target.ownerKey} '${found ?? ""}', not '${target.owner}'; it will not be written into\n`);
-    case "not-a-record-file":
-      return t(lang, `yanxiu: ${file} 的结构不是 ${target.ownerKey}: … / ${target.listKey}: 列表,未写入\n`,
-        `yanxiu: ${file} is not shaped as ${target.ownerKey}: … with a ${target.listKey}: list; nothing was written\n`);
-    default:
-      return t(lang, `yanxiu: 无法在不改动已有内容的情况下把记录加入 ${file}(${target.listKey} 不是文件的最后一部分),未写入;请手工添加\n`,
-        `yanxiu: the record cannot be added to ${file} without changing what is there (${target.listKey} is not the file's last block); nothing was written, add it by hand\n`);
-  }
-}
 
 function refuse(io: Io, lang: Lang, problem: Problem): number {
   io.stdout.write(formatText([problem], { lang, colour: useColour(io) }));
   return EXIT.problems;
 }
 
-function unknownRef(check: "unknown-teacher" | "unknown-group", id: string, known: string[], lang: Lang): Problem {
-  const guess = didYouMean(id, known);
-  const teacher = check === "unknown-teacher";
-  return {
-    check, severity: "error", file: "roster.yaml", line: 0, column: 0,
-    message: teacher ? t(lang, `名册中没有教师「${id}」`, `there is no teacher '${id}' in the roster`) : t(lang, `名册中没有教研组「${id}」`, `there is no group '${id}' in the roster`),
-    hint: guess ? t(lang, `是不是「${guess}」?`, `did you mean '${guess}'?`)
-      : t(lang, `先在 roster.yaml 中添加,或改成已有的编号`, `add it to roster.yaml first, or use an existing id`),
-  };
-}
 
-/** By id, else by name or e-mail when that names exactly one teacher. */
-function resolveTeacher(teachers: Teacher[], key: string): Teacher | undefined {
-  const k = key.trim();
-  const byId = teachers.find((x) => x.id === k);
-  if (byId) return byId;
-  const others = teachers.filter((x) => x.name === k || x.emails.includes(k));
-  return others.length === 1 ? others[0] : undefined;
-}
 
-function missingFlags(answers: Answers, required: string[], repo: LoadedRepo): string[] {
-  const missing = required.filter((f) => !answers[f] || answers[f]!.trim() === "");
-  const kind = answers.kind ? repo.scheme?.kinds.get(answers.kind) : undefined;
-  for (const f of kind?.fields ?? []) {
-    if (answers.group !== undefined && f === "role") continue;
-    if (answers[f] === undefined) missing.push(f);
-  }
-  return missing;
-}
 
 function missingError(missing: string[], lang: Lang): UsageError {
   const flags = missing.map((f) => `--${f === "leftEarly" ? "left-early" : f}`);
   return new UsageError(t(lang, `缺少参数 ${flags.join("、")}(在终端中运行可逐项填写)`, `missing ${flags.join(", ")} (run it in a terminal to be asked for them)`));
 }
 
-function ids(list: string | undefined): string[] | undefined {
-  return list === undefined ? undefined : list.split(/[,,、\s]+/).map((s) => s.trim()).filter(Boolean);
+/** The flags as answers; evidence paths one per line. */
+function answersFromFlags(opts: AddOptions): Answers {
+  const a: Answers = { teacher: opts.teacher, kind: opts.kind, date: opts.date, title: opts.title, group: opts.group, lead: opts.lead };
+  for (const f of VALUE_FIELDS) a[f] = opts[f];
+  a.evidence = opts.evidence.length > 0 ? opts.evidence.join("\n") : undefined;
+  return a;
+}
+
+/**
+ * Each flag read as the prompt would read it (names → ids, 2026/11/12 → 2026-11-12, １２ → 12). A wrong
+ * one is a usage error, or at a terminal is said and then asked for.
+ */
+function readFlags(io: Io, answers: Answers, ctx: FieldContext, interactive: boolean): Answers {
+  const out = { ...answers };
+  for (const field of ["teacher", "group", "lead", "kind", "date", "hours", "count", "words", "score"]) {
+    const text = out[field];
+    if (text === undefined || text.trim() === "") continue;
+    const r = readField(field, text, ctx, `--${field}`);
+    if (r.ok) {
+      out[field] = r.value;
+      continue;
+    }
+    if (!interactive) throw new UsageError(r.message);
+    io.stdout.write(`yanxiu: ${r.message}\n`);
+    delete out[field];
+  }
+  return out;
+}
+
+/** --present/--absent/--excused/--late/--left-early: ids or names, split on commas, 、 or spaces. */
+function attendanceLists(opts: AddOptions, roster: Roster, lang: Lang): AttendanceLists {
+  const list = (text: string | undefined, flag: string) => (text === undefined ? undefined : teacherListArg(roster, text, lang, flag).map((x) => x.id));
+  return {
+    present: list(opts.present, "--present"), absent: list(opts.absent, "--absent"), excused: list(opts.excused, "--excused"),
+    late: list(opts.late, "--late"), leftEarly: list(opts.leftEarly, "--left-early"),
+  };
 }
 
 function attendanceFor(dataset: NonNullable<LoadedRepo["dataset"]>, group: string, lists: Parameters<typeof attendanceFromLists>[1], lang: Lang) {
@@ -341,30 +319,6 @@ function attendanceFor(dataset: NonNullable<LoadedRepo["dataset"]>, group: strin
   return r;
 }
 
-function git(root: string, args: string[], io: Io) {
-  return spawnSync("git", args, { cwd: root, encoding: "utf8", env: { ...process.env, ...io.env } });
-}
 
-function insideGit(root: string, io: Io): boolean {
-  const r = git(root, ["rev-parse", "--is-inside-work-tree"], io);
-  return r.status === 0 && r.stdout.trim() === "true";
-}
 
-/** Commit just this file, whatever else is staged; retried briefly if another git holds the index. */
-function gitCommit(root: string, file: string, subject: string, io: Io): string | undefined {
-  for (let attempt = 0; ; attempt++) {
-    const add = git(root, ["add", "--", file], io);
-    const commit = add.status === 0 ? git(root, ["commit", "-q", "-m", subject, "--", file], io) : add;
-    if (commit.status === 0) return undefined;
-    const msg = `${commit.stderr}${commit.stdout}`.trim();
-    if (!/index\.lock/.test(msg) || attempt >= 40) return msg.split("\n")[0] || `git exited with ${commit.status}`;
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
-  }
-}
 
-/** The teacher whose e-mail is git's user.email, as the default in prompts. */
-function teacherFromGit(root: string, teachers: Teacher[], io: Io): string | undefined {
-  const r = git(root, ["config", "user.email"], io);
-  const email = r.status === 0 ? r.stdout.trim().toLowerCase() : "";
-  return email ? teachers.find((x) => x.emails.some((e) => e.toLowerCase() === email))?.id : undefined;
-}

@@ -11,24 +11,19 @@ import { updateFile } from "../repo/update.js";
 import { isFileProblem, updateMessage } from "../repo/update-message.js";
 import { applyReviews, type ApplyResult, type ReviewWrite } from "../approval/apply.js";
 import type { ReviewEntry } from "../approval/ref.js";
-import { didYouMean } from "../schema/zod-problems.js";
+import { resolveTeacher, teacherNotFound } from "../input/names.js";
 import { EXIT, UsageError, type Io } from "./io.js";
 
 function git(root: string, args: string[], io: Io, env: Record<string, string> = {}) {
   return spawnSync("git", args, { cwd: root, encoding: "utf8", env: { ...process.env, ...io.env, ...env } });
 }
 
-/** The acting teacher: `--as` (id or unique name), else the roster teacher whose e-mail is git's user.email. */
+/** The acting teacher: `--as` (id, unique name or e-mail: src/input/names.ts), else the roster teacher whose e-mail is git's user.email. */
 export function resolveActor(io: Io, root: string, teachers: readonly Teacher[], as: string | undefined, lang: Lang): Teacher {
   if (as !== undefined) {
-    const byId = teachers.find((x) => x.id === as);
-    const byName = teachers.filter((x) => x.name === as);
-    if (byId) return byId;
-    if (byName.length === 1) return byName[0]!;
-    const guess = didYouMean(as, teachers.map((x) => x.id));
-    throw new UsageError(byName.length > 1
-      ? t(lang, `有 ${byName.length} 位教师叫 ${as}:请用编号 ${byName.map((x) => x.id).join("、")}`, `${byName.length} teachers are called ${as}: use an id, ${byName.map((x) => x.id).join(", ")}`)
-      : t(lang, `--as ${as}:名册里没有这位教师${guess ? `;是不是 ${guess}?` : ""}`, `--as ${as}: no such teacher in the roster${guess ? `; did you mean ${guess}?` : ""}`));
+    const r = resolveTeacher(teachers, as);
+    if (!r.ok) throw new UsageError(teacherNotFound(as.trim(), r, lang, [], "--as"));
+    return r.value;
   }
   const r = git(root, ["config", "user.email"], io);
   const email = r.status === 0 ? r.stdout.trim().toLowerCase() : "";

@@ -67,7 +67,7 @@ export function registerReject(program: Command, io: Io): void {
     .argument("<refs...>", "记录编号 / record refs")
     .requiredOption("--reason <text>", "退回原因 / why it is returned")
     .option("-C, --dir <dir>", "仓库目录(默认当前目录)/ the repository folder (default: here)")
-    .option("--as <id>", "以哪位教师的身份(默认:git user.email 对应的教师)/ act as this teacher (default: the one whose e-mail is git's user.email)")
+    .option("--as <id>", "以哪位教师的身份(编号或姓名;默认:git user.email 对应的教师)/ act as this teacher, by id or name (default: the one whose e-mail is git's user.email)")
     .option("--commit", "写入后用 git 提交,作者为审核人 / commit afterwards, authored as the reviewer")
     .addOption(new Option("-f, --format <format>", "输出格式 / output format").choices(["text", "json"]).default("text"))
     .action(function (this: Command, refs: string[], opts: ApproveOptions) {

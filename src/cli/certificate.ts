@@ -9,12 +9,12 @@ import { renderCertificates } from "../format/certificate-html.js";
 import { buildExplain } from "../reports/explain.js";
 import { scoreDataset } from "../score/evaluate.js";
 import { notScoredReason } from "../score/scored.js";
-import { didYouMean } from "../schema/zod-problems.js";
 import { writeFileAtomic } from "../repo/write.js";
 import { today, UsageError, type Io } from "./io.js";
 import { signaturesOf } from "./output.js";
 import { htmlToPdf } from "./pdf.js";
 import { addPeriodOptions, openScored, type PeriodOptions } from "./scored-repo.js";
+import { teacherArg } from "./roster-args.js";
 
 interface CertificateOptions extends PeriodOptions {
   all?: boolean;
@@ -42,11 +42,7 @@ export function registerCertificate(program: Command, io: Io): void {
     const chosen = opts.all
       ? roster.filter((x) => !notScoredReason(x, dataset.config, period)).sort((a, b) => a.id.localeCompare(b.id))
       : names.map((who) => {
-          const found = roster.find((x) => x.id === who) ?? (roster.filter((x) => x.name === who).length === 1 ? roster.find((x) => x.name === who) : undefined);
-          if (!found) {
-            const guess = didYouMean(who, [...roster.map((x) => x.id), ...roster.map((x) => x.name)]);
-            throw new UsageError(t(lang, `名册里没有教师 ${who}${guess ? `;是不是 ${guess}?` : ""}`, `no teacher ${who} in the roster${guess ? `; did you mean ${guess}?` : ""}`));
-          }
+          const found = teacherArg(dataset.roster, who, lang);
           const left = notScoredReason(found, dataset.config, period);
           if (left) throw new UsageError(t(lang, `${found.name}(${found.id})不计学时,没有学时证明`, `${found.name} (${found.id}) is not scored and has no certificate`));
           return found;

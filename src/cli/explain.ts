@@ -4,12 +4,12 @@ import { t } from "../i18n.js";
 import { buildExplain } from "../reports/explain.js";
 import { explainDoc } from "../reports/explain-doc.js";
 import { scoreWithProgress } from "../reports/score-all.js";
-import { didYouMean } from "../schema/zod-problems.js";
 import { notScoredReason } from "../score/scored.js";
-import { today, UsageError, type Io } from "./io.js";
+import { today, type Io } from "./io.js";
 import { addOutputOptions, emit, preflight, signaturesOf, type OutputOptions } from "./output.js";
 import { startProgress } from "./progress.js";
 import { addPeriodOptions, openScored, type PeriodOptions } from "./scored-repo.js";
+import { teacherArg } from "./roster-args.js";
 
 export function registerExplain(program: Command, io: Io): void {
   const cmd = program
@@ -22,14 +22,7 @@ export function registerExplain(program: Command, io: Io): void {
     if (!opened) return;
     const { lang, dataset, scheme, period } = opened;
     preflight(io, lang, opts);
-    const teachers = dataset.roster.teachers;
-    const teacher = teachers.find((x) => x.id === who) ?? (teachers.filter((x) => x.name === who).length === 1 ? teachers.find((x) => x.name === who) : undefined);
-    if (!teacher) {
-      const same = teachers.filter((x) => x.name === who);
-      if (same.length > 1) throw new UsageError(t(lang, `有 ${same.length} 位教师叫 ${who}:请用编号 ${same.map((x) => x.id).join("、")}`, `${same.length} teachers are called ${who}: use an id, ${same.map((x) => x.id).join(", ")}`));
-      const guess = didYouMean(who, [...teachers.map((x) => x.id), ...teachers.map((x) => x.name)]);
-      throw new UsageError(t(lang, `名册里没有教师 ${who}${guess ? `;是不是 ${guess}?` : ""}`, `no teacher ${who} in the roster${guess ? `; did you mean ${guess}?` : ""}`));
-    }
+    const teacher = teacherArg(dataset.roster, who, lang);
     const left = notScoredReason(teacher, dataset.config, period);
     if (left) {
       const why = left.reason === "role" ? t(lang, `角色 ${left.role} 在 yanxiu.yaml 的 notScored 中`, `the role ${left.role} is in notScored in yanxiu.yaml`) : t(lang, "名册里写了 scored: false", "the roster says scored: false");

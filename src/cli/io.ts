@@ -25,7 +25,7 @@ export interface Io {
 }
 
 /** Exit codes, as ESLint: 0 clean, 1 problems found, 2 the tool could not run. */
-export const EXIT = { ok: 0, problems: 1, failure: 2 } as const;
+export const EXIT = { ok: 0, problems: 1, failure: 2, interrupted: 130 } as const;
 
 /** A failure of the tool itself (bad flag, no repo): printed without a stack, exit 2. */
 export class UsageError extends Error {

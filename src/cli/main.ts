@@ -130,6 +130,12 @@ export async function main(io: Io): Promise<number> {
       io.stderr.write(`yanxiu: ${e.message}\n`);
       return EXIT.failure;
     }
+    // Ctrl-C at a prompt (@inquirer's ExitPromptError): the user stopped, nothing was written. 130 = 128 + SIGINT,
+    // what a shell reports for a command stopped by Ctrl-C, so scripts tell it from problems found (1).
+    if ((e as Error)?.name === "ExitPromptError" || (e as Error)?.name === "AbortPromptError") {
+      io.stderr.write(t(helpLang(io), "yanxiu: 已取消,未写入\n", "yanxiu: cancelled, nothing was written\n"));
+      return EXIT.interrupted;
+    }
     // Anything else is our bug, not the user's input: say so briefly, stack only on request.
     const err = e as Error;
     io.stderr.write(

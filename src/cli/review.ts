@@ -7,6 +7,7 @@ import type { LoadedRepo } from "../pipeline/load.js";
 import { today, UsageError, type Io } from "./io.js";
 import { openRepo } from "./repo-arg.js";
 import { entryLine, resolveActor } from "./approval-shell.js";
+import { groupArg, teacherArg } from "./roster-args.js";
 
 export interface QueueOptions {
   as?: string;
@@ -19,9 +20,9 @@ export interface QueueOptions {
 /** The filter and actor options review and approve --all-shown share. */
 export function addQueueOptions(cmd: Command, statusHelp: string): Command {
   return cmd
-    .option("--as <id>", "以哪位教师的身份(默认:git user.email 对应的教师)/ act as this teacher (default: the one whose e-mail is git's user.email)")
-    .option("--group <id>", "只看这个组 / only this group's records and sessions")
-    .option("--teacher <id>", "只看这位教师 / only this teacher's records")
+    .option("--as <id>", "以哪位教师的身份(编号或姓名;默认:git user.email 对应的教师)/ act as this teacher, by id or name (default: the one whose e-mail is git's user.email)")
+    .option("--group <id>", "只看这个组(编号或名称)/ only this group's records and sessions (id or name)")
+    .option("--teacher <id>", "只看这位教师(编号或姓名)/ only this teacher's records (id or name)")
     .option("--status <status>", statusHelp)
     .addOption(new Option("-f, --format <format>", "输出格式 / output format").choices(["text", "json"]).default("text"));
 }
@@ -31,9 +32,9 @@ export function openQueue(io: Io, repo: LoadedRepo, lang: Lang, opts: { as?: str
   const dataset = repo.dataset;
   if (!dataset) throw new UsageError(t(lang, "配置或名册无法读取,先运行 yanxiu check 看看问题在哪", "the config or roster cannot be read: run 'yanxiu check' to see why"));
   const actor = resolveActor(io, repo.root, dataset.roster.teachers, opts.as, lang);
-  if (opts.group && !dataset.roster.groups.some((g) => g.id === opts.group)) throw new UsageError(t(lang, `名册里没有组 ${opts.group}`, `no group ${opts.group} in the roster`));
-  if (opts.teacher && !dataset.roster.teachers.some((x) => x.id === opts.teacher)) throw new UsageError(t(lang, `名册里没有教师 ${opts.teacher}`, `no teacher ${opts.teacher} in the roster`));
-  const filter: QueueFilter = { group: opts.group, teacher: opts.teacher, status };
+  const group = opts.group ? groupArg(dataset.roster, opts.group, lang).id : undefined;
+  const teacher = opts.teacher ? teacherArg(dataset.roster, opts.teacher, lang, "--teacher").id : undefined;
+  const filter: QueueFilter = { group, teacher, status };
   const scheme = repo.problems.some((p) => p.severity === "error") ? undefined : repo.scheme;
   return { actor, rows: buildReviewQueue(dataset, scheme, actor, today(io.env), filter) };
 }

@@ -10,19 +10,20 @@ import { deliver, emit, preflight, signaturesOf } from "./output.js";
 import { scoreDoc } from "../reports/score-doc.js";
 import { chunked, jsonPieces } from "../format/json-stream.js";
 import { openScored } from "./scored-repo.js";
-import { terminalWidth, unknownId, writeAndWait, type ScoreOptions } from "./score.js";
+import { terminalWidth, writeAndWait, type ScoreOptions } from "./score.js";
+import { groupArg, teacherArg } from "./roster-args.js";
 import { countReviews } from "../reports/review-counts.js";
 
 export async function scoreCommand(io: Io, cmd: Command, dir: string | undefined, opts: ScoreOptions): Promise<void> {
   const opened = openScored(io, cmd, dir, opts, { keepSources: false });
   if (!opened) return;
   const { lang, dataset, scheme, period } = opened;
-  if (opts.teacher && !dataset.roster.teachers.some((x) => x.id === opts.teacher)) {
-    throw new UsageError(unknownId(lang, t(lang, "教师", "teacher"), opts.teacher, dataset.roster.teachers.map((x) => x.id)));
-  }
-  if (opts.group && !dataset.roster.groups.some((g) => g.id === opts.group)) {
-    throw new UsageError(unknownId(lang, t(lang, "教研组", "group"), opts.group, dataset.roster.groups.map((g) => g.id)));
-  }
+  // Names work as well as ids (score --teacher 李娜, --group 语文教研组); the filters take ids.
+  opts = {
+    ...opts,
+    ...(opts.teacher ? { teacher: teacherArg(dataset.roster, opts.teacher, lang, "--teacher").id } : {}),
+    ...(opts.group ? { group: groupArg(dataset.roster, opts.group, lang).id } : {}),
+  };
   const format = opts.json ? "json" : preflight(io, lang, opts);
   // Only the JSON carries the trace; the tables need the totals alone.
   const filter = { teacher: opts.teacher, group: opts.group };

@@ -101,7 +101,7 @@ describe("yanxiu score", () => {
 
   it("usage errors exit 2 with a suggestion", async () => {
     const a = await run(repo, "score", "--teacher", "t0l");
-    expect([a.code, a.stderr]).toEqual([2, "yanxiu: 没有教师 t0l;是不是 t01?\n"]);
+    expect([a.code, a.stderr]).toEqual([2, "yanxiu: --teacher t0l:名册里没有教师「t0l」;是不是 张丽(t01)?\n"]);
     const b = await run(repo, "--lang", "en", "score", "--term", "2025-2026-3");
     expect(b.code).toBe(2);
     expect(b.stderr).toContain("no term 2025-2026-3 in the config; did you mean 2025-2026-1?");

@@ -29,8 +29,8 @@ export function registerScore(program: Command, io: Io): void {
     .option("--term <id>", "某个学期(默认今天所在学期)/ one term (default: the term containing today)")
     .option("--year <id>", "某个学年 / one school year")
     .option("--cycle", "整个培训周期 / the whole multi-year cycle")
-    .option("--teacher <id>", "只看一位教师(逐项明细)/ one teacher, item by item")
-    .option("--group <id>", "只看一个教研组 / one group")
+    .option("--teacher <id>", "只看一位教师(编号或姓名,逐项明细)/ one teacher (id or name), item by item")
+    .option("--group <id>", "只看一个教研组(编号或名称)/ one group (id or name)")
     .option("--wide", "终端表格显示每一项(不按终端宽度收窄)/ every item in the terminal table, however wide")
     .addOption(new Option("-f, --format <format>", "text(默认)、json(完整计算结果,含明细追踪)、csv、xlsx、markdown、html / text (default), json (the full result, trace included), csv, xlsx, markdown, html").choices([...FORMATS]))
     .addOption(outputOption())
@@ -81,7 +81,3 @@ export function terminalWidth(io: Io): number {
   return io.stdout.isTTY && cols && cols > 0 ? cols : DEFAULT_WIDTH;
 }
 
-export function unknownId(lang: Lang, what: string, id: string, known: string[]): string {
-  const guess = didYouMean(id, known);
-  return t(lang, `没有${what} ${id}${guess ? `;是不是 ${guess}?` : ""}`, `no ${what} ${id}${guess ? `; did you mean ${guess}?` : ""}`);
-}

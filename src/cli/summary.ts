@@ -3,10 +3,9 @@ import type { Command } from "commander";
 import { buildSummaryData, summaryDoc, totalMinimum } from "../reports/summary.js";
 import { scoreWithProgress } from "../reports/score-all.js";
 import { countReviews } from "../reports/review-counts.js";
-import { t } from "../i18n.js";
 import { filterResult } from "../reports/teacher-table.js";
-import { today, UsageError, type Io } from "./io.js";
-import { unknownId } from "./score.js";
+import { today, type Io } from "./io.js";
+import { groupArg, teacherArg } from "./roster-args.js";
 import { addOutputOptions, emit, preflight, signaturesOf, type OutputOptions } from "./output.js";
 import { startProgress } from "./progress.js";
 import { addPeriodOptions, openScored, type PeriodOptions } from "./scored-repo.js";
@@ -16,19 +15,18 @@ export function registerSummary(program: Command, io: Io): void {
     .command("summary")
     .description("全校汇总:各组人均学时、达标率、学时分段、周期进度 / school summary: groups, 达标率, hour bands, cycle progress")
     .argument("[dir]", "仓库目录(默认当前目录)/ the repository folder (default: here)")
-    .option("--teacher <id>", "只汇总一位教师 / one teacher only")
-    .option("--group <id>", "只汇总一个教研组 / one group only");
+    .option("--teacher <id>", "只汇总一位教师(编号或姓名)/ one teacher only (id or name)")
+    .option("--group <id>", "只汇总一个教研组(编号或名称)/ one group only (id or name)");
   addOutputOptions(addPeriodOptions(cmd)).action(async function (this: Command, dir: string | undefined, opts: PeriodOptions & OutputOptions & { teacher?: string; group?: string }) {
     const opened = openScored(io, this, dir, opts);
     if (!opened) return;
     const { lang, dataset, scheme, period } = opened;
-    const teacher = opts.teacher ? dataset.roster.teachers.find((x) => x.id === opts.teacher) : undefined;
-    const group = opts.group ? dataset.roster.groups.find((g) => g.id === opts.group) : undefined;
-    if (opts.teacher && !teacher) throw new UsageError(unknownId(lang, t(lang, "教师", "teacher"), opts.teacher, dataset.roster.teachers.map((x) => x.id)));
-    if (opts.group && !group) throw new UsageError(unknownId(lang, t(lang, "教研组", "group"), opts.group, dataset.roster.groups.map((g) => g.id)));
+    // Names as well as ids (src/input/names.ts), as in score.
+    const teacher = opts.teacher ? teacherArg(dataset.roster, opts.teacher, lang, "--teacher") : undefined;
+    const group = opts.group ? groupArg(dataset.roster, opts.group, lang) : undefined;
     // --teacher / --group mean what they mean for score, in every format (JSON included).
     const filter = teacher || group
-      ? { teacher: opts.teacher, group: opts.group, label: [group?.name, teacher ? `${teacher.name}(${teacher.id})` : undefined].filter(Boolean).join(" · ") }
+      ? { teacher: teacher?.id, group: group?.id, label: [group?.name, teacher ? `${teacher.name}(${teacher.id})` : undefined].filter(Boolean).join(" · ") }
       : undefined;
     const groupsOf = new Map(dataset.roster.teachers.map((x) => [x.id, x.groups]));
     const only = (r: ReturnType<typeof scoreWithProgress>) => (filter ? filterResult(r, filter, (id) => groupsOf.get(id) ?? []) : r);

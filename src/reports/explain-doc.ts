@@ -27,7 +27,7 @@ const REASONS: Record<string, [string, string]> = {
   "left-early": ["早退", "left early"],
 };
 
-function reasonText(code: string | undefined, lang: Lang): string {
+export function reasonText(code: string | undefined, lang: Lang): string {
   if (!code) return "";
   const r = REASONS[code];
   return r ? t(lang, r[0], r[1]) : code;

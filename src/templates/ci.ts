@@ -2,8 +2,8 @@
  * CI workflow files that `yanxiu init` writes: every push and every pull/merge request runs
  * `yanxiu check`, so a broken record never reaches the main branch unnoticed.
  *
- * How the CLI gets there: `npm install --prefix <tool dir> --omit=optional <what>`, then the installed `yanxiu`. By default
- * <what> is the tarball `init` keeps in the repository (`./.yanxiu/yanxiu-<version>.tgz`):
+ * How the CLI gets there: installCommand below, then the installed `yanxiu`. By default
+ * it installs the tarball `init` keeps in the repository (`./.yanxiu/yanxiu-<version>.tgz`), dependencies pinned:
  * yanxiu is not on the npm registry, and a copy in the repository is also pinned to the
  * version that created it, so a new release can never turn a green history red overnight.
  * `init --ci-package` puts a registry version or a git URL there instead. Installing once and
@@ -40,22 +40,45 @@ export const CI_NODE = "24";
 /** Where CI installs yanxiu: outside the checkout, so `check` never sees it and git never shows it. */
 const TOOL_DIR = { actions: '"$RUNNER_TEMP/yanxiu"', gitlab: "/tmp/yanxiu" } as const;
 
+/** A path inside the tool folder, which may be a quoted shell word ("$RUNNER_TEMP/yanxiu"). */
+function under(dir: string, rel: string): string {
+  return dir.endsWith('"') ? `${dir.slice(0, -1)}/${rel}"` : `${dir}/${rel}`;
+}
+
+const isVendored = (install: string) => install.startsWith("./");
+
 /**
- * `npm install --prefix DIR --omit=optional SPEC`: a local install into its own folder, because
- * npm ignores --omit for global installs. --omit=optional leaves out exceljs (23 MB of the 71),
- * which only `score -o *.xlsx` needs; checking never does.
+ * The copy kept in the repository is unpacked and its dependencies installed with `npm ci`, which takes
+ * the exact versions from the npm-shrinkwrap.json inside it (npm ignores a shrinkwrap in a tarball installed
+ * as a dependency); `yanxiu` is then a link in DIR/bin. Anything else: `npm install --prefix DIR SPEC`, a
+ * local install into its own folder, because npm ignores --omit for global installs. --omit=optional
+ * leaves out exceljs (23 MB of the 71), which only `score -o *.xlsx` needs; checking never does.
  */
 export function installCommand(install: string, dir: string): string {
+  if (isVendored(install)) {
+    return [
+      `mkdir -p ${under(dir, "bin")}`,
+      `tar -xzf ${install} -C ${dir}`,
+      `npm ci --prefix ${under(dir, "package")} --omit=dev --omit=optional --ignore-scripts --no-audit --no-fund`,
+      `ln -sf ../package/bin/yanxiu.js ${under(dir, "bin/yanxiu")}`,
+    ].join(" && ");
+  }
   return `npm install --prefix ${dir} --omit=optional --no-audit --no-fund ${install}`;
+}
+
+/** The folder that holds the `yanxiu` command once installCommand has run. */
+export function binDir(install: string, dir: string): string {
+  return under(dir, isVendored(install) ? "bin" : "node_modules/.bin");
 }
 
 function installComment(install: string): string[] {
   const what = install.startsWith("./")
     ? [
         `# Installs the copy of yanxiu kept in this repository (${install}; its dependencies come`,
-        "# from the npm registry) and runs it. Pinned: a new release never changes the verdict on old",
-        "# records by surprise. To upgrade, replace the file and this line: see yanxiu's docs/git.md.",
-        "# 安装本仓库中保存的 yanxiu(依赖从 npm 下载)。版本固定,升级方法见 yanxiu 的 docs/git.md。",
+        "# from the npm registry, at the exact versions in its npm-shrinkwrap.json) and runs it. Pinned:",
+        "# a new release never changes the verdict on old records by surprise. To upgrade, replace the",
+        "# file and this line: see yanxiu's docs/git.md.",
+        "# 安装本仓库中保存的 yanxiu(依赖从 npm 下载,版本与它的 npm-shrinkwrap.json 完全一致)。版本固定,升级方法见 yanxiu 的 docs/git.md。",
       ]
     : [
         `# Installs yanxiu (${install}) once and runs the installed CLI. Keep it pinned so that a`,
@@ -86,7 +109,7 @@ function actionsHead(platform: string, zh: string): string[] {
 function actionsInstall(install: string): string[] {
   return [
     ...installComment(install).map((l) => `      ${l}`),
-    `      - run: ${installCommand(install, TOOL_DIR.actions)} && echo ${TOOL_DIR.actions.replace(/"$/, "/node_modules/.bin\"")} >> "$GITHUB_PATH"`,
+    `      - run: ${installCommand(install, TOOL_DIR.actions)} && echo ${binDir(install, TOOL_DIR.actions)} >> "$GITHUB_PATH"`,
   ];
 }
 
@@ -144,7 +167,7 @@ function gitlabCi(install: string): string {
     "  script:",
     ...installComment(install).map((l) => `    ${l}`),
     `    - ${installCommand(install, TOOL_DIR.gitlab)}`,
-    `    - export PATH="${TOOL_DIR.gitlab}/node_modules/.bin:$PATH"`,
+    `    - export PATH="${binDir(install, TOOL_DIR.gitlab)}:$PATH"`,
     "    # The Code Quality report puts each problem on the merge request; the plain run fails the job.",
     "    # 代码质量报告把问题显示在合并请求上;第二次运行在有错误时使任务失败。",
     "    - yanxiu check --format codequality -o gl-code-quality-report.json || true",

@@ -124,11 +124,10 @@ describe("yanxiu add", () => {
     expect(readFileSync(join(dir, T01_FILE), "utf8")).toBe(T01_TEXT);
   });
 
-  it("refuses an unknown teacher, suggesting the closest id", async () => {
+  it("refuses an unknown teacher, suggesting the closest one by name and id", async () => {
     const dir = school();
     const r = await add(dir, ["--teacher", "t1", "--kind", "observation", "--date", "2026-04-09", "--title", "x", "--count", "1"]);
-    expect(r.code).toBe(1);
-    expect(r.stdout).toBe("roster.yaml: 错误[unknown-teacher]: 名册中没有教师「t1」\n  建议: 是不是「t01」?\n\n1 个错误,0 个警告\n");
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, "", "yanxiu: --teacher t1:名册里没有教师「t1」;是不是 黄敏斌(t01)?\n"]);
     expect(git(dir, "status", "--porcelain").stdout).toBe("");
   });
 
@@ -195,5 +194,51 @@ describe("yanxiu add", () => {
     expect(text).toMatch(/^# 科学组 2025—2026学年第二学期 教研活动\ngroup: science\nsessions:\n  - date: 2026-04-10\n    kind: collective-prep\n    title: 《浮力》集体备课\n    lead: t05\n    attendance:\n/);
     expect(text).toContain("      t05: 出勤\n");
     expect(text).toContain("      t23: 缺席\n");
+  });
+
+  it("reads dates as teachers type them and writes YYYY-MM-DD", async () => {
+    // YANXIU_TODAY is unset here, so "4月9日" needs the year: only the full forms are tried through the CLI.
+    for (const typed of ["2026/4/9", "2026年4月9日", "２０２６－０４－０９", "2026.04.09"]) {
+      const r = await add(school(), [...OBSERVE.slice(0, 4), "--date", typed, ...OBSERVE.slice(6), "--dry-run"]);
+      expect([r.code, r.stderr], typed).toEqual([0, ""]);
+      expect(r.stdout, typed).toContain("- date: 2026-04-09\n");
+    }
+    const md = await add(school(), [...OBSERVE.slice(0, 4), "--date", "4月9日", ...OBSERVE.slice(6), "--dry-run"], { YANXIU_TODAY: "2026-04-20" });
+    expect(md.stdout).toContain("- date: 2026-04-09\n");
+    const bad = await add(school(), [...OBSERVE.slice(0, 4), "--date", "上周二", ...OBSERVE.slice(6)]);
+    expect([bad.code, bad.stderr]).toEqual([2, "yanxiu: 日期应写成 2026-11-12(也可以 2026/11/12、2026年11月12日、11-12、11月12日),而不是「上周二」\n"]);
+  });
+
+  it("takes names wherever an id is expected: --group by the group's name, --lead and --late by a teacher's name", async () => {
+    const dir = school();
+    const file = join(dir, "sessions/2025-2026-2/science.yaml");
+    rmSync(file, { force: true });
+    // 科学教研组: the group is called 科学组 in the roster; 周娟博 is t05, 李鹏伟 is t23.
+    const r = await add(dir, ["--group", "科学教研组", "--kind", "collective-prep", "--date", "2026-04-10", "--title", "《浮力》集体备课", "--lead", "周娟博", "--late", "李鹏伟"]);
+    expect([r.code, r.stderr]).toEqual([0, ""]);
+    const text = readFileSync(file, "utf8");
+    expect(text).toContain("group: science\n");
+    expect(text).toContain("    lead: t05\n");
+    expect(text).toContain("      t05: 出勤\n");
+    expect(text).toContain("      t23: 迟到\n");
+  });
+
+  it("an attendance name that is not in the roster is refused with the closest one, and nothing is written", async () => {
+    const dir = school();
+    const r = await add(dir, ["--group", "science", "--kind", "collective-prep", "--date", "2026-04-10", "--title", "x", "--absent", "t05,李鹏"]);
+    expect([r.code, r.stderr]).toEqual([2, "yanxiu: --absent 李鹏:名册里没有教师「李鹏」;是不是 李鹏伟(t23)?\n"]);
+    expect(git(dir, "status", "--porcelain").stdout).toBe("");
+  });
+
+  it("warns when the record will earn nothing under the rules, and still writes it", async () => {
+    const dir = school();
+    // The rules credit papers from 区级 up: a 校级 paper has no entry in the table.
+    const r = await add(dir, ["--teacher", "t01", "--kind", "paper", "--level", "校级", "--award", "一等奖", "--date", "2026-04-09", "--title", "论文《群文阅读》"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("yanxiu: 注意:按现行规则这条记录不计学时(规则表中没有这个级别/等次);仍可以写入\n");
+    expect(readFileSync(join(dir, T01_FILE), "utf8")).toContain("    level: 校级\n");
+    // A record that earns credit says nothing of the kind.
+    const paid = await add(dir, ["--teacher", "t01", "--kind", "paper", "--level", "区级", "--award", "一等奖", "--date", "2026-04-10", "--title", "论文《整本书阅读》"]);
+    expect([paid.code, paid.stderr]).toEqual([0, ""]);
   });
 });

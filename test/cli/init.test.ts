@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { runBin, runCli } from "../helpers/run-cli.js";
-import { removeDir, tempDir } from "../helpers/temp-repo.js";
+import { REPO_ROOT, removeDir, tempDir } from "../helpers/temp-repo.js";
 
 const made: string[] = [];
 afterAll(() => made.forEach(removeDir));
@@ -137,16 +137,24 @@ describe("the CLI that init keeps in the school repository", () => {
     // The GitLab job's install line, word for word, with its tool folder moved into a temp folder.
     const script = (parse(readFileSync(join(d, ".gitlab-ci.yml"), "utf8")) as Record<string, { script: string[] }>)["yanxiu-check"]!.script;
     const prefix = dir();
-    const install = spawnSync("sh", ["-c", script[0]!.replace("/tmp/yanxiu", prefix)], { cwd: d, encoding: "utf8" });
+    const install = spawnSync("sh", ["-c", script[0]!.replaceAll("/tmp/yanxiu", prefix)], { cwd: d, encoding: "utf8" });
     expect(install.status, install.stderr).toBe(0);
-    const tool = join(prefix, "node_modules");
-    expect(existsSync(join(tool, "yanxiu", "dist", "cli", "main.js"))).toBe(true);
+    const tool = join(prefix, "package", "node_modules");
+    expect(existsSync(join(prefix, "package", "dist", "cli", "main.js"))).toBe(true);
     expect(existsSync(join(tool, "exceljs"))).toBe(false);
+    // Every installed dependency is at the version of this repository's package-lock.json, the one the tests ran
+    // with — hono and @hono/node-server included, which have newer releases their ^ ranges would allow.
+    const lock = JSON.parse(readFileSync(join(REPO_ROOT, "package-lock.json"), "utf8")) as { packages: Record<string, { version: string }> };
+    const installed = Object.keys(lock.packages).filter((p) => p !== "" && existsSync(join(prefix, "package", p, "package.json")));
+    expect(installed).toEqual(expect.arrayContaining(["node_modules/hono", "node_modules/@hono/node-server", "node_modules/yaml", "node_modules/zod"]));
+    for (const p of installed) {
+      expect(JSON.parse(readFileSync(join(prefix, "package", p, "package.json"), "utf8")).version, p).toBe(lock.packages[p]!.version);
+    }
     const env = { ...process.env, YANXIU_TODAY: "2026-11-23", NO_COLOR: "1" };
-    const check = spawnSync(join(tool, ".bin", "yanxiu"), ["check", d], { encoding: "utf8", env });
+    const check = spawnSync(join(prefix, "bin", "yanxiu"), ["check", d], { encoding: "utf8", env });
     expect([check.status, check.stderr]).toEqual([0, ""]);
     expect(check.stdout).toContain("没有发现问题");
-    const xlsx = spawnSync(join(tool, ".bin", "yanxiu"), ["score", d, "-o", join(prefix, "r.xlsx"), "--lang", "en"], { encoding: "utf8", env });
+    const xlsx = spawnSync(join(prefix, "bin", "yanxiu"), ["score", d, "-o", join(prefix, "r.xlsx"), "--lang", "en"], { encoding: "utf8", env });
     expect([xlsx.status, xlsx.stderr]).toEqual([2, "yanxiu: writing xlsx needs the exceljs package, which this installation left out (installed with --omit=optional). " +
       "Reinstall yanxiu without --omit=optional (e.g. npm install -g ./.yanxiu/yanxiu-<version>.tgz), or use --format csv\n"]);
     expect(existsSync(join(prefix, "r.xlsx"))).toBe(false);

@@ -22,7 +22,10 @@ describe("CI workflow templates", () => {
     expect([...files.keys()]).toEqual([".github/workflows/yanxiu.yml", ".gitlab-ci.yml", ".gitea/workflows/yanxiu.yml"]);
   });
 
-  const INSTALL_ACTIONS = `npm install --prefix "$RUNNER_TEMP/yanxiu" --omit=optional --no-audit --no-fund ./.yanxiu/yanxiu-${VERSION}.tgz && echo "$RUNNER_TEMP/yanxiu/node_modules/.bin" >> "$GITHUB_PATH"`;
+  // The kept copy is unpacked and its dependencies installed by `npm ci` from its npm-shrinkwrap.json: exact versions.
+  const INSTALL_ACTIONS = `mkdir -p "$RUNNER_TEMP/yanxiu/bin" && tar -xzf ./.yanxiu/yanxiu-${VERSION}.tgz -C "$RUNNER_TEMP/yanxiu" && ` +
+    `npm ci --prefix "$RUNNER_TEMP/yanxiu/package" --omit=dev --omit=optional --ignore-scripts --no-audit --no-fund && ` +
+    `ln -sf ../package/bin/yanxiu.js "$RUNNER_TEMP/yanxiu/bin/yanxiu" && echo "$RUNNER_TEMP/yanxiu/bin" >> "$GITHUB_PATH"`;
   type Workflow = { on: Record<string, unknown>; permissions: unknown; jobs: { check: { "runs-on": string; container?: unknown; steps: Step[] } } };
 
   it("GitHub: read-only, setup-node on a supported Node, the slim install, annotations", () => {
@@ -65,8 +68,9 @@ describe("CI workflow templates", () => {
     const job = doc["yanxiu-check"];
     expect(job.image).toBe("node:24");
     expect(job.script).toEqual([
-      `npm install --prefix /tmp/yanxiu --omit=optional --no-audit --no-fund ./.yanxiu/yanxiu-${VERSION}.tgz`,
-      'export PATH="/tmp/yanxiu/node_modules/.bin:$PATH"',
+      `mkdir -p /tmp/yanxiu/bin && tar -xzf ./.yanxiu/yanxiu-${VERSION}.tgz -C /tmp/yanxiu && ` +
+        "npm ci --prefix /tmp/yanxiu/package --omit=dev --omit=optional --ignore-scripts --no-audit --no-fund && ln -sf ../package/bin/yanxiu.js /tmp/yanxiu/bin/yanxiu",
+      'export PATH="/tmp/yanxiu/bin:$PATH"',
       "yanxiu check --format codequality -o gl-code-quality-report.json || true",
       "yanxiu check",
     ]);

@@ -35,7 +35,7 @@ describe("yanxiu certificate", () => {
     expect((await runCli(["certificate", "--all", "-C", DEMO_SCHOOL, "--year", "2025-2026", "-o", file])).code).toBe(0);
     expect(readFileSync(file, "utf8").match(/<section class="certificate"/g)?.length).toBe(26);
     const bad = await runCli(["certificate", "张名", "-C", DEMO_SCHOOL, "-o", join(out, "x.html")]);
-    expect([bad.code, bad.stderr]).toEqual([2, "yanxiu: 名册里没有教师 张名;是不是 张明?\n"]);
+    expect([bad.code, bad.stderr]).toEqual([2, "yanxiu: 名册里没有教师「张名」;是不是 张明(t10)?\n"]);
     const noOut = await runCli(["certificate", "t10", "-C", DEMO_SCHOOL]);
     expect(noOut.code).toBe(2);
   });

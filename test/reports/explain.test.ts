@@ -178,7 +178,7 @@ describe("explain: bad input", () => {
     const r = await explain("t100");
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toBe("yanxiu: 名册里没有教师 t100;是不是 t10?\n");
+    expect(r.stderr).toBe("yanxiu: 名册里没有教师「t100」;是不是 张明(t10)?\n");
   });
 
   it("an unknown term is exit 2", async () => {

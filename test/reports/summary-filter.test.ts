@@ -64,6 +64,6 @@ describe("summary --group / --teacher", () => {
 
   it("an unknown group or teacher is refused with a suggestion", async () => {
     const r = await runCli(["summary", ...year, "--group", "englsh"]);
-    expect([r.code, r.stderr]).toEqual([2, "yanxiu: 没有教研组 englsh;是不是 english?\n"]);
+    expect([r.code, r.stderr]).toEqual([2, "yanxiu: --group englsh:名册里没有教研组「englsh」;是不是 英语组(english)?\n"]);
   });
 });
