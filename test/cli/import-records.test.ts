@@ -25,9 +25,10 @@ describe("yanxiu import records", () => {
     const before = read(dir, T10);
     writeFileSync(join(dir, "r.csv"), "\uFEFF工号,姓名,日期,类型,名称,字数,数量\r\nt10,张明,2025/10/9,教学反思,三年级英语第五单元教学反思,1500,\r\n,张明,2025年11月5日,observation,11月听课记录,,３\r\n");
     const dry = await runCli(["import", "records", join(dir, "r.csv"), dir, "--dry-run"]);
-    // t10's first term (explain): 22 学时, 教学反思 2 records × 1, 观课议课 7 lessons → 5 − 3×1 = 2.
-    // +1 reflection (each 1, cap 8 not reached) and +3 lessons = 10 → the ≥10 tier, 5: 22 + 1 + 3 = 26.
-    expect([dry.code, dry.stdout]).toEqual([0, "张明(t10) 2025—2026学年第一学期:2 条记录,本学期合计 22 → 26 学时(+4) → records/2025-2026-1/t10.yaml\n"]);
+    // t10's first term (explain): 26 学时, 教学反思 2 records × 1, 观课议课 7 lessons → 5 − 3×1 = 2.
+    // +1 reflection (each 1, cap 8 not reached); the 3 lessons count only with their 记录册 (rules/xintian.yaml's
+    // observation needs evidence: [记录册]) and this row names none, so they add nothing: 26 + 1 = 27.
+    expect([dry.code, dry.stdout]).toEqual([0, "张明(t10) 2025—2026学年第一学期:2 条记录,本学期合计 26 → 27 学时(+1) → records/2025-2026-1/t10.yaml\n"]);
     expect(dry.stderr).toBe("预览:2 条记录,1 个文件;未写入(去掉 --dry-run 写入)\n");
     expect(read(dir, T10)).toBe(before);
 
@@ -37,7 +38,7 @@ describe("yanxiu import records", () => {
       "  - date: 2025-11-05\n    kind: observation\n    title: 11月听课记录\n    count: 3\n");
     expect((await runCli(["check", dir])).code).toBe(0);
     const s = JSON.parse((await runCli(["score", dir, "--term", "2025-2026-1", "--teacher", "t10", "--format", "json"])).stdout);
-    expect(s.teachers[0].total).toBe(26);
+    expect(s.teachers[0].total).toBe(27);
   });
 
   it("every rejected row with its number and reason (reading, resolving and check alike), and nothing written", async () => {
@@ -53,7 +54,7 @@ describe("yanxiu import records", () => {
       "t11,,2027-03-01,教学反思,y,,", // 5
       "t11,,2025-10-01,组内研讨,z,,", // 6
       "t11,,2025-10-01,教学反射,w,,", // 7
-      "t10,,2025-09-30,教学反思,三年级英语第四单元教学反思,831,", // 8: already in t10.yaml line 17
+      "t10,,2025-09-30,教学反思,三年级英语第四单元教学反思,831,", // 8: already in t10.yaml line 20
       "t11,,2025-10-20,听课/观课议课,10月听课,,", // 9: no count
       "t11,,2025-10-21,教学反思,同一篇,,", // 10
       "t11,,2025-10-21,教学反思,同一篇,,", // 11: row 10 again
@@ -71,7 +72,7 @@ describe("yanxiu import records", () => {
       `${f}:第 5 行:日期 2027-03-01 不在任何学期之内(yanxiu.yaml 中的学期)`,
       `${f}:第 6 行:「组内研讨」是教研组的集体活动,填在「集体活动」表(按组一行,含考勤)`,
       `${f}:第 7 行:规则中没有活动类型「教学反射」;是不是「教学反思」?(类型见模板的「类型说明」表)`,
-      `${f}:第 8 行:重复记录:t10 在 2025-09-30 的「三年级英语第四单元教学反思」已记录于 records/2025-2026-1/t10.yaml:17(删除其中一条;若确是两次活动,在标题中加以区分)`,
+      `${f}:第 8 行:重复记录:t10 在 2025-09-30 的「三年级英语第四单元教学反思」已记录于 records/2025-2026-1/t10.yaml:20(删除其中一条;若确是两次活动,在标题中加以区分)`,
       `${f}:第 9 行:「听课/观课议课」需要填写数量(节/次)(count)(加上 count: …)`,
       `${f}:第 11 行:重复记录:t11 在 2025-10-21 的「同一篇」已记录于 表中第 10 行(删除其中一条;若确是两次活动,在标题中加以区分)`,
       `${f}:第 12 行:工号 t11 是 郑芳,不是「李四」`,
@@ -93,8 +94,8 @@ describe("yanxiu import records", () => {
     const noTerm = runBin(["import", "records", "r.csv", "--dry-run"], { cwd: dir });
     expect([noTerm.code, noTerm.stdout]).toEqual([1, "r.csv:第 2 行:日期 2026-10-09 不在任何学期之内(yanxiu.yaml 中的学期)\n"]);
     const r = runBin(["import", "records", "r.csv", "--dry-run"], { cwd: dir, env: { YANXIU_TODAY: "2025-11-01" } });
-    // +1 reflection on t10's 22 (each 1, under the cap of 8).
-    expect([r.code, r.stdout]).toEqual([0, "张明(t10) 2025—2026学年第一学期:1 条记录,本学期合计 22 → 23 学时(+1) → records/2025-2026-1/t10.yaml\n"]);
+    // +1 reflection on t10's 26 (each 1, under the cap of 8).
+    expect([r.code, r.stdout]).toEqual([0, "张明(t10) 2025—2026学年第一学期:1 条记录,本学期合计 26 → 27 学时(+1) → records/2025-2026-1/t10.yaml\n"]);
     writeFileSync(join(dir, "r.xlsx"), "not a zip");
     const bad = runBin(["import", "records", "r.xlsx"], { cwd: dir });
     expect(bad.code).toBe(2);
@@ -151,12 +152,12 @@ describe("yanxiu import records", () => {
     const r = await runCli(["import", "records", file, dir]);
     // Three different activities (十月 has no 字数, which 教学反思 does not need).
     expect([r.code, r.stderr]).toEqual([0, "已导入 3 条记录,写入 1 个文件\n"]);
-    // Imported twice: each row is now a duplicate. t10.yaml had 46 lines, so the rows went to lines 47 (4 lines), 51 (4) and 55.
+    // Imported twice: each row is now a duplicate. t10.yaml had 52 lines, so the rows went to lines 53 (4 lines), 57 (4) and 61.
     const again = await runCli(["import", "records", file, dir]);
     expect(again.stdout).toBe([
-      `${file}:九月 第 2 行:重复记录:t10 在 2025-09-25 的「九月反思」已记录于 records/2025-2026-1/t10.yaml:47(删除其中一条;若确是两次活动,在标题中加以区分)`,
-      `${file}:九月 第 3 行:重复记录:t10 在 2025-09-26 的「九月反思」已记录于 records/2025-2026-1/t10.yaml:51(删除其中一条;若确是两次活动,在标题中加以区分)`,
-      `${file}:十月 第 2 行:重复记录:t10 在 2025-10-15 的「十月反思」已记录于 records/2025-2026-1/t10.yaml:55(删除其中一条;若确是两次活动,在标题中加以区分)`,
+      `${file}:九月 第 2 行:重复记录:t10 在 2025-09-25 的「九月反思」已记录于 records/2025-2026-1/t10.yaml:53(删除其中一条;若确是两次活动,在标题中加以区分)`,
+      `${file}:九月 第 3 行:重复记录:t10 在 2025-09-26 的「九月反思」已记录于 records/2025-2026-1/t10.yaml:57(删除其中一条;若确是两次活动,在标题中加以区分)`,
+      `${file}:十月 第 2 行:重复记录:t10 在 2025-10-15 的「十月反思」已记录于 records/2025-2026-1/t10.yaml:61(删除其中一条;若确是两次活动,在标题中加以区分)`,
       "",
     ].join("\n"));
   });

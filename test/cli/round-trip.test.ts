@@ -30,7 +30,7 @@ describe("export records → import records", () => {
     expect([records.name, records.rowCount, sessions.name, sessions.rowCount]).toEqual(["研修记录", 613, "集体活动", 72]);
     const values = (ws: ExcelJS.Worksheet, n: number) => (ws.getRow(n).values as unknown[]).slice(1);
     // records/2025-2026-1/t01.yaml's first record, and the first session of sessions/2025-2026-1/arts.yaml (files in path order).
-    expect(values(records, 2)).toEqual(["t01", "黄敏斌", "2025-2026-1", "2025-09-03", "听课/观课议课", "9月听课记录（2节）", undefined, undefined, undefined, undefined, undefined, 2, undefined, undefined, undefined, undefined, undefined, undefined, undefined, "审定", "t06"]);
+    expect(values(records, 2)).toEqual(["t01", "黄敏斌", "2025-2026-1", "2025-09-03", "听课/观课议课", "9月听课记录（2节）", undefined, undefined, undefined, undefined, undefined, 2, undefined, undefined, "evidence/t01/2025-09-03-记录册.txt", undefined, undefined, undefined, undefined, "审定", "t06"]);
     expect(values(sessions, 2)).toEqual(["综合组（音体美）", "2025-2026-1", "2025-09-22", "集体备课", "集体备课：五年级美术《京剧脸谱》", 2,
       undefined, undefined, undefined, undefined, undefined, undefined, undefined, "evidence/groups/arts/2025-09-22-minutes.txt", undefined, undefined, undefined, "t19", "t04、t19"]);
 

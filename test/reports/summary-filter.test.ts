@@ -1,7 +1,7 @@
 /**
  * `summary --teacher/--group` in every format, JSON included, as score's filters. Expectations
  * from the demo school's 2025-2026 score table (test/fixtures/expected/demo-school-score-2025-2026.txt):
- * 英语组 is t03 55, t08 62, t09 60, t10 37 (short), t14 60.
+ * 英语组 is t03 59, t08 70, t09 63 (short: 个人研修计划), t10 45 (short), t14 68.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -19,17 +19,17 @@ describe("summary --group / --teacher", () => {
     const r = await runCli(["summary", ...year, "--group", "english", "--format", "json"]);
     expect(r.code).toBe(0);
     const s = JSON.parse(r.stdout);
-    // (55 + 62 + 60 + 37 + 60) / 5 = 274 / 5 = 54.8; 4 of 5 met = 0.8; all five in 37–72.
-    expect([s.teachers, s.averageTotal, s.met, s.notMet, s.metRate]).toEqual([5, 54.8, 4, 1, 0.8]);
+    // (59 + 70 + 63 + 45 + 68) / 5 = 305 / 5 = 61; 3 of 5 met = 0.6; all five in 37–72.
+    expect([s.teachers, s.averageTotal, s.met, s.notMet, s.metRate]).toEqual([5, 61, 3, 2, 0.6]);
     expect(s.groups.map((g: { id: string }) => g.id)).toEqual(["english"]);
     expect(s.bands.map((b: { count: number }) => b.count)).toEqual([0, 5, 0, 0]);
-    expect(s.short.map((x: { teacher: string }) => x.teacher)).toEqual(["t10"]);
+    expect(s.short.map((x: { teacher: string }) => x.teacher)).toEqual(["t09", "t10"]);
     expect(s.filter).toEqual({ group: "english", label: "英语组" });
   });
 
   it("JSON: one teacher, and the groups that teacher is in", async () => {
     const s = JSON.parse((await runCli(["summary", ...year, "--teacher", "t10", "--format", "json"])).stdout);
-    expect([s.teachers, s.averageTotal, s.met, s.metRate]).toEqual([1, 37, 0, 0]);
+    expect([s.teachers, s.averageTotal, s.met, s.metRate]).toEqual([1, 45, 0, 0]);
     expect(s.groups.map((g: { id: string; members: number }) => [g.id, g.members])).toEqual([["english", 1]]);
     expect(s.filter.label).toBe("张明(t10)");
   });
@@ -38,7 +38,8 @@ describe("summary --group / --teacher", () => {
     const text = (await runCli(["summary", ...year, "--group", "english"])).stdout;
     expect(text).toContain("范围:英语组\n");
     // 待审核 63 = 3 of the group's records without a review + 12 unreviewed sessions × 5 members on their lists; 退回 0.
-    expect(text).toMatch(/\n合计 +5 +54\.8 +4 +0 +1 +80% +63 +0 +张明\n/);
+    // 待审核 14 + 12 + 12 + 12 + 13 = 63 (score's table), 退回 0.
+    expect(text).toMatch(/\n合计 +5 +61 +3 +0 +2 +60% +63 +0 +魏永晶、张明\n/);
     for (const format of ["text", "markdown", "html", "csv"]) {
       const out = (await runCli(["summary", ...year, "--group", "english", "--format", format])).stdout;
       expect(out, format).toContain("英语组");
@@ -46,7 +47,7 @@ describe("summary --group / --teacher", () => {
       expect(out, format).not.toContain("韩薇博、"); // no other group's list of names
     }
     const csv = (await runCli(["summary", ...year, "--group", "english", "--format", "csv"])).stdout;
-    expect(csv.split("\r\n").slice(1)).toEqual(["英语组,教研组,5,54.8,4,0,1,80,63,0,张明", ""]);
+    expect(csv.split("\r\n").slice(1)).toEqual(["英语组,教研组,5,61,3,0,2,60,63,0,魏永晶、张明", ""]);
     const dir = tempDir();
     made.push(dir);
     const file = join(dir, "s.xlsx");
