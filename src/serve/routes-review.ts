@@ -14,7 +14,7 @@ import { field, fields } from "./request.js";
 import { saveFile } from "./save.js";
 import { authorOf, needLogin, rulesBroken, scoringOf } from "./routes-me.js";
 import { page } from "./views/layout.js";
-import { reviewBody, type ReviewRowView } from "./views/review.js";
+import { evidenceHref, reviewBody, type ReviewRowView } from "./views/review.js";
 
 export function registerReview(app: Hono<{ Variables: Vars }>, server: Server): void {
   const queueOf = (c: Ctx) => {
@@ -36,7 +36,7 @@ export function registerReview(app: Hono<{ Variables: Vars }>, server: Server): 
       return {
         ref: r.entry.ref, who: r.entry.kind === "session" ? (groups.get(r.entry.owner) ?? r.entry.owner) : (names.get(r.entry.owner) ?? r.entry.owner),
         date: a.date, kindLabel: kind ? t(l, kind.label, kind.labelEn) : a.kind, title: a.title, credit: r.credit, action: r.action,
-        session: r.entry.kind === "session", evidence: a.evidence.length,
+        session: r.entry.kind === "session", evidence: a.evidence.map((path, n) => ({ name: path.split("/").at(-1) ?? path, href: evidenceHref(r.entry.ref, n) })),
       };
     });
     const done = c.req.query("done");
