@@ -91,7 +91,7 @@ export function sessionsSheet(files: readonly ActivityFile[], groups: readonly G
   return { name: SHEETS.sessions, header: sessionsHeader(), rows, widths: SESSION_FIELDS.map((f) => (f === "title" ? 36 : (ATTENDANCE_FIELDS as readonly string[]).includes(f) ? 24 : 12)) };
 }
 
-/** Every value a table credit of this kind's items names along one dimension, as the rules define them. */
+/** Every value this kind's items name along one dimension (credit tables, activity roles), as the rules define them. */
 function tableValues(scheme: Scheme, kind: string, dim: "level" | "award" | "role" | "stage"): string[] {
   const out = new Set<string>();
   const walk = (node: TableNode, by: string[], depth: number) => {
@@ -102,7 +102,12 @@ function tableValues(scheme: Scheme, kind: string, dim: "level" | "award" | "rol
     }
   };
   for (const item of scheme.items.values()) {
-    for (const v of item.versions) if (v.kinds.includes(kind) && v.credit.type === "table") walk(v.credit.values, v.credit.by, 0);
+    for (const v of item.versions) {
+      if (!v.kinds.includes(kind)) continue;
+      if (v.credit.type === "table") walk(v.credit.values, v.credit.by, 0);
+      // Roles an item credits or leaves out (主备 outside the cap) are roles the sheet should say.
+      if (dim === "role") for (const r of [...(v.conditions.activityRoles ?? []), ...(v.conditions.exceptActivityRoles ?? [])]) out.add(r);
+    }
   }
   // "default" is every other value; "province+" is 省级及以上.
   return [...out].filter((id) => id !== "default").map((id) => (id.endsWith("+") ? `${VOCAB[dim].label(id.slice(0, -1), "zh")}及以上` : VOCAB[dim].label(id, "zh")));

@@ -1,7 +1,7 @@
 /**
  * `summary --teacher/--group` in every format, JSON included, as score's filters. Expectations
  * from the demo school's 2025-2026 score table (test/fixtures/expected/demo-school-score-2025-2026.txt):
- * 英语组 is t03 55, t08 62, t09 60, t10 37 (short), t14 60.
+ * 英语组 is t03 59, t08 70, t09 63 (short: 个人研修计划), t10 45 (short), t14 68.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
