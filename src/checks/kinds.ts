@@ -7,11 +7,12 @@ import { atActivity, type Check } from "./context.js";
 
 export const unknownKind: Check = {
   name: "unknown-kind",
+  needs: ["kinds"],
   severity: "error",
   description: { zh: "活动类型必须在规则中定义", en: "activity kinds must be defined by the rules" },
   run(ctx) {
     const scheme = ctx.repo.scheme;
-    const dataset = ctx.repo.dataset;
+    const dataset = ctx.dataset;
     // A kind whose definition was left out for its errors is reported there, not at each record.
     const skipped = scheme?.skipped?.kinds;
     if (!scheme || !dataset || skipped === "any") return [];
@@ -19,7 +20,7 @@ export const unknownKind: Check = {
     const ids = [...kinds.keys()];
     const labels = new Map([...kinds.values()].map((k) => [k.label, k.id]));
     const out: Problem[] = [];
-    for (const a of ctx.entries) {
+    for (const a of ctx.entriesWith("kind")) {
       if (kinds.has(a.kind) || skipped?.has(a.kind)) continue;
       const byLabel = labels.get(a.kind);
       const guess = byLabel ?? didYouMean(a.kind, ids);
@@ -41,6 +42,7 @@ export const unknownKind: Check = {
  */
 export const kindPlace: Check = {
   name: "kind-place",
+  needs: ["rules-list"],
   severity: "error",
   description: { zh: "教研组活动只能由组长记在 sessions/ 中,个人活动只能记在本人的记录里", en: "group sessions belong in sessions/, kept by the group leader; personal activities in a teacher's own records" },
   run(ctx) {
@@ -48,7 +50,7 @@ export const kindPlace: Check = {
     if (!scheme) return [];
     const kinds = scheme.kinds;
     const out: Problem[] = [];
-    for (const a of ctx.entries) {
+    for (const a of ctx.entriesWith("kind")) {
       const kind = kinds.get(a.kind);
       if (!kind) continue;
       const inSession = a.group !== undefined;
@@ -67,15 +69,16 @@ export const kindPlace: Check = {
 
 export const kindFields: Check = {
   name: "kind-fields",
+  needs: ["rules-list"],
   severity: "error",
   description: { zh: "每种活动必须填写它需要的字段(如听课的节数)", en: "each kind of activity needs its fields (such as the number of lessons observed)" },
   run(ctx) {
     const scheme = ctx.repo.scheme;
-    const dataset = ctx.repo.dataset;
+    const dataset = ctx.dataset;
     if (!scheme || !dataset) return [];
     const kinds = scheme.kinds;
     const out: Problem[] = [];
-    for (const a of ctx.entries) {
+    for (const a of ctx.entriesWith("kind")) {
       const kind = kinds.get(a.kind);
       if (!kind) continue;
       const raw = ctx.source(a.origin.file)?.data as Record<string, unknown[]> | undefined;

@@ -14,7 +14,7 @@ function suggest(ctx: CheckContext, id: string, ids: string[], what: { zh: strin
 
 /** Teachers are often named rather than given by id: point at the id; else the closest id, or the roster. */
 function suggestTeacher(ctx: CheckContext, id: string): string {
-  const teachers = ctx.repo.dataset?.roster.teachers ?? [];
+  const teachers = ctx.dataset?.roster.teachers ?? [];
   const byName = teachers.find((x) => x.name === id);
   if (byName) return t(ctx.lang, `${byName.name} 的编号是 ${byName.id}:这里写编号`, `${byName.name}'s id is ${byName.id}: write the id here`);
   const guess = didYouMean(id, teachers.map((x) => x.id));
@@ -27,10 +27,11 @@ function suggestTeacher(ctx: CheckContext, id: string): string {
 
 export const unknownTeacher: Check = {
   name: "unknown-teacher",
+  needs: ["roster-ids"],
   severity: "error",
   description: { zh: "记录、考勤和审核人中的教师必须在名册中", en: "teachers named in records, attendance and approvals must be in the roster" },
   run(ctx) {
-    const roster = ctx.repo.dataset?.roster;
+    const roster = ctx.dataset?.roster;
     if (!roster) return [];
     const ids = roster.teachers.map((x) => x.id);
     const known = new Set(ids);
@@ -38,7 +39,7 @@ export const unknownTeacher: Check = {
     const unknown = (id: string) => t(ctx.lang, `名册中没有教师「${id}」`, `there is no teacher '${id}' in the roster`);
     for (const f of ctx.repo.files) {
       const data = f.source?.data as Record<string, unknown> | undefined;
-      if (!f.source || !data || f.problems.some((p) => p.check.startsWith("yaml"))) continue;
+      if (!f.source || !data || f.problems.some((p) => p.check.startsWith("yaml") && !(p.check === "yaml-syntax" && f.source?.broken))) continue;
       if (f.kind === "records" && typeof data.teacher === "string" && !known.has(data.teacher)) {
         out.push(problemAt(f.source, ["teacher"], this.name, unknown(data.teacher), suggestTeacher(ctx, data.teacher)));
       }
@@ -70,10 +71,11 @@ export const unknownTeacher: Check = {
 
 export const unknownGroup: Check = {
   name: "unknown-group",
+  needs: ["roster-ids"],
   severity: "error",
   description: { zh: "会议记录和名册中引用的教研组必须存在", en: "groups named by session files and the roster must exist" },
   run(ctx) {
-    const roster = ctx.repo.dataset?.roster;
+    const roster = ctx.dataset?.roster;
     if (!roster) return [];
     const ids = roster.groups.map((g) => g.id);
     const known = new Set(ids);
@@ -107,10 +109,11 @@ export const unknownGroup: Check = {
 
 export const attendanceNotMember: Check = {
   name: "attendance-not-member",
+  needs: ["roster"],
   severity: "error",
   description: { zh: "考勤只能列出本组成员", en: "attendance may list only members of the group" },
   run(ctx) {
-    const roster = ctx.repo.dataset?.roster;
+    const roster = ctx.dataset?.roster;
     if (!roster) return [];
     const out: Problem[] = [];
     // Built once: a scan of the roster per session or per attendance entry is quadratic at district scale.

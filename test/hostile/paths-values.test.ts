@@ -179,9 +179,10 @@ describe("roster ids that look alike", () => {
   it("full-width letters in an id: refused with the half-width form", async () => {
     const run = await check(school({ "roster.yaml": ROSTER + "  - id: ｔ０１\n    name: 赵老师\n" }));
     expect(run.code).toBe(1);
-    expect(places(run, "roster.yaml")).toEqual([["id", 15, 9]]);
-    expect(problemsIn(run, "roster.yaml")[0]!.hint).toBe("this has full-width characters: write t01");
-    // Without a roster nothing can be cross-checked, but every file is still read and reported on.
+    // The id unreadable, references to teachers cannot be judged: said once, and the rest still checked.
+    expect(places(run, "roster.yaml")).toEqual([["checks-skipped", 0, 0], ["id", 15, 9]]);
+    expect(problemsIn(run, "roster.yaml")[0]!.message).toContain("unknown-teacher");
+    expect(problemsIn(run, "roster.yaml")[1]!.hint).toBe("this has full-width characters: write t01");
     expect(places(run, "records/2025-2026-1/t02.yaml")).toEqual([["field-type", 6, 12]]);
   });
 });
