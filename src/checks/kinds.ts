@@ -3,7 +3,9 @@ import type { Problem } from "../problem.js";
 import { t } from "../i18n.js";
 import { didYouMean } from "../schema/zod-problems.js";
 import { FIELD_LABELS_ZH } from "../schema/vocab.js";
-import { atActivity, type Check } from "./context.js";
+import { activityPath, atActivity, type Check } from "./context.js";
+import { scalarRange } from "../repo/yaml-source.js";
+import { INVISIBLE, invisibleIn } from "../repo/value-fixes.js";
 
 export const unknownKind: Check = {
   name: "unknown-kind",
@@ -22,14 +24,36 @@ export const unknownKind: Check = {
     const out: Problem[] = [];
     for (const a of ctx.entriesWith("kind")) {
       if (kinds.has(a.kind) || skipped?.has(a.kind)) continue;
-      const byLabel = labels.get(a.kind);
-      const guess = byLabel ?? didYouMean(a.kind, ids);
-      out.push(atActivity(ctx, a, "kind", this.name,
-        t(ctx.lang, `规则中没有活动类型「${a.kind}」`, `the rules define no activity kind '${a.kind}'`),
-        guess
-          ? t(ctx.lang, `是不是「${guess}」(${kinds.get(guess)!.label})?`, `did you mean '${guess}' (${kinds.get(guess)!.labelEn})?`)
-          : t(ctx.lang, `可用的类型:${[...kinds.values()].map((k) => `${k.id}(${k.label})`).join("、")}`,
-              `kinds defined: ${ids.join(", ")}`)));
+      const visible = a.kind.replace(INVISIBLE, "");
+      const hidden = invisibleIn(a.kind);
+      const byLabel = labels.get(visible) ?? labels.get(a.kind);
+      const guess = kinds.has(visible) ? visible : (byLabel ?? didYouMean(a.kind, ids));
+      const problem = atActivity(ctx, a, "kind", this.name,
+        hidden.length > 0
+          ? t(ctx.lang, `活动类型「${visible}」里夹着看不见的字符 ${hidden.join("、")}`, `the kind '${visible}' holds invisible characters: ${hidden.join(", ")}`)
+          : byLabel
+            ? t(ctx.lang, `「${a.kind}」是活动类型的名称,文件里要写它的编号 ${byLabel}`, `'${a.kind}' is a kind's label; files give the kind's id, ${byLabel}`)
+            : t(ctx.lang, `规则中没有活动类型「${a.kind}」`, `the rules define no activity kind '${a.kind}'`),
+        hidden.length > 0 && guess === visible
+          ? t(ctx.lang, `删掉看不见的字符(多半是复制来的),写成 ${visible}`, `delete the invisible characters (usually pasted in), writing ${visible}`)
+          : byLabel
+            ? t(ctx.lang, `写成 kind: ${byLabel}`, `write kind: ${byLabel}`)
+            : guess
+              ? t(ctx.lang, `是不是「${guess}」(${kinds.get(guess)!.label})?`, `did you mean '${guess}' (${kinds.get(guess)!.labelEn})?`)
+              : t(ctx.lang, `可用的类型:${[...kinds.values()].map((k) => `${k.id}(${k.label})`).join("、")}`,
+                  `kinds defined: ${ids.join(", ")}`));
+      // Mechanical only when certain: a label, or the id with invisible characters in it.
+      const certain = byLabel ?? (hidden.length > 0 && kinds.has(visible) ? visible : undefined);
+      const src = ctx.source(a.origin.file);
+      const range = certain && src ? scalarRange(src, activityPath(a, "kind")) : undefined;
+      if (!range || !src) {
+        out.push(problem);
+        continue;
+      }
+      // The caret on the invisible character itself.
+      const at = hidden.length > 0 ? src.text.slice(range[0], range[1]).search(INVISIBLE) : -1;
+      const pos = at >= 0 ? src.lineCounter.linePos(range[0] + at) : undefined;
+      out.push({ ...problem, ...(pos ? { line: pos.line, column: pos.col, endLine: pos.line, endColumn: pos.col + 1 } : {}), fix: { range, text: certain! } });
     }
     return out;
   },

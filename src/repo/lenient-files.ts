@@ -5,7 +5,7 @@
  * part's own problems are reported by the schema). Never used for scoring.
  */
 import type { z } from "zod";
-import { configSchema, groupSchema, teacherSchema, type ConfigFile, type RosterFile } from "../schema/files.js";
+import { configSchema, groupSchema, rosterSchema, teacherSchema, type ConfigFile, type RosterFile } from "../schema/files.js";
 
 /** What a check may depend on that a broken file leaves unknown. */
 export type Unsure = "config" | "calendar" | "rules-list" | "kinds" | "roster" | "roster-ids";
@@ -33,6 +33,8 @@ function validFields<T extends z.ZodObject>(schema: T, raw: Record<string, unkno
 }
 
 export function lenientConfig(raw: unknown): { data: ConfigFile; unsure: Unsure[] } {
+  const whole = configSchema.safeParse(raw);
+  if (whole.success) return { data: whole.data, unsure: [] };
   const fallback = { school: "?", rules: [], years: [] } as unknown as Partial<ConfigFile>;
   const found = isObject(raw) ? validFields(configSchema, raw, fallback).data : undefined;
   const data = found ?? ({ school: "?", lang: "zh", rules: [], years: [], checks: {}, notScored: [] } as unknown as ConfigFile);
@@ -63,6 +65,9 @@ function lenientList<T extends z.ZodObject>(schema: T, raw: unknown): { items: z
 }
 
 export function lenientRoster(raw: unknown): { data: RosterFile; unsure: Unsure[] } {
+  // Read past typing mistakes only (src/repo/typing-mistakes.ts): all is known as the fix will make it.
+  const whole = rosterSchema.safeParse(raw);
+  if (whole.success) return { data: whole.data, unsure: [] };
   const map = isObject(raw) ? raw : {};
   const teachers = lenientList(teacherSchema, map.teachers);
   const groups = lenientList(groupSchema, map.groups);

@@ -12,6 +12,7 @@ import { compileRuleFile, mergeRuleSets } from "../rules/load.js";
 import type { RuleSet, Scheme } from "../rules/types.js";
 import { CONFIG_FILE, linkedFoldersOutside, listYamlFiles, RECORDS_DIR, ROSTER_FILE, SESSIONS_DIR } from "./layout.js";
 import { parseBytes, readYamlFile, validate } from "./read.js";
+import { TYPING_CHECKS } from "./typing-problems.js";
 import { makeProblem, type YamlSource } from "./yaml-source.js";
 import type { z } from "zod";
 import { LineCounter } from "yaml";
@@ -176,7 +177,9 @@ function readAndValidate<S extends z.ZodType>(root: string, file: string, kind: 
   // A file with syntax errors is still checked outside the entries they spoil, but never used
   // as it is (its records are partial, its roster or config lenient); one that did not read at
   // all (encoding, a code tag) contributes its problems only.
-  const recovered = read.source?.broken !== undefined && read.problems.every((p) => p.check === "yaml-syntax");
+  const recoverable = (p: Problem) => p.check === "yaml-syntax" || TYPING_CHECKS.has(p.check);
+  const syntaxOk = read.source?.broken !== undefined || !read.problems.some((p) => p.check === "yaml-syntax");
+  const recovered = read.source?.data != null && read.problems.length > 0 && syntaxOk && read.problems.every(recoverable);
   if (!read.source || (read.problems.length > 0 && !recovered)) return { loaded, data: undefined, readable: undefined, recovered: false };
   const v = validate(read.source, schema, lang);
   loaded.problems.push(...(recovered ? withoutFollowOns(read.source, v.problems) : v.problems));

@@ -6,6 +6,10 @@ import type { Problem } from "../problem.js";
 import { t, type Lang } from "../i18n.js";
 import { decodeUtf8, makeProblem, MAX_FILE_BYTES, parseYaml, type YamlSource } from "./yaml-source.js";
 import { zodIssuesToProblems } from "../schema/zod-problems.js";
+import { findTypingMistakes } from "./typing-mistakes.js";
+import { applyFixes } from "./apply-fixes.js";
+import { attachValueFixes } from "./value-fixes.js";
+import { TYPING_CHECKS, typingProblem } from "./typing-problems.js";
 
 export interface ReadResult {
   source?: YamlSource;
@@ -56,13 +60,40 @@ export function readYamlFile(root: string, file: string, lang: Lang): ReadResult
 export function parseBytes(file: string, bytes: Uint8Array, lang: Lang): ReadResult {
   const decoded = decodeUtf8(file, bytes, lang);
   if (decoded.problem) return { problems: [decoded.problem] };
-  const { source, problems } = parseYaml(file, decoded.text!, lang);
+  // Mistakes of typing are found on the text as written; a lone-CR file is read with LF, offsets unchanged.
+  const mistakes = findTypingMistakes(decoded.text!);
+  const text = mistakes.some((m) => m.check === "line-endings") ? decoded.text!.replace(/\r/g, "\n") : decoded.text!;
+  // The rest is read as if the typing mistakes were repaired (no line moves), so they cause no
+  // follow-on errors and the file's other problems are still found.
+  const others = mistakes.filter((m) => m.check !== "line-endings");
+  const parsed = parseYaml(file, others.length > 0 ? applyFixes(text, others.map((m) => m.fix)).text : text, lang);
+  const { source } = parsed;
+  const written = { file, text };
+  const typing = mistakes.map((m) => typingProblem(written, m, (o) => linePos(text, o), lang));
+  const problems = [...typing, ...withoutShadowed(parsed.problems, typing)];
   if (problems.length === 0 && (source.data === null || source.data === undefined)) {
     problems.push(makeProblem(source, { line: 1, column: 1 }, "empty-file",
       t(lang, "文件是空的(或只有注释)", "the file is empty (or holds only comments)"),
       t(lang, "写入内容,或删除这个文件", "add its content, or delete the file")));
   }
   return { source, problems };
+}
+
+/** 1-based line and column of an offset. */
+function linePos(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let start = 0;
+  for (let nl = text.indexOf("\n"); nl >= 0 && nl < offset; nl = text.indexOf("\n", nl + 1)) {
+    line++;
+    start = nl + 1;
+  }
+  return { line, col: offset - start + 1 };
+}
+
+/** On a line where a typing mistake was found, the parser's and the schema's problems only repeat it. */
+export function withoutShadowed(problems: Problem[], typing: Problem[]): Problem[] {
+  const lines = new Set(typing.filter((p) => p.check !== "line-endings").map((p) => p.line));
+  return problems.filter((p) => TYPING_CHECKS.has(p.check) || !lines.has(p.line));
 }
 
 /** Validate parsed data against a schema; problems point at the offending nodes. */
@@ -73,5 +104,5 @@ export function validate<S extends z.ZodType>(
 ): { data?: z.output<S>; problems: Problem[] } {
   const result = schema.safeParse(source.data);
   if (result.success) return { data: result.data, problems: [] };
-  return { problems: zodIssuesToProblems(source, schema, result.error.issues, lang) };
+  return { problems: attachValueFixes(source, zodIssuesToProblems(source, schema, result.error.issues, lang), lang) };
 }

@@ -320,6 +320,13 @@ export function positionOf(src: YamlSource, path: YamlPath, onKey = false): Posi
   return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
 }
 
+/** Offsets [start, end) of the scalar at `path` as written, for a fix that replaces it; undefined when it is not one. */
+export function scalarRange(src: YamlSource, path: YamlPath): [number, number] | undefined {
+  if (!src.doc) return undefined;
+  const found = nodeAt(src.doc, path);
+  return found.exact && isScalar(found.node) && found.node.range ? [found.node.range[0], found.node.range[1]] : undefined;
+}
+
 /** Shortcut: a problem at the node under `path`. */
 export function problemAt(
   src: YamlSource,
