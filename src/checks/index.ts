@@ -105,7 +105,10 @@ export function runChecks(repo: LoadedRepo, opts: RunOptions): Problem[] {
     else problems.push(...check.run(ctx));
   }
   problems.push(...[...skipped].map(([file, names]) => skippedNotice(file, names, opts.lang)));
+  // A name where a teacher's id belongs: the teacher check says so; "not an id" there only repeats it.
+  const teacherAt = new Set(problems.filter((p) => p.check === "unknown-teacher").map((p) => `${p.file}:${p.line}:${p.column}`));
   return problems
+    .filter((p) => p.check !== "id" || !teacherAt.has(`${p.file}:${p.line}:${p.column}`))
     .filter((p) => !off(p.check))
     // Which checks did not run concerns every file checked, whichever file is to blame.
     .filter((p) => !opts.files || opts.files.has(p.file) || p.check === SKIPPED_CHECK)

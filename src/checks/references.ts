@@ -1,7 +1,7 @@
 /** References between files: teachers, groups, attendance and approvers must exist in the roster. */
 import type { Problem } from "../problem.js";
 import { t } from "../i18n.js";
-import { problemAt } from "../repo/yaml-source.js";
+import { problemAt, scalarRange, type YamlSource } from "../repo/yaml-source.js";
 import { didYouMean } from "../schema/zod-problems.js";
 import type { Check, CheckContext } from "./context.js";
 
@@ -37,11 +37,28 @@ export const unknownTeacher: Check = {
     const known = new Set(ids);
     const out: Problem[] = [];
     const unknown = (id: string) => t(ctx.lang, `名册中没有教师「${id}」`, `there is no teacher '${id}' in the roster`);
+    const byName = new Map<string, string[]>();
+    for (const x of roster.teachers) byName.set(x.name, [...(byName.get(x.name) ?? []), x.id]);
+    // A teacher's name where the id belongs: said as such, and fixed when the name is one teacher's.
+    const named = (src: YamlSource, path: (string | number)[], id: string, onKey = false): Problem => {
+      const ids = byName.get(id);
+      if (!ids) return problemAt(src, path, this.name, unknown(id), suggestTeacher(ctx, id), { onKey });
+      if (ids.length > 1) {
+        return problemAt(src, path, this.name,
+          t(ctx.lang, `这里要写教师编号,不是姓名;名册中叫「${id}」的有 ${ids.join("、")}`, `a teacher's id goes here, not a name; '${id}' is the name of ${ids.join(" and ")}`),
+          t(ctx.lang, `写成其中一人的编号`, `write the id of the one meant`), { onKey });
+      }
+      const p = problemAt(src, path, this.name,
+        t(ctx.lang, `这里要写教师编号,不是姓名:「${id}」的编号是 ${ids[0]}`, `a teacher's id goes here, not a name: ${id}'s id is ${ids[0]}`),
+        t(ctx.lang, `写成 ${ids[0]}(${id})`, `write ${ids[0]} (${id})`), { onKey });
+      const range = onKey ? undefined : scalarRange(src, path);
+      return range ? { ...p, fix: { range, text: ids[0]! } } : p;
+    };
     for (const f of ctx.repo.files) {
       const data = f.source?.data as Record<string, unknown> | undefined;
       if (!f.source || !data || f.problems.some((p) => p.check.startsWith("yaml") && !(p.check === "yaml-syntax" && f.source?.broken))) continue;
       if (f.kind === "records" && typeof data.teacher === "string" && !known.has(data.teacher)) {
-        out.push(problemAt(f.source, ["teacher"], this.name, unknown(data.teacher), suggestTeacher(ctx, data.teacher)));
+        out.push(named(f.source, ["teacher"], data.teacher));
       }
       const list = f.kind === "records" ? data.records : f.kind === "sessions" ? data.sessions : undefined;
       if (!Array.isArray(list)) continue;
@@ -51,15 +68,14 @@ export const unknownTeacher: Check = {
         for (const field of ["approver", "lead"]) {
           const id = item[field];
           if (typeof id === "string" && !known.has(id)) {
-            out.push(problemAt(f.source!, [key, i, field], this.name, unknown(id), suggestTeacher(ctx, id)));
+            out.push(named(f.source!, [key, i, field], id));
           }
         }
         const att = item.attendance;
         if (att && typeof att === "object") {
           for (const member of Object.keys(att)) {
             if (!known.has(member)) {
-              out.push(problemAt(f.source!, [key, i, "attendance", member], this.name, unknown(member),
-                suggestTeacher(ctx, member), { onKey: true }));
+              out.push(named(f.source!, [key, i, "attendance", member], member, true));
             }
           }
         }
