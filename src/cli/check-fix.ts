@@ -4,8 +4,6 @@
  * range, so every comment and untouched byte stays. A file changed since it was checked is
  * skipped and reported, not patched with stale offsets. --dry-run prints the diff, writes nothing.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { Fix, Problem } from "../problem.js";
 import { t, type Lang } from "../i18n.js";
 import { applyFixes } from "../repo/apply-fixes.js";
@@ -41,25 +39,25 @@ export function plannedFixes(problems: Problem[]): Map<string, Fix[]> {
   return out;
 }
 
-export function applyFixPass(root: string, planned: Map<string, Fix[]>, o: { dryRun: boolean; lang: Lang }): FixOutcome {
+/**
+ * `checkedText`: each file's text as check read it (byte-order mark aside); the fixes' offsets
+ * are into it, so a file that no longer holds it is left alone.
+ */
+export function applyFixPass(root: string, planned: Map<string, Fix[]>, o: { dryRun: boolean; lang: Lang; checkedText: ReadonlyMap<string, string> }): FixOutcome {
   const outcome: FixOutcome = { files: [], fixes: 0, diff: "", skipped: [] };
   for (const [file, fixes] of planned) {
-    let checked: string;
-    try {
-      checked = readFileSync(join(root, file), "utf8");
-    } catch {
-      continue;
-    }
+    const checked = o.checkedText.get(file);
+    if (checked === undefined) continue;
     const result = updateFile<"changed", { text: string; applied: number }>({
       root,
       file,
       dryRun: o.dryRun,
       transform: (current) => {
         const text = Buffer.from(current.bytes).toString("utf8");
-        // The offsets are those of the text that was checked: any other text is refused.
-        if (!current.exists || text !== checked) return { refuse: "changed" };
         const bom = text.startsWith(BOM) ? BOM : "";
-        const fixed = applyFixes(text.slice(bom.length), fixes);
+        // The offsets are those of the text that was checked: any other text is refused.
+        if (!current.exists || text.slice(bom.length) !== checked) return { refuse: "changed" };
+        const fixed = applyFixes(checked, fixes);
         return { text: bom + fixed.text, value: { text: fixed.text, applied: fixed.applied.length } };
       },
     });
@@ -67,7 +65,7 @@ export function applyFixPass(root: string, planned: Map<string, Fix[]>, o: { dry
       if (!result.value || result.value.applied === 0) continue;
       outcome.files.push(file);
       outcome.fixes += result.value.applied;
-      outcome.diff += unifiedDiff(file, checked.replace(/^\uFEFF/, ""), result.value.text);
+      outcome.diff += unifiedDiff(file, checked, result.value.text);
     } else if (result.reason === "refused") {
       outcome.skipped.push({ file, reason: t(o.lang, "检查之后文件又被修改过,没有改动它;再运行一次 yanxiu check --fix", "the file changed after it was checked and was left as it is; run yanxiu check --fix again") });
     } else {

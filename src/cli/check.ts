@@ -67,10 +67,12 @@ export function registerCheck(program: Command, io: Io): void {
       }
       const root = findRepoRoot(stdin ? dirname(stdin.abs) : targets[0]!) ?? (stdin ? findRepoRoot(io.cwd) : undefined);
       const run = () => checkOnce(io, root ?? targets[0]!, targets, langFlag, opts, stdin);
-      let { problems, checked, repoLang, repoRoot } = run();
+      const first = run();
+      let { problems, checked } = first;
+      const { repoLang, repoRoot } = first;
       if (opts.fix) {
         if (stdin) throw new UsageError(t(repoLang, "--fix 不能用于标准输入", "--fix cannot be used with stdin"));
-        const summary = fixAll(repoRoot, problems, run, { dryRun: Boolean(opts.dryRun), lang: repoLang });
+        const summary = fixAll(repoRoot, first, run, { dryRun: Boolean(opts.dryRun), lang: repoLang });
         if (!opts.dryRun) ({ problems, checked } = run());
         io.stderr.write(summary.text);
         if (opts.dryRun) {
@@ -144,7 +146,10 @@ function checkOnce(io: Io, start: string, targets: string[], langFlag: string | 
     runChecks(repo, { lang: repoLang, today: today(io.env), disabled: new Set(opts.disable), files, closed: closedBaselinesOf(repo, today(io.env)) }),
   );
   const checked = files ? [...files] : repo.files.map((f) => f.file);
-  return { problems, checked, repoLang, repoRoot: repo.root };
+  // What check read of each file with a fix: --fix applies its offsets to exactly that text.
+  const withFix = new Set(problems.filter((p) => p.fix).map((p) => p.file));
+  const texts = new Map(repo.files.filter((f) => withFix.has(f.file) && f.source).map((f) => [f.file, f.source!.written ?? f.source!.text]));
+  return { problems, checked, repoLang, repoRoot: repo.root, texts };
 }
 
 function openRepoLang(io: Io, start: string, langFlag: string | undefined): { root: string; lang: Lang } {
@@ -154,8 +159,8 @@ function openRepoLang(io: Io, start: string, langFlag: string | undefined): { ro
 }
 
 /** Fix passes until nothing fixable is left (a fix can reveal another: a syntax error hid a date), 5 at most. */
-function fixAll(root: string, first: Problem[], run: () => { problems: Problem[] }, o: { dryRun: boolean; lang: Lang }) {
-  let problems = first;
+function fixAll(root: string, first: { problems: Problem[]; texts: Map<string, string> }, run: () => { problems: Problem[]; texts: Map<string, string> }, o: { dryRun: boolean; lang: Lang }) {
+  let { problems, texts } = first;
   const files = new Set<string>();
   let fixes = 0;
   let diff = "";
@@ -164,19 +169,19 @@ function fixAll(root: string, first: Problem[], run: () => { problems: Problem[]
     const planned = plannedFixes(problems);
     for (const f of skipped.keys()) planned.delete(f);
     if (planned.size === 0) break;
-    const outcome = applyFixPass(root, planned, o);
+    const outcome = applyFixPass(root, planned, { ...o, checkedText: texts });
     outcome.files.forEach((f) => files.add(f));
     fixes += outcome.fixes;
     diff += outcome.diff;
     outcome.skipped.forEach((s) => skipped.set(s.file, s.reason));
     // A dry run cannot see what a second pass would find.
     if (o.dryRun || outcome.fixes === 0) break;
-    problems = run().problems;
+    ({ problems, texts } = run());
   }
   const lines = [
     o.dryRun
-      ? t(o.lang, `--fix --dry-run:将在 ${files.size} 个文件中做 ${fixes} 处修复(未写入)`, `--fix --dry-run: would make ${fixes} fixes in ${files.size} files (nothing written)`)
-      : t(o.lang, `--fix:在 ${files.size} 个文件中做了 ${fixes} 处修复`, `--fix: made ${fixes} fixes in ${files.size} files`),
+      ? t(o.lang, `--fix --dry-run:将在 ${files.size} 个文件中做 ${fixes} 处修复(未写入)`, `--fix --dry-run: would make ${fixes} fix${fixes === 1 ? "" : "es"} in ${files.size} file${files.size === 1 ? "" : "s"} (nothing written)`)
+      : t(o.lang, `--fix:在 ${files.size} 个文件中做了 ${fixes} 处修复`, `--fix: made ${fixes} fix${fixes === 1 ? "" : "es"} in ${files.size} file${files.size === 1 ? "" : "s"}`),
     ...[...skipped].map(([file, reason]) => t(o.lang, `未修复 ${file}:${reason}`, `not fixed: ${file}: ${reason}`)),
   ];
   return { text: lines.join("\n") + "\n", diff, files: files.size };

@@ -68,6 +68,7 @@ export function parseBytes(file: string, bytes: Uint8Array, lang: Lang): ReadRes
   const others = mistakes.filter((m) => m.check !== "line-endings");
   const parsed = parseYaml(file, others.length > 0 ? applyFixes(text, others.map((m) => m.fix)).text : text, lang);
   const { source } = parsed;
+  if (source.text !== decoded.text) source.written = decoded.text;
   const written = { file, text };
   const typing = mistakes.map((m) => typingProblem(written, m, (o) => linePos(text, o), lang));
   const problems = [...typing, ...withoutShadowed(parsed.problems, typing)];

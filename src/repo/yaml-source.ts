@@ -29,6 +29,8 @@ export interface YamlSource {
    * the errors spoilt, which the data leaves out (src/repo/yaml-recover.ts).
    */
   broken?: BrokenSpans;
+  /** The text as in the file (byte-order mark aside) when `text` is it read past typing mistakes. */
+  written?: string;
 }
 
 export interface Position {
