@@ -3,7 +3,7 @@ import { applyFixes } from "./apply-fixes.js";
 
 describe("applyFixes", () => {
   it("applies fixes in order of position, whatever order they come in", () => {
-    const r = applyFixes("kind：x, [a，b]", [{ range: [11, 12], text: ", " }, { range: [4, 5], text: ": " }]);
+    const r = applyFixes("kind：x, [a，b]", [{ range: [10, 11], text: ", " }, { range: [4, 5], text: ": " }]);
     expect(r.text).toBe("kind: x, [a, b]");
     expect(r.skipped).toEqual([]);
   });
