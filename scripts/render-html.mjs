@@ -4,7 +4,11 @@
  * and a JSON line on stdout saying, per chart, how many bars there are and how many were
  * drawn with a non-zero width. Offline: every request the page makes is refused.
  *
- *   node scripts/render-html.mjs report.html [--png report.png] [--pdf report.pdf]
+ *   node scripts/render-html.mjs report.html [--png report.png] [--pdf report.pdf] [--screen 1280x800]
+ *
+ * --screen WxH: the window size (default 820 wide, the whole page); with it the PNG is what that
+ * window shows, as the screenshots in docs/reports.md; --from CSS scrolls that element (its heading
+ * just above it) to the top of the window first.
  *
  * Uses Debian's chromium (/usr/bin/chromium, or $CHROMIUM) through playwright-core.
  */
@@ -14,7 +18,7 @@ import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 
 const args = process.argv.slice(2);
-const input = args.find((a, i) => !a.startsWith("--") && !["--png", "--pdf"].includes(args[i - 1]));
+const input = args.find((a, i) => !a.startsWith("--") && !["--png", "--pdf", "--screen", "--from"].includes(args[i - 1]));
 const opt = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
 const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
@@ -32,7 +36,8 @@ const browser = await chromium.launch({
   args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
 });
 try {
-  const page = await browser.newPage({ viewport: { width: 820, height: 1100 } });
+  const screen = /^(\d+)x(\d+)$/.exec(opt("--screen") ?? "");
+  const page = await browser.newPage({ viewport: screen ? { width: Number(screen[1]), height: Number(screen[2]) } : { width: 820, height: 1100 } });
   const requests = [];
   // The report must be self-contained: note and refuse anything but the file itself.
   await page.route("**/*", (route) => {
@@ -54,7 +59,12 @@ try {
   );
   const scripts = await page.evaluate(() => document.querySelectorAll("script").length);
   const png = opt("--png");
-  if (png) await page.screenshot({ path: png, fullPage: true });
+  const from = opt("--from");
+  if (from) await page.evaluate((css) => {
+    const el = document.querySelector(css);
+    if (el) window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 60);
+  }, from);
+  if (png) await page.screenshot({ path: png, fullPage: !screen });
   const pdf = opt("--pdf");
   if (pdf) {
     await page.emulateMedia({ media: "print" });

@@ -1,7 +1,7 @@
 /** `yanxiu add` into a closed term is refused, with the reason (src/repo/closed-terms.ts). */
 import { t, type Lang } from "../i18n.js";
 import type { Problem } from "../problem.js";
-import type { LoadedRepo } from "../repo/load.js";
+import type { LoadedRepo } from "../pipeline/load.js";
 import { CONFIG_FILE } from "../repo/layout.js";
 import { makeProblem, problemAt } from "../repo/yaml-source.js";
 import { closedOn, closedTermsOf, describeClosing } from "../repo/closed-terms.js";

@@ -6,7 +6,7 @@
 import type { Lang } from "../i18n.js";
 import type { Problem } from "../problem.js";
 import { runChecks } from "../checks/index.js";
-import { loadRepo, type LoadedRepo } from "../repo/load.js";
+import { loadRepo, type LoadedRepo } from "../pipeline/load.js";
 
 export interface Validated {
   /** The repo as it will be after the write. */
@@ -15,7 +15,12 @@ export interface Validated {
 }
 
 export function validateWrite(before: LoadedRepo, file: string, text: string, lang: Lang, today: string): Validated {
-  const after = loadRepo(before.root, lang, { overrides: new Map([[file, text]]) });
+  return validateWrites(before, new Map([[file, text]]), lang, today);
+}
+
+/** The same for several files written together (an import): the repo with all of them in place. */
+export function validateWrites(before: LoadedRepo, texts: ReadonlyMap<string, string>, lang: Lang, today: string): Validated {
+  const after = loadRepo(before.root, lang, { overrides: texts });
   const old = runChecks(before, { lang, today });
   const now = runChecks(after, { lang, today });
   return { after, introduced: newProblems(old, now) };

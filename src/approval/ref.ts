@@ -2,12 +2,12 @@
  * A stable reference for every record and session, so approvals, links, the web page and
  * messages can name one of them.
  *
- * The ref is the record's `id:` when it has one (add writes it, approve pins it); otherwise it is
+ * The ref is the record's `id:` when it has one (approve and reject pin it); otherwise it is
  * derived: 12 hex digits of a hash of the file kind, the owner (teacher or group), date, kind and
  * title, with the position among identical records of the same file for the rare exact copy.
  * It survives reordering and edits of other records; a derived ref changes when its own date,
- * kind or title changes, which is why add and approve write it down as `id:` (then a teacher may
- * retitle her record and every link still holds). Pure: no I/O.
+ * kind or title changes, which is why a review writes it down as `id:` (then a teacher may retitle
+ * her record and every link still holds; why add does not: docs/approval.md). Pure: no I/O.
  */
 import { createHash } from "node:crypto";
 import type { Activity } from "../model.js";

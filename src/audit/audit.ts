@@ -30,6 +30,8 @@ export const AUDIT_CHECKS = [
   "governance-edit",
   "approved-edited",
   "unauthorized-approval",
+  "review-not-by-approver",
+  "review-bundled",
   "record-deleted",
   "symlink",
   "closed-term-edit",

@@ -3,6 +3,7 @@ import { t } from "../i18n.js";
 import { approvedStatus, diffItems, itemLabel, sameItem, type Item } from "./items.js";
 import { mayApprove, mayEdit, type Owner } from "./people.js";
 import { itemFileKind } from "./paths.js";
+import { judgeReviewChange, namedApprover, REVIEW_ONLY_FIELDS } from "./review-changes.js";
 import type { EditContext, Raised } from "./audit.js";
 import type { FileEdit } from "./walk.js";
 
@@ -52,25 +53,38 @@ export function judgeItemFile(e: FileEdit, ctx: EditContext): Raised[] {
   // A broken file (caught by check) hides its items: comparing across it would invent deletions.
   if (before.unreadable || after.unreadable) return out;
   const diff = diffItems(before.items, after.items);
+  const reviewed = (b: Item | undefined, a: Item) => {
+    const raised = new Set(out.filter((r) => r.record === a || r.record === b).map((r) => r.check));
+    for (const r of judgeReviewChange({ before: b, after: a, author, raised, lang })) add(r.check, r.message, a);
+  };
+  // Named in an approval the author had no right to make: the forged name is part of the finding.
+  const naming = (item: Item) => {
+    const approver = namedApprover(item);
+    return approver && approver !== author?.id ? t(lang, `(写明的审核人是 ${approver})`, ` (naming ${approver} as approver)`) : "";
+  };
   for (const { before: b, after: a } of diff.pairs) {
     if (sameItem(b, a)) continue;
     const was = approvedStatus(b);
     if (was) {
-      // Moving an approved record on (审定 → 验证), or sending it back, is the approvers' job.
-      if (mayApproveAll && sameItem(b, a, ["status", "approver"])) continue;
-      add("approved-edited", t(lang, `修改了已${statusWord(was)}的记录:${show(b)}`, `changed a record that was already ${statusWord(was)}: ${show(b)}`), b);
+      // Moving an approved record on (审定 → 验证), or sending it back, is the approvers' job:
+      // a change of the review's own fields (status, approver, date, reason, seal, id).
+      if (!(mayApproveAll && sameItem(b, a, REVIEW_ONLY_FIELDS))) {
+        add("approved-edited", t(lang, `修改了已${statusWord(was)}的记录:${show(b)}`, `changed a record that was already ${statusWord(was)}: ${show(b)}`), b);
+      }
     } else {
       const now = approvedStatus(a);
       if (now && !mayApproveAll) {
-        add("unauthorized-approval", t(lang, `把记录标为「${statusWord(now)}」,但没有审核权限:${show(a)}`, `marked a record ${statusWord(now)} without the right to approve it: ${show(a)}`), a);
+        add("unauthorized-approval", t(lang, `把记录标为「${statusWord(now)}」,但没有审核权限${naming(a)}:${show(a)}`, `marked a record ${statusWord(now)} without the right to approve it${naming(a)}: ${show(a)}`), a);
       }
     }
+    reviewed(b, a);
   }
   for (const a of diff.added) {
     const now = approvedStatus(a);
     if (now && !mayApproveAll) {
-      add("unauthorized-approval", t(lang, `新增的记录直接标为「${statusWord(now)}」,但没有审核权限:${show(a)}`, `added a record already marked ${statusWord(now)} without the right to approve it: ${show(a)}`), a);
+      add("unauthorized-approval", t(lang, `新增的记录直接标为「${statusWord(now)}」,但没有审核权限${naming(a)}:${show(a)}`, `added a record already marked ${statusWord(now)} without the right to approve it${naming(a)}: ${show(a)}`), a);
     }
+    reviewed(undefined, a);
   }
   for (const b of diff.deleted) {
     const was = approvedStatus(b);

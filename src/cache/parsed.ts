@@ -22,11 +22,11 @@ import { CACHE_DIR } from "../repo/layout.js";
 import { parseBytes } from "../repo/read.js";
 import { MAX_FILE_BYTES, type YamlSource } from "../repo/yaml-source.js";
 import { writeFileAtomic } from "../repo/write.js";
-import type { LoadedFile } from "../repo/load.js";
+import type { LoadedFile } from "../repo/read.js";
 import { recordFileSchema, sessionFileSchema, type RecordFile, type SessionFile } from "../schema/files.js";
-import { recordActivities, sessionActivities } from "../repo/activities.js";
+import { recordActivities, sessionActivities } from "../schema/activities.js";
 import { fastRecordFile, fastSessionFile } from "../schema/fast-validate.js";
-import { fastParseYaml, noteLines } from "./fast-yaml.js";
+import { fastParseYaml, noteLines } from "../repo/fast-yaml.js";
 import { cacheSecret, sign, verified } from "./secret.js";
 import { decodeActivities, encodeActivities, type EncodedActivity } from "./activity-codec.js";
 
@@ -301,8 +301,8 @@ function ensureIgnored(dir: string): void {
 let cachedFingerprint: string | undefined;
 
 /**
- * Tool version plus the code that decides what a file means: the schema, repo and cache
- * modules (compiled JS, or the TS sources under the test runner). Any change there, even
+ * Tool version plus the code that decides what a file means: the schema, repo, cache and
+ * pipeline modules (compiled JS, or the TS sources under the test runner). Any change there, even
  * without a version bump, starts a fresh cache.
  */
 export function fingerprint(): string {
@@ -310,7 +310,7 @@ export function fingerprint(): string {
   const here = dirname(fileURLToPath(import.meta.url));
   const ext = fileURLToPath(import.meta.url).endsWith(".ts") ? ".ts" : ".js";
   const hash = createHash("sha1").update(`${TOOL_VERSION}\0${CACHE_FORMAT}\0`);
-  for (const sub of ["schema", "repo", "cache"]) {
+  for (const sub of ["schema", "repo", "cache", "pipeline"]) {
     const dir = join(here, "..", sub);
     let names: string[] = [];
     try {

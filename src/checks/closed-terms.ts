@@ -8,13 +8,12 @@ import type { Problem } from "../problem.js";
 import { t } from "../i18n.js";
 import { makeProblem, problemAt } from "../repo/yaml-source.js";
 import { CONFIG_FILE } from "../repo/layout.js";
-import { closedOn, closedTermsOf, describeClosing, type ClosedTerm } from "../repo/closed-terms.js";
+import { closedOn, closedTermsOf, describeClosing, type ClosedBaseline, type ClosedTerm } from "../repo/closed-terms.js";
 import { diffItems, itemLabel, parseItemFile, sameItem, type Item } from "../audit/items.js";
 import { itemFileKind, termOfPath } from "../audit/paths.js";
 import type { Check } from "./context.js";
 
-/** A closed term's record and session files at its closing point (repo-relative path → text). */
-export type ClosedBaseline = { commit: string; files: ReadonlyMap<string, string> } | { missing: "no-git" | "unknown-rev" | "no-commit" };
+export type { ClosedBaseline };
 
 export const closedTerms: Check = {
   name: "closed-term",

@@ -2,8 +2,8 @@
 import type { Problem, Severity } from "../problem.js";
 import type { Lang } from "../i18n.js";
 import type { Activity, Dataset } from "../model.js";
-import type { LoadedRepo } from "../repo/load.js";
-import type { Unsure } from "../repo/lenient-files.js";
+import type { LoadedRepo } from "../pipeline/load.js";
+import type { Unsure } from "../pipeline/lenient-files.js";
 import { makeProblem, problemAt, type YamlPath, type YamlSource } from "../repo/yaml-source.js";
 import type { ClosedBaseline } from "./closed-terms.js";
 
@@ -18,7 +18,7 @@ export interface CheckContext {
    * runner skips the checks that need the broken parts: see Check.needs).
    */
   dataset?: Dataset;
-  /** Every activity found, partial ones included (see repo/activities.ts). */
+  /** Every activity found, partial ones included (see schema/activities.ts). */
   activities: Activity[];
   /** The same, one per written entry: a session's per-member activities count once. */
   entries: Activity[];

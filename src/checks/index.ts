@@ -4,11 +4,11 @@
  */
 import type { Problem, Severity } from "../problem.js";
 import type { Lang } from "../i18n.js";
-import type { LoadedRepo } from "../repo/load.js";
+import type { LoadedRepo } from "../pipeline/load.js";
 import { makeContext, type Check } from "./context.js";
 import { t } from "../i18n.js";
 import { makeProblem } from "../repo/yaml-source.js";
-import type { Unsure } from "../repo/lenient-files.js";
+import type { Unsure } from "../pipeline/lenient-files.js";
 import { attendanceNotMember, recordFileOwner, unknownGroup, unknownTeacher } from "./references.js";
 import { kindFields, kindPlace, unknownKind } from "./kinds.js";
 import { dateOutsideTerm, futureDate, termFolder } from "./dates.js";

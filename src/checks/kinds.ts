@@ -5,7 +5,7 @@ import { didYouMean } from "../schema/zod-problems.js";
 import { FIELD_LABELS_ZH } from "../schema/vocab.js";
 import { activityPath, atActivity, type Check } from "./context.js";
 import { scalarRange } from "../repo/yaml-source.js";
-import { INVISIBLE, invisibleIn } from "../repo/value-fixes.js";
+import { INVISIBLE, invisibleIn } from "../pipeline/value-fixes.js";
 
 export const unknownKind: Check = {
   name: "unknown-kind",

@@ -14,7 +14,7 @@ import { sortProblems, type Problem } from "../problem.js";
 import { termOf, type AttendanceStatus, type Teacher } from "../model.js";
 import { formatText } from "../format/problems.js";
 import { recordFilePath, sessionFilePath } from "../repo/layout.js";
-import type { LoadedRepo } from "../repo/load.js";
+import type { LoadedRepo } from "../pipeline/load.js";
 import { parseBytes } from "../repo/read.js";
 import { updateFile, type CurrentFile, type TransformOutcome } from "../repo/update.js";
 import { isFileProblem, updateMessage } from "../repo/update-message.js";

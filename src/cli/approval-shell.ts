@@ -6,7 +6,7 @@
 import { spawnSync } from "node:child_process";
 import { t, type Lang } from "../i18n.js";
 import type { Teacher } from "../model.js";
-import type { LoadedRepo } from "../repo/load.js";
+import type { LoadedRepo } from "../pipeline/load.js";
 import { updateFile } from "../repo/update.js";
 import { isFileProblem, updateMessage } from "../repo/update-message.js";
 import { applyReviews, type ApplyResult, type ReviewWrite } from "../approval/apply.js";

@@ -4,7 +4,7 @@
  */
 import { Command, Option } from "commander";
 import { t, type Lang } from "../i18n.js";
-import type { LoadedRepo } from "../repo/load.js";
+import type { LoadedRepo } from "../pipeline/load.js";
 import { reviewEntries, type ReviewEntry } from "../approval/ref.js";
 import { planReviews, type ReviewPlan } from "../approval/plan.js";
 import type { ReviewAction } from "../approval/policy.js";

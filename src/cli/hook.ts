@@ -17,10 +17,11 @@ import { sortProblems } from "../problem.js";
 import { runChecks } from "../checks/index.js";
 import { closedBaselinesOf } from "../git/closed-baseline.js";
 import { formatText } from "../format/problems.js";
-import type { LoadedRepo } from "../repo/load.js";
+import type { LoadedRepo } from "../pipeline/load.js";
 import { writeFileAtomic } from "../repo/write.js";
 import { GitError, gitPath, revExists, unstagedPaths } from "../git/git.js";
-import { changesSince, filesToCheck, gitPrefix, indexedFiles, stagedRepoChanges } from "../git/changed.js";
+import { changesSince, gitPrefix, indexedFiles, stagedRepoChanges } from "../git/changed.js";
+import { filesToCheck } from "../checks/affected.js";
 import { EXIT, pickLang, setExitCode, today, UsageError, useColour, type Io } from "./io.js";
 import { openRepo, peekConfigLang, requireRepoRoot } from "./repo-arg.js";
 

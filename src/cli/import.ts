@@ -1,15 +1,18 @@
 /**
- * `yanxiu import roster FILE.xlsx|FILE.csv [dir] [--map 列=字段] [--dry-run]`: teachers from the
- * spreadsheet a school keeps today, appended to roster.yaml (its comments kept) in one safe
- * write — all rows or none. `yanxiu import --template roster -o 名册.xlsx` writes the empty sheet.
+ * `yanxiu import roster|records FILE.xlsx|FILE.csv [dir] [--map 列=字段] [--dry-run]`: teachers
+ * into roster.yaml, or activities into records/<term>/<teacher>.yaml and sessions/… (import-records.ts),
+ * all rows or none. `yanxiu import --template roster|records -o 文件.xlsx` writes the empty sheet.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { extname, resolve } from "node:path";
 import type { Command } from "commander";
 import { isMap, isSeq, parseDocument } from "yaml";
 import { t, type Lang } from "../i18n.js";
-import { cellText, parseCsv, toSheet, type Sheet } from "../import/sheet.js";
 import { ROSTER_FIELDS, ROSTER_HEADERS, rosterRows, type ImportedTeacher } from "../import/roster.js";
+import { parseMap } from "../import/columns.js";
+import { csvBook, csvOut, xlsxBook, xlsxOut, type NamedSheet, type SheetOut } from "../import/book.js";
+import { kindsSheet, recordsHeader, sessionsHeader } from "../import/export.js";
+import { SHEETS } from "../import/fields.js";
 import { ROSTER_FILE } from "../repo/layout.js";
 import { updateFile } from "../repo/update.js";
 import { isFileProblem, updateMessage } from "../repo/update-message.js";
@@ -17,11 +20,12 @@ import { writeFileAtomic } from "../repo/write.js";
 import { rosterSchema } from "../schema/files.js";
 import { EXIT, setExitCode, UsageError, type Io } from "./io.js";
 import { openRepo } from "./repo-arg.js";
-import { BOM } from "../format/report-csv.js";
+import { importRecords } from "./import-records.js";
 
-interface ImportOptions {
+export interface ImportOptions {
   map?: string[];
   dryRun?: boolean;
+  commit?: boolean;
   template?: string;
   output?: string;
 }
@@ -29,23 +33,26 @@ interface ImportOptions {
 export function registerImport(program: Command, io: Io): void {
   program
     .command("import")
-    .description("从 Excel/CSV 导入名册 / import the roster from Excel or CSV")
-    .argument("[what]", "roster")
+    .description("从 Excel/CSV 导入名册或研修记录 / import the roster or records from Excel or CSV")
+    .argument("[what]", "roster | records")
     .argument("[file]", "FILE.xlsx 或 FILE.csv")
     .argument("[dir]", "仓库目录(默认当前目录)/ the repository folder (default: here)")
     .option("--map <列=字段>", "指定某列对应的字段,可重复 / which field a column holds (repeatable)", (v: string, prev: string[] = []) => [...prev, v])
     .option("--dry-run", "只预览,不写入 / preview only, write nothing")
-    .option("--template <what>", "写出带表头的空表(roster)/ write an empty sheet with the headers (roster)")
+    .option("--commit", "写入后用 git 提交写入的文件(records)/ commit the written files with git (records)")
+    .option("--template <what>", "写出带表头的空表(roster 或 records)/ write an empty sheet with the headers (roster or records)")
     .option("-o, --output <file>", "--template 的输出文件(.xlsx 或 .csv)/ where --template writes (.xlsx or .csv)")
     .action(async function (this: Command, what: string | undefined, file: string | undefined, dir: string | undefined, opts: ImportOptions) {
-      const lang = ((this.optsWithGlobals().lang as string | undefined) === "en" ? "en" : "zh") as Lang;
-      if (opts.template) return writeTemplate(io, opts, lang);
-      if (what !== "roster") throw new UsageError(t(lang, "用 yanxiu import roster 文件.xlsx(导入记录尚未支持)", "use yanxiu import roster FILE.xlsx (importing records is not supported yet)"));
-      if (!file) throw new UsageError(t(lang, "指定要导入的文件:yanxiu import roster 名册.xlsx", "name the file: yanxiu import roster roster.xlsx"));
-      const { repo, lang: repoLang } = openRepo(io, dir, this.optsWithGlobals().lang as string | undefined);
+      const langFlag = this.optsWithGlobals().lang as string | undefined;
+      const lang = (langFlag === "en" ? "en" : "zh") as Lang;
+      if (opts.template) return writeTemplate(io, opts, lang, what, langFlag); // `import --template records -o F [dir]`: the folder comes first
+      if (what !== "roster" && what !== "records") throw new UsageError(t(lang, "用 yanxiu import roster 名册.xlsx 或 yanxiu import records 记录.xlsx", "use yanxiu import roster FILE.xlsx or yanxiu import records FILE.xlsx"));
+      if (!file) throw new UsageError(t(lang, `指定要导入的文件:yanxiu import ${what} 文件.xlsx`, `name the file: yanxiu import ${what} FILE.xlsx`));
+      if (what === "records") return setExitCode(this, await importRecords(io, file, dir, opts, langFlag));
+      const { repo, lang: repoLang } = openRepo(io, dir, langFlag);
       if (!repo.dataset) throw new UsageError(t(repoLang, "名册或配置无法读取,先运行 yanxiu check", "the roster or config cannot be read: run 'yanxiu check' first"));
-      const sheet = await readSheet(resolve(io.cwd, file), repoLang);
-      const map = Object.fromEntries((opts.map ?? []).flatMap((m) => m.split(",")).map((m) => m.split("=").map((x) => x.trim()) as [string, string]));
+      const sheet = (await readBook(resolve(io.cwd, file), repoLang))[0]?.sheet ?? { header: [], rows: [] };
+      const map = parseMap(opts.map);
       const { teachers, rejected, errors } = rosterRows(sheet, { ids: repo.dataset.roster.teachers.map((x) => x.id), groups: repo.dataset.roster.groups }, map, repoLang);
       if (errors.length) throw new UsageError(errors.join("\n"));
       for (const r of rejected) io.stdout.write(t(repoLang, `${file}:第 ${r.row} 行:${r.reason}\n`, `${file}: row ${r.row}: ${r.reason}\n`));
@@ -87,45 +94,65 @@ export function appendTeachers(text: string, teachers: ImportedTeacher[]): { tex
   return { text: out };
 }
 
-async function readSheet(path: string, lang: Lang): Promise<Sheet> {
+/** The largest spreadsheet import reads (20 MB: some 200,000 rows of records). */
+export const MAX_SHEET_BYTES = 20_000_000;
+
+/** Every sheet of the workbook (a CSV is one), or a usage error saying why it cannot be read. */
+export async function readBook(path: string, lang: Lang): Promise<NamedSheet[]> {
   const ext = extname(path).toLowerCase();
   let bytes: Buffer;
   try {
+    // A school's sheet is well under a megabyte; a huge file (or a zip bomb's outer shell) is refused unread.
+    const size = statSync(path);
+    if (!size.isFile()) throw new Error(t(lang, "不是普通文件", "not a regular file"));
+    if (size.size > MAX_SHEET_BYTES) throw new Error(t(lang, `文件有 ${Math.round(size.size / 1e6)} MB,超过 ${MAX_SHEET_BYTES / 1e6} MB 的上限;分成几个文件导入`, `it is ${Math.round(size.size / 1e6)} MB, over the ${MAX_SHEET_BYTES / 1e6} MB limit; import it in parts`));
     bytes = readFileSync(path);
   } catch (e) {
     throw new UsageError(t(lang, `无法读取 ${path}:${(e as Error).message}`, `cannot read ${path}: ${(e as Error).message}`));
   }
-  if (ext === ".csv") return toSheet(parseCsv(bytes.toString("utf8")));
+  if (ext === ".csv") return csvBook(bytes.toString("utf8"));
   if (ext !== ".xlsx") throw new UsageError(t(lang, `只能导入 .xlsx 或 .csv:${path}`, `only .xlsx or .csv can be imported: ${path}`));
-  const ExcelJS = (await import("exceljs")).default;
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  const ws = wb.worksheets[0];
-  if (!ws) return { header: [], rows: [] };
-  const grid: string[][] = [];
-  ws.eachRow({ includeEmpty: true }, (row, n) => {
-    const values = (row.values as unknown[]).slice(1).map(cellText);
-    grid[n - 1] = values;
-  });
-  for (let i = 0; i < grid.length; i++) grid[i] ??= [];
-  return toSheet(grid);
+  try {
+    return await xlsxBook(bytes);
+  } catch (e) {
+    if ((e as { code?: string }).code === "ERR_MODULE_NOT_FOUND") throw e;
+    throw new UsageError(t(lang, `${path} 不是可读的 Excel 文件(.xlsx):${(e as Error).message}`, `${path} is not a readable Excel file (.xlsx): ${(e as Error).message}`));
+  }
 }
 
-async function writeTemplate(io: Io, opts: ImportOptions, lang: Lang): Promise<void> {
-  if (opts.template !== "roster") throw new UsageError(t(lang, "--template 目前只支持 roster", "--template supports roster only for now"));
-  if (!opts.output) throw new UsageError(t(lang, "用 -o 名册.xlsx 或 -o 名册.csv 指定文件", "name the file with -o roster.xlsx or -o roster.csv"));
-  const headers = ROSTER_FIELDS.map((f) => ROSTER_HEADERS[f][0]!);
-  const path = resolve(io.cwd, opts.output);
-  let body: string | Uint8Array;
-  if (extname(path).toLowerCase() === ".csv") body = `${BOM}${headers.join(",")}\r\n`;
+/** Sheets to a file: xlsx with every sheet, or CSV with the first there and each other beside it as NAME-<sheet>.csv. */
+export async function writeSheets(io: Io, output: string, sheets: readonly SheetOut[], lang: Lang): Promise<string[]> {
+  const ext = extname(output);
+  const csv = ext.toLowerCase() === ".csv";
+  const names = csv ? sheets.map((s, i) => (i === 0 ? output : `${output.slice(0, -ext.length)}-${s.name}${ext}`)) : [output];
+  const bodies = csv ? sheets.map(csvOut) : [await xlsxOut(sheets)];
+  names.forEach((name, i) => {
+    const path = resolve(io.cwd, name);
+    try {
+      writeFileAtomic(path, bodies[i]!, { fs: io.fs });
+    } catch (e) {
+      throw new UsageError(t(lang, `无法写入 ${path}:${(e as Error).message}`, `cannot write ${path}: ${(e as Error).message}`));
+    }
+  });
+  return names;
+}
+
+async function writeTemplate(io: Io, opts: ImportOptions, lang: Lang, dir: string | undefined, langFlag: string | undefined): Promise<void> {
+  if (opts.template !== "roster" && opts.template !== "records") throw new UsageError(t(lang, "--template 可选 roster 或 records", "--template takes roster or records"));
+  if (!opts.output) throw new UsageError(t(lang, "用 -o 文件.xlsx 或 -o 文件.csv 指定文件", "name the file with -o FILE.xlsx or -o FILE.csv"));
+  if (![".xlsx", ".csv"].includes(extname(opts.output).toLowerCase())) throw new UsageError(t(lang, `模板只能写成 .xlsx 或 .csv:${opts.output}`, `the template is written as .xlsx or .csv: ${opts.output}`));
+  let sheets: SheetOut[];
+  if (opts.template === "roster") sheets = [{ name: "名册", header: ROSTER_FIELDS.map((f) => ROSTER_HEADERS[f][0]!), rows: [], widths: ROSTER_FIELDS.map(() => 16) }];
   else {
-    const ExcelJS = (await import("exceljs")).default;
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet("名册");
-    ws.addRow(headers).font = { bold: true };
-    ws.columns.forEach((c) => (c.width = 16));
-    body = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    // The kinds sheet comes from the school's rules: the repository is needed (here, or [dir]).
+    const { repo } = openRepo(io, dir, langFlag);
+    if (!repo.scheme) throw new UsageError(t(lang, "规则无法读取,先运行 yanxiu check", "the rules cannot be read: run 'yanxiu check' first"));
+    sheets = [
+      { name: SHEETS.records, header: recordsHeader(), rows: [] },
+      { name: SHEETS.sessions, header: sessionsHeader(), rows: [] },
+      kindsSheet(repo.scheme),
+    ];
   }
-  writeFileAtomic(path, body);
-  io.stderr.write(t(lang, `已写入 ${opts.output}\n`, `wrote ${opts.output}\n`));
+  const written = await writeSheets(io, opts.output, sheets, lang);
+  io.stderr.write(t(lang, `已写入 ${written.join("、")}\n`, `wrote ${written.join(", ")}\n`));
 }

@@ -3,7 +3,7 @@ import { readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseLang, t, type Lang } from "../i18n.js";
 import { findRepoRoot, CONFIG_FILE } from "../repo/layout.js";
-import { loadRepo, type LoadedRepo, type LoadOptions } from "../repo/load.js";
+import { loadRepo, type LoadedRepo, type LoadOptions } from "../pipeline/load.js";
 import { pickLang, UsageError, type Io } from "./io.js";
 
 export function requireRepoRoot(io: Io, dir: string | undefined, lang: Lang): string {

@@ -3,7 +3,7 @@ import { Command, Option } from "commander";
 import { t, type Lang } from "../i18n.js";
 import { buildReviewQueue, type QueueFilter, type QueueRow } from "../approval/queue.js";
 import { STATUSES } from "../schema/vocab.js";
-import type { LoadedRepo } from "../repo/load.js";
+import type { LoadedRepo } from "../pipeline/load.js";
 import { today, UsageError, type Io } from "./io.js";
 import { openRepo } from "./repo-arg.js";
 import { entryLine, resolveActor } from "./approval-shell.js";

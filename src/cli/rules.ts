@@ -5,7 +5,7 @@ import type { Command } from "commander";
 import { Chalk } from "chalk";
 import { t } from "../i18n.js";
 import { formatText } from "../format/problems.js";
-import { runTestFile } from "../rules/testfile.js";
+import { runTestFile } from "../score/testfile.js";
 import { EXIT, pickLang, setExitCode, UsageError, useColour, type Io } from "./io.js";
 
 export function registerRules(program: Command, io: Io): void {

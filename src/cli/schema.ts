@@ -6,8 +6,8 @@
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
 import { t, type Lang } from "../i18n.js";
-import { jsonSchemas, type EditorKind } from "../schema/json-schema.js";
-import type { LoadedRepo } from "../repo/load.js";
+import { jsonSchemas, type EditorKind } from "../templates/json-schema.js";
+import type { LoadedRepo } from "../pipeline/load.js";
 import { writeFileAtomic } from "../repo/write.js";
 import { SCHEMA_DIR } from "../templates/editor.js";
 import { EXIT, pickLang, setExitCode, type Io } from "./io.js";

@@ -11,6 +11,7 @@ import { deliver, emit, FORMATS, outputOption, preflight, signaturesOf, tableOpt
 import { scoreDoc } from "../reports/score-doc.js";
 import { chunked, jsonPieces } from "../format/json-stream.js";
 import { openScored } from "./scored-repo.js";
+import { countReviews } from "../reports/review-counts.js";
 
 interface ScoreOptions {
   term?: string;
@@ -56,15 +57,19 @@ export function registerScore(program: Command, io: Io): void {
       const groupsOf = new Map(dataset.roster.teachers.map((x) => [x.id, x.groups]));
       // --teacher / --group mean the same in every format, the JSON included.
       const result = filterResult(scoreDataset(dataset, scheme, period, { trace: format === "json" }), filter, (id) => groupsOf.get(id) ?? []);
+      const reviews = countReviews(dataset, scheme, period);
       if (format === "json") {
-        if (opts.output) deliver(io, lang, [...jsonPieces(result as unknown as Record<string, unknown>)].join(""), opts);
+        // The engine's result, plus the 待审核 / 退回 counts of the teachers shown.
+        const review = reviews && { approvedOnly: reviews.approvedOnly, teachers: Object.fromEntries(result.teachers.map((x) => [x.teacher, reviews.byTeacher.get(x.teacher) ?? { pending: 0, returned: 0 }])) };
+        const json = { ...result, ...(review ? { review } : {}) } as unknown as Record<string, unknown>;
+        if (opts.output) deliver(io, lang, [...jsonPieces(json)].join(""), opts);
         // To stdout piece by piece: at a million records the text alone is hundreds of MB.
-        else for (const chunk of chunked(jsonPieces(result as unknown as Record<string, unknown>))) await writeAndWait(io, chunk);
+        else for (const chunk of chunked(jsonPieces(json))) await writeAndWait(io, chunk);
         return;
       }
-      const tt = buildTeacherTable(result, lang, filter, dataset.config.school);
-      const groups = opts.teacher ? [] : buildGroupTable(result, dataset.roster.groups, lang, filter);
-      const school = opts.teacher || opts.group ? undefined : buildSchoolRow(result, lang);
+      const tt = buildTeacherTable(result, lang, filter, dataset.config.school, reviews);
+      const groups = opts.teacher ? [] : buildGroupTable(result, dataset.roster.groups, lang, filter, reviews);
+      const school = opts.teacher || opts.group ? undefined : buildSchoolRow(result, lang, {}, reviews);
       if (format === "text") {
         const text = renderScore(tt, groups, {
           lang,
@@ -107,7 +112,7 @@ export function terminalWidth(io: Io): number {
   return io.stdout.isTTY && cols && cols > 0 ? cols : DEFAULT_WIDTH;
 }
 
-function unknownId(lang: Lang, what: string, id: string, known: string[]): string {
+export function unknownId(lang: Lang, what: string, id: string, known: string[]): string {
   const guess = didYouMean(id, known);
   return t(lang, `没有${what} ${id}${guess ? `;是不是 ${guess}?` : ""}`, `no ${what} ${id}${guess ? `; did you mean ${guess}?` : ""}`);
 }

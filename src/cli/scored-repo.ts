@@ -9,7 +9,7 @@ import { resolvePeriod, type PeriodResult } from "../score/period.js";
 import type { Period } from "../score/types.js";
 import { EXIT, setExitCode, today, UsageError, useColour, type Io } from "./io.js";
 import { openRepo } from "./repo-arg.js";
-import type { LoadedRepo, LoadOptions } from "../repo/load.js";
+import type { LoadedRepo, LoadOptions } from "../pipeline/load.js";
 import { didYouMean } from "../schema/zod-problems.js";
 
 export interface PeriodOptions {

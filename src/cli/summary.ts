@@ -2,7 +2,11 @@
 import type { Command } from "commander";
 import { buildSummaryData, summaryDoc, totalMinimum } from "../reports/summary.js";
 import { scoreWithProgress } from "../reports/score-all.js";
-import { today, type Io } from "./io.js";
+import { countReviews } from "../reports/review-counts.js";
+import { t } from "../i18n.js";
+import { filterResult } from "../reports/teacher-table.js";
+import { today, UsageError, type Io } from "./io.js";
+import { unknownId } from "./score.js";
 import { addOutputOptions, emit, preflight, signaturesOf, type OutputOptions } from "./output.js";
 import { startProgress } from "./progress.js";
 import { addPeriodOptions, openScored, type PeriodOptions } from "./scored-repo.js";
@@ -11,21 +15,34 @@ export function registerSummary(program: Command, io: Io): void {
   const cmd = program
     .command("summary")
     .description("全校汇总:各组人均学时、达标率、学时分段、周期进度 / school summary: groups, 达标率, hour bands, cycle progress")
-    .argument("[dir]", "仓库目录(默认当前目录)/ the repository folder (default: here)");
-  addOutputOptions(addPeriodOptions(cmd)).action(async function (this: Command, dir: string | undefined, opts: PeriodOptions & OutputOptions) {
+    .argument("[dir]", "仓库目录(默认当前目录)/ the repository folder (default: here)")
+    .option("--teacher <id>", "只汇总一位教师 / one teacher only")
+    .option("--group <id>", "只汇总一个教研组 / one group only");
+  addOutputOptions(addPeriodOptions(cmd)).action(async function (this: Command, dir: string | undefined, opts: PeriodOptions & OutputOptions & { teacher?: string; group?: string }) {
     const opened = openScored(io, this, dir, opts);
     if (!opened) return;
     const { lang, dataset, scheme, period } = opened;
+    const teacher = opts.teacher ? dataset.roster.teachers.find((x) => x.id === opts.teacher) : undefined;
+    const group = opts.group ? dataset.roster.groups.find((g) => g.id === opts.group) : undefined;
+    if (opts.teacher && !teacher) throw new UsageError(unknownId(lang, t(lang, "教师", "teacher"), opts.teacher, dataset.roster.teachers.map((x) => x.id)));
+    if (opts.group && !group) throw new UsageError(unknownId(lang, t(lang, "教研组", "group"), opts.group, dataset.roster.groups.map((g) => g.id)));
+    // --teacher / --group mean what they mean for score, in every format (JSON included).
+    const filter = teacher || group
+      ? { teacher: opts.teacher, group: opts.group, label: [group?.name, teacher ? `${teacher.name}(${teacher.id})` : undefined].filter(Boolean).join(" · ") }
+      : undefined;
+    const groupsOf = new Map(dataset.roster.teachers.map((x) => [x.id, x.groups]));
+    const only = (r: ReturnType<typeof scoreWithProgress>) => (filter ? filterResult(r, filter, (id) => groupsOf.get(id) ?? []) : r);
     preflight(io, lang, opts);
     const c = dataset.config.cycle;
     const cyclePeriod = c && period.type !== "cycle" ? { type: "cycle" as const, id: c.id, start: c.start, end: c.end } : undefined;
     const n = dataset.roster.teachers.length;
     const progress = startProgress(io, lang, { zh: "正在计算", en: "scoring" });
     const total = cyclePeriod ? 2 * n : n;
-    const result = scoreWithProgress(dataset, scheme, period, (d) => progress.update(d, total));
-    const cycleResult = cyclePeriod ? scoreWithProgress(dataset, scheme, cyclePeriod, (d) => progress.update(n + d, total)) : period.type === "cycle" ? result : undefined;
+    const result = only(scoreWithProgress(dataset, scheme, period, (d) => progress.update(d, total)));
+    const cycleResult = cyclePeriod ? only(scoreWithProgress(dataset, scheme, cyclePeriod, (d) => progress.update(n + d, total))) : period.type === "cycle" ? result : undefined;
     progress.done();
-    const data = buildSummaryData({ result, dataset, lang, ...(cycleResult ? { cycleResult } : {}), today: today(io.env) });
+    const reviews = countReviews(dataset, scheme, period);
+    const data = buildSummaryData({ result, dataset, lang, ...(cycleResult ? { cycleResult } : {}), today: today(io.env), ...(reviews ? { reviews } : {}), ...(filter ? { filter } : {}) });
     await emit(io, lang, { ...summaryDoc(data, result, lang, totalMinimum(scheme, result)), made: today(io.env), signatures: signaturesOf(dataset.config, lang) }, opts);
   });
 }

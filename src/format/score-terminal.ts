@@ -14,6 +14,7 @@ import { fmtNum, requirementState, requirementText } from "../reports/requiremen
 import type { TeacherRow, TeacherTable } from "../reports/teacher-table.js";
 import { fitWidths, renderFit, unwrappedWidths, type FitColumn } from "./fit-table.js";
 import { renderTable } from "./table.js";
+import { addCounts, approvedOnlyNote, type ReviewCount } from "../reports/review-counts.js";
 
 export { fmtNum, requirementText };
 
@@ -89,7 +90,7 @@ function cutNames(lang: Lang) {
 const standingPaint = (c: InstanceType<typeof Chalk>, r: TeacherRow) => (s: string) =>
   r.standing === "met" ? c.green(s) : r.standing === "in-progress" ? c.yellow(s) : c.red(s);
 
-function teacherColumns(tt: TeacherTable, opts: RenderOptions, c: InstanceType<typeof Chalk>, withGroups: boolean, withParts: boolean): FitColumn[] {
+function teacherColumns(tt: TeacherTable, opts: RenderOptions, c: InstanceType<typeof Chalk>, withGroups: boolean, withParts: boolean, withReview = true): FitColumn[] {
   const { lang } = opts;
   const wide = Boolean(opts.wide);
   const cols: FitColumn[] = [
@@ -111,6 +112,7 @@ function teacherColumns(tt: TeacherTable, opts: RenderOptions, c: InstanceType<t
   }
   cols.push({ header: t(lang, "合计", "Total"), align: "right", cells: tt.rows.map((r) => fmtNum(r.total)) });
   cols.push({ header: t(lang, "等级", "Grade"), align: "left", cells: tt.rows.map((r) => r.grade), paint: (s, i) => standingPaint(c, tt.rows[i]!)(s) });
+  if (tt.review && withReview) cols.push(...reviewColumns(tt.rows.map((r) => r.review), lang));
   cols.push({
     header: t(lang, "未达标", "Not met"),
     align: "left",
@@ -120,6 +122,15 @@ function teacherColumns(tt: TeacherTable, opts: RenderOptions, c: InstanceType<t
     paint: (s, i) => standingPaint(c, tt.rows[i]!)(s),
   });
   return cols;
+}
+
+/** 待审核 and 退回, when the school reviews records: a number each, blank for none; `short` English headers for narrow terminals. */
+function reviewColumns(counts: (ReviewCount | undefined)[], lang: Lang, short = false): FitColumn[] {
+  const cell = (n: number | undefined) => (n ? String(n) : "");
+  return [
+    { header: t(lang, "待审核", short ? "Pend." : "Pending"), align: "right", cells: counts.map((x) => cell(x?.pending)) },
+    { header: t(lang, "退回", short ? "Ret." : "Returned"), align: "right", cells: counts.map((x) => cell(x?.returned)) },
+  ];
 }
 
 /** What the total is made of at the top: root categories and items outside every category. */
@@ -134,32 +145,47 @@ function topLevel(tt: TeacherTable): { label: string; value: (r: TeacherRow) => 
   return parts;
 }
 
-/** Try the fullest layout first; drop the parts, then the groups, until the table fits. */
+/** Try the fullest layout first; drop the parts, then the groups, then 待审核/退回 (the group table keeps them), until the table fits. */
 function renderTeachers(tt: TeacherTable, opts: RenderOptions, c: InstanceType<typeof Chalk>): string {
   const width = opts.width ?? DEFAULT_WIDTH;
   const bold = opts.colour ? (s: string) => c.bold(s) : undefined;
-  const tries: [boolean, boolean][] = [[true, true], [true, false], [false, false]];
-  for (const [withGroups, withParts] of tries) {
-    const cols = teacherColumns(tt, opts, c, withGroups, withParts);
+  const tries: [boolean, boolean, boolean][] = [[true, true, true], [true, false, true], [false, false, true], [false, false, false]];
+  for (const [withGroups, withParts, withReview] of tries) {
+    const cols = teacherColumns(tt, opts, c, withGroups, withParts, withReview);
     const widths = opts.wide ? unwrappedWidths(cols) : fitWidths(cols, width);
     if (widths) return renderFit(cols, widths, { bold }).join("\n");
   }
   // Narrower than anything sensible: the smallest layout, wrapped by the terminal.
-  const cols = teacherColumns(tt, opts, c, false, false);
+  const cols = teacherColumns(tt, opts, c, false, false, false);
   return renderFit(cols, cols.map((col) => Math.max(stringWidth(col.header), ...col.cells.map((x) => Math.min(24, stringWidth(x))))), { bold }).join("\n");
 }
 
+/** The full table if it fits; else short review headers and long group names cut; else without 待审核/退回. */
 function renderGroups(groups: GroupRow[], school: GroupRow | undefined, tt: TeacherTable, opts: RenderOptions, c: InstanceType<typeof Chalk>): string {
+  const bold = opts.colour ? (s: string) => c.bold(s) : undefined;
+  const full = groupColumns(groups, school, tt, opts, c, "full");
+  if (opts.wide) return renderFit(full, unwrappedWidths(full), { bold }).join("\n");
+  const variants = tt.review ? [full, groupColumns(groups, school, tt, opts, c, "narrow"), groupColumns(groups, school, tt, opts, c, "no-review")] : [full];
+  for (const cols of variants) {
+    const widths = fitWidths(cols, opts.width ?? DEFAULT_WIDTH);
+    if (widths) return renderFit(cols, widths, { bold }).join("\n");
+  }
+  return renderFit(full, unwrappedWidths(full), { bold }).join("\n");
+}
+
+function groupColumns(groups: GroupRow[], school: GroupRow | undefined, tt: TeacherTable, opts: RenderOptions, c: InstanceType<typeof Chalk>, layout: "full" | "narrow" | "no-review"): FitColumn[] {
   const { lang } = opts;
+  const narrow = layout !== "full";
   const rows = [...groups, ...(school ? [school] : [])];
   const anyOpen = rows.some((g) => g.inProgress > 0);
   const cols: FitColumn[] = [
-    { header: t(lang, "教研组", "Group"), align: "left", cells: rows.map((g) => g.name) },
+    { header: t(lang, "教研组", "Group"), align: "left", cells: rows.map((g) => g.name), ...(narrow ? { shrink: "cut" as const, min: 8, cut: cutNames(lang) } : {}) },
     { header: t(lang, "人数", "Members"), align: "right", cells: rows.map((g) => String(g.members)) },
     { header: t(lang, "人均", "Average"), align: "right", cells: rows.map((g) => fmtNum(g.averageTotal)) },
     { header: t(lang, "达标", "Met"), align: "right", cells: rows.map((g) => String(g.met)) },
     ...(anyOpen ? [{ header: t(lang, "进行中", "Open"), align: "right" as const, cells: rows.map((g) => String(g.inProgress)) }] : []),
     { header: t(lang, "达标率", "Met rate"), align: "right", cells: rows.map((g) => `${fmtNum(Math.round(g.metRate * 1000) / 10)}%`) },
+    ...(tt.review && layout !== "no-review" ? reviewColumns(rows.map((g) => g.review), lang, narrow) : []),
     {
       header: t(lang, "未达标教师", "Falling short"),
       align: "left",
@@ -183,8 +209,7 @@ function renderGroups(groups: GroupRow[], school: GroupRow | undefined, tt: Teac
         }]
       : []),
   ];
-  const widths = (opts.wide ? undefined : fitWidths(cols, opts.width ?? DEFAULT_WIDTH)) ?? unwrappedWidths(cols);
-  return renderFit(cols, widths, { bold: opts.colour ? (s) => c.bold(s) : undefined }).join("\n");
+  return cols;
 }
 
 function renderDetail(tt: TeacherTable, row: TeacherRow, opts: RenderOptions, c: InstanceType<typeof Chalk>): string {
@@ -208,6 +233,8 @@ function renderDetail(tt: TeacherTable, row: TeacherRow, opts: RenderOptions, c:
     itemTable,
     ...(row.requirements.length ? [reqTable] : []),
     t(lang, `合计 ${fmtNum(row.total)} ${tt.unit},等级:${grade}`, `Total ${fmtNum(row.total)} ${tt.unit}, grade: ${grade}`),
+    ...(row.review ? [t(lang, `待审核 ${row.review.pending} 条,退回 ${row.review.returned} 条`, `${row.review.pending} awaiting review, ${row.review.returned} returned`)] : []),
+    ...(tt.review?.approvedOnly && row.review ? [approvedOnlyNote(row.review, tt.unit, lang)] : []),
   ].join("\n");
 }
 
@@ -234,6 +261,9 @@ export function renderScore(tt: TeacherTable, groups: GroupRow[], opts: RenderOp
   if (groups.length) {
     out.push("", t(lang, "教研组", "Per group"));
     out.push(renderGroups(groups, school, tt, opts, c));
+  }
+  if (tt.review?.approvedOnly) {
+    out.push("", approvedOnlyNote(addCounts(tt.rows.map((r) => r.review)), tt.unit, lang));
   }
   return `${out.join("\n")}\n`;
 }

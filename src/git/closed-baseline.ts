@@ -1,11 +1,10 @@
 /** The files of each closed term at its closing point, read from git for the closed-term check. */
-import type { ClosedBaseline } from "../checks/closed-terms.js";
-import { closedOn, closedTermsOf } from "../repo/closed-terms.js";
+import { closedOn, closedTermsOf, type ClosedBaseline } from "../repo/closed-terms.js";
 import { RECORDS_DIR, SESSIONS_DIR } from "../repo/layout.js";
 import { gitPrefix } from "./changed.js";
 import { git } from "./git.js";
 import { readObjects } from "./history.js";
-import type { LoadedRepo } from "../repo/load.js";
+import type { LoadedRepo } from "../pipeline/load.js";
 
 /** undefined outside git (the check then warns); `config` is the config's plain data. */
 export function closedBaselines(root: string, config: unknown, today: string): Map<string, ClosedBaseline> | undefined {

@@ -9,6 +9,7 @@ import type { Group } from "../model.js";
 import { teacherSchema } from "../schema/files.js";
 import { DATE_RE, isRealDate } from "../schema/fields.js";
 import type { Sheet } from "./sheet.js";
+import { mapColumns, type Columns } from "./columns.js";
 
 export const ROSTER_FIELDS = ["id", "name", "groups", "roles", "emails", "joined", "left"] as const;
 export type RosterField = (typeof ROSTER_FIELDS)[number];
@@ -41,23 +42,8 @@ export interface Rejection {
 }
 
 /** Column index per field: --map first (header text or field name → field), then the usual headers. */
-export function mapColumns(header: string[], map: Record<string, string>, lang: Lang): { columns: Partial<Record<RosterField, number>>; errors: string[] } {
-  const columns: Partial<Record<RosterField, number>> = {};
-  const errors: string[] = [];
-  for (const [col, field] of Object.entries(map)) {
-    if (!(ROSTER_FIELDS as readonly string[]).includes(field)) {
-      errors.push(t(lang, `--map ${col}=${field}:没有字段 ${field}(可用:${ROSTER_FIELDS.join("、")})`, `--map ${col}=${field}: no field ${field} (there are: ${ROSTER_FIELDS.join(", ")})`));
-      continue;
-    }
-    const i = header.indexOf(col);
-    if (i < 0) errors.push(t(lang, `--map ${col}=${field}:表头里没有列「${col}」`, `--map ${col}=${field}: the header has no column "${col}"`));
-    else columns[field as RosterField] = i;
-  }
-  for (const field of ROSTER_FIELDS) {
-    if (columns[field] !== undefined) continue;
-    const i = header.findIndex((h) => ROSTER_HEADERS[field].some((x) => x.toLowerCase() === h.toLowerCase()));
-    if (i >= 0) columns[field] = i;
-  }
+export function mapRosterColumns(header: string[], map: Record<string, string>, lang: Lang): { columns: Columns<RosterField>; errors: string[] } {
+  const { columns, errors } = mapColumns(ROSTER_FIELDS, ROSTER_HEADERS, header, map, lang);
   if (columns.name === undefined) errors.push(t(lang, `找不到「姓名」列(表头:${header.join("、")});用 --map 列名=name 指定`, `no name column (header: ${header.join(", ")}); name it with --map COLUMN=name`));
   return { columns, errors };
 }
@@ -66,7 +52,7 @@ const list = (s: string) => s.split(/[、,,;;/\s]+/).map((x) => x.trim()).filter
 
 export function rosterRows(sheet: Sheet, existing: { ids: string[]; groups: Group[] }, map: Record<string, string>, lang: Lang):
   { teachers: ImportedTeacher[]; rejected: Rejection[]; errors: string[] } {
-  const { columns, errors } = mapColumns(sheet.header, map, lang);
+  const { columns, errors } = mapRosterColumns(sheet.header, map, lang);
   if (errors.length) return { teachers: [], rejected: [], errors };
   const taken = new Set(existing.ids);
   const groupId = new Map<string, string>();

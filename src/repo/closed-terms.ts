@@ -23,6 +23,9 @@ export interface ClosedTerm {
   at: [number, number];
 }
 
+/** A closed term's record and session files at its closing point (repo-relative path → text). */
+export type ClosedBaseline = { commit: string; files: ReadonlyMap<string, string> } | { missing: "no-git" | "unknown-rev" | "no-commit" };
+
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The closed terms of a config's plain data (validated or not: bad entries are skipped). */

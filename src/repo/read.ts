@@ -1,15 +1,23 @@
 /** Reading one repo file from disk into a YamlSource, with every failure as a Problem. */
 import { lstatSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { join } from "node:path";
-import type { z } from "zod";
 import type { Problem } from "../problem.js";
 import { t, type Lang } from "../i18n.js";
 import { decodeUtf8, makeProblem, MAX_FILE_BYTES, parseYaml, type YamlSource } from "./yaml-source.js";
-import { zodIssuesToProblems } from "../schema/zod-problems.js";
 import { findTypingMistakes } from "./typing-mistakes.js";
 import { applyFixes } from "./apply-fixes.js";
-import { attachValueFixes } from "./value-fixes.js";
 import { TYPING_CHECKS, typingProblem } from "./typing-problems.js";
+
+export type LoadedKind = "config" | "roster" | "records" | "sessions" | "rules";
+
+/** One file of the repository as loaded: its source when it parsed, and its own problems. */
+export interface LoadedFile {
+  file: string;
+  kind: LoadedKind;
+  source?: YamlSource;
+  /** Problems of this file alone (syntax, schema). */
+  problems: Problem[];
+}
 
 export interface ReadResult {
   source?: YamlSource;
@@ -91,19 +99,8 @@ function linePos(text: string, offset: number): { line: number; col: number } {
   return { line, col: offset - start + 1 };
 }
 
-/** On a line where a typing mistake was found, the parser's and the schema's problems only repeat it. */
+/** On a line where a typing mistake was found, the parser's own problems only repeat it. */
 export function withoutShadowed(problems: Problem[], typing: Problem[]): Problem[] {
   const lines = new Set(typing.filter((p) => p.check !== "line-endings").map((p) => p.line));
   return problems.filter((p) => TYPING_CHECKS.has(p.check) || !lines.has(p.line));
-}
-
-/** Validate parsed data against a schema; problems point at the offending nodes. */
-export function validate<S extends z.ZodType>(
-  source: YamlSource,
-  schema: S,
-  lang: Lang,
-): { data?: z.output<S>; problems: Problem[] } {
-  const result = schema.safeParse(source.data);
-  if (result.success) return { data: result.data, problems: [] };
-  return { problems: attachValueFixes(source, zodIssuesToProblems(source, schema, result.error.issues, lang), lang) };
 }

@@ -8,6 +8,7 @@ import type { Group } from "../model.js";
 import type { ScoreResult } from "../score/types.js";
 import { groupRequirements, schoolRequirements, type CollectiveCell } from "./collective.js";
 import { requirementCell, type RequirementCell, type TableFilter } from "./teacher-table.js";
+import { sumCounts, type ReviewCount, type ReviewCounts } from "./review-counts.js";
 
 export interface Shortfall {
   teacher: string;
@@ -34,6 +35,8 @@ export interface GroupRow {
   shortfalls: Shortfall[];
   /** The group's own requirements (subject: group), when the scheme has any; the school's on the 全校 row. */
   requirements?: CollectiveCell[];
+  /** 待审核 / 退回 records of the members (each teacher once), when the school reviews records. */
+  review?: ReviewCount;
 }
 
 export const NO_GROUP = "-";
@@ -42,7 +45,7 @@ export const SCHOOL = "*";
 
 const avg = (xs: number[]) => (xs.length ? Math.round((xs.reduce((s, x) => s + x, 0) / xs.length) * 100) / 100 : 0);
 
-export function buildGroupTable(result: ScoreResult, groups: Group[], lang: Lang, filter: TableFilter = {}): GroupRow[] {
+export function buildGroupTable(result: ScoreResult, groups: Group[], lang: Lang, filter: TableFilter = {}, reviews?: ReviewCounts): GroupRow[] {
   const reqLabels = new Map(result.requirements.map((r) => [r.id, lang === "en" ? r.labelEn : r.label]));
   const teachers = result.teachers.filter((x) => !filter.teacher || x.teacher === filter.teacher);
   const known = new Set(groups.map((g) => g.id));
@@ -55,12 +58,12 @@ export function buildGroupTable(result: ScoreResult, groups: Group[], lang: Lang
     .map((g): GroupRow => {
       const members = teachers.filter((x) => (g.id === NO_GROUP ? !x.groups.some((y) => known.has(y)) : x.groups.includes(g.id)));
       const own = groupRequirements(result, g.id, lang);
-      return { ...groupRow(g, members, result, reqLabels), ...(own ? { requirements: own.requirements } : {}) };
+      return { ...groupRow(g, members, result, reqLabels, reviews), ...(own ? { requirements: own.requirements } : {}) };
     })
     .filter((g) => g.members > 0 || g.group !== NO_GROUP);
 }
 
-function groupRow(g: { id: string; name: string }, members: ScoreResult["teachers"], result: ScoreResult, reqLabels: Map<string, string>): GroupRow {
+function groupRow(g: { id: string; name: string }, members: ScoreResult["teachers"], result: ScoreResult, reqLabels: Map<string, string>, reviews?: ReviewCounts): GroupRow {
   const met = members.filter((x) => x.standing === "met").length;
   return {
     group: g.id,
@@ -75,13 +78,14 @@ function groupRow(g: { id: string; name: string }, members: ScoreResult["teacher
     shortfalls: members
       .filter((x) => !x.met)
       .map((x) => ({ teacher: x.teacher, name: x.name, total: x.total, unmet: x.requirements.filter((r) => !r.met).map((r) => requirementCell(r, reqLabels)) })),
+    ...(reviews ? { review: sumCounts(reviews, members.map((x) => x.teacher)) } : {}),
   };
 }
 
 /** The 全校 row: every scored teacher the filter keeps, once (a teacher in two groups counts once). */
-export function buildSchoolRow(result: ScoreResult, lang: Lang, filter: TableFilter = {}): GroupRow {
+export function buildSchoolRow(result: ScoreResult, lang: Lang, filter: TableFilter = {}, reviews?: ReviewCounts): GroupRow {
   const reqLabels = new Map(result.requirements.map((r) => [r.id, lang === "en" ? r.labelEn : r.label]));
   const members = result.teachers.filter((x) => (!filter.teacher || x.teacher === filter.teacher) && (!filter.group || x.groups.includes(filter.group)));
   const own = schoolRequirements(result, lang);
-  return { ...groupRow({ id: SCHOOL, name: t(lang, "全校", "whole school") }, members, result, reqLabels), ...(own ? { requirements: own.requirements } : {}) };
+  return { ...groupRow({ id: SCHOOL, name: t(lang, "全校", "whole school") }, members, result, reqLabels, reviews), ...(own ? { requirements: own.requirements } : {}) };
 }

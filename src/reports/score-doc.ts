@@ -9,6 +9,7 @@ import type { RequirementCell, TeacherTable } from "./teacher-table.js";
 import { num, type ReportDoc, type ReportTable } from "./document.js";
 import { periodLabel } from "./labels.js";
 import { requirementText } from "./requirement-text.js";
+import { addCounts, approvedOnlyNote } from "./review-counts.js";
 
 export interface ScoreReportData {
   schema: "yanxiu.score/1";
@@ -36,6 +37,7 @@ export function teacherSheet(tt: TeacherTable, groupNames: Map<string, string>, 
       ...tt.items.map((i) => ({ header: i.label, type: "number" as const })),
       { header: t(lang, `合计${tt.unit}`, `total ${tt.unit}`), type: "number" },
       { header: t(lang, "等次", "grade"), type: "text" },
+      ...(tt.review ? reviewHeaders(lang) : []),
       { header: t(lang, "未达要求", "requirements not met"), type: "text", long: true },
     ],
     rows: tt.rows.map((x) => [
@@ -45,24 +47,36 @@ export function teacherSheet(tt: TeacherTable, groupNames: Map<string, string>, 
       ...x.items.map((i) => i.credited),
       x.total,
       x.grade,
+      ...(tt.review ? [x.review?.pending ?? 0, x.review?.returned ?? 0] : []),
       unmetText(x.requirements, lang, tt.period.id),
     ]),
     footer: tt.rows.length ? teacherFooter(tt, lang) : [],
   };
 }
 
-/** 全校 (the sum of each column) and 平均 (its mean over the teachers shown). */
+/** 待审核 and 退回 record counts, when the school reviews records (review-counts.ts). */
+function reviewHeaders(lang: Lang): ReportTable["columns"] {
+  return [
+    { header: t(lang, "待审核", "awaiting review"), type: "number" },
+    { header: t(lang, "退回", "returned"), type: "number" },
+  ];
+}
+
+/** 全校 (the sum of each column) and 平均 (its mean over the teachers shown); 待审核 / 退回 summed only. */
 function teacherFooter(tt: TeacherTable, lang: Lang): ReportTable["rows"] {
   const n = tt.rows.length;
   const sums = [...tt.items.map((_, k) => tt.rows.reduce((s, r) => s + r.items[k]!.credited, 0)), tt.rows.reduce((s, r) => s + r.total, 0)];
   const met = tt.rows.filter((r) => r.met).length;
+  const review = addCounts(tt.rows.map((r) => r.review));
   return [
-    [t(lang, "全校", "whole school"), t(lang, `${n} 人`, `${n} teachers`), "", ...sums.map(num), t(lang, `达标 ${met} 人`, `${met} met`), ""],
-    [t(lang, "平均", "average"), "", "", ...sums.map((x) => x / n), "", ""],
+    [t(lang, "全校", "whole school"), t(lang, `${n} 人`, `${n} teachers`), "", ...sums.map(num), t(lang, `达标 ${met} 人`, `${met} met`), ...(tt.review ? [review.pending, review.returned] : []), ""],
+    [t(lang, "平均", "average"), "", "", ...sums.map((x) => x / n), "", ...(tt.review ? ["", ""] : []), ""],
   ];
 }
 
 export function groupSheet(groups: GroupRow[], unit: string, lang: Lang, periodId: string, school?: GroupRow): ReportTable {
+  const review = [...groups, ...(school ? [school] : [])].some((g) => g.review);
+  const counts = (g: GroupRow) => (review ? [g.review?.pending ?? 0, g.review?.returned ?? 0] : []);
   return {
     id: "groups",
     title: t(lang, "各组汇总", "Groups"),
@@ -73,6 +87,7 @@ export function groupSheet(groups: GroupRow[], unit: string, lang: Lang, periodI
       { header: t(lang, `人均${unit}`, `average ${unit}`), type: "number" },
       { header: t(lang, "达标人数", "met"), type: "number" },
       { header: t(lang, "达标率", "share met"), type: "percent" },
+      ...(review ? reviewHeaders(lang) : []),
       { header: t(lang, "未达标教师及差额", "falling short, and of what"), type: "text", long: true },
     ],
     rows: groups.map((g) => [
@@ -81,9 +96,10 @@ export function groupSheet(groups: GroupRow[], unit: string, lang: Lang, periodI
       g.averageTotal,
       g.met,
       g.metRate,
+      ...counts(g),
       g.shortfalls.map((s) => `${s.name}:${unmetText(s.unmet, lang, periodId)}`).join(t(lang, " / ", " / ")),
     ]),
-    ...(school ? { footer: [[school.name, school.members, school.averageTotal, school.met, school.metRate, ""]] } : {}),
+    ...(school ? { footer: [[school.name, school.members, school.averageTotal, school.met, school.metRate, ...counts(school), ""]] } : {}),
   };
 }
 
@@ -94,7 +110,7 @@ export function scoreDoc(tt: TeacherTable, groups: GroupRow[], groupNames: Map<s
     kind: "score",
     lang,
     title: t(lang, `${school} 研修${tt.unit}`, `${school}: ${tt.unit}`).trim(),
-    meta: [periodLabel(tt.period, lang), tt.scheme],
+    meta: [periodLabel(tt.period, lang), tt.scheme, ...(tt.review?.approvedOnly ? [approvedOnlyNote(addCounts(tt.rows.map((r) => r.review)), tt.unit, lang)] : [])],
     sections: [],
     tables,
     charts: [

@@ -12,6 +12,7 @@ import { num, type BarChart, type ReportDoc, type ReportTable } from "./document
 import { inProgress } from "../score/progress.js";
 import { progressPercent } from "./requirement-text.js";
 import { label, pct, periodLabel, requirementLabels, unitLabel } from "./labels.js";
+import { approvedOnlyNote, sumCounts, type ReviewCount, type ReviewCounts } from "./review-counts.js";
 
 /** 教基4068: teachers per band of hours — ≤36, 37–72, 73–108, ≥109 (a fraction goes up: 36.5 is 37–72). */
 export const BANDS = [
@@ -42,6 +43,8 @@ export interface GroupSummary {
   short: Shortfall[];
   /** The group's own requirements (subject: group), when the scheme has any. */
   requirements?: CollectiveCell[];
+  /** 待审核 / 退回 records of the members, when the school reviews records (review-counts.ts). */
+  review?: ReviewCount;
 }
 
 export interface CycleProgress {
@@ -78,6 +81,17 @@ export interface SummaryData {
   groups: GroupSummary[];
   short: Shortfall[];
   cycle?: CycleProgress;
+  /** 待审核 / 退回 over the school (each teacher once), when the school reviews records. */
+  review?: ReviewCount & { approvedOnly: boolean };
+  /** --teacher / --group: the summary covers only these teachers (and their groups). */
+  filter?: SummaryFilter;
+}
+
+export interface SummaryFilter {
+  teacher?: string;
+  group?: string;
+  /** How the selection reads in the report's title rows ("语文组", "张明(t10)"). */
+  label: string;
 }
 
 /** A fraction kept to four decimals (53.85%). */
@@ -106,9 +120,13 @@ export interface SummaryInput {
   /** The same scheme scored over the cycle, when the config has one. */
   cycleResult?: ScoreResult;
   today: string;
+  /** From countReviews: absent when the school does not review records. */
+  reviews?: ReviewCounts;
+  /** Results already filtered to these teachers (teacher-table.ts filterResult); groups follow. */
+  filter?: SummaryFilter;
 }
 
-export function buildSummaryData({ result, dataset, lang, cycleResult, today }: SummaryInput): SummaryData {
+export function buildSummaryData({ result, dataset, lang, cycleResult, today, reviews, filter }: SummaryInput): SummaryData {
   const labels = requirementLabels(result, lang);
   const ts = result.teachers;
   const unit = result.scheme.unit;
@@ -125,7 +143,10 @@ export function buildSummaryData({ result, dataset, lang, cycleResult, today }: 
   // Teachers in no group (often administrators) get a row of their own, as in `yanxiu score`.
   const known = new Set(dataset.roster.groups.map((g) => g.id));
   const ungrouped = ts.some((x) => !x.groups.some((g) => known.has(g))) ? [{ id: "-", name: t(lang, "(未分组)", "(no group)"), type: "" }] : [];
-  const groups: GroupSummary[] = [...dataset.roster.groups, ...ungrouped].map((g) => {
+  // --group: that group alone; --teacher: the groups the teacher is in.
+  const shown = [...dataset.roster.groups, ...ungrouped].filter((g) => (!filter?.group || g.id === filter.group)
+    && (!filter?.teacher || ts.some((x) => (g.id === "-" ? !x.groups.some((y) => known.has(y)) : x.groups.includes(g.id)))));
+  const groups: GroupSummary[] = shown.map((g) => {
     const members = ts.filter((x) => (g.id === "-" ? !x.groups.some((y) => known.has(y)) : x.groups.includes(g.id)));
     const met = members.filter((x) => x.met).length;
     return {
@@ -140,6 +161,7 @@ export function buildSummaryData({ result, dataset, lang, cycleResult, today }: 
       metRate: members.length ? share(met, members.length) : 0,
       short: members.filter((x) => !x.met).map((x) => shortfallOf(x, labels)),
       ...(groupRequirements(result, g.id, lang) ? { requirements: groupRequirements(result, g.id, lang)!.requirements } : {}),
+      ...(reviews ? { review: sumCounts(reviews, members.map((x) => x.teacher)) } : {}),
     };
   });
   const met = ts.filter((x) => x.met).length;
@@ -175,12 +197,15 @@ export function buildSummaryData({ result, dataset, lang, cycleResult, today }: 
     notMet: ts.filter((x) => x.standing === "short").length,
     metRate: ts.length ? share(met, ts.length) : 0,
     notScored: result.notScored,
-    ...(schoolRequirements(result, lang) ? { schoolRequirements: schoolRequirements(result, lang) } : {}),
+    // The school's own requirements describe the whole school, not a selection of it.
+    ...(!filter && schoolRequirements(result, lang) ? { schoolRequirements: schoolRequirements(result, lang) } : {}),
     bandBasis,
     bands,
     groups,
     short: ts.filter((x) => !x.met).map((x) => shortfallOf(x, labels)),
     ...(cycle ? { cycle } : {}),
+    ...(reviews ? { review: { ...sumCounts(reviews, ts.map((x) => x.teacher)), approvedOnly: reviews.approvedOnly } } : {}),
+    ...(filter ? { filter } : {}),
   };
 }
 
@@ -198,6 +223,7 @@ function shortText(s: Shortfall, lang: Lang): string {
 
 export function summaryDoc(data: SummaryData, result: ScoreResult, lang: Lang, target?: number): ReportDoc {
   const u = unitLabel(data.scheme.unit as ScoreResult["scheme"]["unit"], lang);
+  const counts = (c: ReviewCount | undefined) => (data.review ? [c?.pending ?? 0, c?.returned ?? 0] : []);
   const groupTable: ReportTable = {
     id: "groups",
     title: t(lang, "各组汇总", "Groups"),
@@ -211,11 +237,12 @@ export function summaryDoc(data: SummaryData, result: ScoreResult, lang: Lang, t
       { header: t(lang, "进行中", "in progress"), type: "number" },
       { header: t(lang, "未达标", "not met"), type: "number" },
       { header: t(lang, "达标率", "share met"), type: "percent" },
+      ...(data.review ? [{ header: t(lang, "待审核", "awaiting review"), type: "number" as const }, { header: t(lang, "退回", "returned"), type: "number" as const }] : []),
       { header: t(lang, "未达标教师", "falling short"), type: "text", long: true },
     ],
     // Rates unrounded: each renderer rounds once, for display (14/26 is 53.8%, everywhere).
-    rows: data.groups.map((g) => [g.name, g.type, g.members, g.averageTotal, g.met, g.inProgress, g.notMet, g.members ? g.met / g.members : 0, g.short.map((s) => s.name).join("、")]),
-    footer: [[t(lang, "全校", "whole school"), "", data.teachers, data.averageTotal, data.met, data.inProgress, data.notMet, data.teachers ? data.met / data.teachers : 0, data.short.map((s) => s.name).join("、")]],
+    rows: data.groups.map((g) => [g.name, g.type, g.members, g.averageTotal, g.met, g.inProgress, g.notMet, g.members ? g.met / g.members : 0, ...counts(g.review), g.short.map((s) => s.name).join("、")]),
+    footer: [[data.filter ? t(lang, "合计", "total") : t(lang, "全校", "whole school"), "", data.teachers, data.averageTotal, data.met, data.inProgress, data.notMet, data.teachers ? data.met / data.teachers : 0, ...counts(data.review), data.short.map((s) => s.name).join("、")]],
   };
   const basis = data.bandBasis === "total" ? t(lang, `(按${u}总数)`, ` (by total ${u})`) : "";
   const bandTable: ReportTable = {
@@ -272,6 +299,9 @@ export function summaryDoc(data: SummaryData, result: ScoreResult, lang: Lang, t
       ? [{ indent: 1, tone: "muted" as const, text: t(lang, `不计学时:${data.notScored.map((x) => `${x.name}(${x.role ?? "scored: false"})`).join("、")}`, `not scored: ${data.notScored.map((x) => `${x.name} (${x.role ?? "scored: false"})`).join(", ")}`) }]
       : []),
     { indent: 1, text: t(lang, `学时分段:`, `hour bands: `) + data.bands.map((b) => `${b.label} ${b.count}`).join(t(lang, ",", ", ")) },
+    ...(data.review
+      ? [{ indent: 1, text: data.review.approvedOnly ? approvedOnlyNote(data.review, u, lang) : t(lang, `待审核 ${data.review.pending} 条,退回 ${data.review.returned} 条`, `${data.review.pending} records awaiting review, ${data.review.returned} returned`) }]
+      : []),
   ];
   if (data.cycle) {
     const c = data.cycle;
@@ -285,9 +315,9 @@ export function summaryDoc(data: SummaryData, result: ScoreResult, lang: Lang, t
     kind: "summary",
     lang,
     title: t(lang, `${data.school} 校本研修汇总`, `${data.school}: school-based training summary`),
-    meta: [periodLabel(data.period, lang), data.scheme.name],
+    meta: [periodLabel(data.period, lang), data.scheme.name, ...(data.filter ? [t(lang, `范围:${data.filter.label}`, `only: ${data.filter.label}`)] : [])],
     sections: [
-      { heading: t(lang, "全校", "Whole school"), lines },
+      { heading: data.filter ? data.filter.label : t(lang, "全校", "Whole school"), lines },
       ...(shortLines.length ? [{ heading: data.inProgress ? t(lang, "未达标与进行中", "Not met or in progress") : t(lang, "未达标", "Falling short"), lines: shortLines }] : []),
     ],
     tables,

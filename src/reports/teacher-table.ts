@@ -7,6 +7,7 @@ import { t, type Lang } from "../i18n.js";
 import type { Period, RequirementScore, ScoreResult } from "../score/types.js";
 import type { Standing } from "../score/progress.js";
 import type { NotScored } from "../score/scored.js";
+import { countOf, type ReviewCount, type ReviewCounts } from "./review-counts.js";
 
 export interface Column {
   id: string;
@@ -35,6 +36,8 @@ export interface TeacherRow {
   grade: string;
   met: boolean;
   standing: Standing;
+  /** 待审核 / 退回 records, when the school reviews records (review-counts.ts). */
+  review?: ReviewCount;
 }
 
 export interface TeacherTable {
@@ -47,6 +50,8 @@ export interface TeacherTable {
   rows: TeacherRow[];
   /** People on the roster the filter would show but who are not scored (roles in config notScored, scored: false). */
   notScored: NotScored[];
+  /** Present when the school reviews records: every row then has its `review` counts. */
+  review?: { approvedOnly: boolean };
 }
 
 export interface TableFilter {
@@ -97,7 +102,7 @@ export function filterResult(result: ScoreResult, filter: TableFilter, groupsOf:
   };
 }
 
-export function buildTeacherTable(result: ScoreResult, lang: Lang, filter: TableFilter = {}, school?: string): TeacherTable {
+export function buildTeacherTable(result: ScoreResult, lang: Lang, filter: TableFilter = {}, school?: string, reviews?: ReviewCounts): TeacherTable {
   const reqLabels = new Map(result.requirements.map((r) => [r.id, pick(lang, r)]));
   const rows = result.teachers
     .filter(matches(filter))
@@ -120,6 +125,7 @@ export function buildTeacherTable(result: ScoreResult, lang: Lang, filter: Table
         grade: pick(lang, x.grade),
         met: x.met,
         standing: x.standing,
+        ...(reviews ? { review: countOf(reviews, x.teacher) } : {}),
       }),
     );
   return {
@@ -131,5 +137,6 @@ export function buildTeacherTable(result: ScoreResult, lang: Lang, filter: Table
     categories: result.categories.map((c) => ({ id: c.id, label: pick(lang, c), ...(c.cap !== undefined ? { cap: c.cap } : {}), ...(c.parent ? { parent: c.parent } : {}) })),
     rows,
     notScored: result.notScored,
+    ...(reviews ? { review: { approvedOnly: reviews.approvedOnly } } : {}),
   };
 }

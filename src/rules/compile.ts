@@ -6,7 +6,7 @@
 import type { Problem } from "../problem.js";
 import { t, type Lang } from "../i18n.js";
 import { positionOf, problemAt, type YamlPath, type YamlSource } from "../repo/yaml-source.js";
-import { validate } from "../repo/read.js";
+import { validate } from "../schema/zod-problems.js";
 import { didYouMean } from "../schema/zod-problems.js";
 import { ruleFileSchema, type ItemData, type RecordFilterData, type RequirementData } from "./schema.js";
 import type { RecordFilter } from "./blocks/record-filter.js";

@@ -1,7 +1,7 @@
 /**
  * A rule file that fails its schema (problems already reported by zod) still yields every
  * entry that is valid on its own, so that merge can check references, overlaps and cycles in
- * the same run, as records are read leniently (src/repo/activities.ts). The ids of the entries
+ * the same run, as records are read leniently (src/schema/activities.ts). The ids of the entries
  * left out are kept, so a reference to one of them is not reported again as undefined.
  */
 import type { z } from "zod";

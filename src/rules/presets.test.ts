@@ -2,7 +2,7 @@
 import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { runTestFile } from "./testfile.js";
+import { runTestFile } from "../score/testfile.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const files = readdirSync(`${root}/rules`).filter((f) => f.endsWith(".test.yaml")).sort();

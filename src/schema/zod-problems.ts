@@ -215,3 +215,14 @@ function customProblem(src: YamlSource, path: (string | number)[], field: string
         undefined);
   }
 }
+
+/** Validate parsed data against a schema; problems point at the offending nodes. */
+export function validate<S extends z.ZodType>(
+  source: YamlSource,
+  schema: S,
+  lang: Lang,
+): { data?: z.output<S>; problems: Problem[] } {
+  const result = schema.safeParse(source.data);
+  if (result.success) return { data: result.data, problems: [] };
+  return { problems: zodIssuesToProblems(source, schema, result.error.issues, lang) };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadRepo } from "../repo/load.js";
+import { loadRepo } from "../pipeline/load.js";
 import { resolvePeriod } from "./period.js";
 import { scoreDataset } from "./evaluate.js";
 import { DEMO_SCHOOL } from "../../test/helpers/temp-repo.js";

@@ -1,7 +1,7 @@
 /** What every route handler gets: the repo, the person (if logged in), the language, the stores. */
 import type { Context } from "hono";
 import type { Lang } from "../i18n.js";
-import type { LoadedRepo } from "../repo/load.js";
+import type { LoadedRepo } from "../pipeline/load.js";
 import type { Dataset } from "../model.js";
 import type { AccountStore } from "./accounts.js";
 import type { LoginLimiter } from "./limiter.js";

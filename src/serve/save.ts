@@ -11,7 +11,7 @@ import { join } from "node:path";
 import type { Lang } from "../i18n.js";
 import { t } from "../i18n.js";
 import type { Problem } from "../problem.js";
-import type { LoadedRepo } from "../repo/load.js";
+import type { LoadedRepo } from "../pipeline/load.js";
 import { parseBytes } from "../repo/read.js";
 import { updateFile } from "../repo/update.js";
 import { updateMessage } from "../repo/update-message.js";

@@ -6,7 +6,7 @@
 import { readFileSync, watch, type FSWatcher } from "node:fs";
 import { join } from "node:path";
 import type { Lang } from "../i18n.js";
-import { loadRepo, type LoadedRepo } from "../repo/load.js";
+import { loadRepo, type LoadedRepo } from "../pipeline/load.js";
 import { SERVE_DIR } from "./accounts.js";
 
 const IGNORED = /^(\.git|\.yanxiu-cache|node_modules|\.yanxiu-serve)(\/|\\|$)/;

@@ -7,7 +7,7 @@
 import type { Lang } from "../i18n.js";
 import type { Problem } from "../problem.js";
 import { runChecks } from "../checks/index.js";
-import { loadRepo, type LoadedRepo } from "../repo/load.js";
+import { loadRepo, type LoadedRepo } from "../pipeline/load.js";
 import { newProblems } from "../add/validate.js";
 
 export interface FileValidation {

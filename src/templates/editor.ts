@@ -3,7 +3,7 @@
  * its files, and the YAML extension (redhat.vscode-yaml, which runs the YAML language server)
  * is recommended, so opening the repository offers completion and marks mistakes while typing.
  */
-import { SCHEMA_GLOBS } from "../schema/json-schema.js";
+import { SCHEMA_GLOBS } from "./json-schema.js";
 
 /** Where a school's own schemas live, relative to the repository. */
 export const SCHEMA_DIR = ".yanxiu/schema";

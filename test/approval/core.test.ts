@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadRepo } from "../../src/repo/load.js";
+import { loadRepo } from "../../src/pipeline/load.js";
 import { reviewEntries, findByRef, derivedRef, refsOfItems } from "../../src/approval/ref.js";
 import { mayReview, approvalSettings, targetOf } from "../../src/approval/policy.js";
 import { applyReviews } from "../../src/approval/apply.js";

@@ -7,9 +7,9 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { copyDemoSchool, removeDir } from "../helpers/temp-repo.js";
 import { runCli } from "../helpers/run-cli.js";
-import { loadRepo } from "../../src/repo/load.js";
+import { loadRepo } from "../../src/pipeline/load.js";
 import { readYamlFile } from "../../src/repo/read.js";
-import { recordActivities, sessionActivities } from "../../src/repo/activities.js";
+import { recordActivities, sessionActivities } from "../../src/schema/activities.js";
 
 let dir: string;
 beforeEach(() => {

@@ -1,7 +1,7 @@
 /** The fast reader either gives up or returns exactly what the full YAML parser returns. */
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
-import { fastParseYaml } from "../../src/cache/fast-yaml.js";
+import { fastParseYaml } from "../../src/repo/fast-yaml.js";
 import { DEMO_SCHOOL, schoolFiles } from "../../src/synth/index.js";
 
 const full = (text: string) => parseDocument(text, { uniqueKeys: true, strict: true, version: "1.2" });

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEMO_SCHOOL as DEMO_DIR, REPO_ROOT, removeDir, tempDir } from "../helpers/temp-repo.js";
 import { runCli } from "../helpers/run-cli.js";
-import { loadRepo } from "../../src/repo/load.js";
+import { loadRepo } from "../../src/pipeline/load.js";
 import { DEMO_SCHOOL, emptyStats, schoolFiles, writeSchool } from "../../src/synth/index.js";
 
 const made: string[] = [];

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/run-cli.js";
 import { copyDemoSchool, removeDir } from "../helpers/temp-repo.js";
 import { applyFixPass, plannedFixes } from "../../src/cli/check-fix.js";
-import { loadRepo } from "../../src/repo/load.js";
+import { loadRepo } from "../../src/pipeline/load.js";
 import { runChecks } from "../../src/checks/index.js";
 
 const made: string[] = [];

@@ -61,7 +61,7 @@ describe("score the example school (2025-2026)", () => {
 
   it("at COLUMNS=120 no line is wider than 120 display columns; at 80, none wider than 80", () => {
     for (const columns of [120, 80]) {
-      for (const args of [["--year", "2025-2026"], ["--term", "2025-2026-1"], ["--year", "2025-2026", "--lang", "en"]]) {
+      for (const args of [["--year", "2025-2026"], ["--term", "2025-2026-1"], ["--year", "2025-2026", "--lang", "en"], ["--term", "2025-2026-1", "--lang", "en"]]) {
         const r = runBin(["score", DEMO_SCHOOL, ...args], { env: { COLUMNS: String(columns) } });
         expect(Math.max(...r.stdout.split("\n").map((l) => stringWidth(l))), `${columns} ${args.join(" ")}`).toBeLessThanOrEqual(columns);
       }

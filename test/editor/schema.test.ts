@@ -4,7 +4,7 @@ import { join } from "node:path";
 import Ajv from "ajv";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { jsonSchemas } from "../../src/schema/json-schema.js";
+import { jsonSchemas } from "../../src/templates/json-schema.js";
 import { runCli } from "../helpers/run-cli.js";
 import { REPO_ROOT, removeDir, tempDir } from "../helpers/temp-repo.js";
 

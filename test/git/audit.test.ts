@@ -159,8 +159,9 @@ teachers:
   - {id: t03, name: 赵老师, groups: [chinese7], emails: [t03@school.cn]}
 `;
     commitAs(dir, ADMIN, "set up", { "yanxiu.yaml": CONFIG, "rules/school.yaml": RULES, "roster.yaml": roster, [T03]: recordFile("t03", [record("听课《春》")]) });
-    commitAs(dir, LEADER, "parent-group leader approves", { [T03]: recordFile("t03", [record("听课《春》", "    status: 审定\n")]) });
-    commitAs(dir, TEACHER, "备课组长 adds a record for t03", { [T03]: recordFile("t03", [record("听课《春》", "    status: 审定\n"), record("听课《雨》")]) });
+    const approved = record("听课《春》", "    status: 审定\n    approver: t01\n");
+    commitAs(dir, LEADER, "parent-group leader approves", { [T03]: recordFile("t03", [approved]) });
+    commitAs(dir, TEACHER, "备课组长 adds a record for t03", { [T03]: recordFile("t03", [approved, record("听课《雨》")]) });
     const { code, report } = await auditJson(dir);
     expect(report.findings).toEqual([]);
     expect(code).toBe(0);

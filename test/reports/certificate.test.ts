@@ -8,8 +8,10 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/run-cli.js";
 import { DEMO_SCHOOL, removeDir, tempDir } from "../helpers/temp-repo.js";
+import { hasChromium, hasPoppler, warnMissing } from "../helpers/tools.js";
 
-const hasChromium = existsSync("/usr/bin/chromium");
+const canReadPdf = hasChromium && hasPoppler;
+warnMissing("the certificate PDF test");
 const out = tempDir("yanxiu-cert-");
 afterAll(() => removeDir(out));
 
@@ -46,7 +48,7 @@ describe("yanxiu certificate", () => {
     expect(existsSync(file)).toBe(false);
   });
 
-  it.skipIf(!hasChromium)("PDF from the system Chromium: A4, one page for t10, the numbers in its text", async () => {
+  it.skipIf(!canReadPdf)("PDF from the system Chromium: A4, one page for t10, the numbers in its text", async () => {
     const file = join(out, "t10.pdf");
     const r = await runCli(["certificate", "t10", "-C", DEMO_SCHOOL, "--year", "2025-2026", "-o", file]);
     expect(r.code).toBe(0);

@@ -40,9 +40,10 @@ describe("csv", () => {
     const bytes = readFileSync(file);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString("utf8").slice(1).split("\r\n");
-    expect(lines[0]).toBe("组,类型,人数,人均学时,已达标,进行中,未达标,达标率(%),未达标教师");
+    expect(lines[0]).toBe("组,类型,人数,人均学时,已达标,进行中,未达标,达标率(%),待审核,退回,未达标教师");
     // English group: 韩薇博 55, 孙旭宁 62, 魏永晶 60, 张明 37, 贺安娟 60 → 274 / 5 = 54.8; 4 of 5 met = 80 %
-    expect(lines).toContain("英语组,教研组,5,54.8,4,0,1,80,张明");
+    // (then 待审核 and 退回: test/reports/review-counts.test.ts works those out)
+    expect(lines.find((l) => l.startsWith("英语组,"))).toMatch(/^英语组,教研组,5,54\.8,4,0,1,80,\d+,\d+,张明$/);
     // 7 groups and (未分组): 8 rows, no 全校 row (it is a sum, not a record), then the final line end
     expect(lines.length).toBe(1 + 8 + 1);
     expect(lines.some((l) => l.startsWith("全校"))).toBe(false);
@@ -54,7 +55,7 @@ describe("csv", () => {
 
   it("to stdout: the first table, or the one --table names; the others are named on stderr", async () => {
     const r = await runCli(["summary", DEMO_SCHOOL, "--year", "2025-2026", "--format", "csv"]);
-    expect(r.stdout.split("\r\n")[0]).toBe("\uFEFF组,类型,人数,人均学时,已达标,进行中,未达标,达标率(%),未达标教师");
+    expect(r.stdout.split("\r\n")[0]).toBe("\uFEFF组,类型,人数,人均学时,已达标,进行中,未达标,达标率(%),待审核,退回,未达标教师");
     expect(r.stderr).toBe("");
     // at a terminal, stderr names the other tables
     const stdout = { text: "", isTTY: false, write(x: string) { this.text += x; return true; } };
@@ -81,8 +82,8 @@ describe("csv", () => {
     const groups = await runCli(["score", dir, "--year", "2025-2026", "--format", "csv", "--table", "groups"]);
     // 14 of 26 met: 53.846… → 53.8, once
     const text = await runCli(["score", DEMO_SCHOOL, "--year", "2025-2026"], { env: { COLUMNS: "120" } });
-    expect(text.stdout).toMatch(/^全校\s+26\s+59\.62\s+14\s+53\.8%$/m);
-    expect(groups.stdout.split("\r\n")[0]).toBe("\uFEFF组,人数,人均学时,达标人数,达标率(%),未达标教师及差额");
+    expect(text.stdout).toMatch(/^全校\s+26\s+59\.62\s+14\s+53\.8%\s+\d+\s+\d+$/m);
+    expect(groups.stdout.split("\r\n")[0]).toBe("\uFEFF组,人数,人均学时,达标人数,达标率(%),待审核,退回,未达标教师及差额");
     removeDir(dir);
   });
 });
@@ -107,7 +108,7 @@ describe("xlsx", () => {
     const header = (ws.getRow(3).values as unknown[]).slice(1);
     expect(ws.getRow(3).font?.bold).toBe(true);
     expect(header.slice(0, 4)).toEqual(["编号", "姓名", "所在组", "师德学习"]);
-    expect(header.slice(-3)).toEqual(["合计学时", "等次", "未达要求"]);
+    expect(header.slice(-5)).toEqual(["合计学时", "等次", "待审核", "退回", "未达要求"]);
     // t10 张明 is the tenth teacher: row 3 + 10.
     const t10 = ws.getRow(13);
     expect([t10.getCell(1).value, t10.getCell(2).value]).toEqual(["t10", "张明"]);
@@ -128,7 +129,7 @@ describe("xlsx", () => {
     // a blank row, then the signature line (default: 制表 / 审核 / 校长)
     expect(String(ws.getRow(33).getCell(1).value)).toMatch(/^制表:_+ +审核:_+ +校长:_+$/);
     const groups = wb.getWorksheet("各组汇总")!;
-    expect((groups.getRow(3).values as unknown[]).slice(1)).toEqual(["组", "人数", "人均学时", "达标人数", "达标率", "未达标教师及差额"]);
+    expect((groups.getRow(3).values as unknown[]).slice(1)).toEqual(["组", "人数", "人均学时", "达标人数", "达标率", "待审核", "退回", "未达标教师及差额"]);
     expect(groups.getRow(6).getCell(1).value).toBe("英语组");
     expect(groups.getRow(6).getCell(3).value).toBe(54.8);
     expect(groups.getRow(6).getCell(5).value).toBe(0.8);
@@ -192,9 +193,9 @@ describe("choosing the output", () => {
     const r = await runCli(["summary", DEMO_SCHOOL, "--year", "2025-2026", "--format", "markdown"]);
     expect(r.code).toBe(0);
     expect(r.stdout.split("\n")[0]).toBe("# 明德实验学校 校本研修汇总");
-    expect(r.stdout).toContain("| 组 | 类型 | 人数 | 人均学时 | 已达标 | 进行中 | 未达标 | 达标率 | 未达标教师 |\n| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
+    expect(r.stdout).toContain("| 组 | 类型 | 人数 | 人均学时 | 已达标 | 进行中 | 未达标 | 达标率 | 待审核 | 退回 | 未达标教师 |\n| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
     // the year is over: nobody in progress; 张明 alone falls short
-    expect(r.stdout).toContain("| 英语组 | 教研组 | 5 | 54.8 | 4 | 0 | 1 | 80% | 张明 |");
+    expect(r.stdout).toMatch(/^\| 英语组 \| 教研组 \| 5 \| 54\.8 \| 4 \| 0 \| 1 \| 80% \| \d+ \| \d+ \| 张明 \|$/m);
   });
 
   it("--format json: the documented summary schema", async () => {

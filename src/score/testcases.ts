@@ -8,12 +8,12 @@ import type { Activity, Config, Dataset, SchoolYear } from "../model.js";
 import { positionOf, type YamlSource } from "../repo/yaml-source.js";
 import { dateField, idField, vocabField } from "../schema/fields.js";
 import { recordSchema } from "../schema/files.js";
-import { baseActivity } from "../repo/activities.js";
+import { baseActivity } from "../schema/activities.js";
 import { ATTENDANCE } from "../schema/vocab.js";
-import { resolvePeriod } from "../score/period.js";
-import { scoreDataset } from "../score/evaluate.js";
-import type { RequirementScore, ScoreResult } from "../score/types.js";
-import type { Scheme } from "./types.js";
+import { resolvePeriod } from "./period.js";
+import { scoreDataset } from "./evaluate.js";
+import type { RequirementScore, ScoreResult } from "./types.js";
+import type { Scheme } from "../rules/types.js";
 import { t, type Lang } from "../i18n.js";
 
 const termSchema = z.strictObject({ id: idField, start: dateField, end: dateField });

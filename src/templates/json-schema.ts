@@ -9,10 +9,10 @@
  */
 import { z } from "zod";
 import type { Lang } from "../i18n.js";
-import { configSchema, recordFileSchema, rosterSchema, sessionFileSchema } from "./files.js";
-import { ACTIVITY_ROLES, ATTENDANCE, AWARDS, LEVELS, STAGES, STATUSES, type VocabEntry } from "./vocab.js";
+import { configSchema, recordFileSchema, rosterSchema, sessionFileSchema } from "../schema/files.js";
+import { ACTIVITY_ROLES, ATTENDANCE, AWARDS, LEVELS, STAGES, STATUSES, type VocabEntry } from "../schema/vocab.js";
 import { ruleFileSchema } from "../rules/schema.js";
-import { testFileSchema } from "../rules/testcases.js";
+import { testFileSchema } from "../score/testcases.js";
 
 type Text = { zh: string; en: string };
 

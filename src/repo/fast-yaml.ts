@@ -11,7 +11,7 @@
  * It also notes the line of each list item under a top-level key (records[i], sessions[i]) and of
  * each value two levels below it (sessions[i].attendance[member]): the lines Activities cite.
  */
-import { positionOf, type YamlPath, type YamlSource } from "../repo/yaml-source.js";
+import { positionOf, type YamlPath, type YamlSource } from "./yaml-source.js";
 
 export interface FastParse {
   data: Record<string, unknown>;

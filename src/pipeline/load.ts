@@ -7,28 +7,22 @@ import type { Problem } from "../problem.js";
 import { t, type Lang } from "../i18n.js";
 import type { Activity, Config, Dataset, Roster, Teacher } from "../model.js";
 import { configSchema, recordFileSchema, rosterSchema, sessionFileSchema, type RecordFile, type SessionFile } from "../schema/files.js";
-import { recordActivities, sessionActivities } from "./activities.js";
+import { recordActivities, sessionActivities } from "../schema/activities.js";
 import { compileRuleFile, mergeRuleSets } from "../rules/load.js";
 import type { RuleSet, Scheme } from "../rules/types.js";
-import { CONFIG_FILE, linkedFoldersOutside, listYamlFiles, RECORDS_DIR, ROSTER_FILE, SESSIONS_DIR } from "./layout.js";
-import { parseBytes, readYamlFile, validate } from "./read.js";
-import { TYPING_CHECKS } from "./typing-problems.js";
-import { makeProblem, type YamlSource } from "./yaml-source.js";
+import { CONFIG_FILE, linkedFoldersOutside, listYamlFiles, RECORDS_DIR, ROSTER_FILE, SESSIONS_DIR } from "../repo/layout.js";
+import { parseBytes, readYamlFile, type LoadedFile, type LoadedKind } from "../repo/read.js";
+import { validate } from "../schema/zod-problems.js";
+import { makeProblem, type YamlSource } from "../repo/yaml-source.js";
+import { TYPING_CHECKS } from "../repo/typing-problems.js";
 import type { z } from "zod";
 import { LineCounter } from "yaml";
 import { openParsedCache, readActivityFile, readFastSource, type FileResult } from "../cache/parsed.js";
-import { lineAt } from "../cache/fast-yaml.js";
+import { lineAt } from "../repo/fast-yaml.js";
 import { lenientConfig, lenientRoster, type Unsure } from "./lenient-files.js";
+import { attachValueFixes } from "./value-fixes.js";
 
-export type LoadedKind = "config" | "roster" | "records" | "sessions" | "rules";
-
-export interface LoadedFile {
-  file: string;
-  kind: LoadedKind;
-  source?: YamlSource;
-  /** Problems of this file alone (syntax, schema). */
-  problems: Problem[];
-}
+export type { LoadedFile, LoadedKind };
 
 export interface LoadedRepo {
   root: string;
@@ -66,7 +60,7 @@ export interface LoadOptions {
   /** Reuse parsed record/session files from .yanxiu-cache/ (src/cache): same results, faster. */
   cache?: boolean;
   /**
-   * Take plain files with the fast reader (src/cache/fast-yaml.ts); on unless false, which
+   * Take plain files with the fast reader (src/repo/fast-yaml.ts); on unless false, which
    * also leaves the cache unused: everything then goes through the full parser, for tests
    * that prove the fast paths change nothing (YANXIU_NO_FAST=1).
    */
@@ -182,7 +176,8 @@ function readAndValidate<S extends z.ZodType>(root: string, file: string, kind: 
   const recovered = read.source?.data != null && read.problems.length > 0 && syntaxOk && read.problems.every(recoverable);
   if (!read.source || (read.problems.length > 0 && !recovered)) return { loaded, data: undefined, readable: undefined, recovered: false };
   const v = validate(read.source, schema, lang);
-  loaded.problems.push(...(recovered ? withoutFollowOns(read.source, v.problems) : v.problems));
+  const problems = attachValueFixes(read.source, v.problems, lang);
+  loaded.problems.push(...(recovered ? withoutFollowOns(read.source, problems) : problems));
   return { loaded, data: recovered ? undefined : v.data, readable: read.source, recovered };
 }
 

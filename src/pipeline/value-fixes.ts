@@ -3,11 +3,11 @@
  * digits and letters (１２, ｔ０１), dates as people write them (2026/11/12, 2026.11.12, 2026年11月12日),
  * invisible characters in an id. The value is replaced in place; everything else in the file stays.
  */
-import { isScalar, visit } from "yaml";
+import { visit } from "yaml";
 import type { Problem } from "../problem.js";
 import { t, type Lang } from "../i18n.js";
 import { parseLooseDate, toHalfWidth } from "../input/date.js";
-import type { YamlSource } from "./yaml-source.js";
+import type { YamlSource } from "../repo/yaml-source.js";
 
 /** Zero-width and other invisible characters: they make two ids that look the same differ. */
 export const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;

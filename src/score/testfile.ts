@@ -2,11 +2,12 @@
 import { dirname, join, relative } from "node:path";
 import type { Problem } from "../problem.js";
 import type { Lang } from "../i18n.js";
-import { readYamlFile, validate } from "../repo/read.js";
-import { compileRuleFile } from "./compile.js";
-import { mergeRuleSets } from "./merge.js";
+import { readYamlFile } from "../repo/read.js";
+import { validate } from "../schema/zod-problems.js";
+import { compileRuleFile } from "../rules/compile.js";
+import { mergeRuleSets } from "../rules/merge.js";
 import { runCase, testConfig, testFileSchema, type CaseResult } from "./testcases.js";
-import type { RuleSet } from "./types.js";
+import type { RuleSet } from "../rules/types.js";
 
 export interface TestFileResult {
   file: string;

@@ -5,10 +5,10 @@
  */
 import type { z } from "zod";
 import type { Activity, AttendanceStatus } from "../model.js";
-import { recordSchema, sessionSchema, type RecordFile, type SessionFile } from "../schema/files.js";
-import type { YamlSource } from "./yaml-source.js";
-import { lineAt } from "../cache/fast-yaml.js";
-import { contentSeal } from "../schema/seal.js";
+import { recordSchema, sessionSchema, type RecordFile, type SessionFile } from "./files.js";
+import type { YamlSource } from "../repo/yaml-source.js";
+import { lineAt } from "../repo/fast-yaml.js";
+import { contentSeal } from "./seal.js";
 
 export interface FoundActivities {
   valid: Activity[];
