@@ -9,7 +9,7 @@ import { makeContext, type Check } from "./context.js";
 import { t } from "../i18n.js";
 import { makeProblem } from "../repo/yaml-source.js";
 import type { Unsure } from "../pipeline/lenient-files.js";
-import { attendanceNotMember, recordFileOwner, unknownGroup, unknownTeacher } from "./references.js";
+import { attendanceNotMember, NAME_FOR_ID, recordFileOwner, unknownGroup, unknownTeacher } from "./references.js";
 import { kindFields, kindPlace, unknownKind } from "./kinds.js";
 import { dateOutsideTerm, futureDate, termFolder } from "./dates.js";
 import { duplicateRecord } from "./duplicates.js";
@@ -106,7 +106,7 @@ export function runChecks(repo: LoadedRepo, opts: RunOptions): Problem[] {
   }
   problems.push(...[...skipped].map(([file, names]) => skippedNotice(file, names, opts.lang)));
   // A name where a teacher's id belongs: the teacher check says so; "not an id" there only repeats it.
-  const teacherAt = new Set(problems.filter((p) => p.check === "unknown-teacher").map((p) => `${p.file}:${p.line}:${p.column}`));
+  const teacherAt = new Set(problems.filter((p) => NAME_FOR_ID.has(p)).map((p) => `${p.file}:${p.line}:${p.column}`));
   return problems
     .filter((p) => p.check !== "id" || !teacherAt.has(`${p.file}:${p.line}:${p.column}`))
     .filter((p) => !off(p.check))

@@ -25,6 +25,9 @@ function suggestTeacher(ctx: CheckContext, id: string): string {
     : add;
 }
 
+/** Problems saying a name was written where an id belongs: "not an id" at the same place only repeats them. */
+export const NAME_FOR_ID = new WeakSet<Problem>();
+
 export const unknownTeacher: Check = {
   name: "unknown-teacher",
   needs: ["roster-ids"],
@@ -41,6 +44,11 @@ export const unknownTeacher: Check = {
     for (const x of roster.teachers) byName.set(x.name, [...(byName.get(x.name) ?? []), x.id]);
     // A teacher's name where the id belongs: said as such, and fixed when the name is one teacher's.
     const named = (src: YamlSource, path: (string | number)[], id: string, onKey = false): Problem => {
+      const p = namedProblem(src, path, id, onKey);
+      if (byName.has(id)) NAME_FOR_ID.add(p);
+      return p;
+    };
+    const namedProblem = (src: YamlSource, path: (string | number)[], id: string, onKey: boolean): Problem => {
       const ids = byName.get(id);
       if (!ids) return problemAt(src, path, this.name, unknown(id), suggestTeacher(ctx, id), { onKey });
       if (ids.length > 1) {

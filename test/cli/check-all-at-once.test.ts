@@ -27,6 +27,7 @@ records:
   - date: 2025-10-10
     kind：reflection
     title: 反思四
+    title: 反思四(重复的键)
   - date: 2025-10-11
     kind: reflektion3
     title: 反思五
@@ -54,8 +55,9 @@ async function found(dir: string, lang = "zh") {
 describe("every problem in one run", () => {
   it("a roster typo, a bad date, a syntax error: the records are still checked, and the skipped checks named", async () => {
     const dir = school((d) => {
-      // t01's groups typed with a Chinese comma: one id "chinese，chinese-lower" that is no id at all.
+      // t01's groups typed with a Chinese comma (named, and read as meant), and a joining date that is no date.
       replaceIn(d, "roster.yaml", "    groups:\n      - chinese\n      - chinese-lower\n", "    groups: [chinese，chinese-lower]\n");
+      replaceIn(d, "roster.yaml", "    joined: 1997-08-25\n", "    joined: 1997-08-32\n");
       writeFileSync(join(d, "records/2025-2026-1/t17.yaml"), T17);
       writeFileSync(join(d, "records/2025-2026-1/t99.yaml"), "teacher: t99\nrecords:\n  - date: 2025-10-09\n    kind: reflection\n    title: 无名氏的反思\n");
     });
@@ -66,12 +68,14 @@ describe("every problem in one run", () => {
       "records/2025-2026-1/t17.yaml:6:11 error date",
       "records/2025-2026-1/t17.yaml:7:11 error unknown-kind",
       "records/2025-2026-1/t17.yaml:9:11 warning term-folder",
-      // The syntax error spoils its own record only: the next one is checked.
-      "records/2025-2026-1/t17.yaml:13:5 error yaml-syntax",
-      "records/2025-2026-1/t17.yaml:16:11 error unknown-kind",
+      // A full-width colon, named by its character; then a repeated key, which spoils its own record only: the next one is checked.
+      "records/2025-2026-1/t17.yaml:13:9 error full-width-syntax",
+      "records/2025-2026-1/t17.yaml:15:5 error yaml-syntax",
+      "records/2025-2026-1/t17.yaml:17:11 error unknown-kind",
       "records/2025-2026-1/t99.yaml:1:10 error unknown-teacher",
       "roster.yaml:0:0 warning checks-skipped",
-      "roster.yaml:36:14 error id",
+      "roster.yaml:36:21 error full-width-syntax",
+      "roster.yaml:41:13 error date",
     ]);
     expect(run.code).toBe(1);
     // Only what needs the teachers' groups, roles and dates is left out, and said so.
