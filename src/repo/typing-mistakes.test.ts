@@ -16,8 +16,9 @@ describe("typing mistakes", () => {
     expect(found("groups: [math，arts、science]\n")).toEqual([["full-width-syntax", "，arts、"]]);
     expect(fixed("groups: [math，arts、science]\n")).toBe("groups: [math, arts, science]\n");
     expect(fixed("groups: ［math，arts］\n")).toBe("groups: [math, arts]\n");
-    // Inside quotes a comma is text.
+    // Inside quotes a comma is text; so it is between Chinese words.
     expect(found('groups: ["a，b", c]\n')).toEqual([]);
+    expect(found("- { id: echo, label: 三个一(心得、汇报或移植课), kinds: [a，b] }\n")).toEqual([["full-width-syntax", "，"]]);
   });
 
   it("U+3000 indentation becomes two spaces each; a full-width dash becomes the list dash", () => {

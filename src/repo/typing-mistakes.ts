@@ -109,7 +109,7 @@ function flowMistakes(line: string, pos: number, at: number, out: TypingMistake[
     else if (c === "#" && line[i - 1] === " ") {
       end = i;
       break;
-    } else if ("，；、［］｛｝".includes(c)) {
+    } else if ("［］｛｝".includes(c) || ("，；、".includes(c) && betweenAscii(line, i))) {
       if (first < 0) first = i;
       last = i;
       chars.add(c);
@@ -127,6 +127,16 @@ function flowMistakes(line: string, pos: number, at: number, out: TypingMistake[
   out.push({ check: "full-width-syntax", start: at + first, end: at + Math.min(end, last + 1), chars: [...chars].join(""),
     fix: { range: [at + first, at + last + 1], text: line[last + 1] === " " ? fixed.replace(/, $/, ",") : fixed } });
   return true;
+}
+
+/**
+ * A full-width comma separates list items only between ASCII values ([math，arts]); between
+ * Chinese words it is text (label: 心得、汇报), which a flow list may hold too.
+ */
+function betweenAscii(line: string, i: number): boolean {
+  const before = /(\S)\s*$/.exec(line.slice(0, i))?.[1];
+  const after = /^\s*(\S)/.exec(line.slice(i + 1))?.[1];
+  return before !== undefined && after !== undefined && /[\x21-\x7e]/.test(before) && /[\x21-\x7e]/.test(after);
 }
 
 /** `title: 区级培训: 新课标`: YAML reads the second ": " as a new key. Quoting the value keeps it text. */
