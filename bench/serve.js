@@ -4,6 +4,7 @@
  *
  *   node bench/serve.js                        # 2,000-teacher school, 50 teachers × 4 adds at once
  *   node bench/serve.js --teachers 200 --clients 10 --adds 2    # a small setting, for a quick look
+ *   node bench/serve.js --cpu-prof /tmp/prof   # the server's V8 CPU profile (.cpuprofile) written there
  *
  * Generates a school (src/synth) in the temp dir, commits it with real git, starts the real
  * binary (`node bin/yanxiu.js serve DIR --port 0`) as a child, logs every simulated teacher in,
@@ -21,7 +22,7 @@ import { parseArgs } from "node:util";
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const TODAY = "2026-06-30";
 
-export async function benchServe({ teachers = 2000, clients = 50, adds = 4, log = (s) => process.stderr.write(`${s}\n`) } = {}) {
+export async function benchServe({ teachers = 2000, clients = 50, adds = 4, cpuProf, log = (s) => process.stderr.write(`${s}\n`) } = {}) {
   const synth = await import(join(ROOT, "dist", "synth", "index.js"));
   const { openAccounts } = await import(join(ROOT, "dist", "serve", "accounts.js"));
   const { hashSecret } = await import(join(ROOT, "dist", "serve", "password.js"));
@@ -43,9 +44,11 @@ export async function benchServe({ teachers = 2000, clients = 50, adds = 4, log 
   const hash = await hashSecret("bench password");
   openAccounts(dir).update((a) => { for (const x of active) a.set(x.id, { id: x.id, password: hash }); });
 
-  const child = spawn(process.execPath, [join(ROOT, "bin", "yanxiu.js"), "serve", dir, "--port", "0"], { env: { ...process.env, YANXIU_TODAY: TODAY }, stdio: ["ignore", "pipe", "pipe"] });
+  // --cpu-prof DIR: the server writes a V8 CPU profile there when it stops (node --cpu-prof).
+  const prof = cpuProf ? ["--cpu-prof", "--cpu-prof-dir", cpuProf] : [];
+  const child = spawn(process.execPath, [...prof, join(ROOT, "bin", "yanxiu.js"), "serve", dir, "--port", "0"], { env: { ...process.env, YANXIU_TODAY: TODAY }, stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
-  child.stderr.on("data", (d) => { stderr += d; });
+  child.stderr.on("data", (d) => { stderr += d; if (process.env.YANXIU_BENCH_SERVER_LOG) process.stderr.write(d); });
   const url = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve did not start: ${stderr}`)), 60_000);
     child.stdout.on("data", (d) => { const m = /(http:\/\/[^\s()]+)/.exec(String(d)); if (m) { clearTimeout(timer); resolve(m[1]); } });
@@ -88,8 +91,14 @@ export async function benchServe({ teachers = 2000, clients = 50, adds = 4, log 
       failures, missingCommits: missing, recordsInFiles: inFiles,
     };
   } finally {
+    const exited = new Promise((r) => child.once("exit", r));
     child.kill("SIGTERM");
-    rmSync(dir, { recursive: true, force: true });
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 30_000))]); // the profile is written on exit
+    try {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
+    } catch (e) {
+      log(`could not remove ${dir}: ${e.message}`);
+    }
   }
 }
 
@@ -118,8 +127,8 @@ export function serveLine(r) {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { values } = parseArgs({ options: { teachers: { type: "string" }, clients: { type: "string" }, adds: { type: "string" } } });
-  const r = await benchServe({ teachers: Number(values.teachers ?? 2000), clients: Number(values.clients ?? 50), adds: Number(values.adds ?? 4) });
+  const { values } = parseArgs({ options: { teachers: { type: "string" }, clients: { type: "string" }, adds: { type: "string" }, "cpu-prof": { type: "string" } } });
+  const r = await benchServe({ teachers: Number(values.teachers ?? 2000), clients: Number(values.clients ?? 50), adds: Number(values.adds ?? 4), cpuProf: values["cpu-prof"] });
   process.stdout.write(serveLine(r) + "\n");
   for (const f of r.failures.slice(0, 5)) process.stdout.write(`  failed: ${f}\n`);
   process.exitCode = r.failures.length || r.missingCommits || r.recordsInFiles !== r.adds ? 1 : 0;

@@ -28,8 +28,9 @@ describe("the npm package", () => {
 
   it("keeps exceljs optional (only xlsx output needs it) and every other dependency in use", () => {
     expect(pkg.dependencies.exceljs).toBeUndefined();
-    // playwright-core: only `certificate -o FILE.pdf` needs it (with the system Chromium)
-    expect(Object.keys(pkg.optionalDependencies)).toEqual(["exceljs", "playwright-core"]);
+    // playwright-core: only `certificate -o FILE.pdf` needs it (with the system Chromium);
+    // qrcode: only the QR codes on `accounts invite`'s sheet
+    expect(Object.keys(pkg.optionalDependencies)).toEqual(["exceljs", "playwright-core", "qrcode"]);
     const sources = spawnSync("grep", ["-rhoE", "from \"[^\"./][^\"]*\"|import\\(\"[^\"./][^\"]*\"\\)", join(REPO_ROOT, "src")], { encoding: "utf8" }).stdout;
     // dayjs is kept for the rule language's calendar blocks (src/rules/blocks/calendar.ts), landing alongside.
     for (const dep of Object.keys(pkg.dependencies).filter((d) => d !== "dayjs" || sources.includes('"dayjs"'))) expect(sources, dep).toMatch(new RegExp(`"${dep.replace(/[/.]/g, "\\$&")}(/[^"]*)?"`));

@@ -26,6 +26,8 @@ export interface CheckContext {
   entriesWith(field: "date" | "kind"): Activity[];
   /** Closed terms' files at their closing points, by term id (read from git by the shell). */
   closed?: ReadonlyMap<string, ClosedBaseline>;
+  /** Links to folders under records/ and sessions/, when the caller has listed them already (symlinks.ts lists them otherwise). */
+  linkedFolders?: readonly string[];
 }
 
 export interface Check {
@@ -38,14 +40,14 @@ export interface Check {
   run(ctx: CheckContext): Problem[];
 }
 
-export function makeContext(repo: LoadedRepo, lang: Lang, today: string, closed?: ReadonlyMap<string, ClosedBaseline>): CheckContext {
+export function makeContext(repo: LoadedRepo, lang: Lang, today: string, closed?: ReadonlyMap<string, ClosedBaseline>, linkedFolders?: readonly string[]): CheckContext {
   const byFile = new Map(repo.files.map((f) => [f.file, f.source]));
   const dataset = repo.dataset ?? repo.checkable;
   const activities = [...(dataset?.activities ?? []), ...repo.partialActivities];
   const entries = distinctEntries(activities);
   const stubs = distinctEntries(repo.stubActivities ?? []);
   const entriesWith = (field: "date" | "kind") => [...entries, ...stubs.filter((a) => a[field] !== "")];
-  return { repo, lang, today, source: (file) => byFile.get(file), dataset, activities, entries, entriesWith, closed };
+  return { repo, lang, today, source: (file) => byFile.get(file), dataset, activities, entries, entriesWith, closed, linkedFolders };
 }
 
 /** The YAML path of an activity's field inside its file (record or session). */

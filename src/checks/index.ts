@@ -89,12 +89,17 @@ export interface RunOptions {
   files?: ReadonlySet<string>;
   /** Closed terms' files at their closing points (src/git/closed-baseline.ts); absent outside git. */
   closed?: ReadonlyMap<string, ClosedBaseline>;
+  /**
+   * Links to folders under records/ and sessions/ (symlinks.ts's linkedFolders), listed once by a
+   * caller that checks the same tree many times (the web server, once per load); listed here otherwise.
+   */
+  linkedFolders?: readonly string[];
 }
 
 export function runChecks(repo: LoadedRepo, opts: RunOptions): Problem[] {
   const settings = (repo.dataset ?? repo.checkable)?.config.checks ?? {};
   const off = (name: string) => settings[name] === "off" || opts.disabled?.has(name);
-  const ctx = makeContext(repo, opts.lang, opts.today, opts.closed);
+  const ctx = makeContext(repo, opts.lang, opts.today, opts.closed, opts.linkedFolders);
   const problems: Problem[] = [...repo.problems, ...repo.files.flatMap((f) => f.problems)];
   const unsure = unsureParts(repo);
   const skipped = new Map<string, string[]>();

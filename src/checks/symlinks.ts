@@ -30,7 +30,7 @@ export function linkOnPath(root: string, repoPath: string): string | undefined {
 }
 
 /** Links to folders under records/ and sessions/ (their files are never listed). */
-function linkedFolders(root: string): string[] {
+export function linkedFolders(root: string): string[] {
   const out: string[] = [];
   for (const folder of [RECORDS_DIR, SESSIONS_DIR]) {
     const dir = join(root, folder);
@@ -71,7 +71,7 @@ export const symlinks: Check = {
           : t(ctx.lang, `${link} 是符号链接:其中的记录文件可以在别处被修改`, `${link} is a symbolic link: the record files in it can be changed elsewhere`),
         t(ctx.lang, `用文件本身替换链接(git rm ${link},再把文件内容提交到 ${link})`, `replace the link with the file itself (git rm ${link}, then commit the file's content at ${link})`)));
     }
-    for (const folder of linkedFolders(root)) {
+    for (const folder of ctx.linkedFolders ?? linkedFolders(root)) {
       if (outside.has(folder)) continue;
       out.push(makeProblem({ file: folder, text: "" }, { line: 0, column: 0 }, this.name,
         t(ctx.lang, "这个文件夹是符号链接,其中的文件不会被读取,也可以在别处被修改", "this folder is a symbolic link: its files are not read, and can be changed elsewhere"),

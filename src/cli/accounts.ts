@@ -11,7 +11,8 @@ import { writeFileAtomic } from "../repo/write.js";
 import { ensureServeDir, logEvent, openAccounts, serveDir } from "../serve/accounts.js";
 import { hashSecret, newCode, normaliseCode } from "../serve/password.js";
 import { isActive } from "../serve/roles.js";
-import { inviteSheet, type Invitation } from "../serve/views/invite-sheet.js";
+import { inviteSheet, welcomeUrl, type Invitation } from "../serve/views/invite-sheet.js";
+import { qrSvg } from "../serve/views/qr.js";
 import { EXIT, setExitCode, today, UsageError, type Io } from "./io.js";
 import { openRepo } from "./repo-arg.js";
 
@@ -45,8 +46,10 @@ export function registerAccounts(program: Command, io: Io): void {
       }
       const invitations = await invite(root, chosen, false);
       const url = o.url.endsWith("/") ? o.url : `${o.url}/`;
+      const withQr = await Promise.all(invitations.map(async (i) => ({ ...i, qr: await qrSvg(welcomeUrl(url, i.id)) })));
+      if (withQr.some((i) => !i.qr)) io.stderr.write(t(lang, "注意:没有安装 qrcode(可选依赖),邀请单上只有网址,没有二维码\n", "note: qrcode (an optional dependency) is not installed, so the sheet shows the address without a QR code\n"));
       const out = o.output ? resolve(io.cwd, o.output) : join(ensureServeDir(root), `invite-${day}.html`);
-      writeFileAtomic(out, String(inviteSheet(dataset.config.school, url, invitations, lang)));
+      writeFileAtomic(out, String(inviteSheet(dataset.config.school, url, withQr, lang)));
       io.stdout.write(t(lang, `已为 ${invitations.length} 位教师生成邀请码,邀请单:${out}\n(邀请单上有邀请码,打印后请删除这个文件)\n`,
         `codes made for ${invitations.length} teacher(s); the sheet: ${out}\n(the sheet holds the codes: delete the file once printed)\n`));
     });

@@ -121,18 +121,7 @@ export function loadRepo(root: string, lang: Lang, opts: LoadOptions = {}): Load
   const listed = (folder: string) => [...new Set([...listYamlFiles(root, folder), ...overridden(folder)])].sort();
   const cache = opts.cache && fast ? openParsedCache(root, !opts.only) : undefined;
   const activityFile = (file: string, kind: "records" | "sessions"): FileResult => {
-    const fresh = (bytes?: Uint8Array): FileResult => {
-      const schema = kind === "records" ? recordFileSchema : sessionFileSchema;
-      const r = readAndValidate(root, file, kind, schema, lang, opts.overrides?.get(file), bytes);
-      // A file that validated as a whole gives its records as validated; only a file with
-      // problems is gone through record by record (for the partial activities).
-      const found = !r.readable ? { valid: [], partial: [] }
-        : kind === "records" ? recordActivities(r.readable, r.data as RecordFile | undefined)
-        : sessionActivities(r.readable, r.data as SessionFile | undefined);
-      // Read past a syntax error: checked, never scored.
-      if (r.recovered) return { loaded: r.loaded, found: { ...found, valid: [], partial: [...found.valid, ...found.partial] } };
-      return { loaded: r.loaded, found };
-    };
+    const fresh = (bytes?: Uint8Array): FileResult => activityFileResult(root, file, kind, lang, opts.overrides?.get(file), bytes);
     if (opts.overrides?.has(file) || !fast) return fresh();
     return cache ? cache.load(file, kind, lang, fresh) : readActivityFile(root, file, kind, lang, fresh);
   };
@@ -162,6 +151,23 @@ export function loadRepo(root: string, lang: Lang, opts: LoadOptions = {}): Load
     repo.unsure = unsure;
   }
   return repo;
+}
+
+/**
+ * One record or session file read as loadRepo reads it (from `text` or `bytes` when given,
+ * else from the disk): its LoadedFile and its activities, valid and partial.
+ */
+export function activityFileResult(root: string, file: string, kind: "records" | "sessions", lang: Lang, text?: string, bytes?: Uint8Array): FileResult {
+  const schema = kind === "records" ? recordFileSchema : sessionFileSchema;
+  const r = readAndValidate(root, file, kind, schema, lang, text, bytes);
+  // A file that validated as a whole gives its records as validated; only a file with
+  // problems is gone through record by record (for the partial activities).
+  const found = !r.readable ? { valid: [], partial: [] }
+    : kind === "records" ? recordActivities(r.readable, r.data as RecordFile | undefined)
+    : sessionActivities(r.readable, r.data as SessionFile | undefined);
+  // Read past a syntax error: checked, never scored.
+  if (r.recovered) return { loaded: r.loaded, found: { ...found, valid: [], partial: [...found.valid, ...found.partial] } };
+  return { loaded: r.loaded, found };
 }
 
 function readAndValidate<S extends z.ZodType>(root: string, file: string, kind: LoadedKind, schema: S, lang: Lang, text?: string, bytes?: Uint8Array) {

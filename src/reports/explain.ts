@@ -93,11 +93,13 @@ export interface ExplainInput {
   scheme: Scheme;
   teacher: string;
   lang: Lang;
+  /** Search the smallest addition that closes each gap and the next tier (re-scoring many times); on unless false. */
+  gaps?: boolean;
 }
 
 const ruleRef = (e: TraceEntry): RuleRef => ({ file: e.ruleFile ?? "", line: e.ruleLine ?? 0, version: e.version ?? "" });
 
-export function buildExplain({ result, dataset, scheme, teacher, lang }: ExplainInput): ExplainData {
+export function buildExplain({ result, dataset, scheme, teacher, lang, gaps = true }: ExplainInput): ExplainData {
   const ts = result.teachers.find((x) => x.teacher === teacher);
   const who = dataset.roster.teachers.find((x) => x.id === teacher);
   if (!ts || !who) throw new Error(`unknown teacher ${teacher}`);
@@ -151,7 +153,7 @@ export function buildExplain({ result, dataset, scheme, teacher, lang }: Explain
     const next: ExplainItem["next"] = [];
     for (const w of windows.filter((x) => x.step === "tier")) {
       const span = spanOf(dataset, w.window, result.period);
-      const n = span && nextTier(sim, scheme, result.period, def.id, span, ts);
+      const n = gaps && span && nextTier(sim, scheme, result.period, def.id, span, ts);
       if (n) next.push({ ...labelled(n), window: w.window, atLeast: n.atLeast, tierCredit: n.tierCredit });
     }
     items.push({
@@ -179,7 +181,7 @@ export function buildExplain({ result, dataset, scheme, teacher, lang }: Explain
   const requirements: ExplainRequirement[] = ts.requirements.map((r) => ({
     ...r,
     label: label(result.requirements.find((x) => x.id === r.id) ?? { label: r.id, labelEn: r.id }, lang),
-    closeBy: r.met ? [] : closeRequirement(sim, scheme, result.period, ts, r).map(labelled),
+    closeBy: r.met || !gaps ? [] : closeRequirement(sim, scheme, result.period, ts, r).map(labelled),
   }));
 
   const groupName = new Map(dataset.roster.groups.map((g) => [g.id, g.name]));

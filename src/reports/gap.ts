@@ -55,7 +55,7 @@ export class Simulator {
       count: measure === "count" ? amount : 1,
       ...(measure === "words" ? { words: amount } : c?.minWords ? { words: c.minWords } : {}),
       ...(measure === "hours" ? { hours: amount } : {}),
-      evidence: c?.evidence?.length ? c.evidence.map((e) => `evidence/${e}`) : ["evidence/hypothetical"],
+      evidence: hypotheticalEvidence(c?.evidence, c?.evidenceCount),
       status: "approved",
       origin: { file: "(hypothetical)", line: 0, index: -1 },
     };
@@ -68,6 +68,13 @@ export class Simulator {
     const d = term && term.end < last ? term.end : last;
     return d < start ? start : d;
   }
+}
+
+/** Evidence meeting an item's conditions: every name it asks for, and as many files as it counts. */
+function hypotheticalEvidence(names: string[] | undefined, count: number | undefined): string[] {
+  const files = names?.length ? names.map((e) => `evidence/${e}`) : ["evidence/hypothetical"];
+  for (let i = files.length; i < (count ?? 0); i++) files.push(`evidence/hypothetical-${i + 1}`);
+  return files;
 }
 
 export function measureFor(kind: string, v: ItemVersion | undefined, scheme: Scheme): Measure {
@@ -135,7 +142,9 @@ export function closeRequirement(sim: Simulator, scheme: Scheme, period: Period,
   if (def.target.type === "kinds") {
     const kind = def.target.kinds[0]!;
     const measure: Measure = def.target.measure === "words" ? "words" : def.target.measure === "hours" ? "hours" : "count";
-    const a = tryAdd(kind, measure, undefined);
+    // The added record meets the conditions of the item that credits its kind (a 记录册 page, say), so its credit shows too.
+    const v = [...scheme.items.values()].map((it) => versionOn(it.versions, date)).find((x) => x?.kinds.includes(kind));
+    const a = tryAdd(kind, measure, v);
     return a ? [a] : [];
   }
   const out: Addition[] = [];

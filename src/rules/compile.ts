@@ -33,7 +33,9 @@ function recordFilter(x: RecordFilterData): RecordFilter {
   return f;
 }
 
-const CREDIT_KEYS = ["each", "table", "hours", "score", "tiers", "once"] as const;
+const CREDIT_KEYS = ["each", "table", "hours", "score", "tiers", "once", "covered"] as const;
+/** Windows from the shortest; a `covered` item's sub-windows must be shorter than its own window. */
+const WINDOW_ORDER = ["week", "fortnight", "month", "term", "year", "cycle"];
 
 /**
  * A file that fails its schema still gives a RuleSet of its valid entries, marked partial by
@@ -142,6 +144,16 @@ export function compileRuleFile(src: YamlSource, lang: Lang): { ruleSet: RuleSet
       }
       return { type: "once", credit: it.once.credit, anyOf: it.once.anyOf };
     }
+    if (it.covered) {
+      const per = it.per ?? m?.period;
+      if (per && WINDOW_ORDER.indexOf(it.covered.per) >= WINDOW_ORDER.indexOf(per)) {
+        at([...path, "covered", "per"], "rule-covered", `covered 的 per(${it.covered.per})要比项目的时段(${per})短,否则没有可覆盖的`,
+          `covered's 'per' (${it.covered.per}) must be shorter than the item's window (${per})`,
+          "如「两学期各一节」写项目 per: year,covered: { per: term, atLeast: 1, credit: 10 }", "e.g. one in each term: the item per: year, covered: { per: term, atLeast: 1, credit: 10 }");
+        return undefined;
+      }
+      return { type: "covered", per: it.covered.per, atLeast: it.covered.atLeast, credit: it.covered.credit };
+    }
     const table = it.table!;
     const norm = normalizeTable(table.by as TableDim[], table.values as TableNode);
     for (const issue of norm.issues) {
@@ -229,7 +241,16 @@ export function compileRuleFile(src: YamlSource, lang: Lang): { ruleSet: RuleSet
         return undefined;
       }
       const followUp = r.after ? { direction: "after" as const, ...r.after } : r.before ? { direction: "before" as const, ...r.before } : undefined;
-      const measure = r.measure ?? (followUp ? "unanswered" : undefined);
+      if (r.stage && followUp) {
+        at([...path, "stage"], "rule-requirement", "stage 和 after/before 只能写一个", "write 'stage' or 'after'/'before', not both");
+        return undefined;
+      }
+      if (r.stage && r.stage.from !== undefined && r.stage.from === r.stage.reach) {
+        at([...path, "stage", "from"], "rule-requirement", "from 和 reach 是同一个阶段", "'from' and 'reach' name the same stage",
+          "如「立项后一年内中期检查」写 reach: 中期检查, from: 立项", "e.g. a midterm review within a year of approval: reach: 中期检查, from: 立项");
+        return undefined;
+      }
+      const measure = r.measure ?? (followUp ? "unanswered" : r.stage ? "overdue" : undefined);
       if (!measure) {
         at(path, "rule-requirement", `要求「${r.id}」按活动类型计,要写 measure(count、words、hours、absences、missed、evidence、late${collective ? "、sessions" : ""})`,
           `requirement '${r.id}' counts kinds, so it needs 'measure' (count, words, hours, absences, missed, evidence, late${collective ? ", sessions" : ""})`);
@@ -237,11 +258,13 @@ export function compileRuleFile(src: YamlSource, lang: Lang): { ruleSet: RuleSet
       }
       const bad = (zh: string, en: string) => (at([...path, "measure"], "rule-requirement", zh, en), undefined);
       if ((measure === "unanswered") !== !!followUp) return bad("measure: unanswered 要和 after 或 before 一起写", "measure 'unanswered' goes with 'after' or 'before'");
+      if ((measure === "overdue") !== !!r.stage) return bad("measure: overdue(逾期的课题)要和 stage 一起写", "measure 'overdue' (projects past a stage's deadline) goes with 'stage'");
+      if (measure === "overdue" && collective) return bad("课题阶段的要求是教师个人的,不写 subject", "a stage requirement holds each teacher; leave out 'subject'");
       if (measure === "sessions" && !collective) return bad("sessions(活动次数)只用于 subject: group;教师个人写 count", "'sessions' (sessions held) is for subject: group; a teacher's count is 'count'");
       if (measure === "late" && !r.due) return bad("late(逾期天数)要和 due(截止)一起写", "'late' (days past the deadline) goes with 'due'");
       if (collective && !["sessions", "count", "evidence", "late"].includes(measure)) return bad("教研组的要求只能计 sessions、count、evidence 或 late", "a group requirement measures sessions, count, evidence or late");
       if (r.makeUpDays !== undefined && measure !== "missed") return bad("makeUpDays 只用于 measure: missed", "'makeUpDays' only applies to measure 'missed'");
-      return { type: "kinds", kinds: r.kinds, measure, makeUp: r.makeUp, makeUpDays: r.makeUpDays, followUp };
+      return { type: "kinds", kinds: r.kinds, measure, makeUp: r.makeUp, makeUpDays: r.makeUpDays, followUp, ...(r.stage ? { stage: r.stage } : {}) };
     }
     if (r.measure) at([...path, "measure"], "rule-requirement", "measure 只用于 kinds 要求", "'measure' only applies to a kinds requirement");
     if (r.total) return { type: "total" };
@@ -261,6 +284,7 @@ export function compileRuleFile(src: YamlSource, lang: Lang): { ruleSet: RuleSet
       fields: k.fields,
       ...(k.session ? { session: true } : {}),
       ...(k.leadRole ? { leadRole: k.leadRole } : {}),
+      ...(k.stages ? { stages: k.stages } : {}),
     })),
     categories: data.categories.map((c, i) => ({
       ...where(entry("categories", i)),

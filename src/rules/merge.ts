@@ -8,7 +8,7 @@ import { t, type Lang } from "../i18n.js";
 import { problemAt } from "../repo/yaml-source.js";
 import { didYouMean } from "../schema/zod-problems.js";
 import { overlap } from "./blocks/versions.js";
-import { ACTIVITY_ROLES, TEACHER_ROLES } from "../schema/vocab.js";
+import { ACTIVITY_ROLES, STAGES, TEACHER_ROLES } from "../schema/vocab.js";
 import {
   DEFAULT_META,
   type CategoryDef,
@@ -132,6 +132,19 @@ export function mergeRuleSets(sets: RuleSet[], lang: Lang): { scheme: Scheme; pr
   const kindsRef = (d: Defined, sub: (string | number)[], list: string[] | undefined) =>
     list?.forEach((k, i) => refCheck(d, [...sub, i], k, kindIds, ["活动类型", "kind"]));
 
+  // A stage requirement's stages must be among those its kind declares (when it declares them).
+  const stageCheck = (r: RequirementDef, kindList: string[], stage: { reach: string; from?: string }) => {
+    const declared = kindList.map((k) => kinds.get(k)?.stages).find((x) => x);
+    if (!declared) return;
+    for (const key of ["reach", "from"] as const) {
+      const id = stage[key];
+      if (id === undefined || declared.includes(id)) continue;
+      const word = (x: string) => STAGES.label(x, lang);
+      at(r, ["stage", key], "rule-reference", `课题阶段「${word(id)}」不在这一类型的 stages 里`, `stage '${word(id)}' is not among the kind's stages`,
+        t(lang, `这一类型的阶段:${declared.map(word).join("、")}`, `the kind's stages: ${declared.map(word).join(", ")}`));
+    }
+  };
+
   for (const c of categories.values()) if (c.parent) refCheck(c, ["parent"], c.parent, categoryIds, ["类别", "category"]);
   for (const item of items.values()) {
     for (const v of item.versions) {
@@ -148,6 +161,7 @@ export function mergeRuleSets(sets: RuleSet[], lang: Lang): { scheme: Scheme; pr
       kindsRef(r, ["kinds"], tg.kinds);
       kindsRef(r, ["makeUp"], tg.makeUp);
       if (tg.followUp) kindsRef(r, [tg.followUp.direction, "kinds"], tg.followUp.kinds);
+      if (tg.stage) stageCheck(r, tg.kinds, tg.stage);
     }
     if (tg.type === "share") {
       const teacherReqs = requirements.filter((q) => q.subject === "teacher").map((q) => q.id);

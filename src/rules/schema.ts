@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { dateField, idField, vocabField } from "../schema/fields.js";
-import { ACTIVITY_ROLES, AWARDS } from "../schema/vocab.js";
+import { ACTIVITY_ROLES, AWARDS, STAGES } from "../schema/vocab.js";
 import { weekdayNumber } from "./blocks/calendar.js";
 import { normalizeKey } from "./blocks/table.js";
 
@@ -55,6 +55,14 @@ const ATTENDANCE_KEYS: Record<string, string> = { 缺席: "absent", 请假: "exc
 const chineseKeys = (v: unknown) =>
   v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).map(([k, x]) => [ATTENDANCE_KEYS[k] ?? k, x])) : v;
 
+/** Within N days / weeks / months of a start, or by a date (MM-DD: the first on or after the start). */
+const dueSchema = z.strictObject({
+  days: num.int().min(1).optional(),
+  weeks: num.int().min(1).optional(),
+  months: num.int().min(1).optional(),
+  date: z.string().regex(/^(\d{4}-)?\d{2}-\d{2}$/, { error: "MM-DD or YYYY-MM-DD" }).optional(),
+});
+
 const labels = {
   label: z.string().min(1).optional(),
   labelEn: z.string().min(1).optional(),
@@ -79,6 +87,8 @@ export const kindSchema = z.strictObject({
   session: z.boolean().optional(),
   /** The role a session's lead has in it when the session names none (default 主持). */
   leadRole: vocabField(ACTIVITY_ROLES).optional(),
+  /** The stages a project of this kind goes through, in order (立项 → 中期检查 → 结题). */
+  stages: z.array(vocabField(STAGES)).min(1).optional(),
 });
 
 export const categorySchema = z.strictObject({
@@ -117,6 +127,8 @@ export const itemSchema = z.strictObject({
   tiers: z.array(z.strictObject({ atLeast: nonNeg, credit: nonNeg })).optional(),
   shortfall: nonNeg.optional(),
   once: z.strictObject({ credit: nonNeg, anyOf: z.array(qualifierSchema) }).optional(),
+  /** 两学期: paid once per `per` window only when each of its sub-windows has `atLeast` records. */
+  covered: z.strictObject({ per: windowField, atLeast: nonNeg.default(1), credit: nonNeg }).optional(),
   cap: nonNeg.optional(),
   per: windowField.optional(),
   aggregate: z.enum(["sum", "average", "max"]).default("sum"),
@@ -151,16 +163,16 @@ export const requirementSchema = z.strictObject({
   category: idField.optional(),
   item: idField.optional(),
   kinds: idList.optional(),
-  measure: z.enum(["count", "words", "hours", "absences", "missed", "evidence", "late", "unanswered", "sessions"]).optional(),
+  measure: z.enum(["count", "words", "hours", "absences", "missed", "evidence", "late", "unanswered", "sessions", "overdue"]).optional(),
   makeUp: idList.optional(),
   makeUpDays: num.int().min(0).optional(),
   subject: z.enum(["teacher", "group", "school"]).default("teacher"),
   groupTypes: z.array(z.enum(["教研组", "备课组", "teaching-research", "lesson-prep"])).min(1).optional(),
   /** A teacher requirement whose share of teachers meeting it is measured (0.8 = 80%). */
   share: idField.optional(),
-  due: z
-    .strictObject({ days: num.int().min(1).optional(), weeks: num.int().min(1).optional(), date: z.string().regex(/^(\d{4}-)?\d{2}-\d{2}$/, { error: "MM-DD or YYYY-MM-DD" }).optional() })
-    .optional(),
+  due: dueSchema.optional(),
+  /** 中期检查 within 12 months of 立项: each project (records sharing a ref) reaches a stage by a deadline. */
+  stage: z.strictObject({ reach: vocabField(STAGES), from: vocabField(STAGES).optional(), due: dueSchema }).optional(),
   after: z.strictObject({ kinds: idList, days: num.int().min(0) }).optional(),
   before: z.strictObject({ kinds: idList, days: num.int().min(0) }).optional(),
   ...recordFilterShape,

@@ -7,6 +7,7 @@ import type { Position, YamlSource } from "../repo/yaml-source.js";
 import type { RecordFilter } from "./blocks/record-filter.js";
 import type { Due } from "./blocks/deadline.js";
 import type { FollowUp } from "./blocks/follow-up.js";
+import type { StageRule } from "./blocks/stages.js";
 
 /** A span of time caps, tiers and requirements apply to; month / week / fortnight nest in terms. */
 export type Window = "term" | "year" | "cycle" | "month" | "week" | "fortnight";
@@ -23,6 +24,8 @@ export interface KindDef {
   session?: boolean;
   /** Activity role of a session's lead when the session names none (default: lead, 主持). */
   leadRole?: string;
+  /** Stage ids a project of this kind goes through, in order (default: the vocabulary's order). */
+  stages?: string[];
 }
 
 /** Where a definition was written, so merge problems can point at it. */
@@ -54,7 +57,9 @@ export type CreditRule =
   | { type: "hours"; factor: number; hoursPerCredit?: number }
   | { type: "score"; max?: number; factor: number }
   | { type: "tiers"; tiers: { atLeast: number; credit: number }[]; shortfall?: number }
-  | { type: "once"; credit: number; anyOf: Qualifier[] };
+  | { type: "once"; credit: number; anyOf: Qualifier[] }
+  /** Paid once per window when every sub-window (`per`) inside it holds `atLeast` records. */
+  | { type: "covered"; per: Window; atLeast: number; credit: number };
 
 export interface Conditions extends RecordFilter {
   /** Only records with one of these statuses count; unset: every record but rejected ones. */
@@ -113,7 +118,7 @@ export interface CategoryDef extends Defined {
   weight: number;
 }
 
-export type KindsMeasure = "count" | "words" | "hours" | "absences" | "missed" | "evidence" | "late" | "unanswered" | "sessions";
+export type KindsMeasure = "count" | "words" | "hours" | "absences" | "missed" | "evidence" | "late" | "unanswered" | "sessions" | "overdue";
 
 export type RequirementTarget =
   | { type: "total" }
@@ -129,6 +134,8 @@ export type RequirementTarget =
       makeUpDays?: number;
       /** For 'unanswered': the records each of which needs one of `kinds` after (or before) it. */
       followUp?: FollowUp;
+      /** For 'overdue': the stage each project must reach by its deadline. */
+      stage?: StageRule;
     }
   /** The share (0..1) of teachers meeting a teacher requirement (subject group or school). */
   | { type: "share"; requirement: string };

@@ -132,7 +132,7 @@ describe("rule validation", () => {
 
   it("no credit block", () => {
     expect(problemsOf(["r.yaml", `${KINDS}items:\n  - { id: obs, kinds: [observation] }\n`])).toEqual([
-      "r.yaml:5:5 rule-credit: item 'obs' does not say how it earns credit | add one of: each, table, hours, score, tiers, once",
+      "r.yaml:5:5 rule-credit: item 'obs' does not say how it earns credit | add one of: each, table, hours, score, tiers, once, covered",
     ]);
   });
 
@@ -212,7 +212,7 @@ describe("rule validation", () => {
 
     it("an item left out for having no credit block is not reported again where it is required", () => {
       expect(problemsOf(["r.yaml", `${KINDS}items:\n  - { id: obs, kinds: [observation] }\nrequirements:\n  - { id: min, item: obs, minimum: 3 }\n`])).toEqual([
-        "r.yaml:5:5 rule-credit: item 'obs' does not say how it earns credit | add one of: each, table, hours, score, tiers, once",
+        "r.yaml:5:5 rule-credit: item 'obs' does not say how it earns credit | add one of: each, table, hours, score, tiers, once, covered",
       ]);
     });
 

@@ -51,9 +51,12 @@ export const ACTIVITY_ROLES = vocab([
   { id: "main-preparer", zh: "主备", en: "leads the preparation", aliases: ["主备人"] },
 ]);
 
+/** A research project's stages, in the order a project goes through them (rules may declare their own order). */
 export const STAGES = vocab([
   { id: "approved", zh: "立项", en: "approved", aliases: [] },
-  { id: "concluded", zh: "结题", en: "concluded", aliases: [] },
+  { id: "opening", zh: "开题", en: "opening report", aliases: ["开题报告"] },
+  { id: "midterm", zh: "中期检查", en: "midterm review", aliases: ["中期", "中期报告", "中期研究检查", "中期总结"] },
+  { id: "concluded", zh: "结题", en: "concluded", aliases: ["结题鉴定"] },
 ]);
 
 export const ATTENDANCE = vocab([

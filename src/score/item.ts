@@ -11,13 +11,14 @@ import { dedupeKey, duplicates } from "../rules/blocks/dedupe.js";
 import { eachCredit } from "../rules/blocks/each.js";
 import { hoursCredit } from "../rules/blocks/hours.js";
 import { qualifierMet } from "../rules/blocks/once.js";
+import { coveredCredit, type CoveredResult } from "../rules/blocks/covered.js";
 import { scoreCredit } from "../rules/blocks/score.js";
 import { lookupTable } from "../rules/blocks/table.js";
 import { tierCredit, type TierResult } from "../rules/blocks/tiers.js";
 import { versionOn } from "../rules/blocks/versions.js";
 import type { Item, ItemVersion, Scheme } from "../rules/types.js";
 import type { TraceEntry, TraceStep } from "./types.js";
-import { dayBefore, windowAt } from "./windows.js";
+import { dayBefore, windowAt, windowsOf, type Span } from "./windows.js";
 
 export interface TeacherCtx {
   scheme: Scheme;
@@ -45,6 +46,7 @@ interface WindowValue {
   credited: number;
   tier?: TierResult;
   once?: boolean;
+  covered?: CoveredResult;
   floored: boolean;
   members: Prepared[];
 }
@@ -68,6 +70,7 @@ function baseCredit(v: ItemVersion, act: Activity, scheme: Scheme): { amount?: n
     }
     case "tiers":
     case "once":
+    case "covered":
       return { amount: 0 }; // earned per window, below
   }
 }
@@ -107,7 +110,7 @@ function prepare(item: Item, ctx: TeacherCtx, end: string): Prepared[] {
     }
     const eff = attendanceAdjust(v.attendance, act, base.amount);
     const away = act.attendance === "absent" || act.attendance === "excused";
-    out.push({ act, v, amount: eff.amount, counts: !away, step: "credit", reason: eff.reason ?? (v.credit.type === "tiers" || v.credit.type === "once" ? "tally" : undefined) });
+    out.push({ act, v, amount: eff.amount, counts: !away, step: "credit", reason: eff.reason ?? (perWindow(v) ? "tally" : undefined) });
   }
   // Same ref/title: only the highest counts.
   const deduped = out.filter((p) => p.step === "credit" && p.counts && p.v.dedupe);
@@ -131,23 +134,33 @@ function prepare(item: Item, ctx: TeacherCtx, end: string): Prepared[] {
   return out;
 }
 
+/** Credit earned by the window as a whole (tiers, once, covered), not record by record. */
+const perWindow = (v: ItemVersion) => v.credit.type === "tiers" || v.credit.type === "once" || v.credit.type === "covered";
+
 function windowValues(prepared: Prepared[], ctx: TeacherCtx): Map<string, WindowValue> {
-  const groups = new Map<string, Prepared[]>();
+  const groups = new Map<string, { span: Span; members: Prepared[] }>();
   for (const p of prepared) {
     const per = p.v.per ?? ctx.scheme.meta.period;
-    const key = `${per}:${windowAt(per, ctx.config, p.act.date).id}`;
-    const list = groups.get(key);
-    if (list) list.push(p);
-    else groups.set(key, [p]);
+    const span = windowAt(per, ctx.config, p.act.date);
+    const key = `${per}:${span.id}`;
+    const group = groups.get(key);
+    if (group) group.members.push(p);
+    else groups.set(key, { span, members: [p] });
   }
   const out = new Map<string, WindowValue>();
-  for (const [key, members] of groups) {
+  for (const [key, { span, members }] of groups) {
     const v = members.at(-1)!.v; // the version in force at the window's latest record
     const counting = members.filter((p) => p.counts);
     let value: number;
     let tier: TierResult | undefined;
     let once: boolean | undefined;
-    if (v.credit.type === "tiers") {
+    let covered: CoveredResult | undefined;
+    if (v.credit.type === "covered") {
+      const c = v.credit;
+      const subs = windowsOf(c.per, ctx.config).filter((x) => span.start <= x.start && x.end <= span.end);
+      covered = coveredCredit(c, subs, counting.map((p) => p.act));
+      value = covered.credit;
+    } else if (v.credit.type === "tiers") {
       tier = tierCredit(v.credit.tiers, v.credit.shortfall, counting.reduce((s, p) => s + p.act.count, 0));
       value = tier.credit;
     } else if (v.credit.type === "once") {
@@ -163,7 +176,7 @@ function windowValues(prepared: Prepared[], ctx: TeacherCtx): Map<string, Window
     const floored = value < 0;
     const raw = Math.max(0, value);
     const credited = v.cap === undefined ? raw : Math.min(v.cap, raw);
-    out.set(key, { key, id: key.slice(key.indexOf(":") + 1), v, raw, credited, tier, once, floored, members });
+    out.set(key, { key, id: key.slice(key.indexOf(":") + 1), v, raw, credited, tier, once, covered, floored, members });
   }
   return out;
 }
@@ -210,7 +223,7 @@ export function itemContribution(item: Item, ctx: TeacherCtx, a: string, b: stri
 function traceWindow(w: WindowValue, prev: WindowValue | undefined, dRaw: number, dCredited: number, ctx: TeacherCtx, a: string, trace: TraceEntry[]) {
   const base = (v: ItemVersion) => ({ teacher: ctx.teacher.id, item: v.id, version: v.from ?? "", ruleFile: v.file, ruleLine: v.pos.line, window: w.id });
   // Walk records in order so a cap's cut lands on the records that crossed it.
-  const simple = w.v.credit.type !== "tiers" && w.v.credit.type !== "once" && w.v.aggregate === "sum" && w.members.every((p) => p.amount >= 0);
+  const simple = !perWindow(w.v) && w.v.aggregate === "sum" && w.members.every((p) => p.amount >= 0);
   let sum = 0;
   for (const p of w.members) {
     const cap = w.v.cap ?? Infinity;
@@ -236,6 +249,9 @@ function traceWindow(w: WindowValue, prev: WindowValue | undefined, dRaw: number
     windowEntry("tier", d, w.tier.tier ? `tier:${w.tier.tier.atLeast}` : w.tier.short !== undefined ? `short:${w.tier.short}` : "below");
   }
   if (w.once !== undefined && w.once !== prev?.once) windowEntry("once", w.once ? (w.v.credit as { credit: number }).credit : 0, w.once ? "met" : "not-met");
+  if (w.covered && (w.covered.credit !== prev?.covered?.credit || !prev)) {
+    windowEntry("covered", w.covered.credit - (prev?.covered?.credit ?? 0), w.covered.missing.length ? `missing:${w.covered.missing.join(",")}` : "met");
+  }
   if (w.floored && !prev?.floored) windowEntry("floor", dRaw - (w.members.filter((p) => p.act.date >= a).reduce((s, p) => s + p.amount, 0)), "below-zero");
   if (round(dCredited - dRaw) !== 0) windowEntry("cap", dCredited - dRaw, `cap:${w.v.cap}`);
 }

@@ -4,9 +4,11 @@ import { daysLate, deadline } from "../rules/blocks/deadline.js";
 import { unanswered } from "../rules/blocks/follow-up.js";
 import { notMadeUp } from "../rules/blocks/make-up.js";
 import { filterMiss } from "../rules/blocks/record-filter.js";
+import { overdueProjects } from "../rules/blocks/stages.js";
+import { STAGES } from "../schema/vocab.js";
 import { exclusion } from "../rules/blocks/conditions.js";
 import { overlap } from "../rules/blocks/versions.js";
-import type { RequirementDef } from "../rules/types.js";
+import type { RequirementDef, Scheme } from "../rules/types.js";
 import type { Period, RequirementScore } from "./types.js";
 import { round, type TeacherCtx } from "./item.js";
 import { maxDate, minDate, windowsOverlapping } from "./windows.js";
@@ -40,6 +42,15 @@ export function boundsFor(r: RequirementDef, roles: string[]): { minimum?: numbe
   };
 }
 
+/** The stage order of the first of these kinds that declares `stages:`, else the vocabulary's. */
+export function stageOrderOf(scheme: Scheme, kinds: string[]): string[] | undefined {
+  for (const k of kinds) {
+    const stages = scheme.kinds.get(k)?.stages;
+    if (stages) return stages;
+  }
+  return undefined;
+}
+
 type KindsRequirement = RequirementDef & { target: { type: "kinds" } };
 
 const away = (a: Activity) => a.attendance === "absent" || a.attendance === "excused";
@@ -49,7 +60,7 @@ const away = (a: Activity) => a.attendance === "absent" || a.attendance === "exc
  * the kinds (plus substitutes for the teacher's roles) in [start, end]. `all` holds the
  * teacher's every record, for make-ups and follow-ups that fall after the window.
  */
-export function measureKinds(r: KindsRequirement, all: Activity[], start: string, end: string, roles: string[], config: Config, approvedOnly: boolean): number {
+export function measureKinds(r: KindsRequirement, all: Activity[], start: string, end: string, roles: string[], config: Config, approvedOnly: boolean, stageOrder?: string[]): number {
   const kinds = new Set(r.target.kinds);
   for (const s of r.substitutes) if (s.roles.some((x) => roles.includes(x))) s.kinds.forEach((k) => kinds.add(k));
   const valid = (a: Activity) => !exclusion({}, a, roles, approvedOnly);
@@ -80,6 +91,11 @@ export function measureKinds(r: KindsRequirement, all: Activity[], start: string
       const makeUp = new Set(t.makeUp ?? []);
       const makeUps = all.filter((a) => makeUp.has(a.kind) && valid(a) && a.date >= start);
       return notMadeUp(missed, makeUps, end, t.makeUpDays);
+    }
+    case "overdue": {
+      // Every stage record of the teacher's projects, whenever dated: a project approved last year is due this year.
+      const records = all.filter((a) => passes(a) && a.stage !== undefined).map((a) => ({ date: a.date, stage: a.stage, project: a.ref ?? a.title }));
+      return overdueProjects(t.stage!, records, stageOrder ?? STAGES.ids, start, end).length;
     }
     case "unanswered": {
       const f = t.followUp!;
@@ -116,7 +132,7 @@ export function scoreRequirements(
       if (minimum === undefined && maximum === undefined) continue;
       const actual = round(
         r.target.type === "kinds"
-          ? measureKinds(r as KindsRequirement, ctx.acts, start, end, wRoles, ctx.config, ctx.scheme.meta.approvedOnly)
+          ? measureKinds(r as KindsRequirement, ctx.acts, start, end, wRoles, ctx.config, ctx.scheme.meta.approvedOnly, stageOrderOf(ctx.scheme, r.target.kinds))
           : credit(r.target, start, end),
       );
       const shortBy = minimum !== undefined ? round(Math.max(0, minimum - actual)) : 0;

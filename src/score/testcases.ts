@@ -42,6 +42,8 @@ const expectRequirement = z.union([
 export const caseSchema = z.strictObject({
   name: z.string().min(1),
   roles: z.array(z.string().min(1)).default([]),
+  /** Type of the groups the records name: 教研组 (default) or 备课组, for `groupTypes`. */
+  groupType: z.enum(["教研组", "备课组"]).default("教研组"),
   period: z.strictObject({ term: z.string().optional(), year: z.string().optional(), cycle: z.boolean().optional() }).optional(),
   records: z.array(testRecord).nullable().default([]).transform((r) => r ?? []),
   expect: z.strictObject({
@@ -119,7 +121,7 @@ export function caseDataset(config: Config, c: TestCase, src: YamlSource, index:
     config,
     roster: {
       file: "test",
-      groups: groups.map((id) => ({ id, name: id, type: "教研组" })),
+      groups: groups.map((id) => ({ id, name: id, type: c.groupType })),
       teachers: [{ id: "t", name: "t", groups, roles: c.roles.map((role) => ({ role })), emails: [], line: 0 }],
     },
     activities,

@@ -87,6 +87,7 @@ export type TraceStep =
   | "forfeit" // attendance forfeited the item for the window
   | "tier" // count tiers over a window (amount = tier credit)
   | "once" // a once-per-window credit was earned
+  | "covered" // a credit needing every sub-window: `reason` met, or missing:<ids>
   | "floor" // a negative window total was raised to 0
   | "cap" // the item's cap cut the window (amount negative)
   | "category-cap"; // a category's cap cut it (amount negative)

@@ -6,19 +6,22 @@ import { Hono } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import { bodyLimit } from "hono/body-limit";
 import { randomBytes } from "node:crypto";
+import { join } from "node:path";
 import { t, parseLang, type Lang } from "../i18n.js";
-import { openAccounts } from "./accounts.js";
+import { ensureServeDir, openAccounts } from "./accounts.js";
 import type { Ctx, Server, ServeOptions, Vars } from "./context.js";
 import { LoginLimiter } from "./limiter.js";
-import { WriteQueue } from "./queue.js";
+import { SaveQueue } from "./queue.js";
 import { clientAddress, expectedHost, isSecure, readForm, field } from "./request.js";
 import { viewerOf } from "./roles.js";
-import { sameToken, Sessions } from "./sessions.js";
+import { sameToken, Sessions, SESSIONS_FILE } from "./sessions.js";
 import { RepoState } from "./state.js";
 import { APP_CSS } from "./views/css.js";
 import { errorPage, type Frame } from "./views/layout.js";
 import { registerAuth } from "./routes-auth.js";
 import { registerMe } from "./routes-me.js";
+import { registerEdit } from "./routes-edit.js";
+import { registerEvidence } from "./routes-evidence.js";
 import { registerLeader } from "./routes-leader.js";
 import { registerOffice } from "./routes-office.js";
 import { registerReview } from "./routes-review.js";
@@ -28,12 +31,13 @@ export const PRE_COOKIE = "yx_pre";
 const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 export function createServer(opts: ServeOptions, socketAddress?: (c: Ctx) => string | undefined): { app: Hono<{ Variables: Vars }>; server: Server } {
+  const state = new RepoState(opts.root, "zh");
   const server: Server = {
     opts: { trustProxy: false, maxUploadBytes: 10 * 1024 * 1024, watch: true, ...opts },
-    state: new RepoState(opts.root, "zh"),
-    sessions: new Sessions(opts.now),
+    state,
+    sessions: new Sessions(opts.now, join(ensureServeDir(opts.root), SESSIONS_FILE)),
     limiter: new LoginLimiter(opts.now),
-    queue: new WriteQueue(),
+    queue: new SaveQueue(state),
     accounts: openAccounts(opts.root),
   };
   if (server.opts.watch) server.state.start();
@@ -110,6 +114,8 @@ export function createServer(opts: ServeOptions, socketAddress?: (c: Ctx) => str
 
   registerAuth(app, server);
   registerMe(app, server);
+  registerEdit(app, server);
+  registerEvidence(app, server);
   registerLeader(app, server);
   registerReview(app, server);
   registerOffice(app, server);

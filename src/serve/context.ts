@@ -5,7 +5,7 @@ import type { LoadedRepo } from "../pipeline/load.js";
 import type { Dataset } from "../model.js";
 import type { AccountStore } from "./accounts.js";
 import type { LoginLimiter } from "./limiter.js";
-import type { WriteQueue } from "./queue.js";
+import type { SaveQueue } from "./queue.js";
 import type { Viewer } from "./roles.js";
 import type { Session, Sessions } from "./sessions.js";
 import type { RepoState } from "./state.js";
@@ -27,7 +27,7 @@ export interface Server {
   state: RepoState;
   sessions: Sessions;
   limiter: LoginLimiter;
-  queue: WriteQueue;
+  queue: SaveQueue;
   accounts: AccountStore;
 }
 

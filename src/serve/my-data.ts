@@ -5,7 +5,7 @@
  */
 import type { Lang } from "../i18n.js";
 import { t } from "../i18n.js";
-import type { Activity, Dataset } from "../model.js";
+import { effectiveStatus, type Activity, type Dataset } from "../model.js";
 import type { Scheme } from "../rules/types.js";
 import { scoreDataset } from "../score/evaluate.js";
 import { resolvePeriod } from "../score/period.js";
@@ -15,9 +15,13 @@ import { additionText, explainDoc } from "../reports/explain-doc.js";
 import { unitLabel } from "../reports/labels.js";
 import type { ReportDoc } from "../reports/document.js";
 import { STATUSES } from "../schema/vocab.js";
+import { reviewEntries } from "../approval/ref.js";
 
 export interface MyRecord {
+  /** Where the record is written ("file#index"), as the withdraw form names it. */
   ref: string;
+  /** Its stable ref (src/approval/ref.ts), as the edit page and links name it. */
+  stableRef: string;
   date: string;
   kindLabel: string;
   title: string;
@@ -29,6 +33,10 @@ export interface MyRecord {
   file: string;
   index: number;
   attendance?: string;
+  /** Why it was returned (退回), for the teacher to fix it. */
+  reason?: string;
+  /** Its evidence files' names, in order (each opens at /evidence/<stableRef>/<n>). */
+  evidence: string[];
 }
 
 export interface MyRequirement {
@@ -62,7 +70,8 @@ export function recordRef(a: Pick<Activity, "origin">): string {
   return `${a.origin.file}#${a.origin.index}`;
 }
 
-export function myPage(dataset: Dataset, scheme: Scheme, teacherId: string, today: string, lang: Lang): MyPage | undefined {
+/** `gaps: false` leaves out the search for what closes each gap (the page after a save shows only how much is short). */
+export function myPage(dataset: Dataset, scheme: Scheme, teacherId: string, today: string, lang: Lang, opts: { gaps?: boolean } = {}): MyPage | undefined {
   const term = resolvePeriod(dataset.config, { today });
   if ("error" in term) return undefined;
   const year = dataset.config.years.find((y) => y.terms.some((x) => x.id === term.period.id));
@@ -70,9 +79,10 @@ export function myPage(dataset: Dataset, scheme: Scheme, teacherId: string, toda
   const teacher = dataset.roster.teachers.find((x) => x.id === teacherId);
   if (!teacher) return undefined;
   const mine = dataset.activities.filter((a) => a.teacher === teacherId);
+  const stable = new Map(reviewEntries(mine.filter((a) => a.group === undefined)).map((e) => [`${e.file}#${e.index}`, e.ref]));
   const one: Dataset = { ...dataset, roster: { ...dataset.roster, teachers: [teacher] }, activities: mine };
   const result = scoreDataset(one, scheme, period);
-  const data = buildExplain({ result, dataset: one, scheme, teacher: teacherId, lang });
+  const data = buildExplain({ result, dataset: one, scheme, teacher: teacherId, lang, gaps: opts.gaps });
   const unit = unitLabel(result.scheme.unit, lang);
 
   const credit = new Map<string, number>();
@@ -86,11 +96,13 @@ export function myPage(dataset: Dataset, scheme: Scheme, teacherId: string, toda
     .sort((a, b) => b.date.localeCompare(a.date) || b.origin.index - a.origin.index)
     .map((a): MyRecord => {
       const kind = scheme.kinds.get(a.kind);
-      const status = a.status ? (STATUSES.normalize(a.status) ?? a.status) : "draft";
+      const written = effectiveStatus(a);
+      const status = STATUSES.normalize(written) ?? written;
       return {
-        ref: recordRef(a), date: a.date, title: a.title, kindLabel: kind ? t(lang, kind.label, kind.labelEn) : a.kind,
+        ref: recordRef(a), stableRef: stable.get(recordRef(a)) ?? "", date: a.date, title: a.title, kindLabel: kind ? t(lang, kind.label, kind.labelEn) : a.kind,
         credit: credit.get(recordRef(a)), status, statusLabel: STATUSES.label(status, lang),
         session: a.group !== undefined, file: a.origin.file, index: a.origin.index, attendance: a.attendance,
+        reason: status === "rejected" ? a.reason : undefined, evidence: a.group === undefined ? a.evidence.map((e) => e.split("/").at(-1) ?? e) : [],
       };
     });
 

@@ -5,9 +5,10 @@ import type { Teacher } from "../model.js";
 import { recordFilePath } from "../repo/layout.js";
 import type { Ctx, Server, Vars } from "./context.js";
 import { forbidden, formOf, frameOf, langOf } from "./app.js";
-import { field, files } from "./request.js";
+import { field, files, type Form } from "./request.js";
+import type { KindDef } from "../rules/types.js";
 import { myPage } from "./my-data.js";
-import { appendItem, saveFile, type SaveRequest, type SaveResult } from "./save.js";
+import { appendItem, type SaveRequest, type SaveResult } from "./save.js";
 import { recordFromForm } from "./form-record.js";
 import { planUploads } from "./uploads.js";
 import { fieldOf } from "./validate.js";
@@ -54,12 +55,9 @@ export function placeProblems(problems: Problem[]): { errors: Record<string, str
   return { errors, general };
 }
 
-/** Save through the write queue, keeping the in-memory state in step with what was (or was not) written. */
-export async function saveQueued(server: Server, req: Omit<SaveRequest, "announce">): Promise<SaveResult> {
-  const result = await server.queue.run(() => saveFile({ ...req, announce: (p, b) => server.state.expectWrite(p, b) }));
-  if (result.ok) server.state.applySaved(req.file, result.after, result.written);
-  else server.state.markStale();
-  return result;
+/** Save through the write queue, which keeps the in-memory state in step with what was (or was not) written. */
+export function saveQueued(server: Server, req: Omit<SaveRequest, "announce">): Promise<SaveResult> {
+  return server.queue.save(req);
 }
 
 type Show<R> = (errors: Record<string, string[]>, general: string[], status: 400 | 409 | 500) => R;
@@ -77,7 +75,20 @@ export function failureText(r: Exclude<SaveResult, { ok: true }>): string | unde
   return r.reason === "invalid" ? undefined : r.message;
 }
 
-type KindOf<F extends (c: Ctx) => unknown[]> = ReturnType<F>[number];
+/** The add (and edit) form's settings that do not depend on what was typed. */
+export function addFormBase(c: Ctx, server: Server, kind: KindDef) {
+  return { lang: langOf(c), csrf: c.get("session")!.csrf, kind, today: server.opts.today(), maxUploadMb: Math.round(server.opts.maxUploadBytes / 1048576) };
+}
+
+/** Kinds a teacher records herself (group sessions are the leader's). */
+export function personalKinds(c: Ctx): KindDef[] {
+  return [...(scoringOf(c)?.scheme.kinds.values() ?? [])].filter((k) => !k.session);
+}
+
+/** The record fields of a posted add or edit form, each cut to a sane length. */
+export function recordFormValues(form: Form): Record<string, string> {
+  return Object.fromEntries(["date", "title", "level", "award", "role", "stage", "hours", "count", "words", "score", "notes"].map((f) => [f, field(form, f).slice(0, 2000)]));
+}
 
 export function registerMe(app: Hono<{ Variables: Vars }>, server: Server): void {
   registerWithdraw(app, server);
@@ -94,9 +105,7 @@ export function registerMe(app: Hono<{ Variables: Vars }>, server: Server): void
     return c.html(String(page(frame, meBody(data, l, c.get("session")!.csrf))));
   });
 
-  const formBase = (c: Ctx, kind: KindOf<typeof personalKinds>) =>
-    ({ lang: langOf(c), csrf: c.get("session")!.csrf, kind, today: server.opts.today(), maxUploadMb: Math.round(server.opts.maxUploadBytes / 1048576) });
-  const personalKinds = (c: Ctx) => [...(scoringOf(c)?.scheme.kinds.values() ?? [])].filter((k) => !k.session);
+  const formBase = (c: Ctx, kind: KindDef) => addFormBase(c, server, kind);
 
   app.get("/add", (c) => {
     const stop = needLogin(c);
@@ -120,7 +129,7 @@ export function registerMe(app: Hono<{ Variables: Vars }>, server: Server): void
     const kind = personalKinds(c).find((k) => k.id === field(form, "kind"));
     if (!kind) return forbidden(c, t(l, "没有这种活动类型(教研组活动由组长记录)", "No such kind of activity (group sessions are recorded by the leader)"));
     // Whatever the form says, a teacher writes only into their own file.
-    const values = Object.fromEntries(["date", "title", "level", "award", "role", "stage", "hours", "count", "words", "score", "notes"].map((f) => [f, field(form, f).slice(0, 2000)]));
+    const values = recordFormValues(form);
     const frame = frameOf(c, t(l, "新增记录", "Add a record"), "add");
     const show = (errors: Record<string, string[]>, general: string[], status: 400 | 409 | 500 | 503) =>
       c.html(String(page(frame, addForm({ ...formBase(c, kind), values, errors, general }))), status);
@@ -141,7 +150,8 @@ export function registerMe(app: Hono<{ Variables: Vars }>, server: Server): void
     if (!result.ok) return answerFailure(result, show);
     // The record as scored now, with the credit it earned.
     const fresh = server.state.current();
-    const data = fresh.dataset && fresh.scheme ? myPage(fresh.dataset, fresh.scheme, v.teacher.id, server.opts.today(), l) : undefined;
+    // Without the search for what closes each gap (many re-scorings): 我的研修 shows it.
+    const data = fresh.dataset && fresh.scheme ? myPage(fresh.dataset, fresh.scheme, v.teacher.id, server.opts.today(), l, { gaps: false }) : undefined;
     const mine = data?.records.filter((r) => r.file === file).sort((a, b) => b.index - a.index)[0];
     const standing = (data?.requirements ?? []).filter((r) => !r.met).map((r) => `${r.label}:${r.gap ?? ""}`);
     return c.html(String(page({ ...frame, flash: { ok: true, text: t(l, "已保存并提交", "Saved and committed") } }, savedBody(l, String(built.item.title), mine?.credit, data?.unit ?? "", standing))));
@@ -179,6 +189,8 @@ function flashOf(c: Ctx): { ok: boolean; text: string } | undefined {
   const f = c.req.query("done");
   const l = langOf(c);
   if (f === "withdrawn") return { ok: true, text: t(l, "已撤回", "Withdrawn") };
+  if (f === "unchanged") return { ok: true, text: t(l, "没有改动,什么也没有保存", "Nothing was changed, so nothing was saved") };
+  if (f === "edited") return { ok: true, text: t(l, "已修改并提交,等待审核", "Changed and committed; it waits for review") };
   if (f === "saved") return { ok: true, text: t(l, "已保存", "Saved") };
   return undefined;
 }

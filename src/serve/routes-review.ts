@@ -11,10 +11,9 @@ import { unitLabel } from "../reports/labels.js";
 import type { Ctx, Server, Vars } from "./context.js";
 import { forbidden, formOf, frameOf, langOf } from "./app.js";
 import { field, fields } from "./request.js";
-import { saveFile } from "./save.js";
-import { authorOf, needLogin, rulesBroken, scoringOf } from "./routes-me.js";
+import { authorOf, needLogin, rulesBroken, saveQueued, scoringOf } from "./routes-me.js";
 import { page } from "./views/layout.js";
-import { reviewBody, type ReviewRowView } from "./views/review.js";
+import { evidenceHref, reviewBody, type ReviewRowView } from "./views/review.js";
 
 export function registerReview(app: Hono<{ Variables: Vars }>, server: Server): void {
   const queueOf = (c: Ctx) => {
@@ -36,7 +35,7 @@ export function registerReview(app: Hono<{ Variables: Vars }>, server: Server): 
       return {
         ref: r.entry.ref, who: r.entry.kind === "session" ? (groups.get(r.entry.owner) ?? r.entry.owner) : (names.get(r.entry.owner) ?? r.entry.owner),
         date: a.date, kindLabel: kind ? t(l, kind.label, kind.labelEn) : a.kind, title: a.title, credit: r.credit, action: r.action,
-        session: r.entry.kind === "session", evidence: a.evidence.length,
+        session: r.entry.kind === "session", evidence: a.evidence.map((path, n) => ({ name: path.split("/").at(-1) ?? path, href: evidenceHref(r.entry.ref, n) })),
       };
     });
     const done = c.req.query("done");
@@ -77,19 +76,17 @@ export function registerReview(app: Hono<{ Variables: Vars }>, server: Server): 
         status: action === "reject" ? "rejected" : r.action === "verify" ? "verified" : "approved",
         ...(action === "reject" ? { reason } : {}),
       }));
-      const result = await server.queue.run(() => saveFile({
+      const result = await saveQueued(server, {
         root: server.opts.root, lang: l, today, file,
         transform: (cur) => {
           if (cur === undefined) return { ok: false, message: t(l, `${file} 已不存在`, `${file} no longer exists`) };
           const applied = applyReviews(cur, kind, reviews);
           return applied.ok ? applied : { ok: false, message: t(l, `${file} 中的记录已被修改或移走(${applied.reason}),没有写入;请刷新后再审`, `a record in ${file} was changed or moved (${applied.reason}); nothing was written. Reload and review again`) };
         },
-        announce: (p, b) => server.state.expectWrite(p, b), author: authorOf(me),
+        author: authorOf(me),
         subject: `${action === "reject" ? "return" : "approve"}: ${rows.map((r) => r.entry.ref).join(" ")} in ${file} (web)`,
-      }));
-      if (result.ok) server.state.applySaved(file, result.after, result.written);
-      else {
-        server.state.markStale();
+      });
+      if (!result.ok) {
         const text = result.reason === "invalid" ? result.problems.map((p) => p.message).join("; ") : result.message;
         return c.html(String(page({ ...frameOf(c, t(l, "审核", "Review"), "review"), flash: { ok: false, text: t(l, `已处理 ${done} 条;${file}:${text}`, `${done} done; ${file}: ${text}`) } }, reviewBody(l, c.get("session")!.csrf, [], ""))), 409);
       }

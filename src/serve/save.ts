@@ -1,10 +1,11 @@
 /**
- * One save from the web page: add (or change) an item in a record or session file, plus any
- * uploaded evidence, checked exactly as `check` would, written by the safe update of
- * src/repo/update.ts (per-file lock, verify before rename), then committed as the person who
- * saved it. Whole or not at all: on any failure (invalid input, a file edited meanwhile, a
- * full disk, a broken repo) the files are left as they were and the caller gets a reason.
- * Callers run saves one at a time (WriteQueue), so commits never race for git's index.
+ * One save from the web page, first half: add (or change) an item in a record or session file,
+ * plus any uploaded evidence, checked as `check` would check it (src/serve/validate.ts, against
+ * the school the server keeps loaded), written by the safe update of src/repo/update.ts (per-file
+ * lock, verify before rename). The second half, the commit, is made for a whole batch of saves
+ * at once (src/serve/queue.ts, src/git/batch-commit.ts); if it fails, undoWrite puts every file
+ * back. Whole or not at all: on any failure (invalid input, a file edited meanwhile, a full disk,
+ * a broken repo) the files are left as they were and the caller gets a reason.
  */
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -12,13 +13,15 @@ import type { Lang } from "../i18n.js";
 import { t } from "../i18n.js";
 import type { Problem } from "../problem.js";
 import type { LoadedRepo } from "../pipeline/load.js";
+import type { FileResult } from "../cache/parsed.js";
 import { parseBytes } from "../repo/read.js";
 import { updateFile } from "../repo/update.js";
 import { updateMessage } from "../repo/update-message.js";
 import { writeNewFile } from "../repo/write.js";
 import { mergeItem, newFileText, type MergeTarget } from "../add/merge.js";
-import { commitPaths, unstage, type Person } from "./git-commit.js";
-import { validateFileWrite } from "./validate.js";
+import type { Person } from "../git/batch-commit.js";
+import type { FileIndex } from "./file-index.js";
+import { closedRefusal, validateInState } from "./validate.js";
 
 export interface NewFile {
   /** Repo-relative path; must not exist yet. */
@@ -38,12 +41,12 @@ export interface SaveRequest {
   newFiles?: NewFile[];
   author: Person;
   subject: string;
-  /** Told each path and its bytes before they are written (so the watcher knows our own writes). */
+  /** Told each path and its bytes before they are written (so the watcher knows our own writes); the queue sets it. */
   announce?: (path: string, bytes: Buffer) => void;
 }
 
 export type SaveResult =
-  | { ok: true; after?: LoadedRepo; problems: Problem[]; written: Map<string, Buffer> }
+  | { ok: true; problems: Problem[] }
   | { ok: false; reason: "invalid"; problems: Problem[] }
   | { ok: false; reason: "refused" | "busy" | "io" | "git"; message: string };
 
@@ -64,40 +67,60 @@ export function appendItem(target: MergeTarget, item: Record<string, unknown>, l
   };
 }
 
-export async function saveFile(req: SaveRequest): Promise<SaveResult> {
+/** A save written to disk and not yet committed. */
+export interface Written {
+  file: string;
+  /** The file's bytes before (undefined: it did not exist). */
+  before: Uint8Array | undefined;
+  text: Uint8Array;
+  /** Evidence files created for it. */
+  created: NewFile[];
+  /** Warnings the write brings (errors refuse it). */
+  problems: Problem[];
+  /** The file as check reads it now, for the server's state. */
+  after: FileResult;
+}
+
+export type Failure = Exclude<SaveResult, { ok: true }>;
+
+/**
+ * The first half of a save, synchronous: evidence, then the file through updateFile, checked
+ * against `repo` (the loaded school, with `index`). The file's lock is tried once: a lock held
+ * by another program answers "busy" at once, and the queue tries again a moment later.
+ */
+export function writeSave(req: SaveRequest, repo: LoadedRepo, index: FileIndex): { ok: true; written: Written } | Failure {
   const { root, lang, file } = req;
-  const created: string[] = [];
-  const undoNew = () => { for (const p of created) rmSync(join(root, p), { force: true }); };
+  const created: NewFile[] = [];
+  const undoNew = () => { for (const f of created) rmSync(join(root, f.path), { force: true }); };
   // Evidence first: the record's check looks for it on disk.
   try {
     for (const f of req.newFiles ?? []) {
       req.announce?.(f.path, Buffer.from(f.bytes));
       writeNewFile(join(root, f.path), f.bytes);
-      created.push(f.path);
+      created.push(f);
     }
   } catch (e) {
     undoNew();
     return { ok: false, reason: "io", message: ioText(e, lang) };
   }
 
-  let after: LoadedRepo | undefined;
-  let problems: Problem[] = [];
+  const closed = closedRefusal(repo, file, req.today, lang);
   let before: Uint8Array | undefined;
-  const r = updateFile<Refusal>({
+  const r = updateFile<Refusal, { after: FileResult; problems: Problem[] }>({
     root, file,
+    lock: { waitMs: 0 },
     transform: (cur) => {
       before = cur.exists ? cur.bytes : undefined;
-      if (cur.exists && parseBytes(file, cur.bytes, lang).problems.length > 0) {
+      if (closed) return { refuse: { invalid: [closed] } };
+      if (cur.exists && !index.holdsClean(file, cur.bytes) && parseBytes(file, cur.bytes, lang).problems.length > 0) {
         return { refuse: { message: t(lang, `${file} 有语法错误,不会覆盖它;请教务处先修正`, `${file} does not parse, so it is left alone; ask the office to fix it first`) } };
       }
       const next = req.transform(cur.exists ? Buffer.from(cur.bytes).toString("utf8") : undefined);
       if (!next.ok) return { refuse: { message: next.message } };
-      const v = validateFileWrite(root, file, next.text, lang, req.today);
+      const v = validateInState(repo, index, file, cur.exists ? cur.bytes : undefined, next.text, lang, req.today);
       if (v.introduced.some((p) => p.severity === "error")) return { refuse: { invalid: v.introduced } };
-      after = v.after;
-      problems = v.introduced;
       req.announce?.(file, Buffer.from(next.text, "utf8"));
-      return { text: next.text };
+      return { text: next.text, value: { after: v.after, problems: v.introduced } };
     },
   });
   if (!r.ok) {
@@ -105,22 +128,25 @@ export async function saveFile(req: SaveRequest): Promise<SaveResult> {
     if (r.reason === "refused") return "invalid" in r.refusal ? { ok: false, reason: "invalid", problems: r.refusal.invalid } : { ok: false, reason: "refused", message: r.refusal.message };
     return { ok: false, reason: r.reason === "busy" ? "busy" : "io", message: updateMessage(r, file, lang).replace(/^yanxiu: /, "").trim() };
   }
+  return { ok: true, written: { file, before, text: r.text, created, problems: r.value!.problems, after: r.value!.after } };
+}
 
-  const err = await commitPaths(root, [file, ...created], req.subject, req.author);
-  if (err) {
-    // Put the file back as it was, unless someone changed it again meanwhile.
-    const written = r.text;
-    updateFile<string>({
-      root, file,
-      transform: (cur) => (cur.exists && Buffer.from(cur.bytes).equals(Buffer.from(written)) ? { text: before ?? new Uint8Array(0) } : { refuse: "changed" }),
-    });
-    if (before === undefined && sameAs(join(root, file), new Uint8Array(0))) rmSync(join(root, file), { force: true });
-    undoNew();
-    await unstage(root, [file, ...created]);
-    return { ok: false, reason: "git", message: t(lang, `git 提交失败(${err}),没有保存任何内容;请告诉教务处`, `the git commit failed (${err}); nothing was saved. Tell the office`) };
-  }
-  const written = new Map<string, Buffer>([[file, Buffer.from(r.text)], ...(req.newFiles ?? []).map((f) => [f.path, Buffer.from(f.bytes)] as [string, Buffer])]);
-  return { ok: true, after, problems, written };
+/** Put a written save's files back as they were, unless someone changed them again meanwhile. */
+export function undoWrite(root: string, w: Written): void {
+  const ours = Buffer.from(w.text);
+  updateFile<string>({
+    root, file: w.file,
+    transform: (cur) => (cur.exists && Buffer.from(cur.bytes).equals(ours) ? { text: w.before ?? new Uint8Array(0) } : { refuse: "changed" }),
+  });
+  if (w.before === undefined && sameAs(join(root, w.file), new Uint8Array(0))) rmSync(join(root, w.file), { force: true });
+  for (const f of w.created) if (sameAs(join(root, f.path), f.bytes)) rmSync(join(root, f.path), { force: true });
+}
+
+/** What each user is told when the batch's commit failed (their files are back as they were). */
+export function commitFailure(reason: "moved" | "git", detail: string, lang: Lang): Failure {
+  return reason === "moved"
+    ? { ok: false, reason: "git", message: t(lang, `仓库刚刚被别人修改了这个文件(例如 git pull:${detail}),这次没有保存;请刷新后再试`, `the repository was just changed by someone else (a git pull, for instance: ${detail}); nothing was saved. Reload and try again`) }
+    : { ok: false, reason: "git", message: t(lang, `git 提交失败(${detail}),没有保存任何内容;请告诉教务处`, `the git commit failed (${detail}); nothing was saved. Tell the office`) };
 }
 
 function sameAs(abs: string, bytes: Uint8Array): boolean {

@@ -1,26 +1,74 @@
 /**
- * Would the file, once written, pass `check`? As `yanxiu add` asks it (src/add/validate.ts),
- * but loading only the config, roster, rules and the one file written: every check that can
- * concern a new record looks within its own file (a teacher's term file, a group's term file),
- * so the answer is the same and a 2,000-teacher school is not re-read on every save.
+ * Would the file, once written, pass `check`? The same question `yanxiu add` asks
+ * (src/add/validate.ts: the same checks before and after, only the problems the write brings),
+ * answered against the school the server has loaded and keeps in step: the checks run over the
+ * config, roster and rules, the file as it is on disk and as it would be, and every file it can
+ * collide with (src/serve/file-index.ts) — so a 2,000-teacher school is not re-read and
+ * re-checked on every save. test/serve/validate-same.test.ts proves the answers equal add's.
  */
 import type { Lang } from "../i18n.js";
 import type { Problem } from "../problem.js";
 import { runChecks } from "../checks/index.js";
-import { loadRepo, type LoadedRepo } from "../pipeline/load.js";
+import { activityFileResult, type LoadedRepo } from "../pipeline/load.js";
+import type { FileResult } from "../cache/parsed.js";
 import { newProblems } from "../add/validate.js";
+import { closedTermRefusal } from "../add/closed.js";
+import { termOfPath } from "../audit/paths.js";
+import { loadOrder, type FileIndex, type IndexedFile } from "./file-index.js";
+import { calendar } from "../checks/config.js";
+import { rosterIds } from "../checks/roster.js";
+import { groupCycle, rosterDates } from "../checks/staff.js";
+import { signingKeys } from "../checks/signing-keys.js";
+
+/**
+ * Checks that read only the config and the roster: a write into a record or session file cannot
+ * change what they find (they find the same before and after, so nothing new), and at 2,000
+ * teachers running them twice per save is most of the checking.
+ */
+const SCHOOL_ONLY: ReadonlySet<string> = new Set([calendar, rosterIds, rosterDates, groupCycle, signingKeys].map((c) => c.name));
 
 export interface FileValidation {
-  after: LoadedRepo;
+  /** The file as check reads it once written, to keep the server's state in step. */
+  after: FileResult;
   introduced: Problem[];
 }
 
-export function validateFileWrite(root: string, file: string, text: string, lang: Lang, today: string): FileValidation {
-  const only = new Set([file]);
-  const before = loadRepo(root, lang, { only });
-  const after = loadRepo(root, lang, { only, overrides: new Map([[file, text]]) });
-  const opts = { lang, today, files: only };
-  return { after, introduced: newProblems(runChecks(before, opts), runChecks(after, opts)) };
+/** `current`: the file's bytes as read under its lock (undefined when it does not exist yet). */
+export function validateInState(repo: LoadedRepo, index: FileIndex, file: string, current: Uint8Array | undefined, text: string, lang: Lang, today: string): FileValidation {
+  const kind = file.startsWith("sessions/") ? "sessions" : "records";
+  const held = current !== undefined && index.holdsClean(file, current) ? index.get(file)! : undefined;
+  const before = current === undefined ? undefined
+    : held ? { loaded: held.loaded, found: { valid: held.valid, partial: held.partial } }
+    : activityFileResult(repo.root, file, kind, lang, undefined, current);
+  const after = activityFileResult(repo.root, file, kind, lang, text);
+  const mine = (r: FileResult | undefined) => (r ? [...r.found.valid, ...r.found.partial] : []);
+  const related = index.related(file, [...mine(before), ...mine(after)]).map((f) => index.get(f)!);
+  const opts = { lang, today, linkedFolders: index.linkedFolders, disabled: SCHOOL_ONLY };
+  const old = runChecks(part(repo, related, file, before), opts);
+  const now = runChecks(part(repo, related, file, after), opts);
+  return { after, introduced: newProblems(old, now) };
+}
+
+/** The files a write concerns, as a LoadedRepo: shared parts from the loaded school, files in loadRepo's order. */
+function part(repo: LoadedRepo, related: IndexedFile[], file: string, own: FileResult | undefined): LoadedRepo {
+  const files = own ? [...related, { loaded: own.loaded, valid: own.found.valid, partial: own.found.partial }] : [...related];
+  files.sort((a, b) => loadOrder(a.loaded.file, b.loaded.file));
+  const shared = repo.files.filter((f) => f.kind === "config" || f.kind === "roster" || f.kind === "rules");
+  return {
+    root: repo.root,
+    files: [...shared, ...files.map((f) => f.loaded)],
+    dataset: repo.dataset && { ...repo.dataset, activities: files.flatMap((f) => f.valid) },
+    scheme: repo.scheme,
+    ruleSets: repo.ruleSets,
+    problems: repo.problems,
+    partialActivities: files.flatMap((f) => f.partial),
+  };
+}
+
+/** A write into a closed term is refused as `yanxiu add` refuses it (src/add/closed.ts). */
+export function closedRefusal(repo: LoadedRepo, file: string, today: string, lang: Lang): Problem | undefined {
+  const term = termOfPath(file);
+  return term ? closedTermRefusal(repo, term, today, lang) : undefined;
 }
 
 /** The record field a problem points at, from its source line ("    count: abc" → count). */

@@ -73,7 +73,7 @@ const FIELD_HELP: Record<string, Text> = {
   level: { zh: "级别:校级、片级、区县级、市级、省级、国家级", en: "level: school, cluster, district/county, city, province, national" },
   award: { zh: "等次:一等奖、二等奖、三等奖、发表", en: "award: 1st, 2nd, 3rd prize, published" },
   role: { zh: "本人角色:主持、参与、主讲、主备", en: "own role: leads, takes part, speaker, leads the preparation" },
-  stage: { zh: "课题阶段:立项、结题", en: "project stage: approved, concluded" },
+  stage: { zh: "课题阶段:立项、开题、中期检查、结题", en: "project stage: approved, opening report, midterm review, concluded" },
   count: { zh: "数量(节/次),省略为 1", en: "how many (lessons, times); 1 when absent" },
   words: { zh: "字数", en: "length in 字 (characters)" },
   score: { zh: "评定分(由考核组评定)", en: "the mark given by the assessors" },

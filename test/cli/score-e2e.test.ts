@@ -33,22 +33,31 @@ describe("score the example school (2025-2026)", () => {
     const t10 = await teacher("t10");
     // ethics notes 5700 字 ≥ 5000 → 6
     expect(item(t10, "ethics")).toEqual({ id: "ethics", raw: 6, credited: 6 });
-    // observed lessons: term 1 2+2+3 = 7 → 5 − (10 − 7) = 2; term 2 3+3+2 = 8 → 5 − 2 = 3; year 5
+    // observed lessons, each record with its 记录册 page: term 1 2+2+3 = 7 → 5 − (10 − 7) = 2; term 2 3+3+2 = 8 → 5 − 2 = 3; year 5
     expect(item(t10, "observation").credited).toBe(5);
-    // 12 sessions attended, leading 2: 10 × 3 + 2 × 4 = 38, capped at 8
-    expect(item(t10, "group-sessions")).toEqual({ id: "group-sessions", raw: 38, credited: 8 });
-    // 4 reflections × 1; one 命好题 × 5; study plan scored 4; lesson prep scored 5
+    // 12 sessions attended; the 2 集体备课 he led (11-27, 06-04) are 主备: the other 10 × 3 = 30, capped at 8;
+    // 主备 "直接认定 4学时" outside that cap: 2 × 4 = 8
+    expect(item(t10, "group-sessions")).toEqual({ id: "group-sessions", raw: 30, credited: 8 });
+    expect(item(t10, "main-preparer")).toEqual({ id: "main-preparer", raw: 8, credited: 8 });
+    // 4 reflections × 1; one 命好题 × 5; study plan scored 4 (with 计划, 笔记 and 总结); lesson prep scored 5
     expect([item(t10, "reflection").credited, item(t10, "good-works").credited, item(t10, "study-plan").credited, item(t10, "lesson-prep").credited]).toEqual([4, 5, 4, 5]);
-    // 业务 4 + 4 + 5 + 8 + (5 + 5) = 31; total 6 + 31 = 37
-    expect(t10.total).toBe(37);
+    // 业务 4 + 8 + 8 + 4 + 5 + (5 + 5) = 39; total 6 + 39 = 45
+    expect(t10.total).toBe(45);
     const short = Object.fromEntries(t10.requirements.filter((r) => !r.met).map((r) => [`${r.id}@${r.window}`, r.shortBy]));
-    // 42 − 31 = 11; 48 − 37 = 11; a grade head must observe 20 a term: 20 − 7 = 13, 20 − 8 = 12
+    // 42 − 39 = 3; 48 − 45 = 3; plan 2 raises the minimum to 20 for a 年级主任, but the roster calls him
+    // 年级组长, so every teacher's 15 applies: 15 − 7 = 8, 15 − 8 = 7. His study plan meets 全员参与.
     expect(short).toEqual({
-      "business@2025-2026": 11,
-      "total@2025-2026": 11,
-      "observation-minimum@2025-2026-1": 13,
-      "observation-minimum@2025-2026-2": 12,
+      "business@2025-2026": 3,
+      "total@2025-2026": 3,
+      "observation-minimum@2025-2026-1": 8,
+      "observation-minimum@2025-2026-2": 7,
     });
+  });
+
+  it("the demo school runs the shipped presets, byte for byte", () => {
+    for (const f of ["xintian.yaml", "xintian.test.yaml", "observation-minimums.yaml"]) {
+      expect(readFileSync(join(DEMO_SCHOOL, "rules", f), "utf8"), f).toBe(readFileSync(join(REPO_ROOT, "rules", f), "utf8"));
+    }
   });
 
   it("the terminal report, Chinese and English, matches the stored expected report", () => {

@@ -22,10 +22,10 @@ describe("yanxiu certificate", () => {
     expect([r.code, r.stderr]).toEqual([0, `已写入 ${file}(1 位教师)\n`]);
     const html = readFileSync(file, "utf8");
     expect(html.match(/<section class="certificate"/g)?.length).toBe(1);
-    // 6 + 31 = 37, short of 48: 不合格; the group sessions item: 38 before its cap of 8
-    expect(html).toContain("合计 37 学时,等次:不合格");
+    // 6 + 39 = 45, short of 48: 不合格; the group sessions item: 30 before its cap of 8; 主备 2 × 4 = 8 outside it
+    expect(html).toContain("合计 45 学时,等次:不合格");
     expect(html).toContain("组内研讨与集体备课(上限 8)</td><td class=\"num\">8</td>");
-    expect(html).toContain("<td>全年 48 学时</td><td class=\"name\">2025-2026</td><td class=\"num\">37</td><td class=\"num\">48</td><td class=\"short\">差 11</td>");
+    expect(html).toContain("<td>全年 48 学时</td><td class=\"name\">2025-2026</td><td class=\"num\">45</td><td class=\"num\">48</td><td class=\"short\">差 3</td>");
     for (const s of ["本人", "制表", "审核", "校长", "(学校盖章)"]) expect(html).toContain(`${s}`);
     expect(html).not.toMatch(/<script|https?:\/\//);
   });
@@ -57,6 +57,6 @@ describe("yanxiu certificate", () => {
     expect(info).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
     const text = spawnSync("pdftotext", ["-raw", file, "-"], { encoding: "utf8" }).stdout.replace(/\s+/g, "");
     expect(text).toContain("校本研修学时证明");
-    expect(text).toContain("合计37学时,等次:不合格");
+    expect(text).toContain("合计45学时,等次:不合格");
   });
 });

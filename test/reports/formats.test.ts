@@ -41,16 +41,17 @@ describe("csv", () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString("utf8").slice(1).split("\r\n");
     expect(lines[0]).toBe("组,类型,人数,人均学时,已达标,进行中,未达标,达标率(%),待审核,退回,未达标教师");
-    // English group: 韩薇博 55, 孙旭宁 62, 魏永晶 60, 张明 37, 贺安娟 60 → 274 / 5 = 54.8; 4 of 5 met = 80 %
-    // (then 待审核 and 退回: test/reports/review-counts.test.ts works those out)
-    expect(lines.find((l) => l.startsWith("英语组,"))).toMatch(/^英语组,教研组,5,54\.8,4,0,1,80,\d+,\d+,张明$/);
+    // English group: 韩薇博 59, 孙旭宁 70, 魏永晶 63, 张明 45, 贺安娟 68 → 305 / 5 = 61; 3 of 5 met = 60 %
+    // (魏永晶's study plan lacks 计划/笔记/总结, 张明 is 3 short of 42); 待审核 63 = 3 records + 12 sessions × 5 members
+    expect(lines).toContain("英语组,教研组,5,61,3,0,2,60,63,0,魏永晶、张明");
     // 7 groups and (未分组): 8 rows, no 全校 row (it is a sum, not a record), then the final line end
     expect(lines.length).toBe(1 + 8 + 1);
     expect(lines.some((l) => l.startsWith("全校"))).toBe(false);
     const bandLines = readFileSync(bands, "utf8").slice(1).split("\r\n");
-    // ≤36: t22 alone, 1 of 26 = 3.846… % → 3.8 (rounded once: it used to be 0.0385 → 3.9)
-    expect(bandLines.slice(0, 2)).toEqual(["学时段,人数,占比(%)", "≤36,1,3.8"]);
-    expect(readFileSync(short, "utf8")).toContain("t10,张明,每学期听课节数,2025-2026-1,7,20,13\r\n");
+    // nobody ≤36 (the lowest is t22's 42); 37–72: all but t02 84, t04 77, t05 84, t23 74 = 22 of 26
+    // = 84.615… % → 84.6, rounded once; 73–108: those 4 = 15.384… → 15.4
+    expect(bandLines.slice(0, 4)).toEqual(["学时段,人数,占比(%)", "≤36,0,0", "37–72,22,84.6", "73–108,4,15.4"]);
+    expect(readFileSync(short, "utf8")).toContain("t10,张明,每学期听课节数,2025-2026-1,7,15,8\r\n");
   });
 
   it("to stdout: the first table, or the one --table names; the others are named on stderr", async () => {
@@ -64,14 +65,14 @@ describe("csv", () => {
     // (after the progress line, which a terminal also gets)
     expect(stderr.text.endsWith("(只输出了表格 groups;其余用 --table 选:bands、short)\n")).toBe(true);
     const b = await runCli(["summary", DEMO_SCHOOL, "--year", "2025-2026", "--format", "csv", "--table", "bands"]);
-    expect(b.stdout.split("\r\n").slice(0, 2)).toEqual(["\uFEFF学时段,人数,占比(%)", "≤36,1,3.8"]);
+    expect(b.stdout.split("\r\n").slice(0, 3)).toEqual(["\uFEFF学时段,人数,占比(%)", "≤36,0,0", "37–72,22,84.6"]);
     const c = await runCli(["summary", DEMO_SCHOOL, "--year", "2025-2026", "--format", "csv", "--table", "学时分段"]);
     expect(c.stdout).toBe(b.stdout);
     const bad = await runCli(["summary", DEMO_SCHOOL, "--format", "csv", "--table", "x"]);
     expect([bad.code, bad.stderr]).toEqual([2, "yanxiu: 没有表格 x;可选:groups, bands, short\n"]);
   });
 
-  it("guards cells a spreadsheet would run as a formula; 14/26 is 53.8 in csv as in text and xlsx", async () => {
+  it("guards cells a spreadsheet would run as a formula; 8/26 is 30.8 in csv as in text and xlsx", async () => {
     const dir = copyDemoSchool();
     writeFileSync(join(dir, "roster.yaml"), readFileSync(join(dir, "roster.yaml"), "utf8").replace("name: 张明", "name: '=HYPERLINK(\"http://x.invalid\",\"点我\")'").replace("name: 王林", "name: '@SUM(1)'").replace("name: 刘娟", "name: '-2+3'"));
     const r = await runCli(["score", dir, "--year", "2025-2026", "--format", "csv"]);
@@ -80,9 +81,9 @@ describe("csv", () => {
     expect(lines.find((l) => l.startsWith("t19,"))).toMatch(/^t19,'@SUM\(1\),/);
     expect(lines.find((l) => l.startsWith("t16,"))).toMatch(/^t16,'-2\+3,/);
     const groups = await runCli(["score", dir, "--year", "2025-2026", "--format", "csv", "--table", "groups"]);
-    // 14 of 26 met: 53.846… → 53.8, once
+    // 8 of 26 met: 30.769… → 30.8, once; 1622 / 26 = 62.384… → 62.38
     const text = await runCli(["score", DEMO_SCHOOL, "--year", "2025-2026"], { env: { COLUMNS: "120" } });
-    expect(text.stdout).toMatch(/^全校\s+26\s+59\.62\s+14\s+53\.8%\s+\d+\s+\d+$/m);
+    expect(text.stdout).toMatch(/^全校\s+26\s+62\.38\s+8\s+30\.8%\s+\d+\s+\d+$/m);
     expect(groups.stdout.split("\r\n")[0]).toBe("\uFEFF组,人数,人均学时,达标人数,达标率(%),待审核,退回,未达标教师及差额");
     removeDir(dir);
   });
@@ -113,31 +114,31 @@ describe("xlsx", () => {
     const t10 = ws.getRow(13);
     expect([t10.getCell(1).value, t10.getCell(2).value]).toEqual(["t10", "张明"]);
     const totalCol = header.indexOf("合计学时") + 1;
-    expect(t10.getCell(totalCol).value).toBe(37);
+    expect(t10.getCell(totalCol).value).toBe(45);
     expect(t10.getCell(1).border?.left?.style).toBe("thin");
     // the long 未达要求 column wraps in a bounded width (it was 60 wide)
     const unmet = ws.getColumn(header.length);
     expect(unmet.width).toBeLessThanOrEqual(36);
     expect(t10.getCell(header.length).alignment?.wrapText).toBe(true);
-    // after the 26 teachers (rows 4–29): 全校 with the sum of totals (1550, as the summary's 26 × 59.62), then 平均 1550 / 26
+    // after the 26 teachers (rows 4–29): 全校 with the sum of totals (1622, as the summary's 26 × 62.38), then 平均 1622 / 26
     const school = ws.getRow(30);
-    expect([school.getCell(1).value, school.getCell(totalCol).value]).toEqual(["全校", 1550]);
+    expect([school.getCell(1).value, school.getCell(totalCol).value]).toEqual(["全校", 1622]);
     expect(school.font?.bold).toBe(true);
     const average = ws.getRow(31);
     expect(average.getCell(1).value).toBe("平均");
-    expect(average.getCell(totalCol).value).toBeCloseTo(1550 / 26, 10);
+    expect(average.getCell(totalCol).value).toBeCloseTo(1622 / 26, 10);
     // a blank row, then the signature line (default: 制表 / 审核 / 校长)
     expect(String(ws.getRow(33).getCell(1).value)).toMatch(/^制表:_+ +审核:_+ +校长:_+$/);
     const groups = wb.getWorksheet("各组汇总")!;
     expect((groups.getRow(3).values as unknown[]).slice(1)).toEqual(["组", "人数", "人均学时", "达标人数", "达标率", "待审核", "退回", "未达标教师及差额"]);
     expect(groups.getRow(6).getCell(1).value).toBe("英语组");
-    expect(groups.getRow(6).getCell(3).value).toBe(54.8);
-    expect(groups.getRow(6).getCell(5).value).toBe(0.8);
+    expect(groups.getRow(6).getCell(3).value).toBe(61);
+    expect(groups.getRow(6).getCell(5).value).toBe(0.6);
     expect(groups.getRow(6).getCell(5).numFmt).toBe("0.0%");
-    // 7 groups, (未分组), then 全校: 26 teachers, 14 met, 14/26 stored unrounded, shown 53.8%
+    // 7 groups, (未分组), then 全校: 26 teachers, 8 met, 8/26 stored unrounded, shown 30.8%
     const all = groups.getRow(3 + 8 + 1);
-    expect([all.getCell(1).value, all.getCell(2).value, all.getCell(4).value]).toEqual(["全校", 26, 14]);
-    expect(all.getCell(5).value).toBeCloseTo(14 / 26, 12);
+    expect([all.getCell(1).value, all.getCell(2).value, all.getCell(4).value]).toEqual(["全校", 26, 8]);
+    expect(all.getCell(5).value).toBeCloseTo(8 / 26, 12);
   });
 
   it("the signature line comes from yanxiu.yaml", async () => {
@@ -161,7 +162,7 @@ describe("xlsx", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(["要求", "项目", "记录明细"]);
     const rec = wb.getWorksheet("记录明细")!;
     const row = rec.getRows(4, rec.rowCount - 3)!.find((x) => x.getCell(3).value === "sessions/2025-2026-1/english.yaml" && x.getCell(4).value === 36)!;
-    expect([row.getCell(1).value, row.getCell(8).value, row.getCell(9).value, row.getCell(11).value, row.getCell(12).value]).toEqual(["组内研讨与集体备课", 3, 2, "rules/xintian.yaml", 99]);
+    expect([row.getCell(1).value, row.getCell(8).value, row.getCell(9).value, row.getCell(11).value, row.getCell(12).value]).toEqual(["组内研讨与集体备课", 3, 2, "rules/xintian.yaml", 113]);
   });
 
   it("refuses to write xlsx to a terminal: exit 2, nothing on stdout", async () => {
@@ -194,21 +195,21 @@ describe("choosing the output", () => {
     expect(r.code).toBe(0);
     expect(r.stdout.split("\n")[0]).toBe("# 明德实验学校 校本研修汇总");
     expect(r.stdout).toContain("| 组 | 类型 | 人数 | 人均学时 | 已达标 | 进行中 | 未达标 | 达标率 | 待审核 | 退回 | 未达标教师 |\n| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
-    // the year is over: nobody in progress; 张明 alone falls short
-    expect(r.stdout).toMatch(/^\| 英语组 \| 教研组 \| 5 \| 54\.8 \| 4 \| 0 \| 1 \| 80% \| \d+ \| \d+ \| 张明 \|$/m);
+    // the year is over: nobody in progress; 魏永晶 (study plan without its papers) and 张明 fall short
+    expect(r.stdout).toContain("| 英语组 | 教研组 | 5 | 61 | 3 | 0 | 2 | 60% | 63 | 0 | 魏永晶、张明 |");
   });
 
   it("--format json: the documented summary schema", async () => {
     const r = await runCli(["summary", DEMO_SCHOOL, "--year", "2025-2026", "--format", "json"]);
     const data = JSON.parse(r.stdout);
     expect(data.schema).toBe("yanxiu.summary/1");
-    // 1550 hours over 26 teachers = 59.615… → 59.62; 14 meet everything.
-    expect([data.teachers, data.averageTotal, data.met, data.metRate]).toEqual([26, 59.62, 14, 0.5385]);
-    // ≤36: t22 (36); 73–108: t02 80, t12 78, t16 73; the other 22 in 37–72.
+    // 1622 hours over 26 teachers = 62.384… → 62.38; 8 meet everything: 8 / 26 = 0.30769… → 0.3077.
+    expect([data.teachers, data.averageTotal, data.met, data.metRate]).toEqual([26, 62.38, 8, 0.3077]);
+    // nobody ≤36 (lowest t22 42); 73–108: t02 84, t04 77, t05 84, t23 74; the other 22 in 37–72.
     expect(data.bands).toEqual([
-      { id: "le36", label: "≤36", count: 1 },
+      { id: "le36", label: "≤36", count: 0 },
       { id: "37-72", label: "37–72", count: 22 },
-      { id: "73-108", label: "73–108", count: 3 },
+      { id: "73-108", label: "73–108", count: 4 },
       { id: "ge109", label: "≥109", count: 0 },
     ]);
     expect(data.cycle).toMatchObject({ id: "2021-2026", start: "2021-09-01", end: "2026-08-31", elapsed: 1 });

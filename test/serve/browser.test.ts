@@ -123,6 +123,19 @@ describe.skipIf(!existsSync(CHROMIUM))("the story in a browser, on a phone", () 
     await expect.poll(() => item.textContent()).toContain(`+${credit}`);
     expect(await item.textContent()).toContain("录入");
 
+    // Not approved yet, so she may still edit it: the add form comes filled in; the save keeps it 录入.
+    await item.locator("text=编辑").click();
+    expect(await teacher.inputValue("#title")).toBe("《低年级识字教学的游戏化设计》");
+    expect(await teacher.inputValue("#date")).toBe("2026-04-10");
+    await teacher.fill("#title", "《低年级识字教学的游戏化设计与实践》");
+    await shot(teacher, "edit");
+    await teacher.click("main button[type=submit]");
+    expect(await teacher.textContent(".flash")).toContain("已修改");
+    const edited = teacher.locator("li", { hasText: "低年级识字教学的游戏化设计与实践" });
+    expect(await edited.textContent()).toContain(`+${credit}`);
+    expect(await edited.textContent()).toContain("录入");
+    await shot(teacher, "edited");
+
     // The leader of 语文组 records a session (t16 late) and approves the paper.
     const leader = await phone();
     await login(leader, "t01", "password-t01");
@@ -149,10 +162,12 @@ describe.skipIf(!existsSync(CHROMIUM))("the story in a browser, on a phone", () 
     await shot(office, "office");
     expect(after).toBeGreaterThan(before);
 
-    const log = git(root, "log", "-4", "--format=%an <%ae>|%cn|%s").trim().split("\n");
+    const log = git(root, "log", "-5", "--format=%an <%ae>|%cn|%s").trim().split("\n");
     expect(log[0]).toMatch(/^黄敏斌 <huangminbin@mdsy\.edu\.cn>\|yanxiu serve\|approve: [0-9a-f]{12} in records\/2025-2026-2\/t16\.yaml \(web\)$/);
     expect(log[1]).toBe("黄敏斌 <huangminbin@mdsy.edu.cn>|yanxiu serve|sessions: chinese 组内研讨:识字教学 2026-04-14 (web)");
-    expect(log[2]).toMatch(/^\S+ <[^>]+>\|yanxiu serve\|records: t16 《低年级识字教学的游戏化设计》 2026-04-10 \(web\)$/);
-    expect(git(root, "show", "--name-only", "--format=", "HEAD~2").trim().split("\n").sort()).toEqual(["evidence/t16/2026-04-10-证书.jpg", "records/2025-2026-2/t16.yaml"]);
+    expect(log[2]).toBe("刘娟 <liujuan@mdsy.edu.cn>|yanxiu serve|edit: t16 《低年级识字教学的游戏化设计与实践》 2026-04-10 (web)");
+    expect(log[3]).toMatch(/^\S+ <[^>]+>\|yanxiu serve\|records: t16 《低年级识字教学的游戏化设计》 2026-04-10 \(web\)$/);
+    expect(git(root, "show", "--name-only", "--format=", "HEAD~2").trim()).toBe("records/2025-2026-2/t16.yaml");
+    expect(git(root, "show", "--name-only", "--format=", "HEAD~3").trim().split("\n").sort()).toEqual(["evidence/t16/2026-04-10-证书.jpg", "records/2025-2026-2/t16.yaml"]);
   });
 });

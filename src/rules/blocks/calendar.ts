@@ -38,6 +38,11 @@ export function addDays(date: string, n: number): string {
   return day(date).add(n, "day").format(FMT);
 }
 
+/** The same day N months later (clamped to the month's end: 01-31 + 1 month = 02-28 or 02-29). */
+export function addMonths(date: string, n: number): string {
+  return day(date).add(n, "month").format(FMT);
+}
+
 const clip = (s: string, e: string, term: Term) => ({ start: s < term.start ? term.start : s, end: e > term.end ? term.end : e });
 
 /** The month / week / fortnight spans of one term, in order, clipped to the term. */

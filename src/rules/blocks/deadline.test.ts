@@ -13,6 +13,11 @@ describe("deadline", () => {
     expect(deadline({ date: "12-05" }, "2026-02-01")).toBe("2026-12-05");
     expect(deadline({ date: "2025-12-05" }, "2026-02-01")).toBe("2025-12-05");
   });
+  it("within N months: the start is day 1, so 12 months from 2025-10-08 end on 2026-10-07", () => {
+    expect(deadline({ months: 12 }, "2025-10-08")).toBe("2026-10-07");
+    // 01-31 + 1 month is 02-29 in 2028 (a leap year), so the last day on time is 02-28
+    expect(deadline({ months: 1 }, "2028-01-31")).toBe("2028-02-28");
+  });
   it("days late", () => {
     expect([daysLate("2025-09-14", "2025-09-14"), daysLate("2025-09-14", "2025-09-20"), daysLate("2025-12-05", "2026-01-04")]).toEqual([0, 6, 30]);
   });

@@ -1,12 +1,14 @@
 /**
- * Deadlines of a requirement: within N days or weeks of its window's start (学期初), or by a
- * fixed date (12月5日截止: the first 12-05 on or after the window's start, or a full date).
+ * Deadlines of a requirement: within N days, weeks or months of its window's start (学期初) or of
+ * another record (中期检查 within 12 months of 立项), or by a fixed date (12月5日截止: the first
+ * 12-05 on or after the start, or a full date).
  */
-import { addDays } from "./calendar.js";
+import { addDays, addMonths } from "./calendar.js";
 
 export interface Due {
   days?: number;
   weeks?: number;
+  months?: number;
   /** MM-DD (each window's own) or YYYY-MM-DD. */
   date?: string;
 }
@@ -20,7 +22,8 @@ export function deadline(due: Due, start: string): string {
     return candidate >= start ? candidate : `${year + 1}-${due.date}`;
   }
   const days = (due.days ?? 0) + (due.weeks ?? 0) * 7;
-  return addDays(start, days - 1);
+  // The start is day 1: within 14 days of 09-01 is up to 09-14; within 12 months of 2025-10-08 up to 2026-10-07.
+  return addDays(due.months ? addMonths(start, due.months) : start, days - 1);
 }
 
 /** Days from the deadline to a date (0 when on time). */

@@ -30,8 +30,10 @@ export interface AddFormData {
   general: string[];
   today: string;
   maxUploadMb: number;
+  /** Where the form posts; set (with ref) when it edits a record, which keeps its evidence. */
   action?: string;
   ref?: string;
+  evidence?: string[];
 }
 
 function errs(list: string[] | undefined): Html {
@@ -52,7 +54,7 @@ function input(field: string, f: AddFormData): Html {
 
 export function addForm(f: AddFormData): Html {
   const l = f.lang;
-  return html`<h1>${t(l, "新增记录", "Add a record")}: ${t(l, f.kind.label, f.kind.labelEn)}</h1>
+  return html`<h1>${f.ref ? t(l, "编辑记录", "Edit a record") : t(l, "新增记录", "Add a record")}: ${t(l, f.kind.label, f.kind.labelEn)}</h1>
 <form class="card" method="post" action="${f.action ?? "/add"}" enctype="multipart/form-data">
 <input type="hidden" name="_csrf" value="${f.csrf}"><input type="hidden" name="kind" value="${f.kind.id}">
 ${f.ref ? html`<input type="hidden" name="ref" value="${f.ref}">` : ""}
@@ -60,7 +62,7 @@ ${errs(f.general)}
 <label for="date">${fieldLabel("date", l)}</label><input id="date" name="date" type="date" max="${f.today}" value="${f.values.date ?? f.today}" required>${errs(f.errors.date)}
 <label for="title">${fieldLabel("title", l)}</label><input id="title" name="title" value="${f.values.title ?? ""}" maxlength="200" required>${errs(f.errors.title)}
 ${f.kind.fields.map((field) => input(field, f))}
-${f.action ? "" : html`<label for="evidence">${t(l, "证明材料(照片或 PDF,可多选)", "Evidence (photo or PDF, several allowed)")}</label>
+${f.action ? html`${(f.evidence ?? []).length > 0 ? html`<p class="muted">${t(l, "证明材料(不变)", "Evidence (kept as it is)")}: ${(f.evidence ?? []).map((e) => e.split("/").at(-1)).join("、")}</p>` : ""}` : html`<label for="evidence">${t(l, "证明材料(照片或 PDF,可多选)", "Evidence (photo or PDF, several allowed)")}</label>
 <input id="evidence" name="evidence" type="file" accept="image/jpeg,image/png,image/heic,application/pdf" multiple>
 <p class="muted">${t(l, `每个文件不超过 ${f.maxUploadMb} MB`, `at most ${f.maxUploadMb} MB per file`)}</p>${errs(f.errors.evidence)}`}
 <label for="notes">${fieldLabel("notes", l)}</label><input id="notes" name="notes" value="${f.values.notes ?? ""}" maxlength="500">${errs(f.errors.notes)}

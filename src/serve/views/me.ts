@@ -2,6 +2,7 @@
 import { t, type Lang } from "../../i18n.js";
 import type { MyPage, MyRecord } from "../my-data.js";
 import { html, type Html } from "./html.js";
+import { evidenceHref } from "./review.js";
 
 export function statusBadge(status: string, label: string): Html {
   return html`<span class="badge ${status}">${label}</span>`;
@@ -12,8 +13,11 @@ function recordLine(r: MyRecord, lang: Lang, csrf: string): Html {
   const mayWithdraw = !r.session && (r.status === "draft" || r.status === "rejected");
   return html`<li data-ref="${r.ref}"><div class="row" style="justify-content:space-between"><span>${r.date} · ${r.kindLabel}${credit}</span>${statusBadge(r.status, r.statusLabel)}</div>
 <div>${r.title}</div>
+${r.reason ? html`<div class="short">${t(lang, "退回原因", "Returned because")}: ${r.reason}</div>` : ""}
+${r.evidence.length > 0 ? html`<div class="muted">${t(lang, "证明材料", "Evidence")}: ${r.evidence.map((name, n) => html`${n > 0 ? "、" : ""}<a href="${evidenceHref(r.stableRef, n)}">${name}</a>`)}</div>` : ""}
 ${mayWithdraw ? html`<form method="post" action="/records/withdraw" class="row">
 <input type="hidden" name="_csrf" value="${csrf}"><input type="hidden" name="ref" value="${r.ref}">
+<a href="/records/edit?ref=${encodeURIComponent(r.stableRef)}">${t(lang, "编辑", "Edit")}</a>
 <button class="link" type="submit">${t(lang, "撤回", "Withdraw")}</button></form>` : ""}</li>`;
 }
 

@@ -2,6 +2,11 @@
 import { t, type Lang } from "../../i18n.js";
 import { html, type Html } from "./html.js";
 
+/** The link to one evidence file of a record or session (served by routes-evidence.ts). */
+export function evidenceHref(ref: string, n: number): string {
+  return `/evidence/${encodeURIComponent(ref)}/${n}`;
+}
+
 export interface ReviewRowView {
   ref: string;
   who: string;
@@ -11,7 +16,8 @@ export interface ReviewRowView {
   credit?: number;
   action: "approve" | "verify";
   session: boolean;
-  evidence: number;
+  /** Each evidence file with its link (served only to those who may see the record). */
+  evidence: { name: string; href: string }[];
 }
 
 export function reviewBody(lang: Lang, csrf: string, rows: ReviewRowView[], unit: string): Html {
@@ -21,8 +27,9 @@ export function reviewBody(lang: Lang, csrf: string, rows: ReviewRowView[], unit
 <form class="card" method="post" action="/review">
 <input type="hidden" name="_csrf" value="${csrf}"><input type="hidden" name="action" value="approve">
 <ul class="records">${rows.map((r) => html`<li><label style="font-weight:normal;margin:0" class="row"><input type="checkbox" name="ref" value="${r.ref}">
-<span><b>${r.who}</b> · ${r.date} · ${r.kindLabel}${r.credit !== undefined ? html` · <b>+${r.credit} ${unit}</b>` : ""}${r.evidence ? html` · ${t(l, `证明材料 ${r.evidence} 份`, `${r.evidence} evidence file(s)`)}` : ""}<br>${r.title}
-${r.action === "verify" ? html` <span class="badge">${t(l, "待验证", "to verify")}</span>` : ""}</span></label></li>`)}</ul>
+<span><b>${r.who}</b> · ${r.date} · ${r.kindLabel}${r.credit !== undefined ? html` · <b>+${r.credit} ${unit}</b>` : ""}<br>${r.title}
+${r.action === "verify" ? html` <span class="badge">${t(l, "待验证", "to verify")}</span>` : ""}</span></label>
+${r.evidence.length > 0 ? html`<div class="evidence">${t(l, "证明材料", "Evidence")}: ${r.evidence.map((e, i) => html`${i > 0 ? "、" : ""}<a href="${e.href}" target="_blank" rel="noopener">${e.name}</a>`)}</div>` : ""}</li>`)}</ul>
 <p><button type="submit">${t(l, "通过所选", "Approve the ticked")}</button></p>
 </form>
 <div class="card"><h2>${t(l, "退回一条(写明原因)", "Return one (with a reason)")}</h2>

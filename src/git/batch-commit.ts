@@ -1,0 +1,187 @@
+/**
+ * Many commits in a few git processes: the web server's queued saves become one commit each,
+ * authored by the person who saved (committer: the server), all made by one `git fast-import`
+ * stream on top of HEAD, then HEAD's branch moved by one `git update-ref` that names the old
+ * value (so a branch moved meanwhile — a hand-run `git pull` — is never overwritten), then one
+ * `git update-index` that puts the committed blobs in the index and refreshes it. Four git
+ * processes per batch, whatever its size. Asynchronous: the server keeps answering meanwhile.
+ *
+ * Whole or nothing: until the update-ref, nothing anyone can see has changed (fast-import only
+ * adds objects and moves its own scratch ref, hence --force); after it, every commit is in the history. If the branch
+ * moved without touching these files, the commits are made again on its new tip.
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+export interface Person {
+  name: string;
+  email: string;
+}
+
+export interface CommitFile {
+  /** Repo-relative, "/"-separated. */
+  path: string;
+  bytes: Uint8Array;
+}
+
+export interface CommitSpec {
+  author: Person;
+  subject: string;
+  files: CommitFile[];
+}
+
+export type BatchResult =
+  | { ok: true; commits: string[]; indexNote?: string }
+  /** "moved": the branch moved meanwhile and changed one of these files; "git": git failed. */
+  | { ok: false; reason: "moved" | "git"; detail: string };
+
+export interface BatchOptions {
+  committer: Person;
+  /** Test seam: runs after the commits exist and before the branch is moved. */
+  beforeUpdateRef?: () => Promise<void> | void;
+  /** How long to wait for another git's index.lock before leaving the index as it is (default 2 s). */
+  indexWaitMs?: number;
+}
+
+export const SCRATCH_REF = "refs/yanxiu/serve-batch";
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run git with `input` on stdin; never rejects (a git that cannot start is code 127). */
+export function gitAsync(root: string, args: string[], input?: Uint8Array | string): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn("git", args, { cwd: root, env: { ...process.env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0" }, stdio: ["pipe", "pipe", "pipe"] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on("data", (d: Buffer) => out.push(d));
+    child.stderr.on("data", (d: Buffer) => err.push(d));
+    child.stdin.on("error", () => { /* git exited early: its stderr says why */ });
+    child.on("error", (e) => resolve({ code: 127, stdout: "", stderr: String(e.message) }));
+    child.on("close", (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") }));
+    child.stdin.end(input ?? "");
+  });
+}
+
+const firstLine = (r: Run) => (r.stderr.trim() || r.stdout.trim()).split("\n")[0] || `git exited with ${r.code}`;
+
+/** Name and e-mail as git's ident allows them: no angle brackets or line breaks. */
+export function identOf(p: Person): string {
+  const clean = (s: string) => s.replace(/[<>\r\n\0]/g, "").trim();
+  return `${clean(p.name) || "unknown"} <${clean(p.email)}>`;
+}
+
+/** A path for fast-import: C-quoted when it must be (a leading quote, a line break, a backslash). */
+export function fastImportPath(path: string): string {
+  if (!/^"|[\n\\"\0]/.test(path)) return path;
+  return `"${path.replace(/[\\"]/g, (c) => `\\${c}`).replace(/\n/g, "\\n").replace(/\0/g, "\\000")}"`;
+}
+
+/** Pure: the fast-import stream making `commits` on top of `parent` (undefined: a first commit). */
+export function fastImportStream(commits: CommitSpec[], parent: string | undefined, committer: Person): Buffer {
+  const parts: Buffer[] = [];
+  const text = (s: string) => parts.push(Buffer.from(s, "utf8"));
+  const data = (bytes: Uint8Array) => { text(`data ${bytes.length}\n`); parts.push(Buffer.from(bytes)); text("\n"); };
+  text("feature done\n");
+  let mark = 0;
+  const blobMarks = commits.map((c) => c.files.map((f) => {
+    text(`blob\nmark :${++mark}\n`);
+    data(f.bytes);
+    return mark;
+  }));
+  text(`reset ${SCRATCH_REF}\n${parent ? `from ${parent}\n` : ""}\n`);
+  commits.forEach((c, i) => {
+    text(`commit ${SCRATCH_REF}\nmark :${++mark}\nauthor ${identOf(c.author)} now\ncommitter ${identOf(committer)} now\n`);
+    data(Buffer.from(c.subject.endsWith("\n") ? c.subject : `${c.subject}\n`, "utf8"));
+    c.files.forEach((f, j) => text(`M 100644 :${blobMarks[i]![j]} ${fastImportPath(f.path)}\n`));
+    text("\n");
+  });
+  text("done\n");
+  return Buffer.concat(parts);
+}
+
+interface Head {
+  /** The branch HEAD points at, or undefined when HEAD is detached. */
+  ref?: string;
+  /** Its commit, or undefined on an unborn branch. */
+  commit?: string;
+}
+
+async function readHead(root: string): Promise<Head | string> {
+  // One git in the usual case (a branch with commits); two on an unborn branch.
+  const both = await gitAsync(root, ["rev-parse", "HEAD", "--symbolic-full-name", "HEAD"]);
+  if (both.code === 0) {
+    const [commit, name] = both.stdout.trim().split("\n");
+    return { commit, ref: name && name !== "HEAD" ? name : undefined };
+  }
+  const sym = await gitAsync(root, ["symbolic-ref", "-q", "HEAD"]);
+  if (sym.code !== 0) return firstLine(both);
+  const rev = await gitAsync(root, ["rev-parse", "-q", "--verify", "HEAD^{commit}"]);
+  return rev.code === 0 ? firstLine(both) : { ref: sym.stdout.trim() };
+}
+
+export async function commitBatch(root: string, commits: CommitSpec[], opts: BatchOptions): Promise<BatchResult> {
+  if (commits.length === 0) return { ok: true, commits: [] };
+  const paths = [...new Set(commits.flatMap((c) => c.files.map((f) => f.path)))];
+  const scratch = mkdtempSync(join(tmpdir(), "yanxiu-commit-"));
+  try {
+    let head = await readHead(root);
+    for (let attempt = 1; ; attempt++) {
+      if (typeof head === "string") return { ok: false, reason: "git", detail: head };
+      const marksFile = join(scratch, `marks-${attempt}`);
+      const imported = await gitAsync(root, ["fast-import", "--quiet", "--force", "--date-format=now", `--export-marks=${marksFile}`], fastImportStream(commits, head.commit, opts.committer));
+      if (imported.code !== 0) return { ok: false, reason: "git", detail: firstLine(imported) };
+      const marks = new Map(readFileSync(marksFile, "utf8").trim().split("\n").map((l) => l.split(" ") as [string, string]));
+      const blobCount = commits.reduce((n, c) => n + c.files.length, 0);
+      const ids = commits.map((_, i) => marks.get(`:${blobCount + i + 1}`)!);
+      const tip = ids.at(-1)!;
+      await opts.beforeUpdateRef?.();
+      const old = head.commit ?? "0".repeat(tip.length);
+      const target = head.ref ?? "HEAD";
+      const moved = await gitAsync(root, ["update-ref", "--stdin", "-m", `yanxiu serve: ${commits.length} save(s)`],
+        `${head.ref ? "" : "option no-deref\n"}update ${target} ${tip} ${old}\ndelete ${SCRATCH_REF}\n`);
+      if (moved.code === 0) {
+        const blobs = new Map<string, string>();
+        let k = 0;
+        for (const c of commits) for (const f of c.files) blobs.set(f.path, marks.get(`:${++k}`)!);
+        const indexNote = await refreshIndex(root, blobs, opts.indexWaitMs ?? 2000);
+        return indexNote ? { ok: true, commits: ids, indexNote } : { ok: true, commits: ids };
+      }
+      // The branch moved since HEAD was read: again on its new tip, unless it changed these files.
+      const now = await readHead(root);
+      if (typeof now === "string" || attempt >= 3 || now.ref !== head.ref || now.commit === head.commit) return { ok: false, reason: "git", detail: firstLine(moved) };
+      if (head.commit && now.commit) {
+        const touched = await gitAsync(root, ["diff-tree", "-r", "--name-only", "-z", head.commit, now.commit, "--", ...paths]);
+        if (touched.code !== 0) return { ok: false, reason: "git", detail: firstLine(touched) };
+        if (touched.stdout.length > 0) return { ok: false, reason: "moved", detail: touched.stdout.split("\0").filter(Boolean).join(", ") };
+      } else {
+        return { ok: false, reason: "moved", detail: firstLine(moved) };
+      }
+      head = now;
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The index then holds exactly the committed blobs of these paths (whatever else is staged by
+ * hand stays staged), and its stat data is refreshed, so `git status` is clean for them. Another
+ * git holding index.lock is waited for a moment; after that the commits stand and the note says
+ * the index was left (a later `git status` shows those files as changed until `git reset -q`).
+ */
+async function refreshIndex(root: string, blobs: Map<string, string>, waitMs: number): Promise<string | undefined> {
+  const args = ["update-index", "--add", ...[...blobs].flatMap(([path, blob]) => ["--cacheinfo", `100644,${blob},${path}`]), "-q", "--refresh"];
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const r = await gitAsync(root, args);
+    if (r.code === 0) return undefined;
+    if (!/index\.lock/.test(r.stderr) || Date.now() >= deadline) return firstLine(r);
+    await new Promise((done) => setTimeout(done, 25 + Math.random() * 25));
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * Which record and session files of the loaded school a write into one file can concern, so a
+ * save is checked with check's own code over a few files instead of 2,000 teachers' worth.
+ * Across files, check compares activities in two ways only: the same teacher, date, kind and
+ * folded title (duplicate-record) and the same ref (duplicate-id, approval's entries); and
+ * file-place compares a file with its .yml twin. The index keeps, per file, its loaded form,
+ * its activities and those keys, and is kept in step with every save the server makes.
+ */
+import type { Activity } from "../model.js";
+import type { LoadedFile, LoadedRepo } from "../pipeline/load.js";
+import { duplicateKey } from "../checks/duplicates.js";
+import { reviewEntries } from "../approval/ref.js";
+import { linkedFolders } from "../checks/symlinks.js";
+
+export interface IndexedFile {
+  loaded: LoadedFile;
+  valid: Activity[];
+  partial: Activity[];
+}
+
+interface Keys {
+  dup: string[];
+  refs: string[];
+}
+
+export class FileIndex {
+  private readonly files = new Map<string, IndexedFile & Keys>();
+  private readonly byDup = new Map<string, Set<string>>();
+  private readonly byRef = new Map<string, Set<string>>();
+  /** Folded titles, shared: a group's titles repeat for every member. */
+  private readonly titles = new Map<string, string>();
+
+  /** Links to folders under records/ and sessions/, listed once per load (a new one is a change the watcher reports). */
+  private constructor(readonly linkedFolders: readonly string[]) {}
+
+  static of(repo: LoadedRepo): FileIndex {
+    const index = new FileIndex(linkedFolders(repo.root));
+    const valid = groupByFile(repo.dataset?.activities ?? []);
+    const partial = groupByFile(repo.partialActivities);
+    for (const f of repo.files) {
+      if (f.kind !== "records" && f.kind !== "sessions") continue;
+      index.replace(f.file, { loaded: f, valid: valid.get(f.file) ?? [], partial: partial.get(f.file) ?? [] });
+    }
+    return index;
+  }
+
+  get(file: string): IndexedFile | undefined {
+    return this.files.get(file);
+  }
+
+  /** Does the index hold the file with exactly these bytes, read without a problem? (Then it need not be parsed again.) */
+  holdsClean(file: string, bytes: Uint8Array): boolean {
+    const f = this.files.get(file);
+    return !!f?.loaded.source && f.loaded.problems.length === 0 && f.loaded.source.text === Buffer.from(bytes).toString("utf8");
+  }
+
+  /** Put a file's new form in place of the old (undefined: the file is gone). */
+  replace(file: string, next: IndexedFile | undefined): void {
+    const old = this.files.get(file);
+    if (old) {
+      for (const k of old.dup) drop(this.byDup, k, file);
+      for (const r of old.refs) drop(this.byRef, r, file);
+      this.files.delete(file);
+    }
+    if (!next) return;
+    const keys = this.keysOf([...next.valid, ...next.partial]);
+    this.files.set(file, { ...next, ...keys });
+    for (const k of keys.dup) add(this.byDup, k, file);
+    for (const r of keys.refs) add(this.byRef, r, file);
+  }
+
+  /** The other files holding an activity that could collide with one of `activities`, or the file's .yml twin. */
+  related(file: string, activities: readonly Activity[]): string[] {
+    const out = new Set<string>();
+    const keys = this.keysOf(activities);
+    for (const k of keys.dup) for (const f of this.byDup.get(k) ?? []) out.add(f);
+    for (const r of keys.refs) for (const f of this.byRef.get(r) ?? []) out.add(f);
+    const stem = file.replace(/\.ya?ml$/i, "").toLowerCase();
+    for (const f of this.files.keys()) if (f.replace(/\.ya?ml$/i, "").toLowerCase() === stem) out.add(f);
+    out.delete(file);
+    return [...out];
+  }
+
+  private keysOf(activities: readonly Activity[]): Keys {
+    return {
+      dup: [...new Set(activities.map((a) => duplicateKey(a, this.titles)))],
+      refs: [...new Set(reviewEntries(activities).map((e) => e.ref))],
+    };
+  }
+}
+
+function groupByFile(activities: readonly Activity[]): Map<string, Activity[]> {
+  const by = new Map<string, Activity[]>();
+  for (const a of activities) {
+    const list = by.get(a.origin.file);
+    if (list) list.push(a);
+    else by.set(a.origin.file, [a]);
+  }
+  return by;
+}
+
+function add(map: Map<string, Set<string>>, key: string, file: string): void {
+  const set = map.get(key);
+  if (set) set.add(file);
+  else map.set(key, new Set([file]));
+}
+
+function drop(map: Map<string, Set<string>>, key: string, file: string): void {
+  const set = map.get(key);
+  set?.delete(file);
+  if (set?.size === 0) map.delete(key);
+}
+
+/** loadRepo's order: records/ before sessions/, each sorted by path. */
+export function loadOrder(a: string, b: string): number {
+  const rank = (f: string) => (f.startsWith("records/") ? 0 : 1);
+  return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+}

@@ -1,0 +1,128 @@
+/**
+ * commitBatch (src/git/batch-commit.ts) on real repositories: one commit per save, each by its
+ * own author with the server as committer and only its own files; the index left clean and a
+ * hand-staged file left staged; a branch moved meanwhile by someone else — landed on when it
+ * did not touch these files, refused when it did; a broken repository refused with git's words.
+ */
+import { describe, expect, it } from "vitest";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { commitBatch, fastImportPath, identOf, SCRATCH_REF } from "../../src/git/batch-commit.js";
+
+const SERVER = { name: "yanxiu serve", email: "yanxiu-serve@localhost" };
+const LI = { name: "李老师", email: "t01@school.cn" };
+const WANG = { name: "王老师", email: "t02@school.cn" };
+
+const git = (dir: string, ...args: string[]) => execFileSync("git", ["-c", "core.quotePath=false", ...args], {
+  cwd: dir, encoding: "utf8", env: { ...process.env, LC_ALL: "C", GIT_AUTHOR_NAME: "office", GIT_AUTHOR_EMAIL: "o@school.cn", GIT_COMMITTER_NAME: "office", GIT_COMMITTER_EMAIL: "o@school.cn" },
+});
+
+function repo(): string {
+  const dir = mkdtempSync(join(tmpdir(), "yanxiu-batch-"));
+  git(dir, "init", "-q", "-b", "main");
+  mkdirSync(join(dir, "records/2025-2026-1"), { recursive: true });
+  writeFileSync(join(dir, "records/2025-2026-1/t01.yaml"), "teacher: t01\nrecords: []\n");
+  writeFileSync(join(dir, "records/2025-2026-1/t02.yaml"), "teacher: t02\nrecords: []\n");
+  writeFileSync(join(dir, "roster.yaml"), "teachers: []\n");
+  git(dir, "add", "-A");
+  git(dir, "commit", "-q", "-m", "start");
+  return dir;
+}
+
+/** Write the file and describe it for the batch, as the queue does. */
+function save(dir: string, path: string, text: string) {
+  mkdirSync(join(dir, path, ".."), { recursive: true });
+  writeFileSync(join(dir, path), text);
+  return { path, bytes: Buffer.from(text) };
+}
+
+describe("commitBatch", () => {
+  it("makes one commit per save, each by its author and with only its files; the index is clean, a hand-staged file stays staged", async () => {
+    const dir = repo();
+    writeFileSync(join(dir, "roster.yaml"), "teachers: [] # staged by hand\n");
+    git(dir, "add", "roster.yaml");
+    const r = await commitBatch(dir, [
+      { author: LI, subject: "records: t01 one", files: [save(dir, "records/2025-2026-1/t01.yaml", "teacher: t01\nrecords:\n  - one\n")] },
+      { author: WANG, subject: "records: t02 one", files: [save(dir, "records/2025-2026-1/t02.yaml", "teacher: t02\nrecords:\n  - one\n"), save(dir, "evidence/t02/照片 1.jpg", "jpg")] },
+      { author: LI, subject: "records: t01 two", files: [save(dir, "records/2025-2026-1/t01.yaml", "teacher: t01\nrecords:\n  - one\n  - two\n")] },
+    ], { committer: SERVER });
+    expect(r.ok).toBe(true);
+    const log = git(dir, "log", "-4", "--format=@@%an <%ae>|%cn <%ce>|%s", "--name-only").split("@@").slice(1).map((c) => c.replace(/\n+/g, "\n").trim());
+    expect(log).toEqual([
+      "李老师 <t01@school.cn>|yanxiu serve <yanxiu-serve@localhost>|records: t01 two\nrecords/2025-2026-1/t01.yaml",
+      "王老师 <t02@school.cn>|yanxiu serve <yanxiu-serve@localhost>|records: t02 one\nevidence/t02/照片 1.jpg\nrecords/2025-2026-1/t02.yaml",
+      "李老师 <t01@school.cn>|yanxiu serve <yanxiu-serve@localhost>|records: t01 one\nrecords/2025-2026-1/t01.yaml",
+      "office <o@school.cn>|office <o@school.cn>|start\nrecords/2025-2026-1/t01.yaml\nrecords/2025-2026-1/t02.yaml\nroster.yaml",
+    ]);
+    expect(git(dir, "show", "HEAD~2:records/2025-2026-1/t01.yaml")).toBe("teacher: t01\nrecords:\n  - one\n");
+    expect(git(dir, "status", "--porcelain")).toBe("M  roster.yaml\n");
+    expect(git(dir, "diff-files", "--name-only")).toBe("");
+    expect(git(dir, "for-each-ref", SCRATCH_REF)).toBe("");
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("a first commit on an unborn branch", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "yanxiu-batch-"));
+    git(dir, "init", "-q", "-b", "main");
+    const r = await commitBatch(dir, [{ author: LI, subject: "first", files: [save(dir, "a.yaml", "a: 1\n")] }], { committer: SERVER });
+    expect(r.ok).toBe(true);
+    expect(git(dir, "log", "--format=%an|%s", "--name-only").trim()).toBe("李老师|first\n\na.yaml");
+    expect(git(dir, "status", "--porcelain")).toBe("");
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("the branch moved meanwhile (a pull) without touching these files: the commits land on its new tip", async () => {
+    const dir = repo();
+    let pulls = 0;
+    const r = await commitBatch(dir, [{ author: LI, subject: "records: t01 one", files: [save(dir, "records/2025-2026-1/t01.yaml", "teacher: t01\nrecords:\n  - one\n")] }], {
+      committer: SERVER,
+      beforeUpdateRef: () => {
+        if (pulls++ > 0) return;
+        writeFileSync(join(dir, "roster.yaml"), "teachers: [] # pulled\n");
+        git(dir, "commit", "-q", "-m", "pulled", "--", "roster.yaml");
+      },
+    });
+    expect(r).toEqual({ ok: true, commits: [expect.any(String)] });
+    expect(git(dir, "log", "--format=%an|%s").trim().split("\n")).toEqual(["李老师|records: t01 one", "office|pulled", "office|start"]);
+    expect(git(dir, "status", "--porcelain")).toBe("");
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("the branch moved meanwhile and changed one of these files: refused, the other commit kept, none of ours", async () => {
+    const dir = repo();
+    const file = "records/2025-2026-1/t01.yaml";
+    const r = await commitBatch(dir, [{ author: LI, subject: "records: t01 one", files: [save(dir, file, "teacher: t01\nrecords:\n  - one\n")] }], {
+      committer: SERVER,
+      beforeUpdateRef: () => {
+        git(dir, "commit", "-q", "-m", "someone else's", "--", file);
+      },
+    });
+    expect(r).toEqual({ ok: false, reason: "moved", detail: file });
+    expect(git(dir, "log", "--format=%an|%s").trim().split("\n")).toEqual(["office|someone else's", "office|start"]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("a broken repository: refused with git's own words, HEAD unchanged", async () => {
+    const dir = repo();
+    const head = git(dir, "rev-parse", "HEAD");
+    rmSync(join(dir, ".git/objects"), { recursive: true, force: true });
+    writeFileSync(join(dir, ".git/objects"), "not a folder");
+    const r = await commitBatch(dir, [{ author: LI, subject: "x", files: [save(dir, "records/2025-2026-1/t01.yaml", "x\n")] }], { committer: SERVER });
+    expect(r.ok).toBe(false);
+    expect(r.ok === false && r.reason).toBe("git");
+    expect(r.ok === false && r.detail.length).toBeGreaterThan(0);
+    rmSync(join(dir, ".git/objects"));
+    mkdirSync(join(dir, ".git/objects"));
+    expect(git(dir, "rev-parse", "refs/heads/main")).toBe(head);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("names and paths that would break the stream are made safe", () => {
+    expect(identOf({ name: "Eve <x>\nmallory", email: "e@x>\n" })).toBe("Eve xmallory <e@x>");
+    expect(fastImportPath("records/a b.yaml")).toBe("records/a b.yaml");
+    expect(fastImportPath('"q".yaml')).toBe('"\\"q\\".yaml"');
+    expect(fastImportPath("a\nb")).toBe('"a\\nb"');
+  });
+});
