@@ -21,6 +21,17 @@ export interface Problem {
   hint?: string;
   /** The source line the position points at, for the caret excerpt. */
   sourceLine?: string;
+  /** The repair `check --fix` can make. */
+  fix?: Fix;
+}
+
+/**
+ * A mechanical repair, as ESLint's: replace the file's text between two offsets (of the text
+ * as read, after any byte-order mark). `yanxiu check --fix` applies them; the formatter says so.
+ */
+export interface Fix {
+  range: [number, number];
+  text: string;
 }
 
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1 };

@@ -14,10 +14,11 @@ const ACTION: Record<string, ReviewAction> = { approved: "approve", verified: "v
 
 export const approverAllowed: Check = {
   name: "approver-not-allowed",
+  needs: ["roster", "config"],
   severity: "error",
   description: { zh: "审核人须有权审核这条记录(组长审本组成员,教务处审全部,不能审自己)", en: "the approver must be allowed to review the record (leaders their members, the office everyone, nobody their own)" },
   run(ctx) {
-    const dataset = ctx.repo.dataset;
+    const dataset = ctx.dataset;
     if (!dataset) return [];
     const settings = approvalSettings(dataset.config);
     const out: Problem[] = [];

@@ -17,6 +17,7 @@ export type { ClosedBaseline };
 
 export const closedTerms: Check = {
   name: "closed-term",
+  needs: ["calendar"],
   severity: "error",
   description: { zh: "已关闭学期的记录不得再增加或修改", en: "the records of a closed term may not be added to or changed" },
   run(ctx) {

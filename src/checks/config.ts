@@ -6,10 +6,11 @@ import type { Check } from "./context.js";
 
 export const calendar: Check = {
   name: "calendar",
+  needs: ["calendar"],
   severity: "error",
   description: { zh: "学年和学期的起止日期必须合理", en: "school years and terms must have sensible dates" },
   run(ctx) {
-    const config = ctx.repo.dataset?.config;
+    const config = ctx.dataset?.config;
     const src = ctx.source("yanxiu.yaml");
     if (!config || !src) return [];
     const out: Problem[] = [];

@@ -1,8 +1,9 @@
 /** What every check receives, and the helpers they share to point at a record's fields. */
 import type { Problem, Severity } from "../problem.js";
 import type { Lang } from "../i18n.js";
-import type { Activity } from "../model.js";
+import type { Activity, Dataset } from "../model.js";
 import type { LoadedRepo } from "../pipeline/load.js";
+import type { Unsure } from "../pipeline/lenient-files.js";
 import { makeProblem, problemAt, type YamlPath, type YamlSource } from "../repo/yaml-source.js";
 import type { ClosedBaseline } from "./closed-terms.js";
 
@@ -12,10 +13,17 @@ export interface CheckContext {
   /** Today's date, YYYY-MM-DD; passed in so tests are reproducible. */
   today: string;
   source(file: string): YamlSource | undefined;
+  /**
+   * The repo's dataset; when the config or roster has errors, what is valid of them (the
+   * runner skips the checks that need the broken parts: see Check.needs).
+   */
+  dataset?: Dataset;
   /** Every activity found, partial ones included (see schema/activities.ts). */
   activities: Activity[];
   /** The same, one per written entry: a session's per-member activities count once. */
   entries: Activity[];
+  /** Entries, and records whose other core fields are unreadable, that have this field. */
+  entriesWith(field: "date" | "kind"): Activity[];
   /** Closed terms' files at their closing points, by term id (read from git by the shell). */
   closed?: ReadonlyMap<string, ClosedBaseline>;
   /** Links to folders under records/ and sessions/, when the caller has listed them already (symlinks.ts lists them otherwise). */
@@ -27,13 +35,19 @@ export interface Check {
   name: string;
   severity: Severity;
   description: { zh: string; en: string };
+  /** What must be known for the check to mean anything; when a broken file leaves it unknown, the check does not run. */
+  needs?: readonly Unsure[];
   run(ctx: CheckContext): Problem[];
 }
 
 export function makeContext(repo: LoadedRepo, lang: Lang, today: string, closed?: ReadonlyMap<string, ClosedBaseline>, linkedFolders?: readonly string[]): CheckContext {
   const byFile = new Map(repo.files.map((f) => [f.file, f.source]));
-  const activities = [...(repo.dataset?.activities ?? []), ...repo.partialActivities];
-  return { repo, lang, today, source: (file) => byFile.get(file), activities, entries: distinctEntries(activities), closed, linkedFolders };
+  const dataset = repo.dataset ?? repo.checkable;
+  const activities = [...(dataset?.activities ?? []), ...repo.partialActivities];
+  const entries = distinctEntries(activities);
+  const stubs = distinctEntries(repo.stubActivities ?? []);
+  const entriesWith = (field: "date" | "kind") => [...entries, ...stubs.filter((a) => a[field] !== "")];
+  return { repo, lang, today, source: (file) => byFile.get(file), dataset, activities, entries, entriesWith, closed, linkedFolders };
 }
 
 /** The YAML path of an activity's field inside its file (record or session). */

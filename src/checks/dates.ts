@@ -18,16 +18,17 @@ function termFinder(config: Config): (date: string) => Term | undefined {
 
 export const dateOutsideTerm: Check = {
   name: "date-outside-term",
+  needs: ["calendar"],
   severity: "error",
   description: { zh: "活动日期必须在某个学期之内", en: "an activity's date must fall inside a defined term" },
   run(ctx) {
-    const dataset = ctx.repo.dataset;
+    const dataset = ctx.dataset;
     if (!dataset) return [];
     const terms = allTerms(dataset.config);
     const range = terms.map((x) => `${x.id}: ${x.start}~${x.end}`).join("; ");
     const termOf = termFinder(dataset.config);
     const out: Problem[] = [];
-    for (const a of ctx.entries) {
+    for (const a of ctx.entriesWith("date")) {
       if (termOf(a.date)) continue;
       out.push(atActivity(ctx, a, "date", this.name,
         t(ctx.lang, `日期 ${a.date} 不在任何学期之内`, `the date ${a.date} is not inside any term`),
@@ -42,9 +43,9 @@ export const futureDate: Check = {
   severity: "error",
   description: { zh: "不能记录将来的活动", en: "activities cannot be recorded before they happen" },
   run(ctx) {
-    const dataset = ctx.repo.dataset;
+    const dataset = ctx.dataset;
     if (!dataset) return [];
-    return ctx.entries
+    return ctx.entriesWith("date")
       .filter((a) => a.date > ctx.today)
       .map((a) =>
         atActivity(ctx, a, "date", this.name,
@@ -56,15 +57,16 @@ export const futureDate: Check = {
 /** records/<term>/… should hold that term's activities, so each term's files stay small and separate. */
 export const termFolder: Check = {
   name: "term-folder",
+  needs: ["calendar"],
   severity: "warning",
   description: { zh: "记录应放在其学期的文件夹中", en: "records belong in their term's folder" },
   run(ctx) {
-    const dataset = ctx.repo.dataset;
+    const dataset = ctx.dataset;
     if (!dataset) return [];
     const ids = new Set(allTerms(dataset.config).map((x) => x.id));
     const termOf = termFinder(dataset.config);
     const out: Problem[] = [];
-    for (const a of ctx.entries) {
+    for (const a of ctx.entriesWith("date")) {
       const folder = a.origin.file.split("/")[1];
       const term = termOf(a.date);
       if (!term || !folder || !ids.has(folder) || folder === term.id) continue;

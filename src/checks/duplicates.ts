@@ -22,7 +22,7 @@ export const duplicateRecord: Check = {
   severity: "error",
   description: { zh: "同一教师、日期、类型和标题的活动只能记录一次", en: "an activity (same teacher, date, kind and title) may be recorded only once" },
   run(ctx) {
-    const dataset = ctx.repo.dataset;
+    const dataset = ctx.dataset;
     if (!dataset) return [];
     const first = new Map<string, Activity>();
     const out: Problem[] = [];

@@ -30,7 +30,7 @@ export const evidencePath: Check = {
   severity: "error",
   description: { zh: "证明材料的路径必须存在且在仓库之内", en: "evidence paths must exist and stay inside the repository" },
   run(ctx) {
-    const dataset = ctx.repo.dataset;
+    const dataset = ctx.dataset;
     if (!dataset) return [];
     const out: Problem[] = [];
     let realRoot: string | undefined;

@@ -6,7 +6,10 @@ import type { Problem, Severity } from "../problem.js";
 import type { Lang } from "../i18n.js";
 import type { LoadedRepo } from "../pipeline/load.js";
 import { makeContext, type Check } from "./context.js";
-import { attendanceNotMember, recordFileOwner, unknownGroup, unknownTeacher } from "./references.js";
+import { t } from "../i18n.js";
+import { makeProblem } from "../repo/yaml-source.js";
+import type { Unsure } from "../pipeline/lenient-files.js";
+import { attendanceNotMember, NAME_FOR_ID, recordFileOwner, unknownGroup, unknownTeacher } from "./references.js";
 import { kindFields, kindPlace, unknownKind } from "./kinds.js";
 import { dateOutsideTerm, futureDate, termFolder } from "./dates.js";
 import { duplicateRecord } from "./duplicates.js";
@@ -74,6 +77,7 @@ export const FILE_PROBLEMS: Record<string, { zh: string; en: string }> = {
   date: { zh: "日期格式", en: "date format" },
   "text-control": { zh: "文字中的双向控制字符", en: "bidi controls in text" },
   id: { zh: "编号格式", en: "id format" },
+  "checks-skipped": { zh: "因文件有错误而未能运行的检查", en: "checks that could not run because a file has errors" },
 };
 
 export interface RunOptions {
@@ -93,21 +97,50 @@ export interface RunOptions {
 }
 
 export function runChecks(repo: LoadedRepo, opts: RunOptions): Problem[] {
-  const settings = repo.dataset?.config.checks ?? {};
+  const settings = (repo.dataset ?? repo.checkable)?.config.checks ?? {};
   const off = (name: string) => settings[name] === "off" || opts.disabled?.has(name);
   const ctx = makeContext(repo, opts.lang, opts.today, opts.closed, opts.linkedFolders);
   const problems: Problem[] = [...repo.problems, ...repo.files.flatMap((f) => f.problems)];
+  const unsure = unsureParts(repo);
+  const skipped = new Map<string, string[]>();
   for (const check of CHECKS) {
     if (off(check.name)) continue;
-    problems.push(...check.run(ctx));
+    const blame = check.needs?.map((n) => unsure.get(n)).find((f) => f !== undefined);
+    if (blame !== undefined) skipped.set(blame, [...(skipped.get(blame) ?? []), check.name]);
+    else problems.push(...check.run(ctx));
   }
+  problems.push(...[...skipped].map(([file, names]) => skippedNotice(file, names, opts.lang)));
+  // A name where a teacher's id belongs: the teacher check says so; "not an id" there only repeats it.
+  const teacherAt = new Set(problems.filter((p) => NAME_FOR_ID.has(p)).map((p) => `${p.file}:${p.line}:${p.column}`));
   return problems
+    .filter((p) => p.check !== "id" || !teacherAt.has(`${p.file}:${p.line}:${p.column}`))
     .filter((p) => !off(p.check))
-    .filter((p) => !opts.files || opts.files.has(p.file))
+    // Which checks did not run concerns every file checked, whichever file is to blame.
+    .filter((p) => !opts.files || opts.files.has(p.file) || p.check === SKIPPED_CHECK)
     .map((p) => {
       const s = settings[p.check];
       return s === "warning" || s === "error" ? { ...p, severity: s as Severity } : p;
     });
+}
+
+/** What broken files leave unknown: the loader's findings, and kinds when a rule file's kind list is unreadable. */
+function unsureParts(repo: LoadedRepo): Map<Unsure, string> {
+  const unsure = new Map(repo.unsure ?? []);
+  if (!unsure.has("kinds")) {
+    const blame = unsure.get("rules-list") ?? repo.ruleSets.find((r) => r.skipped?.kinds === "any")?.file;
+    if (blame !== undefined) unsure.set("kinds", blame);
+  }
+  return unsure;
+}
+
+export const SKIPPED_CHECK = "checks-skipped";
+
+/** One line per broken file: which checks could not run because of it. */
+function skippedNotice(file: string, names: string[], lang: Lang): Problem {
+  return makeProblem({ file, text: "" }, { line: 0, column: 0 }, SKIPPED_CHECK,
+    t(lang, `这个文件有错误,以下检查没有运行:${names.join("、")}`, `this file has errors, so these checks did not run: ${names.join(", ")}`),
+    t(lang, "改正这个文件中的错误后再运行 yanxiu check,这些检查会补上", "fix this file's errors and run yanxiu check again: these checks will then run"),
+    "warning");
 }
 
 export function knownCheckNames(): string[] {

@@ -3,15 +3,18 @@ import type { Problem } from "../problem.js";
 import { t } from "../i18n.js";
 import { didYouMean } from "../schema/zod-problems.js";
 import { FIELD_LABELS_ZH } from "../schema/vocab.js";
-import { atActivity, type Check } from "./context.js";
+import { activityPath, atActivity, type Check } from "./context.js";
+import { scalarRange } from "../repo/yaml-source.js";
+import { INVISIBLE, invisibleIn } from "../pipeline/value-fixes.js";
 
 export const unknownKind: Check = {
   name: "unknown-kind",
+  needs: ["kinds"],
   severity: "error",
   description: { zh: "活动类型必须在规则中定义", en: "activity kinds must be defined by the rules" },
   run(ctx) {
     const scheme = ctx.repo.scheme;
-    const dataset = ctx.repo.dataset;
+    const dataset = ctx.dataset;
     // A kind whose definition was left out for its errors is reported there, not at each record.
     const skipped = scheme?.skipped?.kinds;
     if (!scheme || !dataset || skipped === "any") return [];
@@ -19,16 +22,38 @@ export const unknownKind: Check = {
     const ids = [...kinds.keys()];
     const labels = new Map([...kinds.values()].map((k) => [k.label, k.id]));
     const out: Problem[] = [];
-    for (const a of ctx.entries) {
+    for (const a of ctx.entriesWith("kind")) {
       if (kinds.has(a.kind) || skipped?.has(a.kind)) continue;
-      const byLabel = labels.get(a.kind);
-      const guess = byLabel ?? didYouMean(a.kind, ids);
-      out.push(atActivity(ctx, a, "kind", this.name,
-        t(ctx.lang, `规则中没有活动类型「${a.kind}」`, `the rules define no activity kind '${a.kind}'`),
-        guess
-          ? t(ctx.lang, `是不是「${guess}」(${kinds.get(guess)!.label})?`, `did you mean '${guess}' (${kinds.get(guess)!.labelEn})?`)
-          : t(ctx.lang, `可用的类型:${[...kinds.values()].map((k) => `${k.id}(${k.label})`).join("、")}`,
-              `kinds defined: ${ids.join(", ")}`)));
+      const visible = a.kind.replace(INVISIBLE, "");
+      const hidden = invisibleIn(a.kind);
+      const byLabel = labels.get(visible) ?? labels.get(a.kind);
+      const guess = kinds.has(visible) ? visible : (byLabel ?? didYouMean(a.kind, ids));
+      const problem = atActivity(ctx, a, "kind", this.name,
+        hidden.length > 0
+          ? t(ctx.lang, `活动类型「${visible}」里夹着看不见的字符 ${hidden.join("、")}`, `the kind '${visible}' holds invisible characters: ${hidden.join(", ")}`)
+          : byLabel
+            ? t(ctx.lang, `「${a.kind}」是活动类型的名称,文件里要写它的编号 ${byLabel}`, `'${a.kind}' is a kind's label; files give the kind's id, ${byLabel}`)
+            : t(ctx.lang, `规则中没有活动类型「${a.kind}」`, `the rules define no activity kind '${a.kind}'`),
+        hidden.length > 0 && guess === visible
+          ? t(ctx.lang, `删掉看不见的字符(多半是复制来的),写成 ${visible}`, `delete the invisible characters (usually pasted in), writing ${visible}`)
+          : byLabel
+            ? t(ctx.lang, `写成 kind: ${byLabel}`, `write kind: ${byLabel}`)
+            : guess
+              ? t(ctx.lang, `是不是「${guess}」(${kinds.get(guess)!.label})?`, `did you mean '${guess}' (${kinds.get(guess)!.labelEn})?`)
+              : t(ctx.lang, `可用的类型:${[...kinds.values()].map((k) => `${k.id}(${k.label})`).join("、")}`,
+                  `kinds defined: ${ids.join(", ")}`));
+      // Mechanical only when certain: a label, or the id with invisible characters in it.
+      const certain = byLabel ?? (hidden.length > 0 && kinds.has(visible) ? visible : undefined);
+      const src = ctx.source(a.origin.file);
+      const range = certain && src ? scalarRange(src, activityPath(a, "kind")) : undefined;
+      if (!range || !src) {
+        out.push(problem);
+        continue;
+      }
+      // The caret on the invisible character itself.
+      const at = hidden.length > 0 ? src.text.slice(range[0], range[1]).search(INVISIBLE) : -1;
+      const pos = at >= 0 ? src.lineCounter.linePos(range[0] + at) : undefined;
+      out.push({ ...problem, ...(pos ? { line: pos.line, column: pos.col, endLine: pos.line, endColumn: pos.col + 1 } : {}), fix: { range, text: certain! } });
     }
     return out;
   },
@@ -41,6 +66,7 @@ export const unknownKind: Check = {
  */
 export const kindPlace: Check = {
   name: "kind-place",
+  needs: ["rules-list"],
   severity: "error",
   description: { zh: "教研组活动只能由组长记在 sessions/ 中,个人活动只能记在本人的记录里", en: "group sessions belong in sessions/, kept by the group leader; personal activities in a teacher's own records" },
   run(ctx) {
@@ -48,7 +74,7 @@ export const kindPlace: Check = {
     if (!scheme) return [];
     const kinds = scheme.kinds;
     const out: Problem[] = [];
-    for (const a of ctx.entries) {
+    for (const a of ctx.entriesWith("kind")) {
       const kind = kinds.get(a.kind);
       if (!kind) continue;
       const inSession = a.group !== undefined;
@@ -67,15 +93,16 @@ export const kindPlace: Check = {
 
 export const kindFields: Check = {
   name: "kind-fields",
+  needs: ["rules-list"],
   severity: "error",
   description: { zh: "每种活动必须填写它需要的字段(如听课的节数)", en: "each kind of activity needs its fields (such as the number of lessons observed)" },
   run(ctx) {
     const scheme = ctx.repo.scheme;
-    const dataset = ctx.repo.dataset;
+    const dataset = ctx.dataset;
     if (!scheme || !dataset) return [];
     const kinds = scheme.kinds;
     const out: Problem[] = [];
-    for (const a of ctx.entries) {
+    for (const a of ctx.entriesWith("kind")) {
       const kind = kinds.get(a.kind);
       if (!kind) continue;
       const raw = ctx.source(a.origin.file)?.data as Record<string, unknown[]> | undefined;

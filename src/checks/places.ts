@@ -14,10 +14,11 @@ const WHOLE_FILE = { line: 0, column: 0 };
 
 export const filePlace: Check = {
   name: "file-place",
+  needs: ["calendar"],
   severity: "error",
   description: { zh: "记录文件必须放在 records/<学期>/<编号>.yaml", en: "record files belong at records/<term>/<id>.yaml" },
   run(ctx) {
-    const config = ctx.repo.dataset?.config;
+    const config = ctx.dataset?.config;
     if (!config) return [];
     const terms = allTerms(config).map((x) => x.id);
     const known = new Set(terms);

@@ -1,7 +1,7 @@
 /** References between files: teachers, groups, attendance and approvers must exist in the roster. */
 import type { Problem } from "../problem.js";
 import { t } from "../i18n.js";
-import { problemAt } from "../repo/yaml-source.js";
+import { problemAt, scalarRange, type YamlSource } from "../repo/yaml-source.js";
 import { didYouMean } from "../schema/zod-problems.js";
 import type { Check, CheckContext } from "./context.js";
 
@@ -14,7 +14,7 @@ function suggest(ctx: CheckContext, id: string, ids: string[], what: { zh: strin
 
 /** Teachers are often named rather than given by id: point at the id; else the closest id, or the roster. */
 function suggestTeacher(ctx: CheckContext, id: string): string {
-  const teachers = ctx.repo.dataset?.roster.teachers ?? [];
+  const teachers = ctx.dataset?.roster.teachers ?? [];
   const byName = teachers.find((x) => x.name === id);
   if (byName) return t(ctx.lang, `${byName.name} 的编号是 ${byName.id}:这里写编号`, `${byName.name}'s id is ${byName.id}: write the id here`);
   const guess = didYouMean(id, teachers.map((x) => x.id));
@@ -25,22 +25,48 @@ function suggestTeacher(ctx: CheckContext, id: string): string {
     : add;
 }
 
+/** Problems saying a name was written where an id belongs: "not an id" at the same place only repeats them. */
+export const NAME_FOR_ID = new WeakSet<Problem>();
+
 export const unknownTeacher: Check = {
   name: "unknown-teacher",
+  needs: ["roster-ids"],
   severity: "error",
   description: { zh: "记录、考勤和审核人中的教师必须在名册中", en: "teachers named in records, attendance and approvals must be in the roster" },
   run(ctx) {
-    const roster = ctx.repo.dataset?.roster;
+    const roster = ctx.dataset?.roster;
     if (!roster) return [];
     const ids = roster.teachers.map((x) => x.id);
     const known = new Set(ids);
     const out: Problem[] = [];
     const unknown = (id: string) => t(ctx.lang, `名册中没有教师「${id}」`, `there is no teacher '${id}' in the roster`);
+    const byName = new Map<string, string[]>();
+    for (const x of roster.teachers) byName.set(x.name, [...(byName.get(x.name) ?? []), x.id]);
+    // A teacher's name where the id belongs: said as such, and fixed when the name is one teacher's.
+    const named = (src: YamlSource, path: (string | number)[], id: string, onKey = false): Problem => {
+      const p = namedProblem(src, path, id, onKey);
+      if (byName.has(id)) NAME_FOR_ID.add(p);
+      return p;
+    };
+    const namedProblem = (src: YamlSource, path: (string | number)[], id: string, onKey: boolean): Problem => {
+      const ids = byName.get(id);
+      if (!ids) return problemAt(src, path, this.name, unknown(id), suggestTeacher(ctx, id), { onKey });
+      if (ids.length > 1) {
+        return problemAt(src, path, this.name,
+          t(ctx.lang, `这里要写教师编号,不是姓名;名册中叫「${id}」的有 ${ids.join("、")}`, `a teacher's id goes here, not a name; '${id}' is the name of ${ids.join(" and ")}`),
+          t(ctx.lang, `写成其中一人的编号`, `write the id of the one meant`), { onKey });
+      }
+      const p = problemAt(src, path, this.name,
+        t(ctx.lang, `这里要写教师编号,不是姓名:「${id}」的编号是 ${ids[0]}`, `a teacher's id goes here, not a name: ${id}'s id is ${ids[0]}`),
+        t(ctx.lang, `写成 ${ids[0]}(${id})`, `write ${ids[0]} (${id})`), { onKey });
+      const range = onKey ? undefined : scalarRange(src, path);
+      return range ? { ...p, fix: { range, text: ids[0]! } } : p;
+    };
     for (const f of ctx.repo.files) {
       const data = f.source?.data as Record<string, unknown> | undefined;
-      if (!f.source || !data || f.problems.some((p) => p.check.startsWith("yaml"))) continue;
+      if (!f.source || !data || f.problems.some((p) => p.check.startsWith("yaml") && !(p.check === "yaml-syntax" && f.source?.broken))) continue;
       if (f.kind === "records" && typeof data.teacher === "string" && !known.has(data.teacher)) {
-        out.push(problemAt(f.source, ["teacher"], this.name, unknown(data.teacher), suggestTeacher(ctx, data.teacher)));
+        out.push(named(f.source, ["teacher"], data.teacher));
       }
       const list = f.kind === "records" ? data.records : f.kind === "sessions" ? data.sessions : undefined;
       if (!Array.isArray(list)) continue;
@@ -50,15 +76,14 @@ export const unknownTeacher: Check = {
         for (const field of ["approver", "lead"]) {
           const id = item[field];
           if (typeof id === "string" && !known.has(id)) {
-            out.push(problemAt(f.source!, [key, i, field], this.name, unknown(id), suggestTeacher(ctx, id)));
+            out.push(named(f.source!, [key, i, field], id));
           }
         }
         const att = item.attendance;
         if (att && typeof att === "object") {
           for (const member of Object.keys(att)) {
             if (!known.has(member)) {
-              out.push(problemAt(f.source!, [key, i, "attendance", member], this.name, unknown(member),
-                suggestTeacher(ctx, member), { onKey: true }));
+              out.push(named(f.source!, [key, i, "attendance", member], member, true));
             }
           }
         }
@@ -70,10 +95,11 @@ export const unknownTeacher: Check = {
 
 export const unknownGroup: Check = {
   name: "unknown-group",
+  needs: ["roster-ids"],
   severity: "error",
   description: { zh: "会议记录和名册中引用的教研组必须存在", en: "groups named by session files and the roster must exist" },
   run(ctx) {
-    const roster = ctx.repo.dataset?.roster;
+    const roster = ctx.dataset?.roster;
     if (!roster) return [];
     const ids = roster.groups.map((g) => g.id);
     const known = new Set(ids);
@@ -107,10 +133,11 @@ export const unknownGroup: Check = {
 
 export const attendanceNotMember: Check = {
   name: "attendance-not-member",
+  needs: ["roster"],
   severity: "error",
   description: { zh: "考勤只能列出本组成员", en: "attendance may list only members of the group" },
   run(ctx) {
-    const roster = ctx.repo.dataset?.roster;
+    const roster = ctx.dataset?.roster;
     if (!roster) return [];
     const out: Problem[] = [];
     // Built once: a scan of the roster per session or per attendance entry is quadratic at district scale.

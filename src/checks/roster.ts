@@ -11,10 +11,11 @@ export function foldId(id: string): string {
 
 export const rosterIds: Check = {
   name: "roster-duplicate",
+  needs: ["roster-ids"],
   severity: "error",
   description: { zh: "名册中的编号和邮箱不能重复", en: "ids and e-mails in the roster must be unique" },
   run(ctx) {
-    const roster = ctx.repo.dataset?.roster;
+    const roster = ctx.dataset?.roster;
     const src = ctx.source("roster.yaml");
     if (!roster || !src) return [];
     const out: Problem[] = [];

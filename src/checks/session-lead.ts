@@ -10,10 +10,11 @@ import type { Check } from "./context.js";
 
 export const sessionLead: Check = {
   name: "lead-not-member",
+  needs: ["roster"],
   severity: "error",
   description: { zh: "集体活动的主备/主讲须是本组成员", en: "a session's lead must be a member of the group" },
   run(ctx) {
-    const roster = ctx.repo.dataset?.roster;
+    const roster = ctx.dataset?.roster;
     if (!roster) return [];
     const out: Problem[] = [];
     const teachers = new Map(roster.teachers.map((x) => [x.id, x] as const));

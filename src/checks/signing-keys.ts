@@ -7,6 +7,7 @@ import type { Check } from "./context.js";
 
 export const signingKeys: Check = {
   name: "signing-key",
+  needs: ["roster"],
   severity: "error",
   description: { zh: "名册中的签名密钥须是 SSH 公钥行或 gpg:指纹", en: "signing keys in the roster must be SSH public key lines or gpg:<fingerprint>" },
   run(ctx) {

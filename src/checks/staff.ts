@@ -11,10 +11,11 @@ import { atActivity, type Check, type CheckContext } from "./context.js";
 
 export const rosterDates: Check = {
   name: "roster-dates",
+  needs: ["roster", "calendar"],
   severity: "error",
   description: { zh: "名册中的入职、离职和职务日期必须合理", en: "joined, left and role dates in the roster must make sense" },
   run(ctx) {
-    const dataset = ctx.repo.dataset;
+    const dataset = ctx.dataset;
     const src = ctx.source("roster.yaml");
     if (!dataset || !src) return [];
     const firstDay = dataset.config.years.map((y) => y.start).sort()[0];
@@ -45,10 +46,11 @@ export const rosterDates: Check = {
 
 export const groupCycle: Check = {
   name: "group-cycle",
+  needs: ["roster"],
   severity: "error",
   description: { zh: "教研组的上级关系不能成环", en: "groups' parents must not form a cycle" },
   run(ctx) {
-    const roster = ctx.repo.dataset?.roster;
+    const roster = ctx.dataset?.roster;
     const src = ctx.source("roster.yaml");
     if (!roster || !src) return [];
     const parent = new Map<string, string | undefined>();
@@ -75,10 +77,11 @@ export const groupCycle: Check = {
 
 export const outsideStaffDates: Check = {
   name: "outside-staff-dates",
+  needs: ["roster"],
   severity: "error",
   description: { zh: "活动日期必须在教师入职之后、离职之前", en: "an activity must fall between the teacher's joined and left dates" },
   run(ctx) {
-    const roster = ctx.repo.dataset?.roster;
+    const roster = ctx.dataset?.roster;
     if (!roster) return [];
     const teachers = new Map<string, Teacher>();
     for (const x of roster.teachers) if (!teachers.has(x.id)) teachers.set(x.id, x);

@@ -1,6 +1,6 @@
 /** `yanxiu check [paths…]`: validate the whole repository, or only the files given. */
 import { existsSync, statSync } from "node:fs";
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { Command, Option } from "commander";
 import { t } from "../i18n.js";
 import { sortProblems } from "../problem.js";
@@ -18,7 +18,10 @@ import type { WholeCheck } from "./check-run.js";
 export const CHECK_FORMATS = ["text", "json", "github", "sarif", "junit", "codequality"] as const;
 type CheckFormat = (typeof CHECK_FORMATS)[number];
 
-interface CheckOptions {
+export interface CheckOptions {
+  fix?: boolean;
+  dryRun?: boolean;
+  stdinFilename?: string;
   format: CheckFormat;
   output?: string;
   disable: string[];
@@ -37,6 +40,9 @@ export function registerCheck(program: Command, io: Io): void {
     .option("--disable <checks>", "关闭某些检查,逗号分隔,可重复 / switch checks off: comma-separated, repeatable", (v: string, acc: string[]) => [...acc, ...v.split(",").map((x) => x.trim()).filter(Boolean)], [] as string[])
     .option("--changed", "只检查 git 中有改动的文件及受其影响的文件 / only files changed in git, and what depends on them")
     .option("--base <rev>", "与 --changed 同用:相对于此版本的改动(默认 HEAD)/ with --changed: changes since this revision (default HEAD)")
+    .option("--fix", "自动修复能机械修复的问题(全角标点、日期写法、给标题加引号、类型名称改编号)/ repair what can be repaired mechanically (full-width punctuation, date forms, quoting a title, a kind's label to its id)")
+    .option("--dry-run", "与 --fix 同用:只显示将做的改动,不写文件 / with --fix: show the changes as a diff, write nothing")
+    .option("--stdin-filename <path>", "与 - 同用:从标准输入读取的内容当作仓库中的这个文件来检查 / with -: check the text read from stdin as this file of the repository")
     .action(async function (this: Command, paths: string[], opts: CheckOptions) {
       const langFlag = this.optsWithGlobals().lang as string | undefined;
       const lang = pickLang(langFlag, io.env);
@@ -47,43 +53,76 @@ export function registerCheck(program: Command, io: Io): void {
         const guess = didYouMean(name, known);
         throw new UsageError(t(lang, `没有名为 ${name} 的检查${guess ? `;是不是 ${guess}?` : ""}(见 docs/check.md)`, `there is no check named ${name}${guess ? `; did you mean ${guess}?` : ""} (see docs/check.md)`));
       }
-      const targets = paths.length > 0 ? paths.map((p) => resolve(io.cwd, p)) : [io.cwd];
-      for (const p of targets) {
-        if (!existsSync(p)) throw new UsageError(t(lang, `路径不存在:${p}`, `no such path: ${p}`));
-      }
-      const { root, lang: repoLang } = locateRepo(io, findRepoRoot(targets[0]!) ?? targets[0], langFlag);
-      const day = today(io.env);
-      const changedOnly = opts.changed || opts.base !== undefined;
-      // The whole repository's problems, from the result cache when nothing changed since.
-      const cache = changedOnly ? undefined : resultCacheFor(io, root);
-      const purpose = ["check", repoLang, day, [...new Set(opts.disable)].sort()];
-      let repo: LoadedRepo | undefined;
-      let whole = cache?.get<WholeCheck>(purpose);
-      if (!whole) {
-        const run = (await import("./check-run.js")).checkWhole(io, root, repoLang, day, opts.disable);
-        ({ whole, repo } = run);
-        if (run.cacheable) cache?.put(purpose, whole);
-      }
-      // Only the files named are reported on, but the whole repo is checked so references
-      // and duplicates against other files are still caught.
-      let files: Set<string> | undefined;
-      if (!targets.every((p) => resolve(p) === root)) {
-        files = new Set<string>();
-        for (const p of targets) {
-          const rel = toRepoPath(root, p);
-          if (rel.startsWith("..")) throw new UsageError(t(repoLang, `${p} 不在仓库 ${root} 之内`, `${p} is outside the repository ${root}`));
-          if (statSync(p).isDirectory()) {
-            const prefix = rel === "" ? "" : `${rel}/`;
-            for (const f of whole.files) if (f.startsWith(prefix)) files.add(f);
-          } else files.add(rel);
+      if (opts.dryRun && !opts.fix) throw new UsageError(t(lang, "--dry-run 要与 --fix 一起用", "--dry-run goes with --fix"));
+      let problems: Problem[];
+      let checked: string[];
+      let repoLang: Lang;
+      if (opts.fix || paths.includes("-")) {
+        // Read afresh, never from the result cache: stdin is not on disk, and --fix writes.
+        const run = await import("./check-fix-run.js");
+        const stdin = paths.includes("-") ? await run.stdinTarget(io, paths, opts, lang) : undefined;
+        const targets = stdin ? [stdin.abs] : paths.length > 0 ? paths.map((p) => resolve(io.cwd, p)) : [io.cwd];
+        if (!stdin) {
+          for (const p of targets) {
+            if (!existsSync(p)) throw new UsageError(t(lang, `路径不存在:${p}`, `no such path: ${p}`));
+          }
         }
+        const root = findRepoRoot(stdin ? dirname(stdin.abs) : targets[0]!) ?? (stdin ? findRepoRoot(io.cwd) : undefined);
+        const once = () => run.checkOnce(io, root ?? targets[0]!, targets, langFlag, opts, stdin);
+        const first = once();
+        ({ problems, checked, repoLang } = first);
+        if (opts.fix) {
+          if (stdin) throw new UsageError(t(repoLang, "--fix 不能用于标准输入", "--fix cannot be used with stdin"));
+          const summary = run.fixAll(first.repoRoot, first, once, { dryRun: Boolean(opts.dryRun), lang: repoLang });
+          if (!opts.dryRun) ({ problems, checked } = once());
+          io.stderr.write(summary.text);
+          if (opts.dryRun) {
+            io.stdout.write(summary.diff);
+            setExitCode(this, summary.files > 0 || problems.some((p) => p.severity === "error") ? EXIT.problems : EXIT.ok);
+            return;
+          }
+        }
+      } else {
+        const targets = paths.length > 0 ? paths.map((p) => resolve(io.cwd, p)) : [io.cwd];
+        for (const p of targets) {
+          if (!existsSync(p)) throw new UsageError(t(lang, `路径不存在:${p}`, `no such path: ${p}`));
+        }
+        const located = locateRepo(io, findRepoRoot(targets[0]!) ?? targets[0], langFlag);
+        const root = located.root;
+        repoLang = located.lang;
+        const day = today(io.env);
+        const changedOnly = opts.changed || opts.base !== undefined;
+        // The whole repository's problems, from the result cache when nothing changed since.
+        const cache = changedOnly ? undefined : resultCacheFor(io, root);
+        const purpose = ["check", repoLang, day, [...new Set(opts.disable)].sort()];
+        let repo: LoadedRepo | undefined;
+        let whole = cache?.get<WholeCheck>(purpose);
+        if (!whole) {
+          const run = (await import("./check-run.js")).checkWhole(io, root, repoLang, day, opts.disable);
+          ({ whole, repo } = run);
+          if (run.cacheable) cache?.put(purpose, whole);
+        }
+        // Only the files named are reported on, but the whole repo is checked so references
+        // and duplicates against other files are still caught.
+        let files: Set<string> | undefined;
+        if (!targets.every((p) => resolve(p) === root)) {
+          files = new Set<string>();
+          for (const p of targets) {
+            const rel = toRepoPath(root, p);
+            if (rel.startsWith("..")) throw new UsageError(t(repoLang, `${p} 不在仓库 ${root} 之内`, `${p} is outside the repository ${root}`));
+            if (statSync(p).isDirectory()) {
+              const prefix = rel === "" ? "" : `${rel}/`;
+              for (const f of whole.files) if (f.startsWith(prefix)) files.add(f);
+            } else files.add(rel);
+          }
+        }
+        if (changedOnly) {
+          const changed = (await import("./hook.js")).changedFileSet(repo!, repoLang, opts.base);
+          files = changed && files ? new Set([...changed].filter((f) => files!.has(f))) : (changed ?? files);
+        }
+        problems = sortProblems(files ? whole.problems.filter((p) => files!.has(p.file)) : whole.problems);
+        checked = files ? [...files] : whole.files;
       }
-      if (changedOnly) {
-        const changed = (await import("./hook.js")).changedFileSet(repo!, repoLang, opts.base);
-        files = changed && files ? new Set([...changed].filter((f) => files!.has(f))) : (changed ?? files);
-      }
-      const problems = sortProblems(files ? whole.problems.filter((p) => files!.has(p.file)) : whole.problems);
-      const checked = files ? [...files] : whole.files;
       const colour = (opts.output === undefined || opts.output === "-") && useColour(io);
       const out = await renderProblems(opts.format, problems, { lang: repoLang, colour, files: checked });
       if (opts.output === undefined || opts.output === "-") io.stdout.write(out);

@@ -38,6 +38,7 @@ export function formatText(problems: Problem[], opts: ProblemFormatOptions): str
       out.push(`${c.dim(`${gutter} |`)} ${" ".repeat(before)}${c.red("^".repeat(width))}`);
     }
     if (p.hint) out.push(`  ${c.cyan(t(opts.lang, "建议", "hint"))}: ${p.hint}`);
+    if (p.fix) out.push(`  ${c.green(t(opts.lang, "可用 yanxiu check --fix 自动修复", "yanxiu check --fix can repair this"))}`);
     out.push("");
   }
   out.push(summaryLine(problems, opts));

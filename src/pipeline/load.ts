@@ -14,11 +14,14 @@ import { CONFIG_FILE, linkedFoldersOutside, listYamlFiles, RECORDS_DIR, ROSTER_F
 import { parseBytes, readYamlFile, type LoadedFile, type LoadedKind } from "../repo/read.js";
 import { validate } from "../schema/zod-problems.js";
 import { makeProblem, type YamlSource } from "../repo/yaml-source.js";
+import { TYPING_CHECKS } from "../repo/typing-problems.js";
 import type { z } from "zod";
 import { LineCounter } from "yaml";
 import { readActivityFile, readFastSource, type FileResult } from "./read-files.js";
 import { nodeReadFs, type ReadFs } from "../repo/fs.js";
 import { lineAt } from "../repo/fast-yaml.js";
+import { lenientConfig, lenientRoster, type Unsure } from "./lenient-files.js";
+import { attachValueFixes } from "./value-fixes.js";
 
 export type { LoadedFile, LoadedKind };
 
@@ -36,6 +39,15 @@ export interface LoadedRepo {
    * and duplicates, so one run reports everything, but never scored.
    */
   partialActivities: Activity[];
+  /** Records with an unreadable date, kind or title, that field left empty: for the checks of their other fields. */
+  stubActivities?: Activity[];
+  /**
+   * When the config or roster has errors, what is valid of them (src/repo/lenient-files.ts) with
+   * every activity: for the checks that do not depend on the broken parts. Never scored.
+   */
+  checkable?: Dataset;
+  /** What a broken config or roster leaves unknown, and the file to blame; checks needing it do not run. */
+  unsure?: Map<Unsure, string>;
 }
 
 export interface LoadOptions {
@@ -74,7 +86,12 @@ export function loadRepo(root: string, lang: Lang, opts: LoadOptions = {}): Load
   files.push(rosterFile.loaded);
 
   const config = configFile.data ? toConfig(configFile.data) : undefined;
-  for (const ruleFile of config?.rules ?? []) {
+  // A config with errors still names its rule files and calendar when those parts are valid.
+  const unsure = new Map<Unsure, string>();
+  const lenient = config ? undefined : lenientConfig(configFile.loaded.source?.data);
+  lenient?.unsure.forEach((u) => unsure.set(u, CONFIG_FILE));
+  const usableConfig = config ?? toConfig(lenient!.data);
+  for (const ruleFile of usableConfig.rules) {
     const read = readYamlFile(root, ruleFile, lang, fs);
     const loaded: LoadedFile = { file: ruleFile, kind: "rules", source: read.source, problems: read.problems };
     files.push(loaded);
@@ -96,9 +113,10 @@ export function loadRepo(root: string, lang: Lang, opts: LoadOptions = {}): Load
   }
 
   const activities: Activity[] = [];
-  const collect = (found: { valid: Activity[]; partial: Activity[] }) => {
+  const collect = (found: { valid: Activity[]; partial: Activity[]; stubs?: Activity[] }) => {
     activities.push(...found.valid);
     repo.partialActivities.push(...found.partial);
+    if (found.stubs) (repo.stubActivities ??= []).push(...found.stubs);
   };
   const wanted = (f: string) => !opts.only || opts.only.has(f);
   const overridden = (folder: string) => [...(opts.overrides?.keys() ?? [])].filter((f) => f.startsWith(`${folder}/`));
@@ -125,6 +143,12 @@ export function loadRepo(root: string, lang: Lang, opts: LoadOptions = {}): Load
 
   if (config && rosterFile.data) {
     repo.dataset = { config, roster: toRoster(rosterFile.data, rosterFile.loaded.source!), activities };
+  } else {
+    const roster = rosterFile.data ? undefined : lenientRoster(rosterFile.loaded.source?.data);
+    roster?.unsure.forEach((u) => unsure.set(u, ROSTER_FILE));
+    const rosterSource = rosterFile.loaded.source ?? { file: ROSTER_FILE, text: "", lineCounter: new LineCounter(), data: undefined };
+    repo.checkable = { config: usableConfig, roster: toRoster(rosterFile.data ?? roster!.data, rosterSource), activities };
+    repo.unsure = unsure;
   }
   return repo;
 }
@@ -141,6 +165,8 @@ export function activityFileResult(root: string, file: string, kind: "records" |
   const found = !r.readable ? { valid: [], partial: [] }
     : kind === "records" ? recordActivities(r.readable, r.data as RecordFile | undefined)
     : sessionActivities(r.readable, r.data as SessionFile | undefined);
+  // Read past a syntax error: checked, never scored.
+  if (r.recovered) return { loaded: r.loaded, found: { ...found, valid: [], partial: [...found.valid, ...found.partial] } };
   return { loaded: r.loaded, found };
 }
 
@@ -148,11 +174,23 @@ function readAndValidate<S extends z.ZodType>(fs: ReadFs, root: string, file: st
   const read = text !== undefined ? parseBytes(file, new TextEncoder().encode(text), lang)
     : bytes !== undefined ? parseBytes(file, bytes, lang) : readYamlFile(root, file, lang, fs);
   const loaded: LoadedFile = { file, kind, source: read.source, problems: read.problems };
-  // A file that did not read cleanly (syntax, encoding, a code tag) contributes its problems only.
-  if (!read.source || read.problems.length > 0) return { loaded, data: undefined, readable: undefined };
+  // A file with syntax errors is still checked outside the entries they spoil, but never used
+  // as it is (its records are partial, its roster or config lenient); one that did not read at
+  // all (encoding, a code tag) contributes its problems only.
+  const recoverable = (p: Problem) => p.check === "yaml-syntax" || TYPING_CHECKS.has(p.check);
+  const syntaxOk = read.source?.broken !== undefined || !read.problems.some((p) => p.check === "yaml-syntax");
+  const recovered = read.source?.data != null && read.problems.length > 0 && syntaxOk && read.problems.every(recoverable);
+  if (!read.source || (read.problems.length > 0 && !recovered)) return { loaded, data: undefined, readable: undefined, recovered: false };
   const v = validate(read.source, schema, lang);
-  loaded.problems.push(...v.problems);
-  return { loaded, data: v.data, readable: read.source };
+  const problems = attachValueFixes(read.source, v.problems, lang);
+  loaded.problems.push(...(recovered ? withoutFollowOns(read.source, problems) : problems));
+  return { loaded, data: recovered ? undefined : v.data, readable: read.source, recovered };
+}
+
+/** Schema problems inside an entry a syntax error spoilt only repeat that error. */
+function withoutFollowOns(source: YamlSource, problems: Problem[]): Problem[] {
+  const spans = (source.broken ?? []).map(([a, b]) => [source.lineCounter.linePos(a).line, source.lineCounter.linePos(b).line] as const);
+  return problems.filter((p) => !spans.some(([a, b]) => p.line >= a && p.line <= b));
 }
 
 /**
@@ -163,7 +201,7 @@ function readRoster(fs: ReadFs, root: string, lang: Lang): ReturnType<typeof rea
   const source = readFastSource(root, ROSTER_FILE, lang, fs);
   const valid = source && rosterSchema.safeParse(source.data);
   if (source && valid?.success) {
-    return { loaded: { file: ROSTER_FILE, kind: "roster", source, problems: [] }, data: valid.data, readable: source };
+    return { loaded: { file: ROSTER_FILE, kind: "roster", source, problems: [] }, data: valid.data, readable: source, recovered: false };
   }
   return readAndValidate(fs, root, ROSTER_FILE, "roster", rosterSchema, lang);
 }

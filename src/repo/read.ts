@@ -4,6 +4,9 @@ import type { Problem } from "../problem.js";
 import { t, type Lang } from "../i18n.js";
 import { nodeReadFs, type ReadFs } from "./fs.js";
 import { decodeUtf8, makeProblem, MAX_FILE_BYTES, parseYaml, type YamlSource } from "./yaml-source.js";
+import { findTypingMistakes } from "./typing-mistakes.js";
+import { applyFixes } from "./apply-fixes.js";
+import { TYPING_CHECKS, typingProblem } from "./typing-problems.js";
 
 export type LoadedKind = "config" | "roster" | "records" | "sessions" | "rules";
 
@@ -65,11 +68,39 @@ export function readYamlFile(root: string, file: string, lang: Lang, fs: ReadFs 
 export function parseBytes(file: string, bytes: Uint8Array, lang: Lang): ReadResult {
   const decoded = decodeUtf8(file, bytes, lang);
   if (decoded.problem) return { problems: [decoded.problem] };
-  const { source, problems } = parseYaml(file, decoded.text!, lang);
+  // Mistakes of typing are found on the text as written; a lone-CR file is read with LF, offsets unchanged.
+  const mistakes = findTypingMistakes(decoded.text!);
+  const text = mistakes.some((m) => m.check === "line-endings") ? decoded.text!.replace(/\r/g, "\n") : decoded.text!;
+  // The rest is read as if the typing mistakes were repaired (no line moves), so they cause no
+  // follow-on errors and the file's other problems are still found.
+  const others = mistakes.filter((m) => m.check !== "line-endings");
+  const parsed = parseYaml(file, others.length > 0 ? applyFixes(text, others.map((m) => m.fix)).text : text, lang);
+  const { source } = parsed;
+  if (source.text !== decoded.text) source.written = decoded.text;
+  const written = { file, text };
+  const typing = mistakes.map((m) => typingProblem(written, m, (o) => linePos(text, o), lang));
+  const problems = [...typing, ...withoutShadowed(parsed.problems, typing)];
   if (problems.length === 0 && (source.data === null || source.data === undefined)) {
     problems.push(makeProblem(source, { line: 1, column: 1 }, "empty-file",
       t(lang, "文件是空的(或只有注释)", "the file is empty (or holds only comments)"),
       t(lang, "写入内容,或删除这个文件", "add its content, or delete the file")));
   }
   return { source, problems };
+}
+
+/** 1-based line and column of an offset. */
+function linePos(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let start = 0;
+  for (let nl = text.indexOf("\n"); nl >= 0 && nl < offset; nl = text.indexOf("\n", nl + 1)) {
+    line++;
+    start = nl + 1;
+  }
+  return { line, col: offset - start + 1 };
+}
+
+/** On a line where a typing mistake was found, the parser's own problems only repeat it. */
+export function withoutShadowed(problems: Problem[], typing: Problem[]): Problem[] {
+  const lines = new Set(typing.filter((p) => p.check !== "line-endings").map((p) => p.line));
+  return problems.filter((p) => TYPING_CHECKS.has(p.check) || !lines.has(p.line));
 }

@@ -7,6 +7,7 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type
 import type { Problem, Severity } from "../problem.js";
 import { t, type Lang } from "../i18n.js";
 import { describeYamlErrors } from "./yaml-errors.js";
+import { recoverData, type BrokenSpans } from "./yaml-recover.js";
 
 /** Larger files are refused with a problem rather than parsed: no real record file comes near it. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -23,6 +24,13 @@ export interface YamlSource {
   lineCounter: LineCounter;
   /** Plain JS data; undefined when the file could not be parsed. */
   data: unknown;
+  /**
+   * Set when the file has syntax errors but the rest of it was read: the spans of the entries
+   * the errors spoilt, which the data leaves out (src/repo/yaml-recover.ts).
+   */
+  broken?: BrokenSpans;
+  /** The text as in the file (byte-order mark aside) when `text` is it read past typing mistakes. */
+  written?: string;
 }
 
 export interface Position {
@@ -215,7 +223,14 @@ export function parseYaml(file: string, text: string, lang: Lang): { source: Yam
         : t(lang, `YAML 警告:${firstLine(warn.message)}`, `YAML warning: ${firstLine(warn.message)}`),
       tag ? t(lang, "删除标签,只写普通的值", "remove the tag and write a plain value") : undefined));
   }
-  if (doc.errors.length > 0) return { source, problems };
+  if (doc.errors.length > 0) {
+    const recovered = doc.warnings.length === 0 ? recoverData(doc, (o) => lineCounter.linePos(o).line, errors.map((e) => e.line), () => doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })) : undefined;
+    if (recovered) {
+      source.data = recovered.data;
+      source.broken = recovered.broken;
+    }
+    return { source, problems };
+  }
   try {
     source.data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
@@ -305,6 +320,13 @@ export function positionOf(src: YamlSource, path: YamlPath, onKey = false): Posi
   const start = src.lineCounter.linePos(range[0]);
   const end = src.lineCounter.linePos(range[1]);
   return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
+}
+
+/** Offsets [start, end) of the scalar at `path` as written, for a fix that replaces it; undefined when it is not one. */
+export function scalarRange(src: YamlSource, path: YamlPath): [number, number] | undefined {
+  if (!src.doc) return undefined;
+  const found = nodeAt(src.doc, path);
+  return found.exact && isScalar(found.node) && found.node.range ? [found.node.range[0], found.node.range[1]] : undefined;
 }
 
 /** Shortcut: a problem at the node under `path`. */

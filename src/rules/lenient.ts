@@ -7,6 +7,7 @@
 import type { z } from "zod";
 import { ruleFileSchema, categorySchema, gradeSchema, itemSchema, kindSchema, requirementSchema, schemeMetaSchema, type RuleFile } from "./schema.js";
 import type { SkippedIds } from "./types.js";
+import { didYouMean } from "../schema/zod-problems.js";
 
 type Tracked = "kinds" | "categories" | "items";
 
@@ -35,10 +36,18 @@ export type RawIndices = Record<"kinds" | "categories" | "items" | "requirements
 export function lenientRuleFile(raw: unknown, skipped: SkippedIds): { data: RuleFile; indices: RawIndices } {
   const indices: RawIndices = { kinds: [], categories: [], items: [], requirements: [], grades: [] };
   const file = isObject(raw) ? raw : {};
-  // Not a map, or a misspelt list name (itmes:): a whole list is unknown, so is anything in it.
-  if (!isObject(raw) || Object.keys(raw).some((k) => !(k in ruleFileSchema.shape))) {
+  // Not a map, or a misspelt list name (itmes:): that whole list is unknown, so is anything in
+  // it; the other lists are still known (a misspelt items: must not hide unknown kinds).
+  if (!isObject(raw)) {
     for (const list of ["kinds", "categories", "items"] as const) skipped[list] = "any";
-    skipped.scheme ||= !isObject(raw);
+    skipped.scheme = true;
+  } else {
+    const keys = Object.keys(ruleFileSchema.shape);
+    for (const key of Object.keys(raw).filter((k) => !keys.includes(k))) {
+      const meant = didYouMean(key, keys);
+      const lists = meant === undefined ? (["kinds", "categories", "items"] as const) : (["kinds", "categories", "items"] as const).filter((l) => l === meant);
+      for (const list of lists) skipped[list] = "any";
+    }
   }
   const list = <S extends z.ZodType>(key: keyof RawIndices, schema: S): z.output<S>[] => {
     const entries = file[key];

@@ -13,12 +13,24 @@ import { contentSeal } from "./seal.js";
 export interface FoundActivities {
   valid: Activity[];
   partial: Activity[];
+  /**
+   * Records whose date, kind or title is itself unreadable: kept with that field empty so the
+   * checks of the other fields still run (a bad date must not hide an unknown kind).
+   */
+  stubs?: Activity[];
 }
 
 type RecordData = z.output<typeof recordSchema>;
 
-/** Parse an item; when it fails, retry without the fields that failed (if the core fields survive). */
-function parseLenient<S extends z.ZodType>(schema: S, item: unknown): { data?: z.output<S>; partial: boolean } {
+/** The fields every activity needs; a stub stands in for a record missing some of them. */
+const CORE_FIELDS = ["date", "kind", "title"] as const;
+const STUB_VALUE = { date: "", kind: "", title: "" };
+
+/**
+ * Parse an item; when it fails, retry without the fields that failed. When a core field
+ * (date, kind, title) is among them, the item comes back as a stub with that field empty.
+ */
+function parseLenient<S extends z.ZodType>(schema: S, item: unknown): { data?: z.output<S>; partial: boolean; stub?: boolean } {
   const first = schema.safeParse(item);
   if (first.success) return { data: first.data, partial: false };
   if (!item || typeof item !== "object" || Array.isArray(item)) return { partial: true };
@@ -26,7 +38,15 @@ function parseLenient<S extends z.ZodType>(schema: S, item: unknown): { data?: z
   const keys = first.error.issues.flatMap((i) => (i.code === "unrecognized_keys" && i.path.length === 0 ? i.keys : []));
   const copy = Object.fromEntries(Object.entries(item).filter(([k]) => !bad.has(k) && !keys.includes(k)));
   const second = schema.safeParse(copy);
-  return second.success ? { data: second.data, partial: true } : { partial: true };
+  if (second.success) return { data: second.data, partial: true };
+  const missing = CORE_FIELDS.filter((f) => !(f in copy));
+  if (missing.length === 0 || missing.length === CORE_FIELDS.length) return { partial: true };
+  // The empty stand-ins would fail the schema again; the other fields have just passed it.
+  const stub = { ...copy, ...Object.fromEntries(missing.map((f) => [f, "x"])) };
+  const third = schema.safeParse(missing.includes("date") ? { ...stub, date: "2000-01-01" } : stub);
+  if (!third.success) return { partial: true };
+  const data = { ...(third.data as object), ...Object.fromEntries(missing.map((f) => [f, STUB_VALUE[f]])) } as z.output<S>;
+  return { data, partial: true, stub: true };
 }
 
 /** A record's fields as an Activity (count 1 and no evidence when the record says nothing). */
@@ -77,7 +97,7 @@ export function recordActivities(src: YamlSource, validated?: RecordFile): Found
     if (!parsed.data) return;
     const line = lineAt(src, ["records", index]);
     const act = baseActivity(parsed.data, data.teacher as string, { file: src.file, line, index });
-    (parsed.partial ? found.partial : found.valid).push(act);
+    (parsed.stub ? (found.stubs ??= []) : parsed.partial ? found.partial : found.valid).push(act);
   });
   return found;
 }
@@ -98,7 +118,7 @@ export function sessionActivities(src: YamlSource, validated?: SessionFile): Fou
   data.sessions.forEach((item, index) => {
     const parsed = parseLenient(sessionSchema, item);
     if (!parsed.data) return;
-    memberActivities(src, data.group as string, parsed.data, index, parsed.partial ? found.partial : found.valid);
+    memberActivities(src, data.group as string, parsed.data, index, parsed.stub ? (found.stubs ??= []) : parsed.partial ? found.partial : found.valid);
   });
   return found;
 }

@@ -15,7 +15,9 @@ afterAll(() => made.forEach(removeDir));
 function header(text: string) {
   const place = /^# place: (.+)$/m.exec(text)?.[1];
   const expected = [...text.matchAll(/^# expect: (\d+:\d+ \w+ [\w-]+)$/gm)].map((m) => m[1]);
-  return { place, expected };
+  // Words a message or hint must hold, per language (`# says: zh …`).
+  const says = [...text.matchAll(/^# says: (zh|en) (.+)$/gm)].map((m) => ({ lang: m[1]!, words: m[2]! }));
+  return { place, expected, says };
 }
 
 describe("the demo school is clean", () => {
@@ -31,7 +33,7 @@ describe("every broken example yields exactly its expected problem", () => {
   it("there are broken examples", () => expect(files.length).toBeGreaterThanOrEqual(10));
   for (const f of files) {
     it(f, async () => {
-      const { place, expected } = header(readFileSync(join(BROKEN, f), "utf8"));
+      const { place, expected, says } = header(readFileSync(join(BROKEN, f), "utf8"));
       expect(place, "a # place: line").toBeTruthy();
       expect(expected.length, "at least one # expect: line").toBeGreaterThan(0);
       const dir = copyDemoSchool();
@@ -46,6 +48,14 @@ describe("every broken example yields exactly its expected problem", () => {
       );
       expect(got).toEqual(expected);
       expect(r.code).toBe(expected.some((e) => e.includes(" error ")) ? 1 : 0);
+      // The same problems in English, and each language's words where the file asks for them.
+      const en = await runCli(["check", dir, "--format", "json", "--lang", "en"]);
+      const problemsEn = JSON.parse(en.stdout).problems as { line: number; column: number; severity: string; check: string; message: string; hint?: string }[];
+      expect(problemsEn.map((p) => `${p.line}:${p.column} ${p.severity} ${p.check}`)).toEqual(expected);
+      const said = { zh: JSON.parse(r.stdout).problems, en: problemsEn } as Record<string, { message: string; hint?: string }[]>;
+      for (const s of says) {
+        expect(said[s.lang]!.map((p) => `${p.message} / ${p.hint ?? ""}`).join("\n"), `${s.lang}: ${s.words}`).toContain(s.words);
+      }
     });
   }
 });

@@ -81,7 +81,7 @@ describe("a rule file with schema errors", () => {
 });
 
 describe("a second rule file that does not parse at all", () => {
-  it("reports its syntax error only: the kinds it would define are not reported unknown, nothing is scored", async () => {
+  it("reports its syntax error, and that unknown-kind could not run: the kinds it would define are not reported unknown, nothing is scored", async () => {
     const dir = school({
       "yanxiu.yaml": (await import("node:fs")).readFileSync(join(MINI, "yanxiu.yaml"), "utf8").replace("  - rules/mini.yaml\n", "  - rules/mini.yaml\n  - rules/extra.yaml\n"),
       "rules/extra.yaml": "kinds:\n  - { id: talk, label: 专题讲座\n",
@@ -89,7 +89,7 @@ describe("a second rule file that does not parse at all", () => {
     });
     const r = await runCli(["check", dir, "--format", "json"]);
     const got = JSON.parse(r.stdout).problems.map((p: { file: string; check: string }) => `${p.file} ${p.check}`);
-    expect(got).toEqual(["rules/extra.yaml yaml-syntax"]);
+    expect(got).toEqual(["rules/extra.yaml checks-skipped", "rules/extra.yaml yaml-syntax"]);
     expect(r.code).toBe(1);
     const score = await runCli(["score", dir]);
     expect(score.code).toBe(1);

@@ -98,7 +98,7 @@ describe("record files that are links", () => {
 describe("values", () => {
   const CASES: { name: string; text: string; expect: [string, number, number, string, string?][] }[] = [
     { name: "2026-02-30", text: reflection("", "2026-02-30"), expect: [["date", 3, 11, "no such date: 2026-02-30", "February has no 30th"]] },
-    { name: "2025/10/09: one problem, not two", text: reflection("", "2025/10/09"), expect: [["date", 3, 11, "'date' is not a date: \"2025/10/09\"", "write dates as 2025-09-12"]] },
+    { name: "2025/10/09: one problem, not two", text: reflection("", "2025/10/09"), expect: [["date", 3, 11, "'date' is not a date: \"2025/10/09\"", "write 2025-10-09 (year-month-day)"]] },
     { name: "full-width date", text: reflection("", "２０２５-１０-０９"), expect: [["date", 3, 11, "'date' is not a date", "write 2025-10-09"]] },
     { name: "negative hours", text: reflection("    hours: -2"), expect: [["field-range", 6, 12, "'hours' must be more than 0, not number -2"]] },
     { name: "zero hours", text: reflection("    hours: 0"), expect: [["field-range", 6, 12, "'hours' must be more than 0, not number 0"]] },
@@ -126,7 +126,7 @@ describe("values", () => {
     {
       name: "unknown kind, written as its Chinese label",
       text: recordFile("t03", "  - date: 2025-10-09", "    kind: 听课", "    title: 听课", "    count: 1"),
-      expect: [["unknown-kind", 4, 11, "the rules define no activity kind '听课'", "did you mean 'observation'"]],
+      expect: [["unknown-kind", 4, 11, "'听课' is a kind's label; files give the kind's id, observation", "write kind: observation"]],
     },
     {
       name: "unknown kind, nothing like it",
@@ -179,9 +179,10 @@ describe("roster ids that look alike", () => {
   it("full-width letters in an id: refused with the half-width form", async () => {
     const run = await check(school({ "roster.yaml": ROSTER + "  - id: ｔ０１\n    name: 赵老师\n" }));
     expect(run.code).toBe(1);
-    expect(places(run, "roster.yaml")).toEqual([["id", 15, 9]]);
-    expect(problemsIn(run, "roster.yaml")[0]!.hint).toBe("this has full-width characters: write t01");
-    // Without a roster nothing can be cross-checked, but every file is still read and reported on.
+    // The id unreadable, references to teachers cannot be judged: said once, and the rest still checked.
+    expect(places(run, "roster.yaml")).toEqual([["checks-skipped", 0, 0], ["id", 15, 9]]);
+    expect(problemsIn(run, "roster.yaml")[0]!.message).toContain("unknown-teacher");
+    expect(problemsIn(run, "roster.yaml")[1]!.hint).toBe("this has full-width characters: write t01");
     expect(places(run, "records/2025-2026-1/t02.yaml")).toEqual([["field-type", 6, 12]]);
   });
 });

@@ -52,7 +52,7 @@ const CASES: { name: string; rules: string; expect: [string, number, number, str
   {
     name: "a syntax error in the rule file",
     rules: RULES.replace("    each: 1\n    cap: 20", '    each: "1\n    cap: 20'),
-    expect: [["yaml-syntax", 13, 11, 'this " is never closed']],
+    expect: [["checks-skipped", 0, 0, "unknown-kind"], ["yaml-syntax", 13, 11, 'this " is never closed']],
   },
 ];
 
@@ -71,6 +71,7 @@ describe("rule files", () => {
     const run = await check(school({ [RULE_FILE]: withItems(`  - id: t\n    kinds: [observation]\n    table:\n      by: [level]\n      values: ${deep}\n`) }));
     expectContained(run);
     expect(problemsIn(run, RULE_FILE).map((p) => [p.check, p.line, p.message])).toEqual([
+      ["checks-skipped", 0, "this file has errors, so these checks did not run: unknown-kind"],
       ["yaml-syntax", 23, "the YAML is nested too deeply to parse"],
     ]);
   });
@@ -78,7 +79,7 @@ describe("rule files", () => {
   it("a rule file that is not valid YAML leaves every record checked (no kinds known, so none unknown)", async () => {
     const run = await check(school({ [RULE_FILE]: "items: [\n" }));
     expectContained(run);
-    expect(places(run, RULE_FILE)).toEqual([["yaml-syntax", 1, 8]]);
+    expect(places(run, RULE_FILE)).toEqual([["checks-skipped", 0, 0], ["yaml-syntax", 1, 8]]);
   });
 });
 
