@@ -120,8 +120,8 @@ describe("yanxiu import records", () => {
     // The demo's rules/xintian.yaml: 16 kinds; 课题 needs level, stage and role, and its table is by 立项/结题 × 省级及以上/市级/区级/校级.
     expect(kinds.rowCount).toBe(17);
     expect(row(kinds, 9)).toEqual(["课题", "project", "research project", "研修记录", "级别、课题阶段、角色", "省级及以上、市级、区县级、校级", undefined, undefined, "立项、结题"]);
-    // 主备 is paid by an activity-role filter (集体备课主备), not a table keyed by role: no role values listed.
-    expect(row(kinds, 14)).toEqual(["集体备课", "collective-prep", "collective lesson preparation", "集体活动"]);
+    // 主备 is paid by an activity-role filter (集体备课主备), not a table keyed by role: the role column names it.
+    expect(row(kinds, 14)).toEqual(["集体备课", "collective-prep", "collective lesson preparation", "集体活动", undefined, undefined, undefined, "主备"]);
 
     records.getCell("F1").value = "活动主题"; // not a usual header
     records.addRow(["t16", "", "", new Date(Date.UTC(2025, 9, 15)), "教学反思", "《秋天》教学反思", null, null, null, null, null, null, 1200]);
