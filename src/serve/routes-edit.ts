@@ -14,15 +14,16 @@ import { STATUSES } from "../schema/vocab.js";
 import type { Ctx, Server, Vars } from "./context.js";
 import { forbidden, formOf, frameOf, langOf } from "./app.js";
 import { field } from "./request.js";
-import { addFormBase, answerFailure, authorOf, needLogin, personalKinds, recordFormValues, rulesBroken, saveQueued, scoringOf } from "./routes-me.js";
+import { addFormBase, answerFailure, authorOf, needScoring, personalKinds, recordFormValues, saveQueued, scoringOf } from "./routes-me.js";
 import { recordFromForm } from "./form-record.js";
 import { editOwnRecord, type EditRefusal } from "./edit-record.js";
 import { page } from "./views/layout.js";
 import { addForm } from "./views/add.js";
+import type { KindDef } from "../rules/types.js";
 
-type Found = { ok: true; entry: ReviewEntry; act: Activity } | { ok: false; response: Response };
+type Found = { ok: true; entry: ReviewEntry; act: Activity; kind: KindDef } | { ok: false; response: Response };
 
-/** My own record of that ref, not approved; otherwise the refusal to send. */
+/** My own record of that ref, not approved, of a kind the rules still define; otherwise the refusal to send. */
 function ownEditable(c: Ctx, ref: string): Found {
   const l = langOf(c);
   const me = c.get("viewer")!.teacher.id;
@@ -37,7 +38,9 @@ function ownEditable(c: Ctx, ref: string): Found {
   if (status === "approved" || status === "verified") {
     return { ok: false, response: forbidden(c, t(l, "已审核的记录不能修改;请联系组长", "An approved record cannot be changed; ask your group leader")) };
   }
-  return { ok: true, entry, act };
+  const kind = personalKinds(c).find((k) => k.id === act.kind);
+  if (!kind) return { ok: false, response: forbidden(c, t(l, "这种活动类型已不在规则中,不能在网页上修改", "This kind is no longer in the rules and cannot be changed here")) };
+  return { ok: true, entry, act, kind };
 }
 
 function refusalText(reason: EditRefusal, l: Lang): string {
@@ -58,35 +61,29 @@ function valuesOf(a: Activity): Record<string, string> {
 }
 
 export function registerEdit(app: Hono<{ Variables: Vars }>, server: Server): void {
-  const kindOf = (c: Ctx, a: Activity) => personalKinds(c).find((k) => k.id === a.kind);
-
   app.get("/records/edit", (c) => {
-    const stop = needLogin(c);
+    const stop = needScoring(c);
     if (stop) return stop;
-    if (!scoringOf(c)) return rulesBroken(c);
     const l = langOf(c);
     const ref = c.req.query("ref") ?? "";
     const found = ownEditable(c, ref);
     if (!found.ok) return found.response;
-    const kind = kindOf(c, found.act);
-    if (!kind) return forbidden(c, t(l, "这种活动类型已不在规则中,不能在网页上修改", "This kind is no longer in the rules and cannot be changed here"));
+    const { kind } = found;
     const frame = frameOf(c, t(l, "编辑记录", "Edit a record"), "me");
     return c.html(String(page(frame, addForm({ ...addFormBase(c, server, kind), values: valuesOf(found.act), errors: {}, general: [], action: "/records/edit", ref, evidence: found.act.evidence }))));
   });
 
   app.post("/records/edit", async (c) => {
-    const stop = needLogin(c);
+    const stop = needScoring(c);
     if (stop) return stop;
-    const s = scoringOf(c);
-    if (!s) return rulesBroken(c);
+    const s = scoringOf(c)!;
     const l = langOf(c);
     const v = c.get("viewer")!;
     const form = formOf(c);
     const ref = field(form, "ref");
     const found = ownEditable(c, ref);
     if (!found.ok) return found.response;
-    const kind = kindOf(c, found.act);
-    if (!kind) return forbidden(c, t(l, "这种活动类型已不在规则中,不能在网页上修改", "This kind is no longer in the rules and cannot be changed here"));
+    const { kind } = found;
     const values = recordFormValues(form);
     const frame = frameOf(c, t(l, "编辑记录", "Edit a record"), "me");
     const show = (errors: Record<string, string[]>, general: string[], status: 400 | 403 | 409 | 500) =>

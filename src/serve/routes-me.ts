@@ -36,6 +36,11 @@ export function scoringOf(c: Ctx) {
   return repo.dataset && repo.scheme && !repo.scheme.skipped ? { dataset: repo.dataset, scheme: repo.scheme } : undefined;
 }
 
+/** The gate of every page that scores: logged in, and the school's config, roster and rules usable. */
+export function needScoring(c: Ctx): Response | undefined {
+  return needLogin(c) ?? (scoringOf(c) ? undefined : rulesBroken(c));
+}
+
 export function rulesBroken(c: Ctx): Response {
   const l = langOf(c);
   return c.html(String(errorPage(frameOf(c, "yanxiu"), t(l, "暂时不能使用", "Not available right now"),
@@ -93,10 +98,9 @@ export function recordFormValues(form: Form): Record<string, string> {
 export function registerMe(app: Hono<{ Variables: Vars }>, server: Server): void {
   registerWithdraw(app, server);
   app.get("/", (c) => {
-    const stop = needLogin(c);
+    const stop = needScoring(c);
     if (stop) return stop;
-    const s = scoringOf(c);
-    if (!s) return rulesBroken(c);
+    const s = scoringOf(c)!;
     const l = langOf(c);
     const v = c.get("viewer")!;
     const data = myPage(s.dataset, s.scheme, v.teacher.id, server.opts.today(), l);
@@ -108,9 +112,8 @@ export function registerMe(app: Hono<{ Variables: Vars }>, server: Server): void
   const formBase = (c: Ctx, kind: KindDef) => addFormBase(c, server, kind);
 
   app.get("/add", (c) => {
-    const stop = needLogin(c);
+    const stop = needScoring(c);
     if (stop) return stop;
-    if (!scoringOf(c)) return rulesBroken(c);
     const l = langOf(c);
     const kind = personalKinds(c).find((k) => k.id === c.req.query("kind"));
     const frame = frameOf(c, t(l, "新增记录", "Add a record"), "add");
@@ -119,10 +122,9 @@ export function registerMe(app: Hono<{ Variables: Vars }>, server: Server): void
   });
 
   app.post("/add", async (c) => {
-    const stop = needLogin(c);
+    const stop = needScoring(c);
     if (stop) return stop;
-    const s = scoringOf(c);
-    if (!s) return rulesBroken(c);
+    const s = scoringOf(c)!;
     const l = langOf(c);
     const v = c.get("viewer")!;
     const form = formOf(c);
