@@ -15,14 +15,38 @@ export interface Problem {
   column: number;
   endLine?: number;
   endColumn?: number;
-  /** What is wrong, already in the report language. */
-  message: string;
-  /** How to fix it, in the report language ("did you mean 'observation'?"). */
-  hint?: string;
+  /** What is wrong: a message of the catalogue (src/messages), rendered by the formatter. */
+  message: Msg | string;
+  /** How to fix it ("did you mean 'observation'?"), a message of the catalogue too. */
+  hint?: Msg | string;
   /** The source line the position points at, for the caret excerpt. */
   sourceLine?: string;
   /** The repair `check --fix` can make. */
   fix?: Fix;
+}
+
+/** JSON values only: problems travel through the result cache and `--format json`. */
+export type MsgValue = string | number | boolean | null | undefined | readonly MsgValue[] | { readonly [key: string]: MsgValue };
+export type MsgData = { readonly [key: string]: MsgValue };
+
+/** A message by id and data, as ESLint's messageId: the catalogue in src/messages renders it. */
+export interface Msg {
+  id: string;
+  data?: MsgData;
+}
+
+/** A problem as formatters receive it: message and hint rendered in the report language. */
+export interface ShownProblem extends Omit<Problem, "message" | "hint"> {
+  message: string;
+  hint?: string;
+  /** The catalogue id and data the message was rendered from (absent for messages not yet in it). */
+  messageId?: string;
+  data?: MsgData;
+}
+
+/** A stable sort key for a message, whatever language it will be shown in. */
+export function messageKey(m: Msg | string): string {
+  return typeof m === "string" ? m : m.data ? `${m.id}\0${JSON.stringify(m.data)}` : m.id;
 }
 
 /**
@@ -37,18 +61,22 @@ export interface Fix {
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1 };
 
 /** Sort problems by file, then position, so output is deterministic whatever order checks ran in. */
-export function sortProblems(problems: Problem[]): Problem[] {
+export function sortProblems<P extends Pick<Problem, "file" | "line" | "column" | "check" | "message">>(problems: P[]): P[] {
   return [...problems].sort(
     (a, b) =>
       (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
       a.line - b.line ||
       a.column - b.column ||
       (a.check < b.check ? -1 : a.check > b.check ? 1 : 0) ||
-      (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
+      compareText(messageKey(a.message), messageKey(b.message)),
   );
 }
 
-export function countBySeverity(problems: Problem[]): { errors: number; warnings: number } {
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function countBySeverity(problems: readonly Pick<Problem, "severity">[]): { errors: number; warnings: number } {
   let errors = 0;
   let warnings = 0;
   for (const p of problems) (p.severity === "error" ? errors++ : warnings++);

@@ -4,7 +4,7 @@
  * so an old problem elsewhere never blocks recording today's work.
  */
 import type { Lang } from "../i18n.js";
-import type { Problem } from "../problem.js";
+import { messageKey, type Problem } from "../problem.js";
 import { runChecks } from "../checks/index.js";
 import { loadRepo, type LoadedRepo } from "../pipeline/load.js";
 
@@ -28,7 +28,7 @@ export function validateWrites(before: LoadedRepo, texts: ReadonlyMap<string, st
 
 /** Problems in `now` beyond those already in `old`; counted by content, not line, since lines may shift. */
 export function newProblems(old: Problem[], now: Problem[]): Problem[] {
-  const key = (p: Problem) => [p.check, p.severity, p.file, p.message, p.sourceLine ?? ""].join("\u0000");
+  const key = (p: Problem) => [p.check, p.severity, p.file, messageKey(p.message), p.sourceLine ?? ""].join("\u0000");
   const seen = new Map<string, number>();
   for (const p of old) seen.set(key(p), (seen.get(key(p)) ?? 0) + 1);
   const out: Problem[] = [];

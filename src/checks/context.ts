@@ -1,5 +1,5 @@
 /** What every check receives, and the helpers they share to point at a record's fields. */
-import type { Problem, Severity } from "../problem.js";
+import type { Msg, Problem, Severity } from "../problem.js";
 import type { Lang } from "../i18n.js";
 import type { Activity, Dataset } from "../model.js";
 import type { LoadedRepo } from "../pipeline/load.js";
@@ -62,8 +62,8 @@ export function atActivity(
   a: Activity,
   field: string | undefined,
   check: string,
-  message: string,
-  hint?: string,
+  message: Msg | string,
+  hint?: Msg | string,
   severity: Severity = "error",
 ): Problem {
   const src = ctx.source(a.origin.file);

@@ -1,6 +1,7 @@
 /** Activity kinds come from the rules: a record's kind must exist there and carry the fields that kind needs. */
 import type { Problem } from "../problem.js";
 import { t } from "../i18n.js";
+import { msg } from "../messages/index.js";
 import { didYouMean } from "../schema/zod-problems.js";
 import { FIELD_LABELS_ZH } from "../schema/vocab.js";
 import { activityPath, atActivity, type Check } from "./context.js";
@@ -28,20 +29,20 @@ export const unknownKind: Check = {
       const hidden = invisibleIn(a.kind);
       const byLabel = labels.get(visible) ?? labels.get(a.kind);
       const guess = kinds.has(visible) ? visible : (byLabel ?? didYouMean(a.kind, ids));
+      const kindName = (id: string) => ({ id, label: kinds.get(id)!.label, labelEn: kinds.get(id)!.labelEn });
       const problem = atActivity(ctx, a, "kind", this.name,
         hidden.length > 0
-          ? t(ctx.lang, `活动类型「${visible}」里夹着看不见的字符 ${hidden.join("、")}`, `the kind '${visible}' holds invisible characters: ${hidden.join(", ")}`)
+          ? msg("unknown-kind.invisible", { kind: visible, chars: hidden })
           : byLabel
-            ? t(ctx.lang, `「${a.kind}」是活动类型的名称,文件里要写它的编号 ${byLabel}`, `'${a.kind}' is a kind's label; files give the kind's id, ${byLabel}`)
-            : t(ctx.lang, `规则中没有活动类型「${a.kind}」`, `the rules define no activity kind '${a.kind}'`),
+            ? msg("unknown-kind.label", { label: a.kind, id: byLabel })
+            : msg("unknown-kind", { kind: a.kind }),
         hidden.length > 0 && guess === visible
-          ? t(ctx.lang, `删掉看不见的字符(多半是复制来的),写成 ${visible}`, `delete the invisible characters (usually pasted in), writing ${visible}`)
+          ? msg("unknown-kind.hint-invisible", { kind: visible })
           : byLabel
-            ? t(ctx.lang, `写成 kind: ${byLabel}`, `write kind: ${byLabel}`)
+            ? msg("unknown-kind.hint-id", { id: byLabel })
             : guess
-              ? t(ctx.lang, `是不是「${guess}」(${kinds.get(guess)!.label})?`, `did you mean '${guess}' (${kinds.get(guess)!.labelEn})?`)
-              : t(ctx.lang, `可用的类型:${[...kinds.values()].map((k) => `${k.id}(${k.label})`).join("、")}`,
-                  `kinds defined: ${ids.join(", ")}`));
+              ? msg("unknown-kind.hint-guess", { guess: kindName(guess) })
+              : msg("unknown-kind.hint-list", { kinds: ids.map(kindName) }));
       // Mechanical only when certain: a label, or the id with invisible characters in it.
       const certain = byLabel ?? (hidden.length > 0 && kinds.has(visible) ? visible : undefined);
       const src = ctx.source(a.origin.file);

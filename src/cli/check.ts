@@ -142,11 +142,11 @@ export function registerCheck(program: Command, io: Io): void {
 async function renderProblems(format: CheckFormat, problems: Problem[], o: { lang: Lang; colour: boolean; files: string[] }): Promise<string> {
   const fileCount = o.files.length;
   switch (format) {
-    case "json": return (await import("../format/problems.js")).formatJson(problems, { fileCount });
-    case "github": return (await import("../format/problems.js")).formatGithub(problems);
-    case "sarif": return (await import("../format/problems-ci.js")).formatSarif(problems, { version: yanxiuVersion() });
-    case "junit": return (await import("../format/problems-ci.js")).formatJunit(problems, { version: yanxiuVersion(), files: o.files });
-    case "codequality": return (await import("../format/problems-ci.js")).formatCodeQuality(problems);
+    case "json": return (await import("../format/problems.js")).formatJson(problems, { fileCount, lang: o.lang });
+    case "github": return (await import("../format/problems.js")).formatGithub(problems, o.lang);
+    case "sarif": return (await import("../format/problems-ci.js")).formatSarif(problems, { version: yanxiuVersion(), lang: o.lang });
+    case "junit": return (await import("../format/problems-ci.js")).formatJunit(problems, { version: yanxiuVersion(), files: o.files, lang: o.lang });
+    case "codequality": return (await import("../format/problems-ci.js")).formatCodeQuality(problems, o.lang);
     case "text": return (await import("../format/problems.js")).formatText(problems, { lang: o.lang, colour: o.colour, fileCount });
   }
 }

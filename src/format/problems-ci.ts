@@ -5,11 +5,14 @@
  */
 import { createHash } from "node:crypto";
 import type { Log, ReportingDescriptor, Result } from "sarif";
-import type { Problem } from "../problem.js";
+import type { Problem, ShownProblem } from "../problem.js";
+import type { Lang } from "../i18n.js";
+import { showProblems } from "../messages/index.js";
 
 export interface CiFormatOptions {
   /** The running yanxiu's version, for the SARIF tool record. */
   version: string;
+  lang: Lang;
   /** Files checked: JUnit lists each as a test case, so a clean run still shows what was checked. */
   files?: readonly string[];
 }
@@ -17,12 +20,12 @@ export interface CiFormatOptions {
 const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
 /** The problem's message with its hint, as one line of plain text. */
-function fullMessage(p: Problem): string {
+function fullMessage(p: ShownProblem): string {
   return p.hint ? `${p.message} (${p.hint})` : p.message;
 }
 
 /** SARIF wants a region only for real positions; a whole-file problem has none. */
-function region(p: Problem): Result["locations"] {
+function region(p: ShownProblem): Result["locations"] {
   const artifactLocation = { uri: encodeURI(p.file), uriBaseId: "%SRCROOT%" };
   if (p.line <= 0) return [{ physicalLocation: { artifactLocation } }];
   const reg: { startLine: number; startColumn: number; endLine?: number; endColumn?: number; snippet?: { text: string } } = {
@@ -37,7 +40,8 @@ function region(p: Problem): Result["locations"] {
   return [{ physicalLocation: { artifactLocation, region: reg } }];
 }
 
-export function formatSarif(problems: Problem[], opts: CiFormatOptions): string {
+export function formatSarif(all: readonly Problem[], opts: CiFormatOptions): string {
+  const problems = showProblems(all, opts.lang);
   const ruleIds = [...new Set(problems.map((p) => p.check))].sort();
   const rules: ReportingDescriptor[] = ruleIds.map((id) => ({
     id,
@@ -80,8 +84,9 @@ export function xmlEscape(s: string): string {
  * One test suite; one test case per file checked (so a clean run shows its files), failing with
  * one <failure> per error; warnings go to the case's system-out so they show without failing it.
  */
-export function formatJunit(problems: Problem[], opts: CiFormatOptions): string {
-  const byFile = new Map<string, Problem[]>();
+export function formatJunit(all: readonly Problem[], opts: CiFormatOptions): string {
+  const problems = showProblems(all, opts.lang);
+  const byFile = new Map<string, ShownProblem[]>();
   for (const f of opts.files ?? []) byFile.set(f, []);
   for (const p of problems) {
     const list = byFile.get(p.file) ?? [];
@@ -90,7 +95,7 @@ export function formatJunit(problems: Problem[], opts: CiFormatOptions): string 
   }
   const files = [...byFile.keys()].sort();
   const failing = files.filter((f) => byFile.get(f)!.some((p) => p.severity === "error")).length;
-  const where = (p: Problem) => (p.line > 0 ? `${p.file}:${p.line}:${p.column}` : p.file);
+  const where = (p: ShownProblem) => (p.line > 0 ? `${p.file}:${p.line}:${p.column}` : p.file);
   const out = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="yanxiu check" tests="${files.length}" failures="${failing}" errors="0">`,
@@ -118,7 +123,8 @@ export function formatJunit(problems: Problem[], opts: CiFormatOptions): string 
  * so a problem that only moved down the file is not reported as fixed-and-new on the merge
  * request; the n-th identical problem in a file gets its own.
  */
-export function formatCodeQuality(problems: Problem[]): string {
+export function formatCodeQuality(all: readonly Problem[], lang: Lang): string {
+  const problems = showProblems(all, lang);
   const seen = new Map<string, number>();
   const issues = problems.map((p) => {
     const key = `${p.check}\0${p.file}\0${p.message}`;

@@ -5,6 +5,7 @@
 import { Chalk } from "chalk";
 import stringWidth from "string-width";
 import { countBySeverity, type Problem } from "../problem.js";
+import { showProblems } from "../messages/index.js";
 import { t, type Lang } from "../i18n.js";
 
 export interface ProblemFormatOptions {
@@ -18,10 +19,11 @@ export interface ProblemFormatOptions {
  * hledger-style: `file:line:col: error[check]: message`, the source line with its number,
  * a caret under the column, then the hint.
  */
-export function formatText(problems: Problem[], opts: ProblemFormatOptions): string {
+export function formatText(problems: readonly Problem[], opts: ProblemFormatOptions): string {
+  const shown = showProblems(problems, opts.lang);
   const c = new Chalk({ level: opts.colour ? 1 : 0 });
   const out: string[] = [];
-  for (const p of problems) {
+  for (const p of shown) {
     const where = p.line > 0 ? `${p.file}:${p.line}:${p.column}` : p.file;
     const sev = p.severity === "error" ? c.red(t(opts.lang, "错误", "error")) : c.yellow(t(opts.lang, "警告", "warning"));
     out.push(`${c.bold(where)}: ${sev}[${p.check}]: ${p.message}`);
@@ -45,7 +47,7 @@ export function formatText(problems: Problem[], opts: ProblemFormatOptions): str
   return out.join("\n") + "\n";
 }
 
-export function summaryLine(problems: Problem[], opts: Pick<ProblemFormatOptions, "lang" | "fileCount">): string {
+export function summaryLine(problems: readonly Pick<Problem, "severity">[], opts: Pick<ProblemFormatOptions, "lang" | "fileCount">): string {
   const { errors, warnings } = countBySeverity(problems);
   const files = opts.fileCount !== undefined ? t(opts.lang, `检查了 ${opts.fileCount} 个文件,`, `${opts.fileCount} files checked, `) : "";
   if (errors === 0 && warnings === 0) return files + t(opts.lang, "没有发现问题 ✓", "no problems ✓");
@@ -56,9 +58,9 @@ export function summaryLine(problems: Problem[], opts: Pick<ProblemFormatOptions
  * The stable JSON format (documented in docs/check.md): an object with a version and the
  * problem list, each problem exactly the fields of the Problem type.
  */
-export function formatJson(problems: Problem[], opts: Pick<ProblemFormatOptions, "fileCount">): string {
+export function formatJson(problems: readonly Problem[], opts: Pick<ProblemFormatOptions, "fileCount" | "lang">): string {
   const { errors, warnings } = countBySeverity(problems);
-  return JSON.stringify({ version: 1, files: opts.fileCount ?? null, errors, warnings, problems }, null, 2) + "\n";
+  return JSON.stringify({ version: 1, files: opts.fileCount ?? null, errors, warnings, problems: showProblems(problems, opts.lang) }, null, 2) + "\n";
 }
 
 /**
@@ -73,10 +75,10 @@ function githubPosition(p: Problem): string {
 }
 
 /** GitHub workflow commands (Gitea runs them too, but shows no annotations: see docs/check.md). */
-export function formatGithub(problems: Problem[]): string {
+export function formatGithub(problems: readonly Problem[], lang: Lang): string {
   const esc = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
   const prop = (s: string) => esc(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
-  return problems
+  return showProblems(problems, lang)
     .map((p) => {
       const cmd = p.severity === "error" ? "error" : "warning";
       const pos = p.line > 0 ? githubPosition(p) : "";

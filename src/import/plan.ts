@@ -12,6 +12,9 @@ import { parseBytes } from "../repo/read.js";
 import { mergeItem, newFileText } from "../add/merge.js";
 import { validateWrites } from "../add/validate.js";
 import { closedTermRefusal } from "../add/closed.js";
+import { render } from "../messages/index.js";
+
+const closedRefusalText = (p: Problem | undefined, lang: Lang) => (p ? render(p.message, lang) : undefined);
 import type { ImportedItem, SheetKind } from "./records.js";
 
 export interface RowRejection {
@@ -57,7 +60,7 @@ export function planImport(repo: LoadedRepo, items: readonly ImportedItem[], rea
   const closedSaid = new Map<string, string | undefined>();
   for (const [file, its] of byFile) {
     const term = its[0]!.term;
-    if (!closedSaid.has(term.id)) closedSaid.set(term.id, closedTermRefusal(repo, term.id, today, lang)?.message);
+    if (!closedSaid.has(term.id)) closedSaid.set(term.id, closedRefusalText(closedTermRefusal(repo, term.id, today, lang), lang));
     const closed = closedSaid.get(term.id);
     if (closed) {
       reject(its, closed);
@@ -99,11 +102,11 @@ export function planImport(repo: LoadedRepo, items: readonly ImportedItem[], rea
     if (it === undefined) unplaced.push(p);
     else {
       // "already recorded at records/…/t11.yaml:83" may point into a file not written yet: name its row.
-      const message = p.message.replace(/((?:records|sessions)\/[^\s:()]+\.yaml):(\d+)/g, (whole, file: string, line: string) => {
+      const message = render(p.message, lang).replace(/((?:records|sessions)\/[^\s:()]+\.yaml):(\d+)/g, (whole, file: string, line: string) => {
         const other = itemAt(file, Number(line));
         return other ? t(lang, `表中第 ${other.row} 行`, `row ${other.row} of the sheet`) : whole;
       });
-      reasons.set(it, [...(reasons.get(it) ?? []), p.hint ? t(lang, `${message}(${p.hint})`, `${message} (${p.hint})`) : message]);
+      reasons.set(it, [...(reasons.get(it) ?? []), p.hint ? t(lang, `${message}(${render(p.hint, lang)})`, `${message} (${render(p.hint, lang)})`) : message]);
     }
   }
   for (const [it, why] of reasons) rejected.push({ sheet: it.sheet, sheetName: it.sheetName, row: it.row, reason: why.join(t(lang, ";", "; ")) });

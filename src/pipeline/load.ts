@@ -4,6 +4,7 @@
  * A broken file contributes its problems and nothing else; every other file still loads.
  */
 import type { Problem } from "../problem.js";
+import { msg } from "../messages/index.js";
 import { t, type Lang } from "../i18n.js";
 import type { Activity, Config, Dataset, Roster, Teacher } from "../model.js";
 import { configSchema, recordFileSchema, rosterSchema, sessionFileSchema, type RecordFile, type SessionFile } from "../schema/files.js";
@@ -137,8 +138,7 @@ export function loadRepo(root: string, lang: Lang, opts: LoadOptions = {}): Load
 
   for (const folder of [RECORDS_DIR, SESSIONS_DIR].flatMap((f) => linkedFoldersOutside(root, f, fs))) {
     repo.problems.push(makeProblem({ file: folder, text: "" }, { line: 0, column: 0 }, "path-outside-repo",
-      t(lang, "这个文件夹是指向仓库外的符号链接,其中的文件不会被读取", "this folder is a symbolic link that points outside the repository; its files are not read"),
-      t(lang, "把文件本身放进仓库", "put the files themselves in the repository")));
+      msg("path-outside-repo.folder"), msg("path-outside-repo.folder-hint")));
   }
 
   if (config && rosterFile.data) {

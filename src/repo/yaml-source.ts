@@ -4,7 +4,7 @@
  * Nothing here throws on user input: every failure becomes a Problem.
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type ScalarTag, type Tags } from "yaml";
-import type { Problem, Severity } from "../problem.js";
+import type { Msg, Problem, Severity } from "../problem.js";
 import { t, type Lang } from "../i18n.js";
 import { describeYamlErrors } from "./yaml-errors.js";
 import { recoverData, type BrokenSpans } from "./yaml-recover.js";
@@ -70,8 +70,8 @@ export function makeProblem(
   src: Pick<YamlSource, "file" | "text">,
   pos: Position,
   check: string,
-  message: string,
-  hint?: string,
+  message: Msg | string,
+  hint?: Msg | string,
   severity: Severity = "error",
 ): Problem {
   return {
@@ -334,8 +334,8 @@ export function problemAt(
   src: YamlSource,
   path: YamlPath,
   check: string,
-  message: string,
-  hint?: string,
+  message: Msg | string,
+  hint?: Msg | string,
   opts: { severity?: Severity; onKey?: boolean } = {},
 ): Problem {
   return makeProblem(src, positionOf(src, path, opts.onKey), check, message, hint, opts.severity ?? "error");

@@ -2,6 +2,7 @@
 import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { render } from "../messages/index.js";
 import { runTestFile } from "../score/testfile.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -15,7 +16,7 @@ describe("preset rule tests", () => {
     describe(f, () => {
       const r = runTestFile(root, `rules/${f}`, "en");
       it("compiles", () => {
-        expect(r.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.check} ${p.message}`)).toEqual([]);
+        expect(r.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.check} ${render(p.message, "en")}`)).toEqual([]);
       });
       for (const c of r.cases) {
         it(`${c.name} (line ${c.line})`, () => {

@@ -6,6 +6,8 @@ import { describe, expect, it } from "vitest";
 import { parseYaml } from "../repo/yaml-source.js";
 import { compileRuleFile, mergeRuleSets } from "./load.js";
 import type { RuleSet } from "./types.js";
+import type { Problem } from "../problem.js";
+import { render } from "../messages/index.js";
 
 function problemsOf(...files: [string, string][]) {
   const sets: RuleSet[] = [];
@@ -20,8 +22,8 @@ function problemsOf(...files: [string, string][]) {
   out.push(...mergeRuleSets(sets, "en").problems.map(show));
   return out;
 }
-const show = (p: { file: string; line: number; column: number; check: string; message: string; hint?: string }) =>
-  `${p.file}:${p.line}:${p.column} ${p.check}: ${p.message}${p.hint ? ` | ${p.hint}` : ""}`;
+const show = (p: Problem) =>
+  `${p.file}:${p.line}:${p.column} ${p.check}: ${render(p.message, "en")}${p.hint ? ` | ${render(p.hint, "en")}` : ""}`;
 
 const KINDS = `kinds:
   - { id: observation, fields: [count] }
@@ -250,7 +252,7 @@ describe("rule validation", () => {
   it("messages are Chinese by default", () => {
     const { source } = parseYaml("r.yaml", `${KINDS}items:\n  - { id: obs, kinds: [observation], each: 1, cpa: 8 }\n`, "zh");
     const c = compileRuleFile(source, "zh");
-    expect(c.problems.map((p) => [p.message, p.hint])).toEqual([["未知的字段「cpa」", "是不是「cap」?"]]);
+    expect(c.problems.map((p) => [render(p.message, "zh"), p.hint && render(p.hint, "zh")])).toEqual([["未知的字段「cpa」", "是不是「cap」?"]]);
   });
 
   describe("calendar, deadlines, follow-ups, groups", () => {

@@ -1,5 +1,6 @@
 /** Helpers for tests: a scheme from YAML text, a calendar, activities in a few words. */
 import type { Activity, Config, Dataset, Teacher } from "../model.js";
+import { render } from "../messages/index.js";
 import { parseYaml } from "../repo/yaml-source.js";
 import { compileRuleFile, mergeRuleSets } from "../rules/load.js";
 import type { Scheme } from "../rules/types.js";
@@ -9,11 +10,11 @@ export function schemeOf(...texts: string[]): Scheme {
     const { source, problems } = parseYaml(`rules/r${i}.yaml`, text, "en");
     const c = compileRuleFile(source, "en");
     const all = [...problems, ...c.problems];
-    if (all.length || !c.ruleSet) throw new Error(all.map((p) => `${p.line}:${p.column} ${p.message}`).join("\n"));
+    if (all.length || !c.ruleSet) throw new Error(all.map((p) => `${p.line}:${p.column} ${render(p.message, "en")}`).join("\n"));
     return c.ruleSet;
   });
   const m = mergeRuleSets(sets, "en");
-  if (m.problems.length) throw new Error(m.problems.map((p) => p.message).join("\n"));
+  if (m.problems.length) throw new Error(m.problems.map((p) => render(p.message, "en")).join("\n"));
   return m.scheme;
 }
 

@@ -114,7 +114,7 @@ export function registerEdit(app: Hono<{ Variables: Vars }>, server: Server): vo
       subject: `edit: ${v.teacher.id} ${values.title!.trim()} ${values.date} (web)`,
     });
     if (unchanged) return c.redirect("/?done=unchanged", 303);
-    if (!result.ok) return answerFailure(result, (errors, general, status) => show(errors, general, refused === "approved" ? 403 : status === 500 && refused ? 409 : status));
+    if (!result.ok) return answerFailure(result, (errors, general, status) => show(errors, general, refused === "approved" ? 403 : status === 500 && refused ? 409 : status), l);
     return c.redirect("/?done=edited", 303);
   });
 }

@@ -81,7 +81,7 @@ export function registerLeader(app: Hono<{ Variables: Vars }>, server: Server): 
       root: server.opts.root, lang: l, today: server.opts.today(), file, transform: appendItem(target, item, l),
       author: authorOf(x.v.teacher), subject: `sessions: ${group.id} ${values.title!.trim()} ${date} (web)`,
     });
-    if (!result.ok) return answerFailure(result, show);
+    if (!result.ok) return answerFailure(result, show, l);
     return c.redirect(`/leader?group=${encodeURIComponent(group.id)}&done=1`, 303);
   });
 }

@@ -1,6 +1,6 @@
 /** 我的研修 and 新增记录: a teacher's own page and records. */
 import type { Hono } from "hono";
-import { t } from "../i18n.js";
+import { t, type Lang } from "../i18n.js";
 import type { Teacher } from "../model.js";
 import { recordFilePath } from "../repo/layout.js";
 import type { Ctx, Server, Vars } from "./context.js";
@@ -19,6 +19,7 @@ import { addForm, kindChoice, savedBody } from "./views/add.js";
 import { html } from "./views/html.js";
 import { STATUSES } from "../schema/vocab.js";
 import type { Problem } from "../problem.js";
+import { render } from "../messages/index.js";
 import { removeItem } from "./withdraw.js";
 
 export function authorOf(teacher: Teacher): Person {
@@ -48,12 +49,12 @@ export function rulesBroken(c: Ctx): Response {
 }
 
 /** Problems of a failed save, placed beside the fields they concern. */
-export function placeProblems(problems: Problem[]): { errors: Record<string, string[]>; general: string[] } {
+export function placeProblems(problems: Problem[], lang: Lang): { errors: Record<string, string[]>; general: string[] } {
   const errors: Record<string, string[]> = {};
   const general: string[] = [];
   for (const p of problems.filter((x) => x.severity === "error")) {
     const f = fieldOf(p);
-    const text = p.hint ? `${p.message}(${p.hint})` : p.message;
+    const text = p.hint ? `${render(p.message, lang)}(${render(p.hint, lang)})` : render(p.message, lang);
     if (f && f !== "kind" && f !== "teacher" && f !== "records") (errors[f] ??= []).push(text);
     else general.push(text);
   }
@@ -68,9 +69,9 @@ export function saveQueued(server: Server, req: Omit<SaveRequest, "announce">): 
 type Show<R> = (errors: Record<string, string[]>, general: string[], status: 400 | 409 | 500) => R;
 
 /** The form again: check's problems beside their fields, any other failure on top. */
-export function answerFailure<R>(result: Exclude<SaveResult, { ok: true }>, show: Show<R>): R {
+export function answerFailure<R>(result: Exclude<SaveResult, { ok: true }>, show: Show<R>, lang: Lang): R {
   if (result.reason === "invalid") {
-    const placed = placeProblems(result.problems);
+    const placed = placeProblems(result.problems, lang);
     return show(placed.errors, placed.general, 400);
   }
   return show({}, [result.message], result.reason === "busy" ? 409 : 500);
@@ -149,7 +150,7 @@ export function registerMe(app: Hono<{ Variables: Vars }>, server: Server): void
       transform: appendItem(target, built.item!, l), newFiles: planned.files, author: authorOf(v.teacher),
       subject: `records: ${v.teacher.id} ${values.title!.trim()} ${values.date} (web)`,
     });
-    if (!result.ok) return answerFailure(result, show);
+    if (!result.ok) return answerFailure(result, show, l);
     // The record as scored now, with the credit it earned.
     const fresh = server.state.current();
     // Without the search for what closes each gap (many re-scorings): 我的研修 shows it.
@@ -182,7 +183,7 @@ function registerWithdraw(app: Hono<{ Variables: Vars }>, server: Server): void 
       author: authorOf(v.teacher),
       subject: `withdraw: ${v.teacher.id} ${act.title} ${act.date} (web)`,
     });
-    if (!result.ok) return c.html(String(page(frameOf(c, t(l, "撤回", "Withdraw"), "me"), html`<div class="card"><p class="err">${result.reason === "invalid" ? result.problems.map((p) => p.message).join("; ") : result.message}</p><p><a href="/">${t(l, "回到我的研修", "Back")}</a></p></div>`)), 409);
+    if (!result.ok) return c.html(String(page(frameOf(c, t(l, "撤回", "Withdraw"), "me"), html`<div class="card"><p class="err">${result.reason === "invalid" ? result.problems.map((p) => render(p.message, l)).join("; ") : result.message}</p><p><a href="/">${t(l, "回到我的研修", "Back")}</a></p></div>`)), 409);
     return c.redirect("/?done=withdrawn", 303);
   });
 }

@@ -13,6 +13,7 @@ import { forbidden, formOf, frameOf, langOf } from "./app.js";
 import { field, fields } from "./request.js";
 import { authorOf, needLogin, rulesBroken, saveQueued, scoringOf } from "./routes-me.js";
 import { page } from "./views/layout.js";
+import { render } from "../messages/index.js";
 import { evidenceHref, reviewBody, type ReviewRowView } from "./views/review.js";
 
 export function registerReview(app: Hono<{ Variables: Vars }>, server: Server): void {
@@ -87,7 +88,7 @@ export function registerReview(app: Hono<{ Variables: Vars }>, server: Server): 
         subject: `${action === "reject" ? "return" : "approve"}: ${rows.map((r) => r.entry.ref).join(" ")} in ${file} (web)`,
       });
       if (!result.ok) {
-        const text = result.reason === "invalid" ? result.problems.map((p) => p.message).join("; ") : result.message;
+        const text = result.reason === "invalid" ? result.problems.map((p) => render(p.message, l)).join("; ") : result.message;
         return c.html(String(page({ ...frameOf(c, t(l, "审核", "Review"), "review"), flash: { ok: false, text: t(l, `已处理 ${done} 条;${file}:${text}`, `${done} done; ${file}: ${text}`) } }, reviewBody(l, c.get("session")!.csrf, [], ""))), 409);
       }
       done += rows.length;

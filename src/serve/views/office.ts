@@ -4,6 +4,7 @@ import type { Problem } from "../../problem.js";
 import type { ReportDoc } from "../../reports/document.js";
 import type { PeriodChoice } from "../office-data.js";
 import { html, type Html } from "./html.js";
+import { render } from "../../messages/index.js";
 import { reportHtml } from "./report.js";
 
 export const FORMATS = ["xlsx", "csv", "html", "markdown", "json"] as const;
@@ -33,7 +34,7 @@ export function officeBody(d: OfficeData): Html {
 <div class="card"><div class="row">${d.choices.map((c) => html`<a class="button ${c.param === d.chosen.param ? "" : "secondary"}" href="/office?period=${encodeURIComponent(c.param)}">${c.label}</a>`)}</div></div>
 <div class="card"><h2>${t(l, "下载", "Downloads")}</h2>${downloads("score", t(l, "学时表", "Scores"))}${downloads("summary", t(l, "全校汇总", "School summary"))}</div>
 <details class="card" ${d.problems.some((x) => x.severity === "error") ? "open" : ""}><summary><b>${t(l, `检查发现的问题(${d.problems.length})`, `Problems found by check (${d.problems.length})`)}</b></summary>
-${d.problems.length === 0 ? html`<p class="ok">${t(l, "没有问题", "No problems")}</p>` : html`<ul class="records">${d.problems.slice(0, 200).map((x) => html`<li><span class="${x.severity === "error" ? "short" : "muted"}">${x.file}:${x.line}:${x.column}</span> ${x.message}${x.hint ? html` <span class="muted">(${x.hint})</span>` : ""}</li>`)}</ul>`}
+${d.problems.length === 0 ? html`<p class="ok">${t(l, "没有问题", "No problems")}</p>` : html`<ul class="records">${d.problems.slice(0, 200).map((x) => html`<li><span class="${x.severity === "error" ? "short" : "muted"}">${x.file}:${x.line}:${x.column}</span> ${render(x.message, l)}${x.hint ? html` <span class="muted">(${render(x.hint, l)})</span>` : ""}</li>`)}</ul>`}
 </details>
 ${reportHtml(d.summary)}
 ${reportHtml({ ...d.score, charts: [], sections: [] })}
