@@ -17,7 +17,7 @@ export interface WholeCheck {
 }
 
 export function checkWhole(io: Io, root: string, lang: Lang, today: string, disabled: readonly string[]): { whole: WholeCheck; repo: LoadedRepo; cacheable: boolean } {
-  const repo = loadRepoFor(io, root, lang);
+  const repo = loadRepoFor(io, root, lang, { validSources: "data" });
   const closed = closedBaselinesOf(repo, today);
   const problems = runChecks(repo, { lang, today, disabled: new Set(disabled), closed });
   // Closed terms are compared with git history, which the cache's stamp does not cover.

@@ -15,7 +15,7 @@ import { groupArg, teacherArg } from "./roster-args.js";
 import { countReviews } from "../reports/review-counts.js";
 
 export async function scoreCommand(io: Io, cmd: Command, dir: string | undefined, opts: ScoreOptions): Promise<void> {
-  const opened = openScored(io, cmd, dir, opts, { keepSources: false });
+  const opened = openScored(io, cmd, dir, opts, { validSources: "none" });
   if (!opened) return;
   const { lang, dataset, scheme, period } = opened;
   // Names work as well as ids (score --teacher 李娜, --group 语文教研组); the filters take ids.

@@ -23,6 +23,7 @@ import { nodeReadFs, type ReadFs } from "../repo/fs.js";
 import { lineAt } from "../repo/fast-yaml.js";
 import { lenientConfig, lenientRoster, type Unsure } from "./lenient-files.js";
 import { attachValueFixes } from "./value-fixes.js";
+import { slimSource } from "./slim-source.js";
 
 export type { LoadedFile, LoadedKind };
 
@@ -68,11 +69,13 @@ export interface LoadOptions {
    */
   fast?: boolean;
   /**
-   * Keep the sources (text, data, positions) of record/session files without problems; on
-   * unless false. Checks read them; scoring needs only the activities, and at a million
-   * records the sources are a third of the memory.
+   * What to keep of the sources of record/session files read from the disk without problems:
+   * "all" (the default: text, data, positions); "data", their data only, the text and positions
+   * read again from the file when a check asks for one (src/pipeline/slim-source.ts: `check`);
+   * "none", nothing (scoring needs only the activities). At a million records the texts, bytes
+   * and line maps of valid files are a third of the memory.
    */
-  keepSources?: boolean;
+  validSources?: "all" | "data" | "none";
 }
 
 export function loadRepo(root: string, lang: Lang, opts: LoadOptions = {}): LoadedRepo {
@@ -127,10 +130,13 @@ export function loadRepo(root: string, lang: Lang, opts: LoadOptions = {}): Load
     if (opts.overrides?.has(file) || !fast) return fresh();
     return readActivityFile(root, file, kind, lang, fresh, fs);
   };
+  const keep = opts.validSources ?? "all";
   for (const [folder, kind] of [[RECORDS_DIR, "records"], [SESSIONS_DIR, "sessions"]] as const) {
     for (const file of listed(folder).filter(wanted)) {
       const r = activityFile(file, kind);
-      if (opts.keepSources === false && r.loaded.problems.length === 0) r.loaded.source = undefined;
+      if (keep !== "all" && r.loaded.problems.length === 0 && r.loaded.source && !opts.overrides?.has(file)) {
+        r.loaded.source = keep === "data" ? slimSource(root, file, r.loaded.source.data, lang, fs) : undefined;
+      }
       files.push(r.loaded);
       collect(r.found);
     }

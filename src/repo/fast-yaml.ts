@@ -163,7 +163,7 @@ function scalar(s: string): unknown {
   }
   if (c === "'") {
     const m = /^'((?:[^']|'')*)'$/.exec(s);
-    return m ? m[1]!.replace(/''/g, "'") : giveUp();
+    return m ? own(m[1]!.replace(/''/g, "'")) : giveUp();
   }
   if ("-?:,[]{}#&*!|>%@`".includes(c)) {
     if (c === "-" && PLAIN_INT.test(s)) return Number(s);
@@ -179,6 +179,20 @@ function scalar(s: string): unknown {
     if (PLAIN_INT.test(s) || PLAIN_FLOAT.test(s)) return Number(s);
     giveUp();
   }
+  return own(s);
+}
+
+/**
+ * One shared copy of a value, not a piece of the file's text. V8 makes a substring of 13
+ * characters or more a view into its parent, so one title kept by an activity would hold its
+ * file's whole text after the file's source is dropped (at a million records, ~170 MB); and the
+ * same date, kind, status or 出勤 would be a string of its own in every record. A property key
+ * is stored once for the whole program (V8 internalizes it), so using the value as one gives
+ * the shared copy.
+ */
+function own(s: string): string {
+  const holder: Record<string, 0> = { [s]: 0 };
+  for (const k in holder) return k;
   return s;
 }
 
