@@ -15,11 +15,11 @@ function problemsOf(...files: [string, string][]) {
   for (const [name, text] of files) {
     const { source, problems } = parseYaml(name, text, "en");
     expect(problems).toEqual([]);
-    const c = compileRuleFile(source, "en");
+    const c = compileRuleFile(source);
     out.push(...c.problems.map(show));
     sets.push(c.ruleSet);
   }
-  out.push(...mergeRuleSets(sets, "en").problems.map(show));
+  out.push(...mergeRuleSets(sets).problems.map(show));
   return out;
 }
 const show = (p: Problem) =>
@@ -229,29 +229,29 @@ describe("rule validation", () => {
 
     it("the rule set and the scheme are marked partial, so they are never scored", () => {
       const { source } = parseYaml("r.yaml", `${KINDS}items:\n  - { id: obs, kinds: [observation], each: 1, cpa: 8 }\n`, "en");
-      const c = compileRuleFile(source, "en");
+      const c = compileRuleFile(source);
       expect(c.ruleSet.kinds.map((k) => k.id)).toEqual(["observation", "paper"]);
       expect(c.ruleSet.items).toEqual([]);
       expect(c.ruleSet.skipped?.items).toEqual(new Set(["obs"]));
-      expect(mergeRuleSets([c.ruleSet], "en").scheme.skipped?.items).toEqual(new Set(["obs"]));
+      expect(mergeRuleSets([c.ruleSet]).scheme.skipped?.items).toEqual(new Set(["obs"]));
     });
 
     it("a file whose only error is a misspelt list name is partial too", () => {
       const { source } = parseYaml("r.yaml", `${KINDS}itmes: []\n`, "en");
-      expect(mergeRuleSets([compileRuleFile(source, "en").ruleSet], "en").scheme.skipped?.items).toBe("any");
+      expect(mergeRuleSets([compileRuleFile(source).ruleSet]).scheme.skipped?.items).toBe("any");
     });
 
     it("a valid file is not marked partial", () => {
       const { source } = parseYaml("r.yaml", `${KINDS}items:\n  - { id: obs, kinds: [observation], each: 1 }\n`, "en");
-      const c = compileRuleFile(source, "en");
+      const c = compileRuleFile(source);
       expect(c.ruleSet.skipped).toBeUndefined();
-      expect(mergeRuleSets([c.ruleSet], "en").scheme.skipped).toBeUndefined();
+      expect(mergeRuleSets([c.ruleSet]).scheme.skipped).toBeUndefined();
     });
   });
 
   it("messages are Chinese by default", () => {
     const { source } = parseYaml("r.yaml", `${KINDS}items:\n  - { id: obs, kinds: [observation], each: 1, cpa: 8 }\n`, "zh");
-    const c = compileRuleFile(source, "zh");
+    const c = compileRuleFile(source);
     expect(c.problems.map((p) => [render(p.message, "zh"), p.hint && render(p.hint, "zh")])).toEqual([["未知的字段「cpa」", "是不是「cap」?"]]);
   });
 
