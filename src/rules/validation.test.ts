@@ -287,6 +287,26 @@ describe("rule validation", () => {
         "r.yaml:5:47 rule-reference: kind 'training' is not defined | defined: observation, paper",
       ]);
     });
+    it("no categories at all: the hint names the list in plural English ('categories', never 'categorys')", () => {
+      // "teching" starts at column 55 of line 5: "  - { id: x, kinds: [observation], each: 1, category: " is 54 characters
+      const text = `${KINDS}items:\n  - { id: x, kinds: [observation], each: 1, category: teching }\n`;
+      expect(problemsOf(["r.yaml", text])).toEqual([
+        "r.yaml:5:55 rule-reference: category 'teching' is not defined | no categories are defined yet: define one under 'categories:'",
+      ]);
+    });
+    it("a reference's messages in Chinese: what is undefined, then the closest id or where to define one", () => {
+      const { source } = parseYaml("r.yaml", `${KINDS}items:\n  - { id: x, kinds: [observaton], each: 1, category: teching }\n`, "zh");
+      const problems = mergeRuleSets([compileRuleFile(source).ruleSet]).problems;
+      expect(problems.map((p) => [p.check, render(p.message, "zh"), p.hint && render(p.hint, "zh")])).toEqual([
+        ["rule-reference", "活动类型「observaton」没有定义", "是不是「observation」?"],
+        ["rule-reference", "类别「teching」没有定义", "还没有定义任何类别:先在 categories: 下定义"],
+      ]);
+      // The same problem carries the catalogue id and its data, so `--format json` keeps both.
+      expect(problems.map((p) => [p.message, p.hint])).toEqual([
+        [{ id: "rule-reference", data: { what: "kind", id: "observaton" } }, { id: "did-you-mean", data: { guess: "observation" } }],
+        [{ id: "rule-reference", data: { what: "category", id: "teching" } }, { id: "rule-reference.hint-none", data: { what: "category", list: "categories:" } }],
+      ]);
+    });
     it("no kinds at all: the hint says where to define one, never a bare 'defined:'", () => {
       expect(problemsOf(["r.yaml", `items:\n  - { id: x, kinds: [talk], each: 1 }\n`])).toEqual([
         "r.yaml:2:22 rule-reference: kind 'talk' is not defined | no kinds are defined yet: define one under 'kinds:'",
