@@ -5,10 +5,10 @@
 import { defineMessages } from "./catalogue.js";
 
 /** What a rule file defines, as a reference or a duplicate names it. */
-type Defined = "kind" | "category" | "item" | "grade" | "teacher-requirement";
-const DEFINED_ZH: Record<Defined, string> = { kind: "活动类型", category: "类别", item: "项目", grade: "等级", "teacher-requirement": "教师要求" };
-const DEFINED_EN: Record<Defined, string> = { kind: "kind", category: "category", item: "item", grade: "grade", "teacher-requirement": "teacher requirement" };
-const DEFINED_EN_PLURAL: Record<Defined, string> = { kind: "kinds", category: "categories", item: "items", grade: "grades", "teacher-requirement": "teacher requirements" };
+export type DefinedWhat = "kind" | "category" | "item" | "grade" | "teacher-requirement";
+const DEFINED_ZH: Record<DefinedWhat, string> = { kind: "活动类型", category: "类别", item: "项目", grade: "等级", "teacher-requirement": "教师要求" };
+const DEFINED_EN: Record<DefinedWhat, string> = { kind: "kind", category: "category", item: "item", grade: "grade", "teacher-requirement": "teacher requirement" };
+const DEFINED_EN_PLURAL: Record<DefinedWhat, string> = { kind: "kinds", category: "categories", item: "items", grade: "grades", "teacher-requirement": "teacher requirements" };
 
 /** A vocabulary word in both languages (a project stage). */
 type Word = { zh: string; en: string };
@@ -220,7 +220,7 @@ export const ruleMessages = defineMessages({
     en: () => "'measure' only applies to a kinds requirement",
   },
   "rule-duplicate": {
-    example: { what: "kind" as Defined, id: "observation", at: "rules/base.yaml:4" },
+    example: { what: "kind" as DefinedWhat, id: "observation", at: "rules/base.yaml:4" },
     zh: (d) => `${DEFINED_ZH[d.what]}「${d.id}」已在 ${d.at} 定义过`,
     en: (d) => `${DEFINED_EN[d.what]} '${d.id}' is already defined at ${d.at}`,
   },
@@ -245,7 +245,7 @@ export const ruleMessages = defineMessages({
     en: (d) => `requirement '${d.requirement}' overlaps the one at ${d.at}`,
   },
   "rule-reference": {
-    example: { what: "kind" as Defined, id: "observaton" },
+    example: { what: "kind" as DefinedWhat, id: "observaton" },
     zh: (d) => `${DEFINED_ZH[d.what]}「${d.id}」没有定义`,
     en: (d) => `${DEFINED_EN[d.what]} '${d.id}' is not defined`,
   },
@@ -255,7 +255,7 @@ export const ruleMessages = defineMessages({
     en: (d) => `defined: ${d.ids.join(", ")}`,
   },
   "rule-reference.hint-none": {
-    example: { what: "category" as Defined, list: "categories:" },
+    example: { what: "category" as DefinedWhat, list: "categories:" },
     zh: (d) => `还没有定义任何${DEFINED_ZH[d.what]}:先在 ${d.list} 下定义`,
     en: (d) => `no ${DEFINED_EN_PLURAL[d.what]} are defined yet: define one under '${d.list}'`,
   },

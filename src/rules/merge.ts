@@ -5,6 +5,7 @@
  */
 import type { Msg, Problem } from "../problem.js";
 import { msg } from "../messages/index.js";
+import type { DefinedWhat } from "../messages/rules.js";
 import { problemAt } from "../repo/yaml-source.js";
 import { didYouMean } from "../schema/zod-problems.js";
 import { overlap } from "./blocks/versions.js";
@@ -22,9 +23,6 @@ import {
   type SkippedIds,
   type Window,
 } from "./types.js";
-
-/** What a reference or duplicate names (src/messages/rules.ts words it). */
-type DefinedWhat = "kind" | "category" | "item" | "grade" | "teacher-requirement";
 
 const WINDOW_ORDER: Record<Window, number> = { week: 0, fortnight: 1, month: 2, term: 3, year: 4, cycle: 5 };
 
