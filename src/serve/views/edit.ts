@@ -14,7 +14,7 @@ export interface KindSwitch {
   /** The record's kind as written, and its label (the rules may no longer define it). */
   recordKind: string;
   recordKindLabel: string;
-  /** The kind shown, when the rules define it. */
+  /** The kind shown, when the rules define it as one a teacher records herself. */
   shown?: KindDef;
   /** Fields the record has that the shown kind has not: the save takes them off. */
   dropped: { field: string; value: string }[];
@@ -27,7 +27,7 @@ export function kindSwitch(k: KindSwitch, lang: Lang): Html {
 <label for="newkind">${t(lang, "活动类型", "Kind of activity")}</label>
 <div class="row"><select id="newkind" name="kind" style="flex:1">${k.kinds.map((x) => html`<option value="${x.id}" ${x.id === (k.shown?.id ?? k.recordKind) ? "selected" : ""}>${t(lang, x.label, x.labelEn)}</option>`)}</select>
 <button class="secondary" type="submit">${t(lang, "换成这个类型", "Change to this kind")}</button></div>
-${!k.shown ? html`<p class="err" role="alert">${t(lang, `「${k.recordKindLabel}」已不在学校的规则中:请选择新的类型`, `'${k.recordKindLabel}' is no longer in the school's rules: choose a new kind`)}</p>` : ""}
+${!k.shown ? html`<p class="err" role="alert">${t(lang, `「${k.recordKindLabel}」不是学校规则中教师自己记录的类型:请选择新的类型`, `'${k.recordKindLabel}' is not a kind teachers record themselves in the school's rules: choose a new kind`)}</p>` : ""}
 ${changing ? html`<p class="muted">${t(lang, `类型将由「${k.recordKindLabel}」改为「${k.shown!.label}」,保存后生效`, `The kind changes from '${k.recordKindLabel}' to '${k.shown!.labelEn}' when you save`)}${k.dropped.length > 0 ? t(lang, `;保存时去掉:${k.dropped.map((d) => `${fieldLabel(d.field, lang)} ${d.value}`).join("、")}`, `; saving takes off: ${k.dropped.map((d) => `${d.field} ${d.value}`).join(", ")}`) : ""}</p>` : ""}
 </form>`;
 }
