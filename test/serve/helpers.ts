@@ -60,6 +60,13 @@ export class Client {
     return { status: res.status, text, res };
   }
 
+  /** The value of a hidden field of the last page (the first of that name). */
+  hidden(name: string): string {
+    const m = new RegExp(`type="hidden" name="${name}" value="([^"]*)"`).exec(this.last);
+    if (!m) throw new Error(`no hidden field ${name} on the last page`);
+    return m[1]!;
+  }
+
   csrf(): string {
     const m = /name="_csrf" value="([^"]+)"/.exec(this.last);
     if (!m) throw new Error("no csrf token on the last page");
