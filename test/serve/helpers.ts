@@ -73,9 +73,9 @@ export class Client {
     return m[1]!;
   }
 
-  async post(path: string, fields: Record<string, string | string[] | File>, opts: { csrf?: string | null; multipart?: boolean; headers?: Record<string, string> } = {}): Promise<{ status: number; text: string; res: Response }> {
+  async post(path: string, fields: Record<string, string | File | (string | File)[]>, opts: { csrf?: string | null; multipart?: boolean; headers?: Record<string, string> } = {}): Promise<{ status: number; text: string; res: Response }> {
     const token = opts.csrf === null ? undefined : (opts.csrf ?? this.csrf());
-    const all: Record<string, string | string[] | File> = { ...(token ? { _csrf: token } : {}), ...fields };
+    const all: Record<string, string | File | (string | File)[]> = { ...(token ? { _csrf: token } : {}), ...fields };
     let body: BodyInit;
     if (opts.multipart || Object.values(all).some((v) => v instanceof File)) {
       const fd = new FormData();
