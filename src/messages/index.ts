@@ -8,10 +8,12 @@ import type { Msg, MsgData, Problem, ShownProblem } from "../problem.js";
 import type { Entry } from "./catalogue.js";
 import { generalMessages } from "./general.js";
 import { checkMessages } from "./checks.js";
+import { rosterCheckMessages } from "./checks-roster.js";
+import { recordCheckMessages } from "./checks-records.js";
 
-const AREAS = [generalMessages, checkMessages] as const;
+const AREAS = [generalMessages, checkMessages, rosterCheckMessages, recordCheckMessages] as const;
 
-type Joined = typeof generalMessages & typeof checkMessages;
+type Joined = typeof generalMessages & typeof checkMessages & typeof rosterCheckMessages & typeof recordCheckMessages;
 
 export const CATALOGUE: Joined = Object.assign({}, ...AREAS);
 
