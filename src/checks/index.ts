@@ -81,7 +81,8 @@ export const FILE_PROBLEMS: Record<string, { zh: string; en: string }> = {
 };
 
 export interface RunOptions {
-  lang: Lang;
+  /** Not read: problems carry catalogue messages, which the formatter renders. Callers may stop passing it. */
+  lang?: Lang;
   today: string;
   /** Check names to skip (from --disable), on top of the config's `off`. */
   disabled?: ReadonlySet<string>;
@@ -99,7 +100,7 @@ export interface RunOptions {
 export function runChecks(repo: LoadedRepo, opts: RunOptions): Problem[] {
   const settings = (repo.dataset ?? repo.checkable)?.config.checks ?? {};
   const off = (name: string) => settings[name] === "off" || opts.disabled?.has(name);
-  const ctx = makeContext(repo, opts.lang, opts.today, opts.closed, opts.linkedFolders);
+  const ctx = makeContext(repo, opts.today, opts.closed, opts.linkedFolders);
   const problems: Problem[] = [...repo.problems, ...repo.files.flatMap((f) => f.problems)];
   const unsure = unsureParts(repo);
   const skipped = new Map<string, string[]>();
