@@ -4,9 +4,8 @@
  * removed an error at the file. The closing point's files are read from git by the shell
  * (src/git/closed-baseline.ts) and passed in; outside git the check can only warn.
  */
-import type { Problem } from "../problem.js";
+import type { Msg, Problem } from "../problem.js";
 import { msg } from "../messages/index.js";
-import type { Msg } from "../problem.js";
 import { makeProblem, problemAt } from "../repo/yaml-source.js";
 import { CONFIG_FILE } from "../repo/layout.js";
 import { closedOn, closedTermsOf, describeClosing, type ClosedBaseline, type ClosedTerm } from "../repo/closed-terms.js";
