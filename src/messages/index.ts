@@ -10,10 +10,13 @@ import { generalMessages } from "./general.js";
 import { checkMessages } from "./checks.js";
 import { rosterCheckMessages } from "./checks-roster.js";
 import { recordCheckMessages } from "./checks-records.js";
+import { schemaMessages } from "./schema.js";
+import { ruleMessages } from "./rules.js";
 
-const AREAS = [generalMessages, checkMessages, rosterCheckMessages, recordCheckMessages] as const;
+const AREAS = [generalMessages, checkMessages, rosterCheckMessages, recordCheckMessages, schemaMessages, ruleMessages] as const;
 
-type Joined = typeof generalMessages & typeof checkMessages & typeof rosterCheckMessages & typeof recordCheckMessages;
+type Joined = typeof generalMessages & typeof checkMessages & typeof rosterCheckMessages & typeof recordCheckMessages
+  & typeof schemaMessages & typeof ruleMessages;
 
 export const CATALOGUE: Joined = Object.assign({}, ...AREAS);
 
