@@ -8,10 +8,11 @@ import type { Msg, MsgData, Problem, ShownProblem } from "../problem.js";
 import type { Entry } from "./catalogue.js";
 import { generalMessages } from "./general.js";
 import { checkMessages } from "./checks.js";
+import { yamlMessages } from "./yaml.js";
 
-const AREAS = [generalMessages, checkMessages] as const;
+const AREAS = [generalMessages, checkMessages, yamlMessages] as const;
 
-type Joined = typeof generalMessages & typeof checkMessages;
+type Joined = typeof generalMessages & typeof checkMessages & typeof yamlMessages;
 
 export const CATALOGUE: Joined = Object.assign({}, ...AREAS);
 

@@ -1,7 +1,8 @@
 /** Reading one repo file from disk into a YamlSource, with every failure as a Problem. */
 import { join } from "node:path";
 import type { Problem } from "../problem.js";
-import { t, type Lang } from "../i18n.js";
+import type { Lang } from "../i18n.js";
+import { msg } from "../messages/index.js";
 import { nodeReadFs, type ReadFs } from "./fs.js";
 import { decodeUtf8, makeProblem, MAX_FILE_BYTES, parseYaml, type YamlSource } from "./yaml-source.js";
 import { findTypingMistakes } from "./typing-mistakes.js";
@@ -37,30 +38,24 @@ export function readYamlFile(root: string, file: string, lang: Lang, fs: ReadFs 
       const realRoot = fs.realpathSync(root);
       if (!real.startsWith(realRoot + "/")) {
         return { problems: [makeProblem(empty, WHOLE_FILE, "path-outside-repo",
-          t(lang, "这个文件是指向仓库外的符号链接", "this file is a symbolic link that points outside the repository"),
-          t(lang, "把文件本身放进仓库", "put the file itself in the repository"))] };
+          msg("path-outside-repo"), msg("path-outside-repo.hint"))] };
       }
     }
     const stat = fs.statSync(abs);
     // A FIFO, socket or device (even through a link) is never opened: reading one can block for ever.
     if (!stat.isFile()) {
       return { problems: [makeProblem(empty, WHOLE_FILE, "file-unreadable",
-        t(lang, stat.isDirectory() ? "这是文件夹,不是文件" : "这不是普通文件(是管道、设备或套接字),不会被读取",
-          stat.isDirectory() ? "this is a folder, not a file" : "this is not a regular file (a pipe, device or socket); it is not read"),
-        t(lang, "记录文件必须是普通的 YAML 文件;删除它或换成真正的文件", "record files must be plain YAML files: delete it or replace it with a real file"))] };
+        stat.isDirectory() ? msg("file-unreadable.folder") : msg("file-unreadable.special"), msg("file-unreadable.hint-plain"))] };
     }
     const size = stat.size;
     if (size > MAX_FILE_BYTES) {
       return { problems: [makeProblem(empty, WHOLE_FILE, "file-too-large",
-        t(lang, `文件太大(${(size / 1048576).toFixed(1)} MB,上限 ${MAX_FILE_BYTES / 1048576} MB)`,
-          `the file is too large (${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB)`),
-        t(lang, "记录按教师和学期分文件保存,一个文件不会这么大;检查是否放错了文件", "records are kept one file per teacher per term and never get this large: check this is the right file"))] };
+        msg("file-too-large", { bytes: size, limit: MAX_FILE_BYTES }), msg("file-too-large.hint"))] };
     }
     bytes = fs.readFileSync(abs);
   } catch (e) {
     return { problems: [makeProblem(empty, WHOLE_FILE, "file-unreadable",
-      t(lang, `无法读取文件:${(e as NodeJS.ErrnoException).code ?? String(e)}`, `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`),
-      t(lang, "检查文件是否存在以及读取权限", "check that the file exists and can be read"))] };
+      msg("file-unreadable", { code: (e as NodeJS.ErrnoException).code ?? String(e) }), msg("file-unreadable.hint"))] };
   }
   return parseBytes(file, bytes, lang);
 }
@@ -82,8 +77,7 @@ export function parseBytes(file: string, bytes: Uint8Array, lang: Lang): ReadRes
   const problems = [...typing, ...withoutShadowed(parsed.problems, typing)];
   if (problems.length === 0 && (source.data === null || source.data === undefined)) {
     problems.push(makeProblem(source, { line: 1, column: 1 }, "empty-file",
-      t(lang, "文件是空的(或只有注释)", "the file is empty (or holds only comments)"),
-      t(lang, "写入内容,或删除这个文件", "add its content, or delete the file")));
+      msg("empty-file"), msg("empty-file.hint")));
   }
   return { source, problems };
 }

@@ -38,7 +38,7 @@ beforeAll(() => {
   index = FileIndex.of(repo);
 });
 
-const key = (p: Problem) => [p.file, p.line, p.column, p.check, p.severity, p.message, p.hint ?? "", p.sourceLine ?? ""].join(" | ");
+const key = (p: Problem) => [p.file, p.line, p.column, p.check, p.severity, JSON.stringify(p.message), JSON.stringify(p.hint ?? ""), p.sourceLine ?? ""].join(" | ");
 const keys = (ps: Problem[]) => ps.map(key).sort();
 
 function bothWays(file: string, text: string) {
