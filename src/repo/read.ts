@@ -4,10 +4,12 @@ import type { Problem } from "../problem.js";
 import type { Lang } from "../i18n.js";
 import { msg } from "../messages/index.js";
 import { nodeReadFs, type ReadFs } from "./fs.js";
-import { decodeUtf8, makeProblem, MAX_FILE_BYTES, parseYaml, type YamlSource } from "./yaml-source.js";
+import { decodeUtf8, makeProblem, MAX_ALIAS_COUNT, MAX_FILE_BYTES, parseYaml, type YamlSource } from "./yaml-source.js";
 import { findTypingMistakes } from "./typing-mistakes.js";
 import { applyFixes } from "./apply-fixes.js";
-import { TYPING_CHECKS, typingProblem } from "./typing-problems.js";
+import { tabProblem, TYPING_CHECKS, typingProblem } from "./typing-problems.js";
+import { findTabIndents } from "./tab-indent.js";
+import { recoverData } from "./yaml-recover.js";
 
 export type LoadedKind = "config" | "roster" | "records" | "sessions" | "rules";
 
@@ -69,17 +71,34 @@ export function parseBytes(file: string, bytes: Uint8Array, lang: Lang): ReadRes
   // The rest is read as if the typing mistakes were repaired (no line moves), so they cause no
   // follow-on errors and the file's other problems are still found.
   const others = mistakes.filter((m) => m.check !== "line-endings");
-  const parsed = parseYaml(file, others.length > 0 ? applyFixes(text, others.map((m) => m.fix)).text : text, lang);
+  const repaired = others.length > 0 ? applyFixes(text, others.map((m) => m.fix)).text : text;
+  // Tabs in the indentation too: read with the spaces they stand for, so the lines after them read as meant.
+  const tabs = findTabIndents(text, repaired);
+  const parsed = parseYaml(file, tabs?.readAs ?? repaired, lang);
   const { source } = parsed;
   if (source.text !== decoded.text) source.written = decoded.text;
+  // Spaces guessed for a tab are no reading to check: the entries they are in are left out, as a syntax error's are.
+  if (tabs?.unclear && source.doc && !source.broken) spoilEntries(source, tabs.tabs.map((tab) => tab.line));
   const written = { file, text };
-  const typing = mistakes.map((m) => typingProblem(written, m, (o) => linePos(text, o), lang));
+  const typing = [
+    ...mistakes.map((m) => typingProblem(written, m, (o) => linePos(text, o), lang)),
+    ...(tabs?.tabs ?? []).map((tab) => tabProblem(written, tab)),
+  ];
   const problems = [...typing, ...withoutShadowed(parsed.problems, typing)];
   if (problems.length === 0 && (source.data === null || source.data === undefined)) {
     problems.push(makeProblem(source, { line: 1, column: 1 }, "empty-file",
       msg("empty-file"), msg("empty-file.hint")));
   }
   return { source, problems };
+}
+
+/** Leave out of the data the entries holding these lines (src/repo/yaml-recover.ts). */
+function spoilEntries(source: YamlSource, lines: number[]): void {
+  const doc = source.doc!;
+  const recovered = recoverData(doc, (o) => source.lineCounter.linePos(o).line, lines, () => doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
+  if (!recovered) return;
+  source.data = recovered.data;
+  source.broken = recovered.broken;
 }
 
 /** 1-based line and column of an offset. */

@@ -3,10 +3,11 @@ import type { Msg, Problem } from "../problem.js";
 import type { Lang } from "../i18n.js";
 import { msg } from "../messages/index.js";
 import { FULL_WIDTH, type TypingMistake } from "./typing-mistakes.js";
+import type { TabIndent } from "./tab-indent.js";
 import { makeProblem } from "./yaml-source.js";
 
 /** Checks of this kind name the real mistake; the parser's and schema's words on the same line only repeat it. */
-export const TYPING_CHECKS = new Set(["full-width-syntax", "unquoted-colon", "line-endings", "invisible-char"]);
+export const TYPING_CHECKS = new Set(["full-width-syntax", "unquoted-colon", "line-endings", "invisible-char", "tab-indent"]);
 
 export function typingProblem(src: { file: string; text: string }, m: TypingMistake, lineCol: (offset: number) => { line: number; col: number }, _lang?: Lang): Problem {
   const start = lineCol(m.start);
@@ -35,4 +36,12 @@ export function typingProblem(src: { file: string; text: string }, m: TypingMist
       return p(msg("full-width-syntax", { chars, ascii }), msg("full-width-syntax.hint-line", { line: fixedLine }));
     }
   }
+}
+
+/** A tab in a line's indentation (src/repo/tab-indent.ts): the caret on the tab, the spaces to put as the fix when clear. */
+export function tabProblem(src: { file: string; text: string }, tab: TabIndent): Problem {
+  const pos = { line: tab.line, column: tab.column, endLine: tab.line, endColumn: tab.end - tab.start + 1 };
+  const hint = tab.spaces !== undefined ? msg("tab-indent.hint-spaces", { spaces: tab.spaces, line: tab.fixedLine ?? "" }) : msg("tab-indent.hint-unclear");
+  const problem = makeProblem(src, pos, "tab-indent", msg("tab-indent"), hint);
+  return tab.fix ? { ...problem, fix: tab.fix } : problem;
 }

@@ -166,8 +166,11 @@ function decimalNumbers(tags: Tags): Tags {
   return out;
 }
 
-/** The options every reader of repository YAML uses (see decimalNumbers). */
-export const YAML_READ_OPTIONS = { uniqueKeys: true, prettyErrors: false, strict: true, version: "1.2", schema: "core", customTags: decimalNumbers } as const;
+/**
+ * The options every reader of repository YAML uses (see decimalNumbers). The library's own
+ * console warnings are off (logLevel): a broken file would print a Node warning beside the problems.
+ */
+export const YAML_READ_OPTIONS = { uniqueKeys: true, prettyErrors: false, strict: true, version: "1.2", schema: "core", customTags: decimalNumbers, logLevel: "error" } as const;
 
 /** Parse YAML text; every syntax error, unknown tag, duplicate key or alias bomb becomes a problem. */
 export function parseYaml(file: string, text: string, lang: Lang): { source: YamlSource; problems: Problem[] } {
