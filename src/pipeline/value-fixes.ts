@@ -5,7 +5,6 @@
  */
 import { visit } from "yaml";
 import type { Problem } from "../problem.js";
-import type { Lang } from "../i18n.js";
 import { msg } from "../messages/index.js";
 import { parseLooseDate, toHalfWidth } from "../input/date.js";
 import type { YamlSource } from "../repo/yaml-source.js";
@@ -24,7 +23,7 @@ export function invisibleIn(value: string): string[] {
 
 const FIXABLE = new Set(["date", "field-type", "id", "field-value", "number-format", "text-control"]);
 
-export function attachValueFixes(source: YamlSource, problems: Problem[], _lang?: Lang): Problem[] {
+export function attachValueFixes(source: YamlSource, problems: Problem[]): Problem[] {
   if (!source.doc || !problems.some((p) => FIXABLE.has(p.check))) return problems;
   const scalars = new Map<number, { start: number; end: number; value: string; plain: boolean }>();
   visit(source.doc, {

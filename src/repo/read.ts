@@ -29,8 +29,11 @@ export interface ReadResult {
 
 const WHOLE_FILE = { line: 0, column: 0 };
 
-/** Read and parse a repo file. Symlinks that leave the repo are refused, so is anything huge. */
-export function readYamlFile(root: string, file: string, lang: Lang, fs: ReadFs = nodeReadFs): ReadResult {
+/**
+ * Read and parse a repo file. Symlinks that leave the repo are refused, so is anything huge.
+ * Messages are rendered by the formatter: `_lang` is not needed, and only kept for old callers.
+ */
+export function readYamlFile(root: string, file: string, _lang?: Lang, fs: ReadFs = nodeReadFs): ReadResult {
   const abs = join(root, file);
   const empty = { file, text: "" };
   let bytes: Uint8Array;
@@ -59,11 +62,12 @@ export function readYamlFile(root: string, file: string, lang: Lang, fs: ReadFs 
     return { problems: [makeProblem(empty, WHOLE_FILE, "file-unreadable",
       msg("file-unreadable", { code: (e as NodeJS.ErrnoException).code ?? String(e) }), msg("file-unreadable.hint"))] };
   }
-  return parseBytes(file, bytes, lang);
+  return parseBytes(file, bytes);
 }
 
-export function parseBytes(file: string, bytes: Uint8Array, lang: Lang): ReadResult {
-  const decoded = decodeUtf8(file, bytes, lang);
+/** A file's bytes to its source and problems (`_lang`: as readYamlFile's). */
+export function parseBytes(file: string, bytes: Uint8Array, _lang?: Lang): ReadResult {
+  const decoded = decodeUtf8(file, bytes);
   if (decoded.problem) return { problems: [decoded.problem] };
   // Mistakes of typing are found on the text as written; a lone-CR file is read with LF, offsets unchanged.
   const mistakes = findTypingMistakes(decoded.text!);
@@ -74,14 +78,14 @@ export function parseBytes(file: string, bytes: Uint8Array, lang: Lang): ReadRes
   const repaired = others.length > 0 ? applyFixes(text, others.map((m) => m.fix)).text : text;
   // Tabs in the indentation too: read with the spaces they stand for, so the lines after them read as meant.
   const tabs = findTabIndents(text, repaired);
-  const parsed = parseYaml(file, tabs?.readAs ?? repaired, lang);
+  const parsed = parseYaml(file, tabs?.readAs ?? repaired);
   const { source } = parsed;
   if (source.text !== decoded.text) source.written = decoded.text;
   // Spaces guessed for a tab are no reading to check: the entries they are in are left out, as a syntax error's are.
   if (tabs?.unclear && source.doc && !source.broken) spoilEntries(source, tabs.tabs.map((tab) => tab.line));
   const written = { file, text };
   const typing = [
-    ...mistakes.map((m) => typingProblem(written, m, (o) => linePos(text, o), lang)),
+    ...mistakes.map((m) => typingProblem(written, m, (o) => linePos(text, o))),
     ...(tabs?.tabs ?? []).map((tab) => tabProblem(written, tab)),
   ];
   const problems = [...typing, ...withoutShadowed(parsed.problems, typing)];

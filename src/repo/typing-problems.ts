@@ -1,6 +1,5 @@
 /** Typing mistakes (src/repo/typing-mistakes.ts) as problems in the user's language, each with its fix. */
 import type { Msg, Problem } from "../problem.js";
-import type { Lang } from "../i18n.js";
 import { msg } from "../messages/index.js";
 import { FULL_WIDTH, type TypingMistake } from "./typing-mistakes.js";
 import type { TabIndent } from "./tab-indent.js";
@@ -9,7 +8,7 @@ import { makeProblem } from "./yaml-source.js";
 /** Checks of this kind name the real mistake; the parser's and schema's words on the same line only repeat it. */
 export const TYPING_CHECKS = new Set(["full-width-syntax", "unquoted-colon", "line-endings", "invisible-char", "tab-indent"]);
 
-export function typingProblem(src: { file: string; text: string }, m: TypingMistake, lineCol: (offset: number) => { line: number; col: number }, _lang?: Lang): Problem {
+export function typingProblem(src: { file: string; text: string }, m: TypingMistake, lineCol: (offset: number) => { line: number; col: number }): Problem {
   const start = lineCol(m.start);
   const end = lineCol(Math.max(m.end, m.start + 1));
   const pos = m.check === "line-endings" ? { line: 1, column: 1 } : { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };

@@ -87,7 +87,7 @@ export function makeProblem(
 }
 
 /** Decode bytes as UTF-8 text; report the first invalid byte's position when it is not. */
-export function decodeUtf8(file: string, bytes: Uint8Array, lang: Lang): { text?: string; problem?: Problem } {
+export function decodeUtf8(file: string, bytes: Uint8Array): { text?: string; problem?: Problem } {
   // Notepad's "Unicode" is UTF-16 with a byte-order mark; say so rather than "not a text file".
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return {
@@ -172,8 +172,11 @@ function decimalNumbers(tags: Tags): Tags {
  */
 export const YAML_READ_OPTIONS = { uniqueKeys: true, prettyErrors: false, strict: true, version: "1.2", schema: "core", customTags: decimalNumbers, logLevel: "error" } as const;
 
-/** Parse YAML text; every syntax error, unknown tag, duplicate key or alias bomb becomes a problem. */
-export function parseYaml(file: string, text: string, lang: Lang): { source: YamlSource; problems: Problem[] } {
+/**
+ * Parse YAML text; every syntax error, unknown tag, duplicate key or alias bomb becomes a problem.
+ * Its messages are rendered by the formatter: `_lang` is not needed, and only kept for old callers.
+ */
+export function parseYaml(file: string, text: string, _lang?: Lang): { source: YamlSource; problems: Problem[] } {
   const lineCounter = new LineCounter();
   const problems: Problem[] = [];
   const source: YamlSource = { file, text, lineCounter, data: undefined };
