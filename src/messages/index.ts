@@ -12,11 +12,12 @@ import { rosterCheckMessages } from "./checks-roster.js";
 import { recordCheckMessages } from "./checks-records.js";
 import { schemaMessages } from "./schema.js";
 import { ruleMessages } from "./rules.js";
+import { yamlMessages } from "./yaml.js";
 
-const AREAS = [generalMessages, checkMessages, rosterCheckMessages, recordCheckMessages, schemaMessages, ruleMessages] as const;
+const AREAS = [generalMessages, checkMessages, rosterCheckMessages, recordCheckMessages, schemaMessages, ruleMessages, yamlMessages] as const;
 
 type Joined = typeof generalMessages & typeof checkMessages & typeof rosterCheckMessages & typeof recordCheckMessages
-  & typeof schemaMessages & typeof ruleMessages;
+  & typeof schemaMessages & typeof ruleMessages & typeof yamlMessages;
 
 export const CATALOGUE: Joined = Object.assign({}, ...AREAS);
 
