@@ -3,6 +3,7 @@ import type { Problem } from "../problem.js";
 import { t } from "../i18n.js";
 import { allTerms, type Config, type Term } from "../model.js";
 import { atActivity, type Check } from "./context.js";
+import { fileMoves, stemOf, withMove } from "./file-moves.js";
 
 /** termOf for many dates: the term list is built once, and each date is looked up once. */
 function termFinder(config: Config): (date: string) => Term | undefined {
@@ -70,9 +71,10 @@ export const termFolder: Check = {
       const folder = a.origin.file.split("/")[1];
       const term = termOf(a.date);
       if (!term || !folder || !ids.has(folder) || folder === term.id) continue;
-      out.push(atActivity(ctx, a, "date", this.name,
+      const problem = atActivity(ctx, a, "date", this.name,
         t(ctx.lang, `${a.date} 属于学期 ${term.id},但记录放在 ${folder} 文件夹中`, `${a.date} is in term ${term.id} but the record is filed under ${folder}`),
-        t(ctx.lang, `移到 ${a.origin.file.replace(folder, term.id)}`, `move it to ${a.origin.file.replace(folder, term.id)}`), "warning"));
+        t(ctx.lang, `移到 ${a.origin.file.replace(folder, term.id)}`, `move it to ${a.origin.file.replace(folder, term.id)}`), "warning");
+      out.push(withMove(problem, fileMoves(ctx).get(a.origin.file), `${a.origin.file.split("/")[0]}/${term.id}/${stemOf(a.origin.file)}.yaml`));
     }
     return out;
   },

@@ -73,7 +73,7 @@ export function registerCheck(program: Command, io: Io): void {
         ({ problems, checked, repoLang } = first);
         if (opts.fix) {
           if (stdin) throw new UsageError(t(repoLang, "--fix 不能用于标准输入", "--fix cannot be used with stdin"));
-          const summary = run.fixAll(first.repoRoot, first, once, { dryRun: Boolean(opts.dryRun), lang: repoLang });
+          const summary = run.fixAll(first.repoRoot, first, once, { dryRun: Boolean(opts.dryRun), lang: repoLang, fs: io.fs });
           if (!opts.dryRun) ({ problems, checked } = once());
           io.stderr.write(summary.text);
           if (opts.dryRun) {

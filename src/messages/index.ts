@@ -8,10 +8,11 @@ import type { Msg, MsgData, Problem, ShownProblem } from "../problem.js";
 import type { Entry } from "./catalogue.js";
 import { generalMessages } from "./general.js";
 import { checkMessages } from "./checks.js";
+import { moveMessages } from "./moves.js";
 
-const AREAS = [generalMessages, checkMessages] as const;
+const AREAS = [generalMessages, checkMessages, moveMessages] as const;
 
-type Joined = typeof generalMessages & typeof checkMessages;
+type Joined = typeof generalMessages & typeof checkMessages & typeof moveMessages;
 
 export const CATALOGUE: Joined = Object.assign({}, ...AREAS);
 
