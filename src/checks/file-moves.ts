@@ -3,10 +3,13 @@
  * `file-place` to offer `check --fix` a move: every entry of the file dated in one term T (or, for
  * a file with no entries, the term folder it is already in) gives `<folder>/<T>/<id>.yaml`. No move
  * when the entries span several terms, when the target exists or another file belongs there too
- * (a person merges the records: two files cannot be changed whole-or-nothing together), or when
- * the file was not read whole (a syntax or format error may hide an entry's date).
+ * (a person merges the records: two files cannot be changed whole-or-nothing together), when
+ * the file was not read whole (a syntax or format error may hide an entry's date), or when the
+ * move would take records into or out of a closed term (its hours are final: the office decides).
  */
 import { allTerms, termOf } from "../model.js";
+import { CONFIG_FILE } from "../repo/layout.js";
+import { closedOn, closedTermsOf } from "../repo/closed-terms.js";
 import type { Problem } from "../problem.js";
 import { msg } from "../messages/index.js";
 import type { CheckContext } from "./context.js";
@@ -15,7 +18,9 @@ export type FileMove =
   | { kind: "move"; to: string }
   | { kind: "target-exists"; to: string }
   | { kind: "shared-target"; to: string; others: string[] }
-  | { kind: "several-terms"; terms: string[] };
+  | { kind: "several-terms"; terms: string[] }
+  /** A closed term's records are final: no file moves into or out of its folder. */
+  | { kind: "closed"; term: string };
 
 const planned = new WeakMap<CheckContext, Map<string, FileMove>>();
 
@@ -33,6 +38,7 @@ function planMoves(ctx: CheckContext): Map<string, FileMove> {
   const known = new Set(allTerms(config).map((x) => x.id));
   const files = ctx.repo.files.filter((f) => f.kind === "records" || f.kind === "sessions");
   const present = new Set(files.map((f) => f.file));
+  const closed = new Set(closedTermsOf(ctx.source(CONFIG_FILE)?.data).filter((c) => closedOn(c, ctx.today)).map((c) => c.term));
   const dates = new Map<string, string[]>();
   for (const a of ctx.entries) {
     const list = dates.get(a.origin.file);
@@ -66,6 +72,11 @@ function planMoves(ctx: CheckContext): Map<string, FileMove> {
     if (term === undefined) continue;
     const to = `${parts[0]}/${term}/${stem}.yaml`;
     if (to === f.file) continue;
+    const final = [term, parts.length === 3 ? parts[1]! : ""].find((x) => closed.has(x));
+    if (final !== undefined) {
+      out.set(f.file, { kind: "closed", term: final });
+      continue;
+    }
     if (present.has(to)) out.set(f.file, { kind: "target-exists", to });
     else targets.set(to, [...(targets.get(to) ?? []), f.file]);
   }
@@ -93,6 +104,7 @@ export function withMove(p: Problem, move: FileMove | undefined, entryTarget: st
     case "target-exists": return { ...p, hint: msg("file-move.hint-target-exists", { to: move.to }) };
     case "shared-target": return { ...p, hint: msg("file-move.hint-shared-target", { to: move.to, others: move.others }) };
     case "several-terms": return { ...p, hint: msg("file-move.hint-several-terms", { to: entryTarget, terms: move.terms }) };
+    case "closed": return { ...p, hint: msg("file-move.hint-closed", { term: move.term }) };
   }
 }
 
@@ -104,5 +116,6 @@ export function withFileMove(p: Problem, move: FileMove | undefined): Problem {
     case "target-exists": return { ...p, hint: msg("file-move.hint-merge", { to: move.to }) };
     case "shared-target": return { ...p, hint: msg("file-move.hint-shared-target", { to: move.to, others: move.others }) };
     case "several-terms": return { ...p, hint: msg("file-move.hint-split", { folder: p.file.split("/")[0]!, id: stemOf(p.file), terms: move.terms }) };
+    case "closed": return { ...p, hint: msg("file-move.hint-closed", { term: move.term }) };
   }
 }

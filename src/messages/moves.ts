@@ -32,4 +32,9 @@ export const moveMessages = defineMessages({
     zh: (d) => `${listZh(d.others, false)} 也应放在 ${d.to}:把这几个文件的条目合进一个文件`,
     en: (d) => `${listEn(d.others, false)} also belong${d.others.length === 1 ? "s" : ""} at ${d.to}: put these files' entries into one file`,
   },
+  "file-move.hint-closed": {
+    example: { term: "2025-2026-1" },
+    zh: (d) => `学期 ${d.term} 已关闭,学时已经定稿,文件不能移入或移出它的文件夹:请教务处决定`,
+    en: (d) => `term ${d.term} is closed and its hours are final, so no file moves into or out of its folder: ask the office`,
+  },
 });

@@ -184,3 +184,43 @@ describe("no move where the place is not certain: the hint says what to do by ha
     expect(readFileSync(join(dir, "sessions/2025-2026-1/chinese.yaml"), "utf8")).toBe(FILES["sessions/2025-2026-1/chinese.yml"]);
   });
 });
+
+describe("check --fix with other fixes and closed terms", () => {
+  it("a misplaced file with a loose date and a kind's label: fixed, then moved, in one run", async () => {
+    const dir = tempDir();
+    made.push(dir);
+    const before = "# 王老师\nteacher: t03\nrecords:\n  - date: 2026/03/02   # 斜杠\n    kind: 教学反思\n    title: 反思\n";
+    writeFiles(dir, { "yanxiu.yaml": CONFIG, "roster.yaml": ROSTER, "rules/school.yaml": RULES, "records/2025-2026-1/t03.yaml": before });
+    // The file is not read whole yet (the date), so the first check offers no move.
+    const dry = await runCli(["check", dir, "--fix", "--dry-run", "--lang", "en"]);
+    expect(dry.stdout).not.toContain("→");
+    const r = await runCli(["check", dir, "--fix", "--lang", "en"]);
+    expect(r.stderr).toBe("--fix: made 2 fixes in 1 file\n--fix: moved 1 file: records/2025-2026-1/t03.yaml → records/2025-2026-2/t03.yaml\n");
+    expect(r.code).toBe(0);
+    expect(existsSync(join(dir, "records/2025-2026-1/t03.yaml"))).toBe(false);
+    expect(readFileSync(join(dir, "records/2025-2026-2/t03.yaml"), "utf8"))
+      .toBe("# 王老师\nteacher: t03\nrecords:\n  - date: 2026-03-02   # 斜杠\n    kind: reflection\n    title: 反思\n");
+  });
+
+  it("no move into or out of a closed term's folder: its hours are final", async () => {
+    const dir = tempDir();
+    made.push(dir);
+    const closedConfig = CONFIG.replace("        end: 2026-01-31\n", "        end: 2026-01-31\n        closed: 2026-02-28\n");
+    const files = {
+      "yanxiu.yaml": closedConfig, "roster.yaml": ROSTER, "rules/school.yaml": RULES,
+      // Into the closed first term; out of it.
+      "records/t01.yaml": "teacher: t01\nrecords:\n  - date: 2025-10-09\n    kind: reflection\n    title: 反思\n",
+      "records/2025-2026-1/t02.yaml": "teacher: t02\nrecords:\n  - date: 2026-03-02\n    kind: reflection\n    title: 反思\n",
+    };
+    writeFiles(dir, files);
+    const r = await runCli(["check", dir, "--format", "json", "--lang", "en"]);
+    const problems: JsonProblem[] = JSON.parse(r.stdout).problems;
+    const hint = "term 2025-2026-1 is closed and its hours are final, so no file moves into or out of its folder: ask the office";
+    expect(problems.filter((p) => p.check === "term-folder" || p.check === "file-place").map((p) => [p.file, p.check, p.hint, p.fix])).toEqual([
+      ["records/2025-2026-1/t02.yaml", "term-folder", hint, undefined],
+      ["records/t01.yaml", "file-place", hint, undefined],
+    ]);
+    await runCli(["check", dir, "--fix"]);
+    for (const [file, text] of Object.entries(files)) expect(readFileSync(join(dir, file), "utf8")).toBe(text);
+  });
+});
