@@ -79,6 +79,9 @@ describe("check --fix moves a file to its term folder", () => {
     const text = await runCli(["check", dir]);
     expect(text.stdout).toContain("records/t05.yaml: 错误[file-place]: records/ 下的文件应放在学期文件夹中:records/<学期>/<教师编号>.yaml\n"
       + "  建议: 把文件移到 records/2025-2026-2/t05.yaml\n  可用 yanxiu check --fix 把文件移到 records/2025-2026-2/t05.yaml\n");
+    const en = await runCli(["check", dir, "--lang", "en"]);
+    expect(en.stdout).toContain("records/t05.yaml: error[file-place]: files in records/ belong at records/<term>/<teacher id>.yaml\n"
+      + "  hint: move the file to records/2025-2026-2/t05.yaml\n  yanxiu check --fix can move the file to records/2025-2026-2/t05.yaml\n");
   });
 
   it("--dry-run lists each move and changes nothing", async () => {
