@@ -8,11 +8,13 @@ import type { Msg, MsgData, Problem, ShownProblem } from "../problem.js";
 import type { Entry } from "./catalogue.js";
 import { generalMessages } from "./general.js";
 import { checkMessages } from "./checks.js";
+import { schemaMessages } from "./schema.js";
+import { ruleMessages } from "./rules.js";
 import { moveMessages } from "./moves.js";
 
-const AREAS = [generalMessages, checkMessages, moveMessages] as const;
+const AREAS = [generalMessages, checkMessages, schemaMessages, ruleMessages, moveMessages] as const;
 
-type Joined = typeof generalMessages & typeof checkMessages & typeof moveMessages;
+type Joined = typeof generalMessages & typeof checkMessages & typeof schemaMessages & typeof ruleMessages & typeof moveMessages;
 
 export const CATALOGUE: Joined = Object.assign({}, ...AREAS);
 

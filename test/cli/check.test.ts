@@ -284,6 +284,8 @@ describe("yanxiu check: messages and formats", () => {
       message: "unknown field 'word'",
       hint: "did you mean 'words'?",
       sourceLine: "    word: 1",
+      messageId: "unknown-key",
+      data: { key: "word" },
     });
   });
 
