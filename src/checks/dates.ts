@@ -3,6 +3,7 @@ import type { Problem } from "../problem.js";
 import { msg } from "../messages/index.js";
 import { allTerms, type Config, type Term } from "../model.js";
 import { atActivity, type Check } from "./context.js";
+import { fileMoves, stemOf, withMove } from "./file-moves.js";
 
 /** termOf for many dates: the term list is built once, and each date is looked up once. */
 function termFinder(config: Config): (date: string) => Term | undefined {
@@ -67,9 +68,10 @@ export const termFolder: Check = {
       const folder = a.origin.file.split("/")[1];
       const term = termOf(a.date);
       if (!term || !folder || !ids.has(folder) || folder === term.id) continue;
-      out.push(atActivity(ctx, a, "date", this.name,
+      const problem = atActivity(ctx, a, "date", this.name,
         msg("term-folder", { date: a.date, term: term.id, folder }),
-        msg("term-folder.hint", { file: a.origin.file.replace(folder, term.id) }), "warning"));
+        msg("term-folder.hint", { file: a.origin.file.replace(folder, term.id) }), "warning");
+      out.push(withMove(problem, fileMoves(ctx).get(a.origin.file), `${a.origin.file.split("/")[0]}/${term.id}/${stemOf(a.origin.file)}.yaml`));
     }
     return out;
   },

@@ -9,6 +9,7 @@ import { allTerms } from "../model.js";
 import { makeProblem } from "../repo/yaml-source.js";
 import { didYouMean } from "../schema/zod-problems.js";
 import type { Check } from "./context.js";
+import { fileMoves, withFileMove } from "./file-moves.js";
 
 const WHOLE_FILE = { line: 0, column: 0 };
 
@@ -25,7 +26,10 @@ export const filePlace: Check = {
     const files = ctx.repo.files.filter((f) => f.kind === "records" || f.kind === "sessions");
     const present = new Set(files.map((f) => f.file));
     const out: Problem[] = [];
-    const problem = (file: string, message: Msg, hint: Msg) => out.push(makeProblem({ file, text: "" }, WHOLE_FILE, this.name, message, hint));
+    const moves = fileMoves(ctx);
+    // Where the file's place is certain, the hint names it and check --fix moves the file there.
+    const problem = (file: string, message: Msg, hint: Msg) =>
+      out.push(withFileMove(makeProblem({ file, text: "" }, WHOLE_FILE, this.name, message, hint), moves.get(file)));
     for (const f of files) {
       const parts = f.file.split("/");
       const [top, term, name] = parts;

@@ -4,7 +4,7 @@
  */
 import { Chalk } from "chalk";
 import stringWidth from "string-width";
-import { countBySeverity, type Problem } from "../problem.js";
+import { countBySeverity, isMoveFix, type Problem } from "../problem.js";
 import { showProblems } from "../messages/index.js";
 import { t, type Lang } from "../i18n.js";
 
@@ -40,7 +40,8 @@ export function formatText(problems: readonly Problem[], opts: ProblemFormatOpti
       out.push(`${c.dim(`${gutter} |`)} ${" ".repeat(before)}${c.red("^".repeat(width))}`);
     }
     if (p.hint) out.push(`  ${c.cyan(t(opts.lang, "建议", "hint"))}: ${p.hint}`);
-    if (p.fix) out.push(`  ${c.green(t(opts.lang, "可用 yanxiu check --fix 自动修复", "yanxiu check --fix can repair this"))}`);
+    if (isMoveFix(p.fix)) out.push(`  ${c.green(t(opts.lang, `可用 yanxiu check --fix 把文件移到 ${p.fix.move.to}`, `yanxiu check --fix can move the file to ${p.fix.move.to}`))}`);
+    else if (p.fix) out.push(`  ${c.green(t(opts.lang, "可用 yanxiu check --fix 自动修复", "yanxiu check --fix can repair this"))}`);
     out.push("");
   }
   out.push(summaryLine(problems, opts));

@@ -13,11 +13,12 @@ import { recordCheckMessages } from "./checks-records.js";
 import { schemaMessages } from "./schema.js";
 import { ruleMessages } from "./rules.js";
 import { yamlMessages } from "./yaml.js";
+import { moveMessages } from "./moves.js";
 
-const AREAS = [generalMessages, checkMessages, rosterCheckMessages, recordCheckMessages, schemaMessages, ruleMessages, yamlMessages] as const;
+const AREAS = [generalMessages, checkMessages, rosterCheckMessages, recordCheckMessages, schemaMessages, ruleMessages, yamlMessages, moveMessages] as const;
 
 type Joined = typeof generalMessages & typeof checkMessages & typeof rosterCheckMessages & typeof recordCheckMessages
-  & typeof schemaMessages & typeof ruleMessages & typeof yamlMessages;
+  & typeof schemaMessages & typeof ruleMessages & typeof yamlMessages & typeof moveMessages;
 
 export const CATALOGUE: Joined = Object.assign({}, ...AREAS);
 
