@@ -16,9 +16,9 @@ export interface Problem {
   endLine?: number;
   endColumn?: number;
   /** What is wrong: a message of the catalogue (src/messages), rendered by the formatter. */
-  message: Msg | string;
+  message: Msg;
   /** How to fix it ("did you mean 'observation'?"), a message of the catalogue too. */
-  hint?: Msg | string;
+  hint?: Msg;
   /** The source line the position points at, for the caret excerpt. */
   sourceLine?: string;
   /** The repair `check --fix` can make: a text edit, or moving the whole file. */

@@ -60,8 +60,8 @@ export function atActivity(
   a: Activity,
   field: string | undefined,
   check: string,
-  message: Msg | string,
-  hint?: Msg | string,
+  message: Msg,
+  hint?: Msg,
   severity: Severity = "error",
 ): Problem {
   const src = ctx.source(a.origin.file);

@@ -68,7 +68,7 @@ export function formatJson(problems: readonly Problem[], opts: Pick<ProblemForma
  * `line`, `endLine`, `col`, `endColumn` as GitHub reads them: a column span only on one line
  * (GitHub ignores columns on a multi-line annotation).
  */
-function githubPosition(p: Problem): string {
+function githubPosition(p: Pick<Problem, "line" | "column" | "endLine" | "endColumn">): string {
   const endLine = p.endLine !== undefined && p.endLine >= p.line ? p.endLine : p.line;
   let s = `,line=${p.line},endLine=${endLine},col=${p.column}`;
   if (endLine === p.line && p.endColumn !== undefined && p.endColumn > p.column) s += `,endColumn=${p.endColumn}`;

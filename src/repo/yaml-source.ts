@@ -71,8 +71,8 @@ export function makeProblem(
   src: Pick<YamlSource, "file" | "text">,
   pos: Position,
   check: string,
-  message: Msg | string,
-  hint?: Msg | string,
+  message: Msg,
+  hint?: Msg,
   severity: Severity = "error",
 ): Problem {
   return {
@@ -332,8 +332,8 @@ export function problemAt(
   src: YamlSource,
   path: YamlPath,
   check: string,
-  message: Msg | string,
-  hint?: Msg | string,
+  message: Msg,
+  hint?: Msg,
   opts: { severity?: Severity; onKey?: boolean } = {},
 ): Problem {
   return makeProblem(src, positionOf(src, path, opts.onKey), check, message, hint, opts.severity ?? "error");
