@@ -16,13 +16,13 @@ export interface Problem {
   endLine?: number;
   endColumn?: number;
   /** What is wrong: a message of the catalogue (src/messages), rendered by the formatter. */
-  message: Msg | string;
+  message: Msg;
   /** How to fix it ("did you mean 'observation'?"), a message of the catalogue too. */
-  hint?: Msg | string;
+  hint?: Msg;
   /** The source line the position points at, for the caret excerpt. */
   sourceLine?: string;
-  /** The repair `check --fix` can make. */
-  fix?: Fix;
+  /** The repair `check --fix` can make: a text edit, or moving the whole file. */
+  fix?: Fix | MoveFix;
 }
 
 /** JSON values only: problems travel through the result cache and `--format json`. */
@@ -56,6 +56,19 @@ export function messageKey(m: Msg | string): string {
 export interface Fix {
   range: [number, number];
   text: string;
+}
+
+/**
+ * Moving the whole file (repo-relative paths) to where it belongs, never over an existing file:
+ * `records/2025-2026-1/t01.yaml` holding only the second term's records, `records/t01.yaml`, a
+ * lone `t01.yml`. In `--format json` it is `{"move": {"from": …, "to": …}}`, with no `range`.
+ */
+export interface MoveFix {
+  move: { from: string; to: string };
+}
+
+export function isMoveFix(fix: Fix | MoveFix | undefined): fix is MoveFix {
+  return fix !== undefined && "move" in fix;
 }
 
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1 };

@@ -19,7 +19,7 @@ const TEXT = [
   "",
 ].join("\n");
 const ASKABLE = new Set(["date", "kind", "title", "level", "award", "evidence"]);
-const at = (line: number, file = FILE, severity: Problem["severity"] = "error"): Problem => ({ check: "x", severity, file, line, column: 5, message: "m" });
+const at = (line: number, file = FILE, severity: Problem["severity"] = "error"): Problem => ({ check: "x", severity, file, line, column: 5, message: { id: "m" } });
 
 describe("fieldsToReask", () => {
   it("names the new item's fields the errors point at, a list entry by its key", () => {

@@ -11,7 +11,8 @@ import { closedBaselinesOf } from "../git/closed-baseline.js";
 import { findRepoRoot, toRepoPath } from "../repo/layout.js";
 import { pickLang, today, UsageError, type Io } from "./io.js";
 import { openRepo, peekConfigLang, requireRepoRoot } from "./repo-arg.js";
-import { applyFixPass, plannedFixes } from "./check-fix.js";
+import { applyFixPass, applyMoves, moveLine, plannedFixes, plannedMoves } from "./check-fix.js";
+import type { WriteFs } from "../repo/fs.js";
 import { changedFileSet } from "./hook.js";
 import type { CheckOptions } from "./check.js";
 
@@ -78,7 +79,8 @@ function openRepoLang(io: Io, start: string, langFlag: string | undefined): { ro
 }
 
 /** Fix passes until nothing fixable is left (a fix can reveal another: a syntax error hid a date), 5 at most. */
-export function fixAll(root: string, first: { problems: Problem[]; texts: Map<string, string> }, run: () => { problems: Problem[]; texts: Map<string, string> }, o: { dryRun: boolean; lang: Lang }) {
+/** Then the files that belong elsewhere are moved (each once its text fixes are made). */
+export function fixAll(root: string, first: { problems: Problem[]; texts: Map<string, string> }, run: () => { problems: Problem[]; texts: Map<string, string> }, o: { dryRun: boolean; lang: Lang; fs?: WriteFs }) {
   let { problems, texts } = first;
   const files = new Set<string>();
   let fixes = 0;
@@ -97,11 +99,20 @@ export function fixAll(root: string, first: { problems: Problem[]; texts: Map<st
     if (o.dryRun || outcome.fixes === 0) break;
     ({ problems, texts } = run());
   }
+  const moves = applyMoves(root, plannedMoves(problems, { withEdits: o.dryRun }).filter((m) => !skipped.has(m.from)), { ...o, checkedText: texts });
+  moves.skipped.forEach((s) => skipped.set(s.file, s.reason));
+  const moved = moves.moved.length;
+  if (moved > 0) diff += moves.moved.map((m) => `${moveLine(m)}\n`).join("");
   const lines = [
-    o.dryRun
+    ...(fixes === 0 && moved > 0 ? [] : [o.dryRun
       ? t(o.lang, `--fix --dry-run:将在 ${files.size} 个文件中做 ${fixes} 处修复(未写入)`, `--fix --dry-run: would make ${fixes} fix${fixes === 1 ? "" : "es"} in ${files.size} file${files.size === 1 ? "" : "s"} (nothing written)`)
-      : t(o.lang, `--fix:在 ${files.size} 个文件中做了 ${fixes} 处修复`, `--fix: made ${fixes} fix${fixes === 1 ? "" : "es"} in ${files.size} file${files.size === 1 ? "" : "s"}`),
+      : t(o.lang, `--fix:在 ${files.size} 个文件中做了 ${fixes} 处修复`, `--fix: made ${fixes} fix${fixes === 1 ? "" : "es"} in ${files.size} file${files.size === 1 ? "" : "s"}`)]),
+    ...(moved === 0
+      ? []
+      : [o.dryRun
+        ? t(o.lang, `--fix --dry-run:将移动 ${moved} 个文件(未移动)`, `--fix --dry-run: would move ${moved} file${moved === 1 ? "" : "s"} (nothing moved)`)
+        : t(o.lang, `--fix:移动了 ${moved} 个文件:${moves.moved.map(moveLine).join(";")}`, `--fix: moved ${moved} file${moved === 1 ? "" : "s"}: ${moves.moved.map(moveLine).join("; ")}`)]),
     ...[...skipped].map(([file, reason]) => t(o.lang, `未修复 ${file}:${reason}`, `not fixed: ${file}: ${reason}`)),
   ];
-  return { text: lines.join("\n") + "\n", diff, files: files.size };
+  return { text: lines.join("\n") + "\n", diff, files: files.size + moved };
 }

@@ -40,7 +40,7 @@ export function registerCheck(program: Command, io: Io): void {
     .option("--disable <checks>", "关闭某些检查,逗号分隔,可重复 / switch checks off: comma-separated, repeatable", (v: string, acc: string[]) => [...acc, ...v.split(",").map((x) => x.trim()).filter(Boolean)], [] as string[])
     .option("--changed", "只检查 git 中有改动的文件及受其影响的文件 / only files changed in git, and what depends on them")
     .option("--base <rev>", "与 --changed 同用:相对于此版本的改动(默认 HEAD)/ with --changed: changes since this revision (default HEAD)")
-    .option("--fix", "自动修复能机械修复的问题(全角标点、日期写法、给标题加引号、类型名称改编号)/ repair what can be repaired mechanically (full-width punctuation, date forms, quoting a title, a kind's label to its id)")
+    .option("--fix", "自动修复能机械修复的问题(全角标点、日期写法、给标题加引号、类型名称改编号、把文件移到它的学期文件夹)/ repair what can be repaired mechanically (full-width punctuation, date forms, quoting a title, a kind's label to its id, a file moved to its term folder)")
     .option("--dry-run", "与 --fix 同用:只显示将做的改动,不写文件 / with --fix: show the changes as a diff, write nothing")
     .option("--stdin-filename <path>", "与 - 同用:从标准输入读取的内容当作仓库中的这个文件来检查 / with -: check the text read from stdin as this file of the repository")
     .action(async function (this: Command, paths: string[], opts: CheckOptions) {
@@ -73,7 +73,7 @@ export function registerCheck(program: Command, io: Io): void {
         ({ problems, checked, repoLang } = first);
         if (opts.fix) {
           if (stdin) throw new UsageError(t(repoLang, "--fix 不能用于标准输入", "--fix cannot be used with stdin"));
-          const summary = run.fixAll(first.repoRoot, first, once, { dryRun: Boolean(opts.dryRun), lang: repoLang });
+          const summary = run.fixAll(first.repoRoot, first, once, { dryRun: Boolean(opts.dryRun), lang: repoLang, fs: io.fs });
           if (!opts.dryRun) ({ problems, checked } = once());
           io.stderr.write(summary.text);
           if (opts.dryRun) {

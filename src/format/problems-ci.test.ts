@@ -1,15 +1,16 @@
 import { describe, expect, it } from "vitest";
 import type { Problem } from "../problem.js";
+import { msg } from "../messages/index.js";
 import { formatGithub } from "./problems.js";
 import { formatJunit, formatSarif, xmlEscape } from "./problems-ci.js";
 
-const p = (over: Partial<Problem>): Problem => ({ check: "c", severity: "error", file: "a.yaml", line: 3, column: 4, message: "m", ...over });
+const p = (over: Partial<Problem>): Problem => ({ check: "c", severity: "error", file: "a.yaml", line: 3, column: 4, message: { id: "m" }, ...over });
 
 describe("CI formats of problems", () => {
   it("escapes markup and drops the control characters XML 1.0 cannot hold", () => {
     expect(xmlEscape('a<b> & "c"\u0001\u0007\tz')).toBe("a&lt;b&gt; &amp; &quot;c&quot;\tz");
-    const xml = formatJunit([p({ message: 'field "a<b"', hint: "x & y" })], { version: "0", lang: "zh" });
-    expect(xml).toContain('<failure type="c" message="field &quot;a&lt;b&quot; (x &amp; y)">a.yaml:3:4: [c] field &quot;a&lt;b&quot; (x &amp; y)</failure>');
+    const xml = formatJunit([p({ message: msg("unknown-kind", { kind: 'a<b"' }), hint: msg("unknown-kind.hint-id", { id: "x & y" }) })], { version: "0", lang: "en" });
+    expect(xml).toContain(`<failure type="c" message="the rules define no activity kind 'a&lt;b&quot;' (write kind: x &amp; y)">a.yaml:3:4: [c] the rules define no activity kind 'a&lt;b&quot;' (write kind: x &amp; y)</failure>`);
   });
 
   it("gives a whole-file problem no region, and never an end before the start", () => {

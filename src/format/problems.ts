@@ -4,7 +4,7 @@
  */
 import { Chalk } from "chalk";
 import stringWidth from "string-width";
-import { countBySeverity, type Problem } from "../problem.js";
+import { countBySeverity, isMoveFix, type Problem } from "../problem.js";
 import { showProblems } from "../messages/index.js";
 import { t, type Lang } from "../i18n.js";
 
@@ -40,7 +40,8 @@ export function formatText(problems: readonly Problem[], opts: ProblemFormatOpti
       out.push(`${c.dim(`${gutter} |`)} ${" ".repeat(before)}${c.red("^".repeat(width))}`);
     }
     if (p.hint) out.push(`  ${c.cyan(t(opts.lang, "建议", "hint"))}: ${p.hint}`);
-    if (p.fix) out.push(`  ${c.green(t(opts.lang, "可用 yanxiu check --fix 自动修复", "yanxiu check --fix can repair this"))}`);
+    if (isMoveFix(p.fix)) out.push(`  ${c.green(t(opts.lang, `可用 yanxiu check --fix 把文件移到 ${p.fix.move.to}`, `yanxiu check --fix can move the file to ${p.fix.move.to}`))}`);
+    else if (p.fix) out.push(`  ${c.green(t(opts.lang, "可用 yanxiu check --fix 自动修复", "yanxiu check --fix can repair this"))}`);
     out.push("");
   }
   out.push(summaryLine(problems, opts));
@@ -67,7 +68,7 @@ export function formatJson(problems: readonly Problem[], opts: Pick<ProblemForma
  * `line`, `endLine`, `col`, `endColumn` as GitHub reads them: a column span only on one line
  * (GitHub ignores columns on a multi-line annotation).
  */
-function githubPosition(p: Problem): string {
+function githubPosition(p: Pick<Problem, "line" | "column" | "endLine" | "endColumn">): string {
   const endLine = p.endLine !== undefined && p.endLine >= p.line ? p.endLine : p.line;
   let s = `,line=${p.line},endLine=${endLine},col=${p.column}`;
   if (endLine === p.line && p.endColumn !== undefined && p.endColumn > p.column) s += `,endColumn=${p.endColumn}`;

@@ -188,7 +188,7 @@ function readAndValidate<S extends z.ZodType>(fs: ReadFs, root: string, file: st
   const recovered = read.source?.data != null && read.problems.length > 0 && syntaxOk && read.problems.every(recoverable);
   if (!read.source || (read.problems.length > 0 && !recovered)) return { loaded, data: undefined, readable: undefined, recovered: false };
   const v = validate(read.source, schema);
-  const problems = attachValueFixes(read.source, v.problems, lang);
+  const problems = attachValueFixes(read.source, v.problems);
   loaded.problems.push(...(recovered ? withoutFollowOns(read.source, problems) : problems));
   return { loaded, data: recovered ? undefined : v.data, readable: read.source, recovered };
 }

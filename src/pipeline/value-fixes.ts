@@ -5,7 +5,7 @@
  */
 import { visit } from "yaml";
 import type { Problem } from "../problem.js";
-import { t, type Lang } from "../i18n.js";
+import { msg } from "../messages/index.js";
 import { parseLooseDate, toHalfWidth } from "../input/date.js";
 import type { YamlSource } from "../repo/yaml-source.js";
 
@@ -23,7 +23,7 @@ export function invisibleIn(value: string): string[] {
 
 const FIXABLE = new Set(["date", "field-type", "id", "field-value", "number-format", "text-control"]);
 
-export function attachValueFixes(source: YamlSource, problems: Problem[], lang: Lang): Problem[] {
+export function attachValueFixes(source: YamlSource, problems: Problem[]): Problem[] {
   if (!source.doc || !problems.some((p) => FIXABLE.has(p.check))) return problems;
   const scalars = new Map<number, { start: number; end: number; value: string; plain: boolean }>();
   visit(source.doc, {
@@ -43,11 +43,10 @@ export function attachValueFixes(source: YamlSource, problems: Problem[], lang: 
     if (fixed === undefined || fixed === node.value) return p;
     const hidden = invisibleIn(node.value);
     const hint = hidden.length > 0
-      ? t(lang, `值里有看不见的字符 ${hidden.join("、")}(多半是从网页或聊天软件复制来的):删掉它,写成 ${fixed}`,
-          `the value holds invisible characters, ${hidden.join(", ")} (usually pasted from a web page or a chat): delete them, writing ${fixed}`)
+      ? msg("value-fix.hint-invisible", { chars: hidden, fixed })
       : p.check === "date"
-        ? t(lang, `写成 ${fixed}(年-月-日)`, `write ${fixed} (year-month-day)`)
-        : p.hint ?? t(lang, `写成半角:${fixed}`, `write it in half-width characters: ${fixed}`);
+        ? msg("value-fix.hint-date", { fixed })
+        : p.hint ?? msg("value-fix.hint-half-width", { fixed });
     return { ...p, hint, fix: { range: [node.start, node.end], text: fixed } };
   });
 }

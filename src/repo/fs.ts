@@ -26,7 +26,11 @@ export interface WriteFs {
   fsyncSync(fd: number): void;
   closeSync(fd: number): void;
   renameSync(from: string, to: string): void;
+  /** A second name for a file; fails with EEXIST when `to` exists (never replaces it). */
+  linkSync(from: string, to: string): void;
   unlinkSync(path: string): void;
+  /** Remove an empty folder. */
+  rmdirSync(path: string): void;
   readFileSync(path: string): Uint8Array;
   lstatSync(path: string): FileStat;
   mkdirSync(path: string, options: { recursive: true }): unknown;
@@ -92,6 +96,8 @@ export const nodeFs: WriteFs = {
   fsyncSync: (fd) => nodeFsModule.fsyncSync(fd),
   closeSync: (fd) => nodeFsModule.closeSync(fd),
   renameSync: (a, b) => nodeFsModule.renameSync(a, b),
+  linkSync: (a, b) => nodeFsModule.linkSync(a, b),
+  rmdirSync: (p) => nodeFsModule.rmdirSync(p),
   unlinkSync: (p) => nodeFsModule.unlinkSync(p),
   readFileSync: (p) => nodeFsModule.readFileSync(p),
   lstatSync: (p) => nodeFsModule.lstatSync(p),

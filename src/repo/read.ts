@@ -1,12 +1,15 @@
 /** Reading one repo file from disk into a YamlSource, with every failure as a Problem. */
 import { join } from "node:path";
 import type { Problem } from "../problem.js";
-import { t, type Lang } from "../i18n.js";
+import type { Lang } from "../i18n.js";
+import { msg } from "../messages/index.js";
 import { nodeReadFs, type ReadFs } from "./fs.js";
-import { decodeUtf8, makeProblem, MAX_FILE_BYTES, parseYaml, type YamlSource } from "./yaml-source.js";
+import { decodeUtf8, makeProblem, MAX_ALIAS_COUNT, MAX_FILE_BYTES, parseYaml, type YamlSource } from "./yaml-source.js";
 import { findTypingMistakes } from "./typing-mistakes.js";
 import { applyFixes } from "./apply-fixes.js";
-import { TYPING_CHECKS, typingProblem } from "./typing-problems.js";
+import { tabProblem, TYPING_CHECKS, typingProblem } from "./typing-problems.js";
+import { findTabIndents } from "./tab-indent.js";
+import { recoverData } from "./yaml-recover.js";
 
 export type LoadedKind = "config" | "roster" | "records" | "sessions" | "rules";
 
@@ -26,8 +29,11 @@ export interface ReadResult {
 
 const WHOLE_FILE = { line: 0, column: 0 };
 
-/** Read and parse a repo file. Symlinks that leave the repo are refused, so is anything huge. */
-export function readYamlFile(root: string, file: string, lang: Lang, fs: ReadFs = nodeReadFs): ReadResult {
+/**
+ * Read and parse a repo file. Symlinks that leave the repo are refused, so is anything huge.
+ * Messages are rendered by the formatter: `_lang` is not needed, and only kept for old callers.
+ */
+export function readYamlFile(root: string, file: string, _lang?: Lang, fs: ReadFs = nodeReadFs): ReadResult {
   const abs = join(root, file);
   const empty = { file, text: "" };
   let bytes: Uint8Array;
@@ -37,36 +43,31 @@ export function readYamlFile(root: string, file: string, lang: Lang, fs: ReadFs 
       const realRoot = fs.realpathSync(root);
       if (!real.startsWith(realRoot + "/")) {
         return { problems: [makeProblem(empty, WHOLE_FILE, "path-outside-repo",
-          t(lang, "这个文件是指向仓库外的符号链接", "this file is a symbolic link that points outside the repository"),
-          t(lang, "把文件本身放进仓库", "put the file itself in the repository"))] };
+          msg("path-outside-repo"), msg("path-outside-repo.hint"))] };
       }
     }
     const stat = fs.statSync(abs);
     // A FIFO, socket or device (even through a link) is never opened: reading one can block for ever.
     if (!stat.isFile()) {
       return { problems: [makeProblem(empty, WHOLE_FILE, "file-unreadable",
-        t(lang, stat.isDirectory() ? "这是文件夹,不是文件" : "这不是普通文件(是管道、设备或套接字),不会被读取",
-          stat.isDirectory() ? "this is a folder, not a file" : "this is not a regular file (a pipe, device or socket); it is not read"),
-        t(lang, "记录文件必须是普通的 YAML 文件;删除它或换成真正的文件", "record files must be plain YAML files: delete it or replace it with a real file"))] };
+        stat.isDirectory() ? msg("file-unreadable.folder") : msg("file-unreadable.special"), msg("file-unreadable.hint-plain"))] };
     }
     const size = stat.size;
     if (size > MAX_FILE_BYTES) {
       return { problems: [makeProblem(empty, WHOLE_FILE, "file-too-large",
-        t(lang, `文件太大(${(size / 1048576).toFixed(1)} MB,上限 ${MAX_FILE_BYTES / 1048576} MB)`,
-          `the file is too large (${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB)`),
-        t(lang, "记录按教师和学期分文件保存,一个文件不会这么大;检查是否放错了文件", "records are kept one file per teacher per term and never get this large: check this is the right file"))] };
+        msg("file-too-large", { bytes: size, limit: MAX_FILE_BYTES }), msg("file-too-large.hint"))] };
     }
     bytes = fs.readFileSync(abs);
   } catch (e) {
     return { problems: [makeProblem(empty, WHOLE_FILE, "file-unreadable",
-      t(lang, `无法读取文件:${(e as NodeJS.ErrnoException).code ?? String(e)}`, `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`),
-      t(lang, "检查文件是否存在以及读取权限", "check that the file exists and can be read"))] };
+      msg("file-unreadable", { code: (e as NodeJS.ErrnoException).code ?? String(e) }), msg("file-unreadable.hint"))] };
   }
-  return parseBytes(file, bytes, lang);
+  return parseBytes(file, bytes);
 }
 
-export function parseBytes(file: string, bytes: Uint8Array, lang: Lang): ReadResult {
-  const decoded = decodeUtf8(file, bytes, lang);
+/** A file's bytes to its source and problems (`_lang`: as readYamlFile's). */
+export function parseBytes(file: string, bytes: Uint8Array, _lang?: Lang): ReadResult {
+  const decoded = decodeUtf8(file, bytes);
   if (decoded.problem) return { problems: [decoded.problem] };
   // Mistakes of typing are found on the text as written; a lone-CR file is read with LF, offsets unchanged.
   const mistakes = findTypingMistakes(decoded.text!);
@@ -74,18 +75,34 @@ export function parseBytes(file: string, bytes: Uint8Array, lang: Lang): ReadRes
   // The rest is read as if the typing mistakes were repaired (no line moves), so they cause no
   // follow-on errors and the file's other problems are still found.
   const others = mistakes.filter((m) => m.check !== "line-endings");
-  const parsed = parseYaml(file, others.length > 0 ? applyFixes(text, others.map((m) => m.fix)).text : text, lang);
+  const repaired = others.length > 0 ? applyFixes(text, others.map((m) => m.fix)).text : text;
+  // Tabs in the indentation too: read with the spaces they stand for, so the lines after them read as meant.
+  const tabs = findTabIndents(text, repaired);
+  const parsed = parseYaml(file, tabs?.readAs ?? repaired);
   const { source } = parsed;
   if (source.text !== decoded.text) source.written = decoded.text;
+  // Spaces guessed for a tab are no reading to check: the entries they are in are left out, as a syntax error's are.
+  if (tabs?.unclear && source.doc && !source.broken) spoilEntries(source, tabs.tabs.map((tab) => tab.line));
   const written = { file, text };
-  const typing = mistakes.map((m) => typingProblem(written, m, (o) => linePos(text, o), lang));
+  const typing = [
+    ...mistakes.map((m) => typingProblem(written, m, (o) => linePos(text, o))),
+    ...(tabs?.tabs ?? []).map((tab) => tabProblem(written, tab)),
+  ];
   const problems = [...typing, ...withoutShadowed(parsed.problems, typing)];
   if (problems.length === 0 && (source.data === null || source.data === undefined)) {
     problems.push(makeProblem(source, { line: 1, column: 1 }, "empty-file",
-      t(lang, "文件是空的(或只有注释)", "the file is empty (or holds only comments)"),
-      t(lang, "写入内容,或删除这个文件", "add its content, or delete the file")));
+      msg("empty-file"), msg("empty-file.hint")));
   }
   return { source, problems };
+}
+
+/** Leave out of the data the entries holding these lines (src/repo/yaml-recover.ts). */
+function spoilEntries(source: YamlSource, lines: number[]): void {
+  const doc = source.doc!;
+  const recovered = recoverData(doc, (o) => source.lineCounter.linePos(o).line, lines, () => doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
+  if (!recovered) return;
+  source.data = recovered.data;
+  source.broken = recovered.broken;
 }
 
 /** 1-based line and column of an offset. */

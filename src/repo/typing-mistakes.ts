@@ -26,12 +26,6 @@ export const FULL_WIDTH: Record<string, string> = {
 
 const KEY = /^([A-Za-z_$][\w$.-]*)/;
 
-/** The character's name for a message: 「，」 (U+FF0C). */
-export function charName(c: string): string {
-  const cp = c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
-  return c === "\u3000" ? `全角空格 U+${cp}` : `「${c}」 U+${cp}`;
-}
-
 export function findTypingMistakes(text: string): TypingMistake[] {
   const out: TypingMistake[] = [];
   if (text.includes("\r") && !text.includes("\n")) {

@@ -4,41 +4,57 @@
  * where it was opened, so those are moved back to the opening character.
  */
 import { visit, type Document, type LineCounter, type YAMLError } from "yaml";
-import { t, type Lang } from "../i18n.js";
+import type { Msg } from "../problem.js";
+import { msg } from "../messages/index.js";
 
 export interface YamlErrorReport {
   line: number;
   column: number;
-  message: string;
-  hint?: string;
+  message: Msg;
+  hint?: Msg;
 }
-
-const YAML_ERRORS_ZH: Record<string, string> = {
-  DUPLICATE_KEY: "同一层里有重复的键",
-  TAB_AS_INDENT: "用了制表符(Tab)缩进",
-  BAD_INDENT: "缩进不对",
-  MISSING_CHAR: "缺少字符(如引号或括号没有闭合)",
-  MULTILINE_IMPLICIT_KEY: "键不能跨行(可能是缺少冒号或缩进不对)",
-  UNEXPECTED_TOKEN: "出现了不该出现的符号",
-  BLOCK_AS_IMPLICIT_KEY: "缩进不对,块内容被当成了键",
-  MULTIPLE_DOCS: "文件里有多个 YAML 文档(---)",
-  BAD_SCALAR_START: "值的开头字符不合法(可用引号括起来)",
-};
-
-/** The parser's English is fine for most codes; these would otherwise speak of its API. */
-const YAML_ERRORS_EN: Record<string, string> = {
-  MULTIPLE_DOCS: "the file holds more than one YAML document (---)",
-  BLOCK_AS_IMPLICIT_KEY: "wrong indentation: the lines below are read as part of a key",
-};
 
 function unexpectedToken(err: YAMLError): string | undefined {
   return err.code === "UNEXPECTED_TOKEN" ? /: "(.+)"$/.exec(firstLine(err.message))?.[1] : undefined;
 }
 
-function errorMessage(err: YAMLError, lang: Lang): string {
-  const token = unexpectedToken(err);
-  if (token) return t(lang, `出现了不该出现的符号 "${token}"`, `unexpected "${token}"`);
-  return t(lang, YAML_ERRORS_ZH[err.code] ?? firstLine(err.message), YAML_ERRORS_EN[err.code] ?? firstLine(err.message));
+/** Our words for each of the library's error codes; its own English text only for a code it adds later. */
+function errorMessage(err: YAMLError): Msg {
+  const text = firstLine(err.message);
+  switch (err.code) {
+    case "DUPLICATE_KEY": return msg("yaml-syntax.duplicate-key");
+    case "TAB_AS_INDENT": return msg("yaml-syntax.tab-as-indent");
+    case "BAD_INDENT":
+      if (/sequence items must start at the same column/.test(text)) return msg("yaml-syntax.seq-items-column");
+      if (/mapping items must start at the same column/.test(text)) return msg("yaml-syntax.map-items-column");
+      return msg("yaml-syntax.bad-indent");
+    case "MISSING_CHAR":
+      if (/^Missing ,/.test(text)) return msg("yaml-syntax.missing-comma");
+      if (/Implicit map keys need to be followed by map values/.test(text)) return msg("yaml-syntax.key-without-value");
+      return msg("yaml-syntax.missing-char");
+    case "MULTILINE_IMPLICIT_KEY": return msg("yaml-syntax.multiline-implicit-key");
+    case "UNEXPECTED_TOKEN": {
+      const token = unexpectedToken(err);
+      return token ? msg("yaml-syntax.unexpected-token", { token }) : msg("yaml-syntax.unexpected");
+    }
+    case "BLOCK_AS_IMPLICIT_KEY": return msg("yaml-syntax.block-as-implicit-key");
+    case "MULTIPLE_DOCS": return msg("yaml-syntax.multiple-docs");
+    case "BAD_SCALAR_START": return msg("yaml-syntax.bad-scalar-start");
+    case "BLOCK_IN_FLOW": return msg("yaml-syntax.block-in-flow");
+    case "BAD_DQ_ESCAPE": return msg("yaml-syntax.bad-dq-escape");
+    case "BAD_ALIAS": return msg("yaml-syntax.bad-alias");
+    case "ALIAS_PROPS": return msg("yaml-syntax.alias-props");
+    case "BAD_DIRECTIVE": return msg("yaml-syntax.bad-directive");
+    case "BAD_PROP_ORDER": return msg("yaml-syntax.bad-prop-order");
+    case "KEY_OVER_1024_CHARS": return msg("yaml-syntax.key-too-long");
+    case "MULTIPLE_ANCHORS": return msg("yaml-syntax.multiple-anchors");
+    case "MULTIPLE_TAGS": return msg("yaml-syntax.multiple-tags");
+    case "NON_STRING_KEY": return msg("yaml-syntax.non-string-key");
+    case "BAD_COLLECTION_TYPE": return msg("yaml-syntax.bad-collection-type");
+    case "IMPOSSIBLE": return msg("yaml-syntax.structure");
+    case "RESOURCE_EXHAUSTION": return msg("yaml-alias");
+    default: return msg("yaml-syntax.raw", { text });
+  }
 }
 
 interface Opened {
@@ -78,7 +94,7 @@ function errorStart(err: YAMLError, lineCounter: LineCounter): { line: number; c
   return typeof offset === "number" && offset >= 0 ? lineCounter.linePos(offset) : { line: 1, col: 1 };
 }
 
-export function describeYamlErrors(doc: Document.Parsed, text: string, lineCounter: LineCounter, lang: Lang): YamlErrorReport[] {
+export function describeYamlErrors(doc: Document.Parsed, text: string, lineCounter: LineCounter): YamlErrorReport[] {
   const constructs = doc.errors.some((e) => e.code === "MISSING_CHAR" || e.code === "BAD_INDENT") ? openedConstructs(doc) : [];
   const out: YamlErrorReport[] = [];
   const seen = new Set<string>();
@@ -93,16 +109,16 @@ export function describeYamlErrors(doc: Document.Parsed, text: string, lineCount
       report = {
         line: pos.line,
         column: pos.col,
-        message: t(lang, `YAML 语法错误:这里的 ${unclosed.opener} 没有闭合`, `YAML syntax error: this ${unclosed.opener} is never closed`),
-        hint: t(lang, `在值的末尾补上 ${unclosed.closer}`, `add the closing ${unclosed.closer} at the end of the value`),
+        message: msg("yaml-syntax.unclosed", { opener: unclosed.opener }),
+        hint: msg("yaml-syntax.hint-unclosed", { closer: unclosed.closer }),
       };
     } else {
       const pos = errorStart(err, lineCounter);
       report = {
         line: pos.line,
         column: pos.col,
-        message: t(lang, `YAML 语法错误:${errorMessage(err, lang)}`, `YAML syntax error: ${errorMessage(err, lang)}`),
-        hint: yamlErrorHint(err.code, lang),
+        message: errorMessage(err),
+        hint: yamlErrorHint(err),
       };
     }
     // One mistake often trips two parser errors at the same place; report it once.
@@ -114,24 +130,28 @@ export function describeYamlErrors(doc: Document.Parsed, text: string, lineCount
   return out;
 }
 
-function yamlErrorHint(code: string, lang: Lang): string | undefined {
-  switch (code) {
+function yamlErrorHint(err: YAMLError): Msg | undefined {
+  switch (err.code) {
     case "DUPLICATE_KEY":
-      return t(lang, "删除或合并重复的键", "remove or merge the repeated key");
+      return msg("yaml-syntax.hint-duplicate-key");
     case "TAB_AS_INDENT":
-      return t(lang, "YAML 只能用空格缩进:把 Tab 换成空格,与上一行同级的键对齐", "YAML indents with spaces only: replace the tab with spaces, lining the key up with its siblings on the line above");
+      return msg("yaml-syntax.hint-tab");
     case "BAD_INDENT":
     case "BLOCK_AS_IMPLICIT_KEY":
     case "MULTILINE_IMPLICIT_KEY":
-      return t(lang, "检查这一行与上一行的缩进是否对齐,键后是否有冒号和空格", "check this line's indentation against the line above, and that each key has ': ' after it");
+      return msg("yaml-syntax.hint-indent");
     case "MISSING_CHAR":
-      return t(lang, "补上缺少的引号或括号", "add the missing quote or bracket");
+      if (/^Missing ,/.test(firstLine(err.message))) return msg("yaml-syntax.hint-comma");
+      if (/Implicit map keys need to be followed by map values/.test(err.message)) return msg("yaml-syntax.hint-indent");
+      return msg("yaml-syntax.hint-missing");
     case "BAD_SCALAR_START":
-      return t(lang, "以 @ ` % 等开头的值要加引号", "quote values that start with @, ` or %");
+      return msg("yaml-syntax.hint-scalar-start");
     case "UNEXPECTED_TOKEN":
-      return t(lang, "删除这个符号,或把整个值用引号括起来", "delete the character, or put the whole value in quotes");
+      return msg("yaml-syntax.hint-unexpected");
     case "MULTIPLE_DOCS":
-      return t(lang, "一个文件只写一份内容:删除 --- 及其后的部分,或拆成两个文件", "keep one document per file: delete the --- and what follows, or split the file");
+      return msg("yaml-syntax.hint-multiple-docs");
+    case "BAD_DQ_ESCAPE":
+      return msg("yaml-syntax.hint-dq-escape");
     default:
       return undefined;
   }

@@ -5,7 +5,8 @@
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type ScalarTag, type Tags } from "yaml";
 import type { Msg, Problem, Severity } from "../problem.js";
-import { t, type Lang } from "../i18n.js";
+import type { Lang } from "../i18n.js";
+import { msg } from "../messages/index.js";
 import { describeYamlErrors } from "./yaml-errors.js";
 import { recoverData, type BrokenSpans } from "./yaml-recover.js";
 
@@ -70,8 +71,8 @@ export function makeProblem(
   src: Pick<YamlSource, "file" | "text">,
   pos: Position,
   check: string,
-  message: Msg | string,
-  hint?: Msg | string,
+  message: Msg,
+  hint?: Msg,
   severity: Severity = "error",
 ): Problem {
   return {
@@ -86,20 +87,18 @@ export function makeProblem(
 }
 
 /** Decode bytes as UTF-8 text; report the first invalid byte's position when it is not. */
-export function decodeUtf8(file: string, bytes: Uint8Array, lang: Lang): { text?: string; problem?: Problem } {
+export function decodeUtf8(file: string, bytes: Uint8Array): { text?: string; problem?: Problem } {
   // Notepad's "Unicode" is UTF-16 with a byte-order mark; say so rather than "not a text file".
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return {
       problem: makeProblem({ file, text: "" }, { line: 0, column: 0 }, "encoding",
-        t(lang, "文件是 UTF-16 编码,不是 UTF-8", "the file is UTF-16 encoded, not UTF-8"),
-        t(lang, "用编辑器以 UTF-8 编码另存(记事本:另存为 → 编码选 UTF-8)", "save it as UTF-8 in your editor (Notepad: Save As → Encoding: UTF-8)")),
+        msg("encoding.utf16"), msg("encoding.hint-utf16")),
     };
   }
   if (bytes.includes(0)) {
     return {
       problem: makeProblem({ file, text: "" }, { line: 0, column: 0 }, "encoding",
-        t(lang, "这不是文本文件(含有 NUL 字节)", "this is not a text file (it contains NUL bytes)"),
-        t(lang, "记录文件应为 UTF-8 编码的 YAML 文本", "record files must be UTF-8 YAML text")),
+        msg("encoding.binary"), msg("encoding.hint-binary")),
     };
   }
   try {
@@ -111,8 +110,7 @@ export function decodeUtf8(file: string, bytes: Uint8Array, lang: Lang): { text?
     const lossy = new TextDecoder("utf-8").decode(bytes);
     return {
       problem: makeProblem({ file, text: lossy }, { line, column }, "encoding",
-        t(lang, "文件不是 UTF-8 编码", "the file is not UTF-8 encoded"),
-        t(lang, "用编辑器以 UTF-8 编码另存(GBK/GB2312 文件需要转换)", "save it as UTF-8 in your editor (convert GBK/GB2312 files)")),
+        msg("encoding"), msg("encoding.hint")),
     };
   }
 }
@@ -168,18 +166,22 @@ function decimalNumbers(tags: Tags): Tags {
   return out;
 }
 
-/** The options every reader of repository YAML uses (see decimalNumbers). */
-export const YAML_READ_OPTIONS = { uniqueKeys: true, prettyErrors: false, strict: true, version: "1.2", schema: "core", customTags: decimalNumbers } as const;
+/**
+ * The options every reader of repository YAML uses (see decimalNumbers). The library's own
+ * console warnings are off (logLevel): a broken file would print a Node warning beside the problems.
+ */
+export const YAML_READ_OPTIONS = { uniqueKeys: true, prettyErrors: false, strict: true, version: "1.2", schema: "core", customTags: decimalNumbers, logLevel: "error" } as const;
 
-/** Parse YAML text; every syntax error, unknown tag, duplicate key or alias bomb becomes a problem. */
-export function parseYaml(file: string, text: string, lang: Lang): { source: YamlSource; problems: Problem[] } {
+/**
+ * Parse YAML text; every syntax error, unknown tag, duplicate key or alias bomb becomes a problem.
+ * Its messages are rendered by the formatter: `_lang` is not needed, and only kept for old callers.
+ */
+export function parseYaml(file: string, text: string, _lang?: Lang): { source: YamlSource; problems: Problem[] } {
   const lineCounter = new LineCounter();
   const problems: Problem[] = [];
   const source: YamlSource = { file, text, lineCounter, data: undefined };
   const tooDeep = (pos: Position) =>
-    makeProblem(source, pos, "yaml-syntax",
-      t(lang, "YAML 嵌套过深,无法解析", "the YAML is nested too deeply to parse"),
-      t(lang, "研修记录、名册和规则文件都只需要几层缩进", "records, rosters and rule files need only a few levels of indentation"));
+    makeProblem(source, pos, "yaml-syntax", msg("yaml-syntax.too-deep"), msg("yaml-syntax.hint-too-deep"));
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, { ...YAML_READ_OPTIONS, lineCounter });
@@ -200,10 +202,9 @@ export function parseYaml(file: string, text: string, lang: Lang): { source: Yam
     const at = /^%YAML\b/m.exec(text)?.index ?? 0;
     const pos = lineCounter.linePos(at);
     return { source, problems: [makeProblem(source, { line: pos.line, column: pos.col }, "yaml-version",
-      t(lang, `只支持 YAML 1.2,这里写的是 %YAML ${version.version}`, `only YAML 1.2 is read, and this says %YAML ${version.version}`),
-      t(lang, "删除这一行(以及其后的 ---):YAML 1.1 会把 1:30 读成 90、把 010 读成 8", "delete this line (and the --- after it): YAML 1.1 reads 1:30 as 90 and 010 as 8"))] };
+      msg("yaml-version", { version: version.version }), msg("yaml-version.hint"))] };
   }
-  const errors = describeYamlErrors(doc, text, lineCounter, lang);
+  const errors = describeYamlErrors(doc, text, lineCounter);
   for (const e of errors.slice(0, MAX_SYNTAX_PROBLEMS)) {
     problems.push(makeProblem(source, { line: e.line, column: e.column }, "yaml-syntax", e.message, e.hint));
   }
@@ -211,17 +212,16 @@ export function parseYaml(file: string, text: string, lang: Lang): { source: Yam
     const rest = errors.length - MAX_SYNTAX_PROBLEMS;
     const next = errors[MAX_SYNTAX_PROBLEMS]!;
     problems.push(makeProblem(source, { line: next.line, column: next.column }, "yaml-syntax",
-      t(lang, `此后还有 ${rest} 处 YAML 语法错误`, `${rest} more YAML syntax errors from here on`),
-      t(lang, "先改正前面的错误再检查;后面的往往是前面引起的", "fix the first ones and check again: the later ones often follow from them")));
+      msg("yaml-syntax.more", { count: rest }), msg("yaml-syntax.hint-more")));
   }
   for (const warn of doc.warnings) {
     const [start] = warn.linePos ?? [lineCounter.linePos(warn.pos[0])];
     const tag = warn.code === "TAG_RESOLVE_FAILED" ? tagName(warn.message) : undefined;
     problems.push(makeProblem(source, { line: start.line, column: start.col }, tag ? "yaml-tag" : "yaml-syntax",
       tag
-        ? t(lang, `不允许使用 YAML 标签 ${tag}`, `YAML tags are not allowed: ${tag}`)
-        : t(lang, `YAML 警告:${firstLine(warn.message)}`, `YAML warning: ${firstLine(warn.message)}`),
-      tag ? t(lang, "删除标签,只写普通的值", "remove the tag and write a plain value") : undefined));
+        ? msg("yaml-tag", { tag })
+        : msg("yaml-syntax.warning", { text: firstLine(warn.message) }),
+      tag ? msg("yaml-tag.hint") : undefined));
   }
   if (doc.errors.length > 0) {
     const recovered = doc.warnings.length === 0 ? recoverData(doc, (o) => lineCounter.linePos(o).line, errors.map((e) => e.line), () => doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })) : undefined;
@@ -235,7 +235,7 @@ export function parseYaml(file: string, text: string, lang: Lang): { source: Yam
     source.data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
     const message = String((e as Error)?.message);
-    problems.push(toJsProblem(source, doc, message, lang) ?? tooDeep(FILE_START));
+    problems.push(toJsProblem(source, doc, message) ?? tooDeep(FILE_START));
     source.data = undefined;
   }
   return { source, problems };
@@ -255,7 +255,7 @@ function tagName(message: string): string {
 }
 
 /** Failures of building the data: alias bombs, aliases with no anchor, or (undefined) nesting too deep. */
-function toJsProblem(source: YamlSource, doc: Document.Parsed, message: string, lang: Lang): Problem | undefined {
+function toJsProblem(source: YamlSource, doc: Document.Parsed, message: string): Problem | undefined {
   if (isStackOverflow(message)) return undefined;
   const unresolved = /Unresolved alias[^:]*: (.+)$/.exec(firstLine(message))?.[1];
   if (unresolved !== undefined) {
@@ -269,16 +269,14 @@ function toJsProblem(source: YamlSource, doc: Document.Parsed, message: string, 
       },
     });
     return makeProblem(source, pos, "yaml-alias",
-      t(lang, `别名 *${unresolved} 找不到对应的锚点 &${unresolved}`, `the alias *${unresolved} has no anchor &${unresolved} before it`),
-      t(lang, "直接写出值,不要用别名(*)", "write the value out instead of using an alias (*)"));
+      msg("yaml-alias.unresolved", { name: unresolved }), msg("yaml-alias.hint-unresolved"));
   }
   if (/alias|resource exhaustion/i.test(message)) {
     return makeProblem(source, FILE_START, "yaml-alias",
-      t(lang, "YAML 别名展开过多(可能是别名炸弹)", "too many YAML alias expansions (a possible alias bomb)"),
-      t(lang, "不要用锚点(&)和别名(*)重复内容,直接写出每条记录", "write each record out instead of repeating content with anchors (&) and aliases (*)"));
+      msg("yaml-alias"), msg("yaml-alias.hint"));
   }
   return makeProblem(source, FILE_START, "yaml-syntax",
-    t(lang, `无法读取 YAML:${firstLine(message)}`, `cannot read the YAML: ${firstLine(message)}`));
+    msg("yaml-syntax.unreadable", { text: firstLine(message) }));
 }
 
 function firstLine(s: string): string {
@@ -334,8 +332,8 @@ export function problemAt(
   src: YamlSource,
   path: YamlPath,
   check: string,
-  message: Msg | string,
-  hint?: Msg | string,
+  message: Msg,
+  hint?: Msg,
   opts: { severity?: Severity; onKey?: boolean } = {},
 ): Problem {
   return makeProblem(src, positionOf(src, path, opts.onKey), check, message, hint, opts.severity ?? "error");

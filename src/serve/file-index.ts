@@ -3,14 +3,16 @@
  * save is checked with check's own code over a few files instead of 2,000 teachers' worth.
  * Across files, check compares activities in two ways only: the same teacher, date, kind and
  * folded title (duplicate-record) and the same ref (duplicate-id, approval's entries); and
- * file-place compares a file with its .yml twin. The index keeps, per file, its loaded form,
- * its activities and those keys, and is kept in step with every save the server makes.
+ * file-place and term-folder compare a file with the same id's files in other folders (its .yml
+ * twin, the place it would move to). The index keeps, per file, its loaded form, its activities
+ * and those keys, and is kept in step with every save the server makes.
  */
 import type { Activity } from "../model.js";
 import type { LoadedFile, LoadedRepo } from "../pipeline/load.js";
 import { duplicateKey } from "../checks/duplicates.js";
 import { reviewEntries } from "../approval/ref.js";
 import { linkedFolders } from "../checks/symlinks.js";
+import { stemOf } from "../checks/file-moves.js";
 
 export interface IndexedFile {
   loaded: LoadedFile;
@@ -69,14 +71,17 @@ export class FileIndex {
     for (const r of keys.refs) add(this.byRef, r, file);
   }
 
-  /** The other files holding an activity that could collide with one of `activities`, or the file's .yml twin. */
+  /** The other files holding an activity that could collide with one of `activities`, or holding the same id's entries in another folder. */
   related(file: string, activities: readonly Activity[]): string[] {
     const out = new Set<string>();
     const keys = this.keysOf(activities);
     for (const k of keys.dup) for (const f of this.byDup.get(k) ?? []) out.add(f);
     for (const r of keys.refs) for (const f of this.byRef.get(r) ?? []) out.add(f);
-    const stem = file.replace(/\.ya?ml$/i, "").toLowerCase();
-    for (const f of this.files.keys()) if (f.replace(/\.ya?ml$/i, "").toLowerCase() === stem) out.add(f);
+    // The same id's file in every folder of records/ (or sessions/): the .yml twin, and the file a
+    // misplaced one would move to (term-folder and file-place offer the move only when it is absent).
+    const top = file.split("/")[0];
+    const id = stemOf(file).toLowerCase();
+    for (const f of this.files.keys()) if (f.split("/")[0] === top && stemOf(f).toLowerCase() === id) out.add(f);
     out.delete(file);
     return [...out];
   }

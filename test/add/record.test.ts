@@ -32,7 +32,7 @@ describe("attendance", () => {
 });
 
 describe("newProblems", () => {
-  const p = (line: number, message: string): Problem => ({ check: "c", severity: "error", file: "f.yaml", line, column: 1, message, sourceLine: "x" });
+  const p = (line: number, message: string): Problem => ({ check: "c", severity: "error", file: "f.yaml", line, column: 1, message: { id: "test", data: { message } }, sourceLine: "x" });
   it("keeps only what the write brings, even when old problems move down a line", () => {
     expect(newProblems([p(3, "a"), p(5, "a")], [p(4, "a"), p(6, "a"), p(7, "a"), p(8, "b")])).toEqual([p(7, "a"), p(8, "b")]);
   });

@@ -127,10 +127,11 @@ const cases: Case[] = [
       "records/2025-2026-2/t01.yaml": "teacher: t01\nrecords:\n  - date: 2025-09-15\n    kind: observation\n    title: 听课《荷塘月色》\n    count: 2\n",
     },
     exit: 1,
-    // The copy sits in term 2's folder although its date is in term 1: a warning as well.
+    // The copy sits in term 2's folder although its date is in term 1: a warning as well, and no
+    // move (term 1's file exists): the hint says to cut the entry into it.
     problems: ["records/2025-2026-2/t01.yaml:3:11 term-folder", "records/2025-2026-2/t01.yaml:5:12 duplicate-record"],
     messages: [
-      "records/2025-2026-2/t01.yaml:3:11 term-folder 2025-09-15 属于学期 2025-2026-1,但记录放在 2025-2026-2 文件夹中 | 移到 records/2025-2026-1/t01.yaml",
+      "records/2025-2026-2/t01.yaml:3:11 term-folder 2025-09-15 属于学期 2025-2026-1,但记录放在 2025-2026-2 文件夹中 | records/2025-2026-1/t01.yaml 已经存在,不能整个移过去:把这一条剪切到那个文件的列表里(本文件空了就删掉)",
       "records/2025-2026-2/t01.yaml:5:12 duplicate-record 重复记录:t01 在 2025-09-15 的「听课《荷塘月色》」已记录于 records/2025-2026-1/t01.yaml:4 | 删除其中一条;若确是两次活动,在标题中加以区分",
     ],
   },
@@ -152,10 +153,11 @@ const cases: Case[] = [
     },
     exit: 1,
     problems: [`${T02}:6:15 evidence`, `${T02}:6:15 evidence`, `${T02}:6:15 evidence`],
+    // Problems at one place come in the order of their message ids (evidence.absolute, .missing, .outside), whatever the language.
     messages: [
+      "records/2025-2026-1/t02.yaml:6:15 evidence 证明材料用了绝对路径:/etc/passwd | 把文件复制到仓库的 evidence/ 下,写相对路径如 evidence/t01/证书.pdf",
       "records/2025-2026-1/t02.yaml:6:15 evidence 找不到证明材料:evidence/none.pdf | 把文件放进 evidence/ 并提交,或改正路径(相对于仓库根目录)",
       "records/2025-2026-1/t02.yaml:6:15 evidence 证明材料在仓库之外:../../x.txt | 把文件复制到仓库的 evidence/ 下,写相对路径如 evidence/t01/证书.pdf",
-      "records/2025-2026-1/t02.yaml:6:15 evidence 证明材料用了绝对路径:/etc/passwd | 把文件复制到仓库的 evidence/ 下,写相对路径如 evidence/t01/证书.pdf",
     ],
   },
   {

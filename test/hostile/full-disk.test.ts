@@ -3,7 +3,7 @@
  * skipped with a printed notice otherwise). `yanxiu add --commit` with 10 KB free into a record
  * file larger than that, and with 0 bytes free: it fails cleanly, exits 2, leaves the file
  * byte-identical, commits nothing, leaves no lock or temporary file — and once space is freed
- * the next add just works.
+ * the next add just works. And `check --fix` moving a file there: refused whole, then made once freed.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
@@ -139,5 +139,39 @@ describe("a real full disk (tmpfs)", () => {
     // No error; only add's warning that the many observations before it have already filled the item's cap.
     expect(again.stderr).toBe("yanxiu: note: under the rules this record earns nothing (the item's cap is already reached); it can still be written\n");
     expect(again.code).toBe(0);
+  });
+});
+
+describe("check --fix moving a file on a real full disk (tmpfs)", () => {
+  const MISPLACED = "records/t02.yaml";
+  const TARGET = `records/${TERM}/t02.yaml`;
+  const T02 = "# 李老师的记录\nteacher: t02\nrecords:\n  - date: 2025-10-09\n    kind: reflection\n    title: 反思\n";
+
+  it("0 bytes free: not moved and said why, the file whole at its old name, no lock; freed, the move is made and git sees a rename", async (ctx) => {
+    if (skipReason) return ctx.skip();
+    const dir = school("move");
+    writeFiles(dir, { [MISPLACED]: T02 });
+    git(dir, "add", "-A");
+    git(dir, "commit", "-q", "-m", "misplaced");
+    mkdirSync(join(dir, ".yanxiu-cache/locks"), { recursive: true });
+    const filler = fill(0);
+    expect(free()).toBe(0);
+
+    const r = await runCli(["check", dir, "--fix", "--lang", "en"]);
+    expectNoStack(r);
+    console.log(`[full-disk] move with 0 bytes free: ${r.stderr.trim()}`);
+    expect(r.stderr).toMatch(/^not fixed: records\/t02\.yaml: .*ENOSPC/m);
+    expect(r.code).toBe(1);
+    expect(readFileSync(join(dir, MISPLACED), "utf8")).toBe(T02);
+    expect(existsSync(join(dir, TARGET))).toBe(false);
+    expect(git(dir, "status", "--porcelain").stdout).toBe("");
+    expect(readdirSync(join(dir, ".yanxiu-cache/locks"))).toEqual([]);
+
+    rmSync(filler);
+    const again = await runCli(["check", dir, "--fix", "--lang", "en"]);
+    expect(again.stderr).toBe(`--fix: moved 1 file: ${MISPLACED} → ${TARGET}\n`);
+    expect(again.code).toBe(0);
+    git(dir, "add", "-A");
+    expect(git(dir, "status", "--porcelain").stdout).toBe(`R  ${MISPLACED} -> ${TARGET}\n`);
   });
 });

@@ -206,25 +206,26 @@ describe("record files in places no record belongs", () => {
       name: "a term folder that is not in yanxiu.yaml",
       files: { "records/2025-2026-9/t03.yaml": other },
       file: "records/2025-2026-9/t03.yaml",
-      expect: [["file-place", 0, 0, "the folder records/2025-2026-9/ is not a term in yanxiu.yaml", "did you mean records/2025-2026-1/?"]],
+      expect: [["file-place", 0, 0, "the folder records/2025-2026-9/ is not a term in yanxiu.yaml", "move the file to records/2025-2026-1/t03.yaml"]],
+      // Its one record is dated in 2025-2026-1, so its place is certain: check --fix moves it (test/cli/check-fix-move.test.ts).,
     },
     {
       name: "a far-off folder name: the terms are listed",
       files: { "records/old/t03.yaml": other },
       file: "records/old/t03.yaml",
-      expect: [["file-place", 0, 0, "the folder records/old/ is not a term", "terms defined: 2025-2026-1, 2025-2026-2"]],
+      expect: [["file-place", 0, 0, "the folder records/old/ is not a term", "move the file to records/2025-2026-1/t03.yaml"]],
     },
     {
       name: "t03.yml beside t03.yaml",
       files: { [HOSTILE_FILE.replace(/\.yaml$/, ".yml")]: other, [HOSTILE_FILE]: reflection() },
       file: HOSTILE_FILE.replace(/\.yaml$/, ".yml"),
-      expect: [["file-place", 0, 0, "records/2025-2026-1/t03.yaml already holds t03's entries for this term: this is a second file", "move its entries into records/2025-2026-1/t03.yaml"]],
+      expect: [["file-place", 0, 0, "records/2025-2026-1/t03.yaml already holds t03's entries for this term: this is a second file", "records/2025-2026-1/t03.yaml already exists: cut this file's entries into that file's list, then delete this file"]],
     },
     {
       name: "a .yml file on its own",
       files: { [HOSTILE_FILE]: null, [HOSTILE_FILE.replace(/\.yaml$/, ".yml")]: other },
       file: HOSTILE_FILE.replace(/\.yaml$/, ".yml"),
-      expect: [["file-place", 0, 0, "the file name must end in .yaml: t03.yaml", "rename it to records/2025-2026-1/t03.yaml"]],
+      expect: [["file-place", 0, 0, "the file name must end in .yaml: t03.yaml", "move the file to records/2025-2026-1/t03.yaml"]],
     },
     {
       name: "a record file outside any term folder",
@@ -255,7 +256,7 @@ describe("duplicates whose titles only look different", () => {
       const run = await check(school({ [HOSTILE_FILE]: twice(first, second) }));
       expectContained(run);
       expect(places(run, HOSTILE_FILE)).toEqual([["duplicate-record", 8, 12]]);
-      expect(problemsIn(run, HOSTILE_FILE)[0]!.message).toContain(`is already recorded at ${HOSTILE_FILE}:3 (the titles differ only in invisible characters, width, spacing, case or 繁/简: '${first}')`);
+      expect(problemsIn(run, HOSTILE_FILE)[0]!.message).toContain(`is already recorded at ${HOSTILE_FILE}:3 (the titles differ only in invisible characters, width, spacing, case or traditional/simplified characters: '${first}')`);
     });
   }
   it("titles that differ in what they say are not duplicates", async () => {
