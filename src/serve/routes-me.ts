@@ -74,7 +74,7 @@ export function answerFailure<R>(result: Exclude<SaveResult, { ok: true }>, show
     const placed = placeProblems(result.problems, lang);
     return show(placed.errors, placed.general, 400);
   }
-  return show({}, [result.message], result.reason === "busy" ? 409 : 500);
+  return show({}, [result.message], result.reason === "busy" || result.reason === "changed" ? 409 : 500);
 }
 
 export function failureText(r: Exclude<SaveResult, { ok: true }>): string | undefined {
