@@ -59,4 +59,37 @@ describe("editItemFields", () => {
   it("refuses removing the field that shares the dash's line rather than reformat", () => {
     expect(editItemFields(FILE, "records", 0, { date: undefined })).toEqual({ ok: false, reason: "would-reformat" });
   });
+
+  describe("lists of strings (evidence)", () => {
+    it("adds a block list two columns in, after the item's last line", () => {
+      const r = editItemFields(FILE, "records", 0, { evidence: ["evidence/t01/a.jpg", "evidence/t01/b.pdf"] });
+      expect(r.ok && r.text).toBe(FILE.replace("    title: 听课《荷塘月色》\n", "    title: 听课《荷塘月色》\n    evidence:\n      - evidence/t01/a.jpg\n      - evidence/t01/b.pdf\n"));
+    });
+
+    it("rewrites a block list in place, the lines around it kept", () => {
+      const r = editItemFields(FILE, "records", 1, { evidence: ["evidence/a.pdf", "evidence/b.jpg"], status: "退回" });
+      expect(r.ok && r.text).toBe(FILE.replace("    status: 录入\n", "    status: 退回\n").replace("      - evidence/a.pdf\n", "      - evidence/a.pdf\n      - evidence/b.jpg\n"));
+    });
+
+    it("turns a scalar into a list and a list into a scalar", () => {
+      const one = "teacher: t01\nrecords:\n  - date: 2025-10-12\n    kind: paper\n    title: x\n    evidence: evidence/a.pdf  # 证书\n    notes: n\n";
+      const two = editItemFields(one, "records", 0, { evidence: ["evidence/a.pdf", "evidence/b.pdf"] });
+      expect(two.ok && two.text).toBe(one.replace("    evidence: evidence/a.pdf  # 证书\n", "    evidence:\n      - evidence/a.pdf\n      - evidence/b.pdf  # 证书\n"));
+      const back = editItemFields(FILE, "records", 1, { evidence: "evidence/b.pdf" });
+      expect(back.ok && back.text).toBe(FILE.replace("    evidence:\n      - evidence/a.pdf\n", "    evidence: evidence/b.pdf\n"));
+    });
+
+    it("writes a flow list inside a flow item, and keeps CRLF", () => {
+      const r = editItemFields(FILE, "records", 2, { evidence: ["evidence/a.pdf", "evidence/b 2.pdf"] });
+      expect(r.ok && r.text).toBe(FILE.replace("title: 反思 }", "title: 反思, evidence: [evidence/a.pdf, evidence/b 2.pdf] }"));
+      const crlf = FILE.replace(/\n/g, "\r\n");
+      const c = editItemFields(crlf, "records", 1, { evidence: ["evidence/a.pdf", "evidence/c.png"] });
+      expect(c.ok && c.text).toBe(crlf.replace("      - evidence/a.pdf\r\n", "      - evidence/a.pdf\r\n      - evidence/c.png\r\n"));
+    });
+
+    it("removes a whole block list", () => {
+      const r = editItemFields(FILE, "records", 1, { evidence: undefined });
+      expect(r.ok && r.text).toBe(FILE.replace("    evidence:\n      - evidence/a.pdf\n", ""));
+    });
+  });
 });

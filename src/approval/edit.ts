@@ -2,13 +2,14 @@
  * Changing some fields of one item of a record or session file in place, keeping every other
  * byte: comments, blank lines, quoting, key order, CRLF line ends and a BOM. A field that exists
  * has its value replaced where it stands; a new one is added as the item's last field, indented
- * like the others; `undefined` removes a field's line. The result is parsed back and refused
+ * like the others; `undefined` removes a field's line; a list of strings is written as a block
+ * list under its key (a flow list inside a flow item). The result is parsed back and refused
  * unless it means exactly the old data with these changes. Pure: text in, text out.
  */
 import { isDeepStrictEqual } from "node:util";
 import { Document, isMap, isPair, isScalar, isSeq, parseDocument, type Pair, type YAMLMap } from "yaml";
 
-export type FieldChanges = Record<string, string | number | undefined>;
+export type FieldChanges = Record<string, string | number | string[] | undefined>;
 
 export type EditResult =
   | { ok: true; text: string }
@@ -76,9 +77,11 @@ function lineEnd(body: string, at: number): number {
   return n < 0 ? body.length : n;
 }
 
-function setField(body: string, node: YAMLMap, key: string, value: string | number, eol: string): string | undefined {
+function setField(body: string, node: YAMLMap, key: string, value: string | number | string[], eol: string): string | undefined {
+  if (Array.isArray(value)) return setList(body, node, key, value, eol);
   const text = scalarText(value);
   const pair = pairOf(node, key);
+  if (pair && isSeq(pair.value)) return replaceValue(body, pair, ` ${text}`);
   if (pair) {
     const v = pair.value;
     if (isScalar(v) && v.range) return body.slice(0, v.range[0]) + text + body.slice(v.range[1]);
@@ -90,16 +93,12 @@ function setField(body: string, node: YAMLMap, key: string, value: string | numb
     }
     return undefined;
   }
-  if (!node.range) return undefined;
-  if (node.flow) {
-    // `{ date: …, title: … }`: before the closing brace.
-    const close = body.lastIndexOf("}", node.range[1]);
-    if (close < 0) return undefined;
-    const sep = node.items.length > 0 ? ", " : "";
-    let at = close;
-    while (at > 0 && body[at - 1] === " ") at--;
-    return body.slice(0, at) + `${sep}${key}: ${text}` + body.slice(at);
-  }
+  if (node.flow) return insertFlow(body, node, `${key}: ${text}`);
+  return appendLine(body, node, `${key}: ${text}`, eol);
+}
+
+/** A new last field of a block item: after the line holding the end of its last value, at its fields' column. */
+function appendLine(body: string, node: YAMLMap, line: string, eol: string): string | undefined {
   const first = node.items[0];
   const last = node.items.at(-1);
   const firstKey = first?.key as { range?: [number, number, number] } | undefined;
@@ -109,7 +108,7 @@ function setField(body: string, node: YAMLMap, key: string, value: string | numb
   if (lastEnd === undefined) return undefined;
   // After the line holding the end of the last field's value (a trailing comment stays there).
   const end = lineEnd(body, Math.max(lastEnd - 1, 0));
-  const lineText = `${" ".repeat(column)}${key}: ${text}`;
+  const lineText = " ".repeat(column) + line.split("\n").join(eol + " ".repeat(column));
   if (end === body.length) return body + (body.endsWith("\n") || body === "" ? "" : eol) + lineText + (body.endsWith("\n") ? eol : "");
   const cr = body[end - 1] === "\r" ? 1 : 0;
   return body.slice(0, end - cr) + eol + lineText + body.slice(end - cr);
@@ -144,4 +143,48 @@ function removeField(body: string, node: YAMLMap, key: string): string | undefin
   if (body.slice(start, k.range[0]).trim() !== "") return undefined;
   const stop = lineEnd(body, Math.max(end - 1, k.range[0]));
   return body.slice(0, start) + body.slice(stop === body.length ? stop : stop + 1);
+}
+
+/** The column of a block item's fields (that of its first key). */
+function fieldColumn(body: string, node: YAMLMap): number | undefined {
+  const firstKey = node.items[0]?.key as { range?: [number, number, number] } | undefined;
+  return firstKey?.range ? firstKey.range[0] - lineStart(body, firstKey.range[0]) : undefined;
+}
+
+/** Everything after the pair's colon up to the end of its value, replaced by `text`. */
+function replaceValue(body: string, pair: Pair, text: string): string | undefined {
+  const k = pair.key as { range?: [number, number, number] } | null;
+  let end = endOfPair(pair);
+  if (!k?.range || end === undefined) return undefined;
+  // A block list's range runs to the start of the next line: its line end stays.
+  while (end > k.range[1] && /[\r\n ]/.test(body[end - 1]!)) end--;
+  const colon = body.indexOf(":", k.range[1]);
+  if (colon < 0 || colon > end) return undefined;
+  return body.slice(0, colon + 1) + text + body.slice(Math.max(end, colon + 1));
+}
+
+/**
+ * A list of strings: a block list two columns in from its key (as add writes it), or a flow
+ * list when the item or the old value is written in flow style. Comments between the old
+ * list's entries go with them; the lines around stay.
+ */
+function setList(body: string, node: YAMLMap, key: string, values: string[], eol: string): string | undefined {
+  const flow = `[${values.map(scalarText).join(", ")}]`;
+  const pair = pairOf(node, key);
+  if (node.flow) return pair ? replaceValue(body, pair, ` ${flow}`) : insertFlow(body, node, `${key}: ${flow}`);
+  const column = fieldColumn(body, node);
+  if (column === undefined) return undefined;
+  const items = values.map((v) => `  - ${scalarText(v)}`);
+  if (!pair) return appendLine(body, node, [`${key}:`, ...items].join("\n"), eol);
+  if (isSeq(pair.value) && pair.value.flow) return replaceValue(body, pair, ` ${flow}`);
+  return replaceValue(body, pair, items.map((i) => eol + " ".repeat(column) + i).join(""));
+}
+
+function insertFlow(body: string, node: YAMLMap, text: string): string | undefined {
+  if (!node.range) return undefined;
+  const close = body.lastIndexOf("}", node.range[1]);
+  if (close < 0) return undefined;
+  let at = close;
+  while (at > 0 && body[at - 1] === " ") at--;
+  return body.slice(0, at) + `${node.items.length > 0 ? ", " : ""}${text}` + body.slice(at);
 }

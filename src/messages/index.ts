@@ -8,10 +8,12 @@ import type { Msg, MsgData, Problem, ShownProblem } from "../problem.js";
 import type { Entry } from "./catalogue.js";
 import { generalMessages } from "./general.js";
 import { checkMessages } from "./checks.js";
+import { schemaMessages } from "./schema.js";
+import { ruleMessages } from "./rules.js";
 
-const AREAS = [generalMessages, checkMessages] as const;
+const AREAS = [generalMessages, checkMessages, schemaMessages, ruleMessages] as const;
 
-type Joined = typeof generalMessages & typeof checkMessages;
+type Joined = typeof generalMessages & typeof checkMessages & typeof schemaMessages & typeof ruleMessages;
 
 export const CATALOGUE: Joined = Object.assign({}, ...AREAS);
 

@@ -97,7 +97,7 @@ export function loadRepo(root: string, lang: Lang, opts: LoadOptions = {}): Load
     const loaded: LoadedFile = { file: ruleFile, kind: "rules", source: read.source, problems: read.problems };
     files.push(loaded);
     if (read.source && read.problems.length === 0) {
-      const compiled = compileRuleFile(read.source, lang);
+      const compiled = compileRuleFile(read.source);
       loaded.problems.push(...compiled.problems);
       if (compiled.ruleSet) repo.ruleSets.push(compiled.ruleSet);
     } else {
@@ -108,7 +108,7 @@ export function loadRepo(root: string, lang: Lang, opts: LoadOptions = {}): Load
     }
   }
   if (repo.ruleSets.length > 0) {
-    const merged = mergeRuleSets(repo.ruleSets, lang);
+    const merged = mergeRuleSets(repo.ruleSets);
     repo.scheme = merged.scheme;
     repo.problems.push(...merged.problems);
   }
@@ -181,7 +181,7 @@ function readAndValidate<S extends z.ZodType>(fs: ReadFs, root: string, file: st
   const syntaxOk = read.source?.broken !== undefined || !read.problems.some((p) => p.check === "yaml-syntax");
   const recovered = read.source?.data != null && read.problems.length > 0 && syntaxOk && read.problems.every(recoverable);
   if (!read.source || (read.problems.length > 0 && !recovered)) return { loaded, data: undefined, readable: undefined, recovered: false };
-  const v = validate(read.source, schema, lang);
+  const v = validate(read.source, schema);
   const problems = attachValueFixes(read.source, v.problems, lang);
   loaded.problems.push(...(recovered ? withoutFollowOns(read.source, problems) : problems));
   return { loaded, data: recovered ? undefined : v.data, readable: read.source, recovered };

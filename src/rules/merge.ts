@@ -3,8 +3,9 @@
  * observation minimums). Checks what only the whole can tell: references, duplicate ids,
  * overlapping versions, cyclic categories, caps below required minimums.
  */
-import type { Problem } from "../problem.js";
-import { t, type Lang } from "../i18n.js";
+import type { Msg, Problem } from "../problem.js";
+import { msg } from "../messages/index.js";
+import type { DefinedWhat } from "../messages/rules.js";
 import { problemAt } from "../repo/yaml-source.js";
 import { didYouMean } from "../schema/zod-problems.js";
 import { overlap } from "./blocks/versions.js";
@@ -25,28 +26,25 @@ import {
 
 const WINDOW_ORDER: Record<Window, number> = { week: 0, fortnight: 1, month: 2, term: 3, year: 4, cycle: 5 };
 
-export function mergeRuleSets(sets: RuleSet[], lang: Lang): { scheme: Scheme; problems: Problem[] } {
+export function mergeRuleSets(sets: RuleSet[]): { scheme: Scheme; problems: Problem[] } {
   const problems: Problem[] = [];
   const sources = new Map(sets.map((s) => [s.file, s.source]));
-  const at = (d: Defined, sub: (string | number)[], check: string, zh: string, en: string, hint?: string, onKey = false, severity: "error" | "warning" = "error") => {
+  const at = (d: Defined, sub: (string | number)[], check: string, message: Msg, hint?: Msg, severity: "error" | "warning" = "error") => {
     const src = sources.get(d.file)!;
-    problems.push(problemAt(src, [...d.path, ...sub], check, t(lang, zh, en), hint, { onKey, severity }));
+    problems.push(problemAt(src, [...d.path, ...sub], check, message, hint, { severity }));
   };
   const loc = (d: Defined) => `${d.file}:${d.pos.line}`;
 
   /** What is defined, or — when nothing is — where to define it (never a bare "defined: "). */
-  const definedHint = (ids: string[], what: [string, string], list: string) =>
-    ids.length
-      ? t(lang, `可用的:${ids.join("、")}`, `defined: ${ids.join(", ")}`)
-      : t(lang, `还没有定义任何${what[0]}:先在 ${list} 下定义`, `no ${what[1]}s are defined yet: define one under '${list}'`);
+  const definedHint = (ids: string[], what: DefinedWhat, list: string) =>
+    ids.length ? msg("rule-reference.hint-defined", { ids }) : msg("rule-reference.hint-none", { what, list });
 
   let meta = DEFAULT_META;
   let metaDef: Defined | undefined;
   for (const s of sets) {
     if (!s.meta) continue;
     if (metaDef) {
-      at(s.meta, [], "rule-duplicate", `方案信息(scheme)已在 ${loc(metaDef)} 写过,一套规则只能有一个`,
-        `the scheme is already described at ${loc(metaDef)}; only one file may describe it`);
+      at(s.meta, [], "rule-duplicate", msg("rule-duplicate.scheme", { at: loc(metaDef) }));
       continue;
     }
     const { file: _f, pos: _p, path: _path, ...m } = s.meta;
@@ -61,28 +59,25 @@ export function mergeRuleSets(sets: RuleSet[], lang: Lang): { scheme: Scheme; pr
   const requirementsById = new Map<string, RequirementDef[]>();
   const grades: GradeDef[] = [];
   const gradesById = new Map<string, GradeDef>();
-  const dup = (what: [string, string], id: string, first: Defined, again: Defined) =>
-    at(again, ["id"], "rule-duplicate", `${what[0]}「${id}」已在 ${loc(first)} 定义过`, `${what[1]} '${id}' is already defined at ${loc(first)}`);
+  const dup = (what: DefinedWhat, id: string, first: Defined, again: Defined) =>
+    at(again, ["id"], "rule-duplicate", msg("rule-duplicate", { what, id, at: loc(first) }));
 
   for (const s of sets) {
     for (const k of s.kinds) {
       const prev = kinds.get(k.id);
-      if (prev) dup(["活动类型", "kind"], k.id, prev, k);
+      if (prev) dup("kind", k.id, prev, k);
       else kinds.set(k.id, k);
     }
     for (const c of s.categories) {
       const prev = categories.get(c.id);
-      if (prev) dup(["类别", "category"], c.id, prev, c);
+      if (prev) dup("category", c.id, prev, c);
       else categories.set(c.id, c);
     }
     for (const it of s.items) {
       const item = items.get(it.id) ?? { id: it.id, versions: [] };
       const clash = item.versions.find((v) => overlap(v, it));
       if (clash) {
-        at(it, it.from ? ["from"] : ["id"], "rule-overlap",
-          `项目「${it.id}」的这个版本与 ${loc(clash)} 的版本有效期重叠`,
-          `this version of item '${it.id}' overlaps the one at ${loc(clash)}`,
-          t(lang, "用 from/until 让各版本首尾相接、互不重叠", "give the versions from/until dates that follow on without overlapping"));
+        at(it, it.from ? ["from"] : ["id"], "rule-overlap", msg("rule-overlap", { item: it.id, at: loc(clash) }), msg("rule-overlap.hint"));
         continue;
       }
       item.versions.push(it);
@@ -91,8 +86,7 @@ export function mergeRuleSets(sets: RuleSet[], lang: Lang): { scheme: Scheme; pr
     for (const r of s.requirements) {
       const clash = requirementsById.get(r.id)?.find((q) => overlap(q, r));
       if (clash) {
-        at(r, r.from ? ["from"] : ["id"], "rule-overlap", `要求「${r.id}」与 ${loc(clash)} 的同名要求有效期重叠`,
-          `requirement '${r.id}' overlaps the one at ${loc(clash)}`);
+        at(r, r.from ? ["from"] : ["id"], "rule-overlap", msg("rule-overlap.requirement", { requirement: r.id, at: loc(clash) }));
         continue;
       }
       requirements.push(r);
@@ -100,7 +94,7 @@ export function mergeRuleSets(sets: RuleSet[], lang: Lang): { scheme: Scheme; pr
     }
     for (const g of s.grades) {
       const prev = gradesById.get(g.id);
-      if (prev) dup(["等级", "grade"], g.id, prev, g);
+      if (prev) dup("grade", g.id, prev, g);
       else {
         grades.push(g);
         gradesById.set(g.id, g);
@@ -123,14 +117,14 @@ export function mergeRuleSets(sets: RuleSet[], lang: Lang): { scheme: Scheme; pr
   const itemIds = [...items.keys()];
   const lists = new Map<string[], "kinds" | "categories" | "items">([[kindIds, "kinds"], [categoryIds, "categories"], [itemIds, "items"]]);
   const known = new Map<string[], Set<string>>([kindIds, categoryIds, itemIds].map((ids) => [ids, new Set(ids)]));
-  const refCheck = (d: Defined, sub: (string | number)[], id: string, ids: string[], what: [string, string]) => {
+  const refCheck = (d: Defined, sub: (string | number)[], id: string, ids: string[], what: DefinedWhat) => {
     if (known.get(ids)!.has(id) || isSkipped(lists.get(ids)!, id)) return;
     const guess = didYouMean(id, ids);
-    at(d, sub, "rule-reference", `${what[0]}「${id}」没有定义`, `${what[1]} '${id}' is not defined`,
-      guess ? t(lang, `是不是「${guess}」?`, `did you mean '${guess}'?`) : definedHint(ids, what, `${lists.get(ids)}:`));
+    at(d, sub, "rule-reference", msg("rule-reference", { what, id }),
+      guess ? msg("did-you-mean", { guess }) : definedHint(ids, what, `${lists.get(ids)}:`));
   };
   const kindsRef = (d: Defined, sub: (string | number)[], list: string[] | undefined) =>
-    list?.forEach((k, i) => refCheck(d, [...sub, i], k, kindIds, ["活动类型", "kind"]));
+    list?.forEach((k, i) => refCheck(d, [...sub, i], k, kindIds, "kind"));
 
   // A stage requirement's stages must be among those its kind declares (when it declares them).
   const stageCheck = (r: RequirementDef, kindList: string[], stage: { reach: string; from?: string }) => {
@@ -139,24 +133,23 @@ export function mergeRuleSets(sets: RuleSet[], lang: Lang): { scheme: Scheme; pr
     for (const key of ["reach", "from"] as const) {
       const id = stage[key];
       if (id === undefined || declared.includes(id)) continue;
-      const word = (x: string) => STAGES.label(x, lang);
-      at(r, ["stage", key], "rule-reference", `课题阶段「${word(id)}」不在这一类型的 stages 里`, `stage '${word(id)}' is not among the kind's stages`,
-        t(lang, `这一类型的阶段:${declared.map(word).join("、")}`, `the kind's stages: ${declared.map(word).join(", ")}`));
+      const word = (x: string) => ({ zh: STAGES.label(x, "zh"), en: STAGES.label(x, "en") });
+      at(r, ["stage", key], "rule-reference", msg("rule-reference.stage", { stage: word(id) }), msg("rule-reference.hint-stages", { stages: declared.map(word) }));
     }
   };
 
-  for (const c of categories.values()) if (c.parent) refCheck(c, ["parent"], c.parent, categoryIds, ["类别", "category"]);
+  for (const c of categories.values()) if (c.parent) refCheck(c, ["parent"], c.parent, categoryIds, "category");
   for (const item of items.values()) {
     for (const v of item.versions) {
       kindsRef(v, ["kinds"], v.kinds);
-      if (v.category) refCheck(v, ["category"], v.category, categoryIds, ["类别", "category"]);
+      if (v.category) refCheck(v, ["category"], v.category, categoryIds, "category");
       if (v.credit.type === "once") v.credit.anyOf.forEach((q, i) => kindsRef(v, ["once", "anyOf", i, "kinds"], q.kinds));
     }
   }
   for (const r of requirements) {
     const tg = r.target;
-    if (tg.type === "category") refCheck(r, ["category"], tg.id, categoryIds, ["类别", "category"]);
-    if (tg.type === "item") refCheck(r, ["item"], tg.id, itemIds, ["项目", "item"]);
+    if (tg.type === "category") refCheck(r, ["category"], tg.id, categoryIds, "category");
+    if (tg.type === "item") refCheck(r, ["item"], tg.id, itemIds, "item");
     if (tg.type === "kinds") {
       kindsRef(r, ["kinds"], tg.kinds);
       kindsRef(r, ["makeUp"], tg.makeUp);
@@ -167,8 +160,8 @@ export function mergeRuleSets(sets: RuleSet[], lang: Lang): { scheme: Scheme; pr
       const teacherReqs = requirements.filter((q) => q.subject === "teacher").map((q) => q.id);
       if (!teacherReqs.includes(tg.requirement)) {
         const guess = didYouMean(tg.requirement, teacherReqs);
-        at(r, ["share"], "rule-reference", `教师要求「${tg.requirement}」没有定义`, `teacher requirement '${tg.requirement}' is not defined`,
-          guess ? t(lang, `是不是「${guess}」?`, `did you mean '${guess}'?`) : definedHint(teacherReqs, ["教师要求", "teacher requirement"], "requirements:"));
+        at(r, ["share"], "rule-reference", msg("rule-reference", { what: "teacher-requirement", id: tg.requirement }),
+          guess ? msg("did-you-mean", { guess }) : definedHint(teacherReqs, "teacher-requirement", "requirements:"));
       }
     }
     r.substitutes.forEach((s, i) => kindsRef(r, ["substitutes", i, "kinds"], s.kinds));
@@ -180,14 +173,12 @@ export function mergeRuleSets(sets: RuleSet[], lang: Lang): { scheme: Scheme; pr
       const activity = ACTIVITY_ROLES.normalize(role);
       if (activity) {
         const key = sub.at(-1) === "exceptRoles" ? "exceptActivityRoles" : "activityRoles";
-        at(d, [...sub, i], "rule-role", `「${role}」是活动中的角色,不是花名册里教师的角色,这里永远匹配不到`, `'${role}' is a role in an activity, not a teacher's roster role, so it never matches here`,
-          t(lang, `按活动中的角色筛选写 ${key}: [${role}]`, `to filter by the role in the activity write ${key}: [${role}]`), false, "warning");
+        at(d, [...sub, i], "rule-role", msg("rule-role.activity", { role }), msg("rule-role.hint-activity", { key, role }), "warning");
         return;
       }
       const teacher = TEACHER_ROLES.entries.find((e) => e.id === role || e.en === role);
       if (teacher) {
-        at(d, [...sub, i], "rule-role", `花名册里的角色写中文,「${role}」匹配不到「${teacher.zh}」`, `roster roles are written in Chinese: '${role}' does not match '${teacher.zh}'`,
-          t(lang, `改成「${teacher.zh}」`, `write '${teacher.zh}'`), false, "warning");
+        at(d, [...sub, i], "rule-role", msg("rule-role", { role, zh: teacher.zh }), msg("rule-role.hint-write", { zh: teacher.zh }), "warning");
       }
     });
   for (const item of items.values()) for (const v of item.versions) {
@@ -215,7 +206,7 @@ export function mergeRuleSets(sets: RuleSet[], lang: Lang): { scheme: Scheme; pr
     if (cur && state.get(cur.id) === "walking") {
       const cycle = walk.slice(walk.indexOf(cur.id));
       const first = categories.get(cycle[0]!)!;
-      at(first, ["parent"], "rule-cycle", `类别形成了循环:${[...cycle, cycle[0]].join(" → ")}`, `the categories form a cycle: ${[...cycle, cycle[0]].join(" → ")}`);
+      at(first, ["parent"], "rule-cycle", msg("rule-cycle", { cycle: [...cycle, cycle[0]!] }));
     }
     for (const id of walk) state.set(id, "done");
   }
@@ -234,8 +225,7 @@ export function mergeRuleSets(sets: RuleSet[], lang: Lang): { scheme: Scheme; pr
       // A default window is unknown when the scheme's settings were left out.
       if (skipped?.scheme && (r.per === undefined || c.per === undefined)) continue;
       if (c.cap < need && WINDOW_ORDER[r.per ?? meta.period] <= WINDOW_ORDER[c.per ?? meta.period]) {
-        at(r, ["minimum"], "rule-cap-floor", `要求至少 ${need},但 ${loc(c.d)} 的上限只有 ${c.cap},永远达不到`,
-          `requires at least ${need}, but the cap at ${loc(c.d)} is only ${c.cap}, so it can never be met`);
+        at(r, ["minimum"], "rule-cap-floor", msg("rule-cap-floor", { minimum: need, at: loc(c.d), cap: c.cap }));
         break;
       }
     }
@@ -246,9 +236,7 @@ export function mergeRuleSets(sets: RuleSet[], lang: Lang): { scheme: Scheme; pr
     for (const item of items.values()) {
       for (const v of item.versions) {
         if (v.credit.type === "hours" && v.credit.hoursPerCredit === undefined) {
-          at(v, ["hours"], "rule-conversion", `学分制方案没有写换算比例,「${v.id}」的学时无法换算成学分`,
-            `the scheme counts credits but gives no conversion rate, so '${v.id}' cannot turn hours into credits`,
-            t(lang, "在 scheme 里写 hoursPerCredit(如 3),或在这一项写 hours: { hoursPerCredit: 3 }", "add hoursPerCredit to the scheme (e.g. 3), or hours: { hoursPerCredit: 3 } to this item"));
+          at(v, ["hours"], "rule-conversion", msg("rule-conversion.no-rate", { item: v.id }), msg("rule-conversion.hint-no-rate"));
         }
       }
     }

@@ -15,11 +15,11 @@ function problemsOf(...files: [string, string][]) {
   for (const [name, text] of files) {
     const { source, problems } = parseYaml(name, text, "en");
     expect(problems).toEqual([]);
-    const c = compileRuleFile(source, "en");
+    const c = compileRuleFile(source);
     out.push(...c.problems.map(show));
     sets.push(c.ruleSet);
   }
-  out.push(...mergeRuleSets(sets, "en").problems.map(show));
+  out.push(...mergeRuleSets(sets).problems.map(show));
   return out;
 }
 const show = (p: Problem) =>
@@ -229,29 +229,29 @@ describe("rule validation", () => {
 
     it("the rule set and the scheme are marked partial, so they are never scored", () => {
       const { source } = parseYaml("r.yaml", `${KINDS}items:\n  - { id: obs, kinds: [observation], each: 1, cpa: 8 }\n`, "en");
-      const c = compileRuleFile(source, "en");
+      const c = compileRuleFile(source);
       expect(c.ruleSet.kinds.map((k) => k.id)).toEqual(["observation", "paper"]);
       expect(c.ruleSet.items).toEqual([]);
       expect(c.ruleSet.skipped?.items).toEqual(new Set(["obs"]));
-      expect(mergeRuleSets([c.ruleSet], "en").scheme.skipped?.items).toEqual(new Set(["obs"]));
+      expect(mergeRuleSets([c.ruleSet]).scheme.skipped?.items).toEqual(new Set(["obs"]));
     });
 
     it("a file whose only error is a misspelt list name is partial too", () => {
       const { source } = parseYaml("r.yaml", `${KINDS}itmes: []\n`, "en");
-      expect(mergeRuleSets([compileRuleFile(source, "en").ruleSet], "en").scheme.skipped?.items).toBe("any");
+      expect(mergeRuleSets([compileRuleFile(source).ruleSet]).scheme.skipped?.items).toBe("any");
     });
 
     it("a valid file is not marked partial", () => {
       const { source } = parseYaml("r.yaml", `${KINDS}items:\n  - { id: obs, kinds: [observation], each: 1 }\n`, "en");
-      const c = compileRuleFile(source, "en");
+      const c = compileRuleFile(source);
       expect(c.ruleSet.skipped).toBeUndefined();
-      expect(mergeRuleSets([c.ruleSet], "en").scheme.skipped).toBeUndefined();
+      expect(mergeRuleSets([c.ruleSet]).scheme.skipped).toBeUndefined();
     });
   });
 
   it("messages are Chinese by default", () => {
     const { source } = parseYaml("r.yaml", `${KINDS}items:\n  - { id: obs, kinds: [observation], each: 1, cpa: 8 }\n`, "zh");
-    const c = compileRuleFile(source, "zh");
+    const c = compileRuleFile(source);
     expect(c.problems.map((p) => [render(p.message, "zh"), p.hint && render(p.hint, "zh")])).toEqual([["未知的字段「cpa」", "是不是「cap」?"]]);
   });
 
@@ -285,6 +285,26 @@ describe("rule validation", () => {
     it("an undefined trigger kind", () => {
       expect(problemsOf(["r.yaml", `${KINDS}requirements:\n  - { id: a, kinds: [paper], after: { kinds: [training], days: 30 }, maximum: 0 }\n`])).toEqual([
         "r.yaml:5:47 rule-reference: kind 'training' is not defined | defined: observation, paper",
+      ]);
+    });
+    it("no categories at all: the hint names the list in plural English ('categories', never 'categorys')", () => {
+      // "teching" starts at column 55 of line 5: "  - { id: x, kinds: [observation], each: 1, category: " is 54 characters
+      const text = `${KINDS}items:\n  - { id: x, kinds: [observation], each: 1, category: teching }\n`;
+      expect(problemsOf(["r.yaml", text])).toEqual([
+        "r.yaml:5:55 rule-reference: category 'teching' is not defined | no categories are defined yet: define one under 'categories:'",
+      ]);
+    });
+    it("a reference's messages in Chinese: what is undefined, then the closest id or where to define one", () => {
+      const { source } = parseYaml("r.yaml", `${KINDS}items:\n  - { id: x, kinds: [observaton], each: 1, category: teching }\n`, "zh");
+      const problems = mergeRuleSets([compileRuleFile(source).ruleSet]).problems;
+      expect(problems.map((p) => [p.check, render(p.message, "zh"), p.hint && render(p.hint, "zh")])).toEqual([
+        ["rule-reference", "活动类型「observaton」没有定义", "是不是「observation」?"],
+        ["rule-reference", "类别「teching」没有定义", "还没有定义任何类别:先在 categories: 下定义"],
+      ]);
+      // The same problem carries the catalogue id and its data, so `--format json` keeps both.
+      expect(problems.map((p) => [p.message, p.hint])).toEqual([
+        [{ id: "rule-reference", data: { what: "kind", id: "observaton" } }, { id: "did-you-mean", data: { guess: "observation" } }],
+        [{ id: "rule-reference", data: { what: "category", id: "teching" } }, { id: "rule-reference.hint-none", data: { what: "category", list: "categories:" } }],
       ]);
     });
     it("no kinds at all: the hint says where to define one, never a bare 'defined:'", () => {

@@ -8,12 +8,12 @@ import type { Scheme } from "../rules/types.js";
 export function schemeOf(...texts: string[]): Scheme {
   const sets = texts.map((text, i) => {
     const { source, problems } = parseYaml(`rules/r${i}.yaml`, text, "en");
-    const c = compileRuleFile(source, "en");
+    const c = compileRuleFile(source);
     const all = [...problems, ...c.problems];
     if (all.length || !c.ruleSet) throw new Error(all.map((p) => `${p.line}:${p.column} ${render(p.message, "en")}`).join("\n"));
     return c.ruleSet;
   });
-  const m = mergeRuleSets(sets, "en");
+  const m = mergeRuleSets(sets);
   if (m.problems.length) throw new Error(m.problems.map((p) => render(p.message, "en")).join("\n"));
   return m.scheme;
 }

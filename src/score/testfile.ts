@@ -19,7 +19,7 @@ export interface TestFileResult {
 export function runTestFile(root: string, file: string, lang: Lang): TestFileResult {
   const read = readYamlFile(root, file, lang);
   if (!read.source || read.problems.length) return { file, problems: read.problems, cases: [] };
-  const v = validate(read.source, testFileSchema, lang);
+  const v = validate(read.source, testFileSchema);
   if (!v.data) return { file, problems: v.problems, cases: [] };
   const problems: Problem[] = [];
   const sets: RuleSet[] = [];
@@ -32,13 +32,13 @@ export function runTestFile(root: string, file: string, lang: Lang): TestFileRes
       unreadable = true;
       continue;
     }
-    const c = compileRuleFile(r.source, lang);
+    const c = compileRuleFile(r.source);
     problems.push(...c.problems);
     sets.push(c.ruleSet);
   }
   // Rule files with errors still merge (partially), so every problem shows in one run; without
   // an unreadable file, whose definitions nobody knows, every merge problem is a real one.
-  const merged = mergeRuleSets(sets, lang);
+  const merged = mergeRuleSets(sets);
   if (!unreadable) problems.push(...merged.problems);
   if (problems.length) return { file, problems, cases: [] };
   const config = testConfig(v.data);

@@ -78,4 +78,43 @@ describe("editing my own record in place", () => {
     const lapsed = editOwnRecord(withSeal("ffffffffffff"), "t01", march, edit);
     expect(lapsed.ok && lapsed.text).toContain(`    count: 6\n    id: ${march}\n  - date: 2026-04-15`);
   });
+
+  it("a new kind: the kind replaced in place, the old kind's field gone, the new kind's fields added", () => {
+    const r = editOwnRecord(FILE, "t01", april, { date: "2026-04-15", kind: "lesson-award", title: "四月听课", level: "区县级", award: "二等奖" });
+    expect(r.ok && r.text).toBe(FILE.replace(`    kind: observation
+    title: 四月听课
+    # 两节,都有评课
+    count: 2   # 两节
+    status: 退回
+    approver: t02
+    reviewed: 2026-04-16
+    reason: 请写明听了谁的课
+`, `    kind: lesson-award
+    title: 四月听课
+    # 两节,都有评课
+    level: 区县级
+    award: 二等奖
+    id: ${april}
+`));
+  });
+
+  it("evidence taken off and added; a file the record does not name is refused", () => {
+    const text = FILE.replace("    words: 800\n", "    words: 800\n    evidence:\n      - evidence/t01/a.pdf\n      - evidence/t01/b.jpg\n");
+    const fields = { date: "2026-05-01", kind: "reflection", title: "反思", words: 800 };
+    const r = editOwnRecord(text, "t01", "keep-me", fields, { evidence: { remove: ["evidence/t01/a.pdf"], add: ["evidence/t01/c.png"] } });
+    expect(r.ok && r.text).toBe(text.replace("      - evidence/t01/a.pdf\n      - evidence/t01/b.jpg\n", "      - evidence/t01/b.jpg\n      - evidence/t01/c.png\n"));
+    const one = editOwnRecord(text, "t01", "keep-me", fields, { evidence: { remove: ["evidence/t01/a.pdf"], add: [] } });
+    expect(one.ok && one.text).toBe(text.replace("    evidence:\n      - evidence/t01/a.pdf\n      - evidence/t01/b.jpg\n", "    evidence: evidence/t01/b.jpg\n"));
+    expect(editOwnRecord(text, "t01", "keep-me", fields, { evidence: { remove: ["evidence/t01/z.pdf"], add: [] } })).toEqual({ ok: false, reason: "no-such-evidence" });
+  });
+
+  it("refuses when the record is no longer the version the page showed, and reads the version of the item the ref names", () => {
+    const asked: number[] = [];
+    const seen = (version: string) => ({ version, versionAt: (at: number) => (asked.push(at), at === 1 ? "v-now" : "other") });
+    const fields = { date: "2026-04-15", kind: "observation", title: "四月听课", count: 3 };
+    expect(editOwnRecord(FILE, "t01", april, fields, { seen: seen("v-then") })).toEqual({ ok: false, reason: "changed" });
+    expect(editOwnRecord(FILE, "t01", april, fields, { seen: seen("v-now") }).ok).toBe(true);
+    expect(asked).toEqual([1, 1]);
+  });
 });
+

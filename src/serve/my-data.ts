@@ -16,12 +16,15 @@ import { unitLabel } from "../reports/labels.js";
 import type { ReportDoc } from "../reports/document.js";
 import { STATUSES } from "../schema/vocab.js";
 import { reviewEntries } from "../approval/ref.js";
+import { recordVersion } from "./own-record.js";
 
 export interface MyRecord {
-  /** Where the record is written ("file#index"), as the withdraw form names it. */
+  /** Where the record is written ("file#index"), to tell the page's rows apart. */
   ref: string;
-  /** Its stable ref (src/approval/ref.ts), as the edit page and links name it. */
+  /** Its stable ref (src/approval/ref.ts), as the edit and withdraw forms and links name it. */
   stableRef: string;
+  /** The record as shown (src/serve/own-record.ts): a save is refused if it changed since. */
+  version: string;
   date: string;
   kindLabel: string;
   title: string;
@@ -108,7 +111,7 @@ export function myPage(dataset: Dataset, scheme: Scheme, teacherId: string, toda
       const written = effectiveStatus(a);
       const status = STATUSES.normalize(written) ?? written;
       return {
-        ref: recordRef(a), stableRef: stable.get(recordRef(a)) ?? "", date: a.date, title: a.title, kindLabel: kind ? t(lang, kind.label, kind.labelEn) : a.kind,
+        ref: recordRef(a), stableRef: stable.get(recordRef(a)) ?? "", version: recordVersion(a), date: a.date, title: a.title, kindLabel: kind ? t(lang, kind.label, kind.labelEn) : a.kind,
         credit: credit.get(recordRef(a)), status, statusLabel: STATUSES.label(status, lang),
         session: a.group !== undefined, file: a.origin.file, index: a.origin.index, attendance: a.attendance,
         reason: status === "rejected" ? a.reason : undefined, evidence: a.group === undefined ? a.evidence.map((e) => e.split("/").at(-1) ?? e) : [],

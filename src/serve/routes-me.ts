@@ -16,11 +16,8 @@ import type { Person } from "./git-commit.js";
 import { errorPage, page } from "./views/layout.js";
 import { meBody } from "./views/me.js";
 import { addForm, kindChoice, savedBody } from "./views/add.js";
-import { html } from "./views/html.js";
-import { STATUSES } from "../schema/vocab.js";
 import type { Problem } from "../problem.js";
 import { render } from "../messages/index.js";
-import { removeItem } from "./withdraw.js";
 
 export function authorOf(teacher: Teacher): Person {
   return { name: teacher.name, email: teacher.emails[0] ?? `${teacher.id}@yanxiu.invalid` };
@@ -97,7 +94,6 @@ export function recordFormValues(form: Form): Record<string, string> {
 }
 
 export function registerMe(app: Hono<{ Variables: Vars }>, server: Server): void {
-  registerWithdraw(app, server);
   app.get("/", (c) => {
     const stop = needScoring(c);
     if (stop) return stop;
@@ -158,33 +154,6 @@ export function registerMe(app: Hono<{ Variables: Vars }>, server: Server): void
     const mine = data?.records.filter((r) => r.file === file).sort((a, b) => b.index - a.index)[0];
     const standing = (data?.requirements ?? []).filter((r) => !r.met).map((r) => `${r.label}:${r.gap ?? ""}`);
     return c.html(String(page({ ...frame, flash: { ok: true, text: t(l, "已保存并提交", "Saved and committed") } }, savedBody(l, String(built.item.title), mine?.credit, data?.unit ?? "", standing))));
-  });
-}
-
-/** Withdraw one of my own records while it is not approved: its lines leave my file, in a commit by me. */
-function registerWithdraw(app: Hono<{ Variables: Vars }>, server: Server): void {
-  app.post("/records/withdraw", async (c) => {
-    const stop = needLogin(c);
-    if (stop) return stop;
-    const l = langOf(c);
-    const v = c.get("viewer")!;
-    const m = /^(records\/[^/]+\/([^/]+)\.yaml)#(\d+)$/.exec(field(formOf(c), "ref"));
-    const act = m ? c.get("dataset")?.activities.find((a) => a.origin.file === m[1] && a.origin.index === Number(m[3]) && a.group === undefined) : undefined;
-    if (!m || !act || m[2] !== v.teacher.id || act.teacher !== v.teacher.id) return forbidden(c, t(l, "只能撤回自己的记录;什么也没有改动", "You can withdraw only your own records; nothing was changed"));
-    const status = act.status ? (STATUSES.normalize(act.status) ?? act.status) : "draft";
-    if (status !== "draft" && status !== "rejected") return forbidden(c, t(l, "已审核的记录不能撤回;请联系组长", "An approved record cannot be withdrawn; ask your group leader"));
-    const file = m[1]!;
-    const result = await saveQueued(server, {
-      root: server.opts.root, lang: l, today: server.opts.today(), file,
-      transform: (cur) => {
-        const r = cur === undefined ? { ok: false as const } : removeItem(cur, "records", act.origin.index, { date: act.date, title: act.title });
-        return r.ok ? r : { ok: false, message: t(l, "这条记录刚被修改过,没有撤回;请刷新后再试", "The record was changed meanwhile and was not withdrawn; reload and try again") };
-      },
-      author: authorOf(v.teacher),
-      subject: `withdraw: ${v.teacher.id} ${act.title} ${act.date} (web)`,
-    });
-    if (!result.ok) return c.html(String(page(frameOf(c, t(l, "撤回", "Withdraw"), "me"), html`<div class="card"><p class="err">${result.reason === "invalid" ? result.problems.map((p) => render(p.message, l)).join("; ") : result.message}</p><p><a href="/">${t(l, "回到我的研修", "Back")}</a></p></div>`)), 409);
-    return c.redirect("/?done=withdrawn", 303);
   });
 }
 

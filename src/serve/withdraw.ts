@@ -5,6 +5,8 @@
  */
 import { isDeepStrictEqual } from "node:util";
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Pair } from "yaml";
+import { isApprovedItem, type EditOutcome, type Seen } from "./edit-record.js";
+import { locateOwnItem } from "./own-record.js";
 
 const PARSE = { version: "1.2", uniqueKeys: true } as const;
 
@@ -39,4 +41,17 @@ export function removeItem(text: string, listKey: "records" | "sessions", index:
   // An emptied list reads back as null; that is the same file less the item.
   const same = check.errors.length === 0 && got !== null && (isDeepStrictEqual(got, expectedAfter) || (list.length === 1 && got[listKey] === null && isDeepStrictEqual({ ...got, [listKey]: [] }, expectedAfter)));
   return same ? { ok: true, text: bom + out } : { ok: false };
+}
+
+/**
+ * Withdraw my record `ref` from my file `text`: refused when it is gone, approved, or no longer
+ * the version the page showed (`seen`); never another record in its place.
+ */
+export function withdrawOwnRecord(text: string, owner: string, ref: string, seen: Seen): EditOutcome {
+  const found = locateOwnItem(text, owner, ref);
+  if (!found.ok) return found;
+  if (isApprovedItem(owner, found.item)) return { ok: false, reason: "approved" };
+  if (seen.versionAt(found.at) !== seen.version) return { ok: false, reason: "changed" };
+  const removed = removeItem(text, "records", found.at, { date: String(found.item.date).slice(0, 10), title: String(found.item.title) });
+  return removed.ok ? removed : { ok: false, reason: "would-reformat" };
 }

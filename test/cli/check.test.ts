@@ -283,7 +283,20 @@ describe("yanxiu check: messages and formats", () => {
       message: "unknown field 'word'",
       hint: "did you mean 'words'?",
       sourceLine: "    word: 1",
+      messageId: "unknown-key",
+      data: { key: "word" },
     });
+  });
+
+  it("--format json names the catalogue message by id and data, the same in both languages", async () => {
+    const dir = school({ [T02]: "teacher: t02\nrecords:\n  - date: 2025-09-16\n    kind: 教学反思\n    title: x\n" });
+    const pick = (p: JsonProblem & { messageId?: string; data?: unknown }) => [p.check, p.messageId, p.data, p.message, p.hint];
+    const zh = JSON.parse((await runCli(["check", dir, "--format", "json"])).stdout).problems.filter((p: JsonProblem) => p.check === "unknown-kind");
+    const en = JSON.parse((await runCli(["check", dir, "--format", "json", "--lang", "en"])).stdout).problems.filter((p: JsonProblem) => p.check === "unknown-kind");
+    expect(zh.map(pick)).toEqual([["unknown-kind", "unknown-kind.label", { label: "教学反思", id: "reflection" },
+      "「教学反思」是活动类型的名称,文件里要写它的编号 reflection", "写成 kind: reflection"]]);
+    expect(en.map(pick)).toEqual([["unknown-kind", "unknown-kind.label", { label: "教学反思", id: "reflection" },
+      "'教学反思' is a kind's label; files give the kind's id, reflection", "write kind: reflection"]]);
   });
 
   it("checks only the files given, but against the whole repository", async () => {

@@ -40,7 +40,7 @@ describe("编辑 my own record while it is not approved", () => {
     expect(form.text).toContain('value="2026-04-15"');
     expect(form.text).toMatch(/id="count" name="count" inputmode="decimal" value="3"/);
 
-    const r = await c.post("/records/edit", { ref: REF, kind: "observation", date: "2026-04-16", title: "听课《背影》", count: "2", notes: "王老师的课" });
+    const r = await c.post("/records/edit", { ref: REF, version: c.hidden("version"), kind: "observation", date: "2026-04-16", title: "听课《背影》", count: "2", notes: "王老师的课" });
     expect(r.status, r.text).toBe(303);
     expect(r.res.headers.get("location")).toBe("/?done=edited");
     expect(file()).toBe(afterAdd.replace(ADDED, `  - date: 2026-04-16\n    kind: observation\n    title: 听课《背影》\n    count: 2\n    notes: 王老师的课\n    id: ${REF}\n`));
@@ -50,7 +50,7 @@ describe("编辑 my own record while it is not approved", () => {
     const again = await c.get(`/records/edit?ref=${REF}`);
     expect(again.text).toContain('value="听课《背影》"');
     // Saving it again as it is writes and commits nothing.
-    const same = await c.post("/records/edit", { ref: REF, kind: "observation", date: "2026-04-16", title: "听课《背影》", count: "2", notes: "王老师的课" });
+    const same = await c.post("/records/edit", { ref: REF, version: c.hidden("version"), kind: "observation", date: "2026-04-16", title: "听课《背影》", count: "2", notes: "王老师的课" });
     expect(same.res.headers.get("location")).toBe("/?done=unchanged");
     expect(git(root, "log", "-1", "--format=%s").trim()).toBe("edit: t16 听课《背影》 2026-04-16 (web)");
   });
@@ -68,7 +68,7 @@ describe("编辑 my own record while it is not approved", () => {
     expect(me.text).toContain(`/records/edit?ref=${REF}`);
     expect(me.text).toContain("退回原因: 请写明听了谁的课");
     await c.get(`/records/edit?ref=${REF}`);
-    expect((await c.post("/records/edit", { ref: REF, kind: "observation", date: "2026-04-15", title: "听课记错了", count: "3", notes: "听的是王老师《背影》" })).status).toBe(303);
+    expect((await c.post("/records/edit", { ref: REF, version: c.hidden("version"), kind: "observation", date: "2026-04-15", title: "听课记错了", count: "3", notes: "听的是王老师《背影》" })).status).toBe(303);
     expect(file()).toBe(afterAdd.replace(ADDED, `${ADDED}    id: ${REF}\n    notes: 听的是王老师《背影》\n`));
     const page = await c.get("/");
     expect(/<li data-ref="[^"]+">(?:(?!<\/li>).)*听课记错了(?:(?!<\/li>).)*<\/li>/s.exec(page.text)?.[0]).toContain("录入");
@@ -80,10 +80,10 @@ describe("编辑 my own record while it is not approved", () => {
     await c.login("t16");
     await c.get(`/records/edit?ref=${REF}`);
     const before = head();
-    const r = await c.post("/records/edit", { ref: REF, kind: "observation", date: "2026-04-15", title: "听课记错了", count: "三节" });
+    const r = await c.post("/records/edit", { ref: REF, version: c.hidden("version"), kind: "observation", date: "2026-04-15", title: "听课记错了", count: "三节" });
     expect(r.status).toBe(400);
     expect(r.text).toMatch(/id="count"[^>]*>\s*<p class="err" role="alert">应为数字,而不是「三节」<\/p>/);
-    const other = await c.post("/records/edit", { ref: REF, kind: "observation", date: "2025-10-15", title: "听课记错了", count: "3" });
+    const other = await c.post("/records/edit", { ref: REF, version: c.hidden("version"), kind: "observation", date: "2025-10-15", title: "听课记错了", count: "3" });
     expect(other.status).toBe(400);
     expect(other.text).toContain("在另一个学期");
     expect(file()).toBe(afterAdd);
@@ -118,7 +118,7 @@ describe("editing is refused, nothing written", () => {
     expect((await leader.post("/review", { action: "approve", ref: REF })).status).toBe(303);
     const approvedFile = file();
     const before = head();
-    const r = await c.post("/records/edit", { ref: REF, kind: "observation", date: "2026-04-15", title: "审定后再改", count: "9" });
+    const r = await c.post("/records/edit", { ref: REF, version: c.hidden("version"), kind: "observation", date: "2026-04-15", title: "审定后再改", count: "9" });
     expect(r.status).toBe(403);
     expect(r.text).toContain("已审核的记录不能修改");
     expect(file()).toBe(approvedFile);
@@ -133,7 +133,7 @@ describe("editing is refused, nothing written", () => {
     const approvedOnDisk = afterAdd.replace(ADDED, `${ADDED}    status: 审定\n    approver: t01\n`);
     writeFileSync(join(root, T16), approvedOnDisk);
     const before = head();
-    const r = await c.post("/records/edit", { ref: REF, kind: "observation", date: "2026-04-15", title: "听课记错了", count: "9" });
+    const r = await c.post("/records/edit", { ref: REF, version: c.hidden("version"), kind: "observation", date: "2026-04-15", title: "听课记错了", count: "9" });
     expect(r.status).toBe(403);
     expect(r.text).toContain("这条记录刚被审核通过,不能再修改");
     expect(file()).toBe(approvedOnDisk);

@@ -60,15 +60,22 @@ export class Client {
     return { status: res.status, text, res };
   }
 
+  /** The value of a hidden field of the last page (the first of that name). */
+  hidden(name: string): string {
+    const m = new RegExp(`type="hidden" name="${name}" value="([^"]*)"`).exec(this.last);
+    if (!m) throw new Error(`no hidden field ${name} on the last page`);
+    return m[1]!;
+  }
+
   csrf(): string {
     const m = /name="_csrf" value="([^"]+)"/.exec(this.last);
     if (!m) throw new Error("no csrf token on the last page");
     return m[1]!;
   }
 
-  async post(path: string, fields: Record<string, string | string[] | File>, opts: { csrf?: string | null; multipart?: boolean; headers?: Record<string, string> } = {}): Promise<{ status: number; text: string; res: Response }> {
+  async post(path: string, fields: Record<string, string | File | (string | File)[]>, opts: { csrf?: string | null; multipart?: boolean; headers?: Record<string, string> } = {}): Promise<{ status: number; text: string; res: Response }> {
     const token = opts.csrf === null ? undefined : (opts.csrf ?? this.csrf());
-    const all: Record<string, string | string[] | File> = { ...(token ? { _csrf: token } : {}), ...fields };
+    const all: Record<string, string | File | (string | File)[]> = { ...(token ? { _csrf: token } : {}), ...fields };
     let body: BodyInit;
     if (opts.multipart || Object.values(all).some((v) => v instanceof File)) {
       const fd = new FormData();

@@ -30,10 +30,18 @@ export interface AddFormData {
   general: string[];
   today: string;
   maxUploadMb: number;
-  /** Where the form posts; set (with ref) when it edits a record, which keeps its evidence. */
-  action?: string;
-  ref?: string;
-  evidence?: string[];
+  /** Set when the form edits a record (src/serve/views/edit.ts). */
+  edit?: EditFormExtras;
+}
+
+export interface EditFormExtras {
+  ref: string;
+  /** The record's version as shown (src/serve/own-record.ts): the save is refused if it changed. */
+  version: string;
+  /** The record's evidence files (repo paths), each with a box to take it off. */
+  evidence: string[];
+  /** Those ticked to be taken off (kept ticked when the form comes back with a problem). */
+  removed: string[];
 }
 
 function errs(list: string[] | undefined): Html {
@@ -53,18 +61,30 @@ function input(field: string, f: AddFormData): Html {
 }
 
 export function addForm(f: AddFormData): Html {
+  return html`${formHeading(f)}${formBody(f)}`;
+}
+
+export function formHeading(f: Pick<AddFormData, "lang" | "kind" | "edit">): Html {
   const l = f.lang;
-  return html`<h1>${f.ref ? t(l, "编辑记录", "Edit a record") : t(l, "新增记录", "Add a record")}: ${t(l, f.kind.label, f.kind.labelEn)}</h1>
-<form class="card" method="post" action="${f.action ?? "/add"}" enctype="multipart/form-data">
+  return html`<h1>${f.edit ? t(l, "编辑记录", "Edit a record") : t(l, "新增记录", "Add a record")}: ${t(l, f.kind.label, f.kind.labelEn)}</h1>`;
+}
+
+/** The form itself (the edit page puts the kind chooser between heading and form). */
+export function formBody(f: AddFormData): Html {
+  const l = f.lang;
+  const e = f.edit;
+  return html`<form class="card" method="post" action="${e ? "/records/edit" : "/add"}" enctype="multipart/form-data">
 <input type="hidden" name="_csrf" value="${f.csrf}"><input type="hidden" name="kind" value="${f.kind.id}">
-${f.ref ? html`<input type="hidden" name="ref" value="${f.ref}">` : ""}
+${e ? html`<input type="hidden" name="ref" value="${e.ref}"><input type="hidden" name="version" value="${e.version}">` : ""}
 ${errs(f.general)}
 <label for="date">${fieldLabel("date", l)}</label><input id="date" name="date" type="date" max="${f.today}" value="${f.values.date ?? f.today}" required>${errs(f.errors.date)}
 <label for="title">${fieldLabel("title", l)}</label><input id="title" name="title" value="${f.values.title ?? ""}" maxlength="200" required>${errs(f.errors.title)}
 ${f.kind.fields.map((field) => input(field, f))}
-${f.action ? html`${(f.evidence ?? []).length > 0 ? html`<p class="muted">${t(l, "证明材料(不变)", "Evidence (kept as it is)")}: ${(f.evidence ?? []).map((e) => e.split("/").at(-1)).join("、")}</p>` : ""}` : html`<label for="evidence">${t(l, "证明材料(照片或 PDF,可多选)", "Evidence (photo or PDF, several allowed)")}</label>
+${e && e.evidence.length > 0 ? html`<fieldset class="evidence"><legend>${t(l, "已有的证明材料(勾选的将去掉)", "Evidence on the record (ticked ones are taken off)")}</legend>
+${e.evidence.map((path) => html`<label class="check"><input type="checkbox" name="remove" value="${path}" ${e.removed.includes(path) ? "checked" : ""}> ${t(l, "去掉", "take off")} ${path.split("/").at(-1)}</label>`)}</fieldset>` : ""}
+<label for="evidence">${e ? t(l, "再加证明材料(照片或 PDF,可多选)", "Add evidence (photo or PDF, several allowed)") : t(l, "证明材料(照片或 PDF,可多选)", "Evidence (photo or PDF, several allowed)")}</label>
 <input id="evidence" name="evidence" type="file" accept="image/jpeg,image/png,image/heic,application/pdf" multiple>
-<p class="muted">${t(l, `每个文件不超过 ${f.maxUploadMb} MB`, `at most ${f.maxUploadMb} MB per file`)}</p>${errs(f.errors.evidence)}`}
+<p class="muted">${t(l, `每个文件不超过 ${f.maxUploadMb} MB`, `at most ${f.maxUploadMb} MB per file`)}</p>${errs(f.errors.evidence)}
 <label for="notes">${fieldLabel("notes", l)}</label><input id="notes" name="notes" value="${f.values.notes ?? ""}" maxlength="500">${errs(f.errors.notes)}
 <p><button type="submit">${t(l, "保存", "Save")}</button> <a class="button secondary" href="/">${t(l, "取消", "Cancel")}</a></p>
 </form>`;

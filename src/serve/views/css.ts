@@ -39,5 +39,7 @@ svg .bar { fill:#1f77b4; } svg .bar.ok { fill:var(--ok); } svg .bar.short { fill
 svg .grid { stroke:#eee; } svg .tick, svg .value { fill:var(--muted); } svg .target { stroke:#ff8f00; stroke-dasharray:4 3; }
 pre.explain { white-space:pre-wrap; font-size:14px; background:#fafbfc; padding:8px; border-radius:6px; }
 .attendance td select { min-width:6em; }
+fieldset.evidence { border:1px solid var(--line); border-radius:6px; margin:10px 0 0; padding:4px 10px 8px; }
+label.check { font-weight:normal; margin:6px 0; }
 @media (min-width: 700px) { main { padding:20px; } }
 `;

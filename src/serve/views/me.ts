@@ -16,7 +16,7 @@ function recordLine(r: MyRecord, lang: Lang, csrf: string): Html {
 ${r.reason ? html`<div class="short">${t(lang, "退回原因", "Returned because")}: ${r.reason}</div>` : ""}
 ${r.evidence.length > 0 ? html`<div class="muted">${t(lang, "证明材料", "Evidence")}: ${r.evidence.map((name, n) => html`${n > 0 ? "、" : ""}<a href="${evidenceHref(r.stableRef, n)}">${name}</a>`)}</div>` : ""}
 ${mayWithdraw ? html`<form method="post" action="/records/withdraw" class="row">
-<input type="hidden" name="_csrf" value="${csrf}"><input type="hidden" name="ref" value="${r.ref}">
+<input type="hidden" name="_csrf" value="${csrf}"><input type="hidden" name="ref" value="${r.stableRef}"><input type="hidden" name="version" value="${r.version}">
 <a href="/records/edit?ref=${encodeURIComponent(r.stableRef)}">${t(lang, "编辑", "Edit")}</a>
 <button class="link" type="submit">${t(lang, "撤回", "Withdraw")}</button></form>` : ""}</li>`;
 }
