@@ -9,6 +9,7 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { derivedRef } from "../../src/approval/ref.js";
 import { loadRepo } from "../../src/pipeline/load.js";
 import { myPage } from "../../src/serve/my-data.js";
 import { Client, git, makeSchool, start, TODAY, withPasswords } from "./helpers.js";
@@ -39,8 +40,9 @@ describe("the per-teacher index after saves", () => {
     const session = await t04.post("/leader", { group: "arts", kind: "group-discussion", date: "2026-04-14", title: "索引测试研讨", hours: "2", lead: "t04", "att:t04": "出勤", "att:t19": "迟到" });
     expect(session.status, session.text).toBe(303);
     const me = await t01.get("/");
-    const ref = /<li data-ref="([^"]+)">(?:(?!<\/li>).)*要撤回的/s.exec(me.text)![1]!;
-    const withdrawn = await t01.post("/records/withdraw", { ref });
+    const ref = derivedRef("record", "t01", "2026-04-15", "observation", "要撤回的");
+    const form = new RegExp(`<form method="post" action="/records/withdraw"[^>]*>\\s*<input type="hidden" name="_csrf" value="([^"]+)"><input type="hidden" name="ref" value="${ref}"><input type="hidden" name="version" value="([0-9a-f]+)">`).exec(me.text)!;
+    const withdrawn = await t01.post("/records/withdraw", { _csrf: form[1]!, ref, version: form[2]! }, { csrf: null });
     expect(withdrawn.status, withdrawn.text).toBe(303);
 
     // No reload happened: the index was kept in step by the saves themselves.
