@@ -3,7 +3,7 @@
  * item, its file and the list it joins. A date outside every term, or in a closed one, is a problem on the
  * date, so the prompts can ask for it again.
  */
-import { t, type Lang } from "../i18n.js";
+import { msg } from "../messages/index.js";
 import { termOf, type AttendanceStatus, type Teacher, type Term } from "../model.js";
 import type { Problem } from "../problem.js";
 import type { LoadedRepo } from "../pipeline/load.js";
@@ -30,7 +30,7 @@ export interface Plan {
 
 export type Planned = { ok: true; plan: Plan } | { ok: false; problem: Problem; field: "date" };
 
-export function planAdd(repo: LoadedRepo, answers: Answers, attendance: Record<string, AttendanceStatus> | undefined, lang: Lang, day: string): Planned {
+export function planAdd(repo: LoadedRepo, answers: Answers, attendance: Record<string, AttendanceStatus> | undefined, day: string): Planned {
   const dataset = repo.dataset!;
   const date = answers.date!;
   const term = termOf(dataset.config, date);
@@ -39,12 +39,12 @@ export function planAdd(repo: LoadedRepo, answers: Answers, attendance: Record<s
       ok: false, field: "date",
       problem: {
         check: "date-outside-term", severity: "error", file: dataset.config.file, line: 0, column: 0,
-        message: t(lang, `日期 ${date} 不在任何学期之内`, `the date ${date} is not inside any term`),
-        hint: t(lang, "检查日期,或在 yanxiu.yaml 中定义这个学期", "check the date, or define that term in yanxiu.yaml"),
+        message: msg("date-outside-term", { date }),
+        hint: msg("date-outside-term.hint"),
       },
     };
   }
-  const closed = closedTermRefusal(repo, term.id, day, lang);
+  const closed = closedTermRefusal(repo, term.id, day);
   if (closed) return { ok: false, problem: closed, field: "date" };
 
   const fields = {

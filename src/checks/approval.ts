@@ -4,13 +4,16 @@
  * records may not share one `id:`.
  */
 import type { Problem } from "../problem.js";
-import { t } from "../i18n.js";
+import { msg } from "../messages/index.js";
 import { approvalSettings, mayReview, targetOf, type ReviewAction } from "../approval/policy.js";
 import { duplicateRefs, reviewEntries } from "../approval/ref.js";
 import { STATUSES } from "../schema/vocab.js";
 import { atActivity, type Check } from "./context.js";
 
 const ACTION: Record<string, ReviewAction> = { approved: "approve", verified: "verify", rejected: "reject" };
+
+/** A status as both languages name it: messages carry both, the formatter picks one. */
+const statusLabel = (status: string) => ({ zh: STATUSES.label(status, "zh"), en: STATUSES.label(status, "en") });
 
 export const approverAllowed: Check = {
   name: "approver-not-allowed",
@@ -30,14 +33,10 @@ export const approverAllowed: Check = {
       if (!approver) continue; // unknown-teacher reports it
       const p = mayReview(dataset.roster, settings, approver, targetOf(entry), action, a.reviewed ?? a.date);
       if (p.ok) continue;
-      const status = STATUSES.label(a.status!, ctx.lang);
-      const why = p.reason === "own" ? t(ctx.lang, "这是审核人自己的记录", "it is the approver's own record")
-        : p.reason === "own-session" ? t(ctx.lang, "审核人是这次活动的组长或参加者", "the approver leads or attended this session")
-        : action === "verify" ? t(ctx.lang, "审核人没有验证权限(yanxiu.yaml 的 approval.verify)", "the approver holds no verifying role (yanxiu.yaml's approval.verify)")
-        : t(ctx.lang, "审核人既不是该教师所在组的组长,也不是教务处", "the approver is neither a leader of the teacher's group nor in the office");
+      const reason = p.reason === "own" || p.reason === "own-session" ? p.reason : action === "verify" ? "verify" : "not-leader";
       out.push(atActivity(ctx, a, "approver", this.name,
-        t(ctx.lang, `记录标为「${status}」,但 ${approver.name}(${approver.id})无权审核它:${why}`, `the record is marked ${status}, but ${approver.name} (${approver.id}) may not review it: ${why}`),
-        t(ctx.lang, "请有权限的人用 yanxiu approve 重新审核", "have someone allowed review it with yanxiu approve")));
+        msg("approver-not-allowed", { status: statusLabel(a.status!), approver: { id: approver.id, name: approver.name }, reason }),
+        msg("approver-not-allowed.hint")));
     }
     return out;
   },
@@ -51,11 +50,10 @@ export const reviewLapsed: Check = {
     const out: Problem[] = [];
     for (const a of ctx.entries) {
       if (!a.lapsed) continue;
-      const status = STATUSES.label(a.status ?? "draft", ctx.lang);
+      const review = { ...(a.reviewed ? { reviewed: a.reviewed } : {}), ...(a.approver ? { approver: a.approver } : {}) };
       out.push(atActivity(ctx, a, "status", this.name,
-        t(ctx.lang, `这条记录在${status}${a.reviewed ? `(${a.reviewed}${a.approver ? `,${a.approver}` : ""})` : ""}之后被修改过,现按「录入」计,等待重新审核`,
-          `this record was changed after it was ${STATUSES.label(a.status ?? "draft", "en")}${a.reviewed ? ` (${a.reviewed}${a.approver ? `, ${a.approver}` : ""})` : ""}; it counts as 录入 (entered) until reviewed again`),
-        t(ctx.lang, "请审核人重新审核(yanxiu review 会列出它),或撤销这次修改", "ask the approver to review it again (yanxiu review lists it), or undo the change"), "warning"));
+        msg("review-lapsed", { status: statusLabel(a.status ?? "draft"), draft: statusLabel("draft"), ...review }),
+        msg("review-lapsed.hint"), "warning"));
     }
     return out;
   },
@@ -73,8 +71,7 @@ export const duplicateId: Check = {
       const [first, ...rest] = group;
       for (const e of rest) {
         out.push(atActivity(ctx, e.activities[0]!, e.pinned ? "id" : undefined, this.name,
-          t(ctx.lang, `编号 ${e.ref} 已用于 ${first!.file}:${first!.line}`, `the id ${e.ref} is already used at ${first!.file}:${first!.line}`),
-          t(ctx.lang, "复制记录时删掉 id: 一行(yanxiu 会给新记录编号)", "when copying a record, delete its id: line (yanxiu numbers the new record)")));
+          msg("duplicate-id", { ref: e.ref, file: first!.file, line: first!.line }), msg("duplicate-id.hint")));
       }
     }
     return out;

@@ -4,8 +4,8 @@
  * removed an error at the file. The closing point's files are read from git by the shell
  * (src/git/closed-baseline.ts) and passed in; outside git the check can only warn.
  */
-import type { Problem } from "../problem.js";
-import { t } from "../i18n.js";
+import type { Msg, Problem } from "../problem.js";
+import { msg } from "../messages/index.js";
 import { makeProblem, problemAt } from "../repo/yaml-source.js";
 import { CONFIG_FILE } from "../repo/layout.js";
 import { closedOn, closedTermsOf, describeClosing, type ClosedBaseline, type ClosedTerm } from "../repo/closed-terms.js";
@@ -28,14 +28,13 @@ export const closedTerms: Check = {
       if (!closedOn(c, ctx.today)) continue;
       const base = ctx.closed?.get(c.term) ?? { missing: "no-git" as const };
       if ("missing" in base) {
+        const closing = { term: c.term, at: describeClosing(c) };
         out.push(problemAt(src, ["years", c.at[0], "terms", c.at[1], "closed"], this.name, {
-          "no-git": t(ctx.lang, `学期 ${c.term} 已关闭,但这里不是 git 仓库,无法与关闭时的记录比较`, `term ${c.term} is closed, but this is not a git repository, so its records cannot be compared with the closing point`),
-          "unknown-rev": t(ctx.lang, `学期 ${c.term} 关闭于 ${describeClosing(c)},但 git 中没有这个版本`, `term ${c.term} is closed at ${describeClosing(c)}, but git has no such revision`),
-          "no-commit": t(ctx.lang, `学期 ${c.term} 关闭于 ${describeClosing(c)},但那天结束时还没有任何提交`, `term ${c.term} is closed at ${describeClosing(c)}, but there was no commit by the end of that day`),
+          "no-git": msg("closed-term.no-git", { term: c.term }),
+          "unknown-rev": msg("closed-term.unknown-rev", closing),
+          "no-commit": msg("closed-term.no-commit", closing),
         }[base.missing],
-        base.missing === "no-git"
-          ? t(ctx.lang, "在学校的 git 仓库中运行 yanxiu check", "run yanxiu check in the school's git repository")
-          : t(ctx.lang, "写一个存在的标签或提交:closed: { rev: 标签 }", "name a tag or commit that exists: closed: { rev: TAG }"),
+        base.missing === "no-git" ? msg("closed-term.hint-git") : msg("closed-term.hint-rev"),
         { severity: base.missing === "no-git" ? "warning" : "error" }));
         continue;
       }
@@ -47,7 +46,7 @@ export const closedTerms: Check = {
 
 function compareTerm(ctx: Parameters<Check["run"]>[0], c: ClosedTerm, commit: string, baseline: ReadonlyMap<string, string>): Problem[] {
   const out: Problem[] = [];
-  const when = describeClosing(c);
+  const closing = { term: c.term, at: describeClosing(c) };
   const present = new Set<string>();
   for (const f of ctx.repo.files) {
     const kind = itemFileKind(f.file);
@@ -59,24 +58,21 @@ function compareTerm(ctx: Parameters<Check["run"]>[0], c: ClosedTerm, commit: st
     const now: Item[] = Array.isArray(list) ? list.filter((x): x is Item => !!x && typeof x === "object") : [];
     const index = new Map(now.map((item) => [item, (list as unknown[]).indexOf(item)] as const));
     const diff = diffItems(parseItemFile(was, kind).items, now);
-    const at = (item: Item, message: string) => out.push(problemAt(f.source!, [kind, index.get(item) ?? 0], "closed-term", message,
-      t(ctx.lang, "恢复原样;确需更正时请教务处先在 yanxiu.yaml 中重新开放该学期", "put it back as it was; for a correction the office first reopens the term in yanxiu.yaml")));
+    const at = (item: Item, message: Msg) => out.push(problemAt(f.source!, [kind, index.get(item) ?? 0], "closed-term", message,
+      msg("closed-term.hint-put-back")));
     for (const { before, after } of diff.pairs) {
-      if (!sameItem(before, after)) at(after, t(ctx.lang, `学期 ${c.term} 已于 ${when} 关闭,这条记录在那之后被修改了`, `term ${c.term} was closed at ${when}, and this record was changed after that`));
+      if (!sameItem(before, after)) at(after, msg("closed-term.changed", closing));
     }
-    for (const a of diff.added) at(a, t(ctx.lang, `学期 ${c.term} 已于 ${when} 关闭,这条记录是之后添加的`, `term ${c.term} was closed at ${when}, and this record was added after that`));
+    for (const a of diff.added) at(a, msg("closed-term.added", closing));
     for (const d of diff.deleted) {
-      const l = itemLabel(d);
       out.push(makeProblem(f.source, { line: 1, column: 1 }, "closed-term",
-        t(ctx.lang, `学期 ${c.term} 已于 ${when} 关闭,之后删除了记录:${l.date} ${l.kind}「${l.title}」`, `term ${c.term} was closed at ${when}, and a record was deleted after that: ${l.date} ${l.kind} '${l.title}'`),
-        t(ctx.lang, "恢复被删除的记录", "restore the deleted record")));
+        msg("closed-term.deleted-record", { ...closing, ...itemLabel(d) }), msg("closed-term.hint-restore-record")));
     }
   }
   for (const file of baseline.keys()) {
     if (present.has(file) || !itemFileKind(file)) continue;
     out.push(makeProblem({ file, text: "" }, { line: 0, column: 0 }, "closed-term",
-      t(ctx.lang, `学期 ${c.term} 已于 ${when} 关闭,之后这个文件被删除了`, `term ${c.term} was closed at ${when}, and this file was deleted after that`),
-      t(ctx.lang, `恢复它:git checkout ${commit.slice(0, 8)} -- ${file}`, `restore it: git checkout ${commit.slice(0, 8)} -- ${file}`)));
+      msg("closed-term.deleted-file", closing), msg("closed-term.hint-restore-file", { commit: commit.slice(0, 8), file })));
   }
   return out;
 }

@@ -1,6 +1,5 @@
 /** What every check receives, and the helpers they share to point at a record's fields. */
 import type { Msg, Problem, Severity } from "../problem.js";
-import type { Lang } from "../i18n.js";
 import type { Activity, Dataset } from "../model.js";
 import type { LoadedRepo } from "../pipeline/load.js";
 import type { Unsure } from "../pipeline/lenient-files.js";
@@ -9,7 +8,6 @@ import type { ClosedBaseline } from "./closed-terms.js";
 
 export interface CheckContext {
   repo: LoadedRepo;
-  lang: Lang;
   /** Today's date, YYYY-MM-DD; passed in so tests are reproducible. */
   today: string;
   source(file: string): YamlSource | undefined;
@@ -40,14 +38,14 @@ export interface Check {
   run(ctx: CheckContext): Problem[];
 }
 
-export function makeContext(repo: LoadedRepo, lang: Lang, today: string, closed?: ReadonlyMap<string, ClosedBaseline>, linkedFolders?: readonly string[]): CheckContext {
+export function makeContext(repo: LoadedRepo, today: string, closed?: ReadonlyMap<string, ClosedBaseline>, linkedFolders?: readonly string[]): CheckContext {
   const byFile = new Map(repo.files.map((f) => [f.file, f.source]));
   const dataset = repo.dataset ?? repo.checkable;
   const activities = [...(dataset?.activities ?? []), ...repo.partialActivities];
   const entries = distinctEntries(activities);
   const stubs = distinctEntries(repo.stubActivities ?? []);
   const entriesWith = (field: "date" | "kind") => [...entries, ...stubs.filter((a) => a[field] !== "")];
-  return { repo, lang, today, source: (file) => byFile.get(file), dataset, activities, entries, entriesWith, closed, linkedFolders };
+  return { repo, today, source: (file) => byFile.get(file), dataset, activities, entries, entriesWith, closed, linkedFolders };
 }
 
 /** The YAML path of an activity's field inside its file (record or session). */

@@ -1,6 +1,6 @@
 /** Dates must fall inside a defined term, not in the future, and in the term folder they are filed under. */
 import type { Problem } from "../problem.js";
-import { t } from "../i18n.js";
+import { msg } from "../messages/index.js";
 import { allTerms, type Config, type Term } from "../model.js";
 import { atActivity, type Check } from "./context.js";
 
@@ -24,15 +24,13 @@ export const dateOutsideTerm: Check = {
   run(ctx) {
     const dataset = ctx.dataset;
     if (!dataset) return [];
-    const terms = allTerms(dataset.config);
-    const range = terms.map((x) => `${x.id}: ${x.start}~${x.end}`).join("; ");
+    const terms = allTerms(dataset.config).map((x) => ({ id: x.id, start: x.start, end: x.end }));
     const termOf = termFinder(dataset.config);
     const out: Problem[] = [];
     for (const a of ctx.entriesWith("date")) {
       if (termOf(a.date)) continue;
       out.push(atActivity(ctx, a, "date", this.name,
-        t(ctx.lang, `日期 ${a.date} 不在任何学期之内`, `the date ${a.date} is not inside any term`),
-        t(ctx.lang, `检查日期,或在 yanxiu.yaml 中定义这个学期(已有 ${range})`, `check the date, or define that term in yanxiu.yaml (defined: ${range})`)));
+        msg("date-outside-term", { date: a.date }), msg("date-outside-term.hint-terms", { terms })));
     }
     return out;
   },
@@ -49,8 +47,7 @@ export const futureDate: Check = {
       .filter((a) => a.date > ctx.today)
       .map((a) =>
         atActivity(ctx, a, "date", this.name,
-          t(ctx.lang, `日期 ${a.date} 在今天(${ctx.today})之后`, `the date ${a.date} is after today (${ctx.today})`),
-          t(ctx.lang, "活动结束后再记录,或改正日期", "record it after it has happened, or correct the date")));
+          msg("future-date", { date: a.date, today: ctx.today }), msg("future-date.hint")));
   },
 };
 
@@ -71,8 +68,8 @@ export const termFolder: Check = {
       const term = termOf(a.date);
       if (!term || !folder || !ids.has(folder) || folder === term.id) continue;
       out.push(atActivity(ctx, a, "date", this.name,
-        t(ctx.lang, `${a.date} 属于学期 ${term.id},但记录放在 ${folder} 文件夹中`, `${a.date} is in term ${term.id} but the record is filed under ${folder}`),
-        t(ctx.lang, `移到 ${a.origin.file.replace(folder, term.id)}`, `move it to ${a.origin.file.replace(folder, term.id)}`), "warning"));
+        msg("term-folder", { date: a.date, term: term.id, folder }),
+        msg("term-folder.hint", { file: a.origin.file.replace(folder, term.id) }), "warning"));
     }
     return out;
   },

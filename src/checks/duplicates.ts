@@ -3,7 +3,7 @@
  * titles compared as a person reads them (title-fold.ts).
  */
 import type { Problem } from "../problem.js";
-import { t } from "../i18n.js";
+import { msg } from "../messages/index.js";
 import type { Activity } from "../model.js";
 import { atActivity, type Check } from "./context.js";
 import { foldTitle } from "./title-fold.js";
@@ -34,14 +34,11 @@ export const duplicateRecord: Check = {
         first.set(key, a);
         continue;
       }
-      // Titles that only look alike: say so, or the teacher sees two different strings and no reason.
-      const alike = prev.title !== a.title
-        ? t(ctx.lang, `(两个标题只差不可见字符、全角半角、空格、大小写或繁简:「${prev.title}」)`, ` (the titles differ only in invisible characters, width, spacing, case or 繁/简: '${prev.title}')`)
-        : "";
+      const said = { teacher: a.teacher, date: a.date, title: a.title, file: prev.origin.file, line: prev.origin.line };
       out.push(atActivity(ctx, a, "title", this.name,
-        t(ctx.lang, `重复记录:${a.teacher} 在 ${a.date} 的「${a.title}」已记录于 ${prev.origin.file}:${prev.origin.line}${alike}`,
-          `duplicate: ${a.teacher}'s '${a.title}' on ${a.date} is already recorded at ${prev.origin.file}:${prev.origin.line}${alike}`),
-        t(ctx.lang, "删除其中一条;若确是两次活动,在标题中加以区分", "delete one of them; if they really are two activities, make the titles differ")));
+        // Titles that only look alike: say so, or the teacher sees two different strings and no reason.
+        prev.title !== a.title ? msg("duplicate-record.alike", { ...said, prevTitle: prev.title }) : msg("duplicate-record", said),
+        msg("duplicate-record.hint")));
     }
     return out;
   },

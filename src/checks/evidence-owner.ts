@@ -6,7 +6,7 @@
  */
 import { realpathSync } from "node:fs";
 import type { Problem } from "../problem.js";
-import { t } from "../i18n.js";
+import { msg } from "../messages/index.js";
 import { EVIDENCE_DIR } from "../repo/layout.js";
 import { normalizeRepoPath } from "../audit/paths.js";
 import { atActivity, type Check } from "./context.js";
@@ -30,10 +30,9 @@ export const evidenceOwner: Check = {
         if (norm.startsWith(folder) && norm.length > folder.length) continue;
         // Missing, absolute or outside the repository: the evidence check says so, once.
         if (judgeEvidence(ctx.repo.root, path, (realRoot ??= realpathSync(ctx.repo.root))) !== "ok") continue;
-        const shown = norm !== path ? t(ctx.lang, `${path}(即 ${norm})`, `${path} (that is, ${norm})`) : path;
         out.push(atActivity(ctx, a, "evidence", this.name,
-          t(ctx.lang, `证明材料不在 ${folder} 中:${shown}`, `the evidence is not in ${folder}: ${shown}`),
-          t(ctx.lang, `把文件放进 ${folder} 并写这个路径;别人的材料不能作为自己的证明`, `put the file under ${folder} and write that path; a colleague's file cannot stand as one's own evidence`)));
+          msg("evidence-owner", norm !== path ? { folder, path, norm } : { folder, path }),
+          msg("evidence-owner.hint", { folder })));
       }
     }
     return out;

@@ -2,7 +2,7 @@
 import { existsSync, realpathSync, statSync } from "node:fs";
 import { isAbsolute, join, normalize } from "node:path";
 import type { Problem } from "../problem.js";
-import { t } from "../i18n.js";
+import { msg } from "../messages/index.js";
 import { atActivity, type Check } from "./context.js";
 import { EVIDENCE_DIR } from "../repo/layout.js";
 
@@ -38,18 +38,11 @@ export const evidencePath: Check = {
       for (const path of a.evidence) {
         const verdict = judgeEvidence(ctx.repo.root, path, (realRoot ??= realpathSync(ctx.repo.root)));
         if (verdict === "ok") continue;
-        const message = {
-          absolute: t(ctx.lang, `证明材料用了绝对路径:${path}`, `the evidence path is absolute: ${path}`),
-          outside: t(ctx.lang, `证明材料在仓库之外:${path}`, `the evidence is outside the repository: ${path}`),
-          missing: t(ctx.lang, `找不到证明材料:${path}`, `the evidence file does not exist: ${path}`),
-          "not-evidence": t(ctx.lang, `证明材料必须放在 evidence/ 下,这里写的是 ${path}`, `evidence must be a file under evidence/, not ${path}`),
-          "not-a-file": t(ctx.lang, `证明材料必须是一个文件,${path} 不是(是文件夹或其他)`, `evidence must be a file, and ${path} is not (a folder or something else)`),
-        }[verdict];
-        const hint = verdict === "not-a-file"
-          ? t(ctx.lang, "写出文件夹里的具体文件,如 evidence/t01/证书.pdf", "name the file itself, such as evidence/t01/certificate.pdf")
-          : verdict === "missing"
-          ? t(ctx.lang, "把文件放进 evidence/ 并提交,或改正路径(相对于仓库根目录)", "add the file under evidence/ and commit it, or correct the path (relative to the repository root)")
-          : t(ctx.lang, "把文件复制到仓库的 evidence/ 下,写相对路径如 evidence/t01/证书.pdf", "copy the file into the repository's evidence/ and write a relative path such as evidence/t01/certificate.pdf");
+        const message = msg(({ absolute: "evidence.absolute", outside: "evidence.outside", missing: "evidence.missing",
+          "not-evidence": "evidence.not-evidence", "not-a-file": "evidence.not-a-file" } as const)[verdict], { path });
+        const hint = verdict === "not-a-file" ? msg("evidence.hint-name-file")
+          : verdict === "missing" ? msg("evidence.hint-add")
+          : msg("evidence.hint-copy");
         out.push(atActivity(ctx, a, "evidence", "evidence", message, hint));
       }
     }

@@ -6,7 +6,7 @@ import type { Problem, Severity } from "../problem.js";
 import type { Lang } from "../i18n.js";
 import type { LoadedRepo } from "../pipeline/load.js";
 import { makeContext, type Check } from "./context.js";
-import { t } from "../i18n.js";
+import { msg } from "../messages/index.js";
 import { makeProblem } from "../repo/yaml-source.js";
 import type { Unsure } from "../pipeline/lenient-files.js";
 import { attendanceNotMember, NAME_FOR_ID, recordFileOwner, unknownGroup, unknownTeacher } from "./references.js";
@@ -81,7 +81,8 @@ export const FILE_PROBLEMS: Record<string, { zh: string; en: string }> = {
 };
 
 export interface RunOptions {
-  lang: Lang;
+  /** Not read: problems carry catalogue messages, which the formatter renders. Callers may stop passing it. */
+  lang?: Lang;
   today: string;
   /** Check names to skip (from --disable), on top of the config's `off`. */
   disabled?: ReadonlySet<string>;
@@ -99,7 +100,7 @@ export interface RunOptions {
 export function runChecks(repo: LoadedRepo, opts: RunOptions): Problem[] {
   const settings = (repo.dataset ?? repo.checkable)?.config.checks ?? {};
   const off = (name: string) => settings[name] === "off" || opts.disabled?.has(name);
-  const ctx = makeContext(repo, opts.lang, opts.today, opts.closed, opts.linkedFolders);
+  const ctx = makeContext(repo, opts.today, opts.closed, opts.linkedFolders);
   const problems: Problem[] = [...repo.problems, ...repo.files.flatMap((f) => f.problems)];
   const unsure = unsureParts(repo);
   const skipped = new Map<string, string[]>();
@@ -109,7 +110,7 @@ export function runChecks(repo: LoadedRepo, opts: RunOptions): Problem[] {
     if (blame !== undefined) skipped.set(blame, [...(skipped.get(blame) ?? []), check.name]);
     else problems.push(...check.run(ctx));
   }
-  problems.push(...[...skipped].map(([file, names]) => skippedNotice(file, names, opts.lang)));
+  problems.push(...[...skipped].map(([file, names]) => skippedNotice(file, names)));
   // A name where a teacher's id belongs: the teacher check says so; "not an id" there only repeats it.
   const teacherAt = new Set(problems.filter((p) => NAME_FOR_ID.has(p)).map((p) => `${p.file}:${p.line}:${p.column}`));
   return problems
@@ -136,11 +137,9 @@ function unsureParts(repo: LoadedRepo): Map<Unsure, string> {
 export const SKIPPED_CHECK = "checks-skipped";
 
 /** One line per broken file: which checks could not run because of it. */
-function skippedNotice(file: string, names: string[], lang: Lang): Problem {
+function skippedNotice(file: string, names: string[]): Problem {
   return makeProblem({ file, text: "" }, { line: 0, column: 0 }, SKIPPED_CHECK,
-    t(lang, `这个文件有错误,以下检查没有运行:${names.join("、")}`, `this file has errors, so these checks did not run: ${names.join(", ")}`),
-    t(lang, "改正这个文件中的错误后再运行 yanxiu check,这些检查会补上", "fix this file's errors and run yanxiu check again: these checks will then run"),
-    "warning");
+    msg("checks-skipped", { checks: names }), msg("checks-skipped.hint"), "warning");
 }
 
 export function knownCheckNames(): string[] {

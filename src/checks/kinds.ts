@@ -1,6 +1,5 @@
 /** Activity kinds come from the rules: a record's kind must exist there and carry the fields that kind needs. */
 import type { Problem } from "../problem.js";
-import { t } from "../i18n.js";
 import { msg } from "../messages/index.js";
 import { didYouMean } from "../schema/zod-problems.js";
 import { FIELD_LABELS_ZH } from "../schema/vocab.js";
@@ -80,13 +79,10 @@ export const kindPlace: Check = {
       if (!kind) continue;
       const inSession = a.group !== undefined;
       if (Boolean(kind.session) === inSession) continue;
+      const named = { kind: { label: kind.label, labelEn: kind.labelEn } };
       out.push(atActivity(ctx, a, "kind", this.name,
-        inSession
-          ? t(ctx.lang, `「${kind.label}」是个人活动,不能记在教研组活动文件里(会给全组每人计学时)`, `'${kind.labelEn}' is a personal activity and cannot be a group session (it would credit every member)`)
-          : t(ctx.lang, `「${kind.label}」是教研组活动,要由组长记在 sessions/ 中并登记考勤`, `'${kind.labelEn}' is a group session: the group leader records it under sessions/ with attendance`),
-        inSession
-          ? t(ctx.lang, "把它移到本人的记录文件 records/<学期>/<教师编号>.yaml", "move it to the teacher's own file records/<term>/<teacher>.yaml")
-          : t(ctx.lang, "请组长用 yanxiu add --group <组> 记录,删除这一条", "ask the group leader to record it with 'yanxiu add --group <group>', and delete this entry")));
+        inSession ? msg("kind-place.personal", named) : msg("kind-place.session", named),
+        inSession ? msg("kind-place.hint-personal") : msg("kind-place.hint-session")));
     }
     return out;
   },
@@ -113,8 +109,8 @@ export const kindFields: Check = {
         const present = item?.[field] !== undefined || (field === "role" && a.group !== undefined);
         if (!present) {
           out.push(atActivity(ctx, a, undefined, this.name,
-            t(ctx.lang, `「${kind.label}」需要填写${FIELD_LABELS_ZH[field] ?? field}(${field})`, `a '${kind.labelEn}' record needs '${field}'`),
-            t(ctx.lang, `加上 ${field}: …`, `add '${field}: …'`)));
+            msg("kind-fields", { kind: { label: kind.label, labelEn: kind.labelEn }, field, fieldLabel: FIELD_LABELS_ZH[field] ?? field }),
+            msg("kind-fields.hint", { field })));
         }
       }
     }

@@ -1,28 +1,24 @@
 /** References between files: teachers, groups, attendance and approvers must exist in the roster. */
 import type { Problem } from "../problem.js";
-import { t } from "../i18n.js";
+import type { Msg } from "../problem.js";
+import { msg } from "../messages/index.js";
 import { problemAt, scalarRange, type YamlSource } from "../repo/yaml-source.js";
 import { didYouMean } from "../schema/zod-problems.js";
 import type { Check, CheckContext } from "./context.js";
 
-function suggest(ctx: CheckContext, id: string, ids: string[], what: { zh: string; en: string }): string {
+function suggestGroup(id: string, ids: string[]): Msg {
   const guess = didYouMean(id, ids);
-  return guess
-    ? t(ctx.lang, `是不是「${guess}」?`, `did you mean '${guess}'?`)
-    : t(ctx.lang, `先在 roster.yaml 的 ${what.zh} 中添加,或改成已有的编号`, `add it to ${what.en} in roster.yaml first, or use an existing id`);
+  return guess ? msg("unknown-group.hint-guess", { guess }) : msg("unknown-group.hint-add");
 }
 
 /** Teachers are often named rather than given by id: point at the id; else the closest id, or the roster. */
-function suggestTeacher(ctx: CheckContext, id: string): string {
+function suggestTeacher(ctx: CheckContext, id: string): Msg {
   const teachers = ctx.dataset?.roster.teachers ?? [];
   const byName = teachers.find((x) => x.name === id);
-  if (byName) return t(ctx.lang, `${byName.name} 的编号是 ${byName.id}:这里写编号`, `${byName.name}'s id is ${byName.id}: write the id here`);
+  if (byName) return msg("unknown-teacher.hint-name", { name: byName.name, id: byName.id });
   const guess = didYouMean(id, teachers.map((x) => x.id));
   const named = teachers.find((x) => x.id === guess);
-  const add = t(ctx.lang, "若是新来的教师,先把他加进 roster.yaml 的 teachers", "if this is a new teacher, add them to teachers in roster.yaml first");
-  return named
-    ? t(ctx.lang, `是不是「${named.id}」(${named.name})?${add}`, `did you mean '${named.id}' (${named.name})? ${add}`)
-    : add;
+  return named ? msg("unknown-teacher.hint-guess", { guess: { id: named.id, name: named.name } }) : msg("unknown-teacher.hint-new");
 }
 
 /** Problems saying a name was written where an id belongs: "not an id" at the same place only repeats them. */
@@ -39,7 +35,6 @@ export const unknownTeacher: Check = {
     const ids = roster.teachers.map((x) => x.id);
     const known = new Set(ids);
     const out: Problem[] = [];
-    const unknown = (id: string) => t(ctx.lang, `名册中没有教师「${id}」`, `there is no teacher '${id}' in the roster`);
     const byName = new Map<string, string[]>();
     for (const x of roster.teachers) byName.set(x.name, [...(byName.get(x.name) ?? []), x.id]);
     // A teacher's name where the id belongs: said as such, and fixed when the name is one teacher's.
@@ -50,15 +45,13 @@ export const unknownTeacher: Check = {
     };
     const namedProblem = (src: YamlSource, path: (string | number)[], id: string, onKey: boolean): Problem => {
       const ids = byName.get(id);
-      if (!ids) return problemAt(src, path, this.name, unknown(id), suggestTeacher(ctx, id), { onKey });
+      if (!ids) return problemAt(src, path, this.name, msg("unknown-teacher", { id }), suggestTeacher(ctx, id), { onKey });
       if (ids.length > 1) {
         return problemAt(src, path, this.name,
-          t(ctx.lang, `这里要写教师编号,不是姓名;名册中叫「${id}」的有 ${ids.join("、")}`, `a teacher's id goes here, not a name; '${id}' is the name of ${ids.join(" and ")}`),
-          t(ctx.lang, `写成其中一人的编号`, `write the id of the one meant`), { onKey });
+          msg("unknown-teacher.name-shared", { name: id, ids }), msg("unknown-teacher.hint-one-of"), { onKey });
       }
       const p = problemAt(src, path, this.name,
-        t(ctx.lang, `这里要写教师编号,不是姓名:「${id}」的编号是 ${ids[0]}`, `a teacher's id goes here, not a name: ${id}'s id is ${ids[0]}`),
-        t(ctx.lang, `写成 ${ids[0]}(${id})`, `write ${ids[0]} (${id})`), { onKey });
+        msg("unknown-teacher.name", { name: id, id: ids[0]! }), msg("unknown-teacher.hint-write", { name: id, id: ids[0]! }), { onKey });
       const range = onKey ? undefined : scalarRange(src, path);
       return range ? { ...p, fix: { range, text: ids[0]! } } : p;
     };
@@ -104,27 +97,26 @@ export const unknownGroup: Check = {
     const ids = roster.groups.map((g) => g.id);
     const known = new Set(ids);
     const out: Problem[] = [];
-    const msg = (id: string) => t(ctx.lang, `名册中没有教研组「${id}」`, `there is no group '${id}' in the roster`);
-    const hint = (id: string) => suggest(ctx, id, ids, { zh: "groups", en: "groups" });
+    const unknown = (id: string) => msg("unknown-group", { id });
+    const hint = (id: string) => suggestGroup(id, ids);
     for (const f of ctx.repo.files) {
       const data = f.source?.data as Record<string, unknown> | undefined;
       if (f.kind === "sessions" && f.source && data && typeof data.group === "string" && !known.has(data.group)) {
-        out.push(problemAt(f.source, ["group"], this.name, msg(data.group), hint(data.group)));
+        out.push(problemAt(f.source, ["group"], this.name, unknown(data.group), hint(data.group)));
       }
     }
     const src = ctx.source("roster.yaml");
     if (!src) return out;
     roster.teachers.forEach((tch, i) =>
       tch.groups.forEach((g, j) => {
-        if (!known.has(g)) out.push(problemAt(src, ["teachers", i, "groups", j], this.name, msg(g), hint(g)));
+        if (!known.has(g)) out.push(problemAt(src, ["teachers", i, "groups", j], this.name, unknown(g), hint(g)));
       }),
     );
     roster.groups.forEach((g, i) => {
-      if (g.parent && !known.has(g.parent)) out.push(problemAt(src, ["groups", i, "parent"], this.name, msg(g.parent), hint(g.parent)));
+      if (g.parent && !known.has(g.parent)) out.push(problemAt(src, ["groups", i, "parent"], this.name, unknown(g.parent), hint(g.parent)));
       if (g.leader && !roster.teachers.some((x) => x.id === g.leader)) {
         out.push(problemAt(src, ["groups", i, "leader"], "unknown-teacher",
-          t(ctx.lang, `名册中没有教师「${g.leader}」`, `there is no teacher '${g.leader}' in the roster`),
-          suggestTeacher(ctx, g.leader)));
+          msg("unknown-teacher", { id: g.leader }), suggestTeacher(ctx, g.leader)));
       }
     });
     return out;
@@ -164,8 +156,8 @@ export const attendanceNotMember: Check = {
           const tch = teachers.get(member);
           if (tch && !members.has(member)) {
             out.push(problemAt(f.source!, ["sessions", i, "attendance", member], this.name,
-              t(ctx.lang, `${tch.name}(${member})不是「${group_.name}」的成员`, `${tch.name} (${member}) is not a member of '${group_.name}'`),
-              t(ctx.lang, `从考勤中删除,或在 roster.yaml 中把 ${group} 加入其 groups`, `remove them from the attendance, or add ${group} to their groups in roster.yaml`),
+              msg("attendance-not-member", { teacher: { id: member, name: tch.name }, group: { id: group, name: group_.name } }),
+              msg("attendance-not-member.hint", { group }),
               { onKey: true }));
           }
         }
@@ -203,8 +195,8 @@ export const recordFileOwner: Check = {
         const field = f.kind === "records" ? "teacher" : "group";
         const home = f.file.replace(/[^/]+$/, `${owner}.yaml`);
         out.push(problemAt(f.source, [field], this.name,
-          t(ctx.lang, `文件名是 ${base},但 ${field} 写的是 ${owner}`, `the file is named ${base} but its ${field} is ${owner}`),
-          t(ctx.lang, `把这些记录移到 ${home}(已有则并入其中),或改正 ${field}`, `move these entries into ${home} (merging them if it exists), or correct the ${field}`),
+          msg("record-file-owner", { base, field, owner }),
+          msg("record-file-owner.hint", { home, field }),
           { severity: this.severity }));
       }
     }

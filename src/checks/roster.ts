@@ -1,6 +1,6 @@
 /** The roster itself: unique ids (also after folding case and full-width letters), unique e-mails. */
 import type { Problem } from "../problem.js";
-import { t } from "../i18n.js";
+import { msg } from "../messages/index.js";
 import { problemAt } from "../repo/yaml-source.js";
 import type { Check } from "./context.js";
 
@@ -26,17 +26,16 @@ export const rosterIds: Check = {
       if (prev !== undefined) {
         out.push(problemAt(src, ["teachers", i, "id"], this.name,
           prev === tch.id
-            ? t(ctx.lang, `教师编号「${tch.id}」重复`, `teacher id '${tch.id}' appears twice`)
-            : t(ctx.lang, `教师编号「${tch.id}」与「${prev}」只差大小写或全角,容易混淆`, `teacher id '${tch.id}' differs from '${prev}' only in case or width`),
-          t(ctx.lang, "每位教师用一个不同的编号", "give every teacher a distinct id")));
+            ? msg("roster-duplicate.teacher", { id: tch.id })
+            : msg("roster-duplicate.teacher-alike", { id: tch.id, prev }),
+          msg("roster-duplicate.hint-teacher")));
       } else seen.set(folded, tch.id);
     });
     const groups = new Set<string>();
     roster.groups.forEach((g, i) => {
       if (groups.has(foldId(g.id))) {
         out.push(problemAt(src, ["groups", i, "id"], this.name,
-          t(ctx.lang, `教研组编号「${g.id}」重复`, `group id '${g.id}' appears twice`),
-          t(ctx.lang, "每个组用一个不同的编号", "give every group a distinct id")));
+          msg("roster-duplicate.group", { id: g.id }), msg("roster-duplicate.hint-group")));
       }
       groups.add(foldId(g.id));
     });
@@ -47,8 +46,7 @@ export const rosterIds: Check = {
         const owner = emails.get(key);
         if (owner !== undefined && owner !== tch.id) {
           out.push(problemAt(src, ["teachers", i, "emails", j], this.name,
-            t(ctx.lang, `邮箱 ${e} 已属于 ${owner}`, `the e-mail ${e} already belongs to ${owner}`),
-            t(ctx.lang, "一个邮箱只能属于一位教师(提交记录靠它识别作者)", "an e-mail can belong to one teacher only (commits are attributed by it)")));
+            msg("roster-duplicate.email", { email: e, owner }), msg("roster-duplicate.hint-email")));
         }
         emails.set(key, tch.id);
       }),

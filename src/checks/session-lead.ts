@@ -4,7 +4,7 @@
  * group, or a teacher be credited for leading a session of a group they are not in.
  */
 import type { Problem } from "../problem.js";
-import { t } from "../i18n.js";
+import { msg } from "../messages/index.js";
 import { problemAt } from "../repo/yaml-source.js";
 import type { Check } from "./context.js";
 
@@ -31,8 +31,8 @@ export const sessionLead: Check = {
         // An unknown id is the unknown-teacher check's.
         if (!tch || tch.groups.includes(group.id) || group.leader === lead) return;
         out.push(problemAt(f.source!, ["sessions", i, "lead"], this.name,
-          t(ctx.lang, `主备/主讲 ${tch.name}(${lead})不是「${group.name}」的成员`, `the lead ${tch.name} (${lead}) is not a member of '${group.name}'`),
-          t(ctx.lang, `换成本组成员,或在 roster.yaml 中把 ${group.id} 加入其 groups`, `name a member of the group, or add ${group.id} to their groups in roster.yaml`)));
+          msg("lead-not-member", { lead: { id: lead, name: tch.name }, group: { id: group.id, name: group.name } }),
+          msg("lead-not-member.hint", { group: group.id })));
       });
     }
     return out;

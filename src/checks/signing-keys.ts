@@ -1,6 +1,6 @@
 /** Signing keys in the roster (for `audit --require-signed`) must be keys: a typo would make every commit unsigned-looking. */
 import type { Problem } from "../problem.js";
-import { t } from "../i18n.js";
+import { msg } from "../messages/index.js";
 import { problemAt } from "../repo/yaml-source.js";
 import { isSigningKey } from "../audit/signatures.js";
 import type { Check } from "./context.js";
@@ -20,8 +20,7 @@ export const signingKeys: Check = {
       tch.keys.forEach((key: unknown, j: number) => {
         if (typeof key !== "string" || isSigningKey(key)) return;
         out.push(problemAt(src, ["teachers", i, "keys", j], this.name,
-          t(ctx.lang, "这不是公钥:应为 SSH 公钥的一整行(ssh-ed25519 AAAA…)或 gpg: 加密钥指纹", "this is not a public key: write a whole SSH public key line (ssh-ed25519 AAAA…) or gpg: and a key fingerprint"),
-          t(ctx.lang, "复制 ~/.ssh/id_ed25519.pub 的内容,或 gpg --fingerprint 显示的指纹", "copy the content of ~/.ssh/id_ed25519.pub, or the fingerprint gpg --fingerprint shows")));
+          msg("signing-key"), msg("signing-key.hint")));
       });
     });
     return out;

@@ -4,7 +4,8 @@
  * requirements; a record dated before `joined` credits hours from before they were here.
  */
 import type { Problem } from "../problem.js";
-import { t } from "../i18n.js";
+import type { Msg } from "../problem.js";
+import { msg } from "../messages/index.js";
 import type { Activity, Teacher } from "../model.js";
 import { problemAt } from "../repo/yaml-source.js";
 import { atActivity, type Check, type CheckContext } from "./context.js";
@@ -24,19 +25,15 @@ export const rosterDates: Check = {
       const at = ["teachers", i];
       if (tch.left && tch.joined && tch.left < tch.joined) {
         out.push(problemAt(src, [...at, "left"], this.name,
-          t(ctx.lang, `${tch.id} 的离职日期(${tch.left})早于入职日期(${tch.joined})`, `${tch.id} left (${tch.left}) before joining (${tch.joined})`),
-          t(ctx.lang, "改正其中一个日期", "correct one of the dates")));
+          msg("roster-dates.left-before-joined", { id: tch.id, left: tch.left, joined: tch.joined }), msg("roster-dates.hint-one-date")));
       } else if (tch.left && firstDay && tch.left < firstDay) {
         out.push(problemAt(src, [...at, "left"], this.name,
-          t(ctx.lang, `${tch.id} 的离职日期(${tch.left})早于 yanxiu.yaml 中最早的学年(${firstDay} 开始):这样他不受任何要求约束`,
-            `${tch.id} left (${tch.left}) before the first school year in yanxiu.yaml (from ${firstDay}): that would hold them to nothing`),
-          t(ctx.lang, "改正日期;早已离开的教师可从名册中删除(其记录仍在 git 历史中)", "correct the date; a teacher who left long ago can be removed from the roster (their records stay in the git history)")));
+          msg("roster-dates.left-before-years", { id: tch.id, left: tch.left, firstDay }), msg("roster-dates.hint-left-long-ago")));
       }
       tch.roles.forEach((role, j) => {
         if (role.from && role.to && role.from > role.to) {
           out.push(problemAt(src, [...at, "roles", j, "to"], this.name,
-            t(ctx.lang, `职务「${role.role}」的结束日期(${role.to})早于开始日期(${role.from})`, `role '${role.role}' ends (${role.to}) before it starts (${role.from})`),
-            t(ctx.lang, "交换 from 和 to,或改正日期", "swap from and to, or correct the dates")));
+            msg("roster-dates.role", { role: role.role, from: role.from, to: role.to }), msg("roster-dates.hint-role")));
         }
       });
     });
@@ -68,8 +65,7 @@ export const groupCycle: Check = {
       if (at !== g.id || reported.has(g.id)) return;
       chain.forEach((id) => reported.add(id));
       out.push(problemAt(src, ["groups", i, "parent"], this.name,
-        t(ctx.lang, `教研组的上级关系成环:${[...chain, g.id].join(" → ")}`, `the groups' parents form a cycle: ${[...chain, g.id].join(" → ")}`),
-        t(ctx.lang, "备课组的 parent 写它所属的教研组;教研组不写 parent", "a 备课组's parent is its 教研组; a 教研组 has no parent")));
+        msg("group-cycle", { chain: [...chain, g.id] }), msg("group-cycle.hint")));
     });
     return out;
   },
@@ -91,12 +87,10 @@ export const outsideStaffDates: Check = {
       if (!tch) continue;
       if (tch.joined && a.date < tch.joined) {
         out.push(at(ctx, a,
-          t(ctx.lang, `${a.date} 早于 ${tch.id} 的入职日期(${tch.joined})`, `${a.date} is before ${tch.id} joined (${tch.joined})`),
-          t(ctx.lang, "入职前的活动不计入本校学时;改正日期,或请教务处核对名册的 joined", "activities from before joining do not count here: correct the date, or ask the office to check 'joined' in the roster")));
+          msg("outside-staff-dates.before-joined", { date: a.date, id: tch.id, joined: tch.joined }), msg("outside-staff-dates.hint-joined")));
       } else if (tch.left && a.date > tch.left) {
         out.push(at(ctx, a,
-          t(ctx.lang, `${a.date} 晚于 ${tch.id} 的离职日期(${tch.left})`, `${a.date} is after ${tch.id} left (${tch.left})`),
-          t(ctx.lang, "离职后的活动不计入本校学时;改正日期,或从考勤中删除", "activities after leaving do not count here: correct the date, or remove them from the attendance")));
+          msg("outside-staff-dates.after-left", { date: a.date, id: tch.id, left: tch.left }), msg("outside-staff-dates.hint-left")));
       }
     }
     return out;
@@ -104,7 +98,7 @@ export const outsideStaffDates: Check = {
 };
 
 /** A record's date; for a session, the member's attendance entry (or the lead). */
-function at(ctx: CheckContext, a: Activity, message: string, hint: string): Problem {
+function at(ctx: CheckContext, a: Activity, message: Msg, hint: Msg): Problem {
   const src = ctx.source(a.origin.file);
   if (a.group && src) {
     const session = ["sessions", a.origin.index];

@@ -7,7 +7,7 @@
 import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Problem } from "../problem.js";
-import { t } from "../i18n.js";
+import { msg } from "../messages/index.js";
 import { makeProblem } from "../repo/yaml-source.js";
 import { RECORDS_DIR, SESSIONS_DIR, toRepoPath } from "../repo/layout.js";
 import { normalizeRepoPath } from "../audit/paths.js";
@@ -67,15 +67,14 @@ export const symlinks: Check = {
       seen.add(link);
       out.push(makeProblem({ file: f.file, text: "" }, { line: 0, column: 0 }, this.name,
         link === f.file
-          ? t(ctx.lang, "这个记录文件是符号链接:它指向的文件可以在别处被修改而不留在本文件的历史中", "this record file is a symbolic link: what it points to can be changed elsewhere without showing in this file's history")
-          : t(ctx.lang, `${link} 是符号链接:其中的记录文件可以在别处被修改`, `${link} is a symbolic link: the record files in it can be changed elsewhere`),
-        t(ctx.lang, `用文件本身替换链接(git rm ${link},再把文件内容提交到 ${link})`, `replace the link with the file itself (git rm ${link}, then commit the file's content at ${link})`)));
+          ? msg("symlink.file")
+          : msg("symlink.in-folder", { link }),
+        msg("symlink.hint-file", { link })));
     }
     for (const folder of ctx.linkedFolders ?? linkedFolders(root)) {
       if (outside.has(folder)) continue;
       out.push(makeProblem({ file: folder, text: "" }, { line: 0, column: 0 }, this.name,
-        t(ctx.lang, "这个文件夹是符号链接,其中的文件不会被读取,也可以在别处被修改", "this folder is a symbolic link: its files are not read, and can be changed elsewhere"),
-        t(ctx.lang, "用文件夹本身替换链接", "replace the link with the folder itself")));
+        msg("symlink.folder"), msg("symlink.hint-folder")));
     }
     let realRoot: string | undefined;
     for (const a of ctx.entries) {
@@ -84,8 +83,7 @@ export const symlinks: Check = {
         // A link leaving the repository is the evidence check's to report.
         if (!link || judgeEvidence(root, path, (realRoot ??= realpathSync(root))) !== "ok") continue;
         out.push(atActivity(ctx, a, "evidence", this.name,
-          t(ctx.lang, `证明材料经过符号链接 ${link}:${path}`, `the evidence goes through the symbolic link ${link}: ${path}`),
-          t(ctx.lang, "把文件本身放进 evidence/ 并提交", "put the file itself under evidence/ and commit it")));
+          msg("symlink.evidence", { link, path }), msg("symlink.hint-evidence")));
       }
     }
     return out;

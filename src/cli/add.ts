@@ -129,7 +129,7 @@ async function runAdd(io: Io, dir: string | undefined, opts: AddOptions, langFla
       const again = { ...promptCtx, previous };
       answers = session ? (await askSession(answers, attendance, again, streams)).answers : await askRecord(answers, again, streams);
     };
-    const planned = planAdd(repo, answers, attendance, lang, day);
+    const planned = planAdd(repo, answers, attendance, day);
     if (!planned.ok) {
       if (!interactive) return refuse(io, lang, planned.problem);
       showProblems(io, lang, [planned.problem]);

@@ -60,7 +60,7 @@ export function planImport(repo: LoadedRepo, items: readonly ImportedItem[], rea
   const closedSaid = new Map<string, string | undefined>();
   for (const [file, its] of byFile) {
     const term = its[0]!.term;
-    if (!closedSaid.has(term.id)) closedSaid.set(term.id, closedRefusalText(closedTermRefusal(repo, term.id, today, lang), lang));
+    if (!closedSaid.has(term.id)) closedSaid.set(term.id, closedRefusalText(closedTermRefusal(repo, term.id, today), lang));
     const closed = closedSaid.get(term.id);
     if (closed) {
       reject(its, closed);

@@ -8,12 +8,15 @@ import type { Msg, MsgData, Problem, ShownProblem } from "../problem.js";
 import type { Entry } from "./catalogue.js";
 import { generalMessages } from "./general.js";
 import { checkMessages } from "./checks.js";
+import { rosterCheckMessages } from "./checks-roster.js";
+import { recordCheckMessages } from "./checks-records.js";
 import { schemaMessages } from "./schema.js";
 import { ruleMessages } from "./rules.js";
 
-const AREAS = [generalMessages, checkMessages, schemaMessages, ruleMessages] as const;
+const AREAS = [generalMessages, checkMessages, rosterCheckMessages, recordCheckMessages, schemaMessages, ruleMessages] as const;
 
-type Joined = typeof generalMessages & typeof checkMessages & typeof schemaMessages & typeof ruleMessages;
+type Joined = typeof generalMessages & typeof checkMessages & typeof rosterCheckMessages & typeof recordCheckMessages
+  & typeof schemaMessages & typeof ruleMessages;
 
 export const CATALOGUE: Joined = Object.assign({}, ...AREAS);
 

@@ -69,7 +69,7 @@ function part(repo: LoadedRepo, index: FileIndex, related: IndexedFile[], file: 
 /** A write into a closed term is refused as `yanxiu add` refuses it (src/add/closed.ts). */
 export function closedRefusal(repo: LoadedRepo, file: string, today: string, lang: Lang): Problem | undefined {
   const term = termOfPath(file);
-  return term ? closedTermRefusal(repo, term, today, lang) : undefined;
+  return term ? closedTermRefusal(repo, term, today) : undefined;
 }
 
 /** The record field a problem points at, from its source line ("    count: abc" → count). */

@@ -152,10 +152,11 @@ const cases: Case[] = [
     },
     exit: 1,
     problems: [`${T02}:6:15 evidence`, `${T02}:6:15 evidence`, `${T02}:6:15 evidence`],
+    // Problems at one place come in the order of their message ids (evidence.absolute, .missing, .outside), whatever the language.
     messages: [
+      "records/2025-2026-1/t02.yaml:6:15 evidence 证明材料用了绝对路径:/etc/passwd | 把文件复制到仓库的 evidence/ 下,写相对路径如 evidence/t01/证书.pdf",
       "records/2025-2026-1/t02.yaml:6:15 evidence 找不到证明材料:evidence/none.pdf | 把文件放进 evidence/ 并提交,或改正路径(相对于仓库根目录)",
       "records/2025-2026-1/t02.yaml:6:15 evidence 证明材料在仓库之外:../../x.txt | 把文件复制到仓库的 evidence/ 下,写相对路径如 evidence/t01/证书.pdf",
-      "records/2025-2026-1/t02.yaml:6:15 evidence 证明材料用了绝对路径:/etc/passwd | 把文件复制到仓库的 evidence/ 下,写相对路径如 evidence/t01/证书.pdf",
     ],
   },
   {

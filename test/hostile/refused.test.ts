@@ -255,7 +255,7 @@ describe("duplicates whose titles only look different", () => {
       const run = await check(school({ [HOSTILE_FILE]: twice(first, second) }));
       expectContained(run);
       expect(places(run, HOSTILE_FILE)).toEqual([["duplicate-record", 8, 12]]);
-      expect(problemsIn(run, HOSTILE_FILE)[0]!.message).toContain(`is already recorded at ${HOSTILE_FILE}:3 (the titles differ only in invisible characters, width, spacing, case or 繁/简: '${first}')`);
+      expect(problemsIn(run, HOSTILE_FILE)[0]!.message).toContain(`is already recorded at ${HOSTILE_FILE}:3 (the titles differ only in invisible characters, width, spacing, case or traditional/simplified characters: '${first}')`);
     });
   }
   it("titles that differ in what they say are not duplicates", async () => {

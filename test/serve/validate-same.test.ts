@@ -16,6 +16,7 @@ import { validateInState } from "../../src/serve/validate.js";
 import { FileIndex } from "../../src/serve/file-index.js";
 import { mergeItem, newFileText, type MergeTarget } from "../../src/add/merge.js";
 import type { Problem } from "../../src/problem.js";
+import { render } from "../../src/messages/index.js";
 import { DEMO, TODAY } from "./helpers.js";
 
 const T04 = "records/2025-2026-1/t04.yaml";
@@ -38,7 +39,7 @@ beforeAll(() => {
   index = FileIndex.of(repo);
 });
 
-const key = (p: Problem) => [p.file, p.line, p.column, p.check, p.severity, p.message, p.hint ?? "", p.sourceLine ?? ""].join(" | ");
+const key = (p: Problem) => [p.file, p.line, p.column, p.check, p.severity, render(p.message, "zh"), p.hint === undefined ? "" : render(p.hint, "zh"), p.sourceLine ?? ""].join(" | ");
 const keys = (ps: Problem[]) => ps.map(key).sort();
 
 function bothWays(file: string, text: string) {
@@ -99,6 +100,6 @@ describe("a save is checked alike by the web page (loaded school) and by add (wh
     const { serve } = bothWays(T04, CASES[6]!.text());
     const dup = serve.find((p) => p.check === "duplicate-record")!;
     expect(dup.file).toBe(ARTS);
-    expect(dup.message).toContain(T04);
+    expect(render(dup.message, "zh")).toContain(T04);
   });
 });
