@@ -54,6 +54,13 @@ export async function benchServe({ teachers = 2000, clients = 50, adds = 4, cpuP
     child.stdout.on("data", (d) => { const m = /(http:\/\/[^\s()]+)/.exec(String(d)); if (m) { clearTimeout(timer); resolve(m[1]); } });
     child.on("exit", (code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
   });
+  // The server's CPU (its own, and its finished children's: git) from /proc, in seconds.
+  const cpu = () => {
+    const stat = readFileSync(`/proc/${child.pid}/stat`, "utf8");
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // from field 3 (state) on
+    const tick = 100; // USER_HZ on Linux
+    return { own: (Number(f[11]) + Number(f[12])) / tick, git: (Number(f[13]) + Number(f[14])) / tick };
+  };
   const peakRss = () => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"))?.[1] ?? 0) * 1024;
 
   try {
@@ -63,6 +70,7 @@ export async function benchServe({ teachers = 2000, clients = 50, adds = 4, cpuP
     log(`${sessions.length} teachers logged in; ${sessions.length} × ${adds} adds at once…`);
     const times = [];
     const failures = [];
+    const cpu0 = cpu();
     const t0 = Date.now();
     await Promise.all(sessions.map(async (s) => {
       for (let i = 1; i <= adds; i++) {
@@ -75,6 +83,7 @@ export async function benchServe({ teachers = 2000, clients = 50, adds = 4, cpuP
       }
     }));
     const wall = Date.now() - t0;
+    const cpu1 = cpu();
     times.sort((a, b) => a - b);
     const q = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
     // Verify: every record in its teacher's file, every commit present and authored by its teacher.
@@ -84,11 +93,14 @@ export async function benchServe({ teachers = 2000, clients = 50, adds = 4, cpuP
       const title = `压测听课 ${s.id} 第${i}次`;
       if (!log2.includes(`${s.name}|records: ${s.id} ${title} 2026-06-29 (web)`)) missing++;
     }
+    // How many commit batches the saves took (update-ref writes "yanxiu serve: N save(s)" to the branch's reflog).
+    const batches = git("reflog", "--format=%gs", "-n", String(sessions.length * adds + 5)).split("\n").filter((l) => /^yanxiu serve: \d+ save/.test(l)).length;
     const inFiles = sessions.reduce((n, s) => n + (readFileSync(join(dir, "records", "2025-2026-2", `${s.id}.yaml`), "utf8").match(/title: 压测听课/g)?.length ?? 0), 0);
     return {
       teachers: stats.teachers, clients: sessions.length, adds: times.length, wallMs: wall,
       p50: q(0.5), p95: q(0.95), max: times.at(-1), peakRssBefore: rssBefore, peakRss: peakRss(),
-      failures, missingCommits: missing, recordsInFiles: inFiles,
+      failures, missingCommits: missing, recordsInFiles: inFiles, batches,
+      cpuPerAdd: (cpu1.own - cpu0.own) / times.length, gitCpuPerAdd: (cpu1.git - cpu0.git) / times.length,
     };
   } finally {
     const exited = new Promise((r) => child.once("exit", r));
@@ -121,7 +133,8 @@ export function serveLine(r) {
   const ms = (x) => `${Math.round(x)} ms`;
   const mb = (x) => `${Math.round(x / 1048576)} MB`;
   return `serve: ${r.clients} teachers × ${r.adds / r.clients} adds at once into a ${r.teachers.toLocaleString("en")}-teacher school: ` +
-    `p50 ${ms(r.p50)}, p95 ${ms(r.p95)}, max ${ms(r.max)} per add (target p95 ≤ 300 ms), ${r.adds} adds in ${(r.wallMs / 1000).toFixed(1)} s; ` +
+    `p50 ${ms(r.p50)}, p95 ${ms(r.p95)}, max ${ms(r.max)} per add (target p95 ≤ 300 ms), ${r.adds} adds in ${(r.wallMs / 1000).toFixed(1)} s in ${r.batches} commit batches; ` +
+    `server CPU per add ${ms(r.cpuPerAdd * 1000)} (+ ${ms(r.gitCpuPerAdd * 1000)} in git); ` +
     `server peak RSS ${mb(r.peakRss)} (${mb(r.peakRssBefore)} before the adds); ` +
     `${r.failures.length} failed, ${r.missingCommits} commits missing, ${r.recordsInFiles}/${r.adds} records in the files`;
 }

@@ -5,6 +5,7 @@
  */
 import { isDeepStrictEqual } from "node:util";
 import { Document, isMap, isPair, isScalar, isSeq, parseDocument, type Pair } from "yaml";
+import { fastParseYaml } from "../repo/fast-yaml.js";
 
 export type ListKey = "records" | "sessions";
 export type OwnerKey = "teacher" | "group";
@@ -32,6 +33,41 @@ export function newFileText(target: MergeTarget, item: Record<string, unknown>):
 
 /** Add `item` at the end of the file's list; `text` is the file as read (BOM and CRLF allowed). */
 export function mergeItem(text: string, target: MergeTarget, item: Record<string, unknown>): MergeResult {
+  return appendPlain(text, target, item) ?? mergeDocument(text, target, item);
+}
+
+/**
+ * The common case without the full parser (the web server appends to thousands of such files):
+ * a plain file the fast reader takes (src/repo/fast-yaml.ts), its owner right, its non-empty list
+ * its last block and its last line part of the list's last item. The item's lines follow the
+ * list, exactly as mergeDocument writes them there (test: src/add/merge-plain.test.ts), and the
+ * result is read back with the fast reader and must hold the old data plus the item.
+ * Undefined: anything else, for mergeDocument.
+ */
+export function appendPlain(text: string, target: MergeTarget, item: Record<string, unknown>): MergeResult | undefined {
+  if (!text.endsWith("\n")) return undefined;
+  const before = fastParseYaml(text);
+  if (!before) return undefined;
+  const list = before.data[target.listKey];
+  if (before.data[target.ownerKey] !== target.owner || !Array.isArray(list) || list.length === 0) return undefined;
+  const lines = text.slice(0, -1).split("\n");
+  const last = lines.at(-1)!;
+  if (!/^ *(- )?[^\s#]/.test(last) || /^[^\s-]/.test(last)) return undefined;
+  let top = lines.length - 1;
+  while (top >= 0 && !/^[^\s#-]/.test(lines[top]!)) top--;
+  if (top < 0 || !lines[top]!.startsWith(`${target.listKey}:`)) return undefined;
+  const { seqIndent, indent } = detectIndent(lines, target.listKey);
+  const itemDoc = new Document([item]);
+  styleItem(itemDoc);
+  const itemLines = itemDoc.toString(render(indent, false)).replace(/\n$/, "").split("\n").map((l) => " ".repeat(seqIndent) + l);
+  const result = text + itemLines.join("\n") + "\n";
+  const after = fastParseYaml(result);
+  if (!after || !isDeepStrictEqual(after.data, { ...before.data, [target.listKey]: [...list, item] })) return undefined;
+  return { ok: true, text: result, how: "append" };
+}
+
+/** mergeItem through the full parser's document: every file it can add to without changing what is there. */
+export function mergeDocument(text: string, target: MergeTarget, item: Record<string, unknown>): MergeResult {
   const bom = text.startsWith("\uFEFF") ? "\uFEFF" : "";
   const body = text.slice(bom.length);
   const crlf = (body.match(/\r\n/g)?.length ?? 0) * 2 > (body.match(/\n/g)?.length ?? 0);

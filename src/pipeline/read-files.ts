@@ -44,7 +44,7 @@ function safeRead(abs: string, fs: ReadFs): Uint8Array | undefined {
 }
 
 /** Fast path: only for files the fast reader takes and the schema accepts, i.e. files without problems. */
-function fastRead(file: string, kind: "records" | "sessions", bytes: Uint8Array, lang: Lang): FileResult | undefined {
+export function fastRead(file: string, kind: "records" | "sessions", bytes: Uint8Array, lang: Lang): FileResult | undefined {
   const source = fastSource(file, bytes, lang);
   if (!source) return undefined;
   // The hand-written validator takes the all-valid file; zod judges everything else.

@@ -96,19 +96,33 @@ const HOST = hostname() || "localhost";
 
 /** Run `fn` holding the lock of `repoPath` in `root`. */
 export function withFileLock<T>(root: string, repoPath: string, fn: () => T, options: LockOptions = {}): T {
-  const path = lockPathFor(root, repoPath);
-  acquire(path, options);
-  held.add(path);
+  const release = acquireFileLock(root, repoPath, options);
   try {
     return fn();
   } finally {
+    release();
+  }
+}
+
+/**
+ * Take the lock of `repoPath` and keep it until the returned function is called (once), for a
+ * write whose steps span awaits (src/repo/update-staged.ts). Throws as withFileLock does.
+ */
+export function acquireFileLock(root: string, repoPath: string, options: LockOptions = {}): () => void {
+  const path = lockPathFor(root, repoPath);
+  acquire(path, options);
+  held.add(path);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
     held.delete(path);
     try {
       (options.fs ?? nodeFs).unlinkSync(path);
     } catch {
       /* a lock we cannot remove is taken over as stale by the next writer */
     }
-  }
+  };
 }
 
 function acquire(path: string, options: LockOptions): void {

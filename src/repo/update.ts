@@ -68,7 +68,7 @@ export type UpdateResult<R, V> =
   | { ok: false; reason: "refused"; refusal: R; attempts: number }
   | ({ ok: false } & UpdateProblem);
 
-interface Snapshot {
+export interface Snapshot {
   exists: boolean;
   bytes: Uint8Array;
   stat?: FileStat;
@@ -78,7 +78,7 @@ interface Snapshot {
 const sha256 = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 
 /** Read the file as it is now, refusing what is not a regular file or too large, before reading it. */
-function snapshot(fs: WriteFs, abs: string, maxBytes: number): Snapshot | UpdateProblem {
+export function snapshot(fs: WriteFs, abs: string, maxBytes: number): Snapshot | UpdateProblem {
   let stat: FileStat;
   try {
     stat = fs.lstatSync(abs);
@@ -100,7 +100,7 @@ function snapshot(fs: WriteFs, abs: string, maxBytes: number): Snapshot | Update
   return { exists: true, bytes, stat, hash: sha256(bytes) };
 }
 
-const isProblem = (s: Snapshot | UpdateProblem): s is UpdateProblem => "reason" in s;
+export const isProblem = (s: Snapshot | UpdateProblem): s is UpdateProblem => "reason" in s;
 
 /** Pure: is the file still the one read? Both missing counts as the same. */
 export function unchangedSince(read: Snapshot, now: Snapshot): boolean {
@@ -111,7 +111,7 @@ export function unchangedSince(read: Snapshot, now: Snapshot): boolean {
   return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino && read.hash === now.hash;
 }
 
-const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && Buffer.from(a).equals(Buffer.from(b));
+export const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && Buffer.from(a).equals(Buffer.from(b));
 
 /** Change one file safely; see the module comment. Never throws for file-system failures. */
 export function updateFile<R, V = undefined>(req: UpdateRequest<R, V>): UpdateResult<R, V> {
@@ -181,11 +181,12 @@ function ioProblem(e: unknown): UpdateProblem {
  * Temporary files beside `path` left by a writer killed before its rename
  * (".<name>.<pid>.<n>.tmp", see tempPathFor). Called only while holding the file's lock.
  */
-export function removeOrphanTemps(fs: WriteFs, path: string, alive: (pid: number) => boolean = processAlive): void {
+export function removeOrphanTemps(fs: WriteFs, path: string, alive: (pid: number) => boolean = processAlive, listed?: readonly string[]): void {
   const prefix = `.${basename(path)}.`;
-  let names: string[];
+  let names: readonly string[];
   try {
-    names = fs.readdirSync(dirname(path));
+    // `listed`: the folder's names read a moment ago (a temp made since is a live writer's).
+    names = listed ?? fs.readdirSync(dirname(path));
   } catch {
     return;
   }

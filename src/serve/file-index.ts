@@ -5,14 +5,15 @@
  * folded title (duplicate-record) and the same ref (duplicate-id, approval's entries); and
  * file-place and term-folder compare a file with the same id's files in other folders (its .yml
  * twin, the place it would move to). The index keeps, per file, its loaded form, its activities
- * and those keys, and is kept in step with every save the server makes.
+ * and those keys, and is kept in step with every save the server makes; and each teacher's
+ * activities (src/serve/teacher-activities.ts), for 我的研修.
  */
-import type { Activity } from "../model.js";
+import type { Activity, Teacher } from "../model.js";
 import type { LoadedFile, LoadedRepo } from "../pipeline/load.js";
 import { duplicateKey } from "../checks/duplicates.js";
 import { reviewEntries } from "../approval/ref.js";
 import { linkedFolders } from "../checks/symlinks.js";
-import { stemOf } from "../checks/file-moves.js";
+import { TeacherActivities } from "./teacher-activities.js";
 
 export interface IndexedFile {
   loaded: LoadedFile;
@@ -32,18 +33,41 @@ export class FileIndex {
   /** Folded titles, shared: a group's titles repeat for every member. */
   private readonly titles = new Map<string, string>();
 
+  /** Files by their name without .yaml/.yml, lower-cased (file-place compares a file with its twin). */
+  private readonly byStem = new Map<string, Set<string>>();
+  /** The roster's teachers by id (the first of an id written twice, as check's lookups take it). */
+  private readonly teachers = new Map<string, Teacher>();
+  /** Each teacher's scored activities. */
+  private readonly activities: TeacherActivities;
+  /** The config, roster and rule files, which every save's check reads (a save never changes them). */
+  shared: readonly LoadedFile[] = [];
+
   /** Links to folders under records/ and sessions/, listed once per load (a new one is a change the watcher reports). */
-  private constructor(readonly linkedFolders: readonly string[]) {}
+  private constructor(readonly linkedFolders: readonly string[], activities: readonly Activity[]) {
+    this.activities = TeacherActivities.of(activities);
+  }
 
   static of(repo: LoadedRepo): FileIndex {
-    const index = new FileIndex(linkedFolders(repo.root));
+    const index = new FileIndex(linkedFolders(repo.root), repo.dataset?.activities ?? []);
+    for (const t of repo.dataset?.roster.teachers ?? []) if (!index.teachers.has(t.id)) index.teachers.set(t.id, t);
+    index.shared = repo.files.filter((f) => f.kind === "config" || f.kind === "roster" || f.kind === "rules");
     const valid = groupByFile(repo.dataset?.activities ?? []);
     const partial = groupByFile(repo.partialActivities);
     for (const f of repo.files) {
       if (f.kind !== "records" && f.kind !== "sessions") continue;
-      index.replace(f.file, { loaded: f, valid: valid.get(f.file) ?? [], partial: partial.get(f.file) ?? [] });
+      index.put(f.file, { loaded: f, valid: valid.get(f.file) ?? [], partial: partial.get(f.file) ?? [] });
     }
     return index;
+  }
+
+  /** The roster's teacher with this id. */
+  teacher(id: string): Teacher | undefined {
+    return this.teachers.get(id);
+  }
+
+  /** A teacher's scored activities, in the order a fresh load gives them. */
+  activitiesOf(teacher: string): readonly Activity[] {
+    return this.activities.of(teacher);
   }
 
   get(file: string): IndexedFile | undefined {
@@ -58,17 +82,24 @@ export class FileIndex {
 
   /** Put a file's new form in place of the old (undefined: the file is gone). */
   replace(file: string, next: IndexedFile | undefined): void {
+    this.activities.replaceFile(file, this.files.get(file)?.valid ?? [], next?.valid ?? [], loadOrder);
+    this.put(file, next);
+  }
+
+  private put(file: string, next: IndexedFile | undefined): void {
     const old = this.files.get(file);
     if (old) {
       for (const k of old.dup) drop(this.byDup, k, file);
       for (const r of old.refs) drop(this.byRef, r, file);
       this.files.delete(file);
+      drop(this.byStem, stemOf(file), file);
     }
     if (!next) return;
     const keys = this.keysOf([...next.valid, ...next.partial]);
     this.files.set(file, { ...next, ...keys });
     for (const k of keys.dup) add(this.byDup, k, file);
     for (const r of keys.refs) add(this.byRef, r, file);
+    add(this.byStem, stemOf(file), file);
   }
 
   /** The other files holding an activity that could collide with one of `activities`, or holding the same id's entries in another folder. */
@@ -79,9 +110,7 @@ export class FileIndex {
     for (const r of keys.refs) for (const f of this.byRef.get(r) ?? []) out.add(f);
     // The same id's file in every folder of records/ (or sessions/): the .yml twin, and the file a
     // misplaced one would move to (term-folder and file-place offer the move only when it is absent).
-    const top = file.split("/")[0];
-    const id = stemOf(file).toLowerCase();
-    for (const f of this.files.keys()) if (f.split("/")[0] === top && stemOf(f).toLowerCase() === id) out.add(f);
+    for (const f of this.byStem.get(stemOf(file)) ?? []) out.add(f);
     out.delete(file);
     return [...out];
   }
@@ -92,6 +121,11 @@ export class FileIndex {
       refs: [...new Set(reviewEntries(activities).map((e) => e.ref))],
     };
   }
+}
+
+/** records/ or sessions/ and the file's id, case folded: the files file-place and term-folder compare. */
+function stemOf(file: string): string {
+  return `${file.split("/")[0]}/${file.split("/").at(-1)!.replace(/\.ya?ml$/i, "").toLowerCase()}`;
 }
 
 function groupByFile(activities: readonly Activity[]): Map<string, Activity[]> {

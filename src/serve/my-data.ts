@@ -5,7 +5,7 @@
  */
 import type { Lang } from "../i18n.js";
 import { t } from "../i18n.js";
-import { effectiveStatus, type Activity, type Dataset } from "../model.js";
+import { effectiveStatus, type Activity, type Dataset, type Teacher } from "../model.js";
 import type { Scheme } from "../rules/types.js";
 import { scoreDataset } from "../score/evaluate.js";
 import { resolvePeriod } from "../score/period.js";
@@ -73,15 +73,24 @@ export function recordRef(a: Pick<Activity, "origin">): string {
   return `${a.origin.file}#${a.origin.index}`;
 }
 
-/** `gaps: false` leaves out the search for what closes each gap (the page after a save shows only how much is short). */
-export function myPage(dataset: Dataset, scheme: Scheme, teacherId: string, today: string, lang: Lang, opts: { gaps?: boolean } = {}): MyPage | undefined {
+/** A teacher and their activities without a scan of the school (src/serve/file-index.ts keeps them for the loaded school). */
+export interface TeacherLookup {
+  teacher(id: string): Teacher | undefined;
+  activitiesOf(id: string): readonly Activity[];
+}
+
+/**
+ * `gaps: false` leaves out the search for what closes each gap (the page after a save shows only
+ * how much is short). `lookup`: the same answers as `dataset` gives, from an index (else a scan).
+ */
+export function myPage(dataset: Dataset, scheme: Scheme, teacherId: string, today: string, lang: Lang, opts: { gaps?: boolean; lookup?: TeacherLookup } = {}): MyPage | undefined {
   const term = resolvePeriod(dataset.config, { today });
   if ("error" in term) return undefined;
   const year = dataset.config.years.find((y) => y.terms.some((x) => x.id === term.period.id));
   const period: Period = year ? { type: "year", id: year.id, start: year.start, end: year.end } : term.period;
-  const teacher = dataset.roster.teachers.find((x) => x.id === teacherId);
+  const teacher = opts.lookup ? opts.lookup.teacher(teacherId) : dataset.roster.teachers.find((x) => x.id === teacherId);
   if (!teacher) return undefined;
-  const mine = dataset.activities.filter((a) => a.teacher === teacherId);
+  const mine = opts.lookup ? [...opts.lookup.activitiesOf(teacherId)] : dataset.activities.filter((a) => a.teacher === teacherId);
   const stable = new Map(reviewEntries(mine.filter((a) => a.group === undefined)).map((e) => [`${e.file}#${e.index}`, e.ref]));
   const one: Dataset = { ...dataset, roster: { ...dataset.roster, teachers: [teacher] }, activities: mine };
   const result = scoreDataset(one, scheme, period);

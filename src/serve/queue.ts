@@ -1,16 +1,21 @@
 /**
- * The web page's saves, in order and in batches. Each save is written at once, in arrival
- * order, checked against the school as the saves before it left it (src/serve/save.ts), and
- * kept in the server's state; the saves written while the previous batch was being committed
- * are then committed together (src/git/batch-commit.ts): one commit per save, each authored by
- * its own person, a few git processes per batch. If the commit fails, every file of the batch
- * is put back, the state is reloaded, and each person is told. A file locked by another program
- * (a CLI `yanxiu add`) is tried again a moment later, without blocking the server, and after
- * BUSY_WAIT_MS the person is told to try again. Reads are never queued.
+ * The web page's saves, in order and in batches. The saves that arrived while the previous batch
+ * was being committed form the next batch. Each is checked against the school as the saves
+ * before it left it and written to a temporary file under its file's lock, in arrival order
+ * (src/serve/save.ts), and kept in the server's state; then the batch's files are flushed
+ * together (through the thread pool, not one fsync after another on the main thread), each
+ * checked unchanged and renamed into place, each folder flushed once; then they are committed
+ * together (src/git/batch-commit.ts): one commit per save, each authored by its own person, a
+ * few git processes per batch. A file saved twice waits for the next batch. If the commit fails,
+ * every file of the batch is put back, the state is reloaded, and each person is told. A file
+ * locked by another program (a CLI `yanxiu add`), or saved by someone between our read and our
+ * rename, is tried again a moment later, without blocking the server, and after BUSY_WAIT_MS the
+ * person is told to try again. Reads are never queued.
  */
 import { t } from "../i18n.js";
 import { commitBatch, type BatchOptions, type BatchResult, type CommitSpec } from "../git/batch-commit.js";
-import { commitFailure, undoWrite, writeSave, type Failure, type SaveRequest, type SaveResult, type Written } from "./save.js";
+import { readdirSync } from "node:fs";
+import { abandonWrite, commitFailure, finishWrites, undoWrite, writeSave, type Failure, type SaveRequest, type SaveResult, type Written } from "./save.js";
 import { SERVER_COMMITTER } from "./git-commit.js";
 import type { RepoState } from "./state.js";
 
@@ -63,20 +68,50 @@ export class SaveQueue {
   }
 
   private async runBatch(jobs: Job[]): Promise<void> {
-    const done: { job: Job; written: Written }[] = [];
+    const staged: { job: Job; written: Written }[] = [];
+    const later: Job[] = [];
+    const files = new Set<string>();
+    const listings = new Map<string, readonly string[] | undefined>();
+    const listFolder = (dir: string) => {
+      if (!listings.has(dir)) listings.set(dir, listNames(dir));
+      return listings.get(dir);
+    };
     for (const job of jobs) {
-      const out = this.write(job);
+      // One save per file in a batch: its lock is held until the batch's files are in place.
+      if (files.has(job.req.file)) {
+        later.push(job);
+        continue;
+      }
+      const out = this.write(job, listFolder);
       if (out.ok) {
+        files.add(job.req.file);
         this.state.applyWritten(out.written);
-        done.push({ job, written: out.written });
-      } else if (out.reason === "busy" && Date.now() - job.since < BUSY_WAIT_MS) {
-        setTimeout(() => { this.pending.push(job); this.kick(); }, 40 + Math.floor(Math.random() * 40));
+        staged.push({ job, written: out.written });
       } else {
-        job.resolve(out);
+        this.answerOrRetry(job, out);
       }
     }
-    if (done.length === 0) return;
+    this.pending.unshift(...later);
+    if (staged.length === 0) return;
     const root = this.state.root;
+    // Every file of the batch flushed together (the thread pool), checked unchanged, renamed into place.
+    let placed: (Failure | undefined)[];
+    try {
+      placed = await finishWrites(root, staged.map((s) => s.written), staged.map((s) => s.job.req.lang));
+    } catch (e) {
+      for (const { written } of staged) abandonWrite(root, written);
+      const message = String((e as Error)?.message ?? e);
+      placed = staged.map(({ job }) => ({ ok: false, reason: "io", message: t(job.req.lang, `保存失败(${message}),没有保存任何内容;请告诉教务处`, `saving failed (${message}); nothing was saved. Tell the office`) }));
+    }
+    const done: { job: Job; written: Written }[] = [];
+    staged.forEach((s, i) => {
+      const failed = placed[i];
+      if (failed) this.answerOrRetry(s.job, failed);
+      else done.push(s);
+    });
+    // The state took every staged save; one that did not land makes it stale (reloaded at the next request).
+    if (done.length < staged.length) this.state.markStale();
+    if (done.length === 0) return;
     let result: BatchResult;
     try {
       result = await this.commit(root, done.map(({ job, written }) => ({
@@ -97,13 +132,31 @@ export class SaveQueue {
     for (const { job } of done) job.resolve(commitFailure(result.reason, result.detail, job.req.lang));
   }
 
-  private write(job: Job): { ok: true; written: Written } | Failure {
+  /** A file locked by another program, or saved by someone between our read and our write: tried again a moment later, for a while. */
+  private answerOrRetry(job: Job, out: Failure): void {
+    if ((out.reason === "busy" || out.reason === "changed") && Date.now() - job.since < BUSY_WAIT_MS) {
+      setTimeout(() => { this.pending.push(job); this.kick(); }, 40 + Math.floor(Math.random() * 40));
+    } else {
+      job.resolve(out);
+    }
+  }
+
+  private write(job: Job, listFolder: (dir: string) => readonly string[] | undefined): { ok: true; written: Written } | Failure {
     try {
       const repo = this.state.current();
-      return writeSave({ ...job.req, announce: (p, b) => this.state.expectWrite(p, b) }, repo, this.state.index());
+      return writeSave({ ...job.req, announce: (p, b) => this.state.expectWrite(p, b) }, repo, this.state.index(), { listFolder });
     } catch (e) {
       this.state.markStale();
       return { ok: false, reason: "io", message: t(job.req.lang, `保存失败(${(e as Error)?.message ?? e}),没有保存任何内容;请告诉教务处`, `saving failed (${(e as Error)?.message ?? e}); nothing was saved. Tell the office`) };
     }
+  }
+}
+
+/** A folder's names, or undefined when it cannot be listed (each write then looks for itself). */
+function listNames(dir: string): readonly string[] | undefined {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return undefined;
   }
 }

@@ -71,7 +71,7 @@ export function answerFailure<R>(result: Exclude<SaveResult, { ok: true }>, show
     const placed = placeProblems(result.problems, lang);
     return show(placed.errors, placed.general, 400);
   }
-  return show({}, [result.message], result.reason === "busy" ? 409 : 500);
+  return show({}, [result.message], result.reason === "busy" || result.reason === "changed" ? 409 : 500);
 }
 
 export function failureText(r: Exclude<SaveResult, { ok: true }>): string | undefined {
@@ -100,7 +100,7 @@ export function registerMe(app: Hono<{ Variables: Vars }>, server: Server): void
     const s = scoringOf(c)!;
     const l = langOf(c);
     const v = c.get("viewer")!;
-    const data = myPage(s.dataset, s.scheme, v.teacher.id, server.opts.today(), l);
+    const data = myPage(s.dataset, s.scheme, v.teacher.id, server.opts.today(), l, { lookup: server.state.lookupFor(s.dataset) });
     if (!data) return rulesBroken(c);
     const frame = { ...frameOf(c, t(l, "我的研修", "My record"), "me"), flash: flashOf(c) };
     return c.html(String(page(frame, meBody(data, l, c.get("session")!.csrf))));
@@ -150,7 +150,7 @@ export function registerMe(app: Hono<{ Variables: Vars }>, server: Server): void
     // The record as scored now, with the credit it earned.
     const fresh = server.state.current();
     // Without the search for what closes each gap (many re-scorings): 我的研修 shows it.
-    const data = fresh.dataset && fresh.scheme ? myPage(fresh.dataset, fresh.scheme, v.teacher.id, server.opts.today(), l, { gaps: false }) : undefined;
+    const data = fresh.dataset && fresh.scheme ? myPage(fresh.dataset, fresh.scheme, v.teacher.id, server.opts.today(), l, { gaps: false, lookup: server.state.lookupFor(fresh.dataset) }) : undefined;
     const mine = data?.records.filter((r) => r.file === file).sort((a, b) => b.index - a.index)[0];
     const standing = (data?.requirements ?? []).filter((r) => !r.met).map((r) => `${r.label}:${r.gap ?? ""}`);
     return c.html(String(page({ ...frame, flash: { ok: true, text: t(l, "已保存并提交", "Saved and committed") } }, savedBody(l, String(built.item.title), mine?.credit, data?.unit ?? "", standing))));

@@ -1,11 +1,13 @@
 /**
- * One save from the web page, first half: add (or change) an item in a record or session file,
- * plus any uploaded evidence, checked as `check` would check it (src/serve/validate.ts, against
- * the school the server keeps loaded), written by the safe update of src/repo/update.ts (per-file
- * lock, verify before rename). The second half, the commit, is made for a whole batch of saves
- * at once (src/serve/queue.ts, src/git/batch-commit.ts); if it fails, undoWrite puts every file
- * back. Whole or not at all: on any failure (invalid input, a file edited meanwhile, a full disk,
- * a broken repo) the files are left as they were and the caller gets a reason.
+ * One save from the web page, in three steps: add (or change) an item in a record or session
+ * file, plus any uploaded evidence, checked as `check` would check it (src/serve/validate.ts,
+ * against the school the server keeps loaded) and written to a temporary file under the file's
+ * lock (writeSave: src/repo/update-staged.ts, updateFile's safe write in two halves); then the
+ * temporary files of a whole batch of saves flushed together, checked unchanged and renamed into
+ * place (finishWrites); then the batch's commit (src/serve/queue.ts, src/git/batch-commit.ts); if
+ * it fails, undoWrite puts every file back. Whole or not at all: on any failure (invalid input,
+ * a file edited meanwhile, a full disk, a broken repo) the files are left as they were and the
+ * caller gets a reason.
  */
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -15,7 +17,8 @@ import type { Problem } from "../problem.js";
 import type { LoadedRepo } from "../pipeline/load.js";
 import type { FileResult } from "../pipeline/read-files.js";
 import { parseBytes } from "../repo/read.js";
-import { updateFile } from "../repo/update.js";
+import { updateFile, type UpdateProblem } from "../repo/update.js";
+import { abandonStaged, finishStaged, stageUpdate, type StageOptions, type StagedWrite } from "../repo/update-staged.js";
 import { updateMessage } from "../repo/update-message.js";
 import { writeNewFile } from "../repo/write.js";
 import { mergeItem, newFileText, type MergeTarget } from "../add/merge.js";
@@ -48,7 +51,8 @@ export interface SaveRequest {
 export type SaveResult =
   | { ok: true; problems: Problem[] }
   | { ok: false; reason: "invalid"; problems: Problem[] }
-  | { ok: false; reason: "refused" | "busy" | "io" | "git"; message: string };
+  /** "changed": the file was saved by someone else between reading and writing (the queue tries again). */
+  | { ok: false; reason: "refused" | "busy" | "changed" | "io" | "git"; message: string };
 
 type Refusal = { invalid: Problem[] } | { message: string };
 
@@ -79,16 +83,19 @@ export interface Written {
   problems: Problem[];
   /** The file as check reads it now, for the server's state. */
   after: FileResult;
+  /** Its temporary file and lock, until finishWrites. */
+  staged: StagedWrite;
 }
 
 export type Failure = Exclude<SaveResult, { ok: true }>;
 
 /**
- * The first half of a save, synchronous: evidence, then the file through updateFile, checked
- * against `repo` (the loaded school, with `index`). The file's lock is tried once: a lock held
- * by another program answers "busy" at once, and the queue tries again a moment later.
+ * The first step of a save, synchronous: evidence, then the file staged (src/repo/update-staged.ts),
+ * checked against `repo` (the loaded school, with `index`). The file's lock is tried once: a lock
+ * held by another program answers "busy" at once, and the queue tries again a moment later. The
+ * lock stays held until finishWrites (or abandonWrite).
  */
-export function writeSave(req: SaveRequest, repo: LoadedRepo, index: FileIndex): { ok: true; written: Written } | Failure {
+export function writeSave(req: SaveRequest, repo: LoadedRepo, index: FileIndex, opts: StageOptions = {}): { ok: true; written: Written } | Failure {
   const { root, lang, file } = req;
   const created: NewFile[] = [];
   const undoNew = () => { for (const f of created) rmSync(join(root, f.path), { force: true }); };
@@ -106,7 +113,7 @@ export function writeSave(req: SaveRequest, repo: LoadedRepo, index: FileIndex):
 
   const closed = closedRefusal(repo, file, req.today, lang);
   let before: Uint8Array | undefined;
-  const r = updateFile<Refusal, { after: FileResult; problems: Problem[] }>({
+  const r = stageUpdate<Refusal, { after: FileResult; problems: Problem[] }>({
     root, file,
     lock: { waitMs: 0 },
     transform: (cur) => {
@@ -122,13 +129,40 @@ export function writeSave(req: SaveRequest, repo: LoadedRepo, index: FileIndex):
       req.announce?.(file, Buffer.from(next.text, "utf8"));
       return { text: next.text, value: { after: v.after, problems: v.introduced } };
     },
-  });
+  }, opts);
   if (!r.ok) {
     undoNew();
     if (r.reason === "refused") return "invalid" in r.refusal ? { ok: false, reason: "invalid", problems: r.refusal.invalid } : { ok: false, reason: "refused", message: r.refusal.message };
-    return { ok: false, reason: r.reason === "busy" ? "busy" : "io", message: updateMessage(r, file, lang).replace(/^yanxiu: /, "").trim() };
+    return problemFailure(r, file, lang);
   }
-  return { ok: true, written: { file, before, text: r.text, created, problems: r.value!.problems, after: r.value!.after } };
+  return { ok: true, written: { file, before, text: r.text, created, problems: r.value!.problems, after: r.value!.after, staged: r.staged } };
+}
+
+/**
+ * The second step for a batch of written saves: every file flushed, checked unchanged, renamed
+ * into place, its folder flushed (src/repo/update-staged.ts). For each save, undefined when its
+ * file is in place, else the failure to tell its user — its files then as they were (evidence
+ * removed; a file renamed whose folder could not be flushed put back).
+ */
+export async function finishWrites(root: string, all: readonly Written[], langs: readonly Lang[]): Promise<(Failure | undefined)[]> {
+  const problems = await finishStaged(all.map((w) => w.staged));
+  return problems.map((p, i) => {
+    if (!p) return undefined;
+    const w = all[i]!;
+    if (p.reason === "io" && p.renamed) undoWrite(root, w);
+    else undoCreated(root, w);
+    return problemFailure(p, w.file, langs[i]!);
+  });
+}
+
+/** Give up a written save before finishWrites: its temporary file and evidence removed, its lock released. */
+export function abandonWrite(root: string, w: Written): void {
+  abandonStaged(w.staged);
+  undoCreated(root, w);
+}
+
+function problemFailure(p: UpdateProblem, file: string, lang: Lang): Failure {
+  return { ok: false, reason: p.reason === "busy" ? "busy" : p.reason === "kept-changing" ? "changed" : "io", message: updateMessage(p, file, lang).replace(/^yanxiu: /, "").trim() };
 }
 
 /** Put a written save's files back as they were, unless someone changed them again meanwhile. */
@@ -139,6 +173,11 @@ export function undoWrite(root: string, w: Written): void {
     transform: (cur) => (cur.exists && Buffer.from(cur.bytes).equals(ours) ? { text: w.before ?? new Uint8Array(0) } : { refuse: "changed" }),
   });
   if (w.before === undefined && sameAs(join(root, w.file), new Uint8Array(0))) rmSync(join(root, w.file), { force: true });
+  undoCreated(root, w);
+}
+
+/** The evidence files a save created, removed unless changed since. */
+function undoCreated(root: string, w: Written): void {
   for (const f of w.created) if (sameAs(join(root, f.path), f.bytes)) rmSync(join(root, f.path), { force: true });
 }
 

@@ -11,6 +11,8 @@ import { SERVE_DIR } from "./accounts.js";
 import { FileIndex } from "./file-index.js";
 import { watchTree, type TreeWatch } from "./watch-tree.js";
 import type { Written } from "./save.js";
+import type { Dataset } from "../model.js";
+import type { TeacherLookup } from "./my-data.js";
 
 const IGNORED = /^(\.git|\.yanxiu-cache|node_modules|\.yanxiu-serve)(\/|\\|$)/;
 /** The temporary files of the safe write (".<name>.<pid>.<n>.tmp"). */
@@ -98,6 +100,14 @@ export class RepoState {
       this.indexed = repo;
     }
     return this.fileIndex;
+  }
+
+  /**
+   * Each teacher's activities for 我的研修 (src/serve/file-index.ts), when `dataset` is the
+   * loaded school's as it stands; undefined when it is not (the page then scans `dataset`).
+   */
+  lookupFor(dataset: Dataset): TeacherLookup | undefined {
+    return !this.stale && this.repo?.dataset === dataset ? this.index() : undefined;
   }
 
   markStale(): void {

@@ -10,7 +10,7 @@ import type { Lang } from "../i18n.js";
 import type { Problem } from "../problem.js";
 import { runChecks } from "../checks/index.js";
 import { activityFileResult, type LoadedRepo } from "../pipeline/load.js";
-import type { FileResult } from "../pipeline/read-files.js";
+import { fastRead, type FileResult } from "../pipeline/read-files.js";
 import { newProblems } from "../add/validate.js";
 import { closedTermRefusal } from "../add/closed.js";
 import { termOfPath } from "../audit/paths.js";
@@ -40,23 +40,24 @@ export function validateInState(repo: LoadedRepo, index: FileIndex, file: string
   const before = current === undefined ? undefined
     : held ? { loaded: held.loaded, found: { valid: held.valid, partial: held.partial } }
     : activityFileResult(repo.root, file, kind, lang, undefined, current);
-  const after = activityFileResult(repo.root, file, kind, lang, text);
+  // As a load reads it: the fast reader for a plain file, the full parser (positions for every problem) otherwise.
+  const bytes = Buffer.from(text, "utf8");
+  const after = fastRead(file, kind, bytes, lang) ?? activityFileResult(repo.root, file, kind, lang, undefined, bytes);
   const mine = (r: FileResult | undefined) => (r ? [...r.found.valid, ...r.found.partial] : []);
   const related = index.related(file, [...mine(before), ...mine(after)]).map((f) => index.get(f)!);
   const opts = { lang, today, linkedFolders: index.linkedFolders, disabled: SCHOOL_ONLY };
-  const old = runChecks(part(repo, related, file, before), opts);
-  const now = runChecks(part(repo, related, file, after), opts);
+  const old = runChecks(part(repo, index, related, file, before), opts);
+  const now = runChecks(part(repo, index, related, file, after), opts);
   return { after, introduced: newProblems(old, now) };
 }
 
 /** The files a write concerns, as a LoadedRepo: shared parts from the loaded school, files in loadRepo's order. */
-function part(repo: LoadedRepo, related: IndexedFile[], file: string, own: FileResult | undefined): LoadedRepo {
+function part(repo: LoadedRepo, index: FileIndex, related: IndexedFile[], file: string, own: FileResult | undefined): LoadedRepo {
   const files = own ? [...related, { loaded: own.loaded, valid: own.found.valid, partial: own.found.partial }] : [...related];
   files.sort((a, b) => loadOrder(a.loaded.file, b.loaded.file));
-  const shared = repo.files.filter((f) => f.kind === "config" || f.kind === "roster" || f.kind === "rules");
   return {
     root: repo.root,
-    files: [...shared, ...files.map((f) => f.loaded)],
+    files: [...index.shared, ...files.map((f) => f.loaded)],
     dataset: repo.dataset && { ...repo.dataset, activities: files.flatMap((f) => f.valid) },
     scheme: repo.scheme,
     ruleSets: repo.ruleSets,
