@@ -80,7 +80,7 @@ export function registerInit(program: Command, io: Io): void {
       mkdirSync(target, { recursive: true });
       for (const [file, text] of files) writeNewFile(join(target, file), text);
       // The schemas know the school's kinds, so they come from its rules as just written.
-      const repo = loadRepo(target, lang);
+      const repo = loadRepo(target);
       for (const [file, text] of schoolSchemaFiles(repo, lang)) writeNewFile(join(target, file), text);
       if (vendored && packed?.ok) {
         mkdirSync(join(target, VENDOR_DIR), { recursive: true });

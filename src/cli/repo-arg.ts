@@ -19,6 +19,6 @@ export function openRepo(
 
 /** Load with the I/O main() was given and the switches of the environment. */
 export function loadRepoFor(io: Io, root: string, lang: Lang, opts?: LoadOptions): LoadedRepo {
-  return loadRepo(root, lang, { fs: io.readFs, fast: !envSwitch(io.env.YANXIU_NO_FAST), ...opts });
+  return loadRepo(root, { fs: io.readFs, fast: !envSwitch(io.env.YANXIU_NO_FAST), ...opts });
 }
 

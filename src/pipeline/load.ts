@@ -5,7 +5,6 @@
  */
 import type { Problem } from "../problem.js";
 import { msg } from "../messages/index.js";
-import { t, type Lang } from "../i18n.js";
 import type { Activity, Config, Dataset, Roster, Teacher } from "../model.js";
 import { configSchema, recordFileSchema, rosterSchema, sessionFileSchema, type RecordFile, type SessionFile } from "../schema/files.js";
 import { recordActivities, sessionActivities } from "../schema/activities.js";
@@ -78,15 +77,15 @@ export interface LoadOptions {
   validSources?: "all" | "data" | "none";
 }
 
-export function loadRepo(root: string, lang: Lang, opts: LoadOptions = {}): LoadedRepo {
+export function loadRepo(root: string, opts: LoadOptions = {}): LoadedRepo {
   const files: LoadedFile[] = [];
   const repo: LoadedRepo = { root, files, ruleSets: [], problems: [], partialActivities: [] };
 
   const fs = opts.fs ?? nodeReadFs;
-  const configFile = readAndValidate(fs, root, CONFIG_FILE, "config", configSchema, lang);
+  const configFile = readAndValidate(fs, root, CONFIG_FILE, "config", configSchema);
   files.push(configFile.loaded);
   const fast = opts.fast !== false;
-  const rosterFile = fast ? readRoster(fs, root, lang) : readAndValidate(fs, root, ROSTER_FILE, "roster", rosterSchema, lang);
+  const rosterFile = fast ? readRoster(fs, root) : readAndValidate(fs, root, ROSTER_FILE, "roster", rosterSchema);
   files.push(rosterFile.loaded);
 
   const config = configFile.data ? toConfig(configFile.data) : undefined;
@@ -96,7 +95,7 @@ export function loadRepo(root: string, lang: Lang, opts: LoadOptions = {}): Load
   lenient?.unsure.forEach((u) => unsure.set(u, CONFIG_FILE));
   const usableConfig = config ?? toConfig(lenient!.data);
   for (const ruleFile of usableConfig.rules) {
-    const read = readYamlFile(root, ruleFile, lang, fs);
+    const read = readYamlFile(root, ruleFile, undefined, fs);
     const loaded: LoadedFile = { file: ruleFile, kind: "rules", source: read.source, problems: read.problems };
     files.push(loaded);
     if (read.source && read.problems.length === 0) {
@@ -126,16 +125,16 @@ export function loadRepo(root: string, lang: Lang, opts: LoadOptions = {}): Load
   const overridden = (folder: string) => [...(opts.overrides?.keys() ?? [])].filter((f) => f.startsWith(`${folder}/`));
   const listed = (folder: string) => [...new Set([...listYamlFiles(root, folder, fs), ...overridden(folder)])].sort();
   const activityFile = (file: string, kind: "records" | "sessions"): FileResult => {
-    const fresh = (bytes?: Uint8Array): FileResult => activityFileResult(root, file, kind, lang, opts.overrides?.get(file), bytes, fs);
+    const fresh = (bytes?: Uint8Array): FileResult => activityFileResult(root, file, kind, opts.overrides?.get(file), bytes, fs);
     if (opts.overrides?.has(file) || !fast) return fresh();
-    return readActivityFile(root, file, kind, lang, fresh, fs);
+    return readActivityFile(root, file, kind, fresh, fs);
   };
   const keep = opts.validSources ?? "all";
   for (const [folder, kind] of [[RECORDS_DIR, "records"], [SESSIONS_DIR, "sessions"]] as const) {
     for (const file of listed(folder).filter(wanted)) {
       const r = activityFile(file, kind);
       if (keep !== "all" && r.loaded.problems.length === 0 && r.loaded.source && !opts.overrides?.has(file)) {
-        r.loaded.source = keep === "data" ? slimSource(root, file, r.loaded.source.data, lang, fs) : undefined;
+        r.loaded.source = keep === "data" ? slimSource(root, file, r.loaded.source.data, fs) : undefined;
       }
       files.push(r.loaded);
       collect(r.found);
@@ -163,9 +162,9 @@ export function loadRepo(root: string, lang: Lang, opts: LoadOptions = {}): Load
  * One record or session file read as loadRepo reads it (from `text` or `bytes` when given,
  * else from the disk): its LoadedFile and its activities, valid and partial.
  */
-export function activityFileResult(root: string, file: string, kind: "records" | "sessions", lang: Lang, text?: string, bytes?: Uint8Array, fs: ReadFs = nodeReadFs): FileResult {
+export function activityFileResult(root: string, file: string, kind: "records" | "sessions", text?: string, bytes?: Uint8Array, fs: ReadFs = nodeReadFs): FileResult {
   const schema = kind === "records" ? recordFileSchema : sessionFileSchema;
-  const r = readAndValidate(fs, root, file, kind, schema, lang, text, bytes);
+  const r = readAndValidate(fs, root, file, kind, schema, text, bytes);
   // A file that validated as a whole gives its records as validated; only a file with
   // problems is gone through record by record (for the partial activities).
   const found = !r.readable ? { valid: [], partial: [] }
@@ -176,9 +175,9 @@ export function activityFileResult(root: string, file: string, kind: "records" |
   return { loaded: r.loaded, found };
 }
 
-function readAndValidate<S extends z.ZodType>(fs: ReadFs, root: string, file: string, kind: LoadedKind, schema: S, lang: Lang, text?: string, bytes?: Uint8Array) {
-  const read = text !== undefined ? parseBytes(file, new TextEncoder().encode(text), lang)
-    : bytes !== undefined ? parseBytes(file, bytes, lang) : readYamlFile(root, file, lang, fs);
+function readAndValidate<S extends z.ZodType>(fs: ReadFs, root: string, file: string, kind: LoadedKind, schema: S, text?: string, bytes?: Uint8Array) {
+  const read = text !== undefined ? parseBytes(file, new TextEncoder().encode(text))
+    : bytes !== undefined ? parseBytes(file, bytes) : readYamlFile(root, file, undefined, fs);
   const loaded: LoadedFile = { file, kind, source: read.source, problems: read.problems };
   // A file with syntax errors is still checked outside the entries they spoil, but never used
   // as it is (its records are partial, its roster or config lenient); one that did not read at
@@ -203,13 +202,13 @@ function withoutFollowOns(source: YamlSource, problems: Problem[]): Problem[] {
  * A district roster holds thousands of teachers: a plain, valid one is taken by the fast
  * reader; any other goes the ordinary way, which positions every problem.
  */
-function readRoster(fs: ReadFs, root: string, lang: Lang): ReturnType<typeof readAndValidate<typeof rosterSchema>> {
-  const source = readFastSource(root, ROSTER_FILE, lang, fs);
+function readRoster(fs: ReadFs, root: string): ReturnType<typeof readAndValidate<typeof rosterSchema>> {
+  const source = readFastSource(root, ROSTER_FILE, fs);
   const valid = source && rosterSchema.safeParse(source.data);
   if (source && valid?.success) {
     return { loaded: { file: ROSTER_FILE, kind: "roster", source, problems: [] }, data: valid.data, readable: source, recovered: false };
   }
-  return readAndValidate(fs, root, ROSTER_FILE, "roster", rosterSchema, lang);
+  return readAndValidate(fs, root, ROSTER_FILE, "roster", rosterSchema);
 }
 
 function toConfig(c: z.output<typeof configSchema>): Config {

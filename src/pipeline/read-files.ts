@@ -6,7 +6,6 @@
  * problems; test/cache/same-results.test.ts proves the two ways agree.
  */
 import { join } from "node:path";
-import type { Lang } from "../i18n.js";
 import type { Activity } from "../model.js";
 import { nodeReadFs, type ReadFs } from "../repo/fs.js";
 import { parseBytes, type LoadedFile } from "../repo/read.js";
@@ -25,10 +24,10 @@ export interface FileResult {
  * A record/session file: the fast reader when the file is plain and valid, else `slow` (the
  * full parser, with every problem positioned), given the bytes already read.
  */
-export function readActivityFile(root: string, file: string, kind: "records" | "sessions", lang: Lang, slow: (bytes?: Uint8Array) => FileResult, fs: ReadFs = nodeReadFs): FileResult {
+export function readActivityFile(root: string, file: string, kind: "records" | "sessions", slow: (bytes?: Uint8Array) => FileResult, fs: ReadFs = nodeReadFs): FileResult {
   const bytes = safeRead(join(root, file), fs);
   if (!bytes) return slow();
-  return fastRead(file, kind, bytes, lang) ?? slow(bytes);
+  return fastRead(file, kind, bytes) ?? slow(bytes);
 }
 
 /** The bytes of a plain file within the size limit; undefined sends the caller the ordinary way. */
@@ -44,8 +43,8 @@ function safeRead(abs: string, fs: ReadFs): Uint8Array | undefined {
 }
 
 /** Fast path: only for files the fast reader takes and the schema accepts, i.e. files without problems. */
-export function fastRead(file: string, kind: "records" | "sessions", bytes: Uint8Array, lang: Lang): FileResult | undefined {
-  const source = fastSource(file, bytes, lang);
+export function fastRead(file: string, kind: "records" | "sessions", bytes: Uint8Array): FileResult | undefined {
+  const source = fastSource(file, bytes);
   if (!source) return undefined;
   // The hand-written validator takes the all-valid file; zod judges everything else.
   const quick = kind === "records" ? fastRecordFile(source.data) : fastSessionFile(source.data);
@@ -59,7 +58,7 @@ export function fastRead(file: string, kind: "records" | "sessions", bytes: Uint
  * A plain file read by the fast reader: its data and the lines it noted; the full document
  * (for other positions) is built only if something asks. Undefined: read it the ordinary way.
  */
-export function fastSource(file: string, bytes: Uint8Array, lang: Lang): YamlSource | undefined {
+export function fastSource(file: string, bytes: Uint8Array): YamlSource | undefined {
   if (bytes.includes(0)) return undefined;
   let text: string;
   try {
@@ -70,23 +69,23 @@ export function fastSource(file: string, bytes: Uint8Array, lang: Lang): YamlSou
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const fast = fastParseYaml(text);
   if (!fast) return undefined;
-  const source = lazySource(file, bytes, fast.data, lang, text);
+  const source = lazySource(file, bytes, fast.data, text);
   noteLines(source, fast.lines);
   return source;
 }
 
 /** `fastSource` of a file on disk (plain files within the size limit only). */
-export function readFastSource(root: string, file: string, lang: Lang, fs: ReadFs = nodeReadFs): YamlSource | undefined {
+export function readFastSource(root: string, file: string, fs: ReadFs = nodeReadFs): YamlSource | undefined {
   const bytes = safeRead(join(root, file), fs);
-  return bytes && fastSource(file, bytes, lang);
+  return bytes && fastSource(file, bytes);
 }
 
 const UTF8 = new TextDecoder("utf-8", { fatal: true });
 
 /** A YamlSource whose YAML document (for positions) is only built if a check asks for it. */
-function lazySource(file: string, bytes: Uint8Array, data: unknown, lang: Lang, text: string): YamlSource {
+function lazySource(file: string, bytes: Uint8Array, data: unknown, text: string): YamlSource {
   let full: YamlSource | undefined;
-  const parsed = () => (full ??= parseBytes(file, bytes, lang).source!);
+  const parsed = () => (full ??= parseBytes(file, bytes).source!);
   return {
     file,
     data,

@@ -6,14 +6,13 @@
  */
 import { join } from "node:path";
 import { LineCounter } from "yaml";
-import type { Lang } from "../i18n.js";
 import type { ReadFs } from "../repo/fs.js";
 import { parseBytes } from "../repo/read.js";
 import type { YamlSource } from "../repo/yaml-source.js";
 
-export function slimSource(root: string, file: string, data: unknown, lang: Lang, fs: ReadFs): YamlSource {
+export function slimSource(root: string, file: string, data: unknown, fs: ReadFs): YamlSource {
   let full: YamlSource | undefined;
-  const parsed = (): YamlSource => (full ??= reread(root, file, data, lang, fs));
+  const parsed = (): YamlSource => (full ??= reread(root, file, data, fs));
   return {
     file,
     data,
@@ -33,13 +32,13 @@ export function slimSource(root: string, file: string, data: unknown, lang: Lang
  * The file as it is now. Loading read it moments ago; should it have gone or stopped parsing
  * since, an empty text stands in (positions then fall on line 1) rather than an error.
  */
-function reread(root: string, file: string, data: unknown, lang: Lang, fs: ReadFs): YamlSource {
+function reread(root: string, file: string, data: unknown, fs: ReadFs): YamlSource {
   let bytes: Uint8Array | undefined;
   try {
     bytes = fs.readFileSync(join(root, file));
   } catch {
     bytes = undefined;
   }
-  const source = bytes && parseBytes(file, bytes, lang).source;
+  const source = bytes && parseBytes(file, bytes).source;
   return source?.doc ? source : { file, text: "", lineCounter: new LineCounter(), data };
 }

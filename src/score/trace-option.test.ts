@@ -6,7 +6,7 @@ import { DEMO_SCHOOL } from "../../test/helpers/temp-repo.js";
 
 describe("scoreDataset { trace: false }", () => {
   it("gives the same scores, with an empty trace", () => {
-    const repo = loadRepo(DEMO_SCHOOL, "zh");
+    const repo = loadRepo(DEMO_SCHOOL);
     for (const sel of [{ year: "2025-2026" }, { term: "2025-2026-1" }]) {
       const p = resolvePeriod(repo.dataset!.config, { ...sel, today: "2026-11-23" });
       if ("error" in p) throw new Error(p.error);

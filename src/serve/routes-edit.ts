@@ -58,7 +58,7 @@ function ownEditable(c: Ctx, ref: string, action: "edit" | "withdraw"): Found {
 /** The version of each item of a record file's text as read under the lock, for the save to compare with the page's. */
 function versionsIn(root: string, file: string, text: string, lang: Lang): (at: number) => string | undefined {
   return (at) => {
-    const act = activityFileResult(root, file, "records", lang, text).found.valid.find((a) => a.origin.index === at);
+    const act = activityFileResult(root, file, "records", text).found.valid.find((a) => a.origin.index === at);
     return act ? recordVersion(act) : undefined;
   };
 }

@@ -117,7 +117,7 @@ export class RepoState {
   current(): LoadedRepo {
     if (!this.repo || this.stale) {
       this.stale = false;
-      this.repo = loadRepo(this.root, this.lang);
+      this.repo = loadRepo(this.root);
       this.fileIndex = undefined;
       this.generation++;
       // Built between requests, so the first save after a load does not wait for it.

@@ -39,10 +39,10 @@ export function validateInState(repo: LoadedRepo, index: FileIndex, file: string
   const held = current !== undefined && index.holdsClean(file, current) ? index.get(file)! : undefined;
   const before = current === undefined ? undefined
     : held ? { loaded: held.loaded, found: { valid: held.valid, partial: held.partial } }
-    : activityFileResult(repo.root, file, kind, lang, undefined, current);
+    : activityFileResult(repo.root, file, kind, undefined, current);
   // As a load reads it: the fast reader for a plain file, the full parser (positions for every problem) otherwise.
   const bytes = Buffer.from(text, "utf8");
-  const after = fastRead(file, kind, bytes, lang) ?? activityFileResult(repo.root, file, kind, lang, undefined, bytes);
+  const after = fastRead(file, kind, bytes) ?? activityFileResult(repo.root, file, kind, undefined, bytes);
   const mine = (r: FileResult | undefined) => (r ? [...r.found.valid, ...r.found.partial] : []);
   const related = index.related(file, [...mine(before), ...mine(after)]).map((f) => index.get(f)!);
   const opts = { lang, today, linkedFolders: index.linkedFolders, disabled: SCHOOL_ONLY };

@@ -15,7 +15,7 @@ const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach(removeDir));
 
 function load(dir: string): Dataset {
-  const repo = loadRepo(dir, "zh", { fast: false });
+  const repo = loadRepo(dir, { fast: false });
   return repo.dataset!;
 }
 
@@ -156,7 +156,7 @@ describe("writing a review", () => {
 describe("the review queue", () => {
   it("the leader sees the members' drafts with the credit approval would bring", () => {
     const { ds } = setup();
-    const repo = loadRepo(dirs[0]!, "zh");
+    const repo = loadRepo(dirs[0]!);
     const rows = buildReviewQueue(ds, repo.scheme, teacher(ds, "t01"), "2026-11-01");
     expect(rows.map((r) => [r.entry.file, r.entry.index, r.action, r.as, r.credit])).toEqual([
       [T02, 0, "approve", "leader", 2], // count 2 × 1
@@ -167,7 +167,7 @@ describe("the review queue", () => {
 
   it("the office sees every record but its own and the session (3 for each member present: t04 was excused)", () => {
     const { ds } = setup();
-    const repo = loadRepo(dirs[0]!, "zh");
+    const repo = loadRepo(dirs[0]!);
     const rows = buildReviewQueue(ds, repo.scheme, teacher(ds, "a01"), "2026-11-01");
     expect(rows.map((r) => [r.entry.file, r.credit])).toEqual([
       [CHINESE, 6],

@@ -75,12 +75,12 @@ describe("result cache", () => {
   });
 
   it("builds the same activities, lines included, as the full parser", () => {
-    const fromFull = loadRepo(dir, "zh").files.flatMap((f) => {
+    const fromFull = loadRepo(dir).files.flatMap((f) => {
       if (f.kind !== "records" && f.kind !== "sessions") return [];
       const src = readYamlFile(dir, f.file, "zh").source!;
       return (f.kind === "records" ? recordActivities(src) : sessionActivities(src)).valid;
     });
-    expect(loadRepo(dir, "zh").dataset!.activities).toStrictEqual(fromFull);
+    expect(loadRepo(dir).dataset!.activities).toStrictEqual(fromFull);
   });
 
   it("picks up an edited file on the next warm run", async () => {

@@ -51,8 +51,8 @@ describe("check with the sources of valid files dropped", () => {
 
   it("finds exactly what a load keeping every source finds, though the files' texts were let go", () => {
     const dir = schoolWithCrossFileDuplicate();
-    const slim = loadRepo(dir, "zh", { validSources: "data" });
-    const full = loadRepo(dir, "zh", { validSources: "all" });
+    const slim = loadRepo(dir, { validSources: "data" });
+    const full = loadRepo(dir, { validSources: "all" });
     const t01 = slim.files.find((f) => f.file === "records/2025-2026-1/t01.yaml")!;
     // Only the data is held; the text is a getter that reads the file again.
     expect(Object.getOwnPropertyDescriptor(t01.source!, "text")?.get).toBeTypeOf("function");
@@ -64,8 +64,8 @@ describe("check with the sources of valid files dropped", () => {
 
   it("score keeps no source of a valid file at all", () => {
     const dir = schoolWithCrossFileDuplicate();
-    const none = loadRepo(dir, "zh", { validSources: "none" });
+    const none = loadRepo(dir, { validSources: "none" });
     expect(none.files.filter((f) => f.kind === "records").map((f) => f.source)).toEqual([undefined, undefined, undefined]);
-    expect(none.dataset!.activities.length).toBe(loadRepo(dir, "zh").dataset!.activities.length);
+    expect(none.dataset!.activities.length).toBe(loadRepo(dir).dataset!.activities.length);
   });
 });

@@ -149,7 +149,7 @@ const ROSTER3 = "teachers:\n  - { id: t01, name: 甲 }\n  - { id: t02, name: 乙
 
 function schemeAndDataset(rules: string): { scheme: Scheme; dataset: Dataset } {
   const dir = school({ "rules/school.yaml": rules, "roster.yaml": ROSTER3, "records/2025-2026-1/t01.yaml": null, "records/2025-2026-1/t02.yaml": null });
-  const repo = loadRepo(dir, "en");
+  const repo = loadRepo(dir);
   const problems = [...repo.problems, ...repo.files.flatMap((f) => f.problems)];
   expect(problems).toEqual([]);
   return { scheme: repo.scheme!, dataset: repo.dataset! };

@@ -52,7 +52,7 @@ describe("the per-teacher index after saves", () => {
     expect(lookup).toBeDefined();
     expect(lookup.activitiesOf("t19").length).toBe(before + 1);
 
-    const fresh = loadRepo(root, "zh");
+    const fresh = loadRepo(root);
     expect(fresh.dataset!.activities.filter((a) => a.title === "索引测试研讨").map((a) => a.teacher)).toEqual(["t04", "t19"]);
     for (const t of fresh.dataset!.roster.teachers) {
       expect(lookup.activitiesOf(t.id), t.id).toEqual(fresh.dataset!.activities.filter((a) => a.teacher === t.id));

@@ -35,7 +35,7 @@ beforeAll(() => {
   const t05 = "records/2025-2026-2/t05.yaml";
   writeFileSync(join(root, t05), `${readFileSync(join(root, t05), "utf8")}  - id: ${PINNED_ID}\n    date: 2026-03-10\n    kind: observation\n    title: 三月听课\n    count: 1\n`);
   renameSync(join(root, T20), join(root, "records/2025-2026-2/t20.yml"));
-  repo = loadRepo(root, "zh");
+  repo = loadRepo(root);
   index = FileIndex.of(repo);
 });
 
