@@ -78,6 +78,10 @@ export const FILE_PROBLEMS: Record<string, { zh: string; en: string }> = {
   "text-control": { zh: "文字中的双向控制字符", en: "bidi controls in text" },
   id: { zh: "编号格式", en: "id format" },
   "checks-skipped": { zh: "因文件有错误而未能运行的检查", en: "checks that could not run because a file has errors" },
+  "full-width-syntax": { zh: "语法位置上的全角标点", en: "full-width punctuation where YAML needs ASCII" },
+  "unquoted-colon": { zh: "含「: 」的值未加引号", en: "a value holding \": \" without quotes" },
+  "line-endings": { zh: "只用 CR 换行", en: "lines ending with CR alone" },
+  "tab-indent": { zh: "用 Tab 缩进", en: "tabs in the indentation" },
 };
 
 export interface RunOptions {

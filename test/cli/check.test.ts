@@ -349,6 +349,13 @@ describe("yanxiu check: exit 2 when the tool cannot run", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toBe("yanxiu: there is no check named future-dates; did you mean future-date? (see docs/check.md)\n");
   });
+  it("--disable knows the typing checks too: a tab in the indentation, switched off, is read as spaces and not reported", async () => {
+    const dir = school({ [T02]: "teacher: t02\nrecords:\n  - date: 2025-09-16\n\tkind: reflection\n    title: 第一单元教学反思\n" });
+    expect((await problemsOf(dir)).list).toEqual([`${T02}:4:1 tab-indent`]);
+    const off = await runCli(["check", dir, "--disable", "tab-indent,full-width-syntax,unquoted-colon,line-endings", "--format", "json"]);
+    expect(off.code).toBe(0);
+    expect(JSON.parse(off.stdout).problems).toEqual([]);
+  });
   it("--disable does not swallow the paths after it", async () => {
     const r = await runCli(["check", "--disable", "future-date", MINI]);
     expect(r.code).toBe(0);
