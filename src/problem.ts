@@ -39,14 +39,14 @@ export interface Msg {
 export interface ShownProblem extends Omit<Problem, "message" | "hint"> {
   message: string;
   hint?: string;
-  /** The catalogue id and data the message was rendered from (absent for messages not yet in it). */
-  messageId?: string;
+  /** The catalogue id and data the message was rendered from. */
+  messageId: string;
   data?: MsgData;
 }
 
 /** A stable sort key for a message, whatever language it will be shown in. */
-export function messageKey(m: Msg | string): string {
-  return typeof m === "string" ? m : m.data ? `${m.id}\0${JSON.stringify(m.data)}` : m.id;
+export function messageKey(m: Msg): string {
+  return m.data ? `${m.id}\0${JSON.stringify(m.data)}` : m.id;
 }
 
 /**

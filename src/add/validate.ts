@@ -21,8 +21,8 @@ export function validateWrite(before: LoadedRepo, file: string, text: string, la
 /** The same for several files written together (an import): the repo with all of them in place. */
 export function validateWrites(before: LoadedRepo, texts: ReadonlyMap<string, string>, lang: Lang, today: string): Validated {
   const after = loadRepo(before.root, { overrides: texts });
-  const old = runChecks(before, { lang, today });
-  const now = runChecks(after, { lang, today });
+  const old = runChecks(before, { today });
+  const now = runChecks(after, { today });
   return { after, introduced: newProblems(old, now) };
 }
 

@@ -3,7 +3,6 @@
  * `checks:` map and `--disable` switch them off or change their severity.
  */
 import type { Problem, Severity } from "../problem.js";
-import type { Lang } from "../i18n.js";
 import type { LoadedRepo } from "../pipeline/load.js";
 import { makeContext, type Check } from "./context.js";
 import { msg } from "../messages/index.js";
@@ -85,8 +84,6 @@ export const FILE_PROBLEMS: Record<string, { zh: string; en: string }> = {
 };
 
 export interface RunOptions {
-  /** Not read: problems carry catalogue messages, which the formatter renders. Callers may stop passing it. */
-  lang?: Lang;
   today: string;
   /** Check names to skip (from --disable), on top of the config's `off`. */
   disabled?: ReadonlySet<string>;

@@ -86,7 +86,7 @@ async function runAdd(io: Io, dir: string | undefined, opts: AddOptions, langFla
   const day = today(io.env);
   const dataset = repo.dataset;
   if (!dataset) {
-    io.stdout.write(formatText(sortProblems(runChecks(repo, { lang, today: day })), { lang, colour: useColour(io) }));
+    io.stdout.write(formatText(sortProblems(runChecks(repo, { today: day })), { lang, colour: useColour(io) }));
     io.stderr.write(t(lang, "yanxiu: 配置或名册有误,先修正再记录\n", "yanxiu: fix the config or roster before recording\n"));
     return EXIT.problems;
   }

@@ -63,7 +63,7 @@ export function checkOnce(io: Io, start: string, targets: string[], langFlag: st
     files = changed && files ? new Set([...changed].filter((f) => files!.has(f))) : (changed ?? files);
   }
   const problems = sortProblems(
-    runChecks(repo, { lang: repoLang, today: today(io.env), disabled: new Set(opts.disable), files, closed: closedBaselinesOf(repo, today(io.env)) }),
+    runChecks(repo, { today: today(io.env), disabled: new Set(opts.disable), files, closed: closedBaselinesOf(repo, today(io.env)) }),
   );
   const checked = files ? [...files] : repo.files.map((f) => f.file);
   // What check read of each file with a fix: --fix applies its offsets to exactly that text.

@@ -19,7 +19,7 @@ export interface WholeCheck {
 export function checkWhole(io: Io, root: string, lang: Lang, today: string, disabled: readonly string[]): { whole: WholeCheck; repo: LoadedRepo; cacheable: boolean } {
   const repo = loadRepoFor(io, root, lang, { validSources: "data" });
   const closed = closedBaselinesOf(repo, today);
-  const problems = runChecks(repo, { lang, today, disabled: new Set(disabled), closed });
+  const problems = runChecks(repo, { today, disabled: new Set(disabled), closed });
   // Closed terms are compared with git history, which the cache's stamp does not cover.
   return { whole: { problems, files: repo.files.map((f) => f.file) }, repo, cacheable: closed?.size === 0 };
 }

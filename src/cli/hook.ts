@@ -154,7 +154,7 @@ export function registerHook(program: Command, io: Io): void {
       } catch (e) {
         gitFailure(lang, e);
       }
-      const problems = sortProblems(runChecks(repo, { lang, today: today(io.env), files, closed: closedBaselinesOf(repo, today(io.env)) }));
+      const problems = sortProblems(runChecks(repo, { today: today(io.env), files, closed: closedBaselinesOf(repo, today(io.env)) }));
       io.stdout.write(formatText(problems, { lang, colour: useColour(io), fileCount: files.size }));
       const differ = unstaged.filter((f) => files.has(f));
       if (differ.length > 0) {

@@ -38,7 +38,7 @@ export function msg<K extends MessageId>(id: K, ...data: {} extends DataOf<K> ? 
   return data[0] === undefined ? { id } : { id, data: data[0] as MsgData };
 }
 
-/** The text of a message in a language; plain strings (not yet in the catalogue) pass through. */
+/** The text of a message in a language; a plain string passes through (an id the catalogue lacks shows as itself). */
 export function render(m: Msg | string, lang: Lang): string {
   if (typeof m === "string") return m;
   const entry = (CATALOGUE as Record<string, Entry<unknown>>)[m.id];
@@ -49,11 +49,8 @@ export function render(m: Msg | string, lang: Lang): string {
 /** A problem with its message and hint rendered, for the formatters. */
 export function showProblem(p: Problem, lang: Lang): ShownProblem {
   const { message, hint, ...rest } = p;
-  const shown: ShownProblem = { ...rest, message: render(message, lang) };
-  if (typeof message !== "string") {
-    shown.messageId = message.id;
-    if (message.data) shown.data = message.data;
-  }
+  const shown: ShownProblem = { ...rest, message: render(message, lang), messageId: message.id };
+  if (message.data) shown.data = message.data;
   if (hint !== undefined) shown.hint = render(hint, lang);
   return shown;
 }

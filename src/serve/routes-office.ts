@@ -47,7 +47,7 @@ export function registerOffice(app: Hono<{ Variables: Vars }>, server: Server): 
       const state = !isActive(x, today) ? t(l, "已离校", "left") : a?.disabled ? t(l, "已停用", "disabled") : a?.password ? t(l, "已启用", "active") : a?.code ? t(l, "已邀请", "invited") : t(l, "未邀请", "not invited");
       return { id: x.id, name: x.name, state, lastLogin: a?.lastLogin?.slice(0, 16).replace("T", " ") };
     });
-    const problems = sortProblems(runChecks(c.get("repo"), { lang: l, today }));
+    const problems = sortProblems(runChecks(c.get("repo"), { today }));
     const body = officeBody({
       lang: l, choices: periodChoices(s.dataset), chosen, problems, accounts: rows,
       summary: reportDoc("summary", s.dataset, s.scheme, chosen.period, l, today),

@@ -111,7 +111,7 @@ export function writeSave(req: SaveRequest, repo: LoadedRepo, index: FileIndex, 
     return { ok: false, reason: "io", message: ioText(e, lang) };
   }
 
-  const closed = closedRefusal(repo, file, req.today, lang);
+  const closed = closedRefusal(repo, file, req.today);
   let before: Uint8Array | undefined;
   const r = stageUpdate<Refusal, { after: FileResult; problems: Problem[] }>({
     root, file,
@@ -124,7 +124,7 @@ export function writeSave(req: SaveRequest, repo: LoadedRepo, index: FileIndex, 
       }
       const next = req.transform(cur.exists ? Buffer.from(cur.bytes).toString("utf8") : undefined);
       if (!next.ok) return { refuse: { message: next.message } };
-      const v = validateInState(repo, index, file, cur.exists ? cur.bytes : undefined, next.text, lang, req.today);
+      const v = validateInState(repo, index, file, cur.exists ? cur.bytes : undefined, next.text, req.today);
       if (v.introduced.some((p) => p.severity === "error")) return { refuse: { invalid: v.introduced } };
       req.announce?.(file, Buffer.from(next.text, "utf8"));
       return { text: next.text, value: { after: v.after, problems: v.introduced } };

@@ -6,7 +6,6 @@
  * collide with (src/serve/file-index.ts) — so a 2,000-teacher school is not re-read and
  * re-checked on every save. test/serve/validate-same.test.ts proves the answers equal add's.
  */
-import type { Lang } from "../i18n.js";
 import type { Problem } from "../problem.js";
 import { runChecks } from "../checks/index.js";
 import { activityFileResult, type LoadedRepo } from "../pipeline/load.js";
@@ -34,7 +33,7 @@ export interface FileValidation {
 }
 
 /** `current`: the file's bytes as read under its lock (undefined when it does not exist yet). */
-export function validateInState(repo: LoadedRepo, index: FileIndex, file: string, current: Uint8Array | undefined, text: string, lang: Lang, today: string): FileValidation {
+export function validateInState(repo: LoadedRepo, index: FileIndex, file: string, current: Uint8Array | undefined, text: string, today: string): FileValidation {
   const kind = file.startsWith("sessions/") ? "sessions" : "records";
   const held = current !== undefined && index.holdsClean(file, current) ? index.get(file)! : undefined;
   const before = current === undefined ? undefined
@@ -45,7 +44,7 @@ export function validateInState(repo: LoadedRepo, index: FileIndex, file: string
   const after = fastRead(file, kind, bytes) ?? activityFileResult(repo.root, file, kind, undefined, bytes);
   const mine = (r: FileResult | undefined) => (r ? [...r.found.valid, ...r.found.partial] : []);
   const related = index.related(file, [...mine(before), ...mine(after)]).map((f) => index.get(f)!);
-  const opts = { lang, today, linkedFolders: index.linkedFolders, disabled: SCHOOL_ONLY };
+  const opts = { today, linkedFolders: index.linkedFolders, disabled: SCHOOL_ONLY };
   const old = runChecks(part(repo, index, related, file, before), opts);
   const now = runChecks(part(repo, index, related, file, after), opts);
   return { after, introduced: newProblems(old, now) };
@@ -67,7 +66,7 @@ function part(repo: LoadedRepo, index: FileIndex, related: IndexedFile[], file: 
 }
 
 /** A write into a closed term is refused as `yanxiu add` refuses it (src/add/closed.ts). */
-export function closedRefusal(repo: LoadedRepo, file: string, today: string, lang: Lang): Problem | undefined {
+export function closedRefusal(repo: LoadedRepo, file: string, today: string): Problem | undefined {
   const term = termOfPath(file);
   return term ? closedTermRefusal(repo, term, today) : undefined;
 }

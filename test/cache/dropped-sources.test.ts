@@ -57,9 +57,9 @@ describe("check with the sources of valid files dropped", () => {
     // Only the data is held; the text is a getter that reads the file again.
     expect(Object.getOwnPropertyDescriptor(t01.source!, "text")?.get).toBeTypeOf("function");
     expect(Object.getOwnPropertyDescriptor(full.files.find((f) => f.file === t01.file)!.source!, "text")?.value).toBeTypeOf("string");
-    const slimProblems = runChecks(slim, { lang: "zh", today: DAY });
+    const slimProblems = runChecks(slim, { today: DAY });
     expect(slimProblems.some((p) => p.check === "duplicate-record")).toBe(true);
-    expect(slimProblems).toEqual(runChecks(full, { lang: "zh", today: DAY }));
+    expect(slimProblems).toEqual(runChecks(full, { today: DAY }));
   });
 
   it("score keeps no source of a valid file at all", () => {

@@ -105,7 +105,7 @@ describe("check --fix", () => {
   it("a file changed after it was checked is skipped, said so, and left as the editor saved it", () => {
     const dir = school();
     const repo = loadRepo(dir);
-    const planned = plannedFixes(runChecks(repo, { lang: "zh", today: "2026-11-23" }));
+    const planned = plannedFixes(runChecks(repo, { today: "2026-11-23" }));
     expect([...planned.keys()]).toEqual([FILE]);
     // A teacher saves the file in an editor meanwhile.
     const edited = BEFORE.replace("第二篇反思", "第二篇反思(改)");

@@ -51,7 +51,7 @@ function bothWays(file: string, text: string) {
     }
   })();
   const add = validateWrite(repo, file, text, "zh", TODAY).introduced;
-  const serve = validateInState(repo, index, file, current, text, "zh", TODAY).introduced;
+  const serve = validateInState(repo, index, file, current, text, TODAY).introduced;
   return { add, serve };
 }
 
