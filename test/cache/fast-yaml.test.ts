@@ -1,4 +1,6 @@
 /** The fast reader either gives up or returns exactly what the full YAML parser returns. */
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
 import { fastParseYaml } from "../../src/repo/fast-yaml.js";
@@ -25,6 +27,28 @@ describe("fast YAML reader", () => {
       n++;
     }
     expect(n).toBeGreaterThan(40);
+  });
+
+  it("keeps no file's text alive through the values it returns", () => {
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as () => void;
+    // ~16 MB of comment, then records whose titles are long enough (≥ 13 characters) that a
+    // plain substring would be a view holding the whole text.
+    const titles = Array.from({ length: 200 }, (_, i) => `第${i}次公开课《荷塘月色》教学反思与改进`);
+    const build = () => ["# " + "注".repeat(8_000_000), "teacher: t01", "records:",
+      ...titles.flatMap((t) => ["  - date: 2025-10-09", "    kind: observation", `    title: '${t}'`])].join("\n");
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    let text: string | undefined = build();
+    const parsed = fastParseYaml(text)!;
+    text = undefined;
+    /x/.exec("x"); // V8 keeps the last regular expression match's subject (a line of the text)
+    gc();
+    const kept = process.memoryUsage().heapUsed - before;
+    const records = parsed.data.records as { date: string; title: string }[];
+    expect(records.map((r) => r.title)).toEqual(titles);
+    // The text is 16 MB (two bytes a character); the data, its lines and titles well under 2 MB.
+    expect(kept).toBeLessThan(2_000_000);
   });
 
   it("notes the lines activities cite", () => {
