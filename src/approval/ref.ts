@@ -110,6 +110,10 @@ export function findByRef(entries: readonly ReviewEntry[], ref: string): RefLook
 /** Entries that share one ref (copied `id:`s): each such ref is reported by check. */
 export function duplicateRefs(entries: readonly ReviewEntry[]): ReviewEntry[][] {
   const by = new Map<string, ReviewEntry[]>();
-  for (const e of entries) by.set(e.ref, [...(by.get(e.ref) ?? []), e]);
+  for (const e of entries) {
+    const list = by.get(e.ref);
+    if (list) list.push(e);
+    else by.set(e.ref, [e]);
+  }
   return [...by.values()].filter((l) => l.length > 1);
 }

@@ -5,8 +5,9 @@
  */
 import type { Problem } from "../problem.js";
 import { msg } from "../messages/index.js";
-import { approvalSettings, mayReview, targetOf, type ReviewAction } from "../approval/policy.js";
-import { duplicateRefs, reviewEntries } from "../approval/ref.js";
+import type { Activity, Teacher } from "../model.js";
+import { approvalSettings, mayReview, targetOf, type Permission, type ReviewAction } from "../approval/policy.js";
+import { duplicateRefs, reviewEntries, type EntryKind } from "../approval/ref.js";
 import { STATUSES } from "../schema/vocab.js";
 import { atActivity, type Check } from "./context.js";
 
@@ -24,14 +25,27 @@ export const approverAllowed: Check = {
     const dataset = ctx.dataset;
     if (!dataset) return [];
     const settings = approvalSettings(dataset.config);
+    const teachers = new Map<string, Teacher>();
+    for (const t of dataset.roster.teachers) if (!teachers.has(t.id)) teachers.set(t.id, t);
+    // The same approver reviews the same teacher's records many times over: the answer is worked
+    // out once (mayReview walks the roster's groups and roles). Only the approver's roles depend
+    // on the date, so the date is part of the key only when one of them has a from or a to.
+    const decided = new Map<string, Permission>();
     const out: Problem[] = [];
-    for (const entry of reviewEntries(dataset.activities)) {
+    for (const entry of writtenEntries(dataset.activities)) {
       const a = entry.activities[0]!;
       const action = a.status ? ACTION[a.status] : undefined;
       if (!action || !a.approver) continue;
-      const approver = dataset.roster.teachers.find((x) => x.id === a.approver);
+      const approver = teachers.get(a.approver);
       if (!approver) continue; // unknown-teacher reports it
-      const p = mayReview(dataset.roster, settings, approver, targetOf(entry), action, a.reviewed ?? a.date);
+      const date = a.reviewed ?? a.date;
+      const dated = approver.roles.some((r) => !!(r.from || r.to));
+      const key = entry.kind === "record" ? `${approver.id}\0${entry.owner}\0${action}${dated ? `\0${date}` : ""}` : undefined;
+      let p = key === undefined ? undefined : decided.get(key);
+      if (!p) {
+        p = mayReview(dataset.roster, settings, approver, targetOf(entry), action, date);
+        if (key !== undefined) decided.set(key, p);
+      }
       if (p.ok) continue;
       const reason = p.reason === "own" || p.reason === "own-session" ? p.reason : action === "verify" ? "verify" : "not-leader";
       out.push(atActivity(ctx, a, "approver", this.name,
@@ -41,6 +55,31 @@ export const approverAllowed: Check = {
     return out;
   },
 };
+
+/**
+ * Every written record and session once, in reviewEntries' order (files as first met, items by
+ * index), without the refs: hashing 100,000 of them is most of reviewEntries' cost, and who may
+ * review does not depend on the ref.
+ */
+function writtenEntries(activities: readonly Activity[]): { kind: EntryKind; owner: string; activities: Activity[] }[] {
+  const byFile = new Map<string, Map<number, Activity[]>>();
+  for (const a of activities) {
+    let file = byFile.get(a.origin.file);
+    if (!file) byFile.set(a.origin.file, (file = new Map()));
+    const list = file.get(a.origin.index);
+    if (list) list.push(a);
+    else file.set(a.origin.index, [a]);
+  }
+  const entries: { kind: EntryKind; owner: string; activities: Activity[] }[] = [];
+  for (const items of byFile.values()) {
+    const ordered = [...items.entries()].sort(([x], [y]) => x - y);
+    const first = ordered[0]![1][0]!;
+    const kind: EntryKind = first.group !== undefined ? "session" : "record";
+    const owner = kind === "session" ? first.group! : first.teacher;
+    for (const [, acts] of ordered) entries.push({ kind, owner, activities: acts });
+  }
+  return entries;
+}
 
 export const reviewLapsed: Check = {
   name: "review-lapsed",
