@@ -76,4 +76,23 @@ describe("openResultCache", () => {
     expect(openResultCache(dir, { env: env(dir) })!.get(["p"])).toBe(1);
     expect(openResultCache(dir, { env: { YANXIU_CACHE_KEY_FILE: `${dir}-other` } })!.get(["p"])).toBeUndefined();
   });
+
+  it("keeps a text given in pieces as the one text, and a write that fails half way leaves the entry before it", () => {
+    const dir = repo();
+    made.push(`${dir}-key`);
+    const pieces = ["{\n  \"教师\": [", "\"张丽\", \"李娜\"", "]\n}\n"];
+    openResultCache(dir, { env: env(dir) })!.putWithText(["score"], { stderr: "注意\n" }, pieces);
+    expect(openResultCache(dir, { env: env(dir) })!.getWithText(["score"])).toEqual({ value: { stderr: "注意\n" }, text: pieces.join("") });
+    // The disk fills after the first 100 bytes of the next entry: nothing half written is kept.
+    let budget = 100;
+    const full = { ...nodeFs, writeSync: (fd: number, b: Uint8Array, o: number, l: number, p: number | null) => {
+      if (budget <= 0) throw Object.assign(new Error("ENOSPC"), { code: "ENOSPC" });
+      const n = nodeFs.writeSync(fd, b, o, Math.min(l, budget), p);
+      budget -= n;
+      return n;
+    } };
+    openResultCache(dir, { env: env(dir), writeFs: full })!.putWithText(["score"], { stderr: "" }, ["x".repeat(500)]);
+    expect(openResultCache(dir, { env: env(dir) })!.getWithText(["score"])).toEqual({ value: { stderr: "注意\n" }, text: pieces.join("") });
+    expect(readdirSync(join(dir, ".yanxiu-cache", "results"))).toHaveLength(1);
+  });
 });

@@ -18,8 +18,8 @@ import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { nodeFs, nodeReadFs, type ReadFs, type WriteFs } from "../repo/fs.js";
 import { CACHE_DIR } from "../repo/layout.js";
-import { writeFileAtomic } from "../repo/write.js";
-import { cacheSecret, sign, verifiedBytes, type KeyIo } from "./secret.js";
+import { quietUnlink, tempPathFor, writeAll, writeFileAtomic } from "../repo/write.js";
+import { cacheSecret, signer, verifiedBytes, type KeyIo } from "./secret.js";
 
 export const RESULTS_DIR = "results";
 const FORMAT = 1;
@@ -42,7 +42,8 @@ export interface ResultCache {
   put(purpose: unknown, value: unknown): void;
   /** A result with a large text beside it (a report), kept as raw bytes rather than in JSON. */
   getWithText<T>(purpose: unknown): { value: T; text: string } | undefined;
-  putWithText(purpose: unknown, value: unknown, text: string): void;
+  /** The text may come in the pieces it was written out in: they are stored as they are, never joined. */
+  putWithText(purpose: unknown, value: unknown, text: string | readonly string[]): void;
 }
 
 interface Stamp {
@@ -162,12 +163,14 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
       return undefined;
     }
   };
-  const write = (purpose: unknown, value: unknown, text: string): void => {
+  const write = (purpose: unknown, value: unknown, text: string | readonly string[]): void => {
     try {
       writeFs.mkdirSync(folder, { recursive: true });
       ensureIgnored(writeFs, join(root, CACHE_DIR));
-      const body = Buffer.from(`${JSON.stringify({ stamp, value, textLength: text.length } satisfies StoredEntry)}\n${text}`, "utf8");
-      writeFileAtomic(pathOf(purpose), Buffer.concat([Buffer.from(`${sign(secret, body)}\n`, "latin1"), body]), { fs: writeFs });
+      const pieces = typeof text === "string" ? [text] : text;
+      const textLength = pieces.reduce((n, piece) => n + piece.length, 0);
+      const header = `${JSON.stringify({ stamp, value, textLength } satisfies StoredEntry)}\n`;
+      writeEntry(writeFs, secret, pathOf(purpose), [header, ...pieces]);
     } catch {
       // A read-only checkout simply runs uncached.
     }
@@ -182,6 +185,50 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
     putWithText: write,
   };
 }
+
+/**
+ * An entry (signature line, then the body) written piece by piece: each piece encoded once,
+ * signed and written as it comes, the signature put in its place at the front last. Unlike a
+ * school file it is not flushed to disk (no fsync): an entry cut short by a crash fails its
+ * signature or its length and is a miss, so flushing a report's megabytes would buy nothing.
+ * The rename still means a reader sees a whole entry or the one before.
+ */
+function writeEntry(fs: WriteFs, secret: Buffer, path: string, body: readonly string[]): void {
+  const tmp = tempPathFor(path);
+  const fd = fs.openSync(tmp, "wx", 0o644);
+  let open = true;
+  try {
+    const mac = signer(secret);
+    writeAll(fs, fd, Buffer.alloc(SIGNATURE_LINE, 0x0a)); // the signature's place
+    for (const piece of body) {
+      const bytes = Buffer.from(piece, "utf8");
+      mac.update(bytes);
+      writeAll(fs, fd, bytes);
+    }
+    const signature = Buffer.from(`${mac.digest("hex")}\n`, "latin1");
+    for (let done = 0; done < signature.length; ) {
+      const n = fs.writeSync(fd, signature, done, signature.length - done, done);
+      if (!(n > 0)) throw new Error("no progress writing the signature");
+      done += n;
+    }
+    open = false;
+    fs.closeSync(fd);
+    fs.renameSync(tmp, path);
+  } catch (e) {
+    if (open) {
+      try {
+        fs.closeSync(fd);
+      } catch {
+        /* the first error is the one that matters */
+      }
+    }
+    quietUnlink(fs, tmp);
+    throw e;
+  }
+}
+
+/** 64 hex digits of HMAC-SHA256 and a newline (secret.ts's verifiedBytes). */
+const SIGNATURE_LINE = 65;
 
 function ensureIgnored(fs: WriteFs, dir: string): void {
   const ignore = join(dir, ".gitignore");

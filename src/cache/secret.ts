@@ -4,7 +4,7 @@
  * are never trusted: a fresh machine, such as CI, has a key of its own and ignores them.
  * Without a usable key the cache is simply not used.
  */
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHmac, randomBytes, timingSafeEqual, type Hmac } from "node:crypto";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import { nodeFs, type WriteFs } from "../repo/fs.js";
@@ -68,7 +68,12 @@ export function cacheSecret(io: KeyIo): Buffer | undefined {
 }
 
 export function sign(secret: Buffer, text: string | Uint8Array): string {
-  return createHmac("sha256", secret).update(text).digest("hex");
+  return signer(secret).update(text).digest("hex");
+}
+
+/** The MAC `sign` computes, to be fed piece by piece (a large entry is never joined into one buffer). */
+export function signer(secret: Buffer): Hmac {
+  return createHmac("sha256", secret);
 }
 
 /** The text after the signature line, if the signature is this key's; otherwise undefined. */

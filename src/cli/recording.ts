@@ -7,8 +7,8 @@ import type { Io, Writer } from "./io.js";
 
 export interface Recording {
   io: Io;
-  /** What was written, or undefined when it grew past the limit. */
-  taken(): { stdout: string; stderr: string } | undefined;
+  /** What was written (stdout in the pieces it was written in), or undefined when it grew past the limit. */
+  taken(): { stdout: string[]; stderr: string } | undefined;
 }
 
 export function recording(io: Io, limit = 64 * 1024 * 1024): Recording {
@@ -36,6 +36,6 @@ export function recording(io: Io, limit = 64 * 1024 * 1024): Recording {
   };
   return {
     io: { ...io, stdout: tee(io.stdout, kept.stdout), stderr: tee(io.stderr, kept.stderr) },
-    taken: () => (over ? undefined : { stdout: kept.stdout.join(""), stderr: kept.stderr.join("") }),
+    taken: () => (over ? undefined : { stdout: kept.stdout, stderr: kept.stderr.join("") }),
   };
 }
