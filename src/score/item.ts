@@ -127,12 +127,14 @@ function judgedRecords(item: Item, ctx: TeacherCtx): Prepared[] {
 
 /** The records up to `end`, judged, with duplicates and forfeits among them settled. */
 function prepare(item: Item, ctx: TeacherCtx, end: string): Prepared[] {
-  const out: Prepared[] = [];
-  // Records come in date order; copies, since settling below changes them per end date.
-  for (const p of judgedRecords(item, ctx)) {
-    if (p.act.date > end) break;
-    out.push({ ...p });
-  }
+  // Records come in date order.
+  const judged = judgedRecords(item, ctx);
+  let n = 0;
+  while (n < judged.length && judged[n]!.act.date <= end) n++;
+  // Settling below changes records per end date, so it works on copies; an item that neither
+  // dedupes nor forfeits changes none and shares them (most items: ~100,000 copies fewer).
+  if (!item.versions.some((v) => v.dedupe || v.attendance?.forfeit)) return judged.slice(0, n);
+  const out = judged.slice(0, n).map((p) => ({ ...p }));
   // Same ref/title: only the highest counts.
   const deduped = out.filter((p) => p.step === "credit" && p.counts && p.v.dedupe);
   for (const i of duplicates(deduped, (p) => dedupeKey(p.v.dedupe!, p.act), (p) => p.amount)) {
@@ -242,27 +244,27 @@ export function itemContribution(item: Item, ctx: TeacherCtx, a: string, b: stri
 }
 
 function traceWindow(w: WindowValue, prev: WindowValue | undefined, dRaw: number, dCredited: number, ctx: TeacherCtx, a: string, trace: TraceEntry[]) {
-  const base = (v: ItemVersion) => ({ teacher: ctx.teacher.id, item: v.id, version: v.from ?? "", ruleFile: v.file, ruleLine: v.pos.line, window: w.id });
+  // Built field by field in the order the JSON shows them (no spread of a shared base per entry:
+  // there is one entry per record, and the garbage told).
+  const teacher = ctx.teacher.id;
   // Walk records in order so a cap's cut lands on the records that crossed it.
   const simple = !perWindow(w.v) && w.v.aggregate === "sum" && w.members.every((p) => p.amount >= 0);
+  const cap = w.v.cap ?? Infinity;
   let sum = 0;
   for (const p of w.members) {
-    const cap = w.v.cap ?? Infinity;
     const counted = Math.min(cap, sum + p.amount) - Math.min(cap, sum);
     sum += p.amount;
     if (p.act.date < a) continue;
-    trace.push({
-      ...base(p.v),
-      step: p.step,
-      origin: p.act.origin,
-      date: p.act.date,
-      kind: p.act.kind,
-      title: p.act.title,
-      amount: round(p.amount),
-      ...(simple && p.step === "credit" ? { counted: round(counted) } : {}),
-      ...(p.reason ? { reason: p.reason } : {}),
-    });
+    const v = p.v;
+    const e: TraceEntry = {
+      teacher, item: v.id, version: v.from ?? "", ruleFile: v.file, ruleLine: v.pos.line, window: w.id,
+      step: p.step, origin: p.act.origin, date: p.act.date, kind: p.act.kind, title: p.act.title, amount: round(p.amount),
+    };
+    if (simple && p.step === "credit") e.counted = round(counted);
+    if (p.reason) e.reason = p.reason;
+    trace.push(e);
   }
+  const base = (v: ItemVersion) => ({ teacher, item: v.id, version: v.from ?? "", ruleFile: v.file, ruleLine: v.pos.line, window: w.id });
   const windowEntry = (step: TraceStep, amount: number, reason?: string) =>
     trace.push({ ...base(w.v), step, amount: round(amount), ...(reason ? { reason } : {}) });
   if (w.tier) {
