@@ -118,14 +118,14 @@ class Parser {
       if (Object.hasOwn(out, key) || key === "__proto__" || looksTyped(key)) giveUp();
       const value = m![2];
       this.pos++;
-      const here = [...path, key];
       if (value === undefined || value === "") {
         const next = this.lines[this.pos];
         if (next && (next.indent > indent || (next.indent === indent && (next.text === "-" || next.text.startsWith("- "))))) {
-          out[key] = this.block(next.indent, here, depth + 1);
+          out[key] = this.block(next.indent, [...path, key], depth + 1);
         } else giveUp(); // an empty value: rare, and its position rules differ
       } else {
-        this.mark(here, line.no);
+        // Only some depths are noted: the path is built only for those (a key per line otherwise).
+        if (path.length === 1 || path.length === 3) this.mark([...path, key], line.no);
         out[key] = value === "[]" ? [] : value === "{}" ? {} : scalar(value);
         this.noDeeper(indent);
       }
