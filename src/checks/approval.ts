@@ -104,6 +104,9 @@ export const duplicateId: Check = {
   description: { zh: "每条记录的 id 必须唯一", en: "every record's id must be unique" },
   run(ctx) {
     const out: Problem[] = [];
+    // Only a group with a written id: is reported, so without any id there is nothing to find
+    // (and no need to hash every record's derived ref: most schools, before their first review).
+    if (!ctx.activities.some((a) => a.id)) return out;
     for (const group of duplicateRefs(reviewEntries(ctx.activities))) {
       const pinned = group.filter((e) => e.pinned);
       if (pinned.length === 0) continue; // identical un-id'd records: duplicate-record reports them
