@@ -7,7 +7,7 @@ import type { Ctx, Server, Vars } from "./context.js";
 import { forbidden, formOf, frameOf, langOf } from "./app.js";
 import { field, files, type Form } from "./request.js";
 import type { KindDef } from "../rules/types.js";
-import { myPage, savedStanding } from "./my-data.js";
+import { savedStanding } from "./my-data.js";
 import { appendItem, type SaveRequest, type SaveResult } from "./save.js";
 import { recordFromForm } from "./form-record.js";
 import { planUploads } from "./uploads.js";
@@ -100,7 +100,7 @@ export function registerMe(app: Hono<{ Variables: Vars }>, server: Server): void
     const s = scoringOf(c)!;
     const l = langOf(c);
     const v = c.get("viewer")!;
-    const data = myPage(s.dataset, s.scheme, v.teacher.id, server.opts.today(), l, { lookup: server.state.lookupFor(s.dataset) });
+    const data = server.pages.page(s.dataset, s.scheme, v.teacher.id, server.opts.today(), l, server.state.lookupFor(s.dataset));
     if (!data) return rulesBroken(c);
     const frame = { ...frameOf(c, t(l, "我的研修", "My record"), "me"), flash: flashOf(c) };
     return c.html(String(page(frame, meBody(data, l, c.get("session")!.csrf))));
