@@ -40,7 +40,8 @@ export class Simulator {
   }
 
   score(period: Period, extra: Activity[] = []): TeacherScore {
-    const r = scoreDataset({ config: this.dataset.config, roster: this.roster, activities: [...this.acts, ...extra] }, this.scheme, period);
+    // Only the numbers: the trace of every try would be most of the search's work and garbage.
+    const r = scoreDataset({ config: this.dataset.config, roster: this.roster, activities: [...this.acts, ...extra] }, this.scheme, period, { trace: false });
     return r.teachers[0]!;
   }
 
