@@ -4,7 +4,7 @@
  * contributions additive over sub-ranges, so a year cap seen from a term counts only what is
  * left of it, and category caps can be applied window by window.
  */
-import { rolesOn, type Activity, type Config, type Teacher } from "../model.js";
+import { rolesOn, termOf, type Activity, type Config, type Teacher } from "../model.js";
 import { attendanceAdjust, forfeits } from "../rules/blocks/attendance.js";
 import { exclusion } from "../rules/blocks/conditions.js";
 import { dedupeKey, duplicates } from "../rules/blocks/dedupe.js";
@@ -18,7 +18,7 @@ import { tierCredit, type TierResult } from "../rules/blocks/tiers.js";
 import { versionOn } from "../rules/blocks/versions.js";
 import type { Item, ItemVersion, Scheme } from "../rules/types.js";
 import type { TraceEntry, TraceStep } from "./types.js";
-import { dayBefore, termStartOn, windowAt, windowsOf, type Span } from "./windows.js";
+import { dayBefore, windowAt, windowsOf, type Span } from "./windows.js";
 
 export interface TeacherCtx {
   scheme: Scheme;
@@ -107,7 +107,7 @@ function judgedRecords(item: Item, ctx: TeacherCtx): Prepared[] {
   for (const act of relevantActs(item, ctx)) {
     const v = versionOn(item.versions, act.date);
     if (!v || !v.kinds.includes(act.kind)) continue;
-    const ex = exclusion(v.conditions, act, rolesOn(ctx.teacher, act.date), ctx.scheme.meta.approvedOnly, termStartOn(ctx.config, act.date));
+    const ex = exclusion(v.conditions, act, rolesOn(ctx.teacher, act.date), ctx.scheme.meta.approvedOnly, termOf(ctx.config, act.date)?.start);
     if (ex) {
       judged.push({ act, v, amount: 0, counts: false, step: "excluded", reason: ex });
       continue;

@@ -1,5 +1,5 @@
 /** Requirements: minimums/maximums per window, by the teacher's role, with substitutions. */
-import { type Activity, type Config, type Teacher } from "../model.js";
+import { termOf, type Activity, type Config, type Teacher } from "../model.js";
 import { daysLate, deadline } from "../rules/blocks/deadline.js";
 import { unanswered } from "../rules/blocks/follow-up.js";
 import { notMadeUp } from "../rules/blocks/make-up.js";
@@ -11,7 +11,7 @@ import { overlap } from "../rules/blocks/versions.js";
 import type { RequirementDef, Scheme } from "../rules/types.js";
 import type { Period, RequirementScore } from "./types.js";
 import { round, type TeacherCtx } from "./item.js";
-import { maxDate, minDate, termStartOn, windowsOverlapping } from "./windows.js";
+import { maxDate, minDate, windowsOverlapping } from "./windows.js";
 
 /** Roles held at any time in [start, end]. */
 export function rolesDuring(teacher: Teacher, start: string, end: string): string[] {
@@ -64,7 +64,7 @@ export function measureKinds(r: KindsRequirement, all: Activity[], start: string
   const kinds = new Set(r.target.kinds);
   for (const s of r.substitutes) if (s.roles.some((x) => roles.includes(x))) s.kinds.forEach((k) => kinds.add(k));
   const valid = (a: Activity) => !exclusion({}, a, roles, approvedOnly);
-  const passes = (a: Activity) => kinds.has(a.kind) && valid(a) && !filterMiss(r.filter, a, termStartOn(config, a.date));
+  const passes = (a: Activity) => kinds.has(a.kind) && valid(a) && !filterMiss(r.filter, a, termOf(config, a.date)?.start);
   const inWindow = all.filter((a) => start <= a.date && a.date <= end);
   const mine = inWindow.filter(passes);
   const last = r.due ? deadline(r.due, start) : end;

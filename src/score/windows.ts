@@ -29,15 +29,6 @@ function listWindows(per: Window, config: Config): Span[] {
   return config.cycle ? [{ id: config.cycle.id, start: config.cycle.start, end: config.cycle.end }] : [];
 }
 
-/**
- * The start of the term holding the date, as model.ts's termOf finds it (the first such term),
- * from the cached term spans: termOf lists every term again per call, once per record and item.
- */
-export function termStartOn(config: Config, date: string): string | undefined {
-  for (const t of windowsOf("term", config)) if (t.start <= date && date <= t.end) return t.start;
-  return undefined;
-}
-
 export function windowAt(per: Window, config: Config, date: string): Span {
   const spans = windowsOf(per, config);
   // Spans of one kind do not overlap and come in calendar order: search the last starting on or before the date.
