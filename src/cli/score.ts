@@ -2,7 +2,7 @@
 import { Option, type Command } from "commander";
 import { t, type Lang } from "../i18n.js";
 import { DEFAULT_WIDTH } from "../format/width.js";
-import { didYouMean } from "../schema/zod-problems.js";
+import { didYouMean } from "../did-you-mean.js";
 import { EXIT, getExitCode, today, useColour, type Io } from "./io.js";
 import { FORMATS, outputOption, tableOption, type Format } from "./output.js";
 import { locateRepo, resultCacheFor } from "./repo-locate.js";
@@ -40,7 +40,7 @@ export function registerScore(program: Command, io: Io): void {
       // The output to stdout is kept in the result cache: an unchanged repository answers
       // from it at the cost of a stat of every file (files written with -o are made afresh).
       const { root, lang } = locateRepo(io, dir, this.optsWithGlobals().lang as string | undefined);
-      const cache = opts.output ? undefined : resultCacheFor(io, root);
+      const cache = opts.output ? undefined : await resultCacheFor(io, root);
       const purpose = ["score", lang, today(io.env), opts, terminalWidth(io), useColour(io)];
       const hit = cache?.getWithText<{ stderr: string }>(purpose);
       if (hit) {
