@@ -1,9 +1,10 @@
-import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { nodeFs, nodeReadFs, type FileStat, type ReadFs } from "../repo/fs.js";
 import { removeDir, tempDir } from "../../test/helpers/temp-repo.js";
 import { openResultCache, stampRepo } from "./results.js";
+import { sign } from "./secret.js";
 
 const made: string[] = [];
 afterEach(() => made.splice(0).forEach(removeDir));
@@ -75,5 +76,22 @@ describe("openResultCache", () => {
     openResultCache(dir, { env: env(dir) })!.put(["p"], 1);
     expect(openResultCache(dir, { env: env(dir) })!.get(["p"])).toBe(1);
     expect(openResultCache(dir, { env: { YANXIU_CACHE_KEY_FILE: `${dir}-other` } })!.get(["p"])).toBeUndefined();
+  });
+
+  it("gives a report's text back as its UTF-8 bytes, and nothing when the text was cut short, however signed", () => {
+    const dir = repo();
+    made.push(`${dir}-key`);
+    const text = `${"教师 t01:合计 12.5 学时\n".repeat(3)}✓`;
+    openResultCache(dir, { env: env(dir) })!.putWithText(["score"], { stderr: "注意\n" }, text);
+    const hit = openResultCache(dir, { env: env(dir) })!.getWithBytes<{ stderr: string }>(["score"])!;
+    expect(hit.value).toEqual({ stderr: "注意\n" });
+    expect(Buffer.isBuffer(hit.bytes)).toBe(true);
+    expect(hit.bytes.equals(Buffer.from(text, "utf8"))).toBe(true);
+    // Drop the last byte (half of a character's UTF-8) and sign it again with the right key: still a miss.
+    const [file] = readdirSync(join(dir, ".yanxiu-cache", "results"));
+    const path = join(dir, ".yanxiu-cache", "results", file!);
+    const body = readFileSync(path).subarray(65, -1);
+    writeFileSync(path, Buffer.concat([Buffer.from(`${sign(readFileSync(`${dir}-key`), body)}\n`), body]));
+    expect(openResultCache(dir, { env: env(dir) })!.getWithBytes(["score"])).toBeUndefined();
   });
 });

@@ -22,7 +22,8 @@ import { writeFileAtomic } from "../repo/write.js";
 import { cacheSecret, sign, verifiedBytes, type KeyIo } from "./secret.js";
 
 export const RESULTS_DIR = "results";
-const FORMAT = 1;
+/** 2: the text's length is counted in bytes (textBytes), so a hit is served without decoding it. */
+const FORMAT = 2;
 /** Files changed this recently when a result is made are also compared by content. */
 const RACY_MS = 2000;
 /** Folders that are not the school's files: never stamped. */
@@ -40,8 +41,11 @@ export interface ResultCache {
   get<T>(purpose: unknown): T | undefined;
   /** Store a result; silently nothing when there is no key or the folder is read-only. */
   put(purpose: unknown, value: unknown): void;
-  /** A result with a large text beside it (a report), kept as raw bytes rather than in JSON. */
-  getWithText<T>(purpose: unknown): { value: T; text: string } | undefined;
+  /**
+   * A result with a large text beside it (a report), kept as raw bytes rather than in JSON,
+   * and given back as those UTF-8 bytes: written out as they are, never decoded.
+   */
+  getWithBytes<T>(purpose: unknown): { value: T; bytes: Buffer } | undefined;
   putWithText(purpose: unknown, value: unknown, text: string): void;
 }
 
@@ -124,8 +128,8 @@ function toolFingerprint(fs: ReadFs): string {
 interface StoredEntry {
   stamp: Stamp;
   value: unknown;
-  /** Length (UTF-16 units) of the text after the header: a cut-off entry is no entry. */
-  textLength: number;
+  /** Length in bytes of the text after the header: a cut-off entry is no entry. */
+  textBytes: number;
 }
 
 /** The cache of one repository for one run; the stamp is taken once, before anything is read. */
@@ -144,7 +148,7 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
   const folder = join(root, CACHE_DIR, RESULTS_DIR);
   const pathOf = (purpose: unknown) => join(folder, `${createHash("sha1").update(JSON.stringify(purpose)).digest("hex").slice(0, 24)}.json`);
   /** An entry: signature line, then the JSON header (stamp, value, the text's length), then the text. */
-  const read = (purpose: unknown): { entry: StoredEntry; text: string } | undefined => {
+  const read = (purpose: unknown): { entry: StoredEntry; bytes: Buffer } | undefined => {
     try {
       const body = verifiedBytes(secret, fs.readFileSync(pathOf(purpose)));
       if (body === undefined) return undefined;
@@ -156,8 +160,8 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
       for (const [rel, sha] of Object.entries(entry.stamp.racy ?? {})) {
         if ((stamp.racy[rel] ?? contentHash(fs, join(root, rel))) !== sha) return undefined;
       }
-      const text = Buffer.from(body.subarray(nl + 1)).toString("utf8");
-      return text.length === entry.textLength ? { entry, text } : undefined;
+      const bytes = Buffer.from(body.buffer, body.byteOffset + nl + 1, body.length - nl - 1);
+      return bytes.length === entry.textBytes ? { entry, bytes } : undefined;
     } catch {
       return undefined;
     }
@@ -166,7 +170,7 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
     try {
       writeFs.mkdirSync(folder, { recursive: true });
       ensureIgnored(writeFs, join(root, CACHE_DIR));
-      const body = Buffer.from(`${JSON.stringify({ stamp, value, textLength: text.length } satisfies StoredEntry)}\n${text}`, "utf8");
+      const body = Buffer.from(`${JSON.stringify({ stamp, value, textBytes: Buffer.byteLength(text) } satisfies StoredEntry)}\n${text}`, "utf8");
       writeFileAtomic(pathOf(purpose), Buffer.concat([Buffer.from(`${sign(secret, body)}\n`, "latin1"), body]), { fs: writeFs });
     } catch {
       // A read-only checkout simply runs uncached.
@@ -175,9 +179,9 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
   return {
     get: <T>(purpose: unknown) => read(purpose)?.entry.value as T | undefined,
     put: (purpose, value) => write(purpose, value, ""),
-    getWithText<T>(purpose: unknown) {
+    getWithBytes<T>(purpose: unknown) {
       const found = read(purpose);
-      return found && { value: found.entry.value as T, text: found.text };
+      return found && { value: found.entry.value as T, bytes: found.bytes };
     },
     putWithText: write,
   };

@@ -42,10 +42,10 @@ export function registerScore(program: Command, io: Io): void {
       const { root, lang } = locateRepo(io, dir, this.optsWithGlobals().lang as string | undefined);
       const cache = opts.output ? undefined : await resultCacheFor(io, root);
       const purpose = ["score", lang, today(io.env), opts, terminalWidth(io), useColour(io)];
-      const hit = cache?.getWithText<{ stderr: string }>(purpose);
+      const hit = cache?.getWithBytes<{ stderr: string }>(purpose);
       if (hit) {
         io.stderr.write(hit.value.stderr);
-        await writeAndWait(io, hit.text);
+        await writeAndWait(io, hit.bytes);
         return;
       }
       const rec = cache ? recording(io) : undefined;
@@ -59,8 +59,9 @@ export function registerScore(program: Command, io: Io): void {
  * Write, and when the stream asks for it (a pipe is written asynchronously, so unread output
  * would pile up in memory), wait until it has drained, is closed or has failed.
  */
-export async function writeAndWait(io: Io, chunk: string): Promise<void> {
-  if (io.stdout.write(chunk) !== false) return;
+export async function writeAndWait(io: Io, chunk: string | Buffer): Promise<void> {
+  // Bytes go out as they are (io.stdout is process.stdout for the real binary).
+  if ((io.stdout.write as (chunk: string | Buffer) => boolean | void)(chunk) !== false) return;
   const stream = io.stdout as Partial<Pick<NodeJS.WritableStream, "once" | "removeListener">>;
   if (typeof stream.once !== "function" || typeof stream.removeListener !== "function") return;
   const events = ["drain", "error", "close"];
