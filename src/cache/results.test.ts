@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { nodeFs, nodeReadFs, type FileStat, type ReadFs } from "../repo/fs.js";
@@ -42,6 +42,19 @@ describe("stampRepo", () => {
     // A new file is seen by its name alone.
     writeFileSync(join(dir, "records", "t1", "b.yaml"), "records: []\n");
     expect(stampRepo(dir, fs, 5_000_000).digest).not.toBe(a.digest);
+  });
+
+  it("sees a folder added or removed, and does not depend on the listing's order", () => {
+    const dir = repo();
+    const fs = frozenStats();
+    const a = stampRepo(dir, fs, 5_000_000);
+    const reversed = { ...fs, listTree: (d: string, prune?: (f: string) => boolean) => fs.listTree(d, prune).reverse() };
+    expect(stampRepo(dir, reversed, 5_000_000).digest).toBe(a.digest);
+    mkdirSync(join(dir, "evidence"));
+    const b = stampRepo(dir, fs, 5_000_000);
+    expect(b.digest).not.toBe(a.digest);
+    rmdirSync(join(dir, "evidence"));
+    expect(stampRepo(dir, fs, 5_000_000).digest).toBe(a.digest);
   });
 
   it("hashes the content of files changed within two seconds of the stamp", () => {

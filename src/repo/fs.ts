@@ -5,7 +5,7 @@
  * itself satisfies the interface.
  */
 import * as nodeFsModule from "node:fs";
-import { join } from "node:path";
+import { join, sep } from "node:path";
 
 export interface FileStat {
   size: number;
@@ -75,17 +75,20 @@ export const nodeReadFs: ReadFs = {
       try {
         entries = nodeFsModule.readdirSync(folder, { withFileTypes: true });
       } catch (e) {
-        if (folder === dir && (isMissing(e) || errorCode(e) === "ENOTDIR")) return;
+        if (folder === top && (isMissing(e) || errorCode(e) === "ENOTDIR")) return;
         throw e;
       }
+      // `folder` is already normal (joined once below): a plain concatenation, thousands of times over.
+      const base = folder.endsWith(sep) ? folder : `${folder}${sep}`;
       for (const e of entries) {
-        const path = join(folder, e.name);
+        const path = base + e.name;
         const entry = { path, isFile: e.isFile(), isDirectory: e.isDirectory(), isSymbolicLink: e.isSymbolicLink() };
         out.push(entry);
         if (entry.isDirectory && !prune?.(path)) walk(path);
       }
     };
-    walk(dir);
+    const top = join(dir);
+    walk(top);
     return out;
   },
 };
