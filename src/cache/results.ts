@@ -16,10 +16,11 @@
 import { createHash } from "node:crypto";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { nodeFs, nodeReadFs, type ReadFs, type WriteFs } from "../repo/fs.js";
+import { nodeFs, nodeReadFs, type Pieces, type ReadFs, type WriteFs } from "../repo/fs.js";
 import { CACHE_DIR } from "../repo/layout.js";
 import { writeFileAtomic } from "../repo/write.js";
 import { cacheSecret, sign, verifiedBytes, type KeyIo } from "./secret.js";
+import { textInMemory, verifiedPieces, type StoredText } from "./stored-text.js";
 
 export const RESULTS_DIR = "results";
 /** 2: the text's length is counted in bytes (textBytes), so a hit is served without decoding it. */
@@ -43,9 +44,9 @@ export interface ResultCache {
   put(purpose: unknown, value: unknown): void;
   /**
    * A result with a large text beside it (a report), kept as raw bytes rather than in JSON,
-   * and given back as those UTF-8 bytes: written out as they are, never decoded.
+   * and given back as those UTF-8 bytes, to be copied out as they are (never decoded).
    */
-  getWithBytes<T>(purpose: unknown): { value: T; bytes: Buffer } | undefined;
+  getWithText<T>(purpose: unknown): { value: T; text: StoredText } | undefined;
   putWithText(purpose: unknown, value: unknown, text: string): void;
 }
 
@@ -155,22 +156,41 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
   }
   const folder = join(root, CACHE_DIR, RESULTS_DIR);
   const pathOf = (purpose: unknown) => join(folder, `${createHash("sha1").update(JSON.stringify(purpose)).digest("hex").slice(0, 24)}.json`);
+  /** Trusted when made from these very files (racy ones compared by content). */
+  const current = (entry: StoredEntry): boolean => {
+    if (entry.stamp?.digest !== stamp.digest) return false;
+    // Racy then: compare contents now (a file still racy now was hashed in the stamp too).
+    for (const [rel, sha] of Object.entries(entry.stamp.racy ?? {})) {
+      if ((stamp.racy[rel] ?? contentHash(fs, join(root, rel))) !== sha) return false;
+    }
+    return true;
+  };
   /** An entry: signature line, then the JSON header (stamp, value, the text's length), then the text. */
-  const read = (purpose: unknown): { entry: StoredEntry; bytes: Buffer } | undefined => {
+  const read = (purpose: unknown): { entry: StoredEntry; text: StoredText } | undefined => {
+    const path = pathOf(purpose);
+    let pieces: Pieces | undefined;
     try {
-      const body = verifiedBytes(secret, fs.readFileSync(pathOf(purpose)));
+      pieces = fs.openPieces?.(path);
+      if (pieces?.private) {
+        // Through one reused buffer (src/cache/stored-text.ts).
+        const found = verifiedPieces(secret, pieces);
+        const entry = found && (JSON.parse(found.header.toString("utf8")) as StoredEntry);
+        if (!found || !entry || !current(entry) || found.text.size !== entry.textBytes) return void pieces.close();
+        pieces = undefined; // copyTo closes it
+        return { entry, text: found.text };
+      }
+      pieces?.close();
+      pieces = undefined;
+      const body = verifiedBytes(secret, fs.readFileSync(path));
       if (body === undefined) return undefined;
       const nl = body.indexOf(0x0a);
       if (nl < 0) return undefined;
       const entry = JSON.parse(Buffer.from(body.subarray(0, nl)).toString("utf8")) as StoredEntry;
-      if (entry.stamp?.digest !== stamp.digest) return undefined;
-      // Racy then: compare contents now (a file still racy now was hashed in the stamp too).
-      for (const [rel, sha] of Object.entries(entry.stamp.racy ?? {})) {
-        if ((stamp.racy[rel] ?? contentHash(fs, join(root, rel))) !== sha) return undefined;
-      }
+      if (!current(entry)) return undefined;
       const bytes = Buffer.from(body.buffer, body.byteOffset + nl + 1, body.length - nl - 1);
-      return bytes.length === entry.textBytes ? { entry, bytes } : undefined;
+      return bytes.length === entry.textBytes ? { entry, text: textInMemory(bytes) } : undefined;
     } catch {
+      pieces?.close();
       return undefined;
     }
   };
@@ -185,11 +205,15 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
     }
   };
   return {
-    get: <T>(purpose: unknown) => read(purpose)?.entry.value as T | undefined,
-    put: (purpose, value) => write(purpose, value, ""),
-    getWithBytes<T>(purpose: unknown) {
+    get<T>(purpose: unknown) {
       const found = read(purpose);
-      return found && { value: found.entry.value as T, bytes: found.bytes };
+      void found?.text.copyTo(async () => true); // nothing to copy: closes the file
+      return found?.entry.value as T | undefined;
+    },
+    put: (purpose, value) => write(purpose, value, ""),
+    getWithText<T>(purpose: unknown) {
+      const found = read(purpose);
+      return found && { value: found.entry.value as T, text: found.text };
     },
     putWithText: write,
   };
