@@ -1,9 +1,11 @@
-import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readdirSync, readFileSync, rmdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { nodeFs, nodeReadFs, type FileStat, type ReadFs } from "../repo/fs.js";
 import { removeDir, tempDir } from "../../test/helpers/temp-repo.js";
 import { openResultCache, stampRepo } from "./results.js";
+import { sign } from "./secret.js";
+import type { StoredText } from "./stored-text.js";
 
 const made: string[] = [];
 afterEach(() => made.splice(0).forEach(removeDir));
@@ -43,6 +45,19 @@ describe("stampRepo", () => {
     expect(stampRepo(dir, fs, 5_000_000).digest).not.toBe(a.digest);
   });
 
+  it("sees a folder added or removed, and does not depend on the listing's order", () => {
+    const dir = repo();
+    const fs = frozenStats();
+    const a = stampRepo(dir, fs, 5_000_000);
+    const reversed = { ...fs, listTree: (d: string, prune?: (f: string) => boolean) => fs.listTree(d, prune).reverse() };
+    expect(stampRepo(dir, reversed, 5_000_000).digest).toBe(a.digest);
+    mkdirSync(join(dir, "evidence"));
+    const b = stampRepo(dir, fs, 5_000_000);
+    expect(b.digest).not.toBe(a.digest);
+    rmdirSync(join(dir, "evidence"));
+    expect(stampRepo(dir, fs, 5_000_000).digest).toBe(a.digest);
+  });
+
   it("hashes the content of files changed within two seconds of the stamp", () => {
     const dir = repo();
     const fs = frozenStats();
@@ -77,12 +92,90 @@ describe("openResultCache", () => {
     expect(openResultCache(dir, { env: { YANXIU_CACHE_KEY_FILE: `${dir}-other` } })!.get(["p"])).toBeUndefined();
   });
 
-  it("keeps a text given in pieces as the one text, and a write that fails half way leaves the entry before it", () => {
+  /** The text copied out, with the buffers it came in (to see one reused). */
+  async function copied(text: StoredText, done: boolean): Promise<{ bytes: Buffer; buffers: Set<ArrayBuffer> }> {
+    const parts: Buffer[] = [];
+    const buffers = new Set<ArrayBuffer>();
+    await text.copyTo(async (piece) => {
+      parts.push(Buffer.from(piece));
+      buffers.add(piece.buffer as ArrayBuffer);
+      return done;
+    });
+    return { bytes: Buffer.concat(parts), buffers };
+  }
+
+  it("gives a report's text back as its UTF-8 bytes, and nothing when the text was cut short, however signed", async () => {
+    const dir = repo();
+    made.push(`${dir}-key`);
+    const text = `${"教师 t01:合计 12.5 学时\n".repeat(3)}✓`;
+    openResultCache(dir, { env: env(dir) })!.putWithText(["score"], { stderr: "注意\n" }, text);
+    const hit = openResultCache(dir, { env: env(dir) })!.getWithText<{ stderr: string }>(["score"])!;
+    expect(hit.value).toEqual({ stderr: "注意\n" });
+    expect(hit.text.size).toBe(Buffer.byteLength(text));
+    expect((await copied(hit.text, true)).bytes.equals(Buffer.from(text, "utf8"))).toBe(true);
+    // Drop the last byte (half of a character's UTF-8) and sign it again with the right key: still a miss.
+    const [file] = readdirSync(join(dir, ".yanxiu-cache", "results"));
+    const path = join(dir, ".yanxiu-cache", "results", file!);
+    const body = readFileSync(path).subarray(65, -1);
+    writeFileSync(path, Buffer.concat([Buffer.from(`${sign(readFileSync(`${dir}-key`), body)}\n`), body]));
+    expect(openResultCache(dir, { env: env(dir) })!.getWithText(["score"])).toBeUndefined();
+  });
+
+  it("streams a large report through one buffer when the file is private, and reads it whole when others may write it", async () => {
+    const dir = repo();
+    made.push(`${dir}-key`);
+    // A header over a megabyte (the stderr value) and a text of three and a half.
+    const stderr = "警告\n".repeat(200_000);
+    const text = Array.from({ length: 120_000 }, (_, i) => `{"teacher": "t${i}", "total": ${i % 97}.5, "名": "李娜"}\n`).join("");
+    expect(Buffer.byteLength(text)).toBeGreaterThan(3.5 * 2 ** 20);
+    openResultCache(dir, { env: env(dir) })!.putWithText(["score"], { stderr }, text);
+    chmodSync(join(dir, ".yanxiu-cache", "results", readdirSync(join(dir, ".yanxiu-cache", "results"))[0]!), 0o644);
+    const reads: number[] = [];
+    const counting: ReadFs = {
+      ...nodeReadFs,
+      openPieces(path) {
+        const pieces = nodeReadFs.openPieces!(path);
+        return { ...pieces, read: (b, p) => (reads.push(p), pieces.read(b, p)) };
+      },
+    };
+    const hit = openResultCache(dir, { env: env(dir), fs: counting })!.getWithText<{ stderr: string }>(["score"])!;
+    expect(hit.value.stderr).toBe(stderr);
+    const streamed = await copied(hit.text, true);
+    expect(streamed.bytes.equals(Buffer.from(text))).toBe(true);
+    expect(streamed.buffers.size).toBe(1);
+    expect(reads.length).toBeGreaterThan(6); // read twice, a megabyte at a time
+    // A writer that may keep what it was given gets a fresh buffer each time.
+    const kept = await copied(openResultCache(dir, { env: env(dir) })!.getWithText<{ stderr: string }>(["score"])!.text, false);
+    expect(kept.bytes.equals(Buffer.from(text))).toBe(true);
+    expect(kept.buffers.size).toBeGreaterThan(3);
+    // Writable by the group: never read twice, but whole, in one piece.
+    reads.length = 0;
+    const shared: ReadFs = { ...counting, openPieces: (path) => ({ ...counting.openPieces!(path), private: false }) };
+    const whole = await copied(openResultCache(dir, { env: env(dir), fs: shared })!.getWithText<{ stderr: string }>(["score"])!.text, true);
+    expect(whole.bytes.equals(Buffer.from(text))).toBe(true);
+    expect(reads).toEqual([]);
+  });
+
+  it("trusts no streamed report whose bytes were changed, even by one", async () => {
+    const dir = repo();
+    made.push(`${dir}-key`);
+    const text = "x".repeat(3 * 2 ** 20);
+    openResultCache(dir, { env: env(dir) })!.putWithText(["score"], {}, text);
+    const path = join(dir, ".yanxiu-cache", "results", readdirSync(join(dir, ".yanxiu-cache", "results"))[0]!);
+    const stored = readFileSync(path);
+    stored[stored.length - 100] = 0x79; // a "y" deep in the third megabyte
+    writeFileSync(path, stored, { mode: 0o644 });
+    expect(openResultCache(dir, { env: env(dir) })!.getWithText(["score"])).toBeUndefined();
+  });
+
+  it("keeps a text given in pieces as the one text, and a write that fails half way leaves the entry before it", async () => {
     const dir = repo();
     made.push(`${dir}-key`);
     const pieces = ["{\n  \"教师\": [", "\"张丽\", \"李娜\"", "]\n}\n"];
     openResultCache(dir, { env: env(dir) })!.putWithText(["score"], { stderr: "注意\n" }, pieces);
-    expect(openResultCache(dir, { env: env(dir) })!.getWithText(["score"])).toEqual({ value: { stderr: "注意\n" }, text: pieces.join("") });
+    const hit = openResultCache(dir, { env: env(dir) })!.getWithText(["score"])!;
+    expect(hit.value).toEqual({ stderr: "注意\n" });
+    expect((await copied(hit.text, true)).bytes.toString("utf8")).toBe(pieces.join(""));
     // The disk fills after the first 100 bytes of the next entry: nothing half written is kept.
     let budget = 100;
     const full = { ...nodeFs, writeSync: (fd: number, b: Uint8Array, o: number, l: number, p: number | null) => {
@@ -92,7 +185,9 @@ describe("openResultCache", () => {
       return n;
     } };
     openResultCache(dir, { env: env(dir), writeFs: full })!.putWithText(["score"], { stderr: "" }, ["x".repeat(500)]);
-    expect(openResultCache(dir, { env: env(dir) })!.getWithText(["score"])).toEqual({ value: { stderr: "注意\n" }, text: pieces.join("") });
+    const kept = openResultCache(dir, { env: env(dir) })!.getWithText(["score"])!;
+    expect(kept.value).toEqual({ stderr: "注意\n" });
+    expect((await copied(kept.text, true)).bytes.toString("utf8")).toBe(pieces.join(""));
     expect(readdirSync(join(dir, ".yanxiu-cache", "results"))).toHaveLength(1);
   });
 });

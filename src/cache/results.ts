@@ -16,13 +16,15 @@
 import { createHash } from "node:crypto";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { nodeFs, nodeReadFs, type ReadFs, type WriteFs } from "../repo/fs.js";
+import { nodeFs, nodeReadFs, type Pieces, type ReadFs, type WriteFs } from "../repo/fs.js";
 import { CACHE_DIR } from "../repo/layout.js";
 import { quietUnlink, tempPathFor, writeAll, writeFileAtomic } from "../repo/write.js";
 import { cacheSecret, signer, verifiedBytes, type KeyIo } from "./secret.js";
+import { textInMemory, verifiedPieces, type StoredText } from "./stored-text.js";
 
 export const RESULTS_DIR = "results";
-const FORMAT = 1;
+/** 2: the text's length is counted in bytes (textBytes), so a hit is served without decoding it. */
+const FORMAT = 2;
 /** Files changed this recently when a result is made are also compared by content. */
 const RACY_MS = 2000;
 /** Folders that are not the school's files: never stamped. */
@@ -40,8 +42,11 @@ export interface ResultCache {
   get<T>(purpose: unknown): T | undefined;
   /** Store a result; silently nothing when there is no key or the folder is read-only. */
   put(purpose: unknown, value: unknown): void;
-  /** A result with a large text beside it (a report), kept as raw bytes rather than in JSON. */
-  getWithText<T>(purpose: unknown): { value: T; text: string } | undefined;
+  /**
+   * A result with a large text beside it (a report), kept as raw bytes rather than in JSON,
+   * and given back as those UTF-8 bytes, to be copied out as they are (never decoded).
+   */
+  getWithText<T>(purpose: unknown): { value: T; text: StoredText } | undefined;
   /** The text may come in the pieces it was written out in: they are stored as they are, never joined. */
   putWithText(purpose: unknown, value: unknown, text: string | readonly string[]): void;
 }
@@ -52,31 +57,39 @@ interface Stamp {
   racy: Record<string, string>;
 }
 
-/** What every file of the repository is, as a digest, and the content of the racy ones. */
+/**
+ * What every file of the repository is, as a digest, and the content of the racy ones.
+ * Thousands of files on every warm run: entries are sorted by path first, so each row goes
+ * straight into the hash and only the listing outlives the loop (fewer young-generation
+ * survivors to copy); folders are rows of their own, their stats add nothing the listing
+ * under them does not say.
+ */
 export function stampRepo(root: string, fs: ReadFs, now: number): Stamp {
   const hash = createHash("sha1").update(`${FORMAT}\0${toolFingerprint(fs)}\0`);
   const racy: Record<string, string> = {};
   const entries = fs.listTree(root, (folder) => dirname(folder) === root && NOT_INPUT.has(folder.slice(root.length + 1)));
-  const rows: string[] = [];
+  // Listing order is the file system's: sort so the digest is about the files alone.
+  entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const prefix = root.length + 1;
   for (const e of entries) {
     // Entries lie under root: cutting the prefix is all relative() would do, thousands of times over.
     const rel = sep === "/" ? e.path.slice(prefix) : e.path.slice(prefix).split(sep).join("/");
     if (NOT_INPUT.has(rel)) continue;
-    let row = `${rel}\0`;
+    if (e.isDirectory) {
+      hash.update(`${rel}\0d\n`);
+      continue;
+    }
+    let row: string;
     try {
       const st = fs.lstatSync(e.path);
-      row += `${e.isDirectory ? "d" : e.isSymbolicLink ? "l" : e.isFile ? "f" : "o"}\0${st.size}\0${st.mtimeMs}\0${st.ctimeMs ?? ""}\0${st.ino}`;
+      row = `${rel}\0${e.isSymbolicLink ? "l" : e.isFile ? "f" : "o"}\0${st.size}\0${st.mtimeMs}\0${st.ctimeMs ?? ""}\0${st.ino}`;
       if (e.isSymbolicLink) row += `\0${linkTarget(fs, e.path)}`;
       if (e.isFile && Math.max(st.mtimeMs, st.ctimeMs ?? 0) > now - RACY_MS) racy[rel] = contentHash(fs, e.path);
     } catch {
-      row += "gone";
+      row = `${rel}\0gone`;
     }
-    rows.push(row);
+    hash.update(`${row}\n`);
   }
-  // Listing order is the file system's: sort so the digest is about the files alone.
-  rows.sort();
-  for (const row of rows) hash.update(row).update("\n");
   return { digest: hash.digest("hex"), racy };
 }
 
@@ -125,8 +138,8 @@ function toolFingerprint(fs: ReadFs): string {
 interface StoredEntry {
   stamp: Stamp;
   value: unknown;
-  /** Length (UTF-16 units) of the text after the header: a cut-off entry is no entry. */
-  textLength: number;
+  /** Length in bytes of the text after the header: a cut-off entry is no entry. */
+  textBytes: number;
 }
 
 /** The cache of one repository for one run; the stamp is taken once, before anything is read. */
@@ -144,22 +157,41 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
   }
   const folder = join(root, CACHE_DIR, RESULTS_DIR);
   const pathOf = (purpose: unknown) => join(folder, `${createHash("sha1").update(JSON.stringify(purpose)).digest("hex").slice(0, 24)}.json`);
+  /** Trusted when made from these very files (racy ones compared by content). */
+  const current = (entry: StoredEntry): boolean => {
+    if (entry.stamp?.digest !== stamp.digest) return false;
+    // Racy then: compare contents now (a file still racy now was hashed in the stamp too).
+    for (const [rel, sha] of Object.entries(entry.stamp.racy ?? {})) {
+      if ((stamp.racy[rel] ?? contentHash(fs, join(root, rel))) !== sha) return false;
+    }
+    return true;
+  };
   /** An entry: signature line, then the JSON header (stamp, value, the text's length), then the text. */
-  const read = (purpose: unknown): { entry: StoredEntry; text: string } | undefined => {
+  const read = (purpose: unknown): { entry: StoredEntry; text: StoredText } | undefined => {
+    const path = pathOf(purpose);
+    let pieces: Pieces | undefined;
     try {
-      const body = verifiedBytes(secret, fs.readFileSync(pathOf(purpose)));
+      pieces = fs.openPieces?.(path);
+      if (pieces?.private) {
+        // Through one reused buffer (src/cache/stored-text.ts).
+        const found = verifiedPieces(secret, pieces);
+        const entry = found && (JSON.parse(found.header.toString("utf8")) as StoredEntry);
+        if (!found || !entry || !current(entry) || found.text.size !== entry.textBytes) return void pieces.close();
+        pieces = undefined; // copyTo closes it
+        return { entry, text: found.text };
+      }
+      pieces?.close();
+      pieces = undefined;
+      const body = verifiedBytes(secret, fs.readFileSync(path));
       if (body === undefined) return undefined;
       const nl = body.indexOf(0x0a);
       if (nl < 0) return undefined;
       const entry = JSON.parse(Buffer.from(body.subarray(0, nl)).toString("utf8")) as StoredEntry;
-      if (entry.stamp?.digest !== stamp.digest) return undefined;
-      // Racy then: compare contents now (a file still racy now was hashed in the stamp too).
-      for (const [rel, sha] of Object.entries(entry.stamp.racy ?? {})) {
-        if ((stamp.racy[rel] ?? contentHash(fs, join(root, rel))) !== sha) return undefined;
-      }
-      const text = Buffer.from(body.subarray(nl + 1)).toString("utf8");
-      return text.length === entry.textLength ? { entry, text } : undefined;
+      if (!current(entry)) return undefined;
+      const bytes = Buffer.from(body.buffer, body.byteOffset + nl + 1, body.length - nl - 1);
+      return bytes.length === entry.textBytes ? { entry, text: textInMemory(bytes) } : undefined;
     } catch {
+      pieces?.close();
       return undefined;
     }
   };
@@ -168,15 +200,19 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
       writeFs.mkdirSync(folder, { recursive: true });
       ensureIgnored(writeFs, join(root, CACHE_DIR));
       const pieces = typeof text === "string" ? [text] : text;
-      const textLength = pieces.reduce((n, piece) => n + piece.length, 0);
-      const header = `${JSON.stringify({ stamp, value, textLength } satisfies StoredEntry)}\n`;
+      const textBytes = pieces.reduce((n, piece) => n + Buffer.byteLength(piece, "utf8"), 0);
+      const header = `${JSON.stringify({ stamp, value, textBytes } satisfies StoredEntry)}\n`;
       writeEntry(writeFs, secret, pathOf(purpose), [header, ...pieces]);
     } catch {
       // A read-only checkout simply runs uncached.
     }
   };
   return {
-    get: <T>(purpose: unknown) => read(purpose)?.entry.value as T | undefined,
+    get<T>(purpose: unknown) {
+      const found = read(purpose);
+      void found?.text.copyTo(async () => true); // nothing to copy: closes the file
+      return found?.entry.value as T | undefined;
+    },
     put: (purpose, value) => write(purpose, value, ""),
     getWithText<T>(purpose: unknown) {
       const found = read(purpose);

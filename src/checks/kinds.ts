@@ -1,7 +1,7 @@
 /** Activity kinds come from the rules: a record's kind must exist there and carry the fields that kind needs. */
 import type { Problem } from "../problem.js";
 import { msg } from "../messages/index.js";
-import { didYouMean } from "../schema/zod-problems.js";
+import { didYouMean } from "../did-you-mean.js";
 import { FIELD_LABELS_ZH } from "../schema/vocab.js";
 import { activityPath, atActivity, type Check } from "./context.js";
 import { scalarRange } from "../repo/yaml-source.js";

@@ -7,7 +7,7 @@ import type { Msg, Problem } from "../problem.js";
 import { msg } from "../messages/index.js";
 import { allTerms } from "../model.js";
 import { makeProblem } from "../repo/yaml-source.js";
-import { didYouMean } from "../schema/zod-problems.js";
+import { didYouMean } from "../did-you-mean.js";
 import type { Check } from "./context.js";
 import { fileMoves, withFileMove } from "./file-moves.js";
 

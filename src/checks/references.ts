@@ -3,7 +3,7 @@ import type { Problem } from "../problem.js";
 import type { Msg } from "../problem.js";
 import { msg } from "../messages/index.js";
 import { problemAt, scalarRange, type YamlSource } from "../repo/yaml-source.js";
-import { didYouMean } from "../schema/zod-problems.js";
+import { didYouMean } from "../did-you-mean.js";
 import type { Check, CheckContext } from "./context.js";
 
 function suggestGroup(id: string, ids: string[]): Msg {

@@ -10,7 +10,7 @@ import { Command } from "commander";
 import { t, type Lang } from "../i18n.js";
 import { sortProblems, type Problem } from "../problem.js";
 import type { AttendanceStatus, Roster, Teacher } from "../model.js";
-import { formatText } from "../format/problems.js";
+import { formatText } from "../format/problems-text.js";
 import type { LoadedRepo } from "../pipeline/load.js";
 import { updateFile } from "../repo/update.js";
 import { isFileProblem, updateMessage } from "../repo/update-message.js";

@@ -4,7 +4,7 @@ import { dirname, resolve } from "node:path";
 import { Command, Option } from "commander";
 import { t } from "../i18n.js";
 import { sortProblems } from "../problem.js";
-import { didYouMean } from "../schema/zod-problems.js";
+import { didYouMean } from "../did-you-mean.js";
 import { findRepoRoot, toRepoPath } from "../repo/layout.js";
 import type { Problem } from "../problem.js";
 import type { Lang } from "../i18n.js";
@@ -93,7 +93,7 @@ export function registerCheck(program: Command, io: Io): void {
         const day = today(io.env);
         const changedOnly = opts.changed || opts.base !== undefined;
         // The whole repository's problems, from the result cache when nothing changed since.
-        const cache = changedOnly ? undefined : resultCacheFor(io, root);
+        const cache = changedOnly ? undefined : await resultCacheFor(io, root);
         const purpose = ["check", repoLang, day, [...new Set(opts.disable)].sort()];
         let repo: LoadedRepo | undefined;
         let whole = cache?.get<WholeCheck>(purpose);
@@ -147,6 +147,9 @@ async function renderProblems(format: CheckFormat, problems: Problem[], o: { lan
     case "sarif": return (await import("../format/problems-ci.js")).formatSarif(problems, { version: yanxiuVersion(), lang: o.lang });
     case "junit": return (await import("../format/problems-ci.js")).formatJunit(problems, { version: yanxiuVersion(), files: o.files, lang: o.lang });
     case "codequality": return (await import("../format/problems-ci.js")).formatCodeQuality(problems, o.lang);
-    case "text": return (await import("../format/problems.js")).formatText(problems, { lang: o.lang, colour: o.colour, fileCount });
+    case "text":
+      // Nothing to show but the summary line (formatText's whole output then): leave chalk and string-width unloaded.
+      if (problems.length === 0) return `${(await import("../format/problems.js")).summaryLine(problems, { lang: o.lang, fileCount })}\n`;
+      return (await import("../format/problems-text.js")).formatText(problems, { lang: o.lang, colour: o.colour, fileCount });
   }
 }

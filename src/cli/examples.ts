@@ -3,7 +3,6 @@
  * still gets a section (its usage), and a test lists the commands that lack one.
  */
 import type { Command } from "commander";
-import stringWidth from "string-width";
 import type { Lang } from "../i18n.js";
 
 type Example = [cmd: string, zh: string, en: string];
@@ -48,10 +47,22 @@ export function commandPath(cmd: Command): string {
   return names.join(" ");
 }
 
+/**
+ * Columns an example command takes in a terminal: Chinese (and other wide) characters two,
+ * the rest one. Enough for these commands (a test compares it with string-width for each);
+ * string-width itself would load ICU's segmenter on every start-up, for a help rarely shown.
+ */
+export function exampleWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += WIDE.test(ch) ? 2 : 1;
+  return width;
+}
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+
 function section(cmd: Command, lang: Lang): string {
   const list = EXAMPLES[commandPath(cmd)] ?? [[`yanxiu ${commandPath(cmd)} --help`.replace(/\s+/g, " "), "本帮助", "this help"]];
-  const width = Math.max(...list.map(([c]) => stringWidth(c)));
-  const lines = list.map(([c, zh, en]) => `  ${c}${" ".repeat(width - stringWidth(c))}  # ${lang === "zh" ? zh : en}`);
+  const width = Math.max(...list.map(([c]) => exampleWidth(c)));
+  const lines = list.map(([c, zh, en]) => `  ${c}${" ".repeat(width - exampleWidth(c))}  # ${lang === "zh" ? zh : en}`);
   return `\n${lang === "zh" ? "示例:" : "Examples:"}\n${lines.join("\n")}\n`;
 }
 

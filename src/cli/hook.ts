@@ -16,7 +16,7 @@ import { t, type Lang } from "../i18n.js";
 import { sortProblems } from "../problem.js";
 import { runChecks } from "../checks/index.js";
 import { closedBaselinesOf } from "../git/closed-baseline.js";
-import { formatText } from "../format/problems.js";
+import { formatText } from "../format/problems-text.js";
 import type { LoadedRepo } from "../pipeline/load.js";
 import { writeFileAtomic } from "../repo/write.js";
 import { GitError, gitPath, revExists, unstagedPaths } from "../git/git.js";

@@ -9,7 +9,7 @@ import { spawnSync } from "node:child_process";
 import { basename, join, resolve } from "node:path";
 import { t, type Lang } from "../i18n.js";
 import { sortProblems } from "../problem.js";
-import { formatText } from "../format/problems.js";
+import { formatText } from "../format/problems-text.js";
 import { parseMap } from "../import/columns.js";
 import { RECORD_HEADERS, SESSION_HEADERS, SHEETS } from "../import/fields.js";
 import { planImport, type FileState } from "../import/plan.js";

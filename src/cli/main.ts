@@ -9,7 +9,6 @@
 import { Command, CommanderError } from "commander";
 import { parseLang, t, type Lang } from "../i18n.js";
 import { findRepoRoot } from "../repo/layout.js";
-import { didYouMean } from "../schema/zod-problems.js";
 import { addExamples } from "./examples.js";
 import { localize, pickHalf } from "./help-lang.js";
 import { EXIT, getExitCode, pickLang, UsageError, type Io } from "./io.js";
@@ -101,13 +100,14 @@ export function helpLang(io: Io): Lang {
 }
 
 /** Refuses a --lang other than zh|en, and a command that does not exist (with the closest one). */
-function preflight(io: Io, lang: Lang): void {
+async function preflight(io: Io, lang: Lang): Promise<void> {
   const flag = langFlag(io.argv);
   if (flag !== undefined && !parseLang(flag)) {
     throw new UsageError(t(lang, `--lang 只能是 zh 或 en,而不是「${flag}」`, `--lang must be zh or en, not '${flag}'`));
   }
   const name = commandNamed(io.argv);
   if (name === undefined || name === "help" || COMMANDS.some((c) => c.name === name)) return;
+  const { didYouMean } = await import("../did-you-mean.js");
   const guess = didYouMean(name, COMMANDS.map((c) => c.name));
   throw new UsageError(t(lang, `没有命令「${name}」${guess ? `;是不是 ${guess}?` : ""}(yanxiu --help 列出全部命令)`,
     `there is no command '${name}'${guess ? `; did you mean ${guess}?` : ""} (yanxiu --help lists them all)`));
@@ -116,7 +116,7 @@ function preflight(io: Io, lang: Lang): void {
 export async function main(io: Io): Promise<number> {
   try {
     const lang = helpLang(io);
-    preflight(io, lang);
+    await preflight(io, lang);
     const program = await buildProgram(io, commandNamed(io.argv), lang);
     await program.parseAsync(io.argv, { from: "user" });
     return getExitCode(program);

@@ -8,11 +8,6 @@ import { Option, type Command } from "commander";
 import { t, type Lang } from "../i18n.js";
 import type { ReportDoc } from "../reports/document.js";
 import { writeFileAtomic } from "../repo/write.js";
-import { BOM, csvTable, pickTable, renderCsv } from "../format/report-csv.js";
-import { renderHtml } from "../format/report-html.js";
-import { renderJson } from "../format/report-json.js";
-import { renderMarkdown } from "../format/report-markdown.js";
-import { renderText } from "../format/report-text.js";
 import { UsageError, useColour, type Io } from "./io.js";
 
 export const FORMATS = ["text", "json", "csv", "xlsx", "markdown", "html"] as const;
@@ -79,18 +74,19 @@ export function pickFormat(given: OutputOptions, lang: Lang): Format {
   return "text";
 }
 
+/** Each renderer is loaded when asked for: a warm score, answered from the cache, loads none. */
 export async function render(doc: ReportDoc, format: Format, opts: { colour: boolean; prose?: boolean; lang?: Lang }): Promise<string | Uint8Array> {
   switch (format) {
     case "text":
-      return renderText(doc, { colour: opts.colour, tables: !opts.prose });
+      return (await import("../format/report-text.js")).renderText(doc, { colour: opts.colour, tables: !opts.prose });
     case "json":
-      return renderJson(doc);
+      return (await import("../format/report-json.js")).renderJson(doc);
     case "csv":
-      return renderCsv(doc);
+      return (await import("../format/report-csv.js")).renderCsv(doc);
     case "markdown":
-      return renderMarkdown(doc, { tables: !opts.prose });
+      return (await import("../format/report-markdown.js")).renderMarkdown(doc, { tables: !opts.prose });
     case "html":
-      return renderHtml(doc, { tables: !opts.prose });
+      return (await import("../format/report-html.js")).renderHtml(doc, { tables: !opts.prose });
     case "xlsx":
       return (await loadXlsx(opts.lang ?? "zh")).renderXlsx(doc);
   }
@@ -150,7 +146,8 @@ export async function emit(io: Io, lang: Lang, doc: ReportDoc, given: OutputOpti
  * table there and each other beside it as 汇总-<sheet>.csv, and stdout gets the first table
  * with a note on stderr naming the others.
  */
-function emitCsv(io: Io, lang: Lang, doc: ReportDoc, opts: OutputOptions): void {
+async function emitCsv(io: Io, lang: Lang, doc: ReportDoc, opts: OutputOptions): Promise<void> {
+  const { BOM, csvTable, pickTable } = await import("../format/report-csv.js");
   const names = doc.tables.map((x) => x.id).join(", ");
   if (opts.table) {
     const table = pickTable(doc, opts.table);

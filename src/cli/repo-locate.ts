@@ -7,7 +7,7 @@ import { join, resolve } from "node:path";
 import { parseLang, t, type Lang } from "../i18n.js";
 import { findRepoRoot, CONFIG_FILE } from "../repo/layout.js";
 import { pickLang, UsageError, type Io } from "./io.js";
-import { openResultCache, type ResultCache } from "../cache/results.js";
+import type { ResultCache } from "../cache/results.js";
 
 export function requireRepoRoot(io: Io, dir: string | undefined, lang: Lang): string {
   const start = resolve(io.cwd, dir ?? ".");
@@ -52,7 +52,8 @@ export function cacheWanted(io: Io): boolean {
 }
 
 /** The result cache of this repository (src/cache/results.ts), when wanted and a key is at hand. */
-export function resultCacheFor(io: Io, root: string): ResultCache | undefined {
+export async function resultCacheFor(io: Io, root: string): Promise<ResultCache | undefined> {
   if (!cacheWanted(io)) return undefined;
+  const { openResultCache } = await import("../cache/results.js");
   return openResultCache(root, { env: io.env, fs: io.readFs, writeFs: io.fs });
 }

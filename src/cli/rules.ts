@@ -4,7 +4,7 @@ import { join, relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { Chalk } from "chalk";
 import { t } from "../i18n.js";
-import { formatText } from "../format/problems.js";
+import { formatText } from "../format/problems-text.js";
 import { runTestFile } from "../score/testfile.js";
 import { EXIT, pickLang, setExitCode, UsageError, useColour, type Io } from "./io.js";
 

@@ -2,7 +2,7 @@
 import { Option, type Command } from "commander";
 import { t, type Lang } from "../i18n.js";
 import { DEFAULT_WIDTH } from "../format/width.js";
-import { didYouMean } from "../schema/zod-problems.js";
+import { didYouMean } from "../did-you-mean.js";
 import { EXIT, getExitCode, today, useColour, type Io } from "./io.js";
 import { FORMATS, outputOption, tableOption, type Format } from "./output.js";
 import { locateRepo, resultCacheFor } from "./repo-locate.js";
@@ -40,12 +40,12 @@ export function registerScore(program: Command, io: Io): void {
       // The output to stdout is kept in the result cache: an unchanged repository answers
       // from it at the cost of a stat of every file (files written with -o are made afresh).
       const { root, lang } = locateRepo(io, dir, this.optsWithGlobals().lang as string | undefined);
-      const cache = opts.output ? undefined : resultCacheFor(io, root);
+      const cache = opts.output ? undefined : await resultCacheFor(io, root);
       const purpose = ["score", lang, today(io.env), opts, terminalWidth(io), useColour(io)];
       const hit = cache?.getWithText<{ stderr: string }>(purpose);
       if (hit) {
         io.stderr.write(hit.value.stderr);
-        await writeAndWait(io, hit.text);
+        await hit.text.copyTo((piece) => writeAndWait(io, piece));
         return;
       }
       const rec = cache ? recording(io) : undefined;
@@ -57,12 +57,14 @@ export function registerScore(program: Command, io: Io): void {
 
 /**
  * Write, and when the stream asks for it (a pipe is written asynchronously, so unread output
- * would pile up in memory), wait until it has drained, is closed or has failed.
+ * would pile up in memory), wait until it has drained, is closed or has failed. True when it
+ * waited: the stream then holds nothing written so far (the chunk's buffer may be reused).
  */
-export async function writeAndWait(io: Io, chunk: string): Promise<void> {
-  if (io.stdout.write(chunk) !== false) return;
+export async function writeAndWait(io: Io, chunk: string | Buffer): Promise<boolean> {
+  // Bytes go out as they are (io.stdout is process.stdout for the real binary).
+  if ((io.stdout.write as (chunk: string | Buffer) => boolean | void)(chunk) !== false) return false;
   const stream = io.stdout as Partial<Pick<NodeJS.WritableStream, "once" | "removeListener">>;
-  if (typeof stream.once !== "function" || typeof stream.removeListener !== "function") return;
+  if (typeof stream.once !== "function" || typeof stream.removeListener !== "function") return false;
   const events = ["drain", "error", "close"];
   await new Promise<void>((done) => {
     const settle = () => {
@@ -71,6 +73,7 @@ export async function writeAndWait(io: Io, chunk: string): Promise<void> {
     };
     for (const event of events) stream.once!(event, settle);
   });
+  return true;
 }
 
 /** COLUMNS when set (as the shell sets it), else the terminal's width, else 120 (pipes, files). */

@@ -3,14 +3,14 @@ import type { Command } from "commander";
 import { t, type Lang } from "../i18n.js";
 import type { Dataset } from "../model.js";
 import { sortProblems } from "../problem.js";
-import { formatText } from "../format/problems.js";
+import { formatText } from "../format/problems-text.js";
 import type { Scheme } from "../rules/types.js";
 import { resolvePeriod, type PeriodResult } from "../score/period.js";
 import type { Period } from "../score/types.js";
 import { EXIT, setExitCode, today, UsageError, useColour, type Io } from "./io.js";
 import { openRepo } from "./repo-arg.js";
 import type { LoadedRepo, LoadOptions } from "../pipeline/load.js";
-import { didYouMean } from "../schema/zod-problems.js";
+import { didYouMean } from "../did-you-mean.js";
 
 export interface PeriodOptions {
   term?: string;

@@ -6,7 +6,7 @@
 import { t, type Lang } from "../i18n.js";
 import type { Group, Teacher } from "../model.js";
 import type { KindDef } from "../rules/types.js";
-import { didYouMean } from "../schema/zod-problems.js";
+import { didYouMean } from "../did-you-mean.js";
 
 export type Found<T> = { ok: T } | { error: string };
 

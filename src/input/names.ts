@@ -5,7 +5,7 @@
  */
 import { t, type Lang } from "../i18n.js";
 import type { Group, Teacher } from "../model.js";
-import { didYouMean } from "../schema/zod-problems.js";
+import { didYouMean } from "../did-you-mean.js";
 import { toHalfWidth } from "./date.js";
 
 export type Resolved<T> =

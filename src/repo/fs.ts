@@ -5,7 +5,7 @@
  * itself satisfies the interface.
  */
 import * as nodeFsModule from "node:fs";
-import { join } from "node:path";
+import { join, sep } from "node:path";
 
 export interface FileStat {
   size: number;
@@ -61,6 +61,17 @@ export interface ReadFs {
    * exist. Folders for which `prune` says true are listed but not entered.
    */
   listTree(dir: string, prune?: (folder: string) => boolean): ListedEntry[];
+  /** A file opened to be read in pieces (a large cached report, streamed through one buffer). */
+  openPieces?(path: string): Pieces;
+}
+
+/** An open file read by position; `private` when only its owner, this user, may change it in place. */
+export interface Pieces {
+  size: number;
+  private: boolean;
+  /** Fills `buffer` from `position`; the number of bytes read (0 at the end). */
+  read(buffer: Buffer, position: number): number;
+  close(): void;
 }
 
 export const nodeReadFs: ReadFs = {
@@ -68,6 +79,22 @@ export const nodeReadFs: ReadFs = {
   lstatSync: (p) => nodeFsModule.lstatSync(p),
   statSync: (p) => nodeFsModule.statSync(p),
   realpathSync: (p) => nodeFsModule.realpathSync(p),
+  openPieces(path) {
+    const fd = nodeFsModule.openSync(path, "r");
+    try {
+      const st = nodeFsModule.fstatSync(fd);
+      if (!st.isFile()) throw new Error(`${path} is not a file`);
+      return {
+        size: st.size,
+        private: st.uid === process.getuid?.() && (st.mode & 0o022) === 0,
+        read: (buffer, position) => nodeFsModule.readSync(fd, buffer, 0, buffer.length, position),
+        close: () => nodeFsModule.closeSync(fd),
+      };
+    } catch (e) {
+      nodeFsModule.closeSync(fd);
+      throw e;
+    }
+  },
   listTree(dir, prune) {
     const out: ListedEntry[] = [];
     const walk = (folder: string): void => {
@@ -75,17 +102,20 @@ export const nodeReadFs: ReadFs = {
       try {
         entries = nodeFsModule.readdirSync(folder, { withFileTypes: true });
       } catch (e) {
-        if (folder === dir && (isMissing(e) || errorCode(e) === "ENOTDIR")) return;
+        if (folder === top && (isMissing(e) || errorCode(e) === "ENOTDIR")) return;
         throw e;
       }
+      // `folder` is already normal (joined once below): a plain concatenation, thousands of times over.
+      const base = folder.endsWith(sep) ? folder : `${folder}${sep}`;
       for (const e of entries) {
-        const path = join(folder, e.name);
+        const path = base + e.name;
         const entry = { path, isFile: e.isFile(), isDirectory: e.isDirectory(), isSymbolicLink: e.isSymbolicLink() };
         out.push(entry);
         if (entry.isDirectory && !prune?.(path)) walk(path);
       }
     };
-    walk(dir);
+    const top = join(dir);
+    walk(top);
     return out;
   },
 };

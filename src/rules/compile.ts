@@ -7,7 +7,7 @@ import type { Msg, Problem } from "../problem.js";
 import { msg } from "../messages/index.js";
 import { positionOf, problemAt, type YamlPath, type YamlSource } from "../repo/yaml-source.js";
 import { validate } from "../schema/zod-problems.js";
-import { didYouMean } from "../schema/zod-problems.js";
+import { didYouMean } from "../did-you-mean.js";
 import { ruleFileSchema, type ItemData, type RecordFilterData, type RequirementData } from "./schema.js";
 import type { RecordFilter } from "./blocks/record-filter.js";
 import { normalizeTable } from "./blocks/table.js";

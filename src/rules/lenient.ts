@@ -7,7 +7,7 @@
 import type { z } from "zod";
 import { ruleFileSchema, categorySchema, gradeSchema, itemSchema, kindSchema, requirementSchema, schemeMetaSchema, type RuleFile } from "./schema.js";
 import type { SkippedIds } from "./types.js";
-import { didYouMean } from "../schema/zod-problems.js";
+import { didYouMean } from "../did-you-mean.js";
 
 type Tracked = "kinds" | "categories" | "items";
 

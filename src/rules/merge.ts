@@ -7,7 +7,7 @@ import type { Msg, Problem } from "../problem.js";
 import { msg } from "../messages/index.js";
 import type { DefinedWhat } from "../messages/rules.js";
 import { problemAt } from "../repo/yaml-source.js";
-import { didYouMean } from "../schema/zod-problems.js";
+import { didYouMean } from "../did-you-mean.js";
 import { overlap } from "./blocks/versions.js";
 import { ACTIVITY_ROLES, STAGES, TEACHER_ROLES } from "../schema/vocab.js";
 import {

@@ -3,7 +3,7 @@
  * made (closest allowed key or value). Messages are catalogue ids (src/messages/schema.ts).
  */
 import type { z } from "zod";
-import { closest, distance } from "fastest-levenshtein";
+import { didYouMean } from "../did-you-mean.js";
 import type { Msg, Problem } from "../problem.js";
 import { msg } from "../messages/index.js";
 import { problemAt, type YamlSource } from "../repo/yaml-source.js";
@@ -28,13 +28,6 @@ function describe(value: unknown): string {
   return `${typeof value} ${JSON.stringify(value)}`;
 }
 
-/** Suggest the closest candidate when it is plausibly a typo (distance small relative to length). */
-export function didYouMean(input: string, candidates: readonly string[]): string | undefined {
-  if (candidates.length === 0 || !input) return undefined;
-  const best = closest(input, candidates as string[]);
-  const dist = distance(input, best);
-  return dist <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
-}
 
 function fullWidthHint(value: unknown): Msg | undefined {
   if (typeof value === "string" && /[０-９]/.test(value) && /^[０-９．0-9.\-－]+$/.test(value.trim())) {

@@ -39,8 +39,8 @@ function forge(dir: string, resign?: (body: string) => string): void {
     const text = rest.join("\n");
     if (!text.includes('"total"')) continue;
     const forged = text.replace(/"total": ?[\d.]+/g, '"total": 50');
-    const entry = JSON.parse(header!) as { textLength: number };
-    entry.textLength = forged.length;
+    const entry = JSON.parse(header!) as { textBytes: number };
+    entry.textBytes = Buffer.byteLength(forged);
     const body = `${JSON.stringify(entry)}\n${forged}`;
     writeFileSync(path, `${resign ? resign(body) : signature}\n${body}`);
   }

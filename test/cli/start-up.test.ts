@@ -1,0 +1,109 @@
+/**
+ * Start-up: commands load their modules only when run. The help stays exactly what it was
+ * (every command, both languages, pinned in a snapshot file), and `--version` and the warm
+ * paths of check and score (answered from the result cache) import neither yaml nor zod,
+ * nor the text measuring of string-width. What was loaded comes from a module loader hook
+ * (test/helpers/module-trace.mjs) around the real binary: no timings.
+ */
+import { spawnSync } from "node:child_process";
+import { readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Command } from "commander";
+import { buildProgram } from "../../src/cli/main.js";
+import { commandPath } from "../../src/cli/examples.js";
+import { ensureBuilt } from "../helpers/build.js";
+import { BIN, runCli } from "../helpers/run-cli.js";
+import { copyDemoSchool, removeDir, tempDir } from "../helpers/temp-repo.js";
+
+const TRACE_HOOK = fileURLToPath(new URL("../helpers/module-trace.mjs", import.meta.url));
+
+async function commandPaths(): Promise<string[]> {
+  const io = { argv: [], cwd: tempDir(), stdout: { write: () => true }, stderr: { write: () => true }, env: {} };
+  const program = await buildProgram(io, "all", "zh");
+  const out: string[] = [];
+  const walk = (c: Command) => {
+    out.push(commandPath(c));
+    for (const s of c.commands) if (s.name() !== "help") walk(s);
+  };
+  walk(program);
+  return out;
+}
+
+describe("help", () => {
+  it("is unchanged for the root and every command, in Chinese and in English", async () => {
+    const cwd = tempDir();
+    const shown: string[] = [];
+    for (const path of await commandPaths()) {
+      for (const lang of ["zh", "en"]) {
+        const args = [...path.split(" ").filter(Boolean), "--help", "--lang", lang];
+        const r = await runCli(args, { cwd });
+        expect(r.code, args.join(" ")).toBe(0);
+        shown.push(`===== yanxiu ${args.join(" ")}\n${r.stdout}${r.stderr}`);
+      }
+    }
+    const helpOf = await runCli(["help", "check"], { cwd });
+    shown.push(`===== yanxiu help check\n${helpOf.stdout}${helpOf.stderr}`);
+    const bare = await runCli([], { cwd });
+    shown.push(`===== yanxiu (exit ${bare.code})\n${bare.stdout}${bare.stderr}`);
+    await expect(shown.join("\n")).toMatchFileSnapshot("./__snapshots__/help.txt");
+  }, 120_000);
+});
+
+describe("modules loaded by the real binary", () => {
+  let home: string;
+  let school: string;
+  let trace: string;
+  const env = () => ({ YANXIU_CACHE_KEY_FILE: join(home, "key"), YANXIU_MODULE_TRACE: trace });
+
+  /** The packages and our own modules a run imported. */
+  function loaded(args: string[]): { code: number | null; packages: Set<string>; ours: string[] } {
+    rmSync(trace, { force: true });
+    const r = spawnSync(process.execPath, ["--import", TRACE_HOOK, BIN, ...args], {
+      cwd: school,
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1", YANXIU_TODAY: "2026-11-23", ...env() },
+    });
+    const urls = readFileSync(trace, "utf8").split("\n").filter(Boolean);
+    const packages = new Set(urls.flatMap((u) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(u)?.[1] ?? []));
+    const ours = urls.flatMap((u) => /\/dist\/(.+)\.js$/.exec(u)?.[1] ?? []);
+    return { code: r.status, packages, ours };
+  }
+
+  beforeAll(() => {
+    ensureBuilt();
+    home = tempDir("yanxiu-keys-");
+    school = copyDemoSchool();
+    trace = join(home, "modules.txt");
+  });
+  afterAll(() => {
+    removeDir(home);
+    removeDir(school);
+  });
+
+  it("sees what a cold run loads (the trace is not vacuous)", () => {
+    const cold = loaded(["check", "--format", "json"]);
+    expect(cold.code).toBe(0);
+    expect(cold.packages).toContain("yaml");
+    expect(cold.packages).toContain("zod");
+    expect(cold.ours).toContain("pipeline/load");
+  });
+
+  it("--version loads commander and nothing heavy", () => {
+    const v = loaded(["--version"]);
+    expect(v.code).toBe(0);
+    expect([...v.packages].sort()).toEqual(["commander"]);
+    expect(v.ours.filter((m) => /^(messages|schema|format|pipeline|cache)\//.test(m))).toEqual([]);
+  });
+
+  for (const args of [["check", "--format", "json"], ["check"], ["check", "records/2025-2026-1/t01.yaml"], ["score", "--year", "2025-2026", "--format", "json"], ["score", "--year", "2025-2026"]]) {
+    it(`a warm \`${args.join(" ")}\` loads no yaml, zod or string-width, nor the loading pipeline`, () => {
+      loaded(args); // makes the cache entry
+      const warm = loaded(args);
+      expect(warm.code).toBe(0);
+      for (const heavy of ["yaml", "zod", "string-width", "exceljs", "cli-table3"]) expect(warm.packages, heavy).not.toContain(heavy);
+      expect(warm.ours.filter((m) => /^(pipeline|schema|repo\/yaml|checks|score|rules|reports)\//.test(m))).toEqual([]);
+    });
+  }
+});
