@@ -9,6 +9,7 @@ import { approvalSettings, mayReview, targetOf, type ReviewAction } from "../app
 import { duplicateRefs, reviewEntries } from "../approval/ref.js";
 import { STATUSES } from "../schema/vocab.js";
 import { atActivity, type Check } from "./context.js";
+import { rosterLookup } from "../roster-lookup.js";
 
 const ACTION: Record<string, ReviewAction> = { approved: "approve", verified: "verify", rejected: "reject" };
 
@@ -29,7 +30,7 @@ export const approverAllowed: Check = {
       const a = entry.activities[0]!;
       const action = a.status ? ACTION[a.status] : undefined;
       if (!action || !a.approver) continue;
-      const approver = dataset.roster.teachers.find((x) => x.id === a.approver);
+      const approver = rosterLookup(dataset.roster).teacher.get(a.approver);
       if (!approver) continue; // unknown-teacher reports it
       const p = mayReview(dataset.roster, settings, approver, targetOf(entry), action, a.reviewed ?? a.date);
       if (p.ok) continue;
