@@ -14,19 +14,35 @@ import { normalizeRepoPath } from "../audit/paths.js";
 import { judgeEvidence } from "./evidence.js";
 import { atActivity, type Check } from "./context.js";
 
-/** The first symbolic link on the way from the repository's root to `repoPath` (itself included). */
-export function linkOnPath(root: string, repoPath: string): string | undefined {
+/**
+ * The first symbolic link on the way from the repository's root to `repoPath` (itself included).
+ * `seen`: what each path was found to be, shared by one run's calls (the folders are the same for
+ * thousands of files).
+ */
+export function linkOnPath(root: string, repoPath: string, seen?: Map<string, PathKind>): string | undefined {
   const parts = repoPath.split("/").filter((p) => p !== "" && p !== ".");
   for (let i = 1; i <= parts.length; i++) {
     const sub = parts.slice(0, i).join("/");
     if (sub.endsWith("..") || parts[i - 1] === "..") return undefined; // outside: the evidence check's
-    try {
-      if (lstatSync(join(root, sub)).isSymbolicLink()) return sub;
-    } catch {
-      return undefined; // missing: the evidence check's
+    let kind = seen?.get(sub);
+    if (kind === undefined) {
+      kind = pathKind(join(root, sub));
+      seen?.set(sub, kind);
     }
+    if (kind === "link") return sub;
+    if (kind === "missing") return undefined; // the evidence check's
   }
   return undefined;
+}
+
+type PathKind = "link" | "other" | "missing";
+
+function pathKind(abs: string): PathKind {
+  try {
+    return lstatSync(abs).isSymbolicLink() ? "link" : "other";
+  } catch {
+    return "missing";
+  }
 }
 
 /** Links to folders under records/ and sessions/ (their files are never listed). */
@@ -60,9 +76,10 @@ export const symlinks: Check = {
     const reported = new Set(["path-outside-repo", "file-unreadable"]);
     const outside = new Set([...ctx.repo.problems, ...ctx.repo.files.flatMap((f) => f.problems)].filter((p) => reported.has(p.check)).map((p) => p.file));
     const seen = new Set<string>();
+    const kinds = new Map<string, PathKind>();
     for (const f of ctx.repo.files) {
       if (f.kind !== "records" && f.kind !== "sessions") continue;
-      const link = linkOnPath(root, f.file);
+      const link = linkOnPath(root, f.file, kinds);
       if (!link || outside.has(f.file) || outside.has(link) || seen.has(link)) continue;
       seen.add(link);
       out.push(makeProblem({ file: f.file, text: "" }, { line: 0, column: 0 }, this.name,
@@ -79,7 +96,7 @@ export const symlinks: Check = {
     let realRoot: string | undefined;
     for (const a of ctx.entries) {
       for (const path of a.evidence) {
-        const link = linkOnPath(root, normalizeRepoPath(path));
+        const link = linkOnPath(root, normalizeRepoPath(path), kinds);
         // A link leaving the repository is the evidence check's to report.
         if (!link || judgeEvidence(root, path, (realRoot ??= realpathSync(root))) !== "ok") continue;
         out.push(atActivity(ctx, a, "evidence", this.name,
