@@ -78,7 +78,12 @@ export class GitRunner {
     child.stdin.on("error", () => { /* the helper died: its exit answers the waiting runs */ });
     child.stderr.on("data", () => { /* nothing it says is for the user; drained so it never blocks */ });
     createInterface({ input: child.stdout, crlfDelay: Infinity }).on("line", (line) => {
-      const r = JSON.parse(line) as Run & { id: number };
+      let r: Run & { id: number };
+      try {
+        r = JSON.parse(line) as Run & { id: number };
+      } catch {
+        return; // not an answer (the helper says nothing else on stdout)
+      }
       const done = helper.waiting.get(r.id);
       if (!done) return;
       helper.waiting.delete(r.id);
