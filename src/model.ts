@@ -157,5 +157,7 @@ export function allTerms(config: Config): Term[] {
 }
 
 export function termOf(config: Config, date: string): Term | undefined {
-  return allTerms(config).find((t) => t.start <= date && date <= t.end);
+  // No list built: scoring asks this for every record and item.
+  for (const y of config.years) for (const t of y.terms) if (t.start <= date && date <= t.end) return t;
+  return undefined;
 }

@@ -58,11 +58,35 @@ export function refsOfItems(kind: EntryKind, owner: string, items: readonly RefF
   const seen = new Map<string, number>();
   return items.map((it) => {
     if (it.id) return it.id;
-    const base = derivedRef(kind, owner, it.date, it.kind, it.title);
+    const base = baseRefOf(kind, owner, it);
     const nth = (seen.get(base) ?? 0) + 1;
     seen.set(base, nth);
     return nth === 1 ? base : derivedRef(kind, owner, it.date, it.kind, it.title, nth);
   });
+}
+
+interface KnownRef {
+  kind: EntryKind;
+  owner: string;
+  date: string;
+  activityKind: string;
+  title: string;
+  ref: string;
+}
+
+/**
+ * Derived refs of items already hashed, by the item object: a loaded activity is hashed once,
+ * not again on every page and every save's check that lists it. The fields are compared too,
+ * so an object used with other fields (or another owner) is hashed afresh.
+ */
+const hashed = new WeakMap<RefFields, KnownRef>();
+
+function baseRefOf(kind: EntryKind, owner: string, it: RefFields): string {
+  const hit = hashed.get(it);
+  if (hit && hit.kind === kind && hit.owner === owner && hit.date === it.date && hit.activityKind === it.kind && hit.title === it.title) return hit.ref;
+  const ref = derivedRef(kind, owner, it.date, it.kind, it.title);
+  hashed.set(it, { kind, owner, date: it.date, activityKind: it.kind, title: it.title, ref });
+  return ref;
 }
 
 /** Every written record and session of the dataset, each once, with its ref. */

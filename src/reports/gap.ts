@@ -40,7 +40,8 @@ export class Simulator {
   }
 
   score(period: Period, extra: Activity[] = []): TeacherScore {
-    const r = scoreDataset({ config: this.dataset.config, roster: this.roster, activities: [...this.acts, ...extra] }, this.scheme, period);
+    // Only the numbers: the trace of every try would be most of the search's work and garbage.
+    const r = scoreDataset({ config: this.dataset.config, roster: this.roster, activities: [...this.acts, ...extra] }, this.scheme, period, { trace: false });
     return r.teachers[0]!;
   }
 
@@ -131,7 +132,13 @@ export function closeRequirement(sim: Simulator, scheme: Scheme, period: Period,
   if (!def || req.shortBy <= 0) return [];
   const date = sim.dateIn(req.start, req.end, period);
   const tryAdd = (kind: string, measure: Measure, v: ItemVersion | undefined, item?: string): Addition | undefined => {
-    const after = (amount: number) => sim.score(period, [sim.hypothetical(kind, date, measure, amount, v)]);
+    // Each amount scored once: the bisection tries the limit first, and the probe below repeats its answer.
+    const tried = new Map<number, TeacherScore>();
+    const after = (amount: number) => {
+      let ts = tried.get(amount);
+      if (!ts) tried.set(amount, (ts = sim.score(period, [sim.hypothetical(kind, date, measure, amount, v)])));
+      return ts;
+    };
     const metWith = (amount: number) => find(after(amount), req)?.met ?? false;
     const amount = smallest(measure, metWith);
     const probe = after(amount ?? LIMIT[measure]);

@@ -17,4 +17,20 @@ describe("scoreDataset { trace: false }", () => {
       expect(lean).toStrictEqual({ ...full, trace: [] });
     }
   });
+
+  it("{ traceItems } traces only those items, with the same entries and the same scores", () => {
+    const repo = loadRepo(DEMO_SCHOOL);
+    const p = resolvePeriod(repo.dataset!.config, { year: "2025-2026", today: "2026-11-23" });
+    if ("error" in p) throw new Error(p.error);
+    const full = scoreDataset(repo.dataset!, repo.scheme!, p.period);
+    const items = [...new Set(full.trace.filter((e) => e.origin && e.item).map((e) => e.item!))].slice(0, 2);
+    expect(items).toHaveLength(2);
+    const some = scoreDataset(repo.dataset!, repo.scheme!, p.period, { traceItems: new Set(items) });
+    const expected = full.trace.filter((e) => e.item !== undefined && items.includes(e.item));
+    expect(expected.length).toBeGreaterThan(10);
+    expect(some.trace).toEqual(expected);
+    // Category caps and every other item's entries are left out.
+    expect(full.trace.length).toBeGreaterThan(expected.length);
+    expect(some).toStrictEqual({ ...full, trace: some.trace });
+  });
 });

@@ -25,6 +25,7 @@ import { registerEvidence } from "./routes-evidence.js";
 import { registerLeader } from "./routes-leader.js";
 import { registerOffice } from "./routes-office.js";
 import { registerReview } from "./routes-review.js";
+import { MyPageMemo } from "./my-page-memo.js";
 
 export const SESSION_COOKIE = "yx_sid";
 export const PRE_COOKIE = "yx_pre";
@@ -39,6 +40,7 @@ export function createServer(opts: ServeOptions, socketAddress?: (c: Ctx) => str
     limiter: new LoginLimiter(opts.now),
     queue: new SaveQueue(state),
     accounts: openAccounts(opts.root),
+    pages: new MyPageMemo(),
   };
   if (server.opts.watch) server.state.start();
   const app = new Hono<{ Variables: Vars }>();

@@ -5,6 +5,7 @@ import type { LoadedRepo } from "../pipeline/load.js";
 import type { Dataset } from "../model.js";
 import type { AccountStore } from "./accounts.js";
 import type { LoginLimiter } from "./limiter.js";
+import type { MyPageMemo } from "./my-page-memo.js";
 import type { SaveQueue } from "./queue.js";
 import type { Viewer } from "./roles.js";
 import type { Session, Sessions } from "./sessions.js";
@@ -29,6 +30,8 @@ export interface Server {
   limiter: LoginLimiter;
   queue: SaveQueue;
   accounts: AccountStore;
+  /** 我的研修 of teachers whose activities did not change since it was shown. */
+  pages: MyPageMemo;
 }
 
 export interface Vars {

@@ -7,7 +7,7 @@ import type { Ctx, Server, Vars } from "./context.js";
 import { forbidden, formOf, frameOf, langOf } from "./app.js";
 import { field, files, type Form } from "./request.js";
 import type { KindDef } from "../rules/types.js";
-import { myPage } from "./my-data.js";
+import { savedStanding } from "./my-data.js";
 import { appendItem, type SaveRequest, type SaveResult } from "./save.js";
 import { recordFromForm } from "./form-record.js";
 import { planUploads } from "./uploads.js";
@@ -100,7 +100,7 @@ export function registerMe(app: Hono<{ Variables: Vars }>, server: Server): void
     const s = scoringOf(c)!;
     const l = langOf(c);
     const v = c.get("viewer")!;
-    const data = myPage(s.dataset, s.scheme, v.teacher.id, server.opts.today(), l, { lookup: server.state.lookupFor(s.dataset) });
+    const data = server.pages.page(s.dataset, s.scheme, v.teacher.id, server.opts.today(), l, server.state.lookupFor(s.dataset));
     if (!data) return rulesBroken(c);
     const frame = { ...frameOf(c, t(l, "我的研修", "My record"), "me"), flash: flashOf(c) };
     return c.html(String(page(frame, meBody(data, l, c.get("session")!.csrf))));
@@ -147,13 +147,11 @@ export function registerMe(app: Hono<{ Variables: Vars }>, server: Server): void
       subject: `records: ${v.teacher.id} ${values.title!.trim()} ${values.date} (web)`,
     });
     if (!result.ok) return answerFailure(result, show, l);
-    // The record as scored now, with the credit it earned.
+    // The record as scored now, with the credit it earned, and what is still short (我的研修 shows what closes it).
     const fresh = server.state.current();
-    // Without the search for what closes each gap (many re-scorings): 我的研修 shows it.
-    const data = fresh.dataset && fresh.scheme ? myPage(fresh.dataset, fresh.scheme, v.teacher.id, server.opts.today(), l, { gaps: false, lookup: server.state.lookupFor(fresh.dataset) }) : undefined;
-    const mine = data?.records.filter((r) => r.file === file).sort((a, b) => b.index - a.index)[0];
+    const data = fresh.dataset && fresh.scheme ? savedStanding(fresh.dataset, fresh.scheme, v.teacher.id, file, server.opts.today(), l, { lookup: server.state.lookupFor(fresh.dataset) }) : undefined;
     const standing = (data?.requirements ?? []).filter((r) => !r.met).map((r) => `${r.label}:${r.gap ?? ""}`);
-    return c.html(String(page({ ...frame, flash: { ok: true, text: t(l, "已保存并提交", "Saved and committed") } }, savedBody(l, String(built.item.title), mine?.credit, data?.unit ?? "", standing))));
+    return c.html(String(page({ ...frame, flash: { ok: true, text: t(l, "已保存并提交", "Saved and committed") } }, savedBody(l, String(built.item.title), data?.credit, data?.unit ?? "", standing))));
   });
 }
 

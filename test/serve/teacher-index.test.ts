@@ -20,7 +20,7 @@ describe("the per-teacher index after saves", () => {
     // t03 has no file this term: the add creates one, which a load reads between t02's and t04's.
     rmSync(join(root, "records/2025-2026-2/t03.yaml"));
     git(root, "-c", "user.name=office", "-c", "user.email=office@example.org", "commit", "-qam", "t03 starts the term afresh");
-    await withPasswords(root, ["t01", "t03", "t04", "t16"]);
+    await withPasswords(root, ["t01", "t03", "t04", "t16", "t19"]);
     const { app, server } = start(root);
     const client = async (id: string) => {
       const c = new Client(app);
@@ -28,7 +28,9 @@ describe("the per-teacher index after saves", () => {
       await c.get("/add?kind=observation");
       return c;
     };
-    const [t01, t03, t04, t16] = [await client("t01"), await client("t03"), await client("t04"), await client("t16")];
+    // Logging in shows 我的研修, which the server keeps (src/serve/my-page-memo.ts) until the teacher's activities change.
+    const [t01, t03, t04, t16, t19] = [await client("t01"), await client("t03"), await client("t04"), await client("t16"), await client("t19")];
+    expect(server.pages.size).toBe(5);
     const loaded = server.state.current();
     const before = server.state.lookupFor(loaded.dataset!)!.activitiesOf("t19").length;
 
@@ -44,6 +46,10 @@ describe("the per-teacher index after saves", () => {
     const form = new RegExp(`<form method="post" action="/records/withdraw"[^>]*>\\s*<input type="hidden" name="_csrf" value="([^"]+)"><input type="hidden" name="ref" value="${ref}"><input type="hidden" name="version" value="([0-9a-f]+)">`).exec(me.text)!;
     const withdrawn = await t01.post("/records/withdraw", { _csrf: form[1]!, ref, version: form[2]! }, { csrf: null });
     expect(withdrawn.status, withdrawn.text).toBe(303);
+    // The leader of 语文组 approves one of t16's new records: only its status changes.
+    await t01.get("/review");
+    const approved = await t01.post("/review", { action: "approve", ref: derivedRef("record", "t16", "2026-04-15", "observation", "索引一") });
+    expect(approved.status, approved.text).toBe(303);
 
     // No reload happened: the index was kept in step by the saves themselves.
     const state = server.state.current();
@@ -63,5 +69,22 @@ describe("the per-teacher index after saves", () => {
     }
     expect(myPage(state.dataset!, state.scheme!, "t01", TODAY, "zh", { lookup })!.records.map((r) => r.title)).toContain("撤回后前移的");
     expect(myPage(state.dataset!, state.scheme!, "t01", TODAY, "zh", { lookup })!.records.map((r) => r.title)).not.toContain("要撤回的");
+
+    // 我的研修 as the running server shows it (kept pages included) equals a fresh server's, for
+    // every teacher whose page was kept before the changes, and for one who never changed.
+    const { app: freshApp } = start(root);
+    const shown = (html: string) => html.replace(/name="_csrf" value="[^"]+"/g, 'name="_csrf" value=""');
+    for (const [id, c] of [["t01", t01], ["t03", t03], ["t04", t04], ["t16", t16], ["t19", t19]] as const) {
+      const other = new Client(freshApp);
+      await other.login(id);
+      const [now, fresh] = [await c.get("/"), await other.get("/")];
+      expect(now.status).toBe(200);
+      expect(shown(now.text), id).toBe(shown(fresh.text));
+    }
+    const t16page = shown((await t16.get("/")).text);
+    expect(t16page).toMatch(/<div>索引一<\/div>/);
+    // The approval shows on the kept page's successor: 索引一's row carries the 审定 badge.
+    const row = t16page.split("<li ").find((x) => x.includes("<div>索引一</div>"));
+    expect(row).toContain('<span class="badge approved">审定</span>');
   });
 });
