@@ -54,12 +54,32 @@ export async function benchServe({ teachers = 2000, clients = 50, adds = 4, cpuP
     child.stdout.on("data", (d) => { const m = /(http:\/\/[^\s()]+)/.exec(String(d)); if (m) { clearTimeout(timer); resolve(m[1]); } });
     child.on("exit", (code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
   });
-  // The server's CPU (its own, and its finished children's: git) from /proc, in seconds.
-  const cpu = () => {
-    const stat = readFileSync(`/proc/${child.pid}/stat`, "utf8");
+  // The server's CPU (its own, and its finished children's: git) from /proc, in seconds; its
+  // running children (the git helper, src/git/runner.ts) count with git, their own and their
+  // finished children's (the gits they ran).
+  const cpuTimes = (pid) => {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     const f = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // from field 3 (state) on
     const tick = 100; // USER_HZ on Linux
-    return { own: (Number(f[11]) + Number(f[12])) / tick, git: (Number(f[13]) + Number(f[14])) / tick };
+    return { own: (Number(f[11]) + Number(f[12])) / tick, children: (Number(f[13]) + Number(f[14])) / tick };
+  };
+  const childrenOf = (pid) => readdirSync(`/proc/${pid}/task`).flatMap((t) => {
+    try {
+      return readFileSync(`/proc/${pid}/task/${t}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+    } catch {
+      return [];
+    }
+  });
+  const cpu = () => {
+    const server = cpuTimes(child.pid);
+    let git = server.children;
+    for (const pid of childrenOf(child.pid)) {
+      try {
+        const c = cpuTimes(pid);
+        git += c.own + c.children;
+      } catch { /* gone meanwhile: counted in the server's children once reaped */ }
+    }
+    return { own: server.own, git };
   };
   const peakRss = () => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"))?.[1] ?? 0) * 1024;
 
@@ -134,7 +154,7 @@ export function serveLine(r) {
   const mb = (x) => `${Math.round(x / 1048576)} MB`;
   return `serve: ${r.clients} teachers × ${r.adds / r.clients} adds at once into a ${r.teachers.toLocaleString("en")}-teacher school: ` +
     `p50 ${ms(r.p50)}, p95 ${ms(r.p95)}, max ${ms(r.max)} per add (target p95 ≤ 300 ms), ${r.adds} adds in ${(r.wallMs / 1000).toFixed(1)} s in ${r.batches} commit batches; ` +
-    `server CPU per add ${ms(r.cpuPerAdd * 1000)} (+ ${ms(r.gitCpuPerAdd * 1000)} in git); ` +
+    `server CPU per add ${ms(r.cpuPerAdd * 1000)} (+ ${ms(r.gitCpuPerAdd * 1000)} in git and its helper); ` +
     `server peak RSS ${mb(r.peakRss)} (${mb(r.peakRssBefore)} before the adds); ` +
     `${r.failures.length} failed, ${r.missingCommits} commits missing, ${r.recordsInFiles}/${r.adds} records in the files`;
 }

@@ -12,6 +12,7 @@
 import { rolesOn, type Config, type Group, type Teacher } from "../model.js";
 import { TEACHER_ROLES } from "../schema/vocab.js";
 import type { EntryKind } from "./ref.js";
+import { rosterLookup } from "../roster-lookup.js";
 
 export interface ApprovalSettings {
   /** Roles that approve anyone's records and every session. */
@@ -67,7 +68,7 @@ export function holdsRole(tch: Teacher, roles: readonly string[], date: string):
 export function leadsGroup(roster: PolicyRoster, tch: Teacher, groupId: string, date: string, seen = new Set<string>()): boolean {
   if (seen.has(groupId)) return false;
   seen.add(groupId);
-  const group = roster.groups.find((g) => g.id === groupId);
+  const group = rosterLookup(roster).group.get(groupId);
   if (group?.leader === tch.id) return true;
   if (tch.groups.includes(groupId) && holdsRole(tch, [...LEADER_ROLES], date)) return true;
   return group?.parent !== undefined && leadsGroup(roster, tch, group.parent, date, seen);
@@ -75,7 +76,7 @@ export function leadsGroup(roster: PolicyRoster, tch: Teacher, groupId: string, 
 
 /** Does `tch` lead a group that teacher `ownerId` belongs to? */
 export function leadsTeacher(roster: PolicyRoster, tch: Teacher, ownerId: string, date: string): boolean {
-  const owner = roster.teachers.find((x) => x.id === ownerId);
+  const owner = rosterLookup(roster).teacher.get(ownerId);
   return (owner?.groups ?? []).some((g) => leadsGroup(roster, tch, g, date));
 }
 

@@ -5,11 +5,12 @@
  */
 import type { Problem } from "../problem.js";
 import { msg } from "../messages/index.js";
-import type { Activity, Teacher } from "../model.js";
+import type { Activity } from "../model.js";
 import { approvalSettings, mayReview, targetOf, type Permission, type ReviewAction } from "../approval/policy.js";
 import { duplicateRefs, reviewEntries, type EntryKind } from "../approval/ref.js";
 import { STATUSES } from "../schema/vocab.js";
 import { atActivity, type Check } from "./context.js";
+import { rosterLookup } from "../roster-lookup.js";
 
 const ACTION: Record<string, ReviewAction> = { approved: "approve", verified: "verify", rejected: "reject" };
 
@@ -25,8 +26,7 @@ export const approverAllowed: Check = {
     const dataset = ctx.dataset;
     if (!dataset) return [];
     const settings = approvalSettings(dataset.config);
-    const teachers = new Map<string, Teacher>();
-    for (const t of dataset.roster.teachers) if (!teachers.has(t.id)) teachers.set(t.id, t);
+    const teachers = rosterLookup(dataset.roster).teacher;
     // The same approver reviews the same teacher's records many times over: the answer is worked
     // out once (mayReview walks the roster's groups and roles). Only the approver's roles depend
     // on the date, so the date is part of the key only when one of them has a from or a to.

@@ -17,6 +17,9 @@ export function duplicateKey(a: Pick<Activity, "teacher" | "date" | "kind" | "ti
   return `${a.teacher}\u0000${a.date}\u0000${a.kind}\u0000${title}`;
 }
 
+/** Folded titles (foldTitle is pure), kept between runs; bounded. */
+const FOLDED_TITLES = new Map<string, string>();
+
 export const duplicateRecord: Check = {
   name: "duplicate-record",
   severity: "error",
@@ -26,7 +29,9 @@ export const duplicateRecord: Check = {
     if (!dataset) return [];
     const first = new Map<string, Activity>();
     const out: Problem[] = [];
-    const titles = new Map<string, string>(); // titles repeat across a group's members
+    // Titles repeat across a group's members, and the web server checks the same files on every save.
+    if (FOLDED_TITLES.size > 200_000) FOLDED_TITLES.clear();
+    const titles = FOLDED_TITLES;
     for (const a of ctx.activities) {
       const key = duplicateKey(a, titles);
       const prev = first.get(key);

@@ -1,12 +1,14 @@
 /** References between files: teachers, groups, attendance and approvers must exist in the roster. */
 import type { Problem } from "../problem.js";
 import type { Msg } from "../problem.js";
+import type { Roster } from "../model.js";
 import { msg } from "../messages/index.js";
 import { problemAt, scalarRange, type YamlSource } from "../repo/yaml-source.js";
 import { didYouMean } from "../did-you-mean.js";
 import type { Check, CheckContext } from "./context.js";
+import { rosterLookup } from "../roster-lookup.js";
 
-function suggestGroup(id: string, ids: string[]): Msg {
+function suggestGroup(id: string, ids: readonly string[]): Msg {
   const guess = didYouMean(id, ids);
   return guess ? msg("unknown-group.hint-guess", { guess }) : msg("unknown-group.hint-add");
 }
@@ -32,11 +34,8 @@ export const unknownTeacher: Check = {
   run(ctx) {
     const roster = ctx.dataset?.roster;
     if (!roster) return [];
-    const ids = roster.teachers.map((x) => x.id);
-    const known = new Set(ids);
+    const { teacher: known, idsByName: byName } = rosterLookup(roster);
     const out: Problem[] = [];
-    const byName = new Map<string, string[]>();
-    for (const x of roster.teachers) byName.set(x.name, [...(byName.get(x.name) ?? []), x.id]);
     // A teacher's name where the id belongs: said as such, and fixed when the name is one teacher's.
     const named = (src: YamlSource, path: (string | number)[], id: string, onKey = false): Problem => {
       const p = namedProblem(src, path, id, onKey);
@@ -48,7 +47,7 @@ export const unknownTeacher: Check = {
       if (!ids) return problemAt(src, path, this.name, msg("unknown-teacher", { id }), suggestTeacher(ctx, id), { onKey });
       if (ids.length > 1) {
         return problemAt(src, path, this.name,
-          msg("unknown-teacher.name-shared", { name: id, ids }), msg("unknown-teacher.hint-one-of"), { onKey });
+          msg("unknown-teacher.name-shared", { name: id, ids: [...ids] }), msg("unknown-teacher.hint-one-of"), { onKey });
       }
       const p = problemAt(src, path, this.name,
         msg("unknown-teacher.name", { name: id, id: ids[0]! }), msg("unknown-teacher.hint-write", { name: id, id: ids[0]! }), { onKey });
@@ -94,8 +93,7 @@ export const unknownGroup: Check = {
   run(ctx) {
     const roster = ctx.dataset?.roster;
     if (!roster) return [];
-    const ids = roster.groups.map((g) => g.id);
-    const known = new Set(ids);
+    const { groupIds: ids, group: known, teacher } = rosterLookup(roster);
     const out: Problem[] = [];
     const unknown = (id: string) => msg("unknown-group", { id });
     const hint = (id: string) => suggestGroup(id, ids);
@@ -107,21 +105,29 @@ export const unknownGroup: Check = {
     }
     const src = ctx.source("roster.yaml");
     if (!src) return out;
+    // The roster's own references depend on the roster alone: found once per roster read.
+    const cached = rosterGroupProblems.get(roster);
+    if (cached?.src === src) return [...out, ...cached.problems];
+    const inRoster: Problem[] = [];
     roster.teachers.forEach((tch, i) =>
       tch.groups.forEach((g, j) => {
-        if (!known.has(g)) out.push(problemAt(src, ["teachers", i, "groups", j], this.name, unknown(g), hint(g)));
+        if (!known.has(g)) inRoster.push(problemAt(src, ["teachers", i, "groups", j], this.name, unknown(g), hint(g)));
       }),
     );
     roster.groups.forEach((g, i) => {
-      if (g.parent && !known.has(g.parent)) out.push(problemAt(src, ["groups", i, "parent"], this.name, unknown(g.parent), hint(g.parent)));
-      if (g.leader && !roster.teachers.some((x) => x.id === g.leader)) {
-        out.push(problemAt(src, ["groups", i, "leader"], "unknown-teacher",
+      if (g.parent && !known.has(g.parent)) inRoster.push(problemAt(src, ["groups", i, "parent"], this.name, unknown(g.parent), hint(g.parent)));
+      if (g.leader && !teacher.has(g.leader)) {
+        inRoster.push(problemAt(src, ["groups", i, "leader"], "unknown-teacher",
           msg("unknown-teacher", { id: g.leader }), suggestTeacher(ctx, g.leader)));
       }
     });
-    return out;
+    rosterGroupProblems.set(roster, { src, problems: inRoster });
+    return [...out, ...inRoster];
   },
 };
+
+/** unknown-group's findings inside roster.yaml, per roster read and its source. */
+const rosterGroupProblems = new WeakMap<Roster, { src: YamlSource; problems: readonly Problem[] }>();
 
 export const attendanceNotMember: Check = {
   name: "attendance-not-member",
@@ -132,17 +138,8 @@ export const attendanceNotMember: Check = {
     const roster = ctx.dataset?.roster;
     if (!roster) return [];
     const out: Problem[] = [];
-    // Built once: a scan of the roster per session or per attendance entry is quadratic at district scale.
-    const teachers = firstById(roster.teachers);
-    const groups = firstById(roster.groups);
-    const membersOf = new Map<string, Set<string>>();
-    for (const x of roster.teachers) {
-      for (const g of x.groups) {
-        let m = membersOf.get(g);
-        if (!m) membersOf.set(g, (m = new Set()));
-        m.add(x.id);
-      }
-    }
+    // Built once per roster: a scan of the roster per session or per attendance entry is quadratic at district scale.
+    const { teacher: teachers, group: groups, membersOf } = rosterLookup(roster);
     for (const f of ctx.repo.files) {
       const data = f.source?.data as { group?: unknown; sessions?: unknown } | undefined;
       if (f.kind !== "sessions" || !f.source || !data || typeof data.group !== "string" || !Array.isArray(data.sessions)) continue;
@@ -166,13 +163,6 @@ export const attendanceNotMember: Check = {
     return out;
   },
 };
-
-/** id → the first entry with that id (duplicates are the roster check's to report). */
-function firstById<T extends { id: string }>(list: readonly T[]): Map<string, T> {
-  const byId = new Map<string, T>();
-  for (const x of list) if (!byId.has(x.id)) byId.set(x.id, x);
-  return byId;
-}
 
 /**
  * records/<term>/<teacher>.yaml must hold that teacher's records: a file named after one

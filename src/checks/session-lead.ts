@@ -7,6 +7,7 @@ import type { Problem } from "../problem.js";
 import { msg } from "../messages/index.js";
 import { problemAt } from "../repo/yaml-source.js";
 import type { Check } from "./context.js";
+import { rosterLookup } from "../roster-lookup.js";
 
 export const sessionLead: Check = {
   name: "lead-not-member",
@@ -17,8 +18,8 @@ export const sessionLead: Check = {
     const roster = ctx.dataset?.roster;
     if (!roster) return [];
     const out: Problem[] = [];
-    const teachers = new Map(roster.teachers.map((x) => [x.id, x] as const));
-    const groups = new Map(roster.groups.map((g) => [g.id, g] as const));
+    // The last of an id written twice, as a Map built from the lists holds it (duplicates are the roster check's).
+    const { lastTeacher: teachers, lastGroup: groups } = rosterLookup(roster);
     for (const f of ctx.repo.files) {
       const data = f.source?.data as { group?: unknown; sessions?: unknown } | undefined;
       if (f.kind !== "sessions" || !f.source || !data || typeof data.group !== "string" || !Array.isArray(data.sessions)) continue;

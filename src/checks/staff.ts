@@ -6,7 +6,8 @@
 import type { Problem } from "../problem.js";
 import type { Msg } from "../problem.js";
 import { msg } from "../messages/index.js";
-import type { Activity, Teacher } from "../model.js";
+import type { Activity } from "../model.js";
+import { rosterLookup } from "../roster-lookup.js";
 import { problemAt } from "../repo/yaml-source.js";
 import { atActivity, type Check, type CheckContext } from "./context.js";
 
@@ -79,8 +80,7 @@ export const outsideStaffDates: Check = {
   run(ctx) {
     const roster = ctx.dataset?.roster;
     if (!roster) return [];
-    const teachers = new Map<string, Teacher>();
-    for (const x of roster.teachers) if (!teachers.has(x.id)) teachers.set(x.id, x);
+    const teachers = rosterLookup(roster).teacher;
     const out: Problem[] = [];
     for (const a of ctx.activities) {
       const tch = teachers.get(a.teacher);

@@ -4,7 +4,8 @@
  * stream on top of HEAD, then HEAD's branch moved by one `git update-ref` that names the old
  * value (so a branch moved meanwhile — a hand-run `git pull` — is never overwritten), then one
  * `git update-index` that puts the committed blobs in the index and refreshes it. Four git
- * processes per batch, whatever its size. Asynchronous: the server keeps answering meanwhile.
+ * processes per batch, whatever its size. Asynchronous: the server keeps answering meanwhile,
+ * and it has them started by its git helper (src/git/runner.ts), not forked from itself.
  *
  * Whole or nothing: until the update-ref, nothing anyone can see has changed (fast-import only
  * adds objects and moves its own scratch ref, hence --force); after it, every commit is in the history. If the branch
@@ -43,15 +44,20 @@ export interface BatchOptions {
   beforeUpdateRef?: () => Promise<void> | void;
   /** How long to wait for another git's index.lock before leaving the index as it is (default 2 s). */
   indexWaitMs?: number;
+  /** Runs git (default: spawned from this process; the web server passes its helper's, src/git/runner.ts). */
+  git?: GitRun;
 }
 
 export const SCRATCH_REF = "refs/yanxiu/serve-batch";
 
-interface Run {
+export interface Run {
   code: number;
   stdout: string;
   stderr: string;
 }
+
+/** Runs git in `root` with `input` on stdin; never rejects. */
+export type GitRun = (root: string, args: string[], input?: Uint8Array | string) => Promise<Run>;
 
 /** Run git with `input` on stdin; never rejects (a git that cannot start is code 127). */
 export function gitAsync(root: string, args: string[], input?: Uint8Array | string): Promise<Run> {
@@ -112,29 +118,30 @@ interface Head {
   commit?: string;
 }
 
-async function readHead(root: string): Promise<Head | string> {
+async function readHead(git: GitRun, root: string): Promise<Head | string> {
   // One git in the usual case (a branch with commits); two on an unborn branch.
-  const both = await gitAsync(root, ["rev-parse", "HEAD", "--symbolic-full-name", "HEAD"]);
+  const both = await git(root, ["rev-parse", "HEAD", "--symbolic-full-name", "HEAD"]);
   if (both.code === 0) {
     const [commit, name] = both.stdout.trim().split("\n");
     return { commit, ref: name && name !== "HEAD" ? name : undefined };
   }
-  const sym = await gitAsync(root, ["symbolic-ref", "-q", "HEAD"]);
+  const sym = await git(root, ["symbolic-ref", "-q", "HEAD"]);
   if (sym.code !== 0) return firstLine(both);
-  const rev = await gitAsync(root, ["rev-parse", "-q", "--verify", "HEAD^{commit}"]);
+  const rev = await git(root, ["rev-parse", "-q", "--verify", "HEAD^{commit}"]);
   return rev.code === 0 ? firstLine(both) : { ref: sym.stdout.trim() };
 }
 
 export async function commitBatch(root: string, commits: CommitSpec[], opts: BatchOptions): Promise<BatchResult> {
   if (commits.length === 0) return { ok: true, commits: [] };
+  const git = opts.git ?? gitAsync;
   const paths = [...new Set(commits.flatMap((c) => c.files.map((f) => f.path)))];
   const scratch = mkdtempSync(join(tmpdir(), "yanxiu-commit-"));
   try {
-    let head = await readHead(root);
+    let head = await readHead(git, root);
     for (let attempt = 1; ; attempt++) {
       if (typeof head === "string") return { ok: false, reason: "git", detail: head };
       const marksFile = join(scratch, `marks-${attempt}`);
-      const imported = await gitAsync(root, ["fast-import", "--quiet", "--force", "--date-format=now", `--export-marks=${marksFile}`], fastImportStream(commits, head.commit, opts.committer));
+      const imported = await git(root, ["fast-import", "--quiet", "--force", "--date-format=now", `--export-marks=${marksFile}`], fastImportStream(commits, head.commit, opts.committer));
       if (imported.code !== 0) return { ok: false, reason: "git", detail: firstLine(imported) };
       const marks = new Map(readFileSync(marksFile, "utf8").trim().split("\n").map((l) => l.split(" ") as [string, string]));
       const blobCount = commits.reduce((n, c) => n + c.files.length, 0);
@@ -143,20 +150,21 @@ export async function commitBatch(root: string, commits: CommitSpec[], opts: Bat
       await opts.beforeUpdateRef?.();
       const old = head.commit ?? "0".repeat(tip.length);
       const target = head.ref ?? "HEAD";
-      const moved = await gitAsync(root, ["update-ref", "--stdin", "-m", `yanxiu serve: ${commits.length} save(s)`],
+      const moved = await git(root, ["update-ref", "--stdin", "-m", `yanxiu serve: ${commits.length} save(s)`],
         `${head.ref ? "" : "option no-deref\n"}update ${target} ${tip} ${old}\ndelete ${SCRATCH_REF}\n`);
-      if (moved.code === 0) {
+      // The branch moved since HEAD was read (or the helper running git stopped: then it may have moved it to our tip).
+      const now = moved.code === 0 ? undefined : await readHead(git, root);
+      if (moved.code === 0 || (typeof now === "object" && now.ref === head.ref && now.commit === tip)) {
         const blobs = new Map<string, string>();
         let k = 0;
         for (const c of commits) for (const f of c.files) blobs.set(f.path, marks.get(`:${++k}`)!);
-        const indexNote = await refreshIndex(root, blobs, opts.indexWaitMs ?? 2000);
+        const indexNote = await refreshIndex(git, root, blobs, opts.indexWaitMs ?? 2000);
         return indexNote ? { ok: true, commits: ids, indexNote } : { ok: true, commits: ids };
       }
-      // The branch moved since HEAD was read: again on its new tip, unless it changed these files.
-      const now = await readHead(root);
-      if (typeof now === "string" || attempt >= 3 || now.ref !== head.ref || now.commit === head.commit) return { ok: false, reason: "git", detail: firstLine(moved) };
+      // Moved by someone else: again on its new tip, unless it changed these files.
+      if (now === undefined || typeof now === "string" || attempt >= 3 || now.ref !== head.ref || now.commit === head.commit) return { ok: false, reason: "git", detail: firstLine(moved) };
       if (head.commit && now.commit) {
-        const touched = await gitAsync(root, ["diff-tree", "-r", "--name-only", "-z", head.commit, now.commit, "--", ...paths]);
+        const touched = await git(root, ["diff-tree", "-r", "--name-only", "-z", head.commit, now.commit, "--", ...paths]);
         if (touched.code !== 0) return { ok: false, reason: "git", detail: firstLine(touched) };
         if (touched.stdout.length > 0) return { ok: false, reason: "moved", detail: touched.stdout.split("\0").filter(Boolean).join(", ") };
       } else {
@@ -175,11 +183,11 @@ export async function commitBatch(root: string, commits: CommitSpec[], opts: Bat
  * git holding index.lock is waited for a moment; after that the commits stand and the note says
  * the index was left (a later `git status` shows those files as changed until `git reset -q`).
  */
-async function refreshIndex(root: string, blobs: Map<string, string>, waitMs: number): Promise<string | undefined> {
+async function refreshIndex(git: GitRun, root: string, blobs: Map<string, string>, waitMs: number): Promise<string | undefined> {
   const args = ["update-index", "--add", ...[...blobs].flatMap(([path, blob]) => ["--cacheinfo", `100644,${blob},${path}`]), "-q", "--refresh"];
   const deadline = Date.now() + waitMs;
   for (;;) {
-    const r = await gitAsync(root, args);
+    const r = await git(root, args);
     if (r.code === 0) return undefined;
     if (!/index\.lock/.test(r.stderr) || Date.now() >= deadline) return firstLine(r);
     await new Promise((done) => setTimeout(done, 25 + Math.random() * 25));

@@ -3,6 +3,7 @@ import { serve } from "@hono/node-server";
 import type { AddressInfo } from "node:net";
 import type { IncomingMessage } from "node:http";
 import { createServer } from "./app.js";
+import { sharedGitRunner } from "../git/runner.js";
 import type { Ctx, Server, ServeOptions } from "./context.js";
 
 export interface Running {
@@ -12,6 +13,8 @@ export interface Running {
 }
 
 export function listen(opts: ServeOptions, host = "127.0.0.1", port = 8080): Promise<Running> {
+  // Started while this process is small: forking it once the school is loaded costs ~20 ms a time.
+  sharedGitRunner().start();
   const socketAddress = (c: Ctx) => (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket.remoteAddress;
   const { app, server } = createServer(opts, socketAddress);
   return new Promise((resolve, reject) => {

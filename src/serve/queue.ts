@@ -6,7 +6,7 @@
  * together (through the thread pool, not one fsync after another on the main thread), each
  * checked unchanged and renamed into place, each folder flushed once; then they are committed
  * together (src/git/batch-commit.ts): one commit per save, each authored by its own person, a
- * few git processes per batch. A file saved twice waits for the next batch. If the commit fails,
+ * few git processes per batch, started by the process's git helper (src/git/runner.ts). A file saved twice waits for the next batch. If the commit fails,
  * every file of the batch is put back, the state is reloaded, and each person is told. A file
  * locked by another program (a CLI `yanxiu add`), or saved by someone between our read and our
  * rename, is tried again a moment later, without blocking the server, and after BUSY_WAIT_MS the
@@ -14,6 +14,7 @@
  */
 import { t } from "../i18n.js";
 import { commitBatch, type BatchOptions, type BatchResult, type CommitSpec } from "../git/batch-commit.js";
+import { sharedGitRunner } from "../git/runner.js";
 import { readdirSync } from "node:fs";
 import { abandonWrite, commitFailure, finishWrites, undoWrite, writeSave, type Failure, type SaveRequest, type SaveResult, type Written } from "./save.js";
 import { SERVER_COMMITTER } from "./git-commit.js";
@@ -118,7 +119,7 @@ export class SaveQueue {
         author: job.req.author,
         subject: job.req.subject,
         files: [{ path: written.file, bytes: written.text }, ...written.created.map((f) => ({ path: f.path, bytes: f.bytes }))],
-      })), { committer: SERVER_COMMITTER, ...this.options });
+      })), { committer: SERVER_COMMITTER, git: sharedGitRunner().run, ...this.options });
     } catch (e) {
       result = { ok: false, reason: "git", detail: String((e as Error)?.message ?? e) };
     }

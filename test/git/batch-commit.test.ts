@@ -4,12 +4,13 @@
  * hand-staged file left staged; a branch moved meanwhile by someone else — landed on when it
  * did not touch these files, refused when it did; a broken repository refused with git's words.
  */
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { commitBatch, fastImportPath, identOf, SCRATCH_REF } from "../../src/git/batch-commit.js";
+import { commitBatch, fastImportPath, gitAsync, identOf, SCRATCH_REF, type GitRun } from "../../src/git/batch-commit.js";
+import { GitRunner, HELPER_STOPPED } from "../../src/git/runner.js";
 
 const SERVER = { name: "yanxiu serve", email: "yanxiu-serve@localhost" };
 const LI = { name: "李老师", email: "t01@school.cn" };
@@ -38,7 +39,11 @@ function save(dir: string, path: string, text: string) {
   return { path, bytes: Buffer.from(text) };
 }
 
-describe("commitBatch", () => {
+const runner = new GitRunner();
+afterAll(() => runner.stop());
+
+// Every guarantee holds whether git is spawned here or by the web server's helper process.
+for (const [how, helper] of [["git spawned here", undefined], ["git run by the helper process", runner.run]] as const) describe(`commitBatch, ${how}`, () => {
   it("makes one commit per save, each by its author and with only its files; the index is clean, a hand-staged file stays staged", async () => {
     const dir = repo();
     writeFileSync(join(dir, "roster.yaml"), "teachers: [] # staged by hand\n");
@@ -47,7 +52,7 @@ describe("commitBatch", () => {
       { author: LI, subject: "records: t01 one", files: [save(dir, "records/2025-2026-1/t01.yaml", "teacher: t01\nrecords:\n  - one\n")] },
       { author: WANG, subject: "records: t02 one", files: [save(dir, "records/2025-2026-1/t02.yaml", "teacher: t02\nrecords:\n  - one\n"), save(dir, "evidence/t02/照片 1.jpg", "jpg")] },
       { author: LI, subject: "records: t01 two", files: [save(dir, "records/2025-2026-1/t01.yaml", "teacher: t01\nrecords:\n  - one\n  - two\n")] },
-    ], { committer: SERVER });
+    ], { committer: SERVER, git: helper });
     expect(r.ok).toBe(true);
     const log = git(dir, "log", "-4", "--format=@@%an <%ae>|%cn <%ce>|%s", "--name-only").split("@@").slice(1).map((c) => c.replace(/\n+/g, "\n").trim());
     expect(log).toEqual([
@@ -66,7 +71,7 @@ describe("commitBatch", () => {
   it("a first commit on an unborn branch", async () => {
     const dir = mkdtempSync(join(tmpdir(), "yanxiu-batch-"));
     git(dir, "init", "-q", "-b", "main");
-    const r = await commitBatch(dir, [{ author: LI, subject: "first", files: [save(dir, "a.yaml", "a: 1\n")] }], { committer: SERVER });
+    const r = await commitBatch(dir, [{ author: LI, subject: "first", files: [save(dir, "a.yaml", "a: 1\n")] }], { committer: SERVER, git: helper });
     expect(r.ok).toBe(true);
     expect(git(dir, "log", "--format=%an|%s", "--name-only").trim()).toBe("李老师|first\n\na.yaml");
     expect(git(dir, "status", "--porcelain")).toBe("");
@@ -77,7 +82,7 @@ describe("commitBatch", () => {
     const dir = repo();
     let pulls = 0;
     const r = await commitBatch(dir, [{ author: LI, subject: "records: t01 one", files: [save(dir, "records/2025-2026-1/t01.yaml", "teacher: t01\nrecords:\n  - one\n")] }], {
-      committer: SERVER,
+      committer: SERVER, git: helper,
       beforeUpdateRef: () => {
         if (pulls++ > 0) return;
         writeFileSync(join(dir, "roster.yaml"), "teachers: [] # pulled\n");
@@ -94,7 +99,7 @@ describe("commitBatch", () => {
     const dir = repo();
     const file = "records/2025-2026-1/t01.yaml";
     const r = await commitBatch(dir, [{ author: LI, subject: "records: t01 one", files: [save(dir, file, "teacher: t01\nrecords:\n  - one\n")] }], {
-      committer: SERVER,
+      committer: SERVER, git: helper,
       beforeUpdateRef: () => {
         git(dir, "commit", "-q", "-m", "someone else's", "--", file);
       },
@@ -109,7 +114,7 @@ describe("commitBatch", () => {
     const head = git(dir, "rev-parse", "HEAD");
     rmSync(join(dir, ".git/objects"), { recursive: true, force: true });
     writeFileSync(join(dir, ".git/objects"), "not a folder");
-    const r = await commitBatch(dir, [{ author: LI, subject: "x", files: [save(dir, "records/2025-2026-1/t01.yaml", "x\n")] }], { committer: SERVER });
+    const r = await commitBatch(dir, [{ author: LI, subject: "x", files: [save(dir, "records/2025-2026-1/t01.yaml", "x\n")] }], { committer: SERVER, git: helper });
     expect(r.ok).toBe(false);
     expect(r.ok === false && r.reason).toBe("git");
     expect(r.ok === false && r.detail.length).toBeGreaterThan(0);
@@ -124,5 +129,30 @@ describe("commitBatch", () => {
     expect(fastImportPath("records/a b.yaml")).toBe("records/a b.yaml");
     expect(fastImportPath('"q".yaml')).toBe('"\\"q\\".yaml"');
     expect(fastImportPath("a\nb")).toBe('"a\\nb"');
+  });
+});
+
+describe("commitBatch when the answer of update-ref is lost (the helper died after git moved the branch)", () => {
+  it("sees the branch at its own tip and counts the batch as committed; the index is refreshed", async () => {
+    const dir = repo();
+    const lossy: GitRun = async (root, args, input) => {
+      const r = await gitAsync(root, args, input);
+      return args[0] === "update-ref" ? { code: 128, stdout: "", stderr: HELPER_STOPPED } : r;
+    };
+    const r = await commitBatch(dir, [{ author: LI, subject: "records: t01 one", files: [save(dir, "records/2025-2026-1/t01.yaml", "teacher: t01\nrecords:\n  - one\n")] }], { committer: SERVER, git: lossy });
+    expect(r).toEqual({ ok: true, commits: [git(dir, "rev-parse", "HEAD").trim()] });
+    expect(git(dir, "log", "--format=%an|%s").trim().split("\n")).toEqual(["李老师|records: t01 one", "office|start"]);
+    expect(git(dir, "status", "--porcelain")).toBe("");
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("a lost answer with the branch not moved is a failure with the helper's words", async () => {
+    const dir = repo();
+    const head = git(dir, "rev-parse", "HEAD");
+    const lost: GitRun = async (root, args, input) => (args[0] === "update-ref" ? { code: 128, stdout: "", stderr: HELPER_STOPPED } : gitAsync(root, args, input));
+    const r = await commitBatch(dir, [{ author: LI, subject: "x", files: [save(dir, "records/2025-2026-1/t01.yaml", "x\n")] }], { committer: SERVER, git: lost });
+    expect(r).toEqual({ ok: false, reason: "git", detail: HELPER_STOPPED });
+    expect(git(dir, "rev-parse", "HEAD")).toBe(head);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
