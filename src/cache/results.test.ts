@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { nodeFs, nodeReadFs, type FileStat, type ReadFs } from "../repo/fs.js";
 import { removeDir, tempDir } from "../../test/helpers/temp-repo.js";
 import { openResultCache, stampRepo } from "./results.js";
-import { sign } from "./secret.js";
+import { sign, SIGNATURE_LINE } from "./secret.js";
 import type { StoredText } from "./stored-text.js";
 
 const made: string[] = [];
@@ -116,7 +116,7 @@ describe("openResultCache", () => {
     // Drop the last byte (half of a character's UTF-8) and sign it again with the right key: still a miss.
     const [file] = readdirSync(join(dir, ".yanxiu-cache", "results"));
     const path = join(dir, ".yanxiu-cache", "results", file!);
-    const body = readFileSync(path).subarray(65, -1);
+    const body = readFileSync(path).subarray(SIGNATURE_LINE, -1);
     writeFileSync(path, Buffer.concat([Buffer.from(`${sign(readFileSync(`${dir}-key`), body)}\n`), body]));
     expect(openResultCache(dir, { env: env(dir) })!.getWithText(["score"])).toBeUndefined();
   });

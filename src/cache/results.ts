@@ -19,7 +19,7 @@ import { fileURLToPath } from "node:url";
 import { nodeFs, nodeReadFs, type Pieces, type ReadFs, type WriteFs } from "../repo/fs.js";
 import { CACHE_DIR } from "../repo/layout.js";
 import { quietUnlink, tempPathFor, writeAll, writeFileAtomic } from "../repo/write.js";
-import { cacheSecret, signer, verifiedBytes, type KeyIo } from "./secret.js";
+import { cacheSecret, SIGNATURE_LINE, signer, verifiedBytes, type KeyIo } from "./secret.js";
 import { textInMemory, verifiedPieces, type StoredText } from "./stored-text.js";
 
 export const RESULTS_DIR = "results";
@@ -48,7 +48,7 @@ export interface ResultCache {
    */
   getWithText<T>(purpose: unknown): { value: T; text: StoredText } | undefined;
   /** The text may come in the pieces it was written out in: they are stored as they are, never joined. */
-  putWithText(purpose: unknown, value: unknown, text: string | readonly string[]): void;
+  putWithText(purpose: unknown, value: unknown, text: string | readonly (string | Uint8Array)[]): void;
 }
 
 interface Stamp {
@@ -195,12 +195,12 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
       return undefined;
     }
   };
-  const write = (purpose: unknown, value: unknown, text: string | readonly string[]): void => {
+  const write = (purpose: unknown, value: unknown, text: string | readonly (string | Uint8Array)[]): void => {
     try {
       writeFs.mkdirSync(folder, { recursive: true });
       ensureIgnored(writeFs, join(root, CACHE_DIR));
       const pieces = typeof text === "string" ? [text] : text;
-      const textBytes = pieces.reduce((n, piece) => n + Buffer.byteLength(piece, "utf8"), 0);
+      const textBytes = pieces.reduce((n, piece) => n + (typeof piece === "string" ? Buffer.byteLength(piece, "utf8") : piece.length), 0);
       const header = `${JSON.stringify({ stamp, value, textBytes } satisfies StoredEntry)}\n`;
       writeEntry(writeFs, secret, pathOf(purpose), [header, ...pieces]);
     } catch {
@@ -229,7 +229,7 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
  * signature or its length and is a miss, so flushing a report's megabytes would buy nothing.
  * The rename still means a reader sees a whole entry or the one before.
  */
-function writeEntry(fs: WriteFs, secret: Buffer, path: string, body: readonly string[]): void {
+function writeEntry(fs: WriteFs, secret: Buffer, path: string, body: readonly (string | Uint8Array)[]): void {
   const tmp = tempPathFor(path);
   const fd = fs.openSync(tmp, "wx", 0o644);
   let open = true;
@@ -237,7 +237,7 @@ function writeEntry(fs: WriteFs, secret: Buffer, path: string, body: readonly st
     const mac = signer(secret);
     writeAll(fs, fd, Buffer.alloc(SIGNATURE_LINE, 0x0a)); // the signature's place
     for (const piece of body) {
-      const bytes = Buffer.from(piece, "utf8");
+      const bytes = typeof piece === "string" ? Buffer.from(piece, "utf8") : piece;
       mac.update(bytes);
       writeAll(fs, fd, bytes);
     }
@@ -262,9 +262,6 @@ function writeEntry(fs: WriteFs, secret: Buffer, path: string, body: readonly st
     throw e;
   }
 }
-
-/** 64 hex digits of HMAC-SHA256 and a newline (secret.ts's verifiedBytes). */
-const SIGNATURE_LINE = 65;
 
 function ensureIgnored(fs: WriteFs, dir: string): void {
   const ignore = join(dir, ".gitignore");

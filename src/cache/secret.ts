@@ -71,15 +71,24 @@ export function sign(secret: Buffer, text: string | Uint8Array): string {
   return signer(secret).update(text).digest("hex");
 }
 
+/**
+ * HMAC-SHA-512: on a 64-bit CPU it signs a 26 MB report in half the time SHA-256 takes (28 against
+ * 55 ms here), and a cold score signs what it writes, a warm one what it reads.
+ */
+const MAC = "sha512";
+/** The signature line: the MAC in hex, then a newline. */
+export const SIGNATURE_HEX = 128;
+export const SIGNATURE_LINE = SIGNATURE_HEX + 1;
+
 /** The MAC `sign` computes, to be fed piece by piece (a large entry is never joined into one buffer). */
 export function signer(secret: Buffer): Hmac {
-  return createHmac("sha256", secret);
+  return createHmac(MAC, secret);
 }
 
 /** The text after the signature line, if the signature is this key's; otherwise undefined. */
 export function verified(secret: Buffer, stored: string): string | undefined {
   const nl = stored.indexOf("\n");
-  if (nl !== 64) return undefined;
+  if (nl !== SIGNATURE_HEX) return undefined;
   const body = stored.slice(nl + 1);
   const expected = Buffer.from(sign(secret, body), "hex");
   const given = Buffer.from(stored.slice(0, nl), "hex");
@@ -88,9 +97,9 @@ export function verified(secret: Buffer, stored: string): string | undefined {
 
 /** The bytes after the signature line, if the signature is this key's (no text decoding of a large entry). */
 export function verifiedBytes(secret: Buffer, stored: Uint8Array): Uint8Array | undefined {
-  if (stored.length < 65 || stored[64] !== 0x0a) return undefined;
-  const body = stored.subarray(65);
+  if (stored.length < SIGNATURE_LINE || stored[SIGNATURE_HEX] !== 0x0a) return undefined;
+  const body = stored.subarray(SIGNATURE_LINE);
   const expected = Buffer.from(sign(secret, body), "hex");
-  const given = Buffer.from(Buffer.from(stored.subarray(0, 64)).toString("latin1"), "hex");
+  const given = Buffer.from(Buffer.from(stored.subarray(0, SIGNATURE_HEX)).toString("latin1"), "hex");
   return given.length === expected.length && timingSafeEqual(given, expected) ? body : undefined;
 }

@@ -6,8 +6,9 @@
  * while no one but its owner (this user, who holds the key) can change it in place, so the
  * caller reads a file others may write whole instead (`Pieces.private`).
  */
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { timingSafeEqual } from "node:crypto";
 import type { Pieces } from "../repo/fs.js";
+import { SIGNATURE_HEX, SIGNATURE_LINE, signer } from "./secret.js";
 
 const PIECE = 1 << 20;
 
@@ -34,7 +35,7 @@ export function textInMemory(bytes: Buffer): StoredText {
 export function verifiedPieces(secret: Buffer, file: Pieces): { header: Buffer; text: StoredText } | undefined {
   if (!file.private) throw new Error("only a file no one else may change is read twice");
   let buffer = Buffer.allocUnsafe(PIECE);
-  const hmac = createHmac("sha256", secret);
+  const hmac = signer(secret);
   const headerParts: Buffer[] = [];
   let headerEnd = -1;
   let signature: Buffer | undefined;
@@ -43,16 +44,16 @@ export function verifiedPieces(secret: Buffer, file: Pieces): { header: Buffer; 
     if (n <= 0) return undefined; // shorter than it said: changed meanwhile
     let piece = buffer.subarray(0, n);
     if (position === 0) {
-      if (n < 65 || piece[64] !== 0x0a) return undefined;
-      signature = Buffer.from(piece.subarray(0, 64).toString("latin1"), "hex");
-      piece = piece.subarray(65);
+      if (n < SIGNATURE_LINE || piece[SIGNATURE_HEX] !== 0x0a) return undefined;
+      signature = Buffer.from(piece.subarray(0, SIGNATURE_HEX).toString("latin1"), "hex");
+      piece = piece.subarray(SIGNATURE_LINE);
     }
-    const bodyOffset = Math.max(0, position - 65);
+    const bodyOffset = Math.max(0, position - SIGNATURE_LINE);
     hmac.update(piece);
     if (headerEnd < 0) {
       const nl = piece.indexOf(0x0a);
       headerParts.push(Buffer.from(nl < 0 ? piece : piece.subarray(0, nl)));
-      if (nl >= 0) headerEnd = 65 + bodyOffset + nl;
+      if (nl >= 0) headerEnd = SIGNATURE_LINE + bodyOffset + nl;
     }
     position += n;
   }

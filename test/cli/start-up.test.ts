@@ -58,7 +58,7 @@ describe("modules loaded by the real binary", () => {
   const env = () => ({ YANXIU_CACHE_KEY_FILE: join(home, "key"), YANXIU_MODULE_TRACE: trace });
 
   /** The packages and our own modules a run imported. */
-  function loaded(args: string[]): { code: number | null; packages: Set<string>; ours: string[] } {
+  function loaded(args: string[]): { code: number | null; stdout: string; packages: Set<string>; ours: string[] } {
     rmSync(trace, { force: true });
     const r = spawnSync(process.execPath, ["--import", TRACE_HOOK, BIN, ...args], {
       cwd: school,
@@ -68,7 +68,7 @@ describe("modules loaded by the real binary", () => {
     const urls = readFileSync(trace, "utf8").split("\n").filter(Boolean);
     const packages = new Set(urls.flatMap((u) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(u)?.[1] ?? []));
     const ours = urls.flatMap((u) => /\/dist\/(.+)\.js$/.exec(u)?.[1] ?? []);
-    return { code: r.status, packages, ours };
+    return { code: r.status, stdout: r.stdout, packages, ours };
   }
 
   beforeAll(() => {
@@ -99,9 +99,11 @@ describe("modules loaded by the real binary", () => {
 
   for (const args of [["check", "--format", "json"], ["check"], ["check", "records/2025-2026-1/t01.yaml"], ["score", "--year", "2025-2026", "--format", "json"], ["score", "--year", "2025-2026"]]) {
     it(`a warm \`${args.join(" ")}\` loads no yaml, zod or string-width, nor the loading pipeline`, () => {
-      loaded(args); // makes the cache entry
+      const cold = loaded(args); // makes the cache entry
       const warm = loaded(args);
       expect(warm.code).toBe(0);
+      expect(warm.stdout).toBe(cold.stdout); // the bytes kept by the cold run, given back whole
+      expect(warm.stdout.length).toBeGreaterThan(10); // not vacuous: every command here prints something
       for (const heavy of ["yaml", "zod", "string-width", "exceljs", "cli-table3"]) expect(warm.packages, heavy).not.toContain(heavy);
       expect(warm.ours.filter((m) => /^(pipeline|schema|repo\/yaml|checks|score|rules|reports)\//.test(m))).toEqual([]);
     });

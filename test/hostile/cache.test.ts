@@ -86,7 +86,7 @@ describe("a hostile result cache", () => {
     const honest = await runCli(["score", dir, ...SCORE, "--no-cache"], { env: ci });
     await runCli(["score", dir, ...SCORE], { env: attacker });
     const key = readFileSync(attacker.YANXIU_CACHE_KEY_FILE);
-    forge(dir, (body) => createHmac("sha256", key).update(body).digest("hex"));
+    forge(dir, (body) => createHmac("sha512", key).update(body).digest("hex"));
     // On the attacker's own machine the forged cache is believed (it is their key) …
     const believed = await runCli(["score", dir, ...SCORE], { env: attacker });
     expect(totals(believed.stdout)).not.toEqual(totals(honest.stdout));
