@@ -89,8 +89,17 @@ function baseRefOf(kind: EntryKind, owner: string, it: RefFields): string {
   return ref;
 }
 
-/** Every written record and session of the dataset, each once, with its ref. */
-export function reviewEntries(activities: readonly Activity[]): ReviewEntry[] {
+/** A written record or session, without its ref (who may review it does not depend on the ref). */
+export interface WrittenEntry {
+  kind: EntryKind;
+  owner: string;
+  file: string;
+  index: number;
+  activities: Activity[];
+}
+
+/** Every written record and session once: files as first met, items by index. */
+export function writtenEntries(activities: readonly Activity[]): WrittenEntry[] {
   const byFile = new Map<string, Map<number, Activity[]>>();
   for (const a of activities) {
     let file = byFile.get(a.origin.file);
@@ -99,16 +108,32 @@ export function reviewEntries(activities: readonly Activity[]): ReviewEntry[] {
     if (list) list.push(a);
     else file.set(a.origin.index, [a]);
   }
-  const entries: ReviewEntry[] = [];
+  const entries: WrittenEntry[] = [];
   for (const [file, items] of byFile) {
     const ordered = [...items.entries()].sort(([x], [y]) => x - y);
     const first = ordered[0]![1][0]!;
     const kind: EntryKind = first.group !== undefined ? "session" : "record";
     const owner = kind === "session" ? first.group! : first.teacher;
-    const refs = refsOfItems(kind, owner, ordered.map(([, acts]) => acts[0]!));
-    ordered.forEach(([index, acts], i) => {
-      entries.push({ ref: refs[i]!, pinned: !!acts[0]!.id, kind, owner, file, index, line: acts[0]!.origin.line, activities: acts });
+    for (const [index, acts] of ordered) entries.push({ kind, owner, file, index, activities: acts });
+  }
+  return entries;
+}
+
+/** Every written record and session of the dataset, each once, with its ref. */
+export function reviewEntries(activities: readonly Activity[]): ReviewEntry[] {
+  const written = writtenEntries(activities);
+  const entries: ReviewEntry[] = [];
+  // A file's items are consecutive: their refs are made together (refsOfItems numbers clashes).
+  for (let start = 0; start < written.length; ) {
+    let end = start + 1;
+    while (end < written.length && written[end]!.file === written[start]!.file) end++;
+    const group = written.slice(start, end);
+    const refs = refsOfItems(group[0]!.kind, group[0]!.owner, group.map((e) => e.activities[0]!));
+    group.forEach((e, i) => {
+      const first = e.activities[0]!;
+      entries.push({ ref: refs[i]!, pinned: !!first.id, kind: e.kind, owner: e.owner, file: e.file, index: e.index, line: first.origin.line, activities: e.activities });
     });
+    start = end;
   }
   return entries;
 }

@@ -5,9 +5,8 @@
  */
 import type { Problem } from "../problem.js";
 import { msg } from "../messages/index.js";
-import type { Activity } from "../model.js";
 import { approvalSettings, mayReview, targetOf, type Permission, type ReviewAction } from "../approval/policy.js";
-import { duplicateRefs, reviewEntries, type EntryKind } from "../approval/ref.js";
+import { duplicateRefs, reviewEntries, writtenEntries } from "../approval/ref.js";
 import { STATUSES } from "../schema/vocab.js";
 import { atActivity, type Check } from "./context.js";
 import { rosterLookup } from "../roster-lookup.js";
@@ -55,31 +54,6 @@ export const approverAllowed: Check = {
     return out;
   },
 };
-
-/**
- * Every written record and session once, in reviewEntries' order (files as first met, items by
- * index), without the refs: hashing 100,000 of them is most of reviewEntries' cost, and who may
- * review does not depend on the ref.
- */
-function writtenEntries(activities: readonly Activity[]): { kind: EntryKind; owner: string; activities: Activity[] }[] {
-  const byFile = new Map<string, Map<number, Activity[]>>();
-  for (const a of activities) {
-    let file = byFile.get(a.origin.file);
-    if (!file) byFile.set(a.origin.file, (file = new Map()));
-    const list = file.get(a.origin.index);
-    if (list) list.push(a);
-    else file.set(a.origin.index, [a]);
-  }
-  const entries: { kind: EntryKind; owner: string; activities: Activity[] }[] = [];
-  for (const items of byFile.values()) {
-    const ordered = [...items.entries()].sort(([x], [y]) => x - y);
-    const first = ordered[0]![1][0]!;
-    const kind: EntryKind = first.group !== undefined ? "session" : "record";
-    const owner = kind === "session" ? first.group! : first.teacher;
-    for (const [, acts] of ordered) entries.push({ kind, owner, activities: acts });
-  }
-  return entries;
-}
 
 export const reviewLapsed: Check = {
   name: "review-lapsed",

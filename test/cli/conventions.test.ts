@@ -3,25 +3,13 @@
  * commander's own words translated, unknown commands and --lang values refused with exit 2.
  */
 import { describe, expect, it } from "vitest";
-import type { Command } from "commander";
-import { buildProgram } from "../../src/cli/main.js";
-import { commandPath, EXAMPLES } from "../../src/cli/examples.js";
+import { EXAMPLES } from "../../src/cli/examples.js";
 import { pickHalf } from "../../src/cli/help-lang.js";
 import { runCli } from "../helpers/run-cli.js";
+import { commandPaths } from "../helpers/command-paths.js";
 import { tempDir } from "../helpers/temp-repo.js";
 
 const cwd = tempDir();
-
-async function allCommands(): Promise<string[]> {
-  const program = await buildProgram({ argv: [], cwd, stdout: { write: () => true }, stderr: { write: () => true }, env: {} }, "all", "zh");
-  const out: string[] = [];
-  const walk = (c: Command) => {
-    out.push(commandPath(c));
-    for (const s of c.commands) if (s.name() !== "help") walk(s);
-  };
-  walk(program);
-  return out;
-}
 
 /** What may stay in Latin letters in Chinese help: flags, placeholders, values, ids, paths, tool names. */
 function englishLeft(help: string): string[] {
@@ -37,7 +25,7 @@ function englishLeft(help: string): string[] {
 
 describe("help", () => {
   it("every command has Examples, in Chinese with no English words left, and in English on --lang en", async () => {
-    const commands = await allCommands();
+    const commands = await commandPaths();
     expect(commands.filter((c) => !(c in EXAMPLES)), "commands without examples in src/cli/examples.ts").toEqual([]);
     for (const path of commands) {
       const args = [...path.split(" ").filter(Boolean), "--help"];

@@ -10,26 +10,12 @@ import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Command } from "commander";
-import { buildProgram } from "../../src/cli/main.js";
-import { commandPath } from "../../src/cli/examples.js";
 import { ensureBuilt } from "../helpers/build.js";
 import { BIN, runCli } from "../helpers/run-cli.js";
+import { commandPaths } from "../helpers/command-paths.js";
 import { copyDemoSchool, removeDir, tempDir } from "../helpers/temp-repo.js";
 
 const TRACE_HOOK = fileURLToPath(new URL("../helpers/module-trace.mjs", import.meta.url));
-
-async function commandPaths(): Promise<string[]> {
-  const io = { argv: [], cwd: tempDir(), stdout: { write: () => true }, stderr: { write: () => true }, env: {} };
-  const program = await buildProgram(io, "all", "zh");
-  const out: string[] = [];
-  const walk = (c: Command) => {
-    out.push(commandPath(c));
-    for (const s of c.commands) if (s.name() !== "help") walk(s);
-  };
-  walk(program);
-  return out;
-}
 
 describe("help", () => {
   it("is unchanged for the root and every command, in Chinese and in English", async () => {
