@@ -241,12 +241,7 @@ function writeEntry(fs: WriteFs, secret: Buffer, path: string, body: readonly (s
       mac.update(bytes);
       writeAll(fs, fd, bytes);
     }
-    const signature = Buffer.from(`${mac.digest("hex")}\n`, "latin1");
-    for (let done = 0; done < signature.length; ) {
-      const n = fs.writeSync(fd, signature, done, signature.length - done, done);
-      if (!(n > 0)) throw new Error("no progress writing the signature");
-      done += n;
-    }
+    writeAll(fs, fd, Buffer.from(`${mac.digest("hex")}\n`, "latin1"), 0);
     open = false;
     fs.closeSync(fd);
     fs.renameSync(tmp, path);

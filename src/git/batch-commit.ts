@@ -62,7 +62,13 @@ export type GitRun = (root: string, args: string[], input?: Uint8Array | string)
 /** Run git with `input` on stdin; never rejects (a git that cannot start is code 127). */
 export function gitAsync(root: string, args: string[], input?: Uint8Array | string): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn("git", args, { cwd: root, env: { ...process.env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0" }, stdio: ["pipe", "pipe", "pipe"] });
+    let child;
+    try {
+      child = spawn("git", args, { cwd: root, env: { ...process.env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0" }, stdio: ["pipe", "pipe", "pipe"] });
+    } catch (e) {
+      resolve({ code: 127, stdout: "", stderr: String((e as Error).message) });
+      return;
+    }
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on("data", (d: Buffer) => out.push(d));

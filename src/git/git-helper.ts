@@ -6,8 +6,8 @@
  * {id, code, stdout, stderr} out, in any order. It exits when its stdin ends, that is when the
  * server stops or dies.
  */
-import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
+import { gitAsync } from "./batch-commit.js";
 
 interface Request {
   id: number;
@@ -16,33 +16,10 @@ interface Request {
   input?: string;
 }
 
-const env = { ...process.env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0" };
-
-function answer(id: number, code: number, stdout: string, stderr: string): void {
-  process.stdout.write(`${JSON.stringify({ id, code, stdout, stderr })}\n`);
-}
-
 function run(req: Request): void {
-  let child;
-  try {
-    child = spawn("git", req.args, { cwd: req.cwd, env, stdio: ["pipe", "pipe", "pipe"] });
-  } catch (e) {
-    answer(req.id, 127, "", String((e as Error).message));
-    return;
-  }
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  let answered = false;
-  const once = (code: number, stdout: string, stderr: string) => {
-    if (!answered) answer(req.id, code, stdout, stderr);
-    answered = true;
-  };
-  child.stdout.on("data", (d: Buffer) => out.push(d));
-  child.stderr.on("data", (d: Buffer) => err.push(d));
-  child.stdin.on("error", () => { /* git exited early: its stderr says why */ });
-  child.on("error", (e) => once(127, "", String(e.message)));
-  child.on("close", (code) => once(code ?? 1, Buffer.concat(out).toString("utf8"), Buffer.concat(err).toString("utf8")));
-  child.stdin.end(req.input ? Buffer.from(req.input, "base64") : "");
+  void gitAsync(req.cwd, req.args, req.input ? Buffer.from(req.input, "base64") : undefined).then((r) => {
+    process.stdout.write(`${JSON.stringify({ id: req.id, code: r.code, stdout: r.stdout, stderr: r.stderr })}\n`);
+  });
 }
 
 const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });

@@ -32,11 +32,14 @@ function step<T>(name: WriteStep, fn: () => T): T {
 
 export const toBytes = (data: string | Uint8Array): Uint8Array => (typeof data === "string" ? Buffer.from(data, "utf8") : data);
 
-/** Write all of `bytes` to `fd`, looping on short writes; a write that makes no progress is ENOSPC. */
-export function writeAll(fs: WriteFs, fd: number, bytes: Uint8Array): void {
+/**
+ * Write all of `bytes` to `fd` (at its current offset, or from position `at`), looping on short
+ * writes; a write that makes no progress is ENOSPC.
+ */
+export function writeAll(fs: WriteFs, fd: number, bytes: Uint8Array, at?: number): void {
   let done = 0;
   while (done < bytes.length) {
-    const n = fs.writeSync(fd, bytes, done, bytes.length - done, null);
+    const n = fs.writeSync(fd, bytes, done, bytes.length - done, at === undefined ? null : at + done);
     if (!(n > 0)) throw fsError("ENOSPC", `no progress writing (${done} of ${bytes.length} bytes written)`);
     done += n;
   }
