@@ -16,11 +16,12 @@
 import { createHash } from "node:crypto";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { nodeFs, nodeReadFs, type Pieces, type ReadFs, type WriteFs } from "../repo/fs.js";
-import { CACHE_DIR } from "../repo/layout.js";
+import { nodeFs, nodeReadFs, type FileStat, type ListedEntry, type Pieces, type ReadFs, type WriteFs } from "../repo/fs.js";
+import { CACHE_DIR, RECORDS_DIR, SESSIONS_DIR } from "../repo/layout.js";
 import { quietUnlink, tempPathFor, writeAll, writeFileAtomic } from "../repo/write.js";
 import { cacheSecret, SIGNATURE_LINE, signer, verifiedBytes, type KeyIo } from "./secret.js";
 import { textInMemory, verifiedPieces, type StoredText } from "./stored-text.js";
+import { observedFs, type Deferred, type StampRow } from "./observed-fs.js";
 
 export const RESULTS_DIR = "results";
 /** 2: the text's length is counted in bytes (textBytes), so a hit is served without decoding it. */
@@ -49,6 +50,11 @@ export interface ResultCache {
   getWithText<T>(purpose: unknown): { value: T; text: StoredText } | undefined;
   /** The text may come in the pieces it was written out in: they are stored as they are, never joined. */
   putWithText(purpose: unknown, value: unknown, text: string | readonly (string | Uint8Array)[]): void;
+  /**
+   * The file system to compute a result to put through: the stamp's rows of record and
+   * session files are taken from its looks at them (src/cache/observed-fs.ts).
+   */
+  readFs: ReadFs;
 }
 
 interface Stamp {
@@ -65,13 +71,37 @@ interface Stamp {
  * under them does not say.
  */
 export function stampRepo(root: string, fs: ReadFs, now: number): Stamp {
-  const hash = createHash("sha1").update(`${FORMAT}\0${toolFingerprint(fs)}\0`);
-  const racy: Record<string, string> = {};
+  return stampOf(listRepo(root, fs), fs, now);
+}
+
+/** The listing a stamp is made of: every entry outside NOT_INPUT, sorted by path. */
+/** Record and session files: read by the load, so stamped from its looks at them. */
+function loadedFile(rel: string): boolean {
+  return (rel.startsWith(`${RECORDS_DIR}/`) || rel.startsWith(`${SESSIONS_DIR}/`)) && /\.ya?ml$/i.test(rel);
+}
+
+export interface RepoListing {
+  root: string;
+  entries: ListedEntry[];
+}
+
+export function listRepo(root: string, fs: ReadFs): RepoListing {
   const entries = fs.listTree(root, (folder) => dirname(folder) === root && NOT_INPUT.has(folder.slice(root.length + 1)));
   // Listing order is the file system's: sort so the digest is about the files alone.
   entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const prefix = root.length + 1;
-  for (const e of entries) {
+  return { root, entries };
+}
+
+/**
+ * The stamp of a listing. `known` gives the rows (and racy content hashes) already taken of
+ * some files, each before their bytes were read (src/cache/observed-fs.ts); every other file
+ * is looked at now.
+ */
+export function stampOf(listing: RepoListing, fs: ReadFs, now: number, known?: (path: string) => StampRow | undefined): Stamp {
+  const hash = createHash("sha1").update(`${FORMAT}\0${toolFingerprint(fs)}\0`);
+  const racy: Record<string, string> = {};
+  const prefix = listing.root.length + 1;
+  for (const e of listing.entries) {
     // Entries lie under root: cutting the prefix is all relative() would do, thousands of times over.
     const rel = sep === "/" ? e.path.slice(prefix) : e.path.slice(prefix).split(sep).join("/");
     if (NOT_INPUT.has(rel)) continue;
@@ -79,18 +109,23 @@ export function stampRepo(root: string, fs: ReadFs, now: number): Stamp {
       hash.update(`${rel}\0d\n`);
       continue;
     }
-    let row: string;
-    try {
-      const st = fs.lstatSync(e.path);
-      row = `${rel}\0${e.isSymbolicLink ? "l" : e.isFile ? "f" : "o"}\0${st.size}\0${st.mtimeMs}\0${st.ctimeMs ?? ""}\0${st.ino}`;
-      if (e.isSymbolicLink) row += `\0${linkTarget(fs, e.path)}`;
-      if (e.isFile && Math.max(st.mtimeMs, st.ctimeMs ?? 0) > now - RACY_MS) racy[rel] = contentHash(fs, e.path);
-    } catch {
-      row = `${rel}\0gone`;
-    }
-    hash.update(`${row}\n`);
+    const row = known?.(e.path) ?? stampRow(fs, rel, e, now);
+    if (row.racy !== undefined) racy[rel] = row.racy ?? contentHash(fs, e.path);
+    hash.update(`${row.row}\n`);
   }
   return { digest: hash.digest("hex"), racy };
+}
+
+/** A file's row from its stats (`st`: taken by the caller, else an lstat now). */
+export function stampRow(fs: ReadFs, rel: string, e: ListedEntry, now: number, st?: FileStat): StampRow {
+  try {
+    st ??= fs.lstatSync(e.path);
+    let row = `${rel}\0${e.isSymbolicLink ? "l" : e.isFile ? "f" : "o"}\0${st.size}\0${st.mtimeMs}\0${st.ctimeMs ?? ""}\0${st.ino}`;
+    if (e.isSymbolicLink) row += `\0${linkTarget(fs, e.path)}`;
+    return e.isFile && Math.max(st.mtimeMs, st.ctimeMs ?? 0) > now - RACY_MS ? { row, racy: null } : { row };
+  } catch {
+    return { row: `${rel}\0gone` };
+  }
 }
 
 /** What a link leads to, as far as a check can tell (a folder, a file of some size, nothing). */
@@ -105,10 +140,15 @@ function linkTarget(fs: ReadFs, path: string): string {
 
 function contentHash(fs: ReadFs, path: string): string {
   try {
-    return createHash("sha1").update(fs.readFileSync(path)).digest("hex");
+    return bytesHash(fs.readFileSync(path));
   } catch {
     return "unreadable";
   }
+}
+
+/** The content hash a racy file is compared by. */
+export function bytesHash(bytes: Uint8Array): string {
+  return createHash("sha1").update(bytes).digest("hex");
 }
 
 let fingerprintMemo: string | undefined;
@@ -142,23 +182,45 @@ interface StoredEntry {
   textBytes: number;
 }
 
-/** The cache of one repository for one run; the stamp is taken once, before anything is read. */
+/**
+ * The cache of one repository for one run. The repository is listed once, when the cache is
+ * opened, and every file but the records and sessions stamped then; their rows are taken
+ * only when needed: all at once to judge an entry found (a warm run), or from the computing
+ * run's own looks at them (`readFs`) for an entry put after no entry was found (a cold run).
+ */
 export function openResultCache(root: string, io: ResultCacheIo): ResultCache | undefined {
   const secret = cacheSecret({ env: io.env, fs: io.writeFs });
   if (!secret) return undefined;
   const fs = io.fs ?? nodeReadFs;
   const writeFs = io.writeFs ?? nodeFs;
   const now = io.now?.() ?? Date.now();
-  let stamp: Stamp;
+  let listing: RepoListing;
   try {
-    stamp = stampRepo(root, fs, now);
+    listing = listRepo(root, fs);
   } catch {
     return undefined; // an unlistable folder: run uncached, the load reports it
   }
+  const stamper = { row: (d: Deferred, st?: FileStat) => stampRow(fs, d.rel, d.entry, now, st), contentHash: bytesHash };
+  const deferred = new Map<string, Deferred>();
+  const early = new Map<string, StampRow>();
+  const prefix = root.length + 1;
+  for (const entry of listing.entries) {
+    if (entry.isDirectory) continue;
+    const rel = sep === "/" ? entry.path.slice(prefix) : entry.path.slice(prefix).split(sep).join("/");
+    if (loadedFile(rel)) deferred.set(entry.path, { rel, entry });
+    else early.set(entry.path, stamper.row({ rel, entry }));
+  }
+  const observed = observedFs(listing.entries, fs, stamper, deferred);
+  /** Every file as it is now: taken at most once, before the run computes anything. */
+  let whole: Stamp | undefined;
+  const stampNow = (): Stamp => (whole ??= stampOf(listing, fs, now, (path) => early.get(path)));
+  /** For an entry put: the stamp judged by (warm, stale), else the one the run's looks make. */
+  const stampToPut = (): Stamp => whole ?? stampOf(listing, fs, now, (path) => early.get(path) ?? observed.rowOf(path));
   const folder = join(root, CACHE_DIR, RESULTS_DIR);
   const pathOf = (purpose: unknown) => join(folder, `${createHash("sha1").update(JSON.stringify(purpose)).digest("hex").slice(0, 24)}.json`);
   /** Trusted when made from these very files (racy ones compared by content). */
   const current = (entry: StoredEntry): boolean => {
+    const stamp = stampNow();
     if (entry.stamp?.digest !== stamp.digest) return false;
     // Racy then: compare contents now (a file still racy now was hashed in the stamp too).
     for (const [rel, sha] of Object.entries(entry.stamp.racy ?? {})) {
@@ -201,7 +263,7 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
       ensureIgnored(writeFs, join(root, CACHE_DIR));
       const pieces = typeof text === "string" ? [text] : text;
       const textBytes = pieces.reduce((n, piece) => n + (typeof piece === "string" ? Buffer.byteLength(piece, "utf8") : piece.length), 0);
-      const header = `${JSON.stringify({ stamp, value, textBytes } satisfies StoredEntry)}\n`;
+      const header = `${JSON.stringify({ stamp: stampToPut(), value, textBytes } satisfies StoredEntry)}\n`;
       writeEntry(writeFs, secret, pathOf(purpose), [header, ...pieces]);
     } catch {
       // A read-only checkout simply runs uncached.
@@ -219,6 +281,7 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
       return found && { value: found.entry.value as T, text: found.text };
     },
     putWithText: write,
+    readFs: observed.fs,
   };
 }
 
