@@ -11,6 +11,9 @@
  *   second edit could keep size and mtime) still have the same content hash, as git does;
  * - it is signed with this user's key (cache/secret.ts), so a cache that comes with the
  *   repository (committed, planted in a pull request) is never believed.
+ * Each file's row is taken before the run reads any of its bytes: when the cache is opened,
+ * or, for the record and session files of a run computing a result, at the load's own first
+ * look at the file (src/cache/observed-fs.ts), so a cold run does not stat them twice.
  * Anything else (a missing, corrupt, foreign or stale entry) is a miss: the caller computes.
  */
 import { createHash } from "node:crypto";
