@@ -9,12 +9,19 @@ import { atActivity, type Check } from "./context.js";
 import { foldTitle } from "./title-fold.js";
 
 export function duplicateKey(a: Pick<Activity, "teacher" | "date" | "kind" | "title">, titles?: Map<string, string>): string {
-  let title = titles?.get(a.title);
-  if (title === undefined) {
-    title = foldTitle(a.title);
-    titles?.set(a.title, title);
-  }
+  const title = titles ? folded(a.title, titles) : foldTitle(a.title);
   return `${a.teacher}\u0000${a.date}\u0000${a.kind}\u0000${title}`;
+}
+
+/** Same kind and title as a person reads it (teacher and date already the same). */
+function sameKey(p: Activity, a: Activity, titles: Map<string, string>): boolean {
+  return p.kind === a.kind && (p.title === a.title || folded(p.title, titles) === folded(a.title, titles));
+}
+
+function folded(title: string, titles: Map<string, string>): string {
+  let f = titles.get(title);
+  if (f === undefined) titles.set(title, (f = foldTitle(title)));
+  return f;
 }
 
 /** Folded titles (foldTitle is pure), kept between runs; bounded. */
@@ -27,16 +34,22 @@ export const duplicateRecord: Check = {
   run(ctx) {
     const dataset = ctx.dataset;
     if (!dataset) return [];
-    const first = new Map<string, Activity>();
     const out: Problem[] = [];
     // Titles repeat across a group's members, and the web server checks the same files on every save.
     if (FOLDED_TITLES.size > 200_000) FOLDED_TITLES.clear();
     const titles = FOLDED_TITLES;
+    // The first of each key, by teacher and date: both are shared strings (their hashes kept), so no
+    // key string is built per activity; a teacher has one or two activities on a date, compared as keys.
+    const firsts = new Map<string, Map<string, Activity | Activity[]>>();
     for (const a of ctx.activities) {
-      const key = duplicateKey(a, titles);
-      const prev = first.get(key);
+      let byDate = firsts.get(a.teacher);
+      if (!byDate) firsts.set(a.teacher, (byDate = new Map()));
+      const there = byDate.get(a.date);
+      const prev = there === undefined ? undefined : Array.isArray(there) ? there.find((p) => sameKey(p, a, titles)) : sameKey(there, a, titles) ? there : undefined;
       if (!prev) {
-        first.set(key, a);
+        if (there === undefined) byDate.set(a.date, a);
+        else if (Array.isArray(there)) there.push(a);
+        else byDate.set(a.date, [there, a]);
         continue;
       }
       const said = { teacher: a.teacher, date: a.date, title: a.title, file: prev.origin.file, line: prev.origin.line };
