@@ -55,6 +55,16 @@ describe("a cold run's stamp, taken from its own looks at the files", () => {
     expect(openResultCache(dir, { env })!.get(["check"])).toEqual({ problems: 3 });
   });
 
+  it("takes a record file's row from the stats of the open the load read it through: no lstat at all", () => {
+    const { dir, env } = repo();
+    const fs = counting();
+    const cold = openResultCache(dir, { env, fs })!;
+    for (const f of ["a", "b"]) expect(Buffer.from(cold.readFs.readPlainFile!(join(dir, "records", "t1", `${f}.yaml`), 100).bytes!).toString("utf8")).toBe("records: []\n");
+    expect(fs.lstats.filter((p) => p.includes("records"))).toEqual([]);
+    cold.put(["check"], { problems: 2 });
+    expect(openResultCache(dir, { env })!.get(["check"])).toEqual({ problems: 2 });
+  });
+
   it("makes the same digest as a stamp of every file taken before the run", () => {
     const { dir, env } = repo();
     const before = stampRepo(dir, nodeReadFs, Date.now() + 60_000);

@@ -82,6 +82,23 @@ export function observedFs(entries: readonly ListedEntry[], base: ReadFs, stampe
       if (row?.racy === null) row.racy = stamper.contentHash(bytes);
       return bytes;
     },
+    ...(base.readPlainFile ? {
+      readPlainFile(path: string, maxBytes: number) {
+        if (!deferred.has(path) || rows.has(path)) return base.readPlainFile!(path, maxBytes);
+        let read: { stat: FileStat; bytes?: Uint8Array };
+        try {
+          read = base.readPlainFile!(path, maxBytes);
+        } catch (e) {
+          look(path); // a link, gone, unreadable: its row as an lstat sees it
+          throw e;
+        }
+        // The stats of the very file read, taken before its bytes were.
+        look(path, read.stat);
+        const row = rows.get(path);
+        if (row?.racy === null && read.bytes) row.racy = stamper.contentHash(read.bytes);
+        return read;
+      },
+    } : {}),
     listTree(dir, prune) {
       // Under a folder of the listing: the same entries, as they were when the stamp was listed.
       const top = join(dir);

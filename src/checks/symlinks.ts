@@ -72,6 +72,8 @@ export const symlinks: Check = {
     const parts = new Map<string, PathPart>();
     for (const f of ctx.repo.files) {
       if (f.kind !== "records" && f.kind !== "sessions") continue;
+      // The load read it as a plain file, not through a link: only the folders above it are looked at.
+      if (f.plain) parts.set(f.file, "plain");
       const link = linkOnPath(root, f.file, parts);
       if (!link || outside.has(f.file) || outside.has(link) || seen.has(link)) continue;
       seen.add(link);

@@ -27,12 +27,18 @@ export interface FileResult {
 export function readActivityFile(root: string, file: string, kind: "records" | "sessions", slow: (bytes?: Uint8Array) => FileResult, fs: ReadFs = nodeReadFs): FileResult {
   const bytes = safeRead(join(root, file), fs);
   if (!bytes) return slow();
-  return fastRead(file, kind, bytes) ?? slow(bytes);
+  const fast = fastRead(file, kind, bytes);
+  if (!fast) return slow(bytes);
+  // safeRead reads no link (the symlink check's question about the file itself).
+  fast.loaded.plain = true;
+  return fast;
 }
 
 /** The bytes of a plain file within the size limit; undefined sends the caller the ordinary way. */
 function safeRead(abs: string, fs: ReadFs): Uint8Array | undefined {
   try {
+    // One open: stats and bytes together (the result cache's stamp takes its row from these stats).
+    if (fs.readPlainFile) return fs.readPlainFile(abs, MAX_FILE_BYTES).bytes;
     const st = fs.lstatSync(abs);
     // Links and oversized files take the ordinary path, which reports them.
     if (st.isSymbolicLink() || !st.isFile() || st.size > MAX_FILE_BYTES) return undefined;

@@ -1,4 +1,5 @@
-import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { lstatSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { removeDir, tempDir } from "../../test/helpers/temp-repo.js";
@@ -29,5 +30,24 @@ describe("nodeReadFs.listTree", () => {
       expect(nodeReadFs.listTree(written, prune).sort(byPath), written).toEqual(expected);
     }
     expect(nodeReadFs.listTree(join(dir, "nothing-here"))).toEqual([]);
+  });
+});
+
+describe("nodeReadFs.readPlainFile", () => {
+  it("gives a plain file's stats and bytes, no bytes past the limit or of a FIFO (without waiting on it), and refuses a link", () => {
+    const dir = tempDir("yanxiu-plain-");
+    made.push(dir);
+    const file = join(dir, "t01.yaml");
+    writeFileSync(file, "records: []\n");
+    const read = nodeReadFs.readPlainFile!(file, 100);
+    expect(Buffer.from(read.bytes!).toString("utf8")).toBe("records: []\n");
+    expect([read.stat.size, read.stat.ino, read.stat.mtimeMs]).toEqual([12, lstatSync(file).ino, lstatSync(file).mtimeMs]);
+    expect(nodeReadFs.readPlainFile!(file, 11)).toEqual({ stat: expect.objectContaining({ size: 12 }) });
+    symlinkSync(file, join(dir, "link.yaml"));
+    expect(() => nodeReadFs.readPlainFile!(join(dir, "link.yaml"), 100)).toThrow();
+    execFileSync("mkfifo", [join(dir, "fifo.yaml")]);
+    const fifo = nodeReadFs.readPlainFile!(join(dir, "fifo.yaml"), 100);
+    expect(fifo.bytes).toBeUndefined();
+    expect(fifo.stat.isFile()).toBe(false);
   });
 });

@@ -63,7 +63,15 @@ export interface ReadFs {
   listTree(dir: string, prune?: (folder: string) => boolean): ListedEntry[];
   /** A file opened to be read in pieces (a large cached report, streamed through one buffer). */
   openPieces?(path: string): Pieces;
+  /**
+   * A plain file's stats and bytes in one open, never through a link: the stats are taken
+   * (fstat) before the bytes are read; no bytes when it is not a plain file or is over
+   * `maxBytes`. Throws when it cannot be opened so (missing, a link, unreadable).
+   */
+  readPlainFile?(path: string, maxBytes: number): { stat: FileStat; bytes?: Uint8Array };
 }
+
+const { O_RDONLY, O_NOFOLLOW, O_NONBLOCK } = nodeFsModule.constants;
 
 /** An open file read by position; `private` when only its owner, this user, may change it in place. */
 export interface Pieces {
@@ -95,6 +103,8 @@ export const nodeReadFs: ReadFs = {
       throw e;
     }
   },
+  // Where a link cannot be refused at the open (no O_NOFOLLOW: Windows), callers lstat first instead.
+  ...(O_NOFOLLOW === undefined ? {} : { readPlainFile }),
   listTree(dir, prune) {
     const out: ListedEntry[] = [];
     const walk = (folder: string): void => {
@@ -119,6 +129,27 @@ export const nodeReadFs: ReadFs = {
     return out;
   },
 };
+
+
+/** ReadFs.readPlainFile: one open that never follows a link and never waits on a FIFO. */
+function readPlainFile(path: string, maxBytes: number): { stat: FileStat; bytes?: Uint8Array } {
+  const fd = nodeFsModule.openSync(path, O_RDONLY | O_NOFOLLOW! | (O_NONBLOCK ?? 0));
+  try {
+    const stat = nodeFsModule.fstatSync(fd);
+    if (!stat.isFile() || stat.size > maxBytes) return { stat };
+    // As readFileSync: up to the size the stats say (a file growing meanwhile has other stats next run).
+    const bytes = Buffer.allocUnsafe(stat.size);
+    let got = 0;
+    while (got < bytes.length) {
+      const n = nodeFsModule.readSync(fd, bytes, got, bytes.length - got, null);
+      if (n === 0) break;
+      got += n;
+    }
+    return { stat, bytes: got === bytes.length ? bytes : bytes.subarray(0, got) };
+  } finally {
+    nodeFsModule.closeSync(fd);
+  }
+}
 
 export const nodeFs: WriteFs = {
   openSync: (p, f, m) => nodeFsModule.openSync(p, f, m),

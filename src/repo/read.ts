@@ -20,6 +20,8 @@ export interface LoadedFile {
   source?: YamlSource;
   /** Problems of this file alone (syntax, schema). */
   problems: Problem[];
+  /** Read as a plain file, not through a link: the symlink check need not look at it again. */
+  plain?: true;
 }
 
 export interface ReadResult {

@@ -19,7 +19,7 @@ beforeEach(() => {
 });
 afterEach(() => removeDir(dir));
 
-/** node:fs, counting the school files read (not stat-ed) under records/ and sessions/. */
+/** node:fs, counting the school files read (not stat-ed) under records/ and sessions/, however they are opened. */
 function countingFs(): { fs: ReadFs; reads: string[] } {
   const reads: string[] = [];
   const fs: ReadFs = {
@@ -27,6 +27,10 @@ function countingFs(): { fs: ReadFs; reads: string[] } {
     readFileSync(path) {
       if (/[\\/](records|sessions)[\\/]/.test(path)) reads.push(path);
       return nodeReadFs.readFileSync(path);
+    },
+    readPlainFile(path, maxBytes) {
+      if (/[\\/](records|sessions)[\\/]/.test(path)) reads.push(path);
+      return nodeReadFs.readPlainFile!(path, maxBytes);
     },
   };
   return { fs, reads };
