@@ -18,6 +18,7 @@ import { TYPING_CHECKS } from "../repo/typing-problems.js";
 import type { z } from "zod";
 import { LineCounter } from "yaml";
 import { readActivityFile, readFastSource, type FileResult } from "./read-files.js";
+import { fastRosterFile } from "../schema/fast-validate.js";
 import { nodeReadFs, type ReadFs } from "../repo/fs.js";
 import { lineAt } from "../repo/fast-yaml.js";
 import { lenientConfig, lenientRoster, type Unsure } from "./lenient-files.js";
@@ -204,7 +205,9 @@ function withoutFollowOns(source: YamlSource, problems: Problem[]): Problem[] {
  */
 function readRoster(fs: ReadFs, root: string): ReturnType<typeof readAndValidate<typeof rosterSchema>> {
   const source = readFastSource(root, ROSTER_FILE, fs);
-  const valid = source && rosterSchema.safeParse(source.data);
+  // The hand-written validator takes a valid roster; zod judges anything else.
+  const quick = source && fastRosterFile(source.data);
+  const valid = quick ? { success: true as const, data: quick } : source && rosterSchema.safeParse(source.data);
   if (source && valid?.success) {
     return { loaded: { file: ROSTER_FILE, kind: "roster", source, problems: [] }, data: valid.data, readable: source, recovered: false };
   }

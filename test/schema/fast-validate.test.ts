@@ -5,8 +5,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { parse } from "yaml";
-import { recordFileSchema, sessionFileSchema } from "../../src/schema/files.js";
-import { fastRecordFile, fastSessionFile } from "../../src/schema/fast-validate.js";
+import { recordFileSchema, rosterSchema, sessionFileSchema } from "../../src/schema/files.js";
+import { fastRecordFile, fastRosterFile, fastSessionFile } from "../../src/schema/fast-validate.js";
 import { DEMO_SCHOOL, schoolFiles } from "../../src/synth/index.js";
 
 function agree(kind: "records" | "sessions", data: unknown): "fast" | "zod-only" {
@@ -106,5 +106,64 @@ describe("fast validator", () => {
     for (const c of cases) expect(agree("records", c)).toBe("zod-only");
     expect(agree("records", { teacher: "t01", records: null })).toBe("zod-only");
     expect(agree("records", rec({ date: "2025-09-12T08:30:00+08:00", evidence: "a.pdf", count: 0 }))).toBe("fast");
+  });
+});
+
+describe("fast roster validator", () => {
+  /** Takes what zod takes with the same output, key order included; else defers. */
+  function agreeRoster(data: unknown): "fast" | "zod-only" {
+    const fast = fastRosterFile(data);
+    const zod = rosterSchema.safeParse(data);
+    if (fast === undefined) return "zod-only";
+    expect(zod.success, JSON.stringify(data)).toBe(true);
+    expect(fast).toStrictEqual(zod.data);
+    expect(JSON.stringify(fast)).toBe(JSON.stringify(zod.data));
+    return "fast";
+  }
+  const rosterOf = (school: typeof DEMO_SCHOOL) => parse([...schoolFiles({ ...school, evidence: false })].find(([path]) => path === "roster.yaml")![1]);
+
+  it("takes the generated rosters (dated roles, joined and left, groups with parents) as zod does", () => {
+    for (const seed of [1, 2, 3]) expect(agreeRoster(rosterOf({ ...DEMO_SCHOOL, seed, teachers: 120 }))).toBe("fast");
+  });
+
+  it("never takes what zod refuses, and gives zod's output when it takes a roster", () => {
+    const pick = <T>(good: T[], bad: unknown[]) => fc.oneof({ weight: 40, arbitrary: fc.constantFrom(...good) }, { weight: 1, arbitrary: fc.constantFrom(...bad) });
+    const optional = (name: string, a: fc.Arbitrary<unknown>) => fc.option(a.map((v) => [name, v] as const), { freq: 2 });
+    const teacher = fc
+      .tuple(
+        pick(["t01", "T.2_x-3"], ["t 01", "", 5, "教师", "a".repeat(65)]).map((v) => ["id", v] as const),
+        pick(["李娜", "n".repeat(100)], ["", "n".repeat(101), "a\u202eb", null]).map((v) => ["name", v] as const),
+        optional("groups", pick([[], ["chinese", "math"]], [["语文"], "chinese", null, [""]])),
+        optional("roles", pick([["教师"], [{ role: "组长", from: "2025-09-01" }, "行政"], [{ role: "r", to: "2025-09-01T08:00" }]], [[""], [{ role: "" }], [{ role: "r", from: "2025-02-30" }], [{ role: "r", extra: 1 }], [3], "教师"])),
+        optional("emails", pick([["a@b.c"], []], [["ab"], "a@b.c", [null]])),
+        optional("keys", pick([["gpg:ABCD"]], [[""], "k"])),
+        optional("joined", pick(["2020-09-01", "2020-09-01 08:00"], ["2020-13-01", "", 2020])),
+        optional("left", pick(["2026-07-01"], ["2026-7-1"])),
+        optional("scored", pick([false, true], ["false", 0])),
+        optional("notes", pick(["", "兼任"], [1, null])),
+        fc.oneof({ weight: 30, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom(1, "x").map((v) => ["extra", v] as const) }),
+      )
+      .map((fields) => Object.fromEntries(fields.filter((f) => f !== null) as [string, unknown][]));
+    const group = fc
+      .tuple(
+        pick(["chinese"], ["语文组", ""]).map((v) => ["id", v] as const),
+        pick(["语文组"], ["", null]).map((v) => ["name", v] as const),
+        optional("type", pick(["教研组", "备课组", "lesson-prep"], ["组", ""])),
+        optional("parent", pick(["chinese"], ["x y"])),
+        optional("leader", pick(["t01"], [""])),
+      )
+      .map((fields) => Object.fromEntries(fields.filter((f) => f !== null) as [string, unknown][]));
+    let fast = 0;
+    fc.assert(
+      fc.property(fc.array(teacher, { minLength: 1, maxLength: 3 }), fc.option(fc.array(group, { maxLength: 2 }), { freq: 3 }), fc.option(pick(["https://x"], [3]), { freq: 3 }), (teachers, groups, schema) => {
+        const data: Record<string, unknown> = { teachers };
+        if (groups !== null) data.groups = groups;
+        if (schema !== null) data.$schema = schema;
+        if (agreeRoster(data) === "fast") fast++;
+      }),
+      { numRuns: 3000 },
+    );
+    expect(fast).toBeGreaterThan(500); // not vacuous
+    for (const bad of [{ teachers: [] }, { groups: [] }, { teachers: null }, { teachers: [{ id: "t01", name: "n" }], groups: null }, [], null]) expect(agreeRoster(bad)).toBe("zod-only");
   });
 });
