@@ -25,13 +25,8 @@ export interface StampRow {
 
 /** How results.ts makes a row (from `st` when given, else from an lstat now) and a content hash. */
 export interface Stamper {
-  row(deferred: Deferred, st?: FileStat): StampRow;
+  row(entry: ListedEntry, st?: FileStat): StampRow;
   contentHash(bytes: Uint8Array): string;
-}
-
-export interface Deferred {
-  rel: string;
-  entry: ListedEntry;
 }
 
 export interface ObservedFs {
@@ -45,13 +40,19 @@ export interface ObservedFs {
  * `entries`: the stamp's listing (sorted); `deferred`: the files (by absolute path) whose rows
  * are left to the run's first look.
  */
-export function observedFs(entries: readonly ListedEntry[], base: ReadFs, stamper: Stamper, deferred: ReadonlyMap<string, Deferred>): ObservedFs {
-  const rows = new Map<string, StampRow>();
+export function observedFs(entries: readonly ListedEntry[], base: ReadFs, stamper: Stamper, deferred: ReadonlyMap<string, ListedEntry>): ObservedFs {
+  // Kept for the whole run: plain strings, no object per file (a few MB less to collect around).
+  const rows = new Map<string, string>();
+  /** Racy files by path: their content hash, or null until the run reads them. */
+  const racy = new Map<string, string | null>();
   const folders = new Set(entries.filter((e) => e.isDirectory).map((e) => e.path));
   /** The row of a deferred file, taken at the first look (from `st` when the look was an lstat). */
   const look = (path: string, st?: FileStat): void => {
-    const d = deferred.get(path);
-    if (d && !rows.has(path)) rows.set(path, stamper.row(d, st));
+    const entry = deferred.get(path);
+    if (!entry || rows.has(path)) return;
+    const made = stamper.row(entry, st);
+    rows.set(path, made.row);
+    if (made.racy !== undefined) racy.set(path, made.racy);
   };
   const fs: ReadFs = {
     lstatSync(path) {
@@ -77,9 +78,8 @@ export function observedFs(entries: readonly ListedEntry[], base: ReadFs, stampe
     readFileSync(path) {
       look(path);
       const bytes = base.readFileSync(path);
-      const row = rows.get(path);
       // A racy file is compared by the content this run read, the first time it read it.
-      if (row?.racy === null) row.racy = stamper.contentHash(bytes);
+      if (racy.get(path) === null) racy.set(path, stamper.contentHash(bytes));
       return bytes;
     },
     ...(base.readPlainFile ? {
@@ -94,8 +94,7 @@ export function observedFs(entries: readonly ListedEntry[], base: ReadFs, stampe
         }
         // The stats of the very file read, taken before its bytes were.
         look(path, read.stat);
-        const row = rows.get(path);
-        if (row?.racy === null && read.bytes) row.racy = stamper.contentHash(read.bytes);
+        if (racy.get(path) === null && read.bytes) racy.set(path, stamper.contentHash(read.bytes));
         return read;
       },
     } : {}),
@@ -108,5 +107,11 @@ export function observedFs(entries: readonly ListedEntry[], base: ReadFs, stampe
     },
     ...(base.openPieces ? { openPieces: (path: string) => base.openPieces!(path) } : {}),
   };
-  return { fs, rowOf: (path) => rows.get(path) };
+  return {
+    fs,
+    rowOf(path) {
+      const row = rows.get(path);
+      return row === undefined ? undefined : racy.has(path) ? { row, racy: racy.get(path)! } : { row };
+    },
+  };
 }

@@ -24,7 +24,7 @@ import { CACHE_DIR, RECORDS_DIR, SESSIONS_DIR } from "../repo/layout.js";
 import { quietUnlink, tempPathFor, writeAll, writeFileAtomic } from "../repo/write.js";
 import { cacheSecret, SIGNATURE_LINE, signer, verifiedBytes, type KeyIo } from "./secret.js";
 import { textInMemory, verifiedPieces, type StoredText } from "./stored-text.js";
-import { observedFs, type Deferred, type StampRow } from "./observed-fs.js";
+import { observedFs, type StampRow } from "./observed-fs.js";
 
 export const RESULTS_DIR = "results";
 /** 2: the text's length is counted in bytes (textBytes), so a hit is served without decoding it. */
@@ -203,15 +203,15 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
   } catch {
     return undefined; // an unlistable folder: run uncached, the load reports it
   }
-  const stamper = { row: (d: Deferred, st?: FileStat) => stampRow(fs, d.rel, d.entry, now, st), contentHash: bytesHash };
-  const deferred = new Map<string, Deferred>();
-  const early = new Map<string, StampRow>();
   const prefix = root.length + 1;
+  const relOf = (path: string) => (sep === "/" ? path.slice(prefix) : path.slice(prefix).split(sep).join("/"));
+  const stamper = { row: (entry: ListedEntry, st?: FileStat) => stampRow(fs, relOf(entry.path), entry, now, st), contentHash: bytesHash };
+  const deferred = new Map<string, ListedEntry>();
+  const early = new Map<string, StampRow>();
   for (const entry of listing.entries) {
     if (entry.isDirectory) continue;
-    const rel = sep === "/" ? entry.path.slice(prefix) : entry.path.slice(prefix).split(sep).join("/");
-    if (loadedFile(rel)) deferred.set(entry.path, { rel, entry });
-    else early.set(entry.path, stamper.row({ rel, entry }));
+    if (loadedFile(relOf(entry.path))) deferred.set(entry.path, entry);
+    else early.set(entry.path, stamper.row(entry));
   }
   const observed = observedFs(listing.entries, fs, stamper, deferred);
   /** Every file as it is now: taken at most once, before the run computes anything. */
