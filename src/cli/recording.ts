@@ -26,8 +26,11 @@ export function recording(io: Io, limit = 64 * 1024 * 1024): Recording {
         const piece = bytes ? Buffer.from(chunk, "utf8") : chunk;
         if (!over) {
           size += bytes ? piece.length : Buffer.byteLength(chunk, "utf8");
-          if (size > limit) over = true;
-          else into.push(piece);
+          if (size > limit) {
+            over = true;
+            // Nothing will be kept: let go of what was (at a million records, 64 MB held to the end).
+            into.length = 0;
+          } else into.push(piece);
         }
         return (w.write as (c: string | Buffer) => boolean | void)(piece);
       },
