@@ -103,3 +103,50 @@ describe("a save is checked alike by the web page (loaded school) and by add (wh
     expect(render(dup.message, "zh")).toContain(T04);
   });
 });
+
+/**
+ * The web page runs check once on the file as it would be and skips the run on the file as it
+ * was when the first finds only problems the unchanged files brought with them (src/serve/validate.ts).
+ * Here t04's file of the other term (which every save into t04's file is checked with) has a
+ * problem of its own: a clean save must find nothing new, a bad one only its own problem.
+ */
+describe("a save beside a file that has a problem of its own", () => {
+  let root2 = "";
+  let repo2: LoadedRepo;
+  let index2: FileIndex;
+  const OTHER_TERM = "records/2025-2026-2/t04.yaml";
+
+  beforeAll(() => {
+    root2 = mkdtempSync(join(tmpdir(), "yanxiu-same-carried-"));
+    cpSync(DEMO, root2, { recursive: true });
+    writeFileSync(join(root2, OTHER_TERM), `${readFileSync(join(root2, OTHER_TERM), "utf8")}  - date: 2026-03-12\n    kind: observation\n    title: 三月听课\n    count: 1\n    colour: red\n`);
+    repo2 = loadRepo(root2);
+    index2 = FileIndex.of(repo2);
+  });
+
+  const both = (item: Record<string, unknown>) => {
+    const r = mergeItem(readFileSync(join(root2, T04), "utf8"), t04, item);
+    if (!r.ok) throw new Error(`merge: ${r.reason}`);
+    return {
+      add: validateWrite(repo2, T04, r.text, "zh", TODAY).introduced,
+      serve: validateInState(repo2, index2, T04, readFileSync(join(root2, T04)), r.text, TODAY).introduced,
+    };
+  };
+
+  it("the other file's problem is there before the save", () => {
+    expect(repo2.files.find((f) => f.file === OTHER_TERM)!.problems.map((p) => p.check)).toEqual(["unknown-key"]);
+    expect(index2.related(T04, []).includes(OTHER_TERM)).toBe(true);
+  });
+
+  it("a clean record: nothing new, both ways", () => {
+    const { add, serve } = both({ date: "2025-12-01", kind: "observation", title: "十二月听课", count: 2 });
+    expect(serve).toEqual([]);
+    expect(add).toEqual([]);
+  });
+
+  it("a record with an unknown field: only its own problem, both ways", () => {
+    const { add, serve } = both({ date: "2025-12-02", kind: "observation", title: "听课", count: 1, colour: "blue" });
+    expect(keys(serve)).toEqual(keys(add));
+    expect(serve.map((p) => [p.check, p.file])).toEqual([["unknown-key", T04]]);
+  });
+});
