@@ -91,6 +91,7 @@ export async function benchServe({ teachers = 2000, clients = 50, adds = 4, cpuP
     const times = [];
     const failures = [];
     const cpu0 = cpu();
+    const client0 = process.cpuUsage(); // the simulated teachers' own work: they share the cores with the server
     const t0 = Date.now();
     await Promise.all(sessions.map(async (s) => {
       for (let i = 1; i <= adds; i++) {
@@ -103,6 +104,7 @@ export async function benchServe({ teachers = 2000, clients = 50, adds = 4, cpuP
       }
     }));
     const wall = Date.now() - t0;
+    const client = process.cpuUsage(client0);
     const cpu1 = cpu();
     times.sort((a, b) => a - b);
     const q = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
@@ -121,6 +123,7 @@ export async function benchServe({ teachers = 2000, clients = 50, adds = 4, cpuP
       p50: q(0.5), p95: q(0.95), max: times.at(-1), peakRssBefore: rssBefore, peakRss: peakRss(),
       failures, missingCommits: missing, recordsInFiles: inFiles, batches,
       cpuPerAdd: (cpu1.own - cpu0.own) / times.length, gitCpuPerAdd: (cpu1.git - cpu0.git) / times.length,
+      clientCpuPerAdd: (client.user + client.system) / 1e6 / times.length,
     };
   } finally {
     const exited = new Promise((r) => child.once("exit", r));
@@ -154,7 +157,7 @@ export function serveLine(r) {
   const mb = (x) => `${Math.round(x / 1048576)} MB`;
   return `serve: ${r.clients} teachers × ${r.adds / r.clients} adds at once into a ${r.teachers.toLocaleString("en")}-teacher school: ` +
     `p50 ${ms(r.p50)}, p95 ${ms(r.p95)}, max ${ms(r.max)} per add (target p95 ≤ 300 ms), ${r.adds} adds in ${(r.wallMs / 1000).toFixed(1)} s in ${r.batches} commit batches; ` +
-    `server CPU per add ${ms(r.cpuPerAdd * 1000)} (+ ${ms(r.gitCpuPerAdd * 1000)} in git and its helper); ` +
+    `server CPU per add ${ms(r.cpuPerAdd * 1000)} (+ ${ms(r.gitCpuPerAdd * 1000)} in git and its helper, + ${ms(r.clientCpuPerAdd * 1000)} in the bench's clients); ` +
     `server peak RSS ${mb(r.peakRss)} (${mb(r.peakRssBefore)} before the adds); ` +
     `${r.failures.length} failed, ${r.missingCommits} commits missing, ${r.recordsInFiles}/${r.adds} records in the files`;
 }

@@ -92,7 +92,7 @@ export function createServer(opts: ServeOptions, socketAddress?: (c: Ctx) => str
 
     const session = server.sessions.get(getCookie(ctx, SESSION_COOKIE));
     if (session && repo.dataset) {
-      const account = server.accounts.read().get(session.teacher);
+      const account = server.accounts.get(session.teacher);
       const viewer = account && !account.disabled && account.password ? viewerOf(repo.dataset, session.teacher, server.opts.today()) : undefined;
       if (viewer) {
         ctx.set("session", session);
