@@ -126,12 +126,19 @@ export function registerEdit(app: Hono<{ Variables: Vars }>, server: Server): vo
     const ref = field(form, "ref");
     const found = ownEditable(c, ref, "edit");
     if (!found.ok) return found.response;
-    const kind = personalKinds(c).find((k) => k.id === field(form, "kind"));
+    const switching = field(form, "switch") === "1";
+    const kind = personalKinds(c).find((k) => k.id === field(form, switching ? "newkind" : "kind"));
     if (!kind) return forbidden(c, t(l, "没有这种活动类型(教研组活动由组长记录)", "No such kind of activity (group sessions are recorded by the leader)"));
     const values = recordFormValues(form);
     const version = field(form, "version");
     const removed = fields(form, "remove");
     const frame = frameOf(c, t(l, "编辑记录", "Edit a record"), "me");
+    // Another kind chosen: the form again with its fields, holding what was typed (a field the
+    // form did not have yet shows the record's value); nothing is read further, nothing saved.
+    if (switching) {
+      const typed = { ...valuesOf(found.act), ...Object.fromEntries(Object.entries(values).filter(([f]) => f in form)) };
+      return c.html(String(page(frame, editBody(switchOf(c, ref, found.act, kind), { ...addFormBase(c, server, kind), values: typed, errors: {}, general: [], edit: { ref, version, evidence: found.act.evidence, removed } }, l))));
+    }
     const show = (errors: Record<string, string[]>, general: string[], status: 400 | 403 | 409 | 500) =>
       c.html(String(page(frame, editBody(switchOf(c, ref, found.act, kind), { ...addFormBase(c, server, kind), values, errors, general, edit: { ref, version, evidence: found.act.evidence, removed } }, l))), status);
 

@@ -44,7 +44,7 @@ describe("changing the kind of my record", () => {
   it("?kind= shows the new kind's fields with what the record has; saving drops the old kind's field, in one commit by me", async () => {
     const c = await teacher();
     const same = await c.get(`/records/edit?ref=${REF}`);
-    expect(same.text).toMatch(/<select id="newkind" name="kind"[^>]*>.*<option value="observation" selected>听课\/观课议课<\/option>/s);
+    expect(same.text).toMatch(/<select id="newkind" name="newkind"[^>]*>.*<option value="observation" selected>听课\/观课议课<\/option>/s);
     expect(same.text).toContain('id="count"');
 
     const form = await c.get(`/records/edit?ref=${REF}&kind=lesson-award`);
@@ -69,6 +69,39 @@ describe("changing the kind of my record", () => {
     const line = /<li data-ref="[^"]+">(?:(?!<\/li>).)*优质课评比《秋天》(?:(?!<\/li>).)*<\/li>/s.exec(me.text)?.[0] ?? "";
     expect(line).toContain("2026-04-15 · 课堂教学评选获奖");
     expect(line).toContain("录入");
+  });
+
+  it("switching the kind keeps what was typed in the fields the new kind also has; nothing is saved", async () => {
+    const c = await teacher();
+    await c.get(`/records/edit?ref=${REF}`);
+    const before = head();
+    // Typed, not saved: a new title, date and notes, and 5 in 数量; then 课堂教学评选获奖 chosen.
+    const r = await c.post("/records/edit", {
+      ref: REF, version: c.hidden("version"), kind: "observation", newkind: "lesson-award", switch: "1",
+      date: "2026-04-16", title: "刚改的标题", count: "5", notes: "刚写的备注",
+    });
+    expect(r.status, r.text).toBe(200);
+    expect(r.text).toContain("编辑记录: 课堂教学评选获奖");
+    expect(r.text).toContain('<option value="lesson-award" selected>');
+    expect(r.text).toContain('id="title" name="title" value="刚改的标题"');
+    expect(r.text).toContain('id="date" name="date" type="date" max="2026-04-20" value="2026-04-16"');
+    expect(r.text).toContain('id="notes" name="notes" value="刚写的备注"');
+    expect(r.text).not.toContain('id="count"');
+    expect(c.hidden("kind")).toBe("lesson-award");
+    expect(file()).toBe(afterAdd);
+    expect(head()).toBe(before);
+    // And back: 数量 is not in lesson-award's form, so it shows the record's 3 again; the rest as typed.
+    const back = await c.post("/records/edit", {
+      ref: REF, version: c.hidden("version"), kind: "lesson-award", newkind: "observation", switch: "1",
+      date: "2026-04-16", title: "刚改的标题", level: "区县级", award: "", notes: "刚写的备注",
+    });
+    expect(back.status).toBe(200);
+    expect(back.text).toContain('id="count" name="count" inputmode="decimal" value="3"');
+    expect(back.text).toContain('id="title" name="title" value="刚改的标题"');
+    // Saving from there writes what was typed.
+    const saved = await c.post("/records/edit", { ref: REF, version: c.hidden("version"), kind: "observation", date: "2026-04-16", title: "刚改的标题", count: "3", notes: "刚写的备注" });
+    expect(saved.status, saved.text).toBe(303);
+    expect(file()).toContain("title: 刚改的标题");
   });
 
   it("the new kind's fields are checked as add checks them: an unknown level and a bad number beside their fields, nothing written", async () => {

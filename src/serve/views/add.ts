@@ -42,6 +42,11 @@ export interface EditFormExtras {
   evidence: string[];
   /** Those ticked to be taken off (kept ticked when the form comes back with a problem). */
   removed: string[];
+  /**
+   * The kind chooser, at the form's top (src/serve/views/edit.ts). An unseen save button goes
+   * before it: Enter in a field presses a form's first submit button, which must save, not switch.
+   */
+  chooser?: Html;
 }
 
 function errs(list: string[] | undefined): Html {
@@ -76,6 +81,7 @@ export function formBody(f: AddFormData): Html {
   return html`<form class="card" method="post" action="${e ? "/records/edit" : "/add"}" enctype="multipart/form-data">
 <input type="hidden" name="_csrf" value="${f.csrf}"><input type="hidden" name="kind" value="${f.kind.id}">
 ${e ? html`<input type="hidden" name="ref" value="${e.ref}"><input type="hidden" name="version" value="${e.version}">` : ""}
+${e?.chooser ? html`<button type="submit" class="default-save" tabindex="-1" aria-hidden="true"></button>${e.chooser}` : ""}
 ${errs(f.general)}
 <label for="date">${fieldLabel("date", l)}</label><input id="date" name="date" type="date" max="${f.today}" value="${f.values.date ?? f.today}" required>${errs(f.errors.date)}
 <label for="title">${fieldLabel("title", l)}</label><input id="title" name="title" value="${f.values.title ?? ""}" maxlength="200" required>${errs(f.errors.title)}
