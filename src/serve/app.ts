@@ -56,13 +56,15 @@ export function createServer(opts: ServeOptions, socketAddress?: (c: Ctx) => str
     return c.html(String(errorPage(frameOf(c as Ctx, t(lang, "找不到", "Not found")), t(lang, "找不到这个页面", "No such page"), t(lang, "链接可能已经失效。", "The link may be out of date."))), 404);
   });
 
+  // Set before the answer is made, so every answer is made with them (a route's own Cache-Control
+  // wins); set after, each one made Hono copy the answer into a new web Response.
   app.use("*", async (c, next) => {
-    await next();
     c.header("Content-Security-Policy", CSP);
     c.header("X-Content-Type-Options", "nosniff");
     c.header("X-Frame-Options", "DENY");
     c.header("Referrer-Policy", "same-origin");
-    if (!c.res.headers.get("Cache-Control")) c.header("Cache-Control", "no-store");
+    c.header("Cache-Control", "no-store");
+    await next();
   });
 
   app.get("/assets/app.css", (c) => c.body(APP_CSS, 200, { "Content-Type": "text/css; charset=utf-8", "Cache-Control": "max-age=3600" }));
