@@ -5,7 +5,7 @@
  */
 import { isDeepStrictEqual } from "node:util";
 import { Document, isMap, isPair, isScalar, isSeq, parseDocument, type Pair } from "yaml";
-import { fastParseYaml } from "../repo/fast-yaml.js";
+import { fastParseYaml, type FastParse } from "../repo/fast-yaml.js";
 import { plainItemLines } from "./item-lines.js";
 
 export type ListKey = "records" | "sessions";
@@ -20,10 +20,17 @@ export interface MergeTarget {
 }
 
 export type MergeResult =
-  | { ok: true; text: string; how: "new" | "document" | "append" }
+  /** `read`: the new text as the fast reader read it (appendPlain reads it anyway), so a caller need not read it again. */
+  | { ok: true; text: string; how: "new" | "document" | "append"; read?: ReadText }
   | { ok: false; reason: "unparsable" | "not-a-record-file" | "owner-mismatch" | "would-reformat"; found?: string };
 
 const PARSE = { version: "1.2", uniqueKeys: true, strict: true } as const;
+
+/** A text and the fast reader's parse of exactly that text. */
+export interface ReadText {
+  text: string;
+  parse: FastParse;
+}
 
 /** The text of a new file holding just this item. */
 export function newFileText(target: MergeTarget, item: Record<string, unknown>): string {
@@ -62,7 +69,7 @@ export function appendPlain(text: string, target: MergeTarget, item: Record<stri
   const result = text + itemLines.join("\n") + "\n";
   const after = fastParseYaml(result);
   if (!after || !isDeepStrictEqual(after.data, { ...before.data, [target.listKey]: [...list, item] })) return undefined;
-  return { ok: true, text: result, how: "append" };
+  return { ok: true, text: result, how: "append", read: { text: result, parse: after } };
 }
 
 /** mergeItem through the full parser's document: every file it can add to without changing what is there. */

@@ -11,6 +11,7 @@ import { runChecks } from "../checks/index.js";
 import { activityFileResult, type LoadedRepo } from "../pipeline/load.js";
 import { fastRead, type FileResult } from "../pipeline/read-files.js";
 import { newProblems } from "../add/validate.js";
+import type { ReadText } from "../add/merge.js";
 import { closedTermRefusal } from "../add/closed.js";
 import { termOfPath } from "../audit/paths.js";
 import { loadOrder, type FileIndex, type IndexedFile } from "./file-index.js";
@@ -32,8 +33,11 @@ export interface FileValidation {
   introduced: Problem[];
 }
 
-/** `current`: the file's bytes as read under its lock (undefined when it does not exist yet). */
-export function validateInState(repo: LoadedRepo, index: FileIndex, file: string, current: Uint8Array | undefined, text: string, today: string): FileValidation {
+/**
+ * `current`: the file's bytes as read under its lock (undefined when it does not exist yet).
+ * `read`: the fast reader's parse of `text`, when the caller has it (used only if it is of `text`).
+ */
+export function validateInState(repo: LoadedRepo, index: FileIndex, file: string, current: Uint8Array | undefined, text: string, today: string, read?: ReadText): FileValidation {
   const kind = file.startsWith("sessions/") ? "sessions" : "records";
   const held = current !== undefined && index.holdsClean(file, current) ? index.get(file)! : undefined;
   const before = current === undefined ? undefined
@@ -41,7 +45,7 @@ export function validateInState(repo: LoadedRepo, index: FileIndex, file: string
     : activityFileResult(repo.root, file, kind, undefined, current);
   // As a load reads it: the fast reader for a plain file, the full parser (positions for every problem) otherwise.
   const bytes = Buffer.from(text, "utf8");
-  const after = fastRead(file, kind, bytes) ?? activityFileResult(repo.root, file, kind, undefined, bytes);
+  const after = fastRead(file, kind, bytes, read) ?? activityFileResult(repo.root, file, kind, undefined, bytes);
   const mine = (r: FileResult | undefined) => (r ? [...r.found.valid, ...r.found.partial] : []);
   const related = index.related(file, [...mine(before), ...mine(after)]).map((f) => index.get(f)!);
   const opts = { today, linkedFolders: index.linkedFolders, disabled: SCHOOL_ONLY };

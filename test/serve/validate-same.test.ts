@@ -96,6 +96,28 @@ describe("a save is checked alike by the web page (loaded school) and by add (wh
     });
   }
 
+  it("the append's own reading of the new text gives what reading it again gives; a reading of another text is not used", () => {
+    const current = readFileSync(join(root, T04));
+    const merged = (item: Record<string, unknown>) => {
+      const r = mergeItem(current.toString("utf8"), t04, item);
+      if (!r.ok || r.how !== "append" || !r.read) throw new Error("expected appendPlain's reading");
+      return r as typeof r & { read: NonNullable<typeof r.read> };
+    };
+    for (const item of [{ date: "2025-12-01", kind: "observation", title: "十二月听课", count: 2 }, { date: "2025-12-02", kind: "observation", title: "听课", count: "三节" }]) {
+      const r = merged(item);
+      const again = validateInState(repo, index, T04, current, r.text, TODAY);
+      const shared = validateInState(repo, index, T04, current, r.text, TODAY, r.read);
+      const other = validateInState(repo, index, T04, current, r.text, TODAY, merged({ date: "2025-12-05", kind: "observation", title: "另一条", count: 1 }).read);
+      for (const v of [shared, other]) {
+        expect(v.after.found.valid.map((a) => a.title)).toEqual(again.after.found.valid.map((a) => a.title));
+        expect(v.after.found).toEqual(again.after.found);
+        expect(v.after.loaded.source?.data).toEqual(again.after.loaded.source?.data);
+        expect(keys(v.introduced)).toEqual(keys(again.introduced));
+      }
+      expect(again.after.found.valid.at(-1)?.title ?? "").not.toBe("另一条");
+    }
+  });
+
   it("the duplicate of a session is reported where check reports it: at the session, naming the record", () => {
     const { serve } = bothWays(T04, CASES[6]!.text());
     const dup = serve.find((p) => p.check === "duplicate-record")!;
