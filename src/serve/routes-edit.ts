@@ -126,21 +126,24 @@ export function registerEdit(app: Hono<{ Variables: Vars }>, server: Server): vo
     const ref = field(form, "ref");
     const found = ownEditable(c, ref, "edit");
     if (!found.ok) return found.response;
-    const switching = field(form, "switch") === "1";
-    const kind = personalKinds(c).find((k) => k.id === field(form, switching ? "newkind" : "kind"));
+    const kind = personalKinds(c).find((k) => k.id === field(form, "kind"));
     if (!kind) return forbidden(c, t(l, "没有这种活动类型(教研组活动由组长记录)", "No such kind of activity (group sessions are recorded by the leader)"));
     const values = recordFormValues(form);
     const version = field(form, "version");
     const removed = fields(form, "remove");
     const frame = frameOf(c, t(l, "编辑记录", "Edit a record"), "me");
-    // Another kind chosen: the form again with its fields, holding what was typed (a field the
-    // form did not have yet shows the record's value); nothing is read further, nothing saved.
-    if (switching) {
-      const typed = { ...valuesOf(found.act), ...Object.fromEntries(Object.entries(values).filter(([f]) => f in form)) };
-      return c.html(String(page(frame, editBody(switchOf(c, ref, found.act, kind), { ...addFormBase(c, server, kind), values: typed, errors: {}, general: [], edit: { ref, version, evidence: found.act.evidence, removed } }, l))));
-    }
     const show = (errors: Record<string, string[]>, general: string[], status: 400 | 403 | 409 | 500) =>
       c.html(String(page(frame, editBody(switchOf(c, ref, found.act, kind), { ...addFormBase(c, server, kind), values, errors, general, edit: { ref, version, evidence: found.act.evidence, removed } }, l))), status);
+
+    // 换成这个类型: the new kind's fields with what was typed; nothing saved. Chosen files cannot
+    // be put back into a file input, so the page says to choose them again.
+    if (field(form, "switch") === "1") {
+      const next = personalKinds(c).find((k) => k.id === field(form, "newkind")) ?? kind;
+      const again = files(form, "evidence").length > 0 ? [t(l, "换了类型,要上传的文件请重新选择", "The kind changed: choose the files to upload again")] : [];
+      // A field the form did not show (the kind before had none) comes with the record's value.
+      const typed = { ...valuesOf(found.act), ...Object.fromEntries(Object.entries(values).filter(([f]) => f in form)) };
+      return c.html(String(page(frame, editBody(switchOf(c, ref, found.act, next), { ...addFormBase(c, server, next), values: typed, errors: {}, general: again, edit: { ref, version, evidence: found.act.evidence, removed } }, l))));
+    }
 
     // New evidence: the add form's limits and checks, saved under evidence/<teacher>/.
     const uploads = await Promise.all(files(form, "evidence").map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));

@@ -42,11 +42,6 @@ export interface EditFormExtras {
   evidence: string[];
   /** Those ticked to be taken off (kept ticked when the form comes back with a problem). */
   removed: string[];
-  /**
-   * The kind chooser, at the form's top (src/serve/views/edit.ts). An unseen save button goes
-   * before it: Enter in a field presses a form's first submit button, which must save, not switch.
-   */
-  chooser?: Html;
 }
 
 function errs(list: string[] | undefined): Html {
@@ -74,14 +69,16 @@ export function formHeading(f: Pick<AddFormData, "lang" | "kind" | "edit">): Htm
   return html`<h1>${f.edit ? t(l, "编辑记录", "Edit a record") : t(l, "新增记录", "Add a record")}: ${t(l, f.kind.label, f.kind.labelEn)}</h1>`;
 }
 
+/** The id of the record form, for controls outside it that belong to it (the edit page's kind chooser). */
+export const RECORD_FORM = "record-form";
+
 /** The form itself (the edit page puts the kind chooser between heading and form). */
 export function formBody(f: AddFormData): Html {
   const l = f.lang;
   const e = f.edit;
-  return html`<form class="card" method="post" action="${e ? "/records/edit" : "/add"}" enctype="multipart/form-data">
+  return html`<form class="card" id="${RECORD_FORM}" method="post" action="${e ? "/records/edit" : "/add"}" enctype="multipart/form-data">
 <input type="hidden" name="_csrf" value="${f.csrf}"><input type="hidden" name="kind" value="${f.kind.id}">
 ${e ? html`<input type="hidden" name="ref" value="${e.ref}"><input type="hidden" name="version" value="${e.version}">` : ""}
-${e?.chooser ? html`<button type="submit" class="default-save" tabindex="-1" aria-hidden="true"></button>${e.chooser}` : ""}
 ${errs(f.general)}
 <label for="date">${fieldLabel("date", l)}</label><input id="date" name="date" type="date" max="${f.today}" value="${f.values.date ?? f.today}" required>${errs(f.errors.date)}
 <label for="title">${fieldLabel("title", l)}</label><input id="title" name="title" value="${f.values.title ?? ""}" maxlength="200" required>${errs(f.errors.title)}
