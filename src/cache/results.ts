@@ -6,7 +6,8 @@
  * An entry is found by its purpose (the command, language, today's date, options: whatever
  * the result depends on besides the files) and trusted only when
  * - its stamp matches: every file of the repository (evidence and all, outside .git and the
- *   cache) with its path, type, size, mtime, ctime and inode, plus the tool's own code;
+ *   cache) with its path, type, size, mtime, ctime and inode, plus the tool's own code
+ *   (cache/tool-stamp.ts: the build's stamp, or every module by path, size and mtime);
  * - the files that were "racy" when it was made (changed within two seconds of it, so a
  *   second edit could keep size and mtime) still have the same content hash, as git does;
  * - it is signed with this user's key (cache/secret.ts), so a cache that comes with the
@@ -14,13 +15,13 @@
  * Anything else (a missing, corrupt, foreign or stale entry) is a miss: the caller computes.
  */
 import { createHash } from "node:crypto";
-import { dirname, join, relative, sep } from "node:path";
-import { fileURLToPath } from "node:url";
+import { dirname, join, sep } from "node:path";
 import { nodeFs, nodeReadFs, type Pieces, type ReadFs, type WriteFs } from "../repo/fs.js";
 import { CACHE_DIR } from "../repo/layout.js";
 import { quietUnlink, tempPathFor, writeAll, writeFileAtomic } from "../repo/write.js";
 import { cacheSecret, SIGNATURE_LINE, signer, verifiedBytes, type KeyIo } from "./secret.js";
 import { textInMemory, verifiedPieces, type StoredText } from "./stored-text.js";
+import { toolFingerprint } from "./tool-stamp.js";
 
 export const RESULTS_DIR = "results";
 /** 2: the text's length is counted in bytes (textBytes), so a hit is served without decoding it. */
@@ -109,30 +110,6 @@ function contentHash(fs: ReadFs, path: string): string {
   } catch {
     return "unreadable";
   }
-}
-
-let fingerprintMemo: string | undefined;
-
-/**
- * The tool's own code: every compiled module (or TS source under the test runner) by path,
- * size and mtime, so a rebuilt or upgraded yanxiu never trusts an older result.
- */
-function toolFingerprint(fs: ReadFs): string {
-  if (fingerprintMemo) return fingerprintMemo;
-  const codeRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
-  const hash = createHash("sha1");
-  const rows: string[] = [];
-  for (const e of fs.listTree(codeRoot)) {
-    if (!e.isFile || !/\.(js|ts)$/.test(e.path)) continue;
-    try {
-      const st = fs.statSync(e.path);
-      rows.push(`${relative(codeRoot, e.path)}\0${st.size}\0${st.mtimeMs}`);
-    } catch {
-      /* gone meanwhile: the next run sees the difference */
-    }
-  }
-  for (const row of rows.sort()) hash.update(row).update("\n");
-  return (fingerprintMemo = hash.digest("hex"));
 }
 
 interface StoredEntry {
