@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, readdirSync, readFileSync, rmdirSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { nodeFs, nodeReadFs, type FileStat, type ReadFs } from "../repo/fs.js";
@@ -49,13 +49,50 @@ describe("stampRepo", () => {
     const dir = repo();
     const fs = frozenStats();
     const a = stampRepo(dir, fs, 5_000_000);
-    const reversed = { ...fs, listTree: (d: string, prune?: (f: string) => boolean) => fs.listTree(d, prune).reverse() };
+    const reversed = { ...fs, readdirSync: (d: string) => fs.readdirSync(d).reverse() };
     expect(stampRepo(dir, reversed, 5_000_000).digest).toBe(a.digest);
     mkdirSync(join(dir, "evidence"));
     const b = stampRepo(dir, fs, 5_000_000);
     expect(b.digest).not.toBe(a.digest);
     rmdirSync(join(dir, "evidence"));
     expect(stampRepo(dir, fs, 5_000_000).digest).toBe(a.digest);
+  });
+
+  it("sees every change a stat shows: content, a time put back, a file replaced, a link moved, a file turned folder", () => {
+    const dir = repo();
+    const file = join(dir, "records", "t1", "a.yaml");
+    const later = 5_000_000_000_000; // long after every change below: nothing racy
+    const digest = () => stampRepo(dir, nodeReadFs, later).digest;
+    const seen = new Set([digest()]);
+    const expectNew = (what: string) => {
+      const d = digest();
+      expect(seen.has(d), what).toBe(false);
+      seen.add(d);
+    };
+    const at = new Date("2026-01-01T00:00:00Z");
+    utimesSync(file, at, at);
+    expectNew("mtime");
+    // Same size, mtime put back (cp -p, touch -r): the ctime tells.
+    writeFileSync(file, "records: [9]");
+    writeFileSync(file, "records: []\n");
+    utimesSync(file, at, at);
+    expectNew("same size and mtime, written again");
+    // Replaced by another file of the same size and mtime (an editor's rename, git checkout).
+    writeFileSync(`${file}.new`, "records: []\n");
+    utimesSync(`${file}.new`, at, at);
+    renameSync(`${file}.new`, file);
+    expectNew("replaced");
+    symlinkSync("a.yaml", join(dir, "records", "t1", "b.yaml"));
+    expectNew("a link added");
+    writeFileSync(join(dir, "records", "t1", "c.yaml"), "records: []\n");
+    rmSync(join(dir, "records", "t1", "b.yaml"));
+    symlinkSync("c.yaml", join(dir, "records", "t1", "b.yaml"));
+    expectNew("the link leads elsewhere");
+    rmSync(join(dir, "records", "t1", "c.yaml"));
+    mkdirSync(join(dir, "records", "t1", "c.yaml"));
+    expectNew("a file turned folder");
+    // Nothing changed: the same digest again (a warm run's hit).
+    expect(seen.has(digest())).toBe(true);
   });
 
   it("hashes the content of files changed within two seconds of the stamp", () => {

@@ -15,8 +15,8 @@
  * Anything else (a missing, corrupt, foreign or stale entry) is a miss: the caller computes.
  */
 import { createHash } from "node:crypto";
-import { dirname, join, sep } from "node:path";
-import { nodeFs, nodeReadFs, type Pieces, type ReadFs, type WriteFs } from "../repo/fs.js";
+import { join, sep } from "node:path";
+import { nodeFs, nodeReadFs, type FileStat, type Pieces, type ReadFs, type WriteFs } from "../repo/fs.js";
 import { CACHE_DIR } from "../repo/layout.js";
 import { quietUnlink, tempPathFor, writeAll, writeFileAtomic } from "../repo/write.js";
 import { cacheSecret, SIGNATURE_LINE, signer, verifiedBytes, type KeyIo } from "./secret.js";
@@ -24,8 +24,11 @@ import { textInMemory, verifiedPieces, type StoredText } from "./stored-text.js"
 import { toolFingerprint } from "./tool-stamp.js";
 
 export const RESULTS_DIR = "results";
-/** 2: the text's length is counted in bytes (textBytes), so a hit is served without decoding it. */
-const FORMAT = 2;
+/**
+ * 2: the text's length is counted in bytes (textBytes), so a hit is served without decoding it.
+ * 3: the stamp hashes listings and numbers, not a row of text per file.
+ */
+const FORMAT = 3;
 /** Files changed this recently when a result is made are also compared by content. */
 const RACY_MS = 2000;
 /** Folders that are not the school's files: never stamped. */
@@ -58,41 +61,74 @@ interface Stamp {
   racy: Record<string, string>;
 }
 
+/** Entry kinds in the stamp's stream of numbers. */
+const FOLDER = -1;
+const GONE = -2;
+const FILE = 0;
+const LINK = 1;
+const OTHER = 2;
+
 /**
  * What every file of the repository is, as a digest, and the content of the racy ones.
- * Thousands of files on every warm run: entries are sorted by path first, so each row goes
- * straight into the hash and only the listing outlives the loop (fewer young-generation
- * survivors to copy); folders are rows of their own, their stats add nothing the listing
- * under them does not say.
+ * Thousands of files on every warm run, so nothing is made per file that the stat does not
+ * make itself: each folder's listing is hashed once (its names, sorted), then per entry, in
+ * that order, its kind and stats go into a reused array of numbers hashed as it fills (a link
+ * adds what it leads to). Each part is counted or of fixed width, so no two trees hash the same
+ * stream. Folders add nothing but their listing: their stats say nothing the files under them
+ * do not.
  */
 export function stampRepo(root: string, fs: ReadFs, now: number): Stamp {
   const hash = createHash("sha1").update(`${FORMAT}\0${toolFingerprint(fs)}\0`);
   const racy: Record<string, string> = {};
-  const entries = fs.listTree(root, (folder) => dirname(folder) === root && NOT_INPUT.has(folder.slice(root.length + 1)));
-  // Listing order is the file system's: sort so the digest is about the files alone.
-  entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const prefix = root.length + 1;
-  for (const e of entries) {
-    // Entries lie under root: cutting the prefix is all relative() would do, thousands of times over.
-    const rel = sep === "/" ? e.path.slice(prefix) : e.path.slice(prefix).split(sep).join("/");
-    if (NOT_INPUT.has(rel)) continue;
-    if (e.isDirectory) {
-      hash.update(`${rel}\0d\n`);
-      continue;
+  const numbers = new Float64Array(5 * 512);
+  let used = 0;
+  const flush = () => {
+    hash.update(new Uint8Array(numbers.buffer, 0, used * 8));
+    used = 0;
+  };
+  const text = (s: string) => {
+    flush();
+    hash.update(`${s.length}\0${s}\0`);
+  };
+  const visit = (folder: string, relFolder: string): void => {
+    let names = fs.readdirSync(folder);
+    if (relFolder === "") names = names.filter((name) => !NOT_INPUT.has(name));
+    // Listing order is the file system's: sorted, so the digest is about the files alone.
+    names.sort();
+    text(`${names.length}\0${relFolder}\0${names.join("\0")}`);
+    const base = folder.endsWith(sep) ? folder : folder + sep;
+    for (const name of names) {
+      if (used + 5 > numbers.length) flush();
+      const path = base + name;
+      let st: FileStat;
+      try {
+        st = fs.lstatSync(path);
+      } catch {
+        numbers[used++] = GONE;
+        continue;
+      }
+      if (st.isDirectory()) {
+        numbers[used++] = FOLDER;
+        visit(path, relPath(relFolder, name));
+        continue;
+      }
+      const link = st.isSymbolicLink();
+      const file = !link && st.isFile();
+      numbers[used++] = link ? LINK : file ? FILE : OTHER;
+      numbers[used++] = st.size;
+      numbers[used++] = st.mtimeMs;
+      numbers[used++] = st.ctimeMs ?? Number.NaN;
+      numbers[used++] = st.ino;
+      if (link) text(linkTarget(fs, path));
+      if (file && Math.max(st.mtimeMs, st.ctimeMs ?? 0) > now - RACY_MS) racy[relPath(relFolder, name)] = contentHash(fs, path);
     }
-    let row: string;
-    try {
-      const st = fs.lstatSync(e.path);
-      row = `${rel}\0${e.isSymbolicLink ? "l" : e.isFile ? "f" : "o"}\0${st.size}\0${st.mtimeMs}\0${st.ctimeMs ?? ""}\0${st.ino}`;
-      if (e.isSymbolicLink) row += `\0${linkTarget(fs, e.path)}`;
-      if (e.isFile && Math.max(st.mtimeMs, st.ctimeMs ?? 0) > now - RACY_MS) racy[rel] = contentHash(fs, e.path);
-    } catch {
-      row = `${rel}\0gone`;
-    }
-    hash.update(`${row}\n`);
-  }
+  };
+  visit(join(root), "");
+  flush();
   return { digest: hash.digest("hex"), racy };
 }
+
+const relPath = (folder: string, name: string) => (folder === "" ? name : `${folder}/${name}`);
 
 /** What a link leads to, as far as a check can tell (a folder, a file of some size, nothing). */
 function linkTarget(fs: ReadFs, path: string): string {
