@@ -99,6 +99,7 @@ async function main() {
   const hasScore = /^\s+score\b/m.test(spawnSync(process.execPath, [BIN, "--help"], { encoding: "utf8" }).stdout ?? "");
 
   log(`machine: ${machine()}`);
+  if (process.env.NODE_EXTRA_CA_CERTS) log("NODE_EXTRA_CA_CERTS is set: unset for the timed yanxiu commands (node would parse that bundle at every start)");
   log(`ledger: ${hasLedger ? firstLine(spawnSync("ledger", ["--version"], { encoding: "utf8" }).stdout) : "not installed (n/a)"}`);
   if (!hasScore) log("yanxiu score: not available in this build (n/a)");
 
@@ -253,8 +254,14 @@ function measure(repo, runs, { hasLedger, hasScore }) {
   };
 }
 
+/**
+ * The timed commands run without NODE_EXTRA_CA_CERTS: node reads and parses that bundle at
+ * every start, before any of yanxiu's code runs (yanxiu opens no TLS connection), and on the
+ * machine these benchmarks were made on it is set to the system's 220 KB bundle: ~40 ms of CPU
+ * per start under load, ~50 % of a bare `node -e 0` (docs/benchmark.md, sixth round).
+ */
 function yanxiu(args, cwd) {
-  return run(process.execPath, [BIN, ...args], cwd, { YANXIU_TODAY: "2026-11-23", NO_COLOR: "1" });
+  return run(process.execPath, [BIN, ...args], cwd, { YANXIU_TODAY: "2026-11-23", NO_COLOR: "1", NODE_EXTRA_CA_CERTS: undefined });
 }
 
 /**
