@@ -121,6 +121,27 @@ describe("openResultCache", () => {
     expect(openResultCache(dir, { env: env(dir), fs, now: () => 9_000_000 })!.get(["check", "en"])).toBeUndefined();
   });
 
+  it("keeps an entry made while files were racy again once they settled, so later hits read no file", () => {
+    const dir = repo();
+    made.push(`${dir}-key`);
+    const reads: string[] = [];
+    const fs: ReadFs = { ...frozenStats(), readFileSync: (p) => (reads.push(p), nodeReadFs.readFileSync(p)) };
+    // Made within two seconds of the files' (frozen) times: both files are racy, hashed by content.
+    openResultCache(dir, { env: env(dir), fs, now: () => 1_000_500 })!.put(["check"], { problems: [] });
+    const later = () => 9_000_000;
+    const ours = () => reads.filter((p) => !p.includes(".yanxiu-cache") && !p.endsWith("-key"));
+    reads.length = 0;
+    expect(openResultCache(dir, { env: env(dir), fs, now: later })!.get(["check"])).toEqual({ problems: [] });
+    expect(ours().map((p) => p.slice(dir.length + 1)).sort()).toEqual(["records/t1/a.yaml", "yanxiu.yaml"]); // compared by content, then kept again
+    reads.length = 0;
+    expect(openResultCache(dir, { env: env(dir), fs, now: later })!.get(["check"])).toEqual({ problems: [] });
+    expect(ours()).toEqual([]);
+    // Kept again, it is still what the files say: a change of content under frozen stats is seen
+    // by nothing now (as for any entry made when nothing was racy), but a change of stats is.
+    writeFileSync(join(dir, "records", "t1", "b.yaml"), "records: []\n");
+    expect(openResultCache(dir, { env: env(dir), fs, now: later })!.get(["check"])).toBeUndefined();
+  });
+
   it("trusts nothing signed with another key", () => {
     const dir = repo();
     made.push(`${dir}-key`, `${dir}-other`);

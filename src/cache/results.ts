@@ -224,6 +224,10 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
     get<T>(purpose: unknown) {
       const found = read(purpose);
       void found?.text.copyTo(async () => true); // nothing to copy: closes the file
+      // Files racy when the entry was made are read on every hit until they settle; once they
+      // have (an entry made just after a clone or a checkout names them all), the same value
+      // is kept again under this stamp, so later hits read none. Score's large entries are not.
+      if (found && Object.keys(found.entry.stamp.racy ?? {}).some((rel) => !(rel in stamp.racy))) write(purpose, found.entry.value, "");
       return found?.entry.value as T | undefined;
     },
     put: (purpose, value) => write(purpose, value, ""),
