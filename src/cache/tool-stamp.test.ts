@@ -11,10 +11,15 @@ afterEach(() => {
   forgetToolFingerprints();
 });
 
-/** A compiled tool as the compiler leaves it: the sentinels and a few other modules. */
-function compiled(): string {
-  const dist = tempDir("yanxiu-dist-");
-  made.push(dist);
+/**
+ * A compiled tool as the compiler leaves it: the sentinels and a few other modules, in dist/
+ * of a checkout (the sources beside it) or of an installed package (no sources).
+ */
+function compiled(where: "checkout" | "package" = "checkout"): string {
+  const top = tempDir("yanxiu-tool-");
+  made.push(top);
+  const dist = join(top, "dist");
+  if (where === "checkout") mkdirSync(join(top, "src"));
   for (const rel of [...SENTINELS, "checks/index.js", "repo/fs.js"]) {
     mkdirSync(join(dist, rel, ".."), { recursive: true });
     writeFileSync(join(dist, rel), `// ${rel}\nexport const x = 1;\n`);
@@ -61,7 +66,7 @@ describe("the tool's fingerprint", () => {
     const { fs, calls } = counting();
     const f = fingerprint(dist, fs);
     expect(f.startsWith("build\0")).toBe(true);
-    expect(calls).toEqual({ stat: SENTINELS.length, list: 0 });
+    expect(calls).toEqual({ stat: SENTINELS.length + 1, list: 0 }); // and whether the sources are beside it
     expect(fingerprint(dist)).toBe(f); // nothing changed: the same, so a warm run is a hit
   });
 
@@ -107,6 +112,23 @@ describe("the tool's fingerprint", () => {
     stamp(dist);
     rmSync(join(dist, SENTINELS[0]));
     expect(fingerprint(dist).startsWith("files\0")).toBe(true);
+  });
+
+  it("in an installed package (no sources beside it) holds while the sentinels' contents are as built, whatever their times", () => {
+    const dist = compiled("package");
+    stamp(dist);
+    const built = fingerprint(dist);
+    expect(built.startsWith("build\0")).toBe(true);
+    recompile(dist, 499_162_500); // npm packs every file with this time (1985-10-26), and installing gives them the time of the day
+    expect(fingerprint(dist)).toBe(built);
+    // The same size, another content: not the build the stamp describes.
+    writeFileSync(join(dist, SENTINELS[1]), readFileSync(join(dist, SENTINELS[1]), "utf8").replace("x = 1", "x = 2"));
+    expect(fingerprint(dist).startsWith("files\0")).toBe(true);
+    // In a checkout the same new times mean a compile without the stamp step.
+    const checkout = compiled("checkout");
+    stamp(checkout);
+    recompile(checkout, 499_162_500);
+    expect(fingerprint(checkout).startsWith("files\0")).toBe(true);
   });
 
   it("is the same for the same code: the stamp hashes paths and contents, not times", () => {

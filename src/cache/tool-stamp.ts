@@ -4,11 +4,16 @@
  *
  * Taken file by file, it costs every run ~280 `stat`s and ~20 listings of dist/. So
  * `npm run build` writes dist/build-stamp.json (scripts/build-stamp.js): a hash of every
- * compiled module's path and content, plus the size and mtime of a few of them. A run reads
- * that one file and stats those few; when they are not as the stamp says (a compile without
- * the stamp step: tsc writes every output again), or there is no stamp (the TS sources under
- * the test runner), it falls back to every module by path, size and mtime.
- * Not seen: a compiled module edited by hand, or rebuilt alone (tsc --watch), while the
+ * compiled module's path and content, plus the size, mtime and content hash of a few of them
+ * (the sentinels). A run reads that one file and checks the sentinels:
+ * - where the sources are beside dist/ (a checkout, where a compile can happen), by size and
+ *   mtime: the compiler writes every module again on each build, so a compile without the stamp
+ *   step (`npx tsc`) is seen;
+ * - in an installed package (no sources: nothing compiles there, and npm or tar give the files
+ *   times of their own), by size and content.
+ * When they are not as the stamp says, or there is no stamp (the TS sources under the test
+ * runner), every module is taken by path, size and mtime.
+ * Not seen: a compiled module edited by hand, or recompiled alone (tsc --watch), while the
  * sentinels stay as they were; `npm run build` (or deleting the stamp) makes it seen.
  */
 import { createHash } from "node:crypto";
@@ -26,8 +31,8 @@ export const CODE_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 export interface BuildStamp {
   /** A hash of every module's path and content. */
   id: string;
-  /** Sentinel path → [size, mtimeMs] as the build left it. */
-  sentinels: Record<string, [number, number]>;
+  /** Sentinel path → [size, mtimeMs, sha1 of the content] as the build left it. */
+  sentinels: Record<string, [number, number, string]>;
 }
 
 const isCode = (path: string) => /\.(js|ts)$/.test(path);
@@ -47,7 +52,7 @@ export function makeBuildStamp(fs: ReadFs, codeRoot: string): BuildStamp {
   const sentinels: BuildStamp["sentinels"] = {};
   for (const rel of SENTINELS) {
     const st = fs.lstatSync(join(codeRoot, rel));
-    sentinels[rel] = [st.size, st.mtimeMs];
+    sentinels[rel] = [st.size, st.mtimeMs, sha1(fs.readFileSync(join(codeRoot, rel)))];
   }
   return { id: hash.digest("hex"), sentinels };
 }
@@ -61,16 +66,30 @@ function trustedStamp(fs: ReadFs, codeRoot: string): BuildStamp | undefined {
     return undefined;
   }
   if (typeof stamp?.id !== "string" || typeof stamp.sentinels !== "object" || stamp.sentinels === null) return undefined;
+  const checkout = hasSources(fs, codeRoot);
   for (const rel of SENTINELS) {
     const want = stamp.sentinels[rel];
     try {
-      const st = fs.lstatSync(join(codeRoot, rel));
-      if (!Array.isArray(want) || st.size !== want[0] || st.mtimeMs !== want[1]) return undefined;
+      const path = join(codeRoot, rel);
+      const st = fs.lstatSync(path);
+      if (!Array.isArray(want) || st.size !== want[0]) return undefined;
+      if (checkout ? st.mtimeMs !== want[1] : sha1(fs.readFileSync(path)) !== want[2]) return undefined;
     } catch {
       return undefined;
     }
   }
   return stamp;
+}
+
+const sha1 = (bytes: Uint8Array) => createHash("sha1").update(bytes).digest("hex");
+
+/** Whether the TypeScript sources are beside the compiled modules (a checkout, not a package). */
+function hasSources(fs: ReadFs, codeRoot: string): boolean {
+  try {
+    return fs.lstatSync(join(codeRoot, "..", "src")).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** Every module by path, size and mtime: the fallback. */

@@ -26,6 +26,7 @@ describe("the result cache and a rebuilt tool", () => {
     mkdirSync(join(tool, "scripts"));
     cpSync(join(REPO_ROOT, "scripts", "build-stamp.js"), join(tool, "scripts", "build-stamp.js"));
     symlinkSync(join(REPO_ROOT, "node_modules"), join(tool, "node_modules"));
+    mkdirSync(join(tool, "src")); // a checkout: the sources beside dist/, where a compile can happen
     home = tempDir("yanxiu-keys-");
     school = copyDemoSchool();
   });
@@ -79,5 +80,14 @@ describe("the result cache and a rebuilt tool", () => {
     recompile();
     expect(check()).toEqual({ stdout: cold.stdout, cached: false });
     expect(check().cached).toBe(true); // every module by its stats, until the next stamp
+
+    // Installed from the package (no sources beside dist/): npm and tar give the files times of
+    // their own, and the stamp still holds while the sentinels' contents are as built.
+    rmSync(join(tool, "src"), { recursive: true });
+    expect(stampStep().status).toBe(0);
+    expect(check()).toEqual({ stdout: cold.stdout, cached: false }); // from every module's stats to the stamp
+    expect(check().cached).toBe(true);
+    recompile();
+    expect(check()).toEqual({ stdout: cold.stdout, cached: true });
   }, 60_000);
 });
