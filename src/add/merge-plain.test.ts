@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { appendPlain, mergeDocument, mergeItem, type MergeTarget } from "./merge.js";
+import { fastParseYaml } from "../repo/fast-yaml.js";
 
 const DEMO = join(import.meta.dirname, "../../examples/demo-school");
 const ITEMS: Record<string, unknown>[] = [
@@ -79,6 +80,10 @@ describe("appendPlain", () => {
 
   it("the plain way is taken for a plain file, and the result ends with the item", () => {
     const r = appendPlain(body, target, ITEMS[0]!);
-    expect(r).toEqual({ ok: true, how: "append", text: `${body}  - date: 2026-04-15\n    kind: observation\n    title: 听课 四月\n    count: 1\n` });
+    const text = `${body}  - date: 2026-04-15\n    kind: observation\n    title: 听课 四月\n    count: 1\n`;
+    expect(r).toMatchObject({ ok: true, how: "append", text });
+    // With the fast reader's reading of exactly that text.
+    expect(r?.ok && r.read?.text).toBe(text);
+    expect(r?.ok && r.read?.parse.data).toEqual(fastParseYaml(text)!.data);
   });
 });

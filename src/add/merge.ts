@@ -5,7 +5,8 @@
  */
 import { isDeepStrictEqual } from "node:util";
 import { Document, isMap, isPair, isScalar, isSeq, parseDocument, type Pair } from "yaml";
-import { fastParseYaml } from "../repo/fast-yaml.js";
+import { fastParseYaml, type FastParse } from "../repo/fast-yaml.js";
+import { plainItemLines } from "./item-lines.js";
 
 export type ListKey = "records" | "sessions";
 export type OwnerKey = "teacher" | "group";
@@ -19,10 +20,17 @@ export interface MergeTarget {
 }
 
 export type MergeResult =
-  | { ok: true; text: string; how: "new" | "document" | "append" }
+  /** `read`: the new text as the fast reader read it (appendPlain reads it anyway), so a caller need not read it again. */
+  | { ok: true; text: string; how: "new" | "document" | "append"; read?: ReadText }
   | { ok: false; reason: "unparsable" | "not-a-record-file" | "owner-mismatch" | "would-reformat"; found?: string };
 
 const PARSE = { version: "1.2", uniqueKeys: true, strict: true } as const;
+
+/** A text and the fast reader's parse of exactly that text. */
+export interface ReadText {
+  text: string;
+  parse: FastParse;
+}
 
 /** The text of a new file holding just this item. */
 export function newFileText(target: MergeTarget, item: Record<string, unknown>): string {
@@ -57,13 +65,11 @@ export function appendPlain(text: string, target: MergeTarget, item: Record<stri
   while (top >= 0 && !/^[^\s#-]/.test(lines[top]!)) top--;
   if (top < 0 || !lines[top]!.startsWith(`${target.listKey}:`)) return undefined;
   const { seqIndent, indent } = detectIndent(lines, target.listKey);
-  const itemDoc = new Document([item]);
-  styleItem(itemDoc);
-  const itemLines = itemDoc.toString(render(indent, false)).replace(/\n$/, "").split("\n").map((l) => " ".repeat(seqIndent) + l);
+  const itemLines = (plainItemLines(item) ?? libraryItemText(item, indent)).replace(/\n$/, "").split("\n").map((l) => " ".repeat(seqIndent) + l);
   const result = text + itemLines.join("\n") + "\n";
   const after = fastParseYaml(result);
   if (!after || !isDeepStrictEqual(after.data, { ...before.data, [target.listKey]: [...list, item] })) return undefined;
-  return { ok: true, text: result, how: "append" };
+  return { ok: true, text: result, how: "append", read: { text: result, parse: after } };
 }
 
 /** mergeItem through the full parser's document: every file it can add to without changing what is there. */
@@ -173,6 +179,13 @@ function assemble(bom: string, rawLines: string[], at: number, inserted: string[
 function parsesTo(text: string, expected: unknown): boolean {
   const doc = parseDocument(text.replace(/^\uFEFF/, ""), PARSE);
   return doc.errors.length === 0 && isDeepStrictEqual(doc.toJS(), expected);
+}
+
+/** The item's lines as the yaml library writes them (plainItemLines writes the same for plain values, faster). */
+function libraryItemText(item: Record<string, unknown>, indent: number): string {
+  const itemDoc = new Document([item]);
+  styleItem(itemDoc);
+  return itemDoc.toString(render(indent, false));
 }
 
 /** The item as it reads in a file's list, for showing the user ("- date: …"). */

@@ -6,29 +6,29 @@
  * An entry is found by its purpose (the command, language, today's date, options: whatever
  * the result depends on besides the files) and trusted only when
  * - its stamp matches: every file of the repository (evidence and all, outside .git and the
- *   cache) with its path, type, size, mtime, ctime and inode, plus the tool's own code;
+ *   cache) with its path, type, size, mtime, ctime and inode, plus the tool's own code
+ *   (cache/tool-stamp.ts: the build's stamp, or every module by path, size and mtime);
  * - the files that were "racy" when it was made (changed within two seconds of it, so a
  *   second edit could keep size and mtime) still have the same content hash, as git does;
  * - it is signed with this user's key (cache/secret.ts), so a cache that comes with the
  *   repository (committed, planted in a pull request) is never believed.
- * Each file's row is taken before the run reads any of its bytes: when the cache is opened,
- * or, for the record and session files of a run computing a result, at the load's own first
- * look at the file (src/cache/observed-fs.ts), so a cold run does not stat them twice.
  * Anything else (a missing, corrupt, foreign or stale entry) is a miss: the caller computes.
  */
 import { createHash } from "node:crypto";
-import { dirname, join, relative, sep } from "node:path";
-import { fileURLToPath } from "node:url";
-import { nodeFs, nodeReadFs, type FileStat, type ListedEntry, type Pieces, type ReadFs, type WriteFs } from "../repo/fs.js";
-import { CACHE_DIR, RECORDS_DIR, SESSIONS_DIR } from "../repo/layout.js";
+import { join, sep } from "node:path";
+import { nodeFs, nodeReadFs, type FileStat, type Pieces, type ReadFs, type WriteFs } from "../repo/fs.js";
+import { CACHE_DIR } from "../repo/layout.js";
 import { quietUnlink, tempPathFor, writeAll, writeFileAtomic } from "../repo/write.js";
 import { cacheSecret, SIGNATURE_LINE, signer, verifiedBytes, type KeyIo } from "./secret.js";
 import { textInMemory, verifiedPieces, type StoredText } from "./stored-text.js";
-import { observedFs, type StampRow } from "./observed-fs.js";
+import { toolFingerprint } from "./tool-stamp.js";
 
 export const RESULTS_DIR = "results";
-/** 2: the text's length is counted in bytes (textBytes), so a hit is served without decoding it. */
-const FORMAT = 2;
+/**
+ * 2: the text's length is counted in bytes (textBytes), so a hit is served without decoding it.
+ * 3: the stamp hashes listings and numbers, not a row of text per file.
+ */
+const FORMAT = 3;
 /** Files changed this recently when a result is made are also compared by content. */
 const RACY_MS = 2000;
 /** Folders that are not the school's files: never stamped. */
@@ -53,11 +53,6 @@ export interface ResultCache {
   getWithText<T>(purpose: unknown): { value: T; text: StoredText } | undefined;
   /** The text may come in the pieces it was written out in: they are stored as they are, never joined. */
   putWithText(purpose: unknown, value: unknown, text: string | readonly (string | Uint8Array)[]): void;
-  /**
-   * The file system to compute a result to put through: the stamp's rows of record and
-   * session files are taken from its looks at them (src/cache/observed-fs.ts).
-   */
-  readFs: ReadFs;
 }
 
 interface Stamp {
@@ -66,70 +61,74 @@ interface Stamp {
   racy: Record<string, string>;
 }
 
+/** Entry kinds in the stamp's stream of numbers. */
+const FOLDER = -1;
+const GONE = -2;
+const FILE = 0;
+const LINK = 1;
+const OTHER = 2;
+
 /**
  * What every file of the repository is, as a digest, and the content of the racy ones.
- * Thousands of files on every warm run: entries are sorted by path first, so each row goes
- * straight into the hash and only the listing outlives the loop (fewer young-generation
- * survivors to copy); folders are rows of their own, their stats add nothing the listing
- * under them does not say.
+ * Thousands of files on every warm run, so nothing is made per file that the stat does not
+ * make itself: each folder's listing is hashed once (its names, sorted), then per entry, in
+ * that order, its kind and stats go into a reused array of numbers hashed as it fills (a link
+ * adds what it leads to). Each part is counted or of fixed width, so no two trees hash the same
+ * stream. Folders add nothing but their listing: their stats say nothing the files under them
+ * do not.
  */
 export function stampRepo(root: string, fs: ReadFs, now: number): Stamp {
-  return stampOf(listRepo(root, fs), fs, now);
-}
-
-/** The listing a stamp is made of: every entry outside NOT_INPUT, sorted by path. */
-/** Record and session files: read by the load, so stamped from its looks at them. */
-function loadedFile(rel: string): boolean {
-  return (rel.startsWith(`${RECORDS_DIR}/`) || rel.startsWith(`${SESSIONS_DIR}/`)) && /\.ya?ml$/i.test(rel);
-}
-
-export interface RepoListing {
-  root: string;
-  entries: ListedEntry[];
-}
-
-export function listRepo(root: string, fs: ReadFs): RepoListing {
-  const entries = fs.listTree(root, (folder) => dirname(folder) === root && NOT_INPUT.has(folder.slice(root.length + 1)));
-  // Listing order is the file system's: sort so the digest is about the files alone.
-  entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { root, entries };
-}
-
-/**
- * The stamp of a listing. `known` gives the rows (and racy content hashes) already taken of
- * some files, each before their bytes were read (src/cache/observed-fs.ts); every other file
- * is looked at now.
- */
-export function stampOf(listing: RepoListing, fs: ReadFs, now: number, known?: (path: string) => StampRow | undefined): Stamp {
   const hash = createHash("sha1").update(`${FORMAT}\0${toolFingerprint(fs)}\0`);
   const racy: Record<string, string> = {};
-  const prefix = listing.root.length + 1;
-  for (const e of listing.entries) {
-    // Entries lie under root: cutting the prefix is all relative() would do, thousands of times over.
-    const rel = sep === "/" ? e.path.slice(prefix) : e.path.slice(prefix).split(sep).join("/");
-    if (NOT_INPUT.has(rel)) continue;
-    if (e.isDirectory) {
-      hash.update(`${rel}\0d\n`);
-      continue;
+  const numbers = new Float64Array(5 * 512);
+  let used = 0;
+  const flush = () => {
+    hash.update(new Uint8Array(numbers.buffer, 0, used * 8));
+    used = 0;
+  };
+  const text = (s: string) => {
+    flush();
+    hash.update(`${s.length}\0${s}\0`);
+  };
+  const visit = (folder: string, relFolder: string): void => {
+    let names = fs.readdirSync(folder);
+    if (relFolder === "") names = names.filter((name) => !NOT_INPUT.has(name));
+    // Listing order is the file system's: sorted, so the digest is about the files alone.
+    names.sort();
+    text(`${names.length}\0${relFolder}\0${names.join("\0")}`);
+    const base = folder.endsWith(sep) ? folder : folder + sep;
+    for (const name of names) {
+      if (used + 5 > numbers.length) flush();
+      const path = base + name;
+      let st: FileStat;
+      try {
+        st = fs.lstatSync(path);
+      } catch {
+        numbers[used++] = GONE;
+        continue;
+      }
+      if (st.isDirectory()) {
+        numbers[used++] = FOLDER;
+        visit(path, relPath(relFolder, name));
+        continue;
+      }
+      const link = st.isSymbolicLink();
+      const file = !link && st.isFile();
+      numbers[used++] = link ? LINK : file ? FILE : OTHER;
+      numbers[used++] = st.size;
+      numbers[used++] = st.mtimeMs;
+      numbers[used++] = st.ctimeMs ?? Number.NaN;
+      numbers[used++] = st.ino;
+      if (link) text(linkTarget(fs, path));
+      if (file && Math.max(st.mtimeMs, st.ctimeMs ?? 0) > now - RACY_MS) racy[relPath(relFolder, name)] = contentHash(fs, path);
     }
-    const row = known?.(e.path) ?? stampRow(fs, rel, e, now);
-    if (row.racy !== undefined) racy[rel] = row.racy ?? contentHash(fs, e.path);
-    hash.update(`${row.row}\n`);
-  }
+  };
+  visit(join(root), "");
+  flush();
   return { digest: hash.digest("hex"), racy };
 }
 
-/** A file's row from its stats (`st`: taken by the caller, else an lstat now). */
-export function stampRow(fs: ReadFs, rel: string, e: ListedEntry, now: number, st?: FileStat): StampRow {
-  try {
-    st ??= fs.lstatSync(e.path);
-    let row = `${rel}\0${e.isSymbolicLink ? "l" : e.isFile ? "f" : "o"}\0${st.size}\0${st.mtimeMs}\0${st.ctimeMs ?? ""}\0${st.ino}`;
-    if (e.isSymbolicLink) row += `\0${linkTarget(fs, e.path)}`;
-    return e.isFile && Math.max(st.mtimeMs, st.ctimeMs ?? 0) > now - RACY_MS ? { row, racy: null } : { row };
-  } catch {
-    return { row: `${rel}\0gone` };
-  }
-}
+const relPath = (folder: string, name: string) => (folder === "" ? name : `${folder}/${name}`);
 
 /** What a link leads to, as far as a check can tell (a folder, a file of some size, nothing). */
 function linkTarget(fs: ReadFs, path: string): string {
@@ -143,39 +142,10 @@ function linkTarget(fs: ReadFs, path: string): string {
 
 function contentHash(fs: ReadFs, path: string): string {
   try {
-    return bytesHash(fs.readFileSync(path));
+    return createHash("sha1").update(fs.readFileSync(path)).digest("hex");
   } catch {
     return "unreadable";
   }
-}
-
-/** The content hash a racy file is compared by. */
-export function bytesHash(bytes: Uint8Array): string {
-  return createHash("sha1").update(bytes).digest("hex");
-}
-
-let fingerprintMemo: string | undefined;
-
-/**
- * The tool's own code: every compiled module (or TS source under the test runner) by path,
- * size and mtime, so a rebuilt or upgraded yanxiu never trusts an older result.
- */
-function toolFingerprint(fs: ReadFs): string {
-  if (fingerprintMemo) return fingerprintMemo;
-  const codeRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
-  const hash = createHash("sha1");
-  const rows: string[] = [];
-  for (const e of fs.listTree(codeRoot)) {
-    if (!e.isFile || !/\.(js|ts)$/.test(e.path)) continue;
-    try {
-      const st = fs.statSync(e.path);
-      rows.push(`${relative(codeRoot, e.path)}\0${st.size}\0${st.mtimeMs}`);
-    } catch {
-      /* gone meanwhile: the next run sees the difference */
-    }
-  }
-  for (const row of rows.sort()) hash.update(row).update("\n");
-  return (fingerprintMemo = hash.digest("hex"));
 }
 
 interface StoredEntry {
@@ -185,45 +155,23 @@ interface StoredEntry {
   textBytes: number;
 }
 
-/**
- * The cache of one repository for one run. The repository is listed once, when the cache is
- * opened, and every file but the records and sessions stamped then; their rows are taken
- * only when needed: all at once to judge an entry found (a warm run), or from the computing
- * run's own looks at them (`readFs`) for an entry put after no entry was found (a cold run).
- */
+/** The cache of one repository for one run; the stamp is taken once, before anything is read. */
 export function openResultCache(root: string, io: ResultCacheIo): ResultCache | undefined {
   const secret = cacheSecret({ env: io.env, fs: io.writeFs });
   if (!secret) return undefined;
   const fs = io.fs ?? nodeReadFs;
   const writeFs = io.writeFs ?? nodeFs;
   const now = io.now?.() ?? Date.now();
-  let listing: RepoListing;
+  let stamp: Stamp;
   try {
-    listing = listRepo(root, fs);
+    stamp = stampRepo(root, fs, now);
   } catch {
     return undefined; // an unlistable folder: run uncached, the load reports it
   }
-  const prefix = root.length + 1;
-  const relOf = (path: string) => (sep === "/" ? path.slice(prefix) : path.slice(prefix).split(sep).join("/"));
-  const stamper = { row: (entry: ListedEntry, st?: FileStat) => stampRow(fs, relOf(entry.path), entry, now, st), contentHash: bytesHash };
-  const deferred = new Map<string, ListedEntry>();
-  const early = new Map<string, StampRow>();
-  for (const entry of listing.entries) {
-    if (entry.isDirectory) continue;
-    if (loadedFile(relOf(entry.path))) deferred.set(entry.path, entry);
-    else early.set(entry.path, stamper.row(entry));
-  }
-  const observed = observedFs(listing.entries, fs, stamper, deferred);
-  /** Every file as it is now: taken at most once, before the run computes anything. */
-  let whole: Stamp | undefined;
-  const stampNow = (): Stamp => (whole ??= stampOf(listing, fs, now, (path) => early.get(path)));
-  /** For an entry put: the stamp judged by (warm, stale), else the one the run's looks make. */
-  const stampToPut = (): Stamp => whole ?? stampOf(listing, fs, now, (path) => early.get(path) ?? observed.rowOf(path));
   const folder = join(root, CACHE_DIR, RESULTS_DIR);
   const pathOf = (purpose: unknown) => join(folder, `${createHash("sha1").update(JSON.stringify(purpose)).digest("hex").slice(0, 24)}.json`);
   /** Trusted when made from these very files (racy ones compared by content). */
   const current = (entry: StoredEntry): boolean => {
-    const stamp = stampNow();
     if (entry.stamp?.digest !== stamp.digest) return false;
     // Racy then: compare contents now (a file still racy now was hashed in the stamp too).
     for (const [rel, sha] of Object.entries(entry.stamp.racy ?? {})) {
@@ -266,7 +214,7 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
       ensureIgnored(writeFs, join(root, CACHE_DIR));
       const pieces = typeof text === "string" ? [text] : text;
       const textBytes = pieces.reduce((n, piece) => n + (typeof piece === "string" ? Buffer.byteLength(piece, "utf8") : piece.length), 0);
-      const header = `${JSON.stringify({ stamp: stampToPut(), value, textBytes } satisfies StoredEntry)}\n`;
+      const header = `${JSON.stringify({ stamp, value, textBytes } satisfies StoredEntry)}\n`;
       writeEntry(writeFs, secret, pathOf(purpose), [header, ...pieces]);
     } catch {
       // A read-only checkout simply runs uncached.
@@ -276,6 +224,10 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
     get<T>(purpose: unknown) {
       const found = read(purpose);
       void found?.text.copyTo(async () => true); // nothing to copy: closes the file
+      // Files racy when the entry was made are read on every hit until they settle; once they
+      // have (an entry made just after a clone or a checkout names them all), the same value
+      // is kept again under this stamp, so later hits read none. Score's large entries are not.
+      if (found && Object.keys(found.entry.stamp.racy ?? {}).some((rel) => !(rel in stamp.racy))) write(purpose, found.entry.value, "");
       return found?.entry.value as T | undefined;
     },
     put: (purpose, value) => write(purpose, value, ""),
@@ -284,7 +236,6 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
       return found && { value: found.entry.value as T, text: found.text };
     },
     putWithText: write,
-    readFs: observed.fs,
   };
 }
 

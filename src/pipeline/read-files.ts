@@ -10,7 +10,7 @@ import type { Activity } from "../model.js";
 import { nodeReadFs, type ReadFs } from "../repo/fs.js";
 import { parseBytes, type LoadedFile } from "../repo/read.js";
 import { MAX_FILE_BYTES, type YamlSource } from "../repo/yaml-source.js";
-import { fastParseYaml, noteLines } from "../repo/fast-yaml.js";
+import { fastParseYaml, noteLines, type FastParse } from "../repo/fast-yaml.js";
 import { recordFileSchema, sessionFileSchema, type RecordFile, type SessionFile } from "../schema/files.js";
 import { recordActivities, sessionActivities } from "../schema/activities.js";
 import { fastRecordFile, fastSessionFile } from "../schema/fast-validate.js";
@@ -49,8 +49,8 @@ function safeRead(abs: string, fs: ReadFs): Uint8Array | undefined {
 }
 
 /** Fast path: only for files the fast reader takes and the schema accepts, i.e. files without problems. */
-export function fastRead(file: string, kind: "records" | "sessions", bytes: Uint8Array): FileResult | undefined {
-  const source = fastSource(file, bytes);
+export function fastRead(file: string, kind: "records" | "sessions", bytes: Uint8Array, read?: { text: string; parse: FastParse }): FileResult | undefined {
+  const source = fastSource(file, bytes, read);
   if (!source) return undefined;
   // The hand-written validator takes the all-valid file; zod judges everything else.
   const quick = kind === "records" ? fastRecordFile(source.data) : fastSessionFile(source.data);
@@ -64,7 +64,7 @@ export function fastRead(file: string, kind: "records" | "sessions", bytes: Uint
  * A plain file read by the fast reader: its data and the lines it noted; the full document
  * (for other positions) is built only if something asks. Undefined: read it the ordinary way.
  */
-export function fastSource(file: string, bytes: Uint8Array): YamlSource | undefined {
+export function fastSource(file: string, bytes: Uint8Array, read?: { text: string; parse: FastParse }): YamlSource | undefined {
   if (bytes.includes(0)) return undefined;
   let text: string;
   try {
@@ -73,7 +73,8 @@ export function fastSource(file: string, bytes: Uint8Array): YamlSource | undefi
     return undefined;
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const fast = fastParseYaml(text);
+  // `read`: the caller's parse of the same text (the web page's save parsed it to check its append).
+  const fast = read?.text === text ? read.parse : fastParseYaml(text);
   if (!fast) return undefined;
   const source = lazySource(file, bytes, fast.data, text);
   noteLines(source, fast.lines);

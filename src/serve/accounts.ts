@@ -3,7 +3,7 @@
  * and never committed. It holds, per roster teacher, the scrypt hash of the password or of the
  * pending one-time code, and whether the office disabled the account. Written atomically.
  */
-import { mkdirSync, readFileSync, writeFileSync, existsSync, appendFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync, existsSync, appendFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { writeFileAtomic } from "../repo/write.js";
 
@@ -24,6 +24,11 @@ export interface Account {
 
 export interface AccountStore {
   read(): Map<string, Account>;
+  /**
+   * One account, as the file holds it now: read again only when the file changed (another
+   * inode, size or change time: `yanxiu accounts` replaces it whole), since every request asks.
+   */
+  get(id: string): Readonly<Account> | undefined;
   update(fn: (accounts: Map<string, Account>) => void): void;
   path: string;
 }
@@ -56,9 +61,23 @@ export function openAccounts(root: string): AccountStore {
     const data = JSON.parse(text) as { accounts?: Account[] };
     return new Map((data.accounts ?? []).map((a) => [a.id, a]));
   };
+  let kept: { stamp: string; accounts: Map<string, Account> } | undefined;
+  const stampOf = (): string => {
+    try {
+      const st = statSync(path, { bigint: true });
+      return `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
+    } catch {
+      return "none";
+    }
+  };
   return {
     path,
     read,
+    get(id) {
+      const stamp = stampOf();
+      if (kept?.stamp !== stamp) kept = { stamp, accounts: read() };
+      return kept.accounts.get(id);
+    },
     update(fn) {
       ensureServeDir(root);
       const accounts = read();

@@ -140,7 +140,9 @@ export function registerEdit(app: Hono<{ Variables: Vars }>, server: Server): vo
     if (field(form, "switch") === "1") {
       const next = personalKinds(c).find((k) => k.id === field(form, "newkind")) ?? kind;
       const again = files(form, "evidence").length > 0 ? [t(l, "换了类型,要上传的文件请重新选择", "The kind changed: choose the files to upload again")] : [];
-      return c.html(String(page(frame, editBody(switchOf(c, ref, found.act, next), { ...addFormBase(c, server, next), values, errors: {}, general: again, edit: { ref, version, evidence: found.act.evidence, removed } }, l))));
+      // A field the form did not show (the kind before had none) comes with the record's value.
+      const typed = { ...valuesOf(found.act), ...Object.fromEntries(Object.entries(values).filter(([f]) => f in form)) };
+      return c.html(String(page(frame, editBody(switchOf(c, ref, found.act, next), { ...addFormBase(c, server, next), values: typed, errors: {}, general: again, edit: { ref, version, evidence: found.act.evidence, removed } }, l))));
     }
 
     // New evidence: the add form's limits and checks, saved under evidence/<teacher>/.

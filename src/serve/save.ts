@@ -21,7 +21,7 @@ import { updateFile, type UpdateProblem } from "../repo/update.js";
 import { abandonStaged, finishStaged, stageUpdate, type StageOptions, type StagedWrite } from "../repo/update-staged.js";
 import { updateMessage } from "../repo/update-message.js";
 import { writeNewFile } from "../repo/write.js";
-import { mergeItem, newFileText, type MergeTarget } from "../add/merge.js";
+import { mergeItem, newFileText, type MergeTarget, type ReadText } from "../add/merge.js";
 import type { Person } from "../git/batch-commit.js";
 import type { FileIndex } from "./file-index.js";
 import { closedRefusal, validateInState } from "./validate.js";
@@ -32,7 +32,8 @@ export interface NewFile {
   bytes: Uint8Array;
 }
 
-export type Transform = (current: string | undefined) => { ok: true; text: string } | { ok: false; message: string };
+/** `read`: the new text as the fast reader read it, when the transform read it (the check then need not). */
+export type Transform = (current: string | undefined) => { ok: true; text: string; read?: ReadText } | { ok: false; message: string };
 
 export interface SaveRequest {
   root: string;
@@ -61,7 +62,7 @@ export function appendItem(target: MergeTarget, item: Record<string, unknown>, l
   return (current) => {
     if (current === undefined) return { ok: true, text: newFileText(target, item) };
     const merged = mergeItem(current, target, item);
-    if (merged.ok) return { ok: true, text: merged.text };
+    if (merged.ok) return { ok: true, text: merged.text, read: merged.read };
     return {
       ok: false,
       message: merged.reason === "owner-mismatch"
@@ -124,7 +125,7 @@ export function writeSave(req: SaveRequest, repo: LoadedRepo, index: FileIndex, 
       }
       const next = req.transform(cur.exists ? Buffer.from(cur.bytes).toString("utf8") : undefined);
       if (!next.ok) return { refuse: { message: next.message } };
-      const v = validateInState(repo, index, file, cur.exists ? cur.bytes : undefined, next.text, req.today);
+      const v = validateInState(repo, index, file, cur.exists ? cur.bytes : undefined, next.text, req.today, next.read);
       if (v.introduced.some((p) => p.severity === "error")) return { refuse: { invalid: v.introduced } };
       req.announce?.(file, Buffer.from(next.text, "utf8"));
       return { text: next.text, value: { after: v.after, problems: v.introduced } };

@@ -11,6 +11,7 @@ import { runChecks } from "../checks/index.js";
 import { activityFileResult, type LoadedRepo } from "../pipeline/load.js";
 import { fastRead, type FileResult } from "../pipeline/read-files.js";
 import { newProblems } from "../add/validate.js";
+import type { ReadText } from "../add/merge.js";
 import { closedTermRefusal } from "../add/closed.js";
 import { termOfPath } from "../audit/paths.js";
 import { loadOrder, type FileIndex, type IndexedFile } from "./file-index.js";
@@ -32,8 +33,11 @@ export interface FileValidation {
   introduced: Problem[];
 }
 
-/** `current`: the file's bytes as read under its lock (undefined when it does not exist yet). */
-export function validateInState(repo: LoadedRepo, index: FileIndex, file: string, current: Uint8Array | undefined, text: string, today: string): FileValidation {
+/**
+ * `current`: the file's bytes as read under its lock (undefined when it does not exist yet).
+ * `read`: the fast reader's parse of `text`, when the caller has it (used only if it is of `text`).
+ */
+export function validateInState(repo: LoadedRepo, index: FileIndex, file: string, current: Uint8Array | undefined, text: string, today: string, read?: ReadText): FileValidation {
   const kind = file.startsWith("sessions/") ? "sessions" : "records";
   const held = current !== undefined && index.holdsClean(file, current) ? index.get(file)! : undefined;
   const before = current === undefined ? undefined
@@ -41,13 +45,28 @@ export function validateInState(repo: LoadedRepo, index: FileIndex, file: string
     : activityFileResult(repo.root, file, kind, undefined, current);
   // As a load reads it: the fast reader for a plain file, the full parser (positions for every problem) otherwise.
   const bytes = Buffer.from(text, "utf8");
-  const after = fastRead(file, kind, bytes) ?? activityFileResult(repo.root, file, kind, undefined, bytes);
+  const after = fastRead(file, kind, bytes, read) ?? activityFileResult(repo.root, file, kind, undefined, bytes);
   const mine = (r: FileResult | undefined) => (r ? [...r.found.valid, ...r.found.partial] : []);
   const related = index.related(file, [...mine(before), ...mine(after)]).map((f) => index.get(f)!);
   const opts = { today, linkedFolders: index.linkedFolders, disabled: SCHOOL_ONLY };
-  const old = runChecks(part(repo, index, related, file, before), opts);
   const now = runChecks(part(repo, index, related, file, after), opts);
+  if (onlyCarried(now, repo, index, related)) return { after, introduced: [] };
+  const old = runChecks(part(repo, index, related, file, before), opts);
   return { after, introduced: newProblems(old, now) };
+}
+
+/**
+ * Does the run on the file as it would be find nothing but problems the unchanged files brought
+ * with them (the very objects, as loaded)? The run on the file as it was is given the same
+ * objects and passes them through the same filters (only "id" problems are dropped by what
+ * else is found, and a severity setting makes copies, so neither counts), so it finds them too
+ * and nothing is new: that run, half the checking of a save, is then not needed. Usually true:
+ * a clean save into a school with no problems near it finds nothing at all.
+ */
+function onlyCarried(now: readonly Problem[], repo: LoadedRepo, index: FileIndex, related: readonly IndexedFile[]): boolean {
+  if (now.length === 0) return true;
+  const carried = new Set<Problem>([...repo.problems, ...index.shared.flatMap((f) => f.problems), ...related.flatMap((f) => f.loaded.problems)]);
+  return now.every((p) => p.check !== "id" && carried.has(p));
 }
 
 /** The files a write concerns, as a LoadedRepo: shared parts from the loaded school, files in loadRepo's order. */

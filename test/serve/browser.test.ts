@@ -126,20 +126,25 @@ describe.skipIf(!existsSync(CHROMIUM))("the story in a browser, on a phone", () 
 
     // Not approved yet, so she may still edit it: the add form comes filled in; the save keeps it 录入.
     // It was a teaching competition, not a paper: she retitles it, then changes the kind (the
-    // chooser posts the form, no script); the new kind's fields come back with what she typed.
+    // form posted as typed, no script); the form shows that kind's fields holding what she typed,
+    // nothing saved yet; Enter in the title saves.
     await item.locator("text=编辑").click();
     expect(await teacher.inputValue("#title")).toBe("《低年级识字教学的游戏化设计》");
     expect(await teacher.inputValue("#date")).toBe("2026-04-10");
     await teacher.fill("#title", "《低年级识字教学的游戏化设计与实践》");
+    await teacher.fill("#notes", "区赛一等奖");
     await teacher.selectOption("#newkind", "lesson-award");
     await teacher.click("text=换成这个类型");
     expect(await teacher.textContent("main h1")).toContain("编辑记录: 课堂教学评选获奖");
     expect(await teacher.textContent("main")).toContain("类型将由「论文」改为「课堂教学评选获奖」,保存后生效");
     expect(await teacher.inputValue("#title")).toBe("《低年级识字教学的游戏化设计与实践》");
+    expect(await teacher.inputValue("#notes")).toBe("区赛一等奖");
+    expect(await teacher.inputValue("#date")).toBe("2026-04-10");
     expect(await teacher.inputValue("#level")).toBe("区县级");
     expect(await teacher.inputValue("#award")).toBe("一等奖");
+    expect(readFileSync(join(root, "records/2025-2026-2/t16.yaml"), "utf8")).not.toContain("与实践");
     await shot(teacher, "edit");
-    await teacher.click("main form[method=post] button[type=submit]");
+    await teacher.press("#title", "Enter");
     expect(await teacher.textContent(".flash")).toContain("已修改");
     const edited = teacher.locator("li", { hasText: "低年级识字教学的游戏化设计与实践" });
     expect(await edited.textContent()).toContain("2026-04-10 · 课堂教学评选获奖");

@@ -74,6 +74,39 @@ describe("changing the kind of my record", () => {
     expect(line).toContain("录入");
   });
 
+  it("there and back: a field the form did not show comes back with the record's value, the rest as typed; then the save", async () => {
+    const c = await teacher();
+    await c.get(`/records/edit?ref=${REF}`);
+    const before = head();
+    // Typed, not saved: a new title, date and notes, and 5 in 数量; then 课堂教学评选获奖 chosen.
+    const r = await c.post("/records/edit", {
+      ref: REF, version: c.hidden("version"), kind: "observation", newkind: "lesson-award", switch: "1",
+      date: "2026-04-16", title: "刚改的标题", count: "5", notes: "刚写的备注",
+    });
+    expect(r.status, r.text).toBe(200);
+    expect(r.text).toContain("编辑记录: 课堂教学评选获奖");
+    expect(r.text).toContain('<option value="lesson-award" selected>');
+    expect(r.text).toContain('id="title" name="title" value="刚改的标题"');
+    expect(r.text).toContain('id="date" name="date" type="date" max="2026-04-20" value="2026-04-16"');
+    expect(r.text).toContain('id="notes" name="notes" value="刚写的备注"');
+    expect(r.text).not.toContain('id="count"');
+    expect(c.hidden("kind")).toBe("lesson-award");
+    expect(file()).toBe(afterAdd);
+    expect(head()).toBe(before);
+    // And back: 数量 is not in lesson-award's form, so it shows the record's 3 again; the rest as typed.
+    const back = await c.post("/records/edit", {
+      ref: REF, version: c.hidden("version"), kind: "lesson-award", newkind: "observation", switch: "1",
+      date: "2026-04-16", title: "刚改的标题", level: "区县级", award: "", notes: "刚写的备注",
+    });
+    expect(back.status).toBe(200);
+    expect(back.text).toContain('id="count" name="count" inputmode="decimal" value="3"');
+    expect(back.text).toContain('id="title" name="title" value="刚改的标题"');
+    // Saving from there writes what was typed.
+    const saved = await c.post("/records/edit", { ref: REF, version: c.hidden("version"), kind: "observation", date: "2026-04-16", title: "刚改的标题", count: "3", notes: "刚写的备注" });
+    expect(saved.status, saved.text).toBe(303);
+    expect(file()).toContain("title: 刚改的标题");
+  });
+
   it("换成这个类型 keeps what was typed, shows the new kind's fields and saves nothing; the save after it drops the old kind's field", async () => {
     const c = await teacher();
     await c.get(`/records/edit?ref=${REF}`);

@@ -96,10 +96,79 @@ describe("a save is checked alike by the web page (loaded school) and by add (wh
     });
   }
 
+  it("the append's own reading of the new text gives what reading it again gives; a reading of another text is not used", () => {
+    const current = readFileSync(join(root, T04));
+    const merged = (item: Record<string, unknown>) => {
+      const r = mergeItem(current.toString("utf8"), t04, item);
+      if (!r.ok || r.how !== "append" || !r.read) throw new Error("expected appendPlain's reading");
+      return r as typeof r & { read: NonNullable<typeof r.read> };
+    };
+    for (const item of [{ date: "2025-12-01", kind: "observation", title: "十二月听课", count: 2 }, { date: "2025-12-02", kind: "observation", title: "听课", count: "三节" }]) {
+      const r = merged(item);
+      const again = validateInState(repo, index, T04, current, r.text, TODAY);
+      const shared = validateInState(repo, index, T04, current, r.text, TODAY, r.read);
+      const other = validateInState(repo, index, T04, current, r.text, TODAY, merged({ date: "2025-12-05", kind: "observation", title: "另一条", count: 1 }).read);
+      for (const v of [shared, other]) {
+        expect(v.after.found.valid.map((a) => a.title)).toEqual(again.after.found.valid.map((a) => a.title));
+        expect(v.after.found).toEqual(again.after.found);
+        expect(v.after.loaded.source?.data).toEqual(again.after.loaded.source?.data);
+        expect(keys(v.introduced)).toEqual(keys(again.introduced));
+      }
+      expect(again.after.found.valid.at(-1)?.title ?? "").not.toBe("另一条");
+    }
+  });
+
   it("the duplicate of a session is reported where check reports it: at the session, naming the record", () => {
     const { serve } = bothWays(T04, CASES[6]!.text());
     const dup = serve.find((p) => p.check === "duplicate-record")!;
     expect(dup.file).toBe(ARTS);
     expect(render(dup.message, "zh")).toContain(T04);
+  });
+});
+
+/**
+ * The web page runs check once on the file as it would be and skips the run on the file as it
+ * was when the first finds only problems the unchanged files brought with them (src/serve/validate.ts).
+ * Here t04's file of the other term (which every save into t04's file is checked with) has a
+ * problem of its own: a clean save must find nothing new, a bad one only its own problem.
+ */
+describe("a save beside a file that has a problem of its own", () => {
+  let root2 = "";
+  let repo2: LoadedRepo;
+  let index2: FileIndex;
+  const OTHER_TERM = "records/2025-2026-2/t04.yaml";
+
+  beforeAll(() => {
+    root2 = mkdtempSync(join(tmpdir(), "yanxiu-same-carried-"));
+    cpSync(DEMO, root2, { recursive: true });
+    writeFileSync(join(root2, OTHER_TERM), `${readFileSync(join(root2, OTHER_TERM), "utf8")}  - date: 2026-03-12\n    kind: observation\n    title: 三月听课\n    count: 1\n    colour: red\n`);
+    repo2 = loadRepo(root2);
+    index2 = FileIndex.of(repo2);
+  });
+
+  const both = (item: Record<string, unknown>) => {
+    const r = mergeItem(readFileSync(join(root2, T04), "utf8"), t04, item);
+    if (!r.ok) throw new Error(`merge: ${r.reason}`);
+    return {
+      add: validateWrite(repo2, T04, r.text, "zh", TODAY).introduced,
+      serve: validateInState(repo2, index2, T04, readFileSync(join(root2, T04)), r.text, TODAY).introduced,
+    };
+  };
+
+  it("the other file's problem is there before the save", () => {
+    expect(repo2.files.find((f) => f.file === OTHER_TERM)!.problems.map((p) => p.check)).toEqual(["unknown-key"]);
+    expect(index2.related(T04, []).includes(OTHER_TERM)).toBe(true);
+  });
+
+  it("a clean record: nothing new, both ways", () => {
+    const { add, serve } = both({ date: "2025-12-01", kind: "observation", title: "十二月听课", count: 2 });
+    expect(serve).toEqual([]);
+    expect(add).toEqual([]);
+  });
+
+  it("a record with an unknown field: only its own problem, both ways", () => {
+    const { add, serve } = both({ date: "2025-12-02", kind: "observation", title: "听课", count: 1, colour: "blue" });
+    expect(keys(serve)).toEqual(keys(add));
+    expect(serve.map((p) => [p.check, p.file])).toEqual([["unknown-key", T04]]);
   });
 });

@@ -21,6 +21,7 @@ button, .button { display:inline-block; font-size:16px; padding:9px 16px; border
 button.secondary, .button.secondary { background:#fff; color:var(--brand); }
 button.link { background:none; border:none; padding:0; text-decoration:underline; font-size:inherit; }
 .row { display:flex; gap:8px; flex-wrap:wrap; align-items:center; }
+.default-save { position:absolute; left:-10000px; width:1px; height:1px; overflow:hidden; }
 .err { color:var(--short); font-size:14px; margin:4px 0 0; }
 .flash { padding:10px 12px; border-radius:6px; margin:0 0 12px; }
 .flash.ok { background:#e8f5e9; color:#1b5e20; } .flash.bad { background:#ffebee; color:#b71c1c; }

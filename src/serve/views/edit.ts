@@ -33,7 +33,9 @@ export function kindSwitch(k: KindSwitch, lang: Lang, underForm = false): Html {
 <button class="secondary" type="submit" ${underForm ? html`form="${RECORD_FORM}" name="switch" value="1" formnovalidate` : ""}>${t(lang, "换成这个类型", "Change to this kind")}</button></div>
 ${!k.shown ? html`<p class="err" role="alert">${t(lang, `「${k.recordKindLabel}」不是学校规则中教师自己记录的类型:请选择新的类型`, `'${k.recordKindLabel}' is not a kind teachers record themselves in the school's rules: choose a new kind`)}</p>` : ""}
 ${changing ? html`<p class="muted">${t(lang, `类型将由「${k.recordKindLabel}」改为「${k.shown!.label}」,保存后生效`, `The kind changes from '${k.recordKindLabel}' to '${k.shown!.labelEn}' when you save`)}${k.dropped.length > 0 ? t(lang, `;保存时去掉:${k.dropped.map((d) => `${fieldLabel(d.field, lang)} ${d.value}`).join("、")}`, `; saving takes off: ${k.dropped.map((d) => `${d.field} ${d.value}`).join(", ")}`) : ""}</p>` : ""}`;
-  return underForm ? html`<div class="card">${select}</div>`
+  // Enter in a field presses the first submit button that belongs to the form, and this chooser
+  // comes before the form: an unseen save button goes first, so Enter saves rather than switches.
+  return underForm ? html`<div class="card"><button type="submit" form="${RECORD_FORM}" class="default-save" tabindex="-1" aria-hidden="true"></button>${select}</div>`
     : html`<form class="card" method="get" action="/records/edit">
 <input type="hidden" name="ref" value="${k.ref}">
 ${select}
