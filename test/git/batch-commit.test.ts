@@ -6,7 +6,7 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { commitBatch, fastImportPath, gitAsync, identOf, SCRATCH_REF, type GitRun } from "../../src/git/batch-commit.js";
@@ -65,6 +65,61 @@ for (const [how, helper] of [["git spawned here", undefined], ["git run by the h
     expect(git(dir, "status", "--porcelain")).toBe("M  roster.yaml\n");
     expect(git(dir, "diff-files", "--name-only")).toBe("");
     expect(git(dir, "for-each-ref", SCRATCH_REF)).toBe("");
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("only the batch's paths are looked at: status and diff are clean after it, a hand edit of another file still shows as modified", async () => {
+    const dir = repo();
+    writeFileSync(join(dir, "roster.yaml"), "teachers: [] # edited by hand\n");
+    const r = await commitBatch(dir, [
+      { author: LI, subject: "records: t01 one", files: [save(dir, "records/2025-2026-1/t01.yaml", "teacher: t01\nrecords:\n  - one\n")] },
+      { author: WANG, subject: "records: t02 one", files: [save(dir, "records/2025-2026-1/t02.yaml", "teacher: t02\nrecords:\n  - one\n")] },
+    ], { committer: SERVER, git: helper });
+    expect(r).toEqual({ ok: true, commits: [expect.any(String), expect.any(String)] });
+    expect(git(dir, "status", "--porcelain")).toBe(" M roster.yaml\n");
+    expect(git(dir, "diff", "--stat", "--", "records")).toBe("");
+    expect(git(dir, "diff", "--cached", "--stat")).toBe("");
+    // The batch's entries carry fresh stat data: plumbing that does not refresh sees them clean too.
+    expect(git(dir, "diff-files", "--name-only")).toBe("roster.yaml\n");
+    git(dir, "checkout", "--", "roster.yaml");
+    expect(git(dir, "status", "--porcelain")).toBe("");
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("a batch's file changed on disk before the index is updated: the index holds the committed blob, the change shows as not staged", async () => {
+    const dir = repo();
+    const file = "records/2025-2026-1/t01.yaml";
+    const r = await commitBatch(dir, [{ author: LI, subject: "records: t01 one", files: [save(dir, file, "teacher: t01\nrecords:\n  - one\n")] }], {
+      committer: SERVER, git: helper,
+      beforeUpdateRef: () => writeFileSync(join(dir, file), "teacher: t01\nrecords:\n  - one\n  - typed by hand\n"),
+    });
+    expect(r.ok).toBe(true);
+    expect(git(dir, "show", `HEAD:${file}`)).toBe("teacher: t01\nrecords:\n  - one\n");
+    expect(git(dir, "status", "--porcelain")).toBe(` M ${file}\n`);
+    expect(git(dir, "diff", "--cached", "--stat")).toBe("");
+    expect(git(dir, "diff", "--", file)).toContain("+  - typed by hand");
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("a file made executable on disk keeps its committed mode in the index; a folder on the way that is a link: the whole index is refreshed instead", async () => {
+    const dir = repo();
+    const file = "records/2025-2026-1/t01.yaml";
+    mkdirSync(join(dir, "elsewhere"));
+    symlinkSync("elsewhere", join(dir, "evidence"));
+    const indexRuns: string[][] = [];
+    const recorded: GitRun = (root, args, input) => {
+      if (args[0] === "update-index") indexRuns.push(args);
+      return (helper ?? gitAsync)(root, args, input);
+    };
+    const r = await commitBatch(dir, [{ author: LI, subject: "records: t01 one", files: [save(dir, file, "teacher: t01\nrecords:\n  - one\n"), save(dir, "evidence/t01/a.jpg", "jpg")] }], {
+      committer: SERVER, git: recorded,
+      beforeUpdateRef: () => chmodSync(join(dir, file), 0o755),
+    });
+    expect(r).toEqual({ ok: true, commits: [expect.any(String)] });
+    // First by blob and by the path git may read (the link's), refused by git; then by blob with the whole index refreshed.
+    expect(indexRuns.map((a) => a.slice(-3))).toEqual([[`100644,${git(dir, "rev-parse", "HEAD:evidence/t01/a.jpg").trim()},evidence/t01/a.jpg`, "--", "evidence/t01/a.jpg"], ["evidence/t01/a.jpg", "-q", "--refresh"].map((x, i) => (i === 0 ? expect.stringContaining(x) : x))]);
+    expect(git(dir, "ls-files", "-s", file, "evidence/t01/a.jpg")).toBe(`100644 ${git(dir, "rev-parse", "HEAD:evidence/t01/a.jpg").trim()} 0\tevidence/t01/a.jpg\n100644 ${git(dir, "rev-parse", `HEAD:${file}`).trim()} 0\t${file}\n`);
+    expect(git(dir, "diff", "--cached", "--stat")).toBe("");
     rmSync(dir, { recursive: true, force: true });
   });
 
