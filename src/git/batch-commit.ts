@@ -3,7 +3,7 @@
  * authored by the person who saved (committer: the server), all made by one `git fast-import`
  * stream on top of HEAD, then HEAD's branch moved by one `git update-ref` that names the old
  * value (so a branch moved meanwhile — a hand-run `git pull` — is never overwritten), then one
- * `git update-index` that puts the committed blobs in the index and refreshes it. Four git
+ * `git update-index` that puts the committed blobs in the index, with fresh stat data. Four git
  * processes per batch, whatever its size. Asynchronous: the server keeps answering meanwhile,
  * and it has them started by its git helper (src/git/runner.ts), not forked from itself.
  *
@@ -15,7 +15,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { lstat, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 
 export interface Person {
   name: string;
@@ -137,17 +137,49 @@ interface Head {
   commit?: string;
 }
 
+/**
+ * The git folder of each work tree, as git named it once, when it holds the branches too (not a
+ * linked worktree's). HEAD is then read from its files, as git reads them, without a git process
+ * (one less per batch); whatever those files do not say plainly is asked of git again.
+ */
+const gitDirs = new Map<string, string>();
+
 async function readHead(git: GitRun, root: string): Promise<Head | string> {
+  const known = gitDirs.get(root);
+  const fromFiles = known === undefined ? undefined : await headFromFiles(known);
+  if (fromFiles) return fromFiles;
+  gitDirs.delete(root);
   // One git in the usual case (a branch with commits); two on an unborn branch.
-  const both = await git(root, ["rev-parse", "HEAD", "--symbolic-full-name", "HEAD"]);
+  const both = await git(root, ["rev-parse", "--absolute-git-dir", "--git-common-dir", "HEAD", "--symbolic-full-name", "HEAD"]);
   if (both.code === 0) {
-    const [commit, name] = both.stdout.trim().split("\n");
+    const [gitDir, commonDir, commit, name] = both.stdout.trim().split("\n");
+    if (gitDir && commonDir && resolve(root, commonDir) === gitDir) gitDirs.set(root, gitDir);
     return { commit, ref: name && name !== "HEAD" ? name : undefined };
   }
   const sym = await git(root, ["symbolic-ref", "-q", "HEAD"]);
   if (sym.code !== 0) return firstLine(both);
   const rev = await git(root, ["rev-parse", "-q", "--verify", "HEAD^{commit}"]);
   return rev.code === 0 ? firstLine(both) : { ref: sym.stdout.trim() };
+}
+
+const OBJECT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})\n$/;
+
+/**
+ * HEAD from the files git keeps it in: `HEAD` naming a branch whose own file holds a commit id
+ * (what update-ref leaves), or holding the id itself (detached). Anything else (a branch only in
+ * packed-refs, a reftable repository, a symbolic ref of a symbolic ref): undefined, and git is asked.
+ */
+export async function headFromFiles(gitDir: string): Promise<Head | undefined> {
+  try {
+    const head = await readFile(join(gitDir, "HEAD"), "utf8");
+    if (OBJECT_ID.test(head)) return { commit: head.trim() };
+    const ref = /^ref: (refs\/heads\/[^\n]+)\n$/.exec(head)?.[1];
+    if (!ref || ref.split("/").some((part) => part === "" || part === "." || part === ".." || part.endsWith(".lock"))) return undefined;
+    const value = await readFile(join(gitDir, ref), "utf8");
+    return OBJECT_ID.test(value) ? { ref, commit: value.trim() } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export async function commitBatch(root: string, commits: CommitSpec[], opts: BatchOptions): Promise<BatchResult> {
