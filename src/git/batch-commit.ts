@@ -12,8 +12,7 @@
  * moved without touching these files, the commits are made again on its new tip.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { lstat, readFile } from "node:fs/promises";
+import { lstatSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -146,7 +145,7 @@ const gitDirs = new Map<string, string>();
 
 async function readHead(git: GitRun, root: string): Promise<Head | string> {
   const known = gitDirs.get(root);
-  const fromFiles = known === undefined ? undefined : await headFromFiles(known);
+  const fromFiles = known === undefined ? undefined : headFromFiles(known);
   if (fromFiles) return fromFiles;
   gitDirs.delete(root);
   // One git in the usual case (a branch with commits); two on an unborn branch.
@@ -169,13 +168,13 @@ const OBJECT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})\n$/;
  * (what update-ref leaves), or holding the id itself (detached). Anything else (a branch only in
  * packed-refs, a reftable repository, a symbolic ref of a symbolic ref): undefined, and git is asked.
  */
-export async function headFromFiles(gitDir: string): Promise<Head | undefined> {
+export function headFromFiles(gitDir: string): Head | undefined {
   try {
-    const head = await readFile(join(gitDir, "HEAD"), "utf8");
+    const head = readFileSync(join(gitDir, "HEAD"), "utf8");
     if (OBJECT_ID.test(head)) return { commit: head.trim() };
     const ref = /^ref: (refs\/heads\/[^\n]+)\n$/.exec(head)?.[1];
     if (!ref || ref.split("/").some((part) => part === "" || part === "." || part === ".." || part.endsWith(".lock"))) return undefined;
-    const value = await readFile(join(gitDir, ref), "utf8");
+    const value = readFileSync(join(gitDir, ref), "utf8");
     return OBJECT_ID.test(value) ? { ref, commit: value.trim() } : undefined;
   } catch {
     return undefined;
@@ -247,7 +246,7 @@ interface Committed {
  * left (a later `git status` shows those files as changed until `git reset -q`).
  */
 async function refreshIndex(git: GitRun, root: string, blobs: Map<string, Committed>, waitMs: number): Promise<string | undefined> {
-  const asCommitted = await Promise.all([...blobs].map(([path, c]) => onDiskAsCommitted(join(root, path), c.bytes)));
+  const asCommitted = [...blobs].map(([path, c]) => onDiskAsCommitted(join(root, path), c.bytes));
   const byBlob = ["update-index", "--add", ...[...blobs].flatMap(([path, c]) => ["--cacheinfo", `100644,${c.blob},${path}`])];
   let args = [...byBlob, "--", ...[...blobs.keys()].filter((_, i) => asCommitted[i])];
   const deadline = Date.now() + waitMs;
@@ -264,12 +263,12 @@ async function refreshIndex(git: GitRun, root: string, blobs: Map<string, Commit
   }
 }
 
-/** The file is a plain, not executable file holding exactly these bytes. */
-async function onDiskAsCommitted(file: string, bytes: Uint8Array): Promise<boolean> {
+/** The file is a plain, not executable file holding exactly these bytes (synchronous: a few small files, cheaper so than through the thread pool). */
+function onDiskAsCommitted(file: string, bytes: Uint8Array): boolean {
   try {
-    const st = await lstat(file);
+    const st = lstatSync(file);
     if (!st.isFile() || (st.mode & 0o111) !== 0 || st.size !== bytes.length) return false;
-    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).equals(await readFile(file));
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).equals(readFileSync(file));
   } catch {
     return false;
   }

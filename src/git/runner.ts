@@ -12,8 +12,7 @@
  * batch-commit.ts treats as any git failure. On Windows git is spawned directly.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Socket } from "node:net";
@@ -95,19 +94,26 @@ export class GitRunner {
     helper.current = { id, job };
     pipe(helper.child.stdout).ref();
     const files = { input: join(helper.dir, "in"), out: join(helper.dir, "out"), err: join(helper.dir, "err") };
-    const send = () => {
-      if (helper.current?.id !== id) return; // the helper died meanwhile: already answered
-      helper.child.stdin.write(runLine(id, job.root, job.args, { ...files, input: job.input === undefined ? "/dev/null" : files.input }));
-    };
-    if (job.input === undefined) send();
-    else writeFile(files.input, job.input).then(send, (e: Error) => this.finish(helper, id, { code: 127, stdout: "", stderr: String(e.message) }));
+    // Plain synchronous file calls: small files in the page cache, cheaper in CPU than the thread pool's round trips.
+    try {
+      if (job.input !== undefined) writeFileSync(files.input, job.input);
+    } catch (e) {
+      this.finish(helper, id, { code: 127, stdout: "", stderr: String((e as Error).message) });
+      return;
+    }
+    helper.child.stdin.write(runLine(id, job.root, job.args, { ...files, input: job.input === undefined ? "/dev/null" : files.input }));
   }
 
   /** The helper printed `id code`: git's output is in the files. */
-  private async answered(helper: Helper, id: number, code: number): Promise<void> {
-    const read = (f: string) => readFile(join(helper.dir, f), "utf8").catch(() => "");
-    const [stdout, stderr] = await Promise.all([read("out"), read("err")]);
-    this.finish(helper, id, { code, stdout, stderr });
+  private answered(helper: Helper, id: number, code: number): void {
+    const read = (f: string) => {
+      try {
+        return readFileSync(join(helper.dir, f), "utf8");
+      } catch {
+        return "";
+      }
+    };
+    this.finish(helper, id, { code, stdout: read("out"), stderr: read("err") });
   }
 
   private finish(helper: Helper, id: number, r: Run): void {
@@ -137,7 +143,7 @@ export class GitRunner {
     child.stderr.on("data", () => { /* nothing it says is for the user; drained so it never blocks */ });
     createInterface({ input: child.stdout, crlfDelay: Infinity }).on("line", (line) => {
       const m = /^(\d+) (\d+)$/.exec(line);
-      if (m) void this.answered(helper, Number(m[1]), Number(m[2]));
+      if (m) this.answered(helper, Number(m[1]), Number(m[2]));
     });
     let gone = false;
     const stopped = () => {
