@@ -39,6 +39,12 @@ describe("editItemFields", () => {
     expect(r.ok && r.text).toBe(FILE.replace("    status: 录入\n", "").replace("      - evidence/a.pdf\n", '      - evidence/a.pdf\n    seal: "123456789012"\n'));
   });
 
+  it("keeps a comment on its own line above a removed field: they are the writer's words, and may be about the lines after", () => {
+    const text = "teacher: t01\nrecords:\n  - date: 2025-10-12\n    kind: observation\n    title: 听课\n    # 初二(3)班,两节连堂\n    count: 2\n    notes: 区教研员同听\n";
+    const r = editItemFields(text, "records", 0, { kind: "paper", count: undefined });
+    expect(r.ok && r.text).toBe("teacher: t01\nrecords:\n  - date: 2025-10-12\n    kind: paper\n    title: 听课\n    # 初二(3)班,两节连堂\n    notes: 区教研员同听\n");
+  });
+
   it("keeps CRLF line ends and a BOM", () => {
     const crlf = "\uFEFF" + FILE.replace(/\n/g, "\r\n");
     const r = editItemFields(crlf, "records", 0, { status: "审定" });

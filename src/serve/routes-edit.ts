@@ -135,6 +135,14 @@ export function registerEdit(app: Hono<{ Variables: Vars }>, server: Server): vo
     const show = (errors: Record<string, string[]>, general: string[], status: 400 | 403 | 409 | 500) =>
       c.html(String(page(frame, editBody(switchOf(c, ref, found.act, kind), { ...addFormBase(c, server, kind), values, errors, general, edit: { ref, version, evidence: found.act.evidence, removed } }, l))), status);
 
+    // 换成这个类型: the new kind's fields with what was typed; nothing saved. Chosen files cannot
+    // be put back into a file input, so the page says to choose them again.
+    if (field(form, "switch") === "1") {
+      const next = personalKinds(c).find((k) => k.id === field(form, "newkind")) ?? kind;
+      const again = files(form, "evidence").length > 0 ? [t(l, "换了类型,要上传的文件请重新选择", "The kind changed: choose the files to upload again")] : [];
+      return c.html(String(page(frame, editBody(switchOf(c, ref, found.act, next), { ...addFormBase(c, server, next), values, errors: {}, general: again, edit: { ref, version, evidence: found.act.evidence, removed } }, l))));
+    }
+
     // New evidence: the add form's limits and checks, saved under evidence/<teacher>/.
     const uploads = await Promise.all(files(form, "evidence").map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
     const planned = planUploads(server.opts.root, v.teacher.id, values.date || "undated", uploads, server.opts.maxUploadBytes, l);

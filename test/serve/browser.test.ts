@@ -125,18 +125,19 @@ describe.skipIf(!existsSync(CHROMIUM))("the story in a browser, on a phone", () 
     expect(await item.textContent()).toContain("录入");
 
     // Not approved yet, so she may still edit it: the add form comes filled in; the save keeps it 录入.
-    // It was a teaching competition, not a paper: she changes the kind (a plain GET, no script),
-    // the form shows that kind's fields with what she had typed, and she retitles it.
+    // It was a teaching competition, not a paper: she retitles it, then changes the kind (the
+    // chooser posts the form, no script); the new kind's fields come back with what she typed.
     await item.locator("text=编辑").click();
     expect(await teacher.inputValue("#title")).toBe("《低年级识字教学的游戏化设计》");
     expect(await teacher.inputValue("#date")).toBe("2026-04-10");
+    await teacher.fill("#title", "《低年级识字教学的游戏化设计与实践》");
     await teacher.selectOption("#newkind", "lesson-award");
     await teacher.click("text=换成这个类型");
     expect(await teacher.textContent("main h1")).toContain("编辑记录: 课堂教学评选获奖");
     expect(await teacher.textContent("main")).toContain("类型将由「论文」改为「课堂教学评选获奖」,保存后生效");
+    expect(await teacher.inputValue("#title")).toBe("《低年级识字教学的游戏化设计与实践》");
     expect(await teacher.inputValue("#level")).toBe("区县级");
     expect(await teacher.inputValue("#award")).toBe("一等奖");
-    await teacher.fill("#title", "《低年级识字教学的游戏化设计与实践》");
     await shot(teacher, "edit");
     await teacher.click("main form[method=post] button[type=submit]");
     expect(await teacher.textContent(".flash")).toContain("已修改");

@@ -44,7 +44,10 @@ describe("changing the kind of my record", () => {
   it("?kind= shows the new kind's fields with what the record has; saving drops the old kind's field, in one commit by me", async () => {
     const c = await teacher();
     const same = await c.get(`/records/edit?ref=${REF}`);
-    expect(same.text).toMatch(/<select id="newkind" name="kind"[^>]*>.*<option value="observation" selected>听课\/观课议课<\/option>/s);
+    // The chooser belongs to the record form, so changing the kind posts what was typed.
+    expect(same.text).toMatch(/<select id="newkind" name="newkind" form="record-form"[^>]*>.*<option value="observation" selected>听课\/观课议课<\/option>/s);
+    expect(same.text).toContain('<button class="secondary" type="submit" form="record-form" name="switch" value="1" formnovalidate>换成这个类型</button>');
+    expect(same.text).toContain('<form class="card" id="record-form" method="post" action="/records/edit"');
     expect(same.text).toContain('id="count"');
 
     const form = await c.get(`/records/edit?ref=${REF}&kind=lesson-award`);
@@ -69,6 +72,40 @@ describe("changing the kind of my record", () => {
     const line = /<li data-ref="[^"]+">(?:(?!<\/li>).)*优质课评比《秋天》(?:(?!<\/li>).)*<\/li>/s.exec(me.text)?.[0] ?? "";
     expect(line).toContain("2026-04-15 · 课堂教学评选获奖");
     expect(line).toContain("录入");
+  });
+
+  it("换成这个类型 keeps what was typed, shows the new kind's fields and saves nothing; the save after it drops the old kind's field", async () => {
+    const c = await teacher();
+    await c.get(`/records/edit?ref=${REF}`);
+    const before = head();
+    const version = c.hidden("version");
+    const typed = { ref: REF, version, kind: "observation", newkind: "lesson-award", switch: "1", date: "2026-04-16", title: "优质课评比《秋天》(未保存)", count: "3", notes: "区教研室组织", level: "市级" };
+    const r = await c.post("/records/edit", typed);
+    expect(r.status, r.text).toBe(200);
+    expect(r.text).toContain("编辑记录: 课堂教学评选获奖");
+    expect(r.text).toContain("类型将由「听课/观课议课」改为「课堂教学评选获奖」,保存后生效;保存时去掉:数量(节/次) 3");
+    expect(r.text).toContain('value="优质课评比《秋天》(未保存)"');
+    expect(r.text).toContain('value="2026-04-16"');
+    expect(r.text).toContain('value="区教研室组织"');
+    // The level typed (市级) is kept as the new kind's choice; count is not one of its fields.
+    expect(r.text).toMatch(/<select id="level" name="level" required>(?:(?!<\/select>).)*<option value="[^"]*" selected>市级<\/option>/s);
+    expect(r.text).not.toContain('id="count"');
+    expect(c.hidden("kind")).toBe("lesson-award");
+    expect(c.hidden("version")).toBe(version);
+    expect(file()).toBe(afterAdd);
+    expect(head()).toBe(before);
+
+    // A file chosen before the switch is not kept (a file input cannot be refilled): the page says so, nothing is written.
+    const evidenceBefore = existsSync(join(root, "evidence/t16")) ? evidenceFiles() : [];
+    const withFile = await c.post("/records/edit", { ...typed, evidence: new File([JPEG], "cert.jpg", { type: "image/jpeg" }) }, { multipart: true });
+    expect(withFile.status).toBe(200);
+    expect(withFile.text).toContain("换了类型,要上传的文件请重新选择");
+    expect(existsSync(join(root, "evidence/t16")) ? evidenceFiles() : []).toEqual(evidenceBefore);
+    expect(head()).toBe(before);
+
+    const saved = await c.post("/records/edit", { ref: REF, version: c.hidden("version"), kind: "lesson-award", date: "2026-04-16", title: "优质课评比《秋天》", level: "市级", award: "一等奖", notes: "区教研室组织" });
+    expect(saved.status, saved.text).toBe(303);
+    expect(file()).toBe(afterAdd.replace(ADDED, `  - date: 2026-04-16\n    kind: lesson-award\n    title: 优质课评比《秋天》\n    level: 市级\n    award: 一等奖\n    notes: 区教研室组织\n    id: ${REF}\n`));
   });
 
   it("the new kind's fields are checked as add checks them: an unknown level and a bad number beside their fields, nothing written", async () => {

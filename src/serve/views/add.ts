@@ -69,11 +69,14 @@ export function formHeading(f: Pick<AddFormData, "lang" | "kind" | "edit">): Htm
   return html`<h1>${f.edit ? t(l, "编辑记录", "Edit a record") : t(l, "新增记录", "Add a record")}: ${t(l, f.kind.label, f.kind.labelEn)}</h1>`;
 }
 
+/** The id of the record form, for controls outside it that belong to it (the edit page's kind chooser). */
+export const RECORD_FORM = "record-form";
+
 /** The form itself (the edit page puts the kind chooser between heading and form). */
 export function formBody(f: AddFormData): Html {
   const l = f.lang;
   const e = f.edit;
-  return html`<form class="card" method="post" action="${e ? "/records/edit" : "/add"}" enctype="multipart/form-data">
+  return html`<form class="card" id="${RECORD_FORM}" method="post" action="${e ? "/records/edit" : "/add"}" enctype="multipart/form-data">
 <input type="hidden" name="_csrf" value="${f.csrf}"><input type="hidden" name="kind" value="${f.kind.id}">
 ${e ? html`<input type="hidden" name="ref" value="${e.ref}"><input type="hidden" name="version" value="${e.version}">` : ""}
 ${errs(f.general)}
