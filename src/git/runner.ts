@@ -127,7 +127,7 @@ export class GitRunner {
 
   private ensure(): Helper {
     if (this.helper) return this.helper;
-    const dir = mkdtempSync(join(tmpdir(), "yanxiu-git-"));
+    const dir = mkdtempSync(join(tmpdir(), "yanxiu-git-run-"));
     // -s: commands from stdin; the folder goes with the shell when its stdin ends.
     const child = spawn("/bin/sh", ["-s"], { env: gitEnv(), stdio: ["pipe", "pipe", "pipe"] });
     const helper: Helper = { child, dir };
