@@ -19,7 +19,7 @@
  * same run, so a noisy machine shifts both sides alike. Needs `npm run build` first (npm ci does it).
  */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -32,6 +32,9 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, "..");
 let BIN = join(ROOT, "bin", "yanxiu.js");
 const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
+/** Where the timed commands' stdout goes (see run()); removed at exit. */
+const STDOUT_FILE = join(tmpdir(), `yanxiu-bench-stdout-${process.pid}`);
+process.on("exit", () => rmSync(STDOUT_FILE, { force: true }));
 
 /** Parameters per size: a few thousand teachers in groups; a million spans a five-year cycle. */
 const PLANS = {
@@ -96,6 +99,7 @@ async function main() {
   const hasScore = /^\s+score\b/m.test(spawnSync(process.execPath, [BIN, "--help"], { encoding: "utf8" }).stdout ?? "");
 
   log(`machine: ${machine()}`);
+  if (process.env.NODE_EXTRA_CA_CERTS) log("NODE_EXTRA_CA_CERTS is set: unset for the timed yanxiu commands (node would parse that bundle at every start)");
   log(`ledger: ${hasLedger ? firstLine(spawnSync("ledger", ["--version"], { encoding: "utf8" }).stdout) : "not installed (n/a)"}`);
   if (!hasScore) log("yanxiu score: not available in this build (n/a)");
 
@@ -250,17 +254,35 @@ function measure(repo, runs, { hasLedger, hasScore }) {
   };
 }
 
+/**
+ * The timed commands run without NODE_EXTRA_CA_CERTS: node reads and parses that bundle at
+ * every start, before any of yanxiu's code runs (yanxiu opens no TLS connection), and on the
+ * machine these benchmarks were made on it is set to the system's 220 KB bundle: ~40 ms of CPU
+ * per start under load, ~50 % of a bare `node -e 0` (docs/benchmark.md, sixth round).
+ */
 function yanxiu(args, cwd) {
-  return run(process.execPath, [BIN, ...args], cwd, { YANXIU_TODAY: "2026-11-23", NO_COLOR: "1" });
+  return run(process.execPath, [BIN, ...args], cwd, { YANXIU_TODAY: "2026-11-23", NO_COLOR: "1", NODE_EXTRA_CA_CERTS: undefined });
 }
 
-/** Runs a command to completion; wall time in ms and, through /usr/bin/time, peak RSS in KB. */
+/**
+ * Runs a command to completion; wall time in ms and, through /usr/bin/time, peak RSS in KB.
+ * Its stdout goes to a file, as `yanxiu score --format json > report.json` would: collected
+ * by spawnSync instead, a warm score's 26 MB report cost this process ~390 ms of its own
+ * (gathering the pipe's chunks ~240 ms, decoding them ~150 ms; `cat` of the same file timed
+ * so took 380–430 ms), which was counted as the tool's time (docs/benchmark.md, sixth round).
+ */
 function run(cmd, args, cwd, env = {}) {
   const argv = TIME ? ["-f", "%M", cmd, ...args] : args;
+  const out = openSync(STDOUT_FILE, "w");
   const started = process.hrtime.bigint();
-  const res = spawnSync(TIME ?? cmd, argv, {
-    cwd, env: { ...process.env, ...env }, encoding: "utf8", maxBuffer: 1 << 30,
-  });
+  let res;
+  try {
+    res = spawnSync(TIME ?? cmd, argv, {
+      cwd, env: { ...process.env, ...env }, encoding: "utf8", maxBuffer: 1 << 30, stdio: ["ignore", out, "pipe"],
+    });
+  } finally {
+    closeSync(out);
+  }
   const ms = msSince(started);
   if (res.error) throw res.error;
   let stderr = res.stderr ?? "";

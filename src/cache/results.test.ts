@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, readdirSync, readFileSync, rmdirSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { nodeFs, nodeReadFs, type FileStat, type ReadFs } from "../repo/fs.js";
@@ -49,13 +49,50 @@ describe("stampRepo", () => {
     const dir = repo();
     const fs = frozenStats();
     const a = stampRepo(dir, fs, 5_000_000);
-    const reversed = { ...fs, listTree: (d: string, prune?: (f: string) => boolean) => fs.listTree(d, prune).reverse() };
+    const reversed = { ...fs, readdirSync: (d: string) => fs.readdirSync(d).reverse() };
     expect(stampRepo(dir, reversed, 5_000_000).digest).toBe(a.digest);
     mkdirSync(join(dir, "evidence"));
     const b = stampRepo(dir, fs, 5_000_000);
     expect(b.digest).not.toBe(a.digest);
     rmdirSync(join(dir, "evidence"));
     expect(stampRepo(dir, fs, 5_000_000).digest).toBe(a.digest);
+  });
+
+  it("sees every change a stat shows: content, a time put back, a file replaced, a link moved, a file turned folder", () => {
+    const dir = repo();
+    const file = join(dir, "records", "t1", "a.yaml");
+    const later = 5_000_000_000_000; // long after every change below: nothing racy
+    const digest = () => stampRepo(dir, nodeReadFs, later).digest;
+    const seen = new Set([digest()]);
+    const expectNew = (what: string) => {
+      const d = digest();
+      expect(seen.has(d), what).toBe(false);
+      seen.add(d);
+    };
+    const at = new Date("2026-01-01T00:00:00Z");
+    utimesSync(file, at, at);
+    expectNew("mtime");
+    // Same size, mtime put back (cp -p, touch -r): the ctime tells.
+    writeFileSync(file, "records: [9]");
+    writeFileSync(file, "records: []\n");
+    utimesSync(file, at, at);
+    expectNew("same size and mtime, written again");
+    // Replaced by another file of the same size and mtime (an editor's rename, git checkout).
+    writeFileSync(`${file}.new`, "records: []\n");
+    utimesSync(`${file}.new`, at, at);
+    renameSync(`${file}.new`, file);
+    expectNew("replaced");
+    symlinkSync("a.yaml", join(dir, "records", "t1", "b.yaml"));
+    expectNew("a link added");
+    writeFileSync(join(dir, "records", "t1", "c.yaml"), "records: []\n");
+    rmSync(join(dir, "records", "t1", "b.yaml"));
+    symlinkSync("c.yaml", join(dir, "records", "t1", "b.yaml"));
+    expectNew("the link leads elsewhere");
+    rmSync(join(dir, "records", "t1", "c.yaml"));
+    mkdirSync(join(dir, "records", "t1", "c.yaml"));
+    expectNew("a file turned folder");
+    // Nothing changed: the same digest again (a warm run's hit).
+    expect(seen.has(digest())).toBe(true);
   });
 
   it("hashes the content of files changed within two seconds of the stamp", () => {
@@ -82,6 +119,27 @@ describe("openResultCache", () => {
     // Same size, same times, same inode: only the content hash taken when it was racy tells.
     writeFileSync(join(dir, "records", "t1", "a.yaml"), "records: [2]");
     expect(openResultCache(dir, { env: env(dir), fs, now: () => 9_000_000 })!.get(["check", "en"])).toBeUndefined();
+  });
+
+  it("keeps an entry made while files were racy again once they settled, so later hits read no file", () => {
+    const dir = repo();
+    made.push(`${dir}-key`);
+    const reads: string[] = [];
+    const fs: ReadFs = { ...frozenStats(), readFileSync: (p) => (reads.push(p), nodeReadFs.readFileSync(p)) };
+    // Made within two seconds of the files' (frozen) times: both files are racy, hashed by content.
+    openResultCache(dir, { env: env(dir), fs, now: () => 1_000_500 })!.put(["check"], { problems: [] });
+    const later = () => 9_000_000;
+    const ours = () => reads.filter((p) => !p.includes(".yanxiu-cache") && !p.endsWith("-key"));
+    reads.length = 0;
+    expect(openResultCache(dir, { env: env(dir), fs, now: later })!.get(["check"])).toEqual({ problems: [] });
+    expect(ours().map((p) => p.slice(dir.length + 1)).sort()).toEqual(["records/t1/a.yaml", "yanxiu.yaml"]); // compared by content, then kept again
+    reads.length = 0;
+    expect(openResultCache(dir, { env: env(dir), fs, now: later })!.get(["check"])).toEqual({ problems: [] });
+    expect(ours()).toEqual([]);
+    // Kept again, it is still what the files say: a change of content under frozen stats is seen
+    // by nothing now (as for any entry made when nothing was racy), but a change of stats is.
+    writeFileSync(join(dir, "records", "t1", "b.yaml"), "records: []\n");
+    expect(openResultCache(dir, { env: env(dir), fs, now: later })!.get(["check"])).toBeUndefined();
   });
 
   it("trusts nothing signed with another key", () => {

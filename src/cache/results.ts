@@ -6,7 +6,8 @@
  * An entry is found by its purpose (the command, language, today's date, options: whatever
  * the result depends on besides the files) and trusted only when
  * - its stamp matches: every file of the repository (evidence and all, outside .git and the
- *   cache) with its path, type, size, mtime, ctime and inode, plus the tool's own code;
+ *   cache) with its path, type, size, mtime, ctime and inode, plus the tool's own code
+ *   (cache/tool-stamp.ts: the build's stamp, or every module by path, size and mtime);
  * - the files that were "racy" when it was made (changed within two seconds of it, so a
  *   second edit could keep size and mtime) still have the same content hash, as git does;
  * - it is signed with this user's key (cache/secret.ts), so a cache that comes with the
@@ -14,17 +15,20 @@
  * Anything else (a missing, corrupt, foreign or stale entry) is a miss: the caller computes.
  */
 import { createHash } from "node:crypto";
-import { dirname, join, relative, sep } from "node:path";
-import { fileURLToPath } from "node:url";
-import { nodeFs, nodeReadFs, type Pieces, type ReadFs, type WriteFs } from "../repo/fs.js";
+import { join, sep } from "node:path";
+import { nodeFs, nodeReadFs, type FileStat, type Pieces, type ReadFs, type WriteFs } from "../repo/fs.js";
 import { CACHE_DIR } from "../repo/layout.js";
 import { quietUnlink, tempPathFor, writeAll, writeFileAtomic } from "../repo/write.js";
 import { cacheSecret, SIGNATURE_LINE, signer, verifiedBytes, type KeyIo } from "./secret.js";
 import { textInMemory, verifiedPieces, type StoredText } from "./stored-text.js";
+import { toolFingerprint } from "./tool-stamp.js";
 
 export const RESULTS_DIR = "results";
-/** 2: the text's length is counted in bytes (textBytes), so a hit is served without decoding it. */
-const FORMAT = 2;
+/**
+ * 2: the text's length is counted in bytes (textBytes), so a hit is served without decoding it.
+ * 3: the stamp hashes listings and numbers, not a row of text per file.
+ */
+const FORMAT = 3;
 /** Files changed this recently when a result is made are also compared by content. */
 const RACY_MS = 2000;
 /** Folders that are not the school's files: never stamped. */
@@ -57,41 +61,74 @@ interface Stamp {
   racy: Record<string, string>;
 }
 
+/** Entry kinds in the stamp's stream of numbers. */
+const FOLDER = -1;
+const GONE = -2;
+const FILE = 0;
+const LINK = 1;
+const OTHER = 2;
+
 /**
  * What every file of the repository is, as a digest, and the content of the racy ones.
- * Thousands of files on every warm run: entries are sorted by path first, so each row goes
- * straight into the hash and only the listing outlives the loop (fewer young-generation
- * survivors to copy); folders are rows of their own, their stats add nothing the listing
- * under them does not say.
+ * Thousands of files on every warm run, so nothing is made per file that the stat does not
+ * make itself: each folder's listing is hashed once (its names, sorted), then per entry, in
+ * that order, its kind and stats go into a reused array of numbers hashed as it fills (a link
+ * adds what it leads to). Each part is counted or of fixed width, so no two trees hash the same
+ * stream. Folders add nothing but their listing: their stats say nothing the files under them
+ * do not.
  */
 export function stampRepo(root: string, fs: ReadFs, now: number): Stamp {
   const hash = createHash("sha1").update(`${FORMAT}\0${toolFingerprint(fs)}\0`);
   const racy: Record<string, string> = {};
-  const entries = fs.listTree(root, (folder) => dirname(folder) === root && NOT_INPUT.has(folder.slice(root.length + 1)));
-  // Listing order is the file system's: sort so the digest is about the files alone.
-  entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const prefix = root.length + 1;
-  for (const e of entries) {
-    // Entries lie under root: cutting the prefix is all relative() would do, thousands of times over.
-    const rel = sep === "/" ? e.path.slice(prefix) : e.path.slice(prefix).split(sep).join("/");
-    if (NOT_INPUT.has(rel)) continue;
-    if (e.isDirectory) {
-      hash.update(`${rel}\0d\n`);
-      continue;
+  const numbers = new Float64Array(5 * 512);
+  let used = 0;
+  const flush = () => {
+    hash.update(new Uint8Array(numbers.buffer, 0, used * 8));
+    used = 0;
+  };
+  const text = (s: string) => {
+    flush();
+    hash.update(`${s.length}\0${s}\0`);
+  };
+  const visit = (folder: string, relFolder: string): void => {
+    let names = fs.readdirSync(folder);
+    if (relFolder === "") names = names.filter((name) => !NOT_INPUT.has(name));
+    // Listing order is the file system's: sorted, so the digest is about the files alone.
+    names.sort();
+    text(`${names.length}\0${relFolder}\0${names.join("\0")}`);
+    const base = folder.endsWith(sep) ? folder : folder + sep;
+    for (const name of names) {
+      if (used + 5 > numbers.length) flush();
+      const path = base + name;
+      let st: FileStat;
+      try {
+        st = fs.lstatSync(path);
+      } catch {
+        numbers[used++] = GONE;
+        continue;
+      }
+      if (st.isDirectory()) {
+        numbers[used++] = FOLDER;
+        visit(path, relPath(relFolder, name));
+        continue;
+      }
+      const link = st.isSymbolicLink();
+      const file = !link && st.isFile();
+      numbers[used++] = link ? LINK : file ? FILE : OTHER;
+      numbers[used++] = st.size;
+      numbers[used++] = st.mtimeMs;
+      numbers[used++] = st.ctimeMs ?? Number.NaN;
+      numbers[used++] = st.ino;
+      if (link) text(linkTarget(fs, path));
+      if (file && Math.max(st.mtimeMs, st.ctimeMs ?? 0) > now - RACY_MS) racy[relPath(relFolder, name)] = contentHash(fs, path);
     }
-    let row: string;
-    try {
-      const st = fs.lstatSync(e.path);
-      row = `${rel}\0${e.isSymbolicLink ? "l" : e.isFile ? "f" : "o"}\0${st.size}\0${st.mtimeMs}\0${st.ctimeMs ?? ""}\0${st.ino}`;
-      if (e.isSymbolicLink) row += `\0${linkTarget(fs, e.path)}`;
-      if (e.isFile && Math.max(st.mtimeMs, st.ctimeMs ?? 0) > now - RACY_MS) racy[rel] = contentHash(fs, e.path);
-    } catch {
-      row = `${rel}\0gone`;
-    }
-    hash.update(`${row}\n`);
-  }
+  };
+  visit(join(root), "");
+  flush();
   return { digest: hash.digest("hex"), racy };
 }
+
+const relPath = (folder: string, name: string) => (folder === "" ? name : `${folder}/${name}`);
 
 /** What a link leads to, as far as a check can tell (a folder, a file of some size, nothing). */
 function linkTarget(fs: ReadFs, path: string): string {
@@ -109,30 +146,6 @@ function contentHash(fs: ReadFs, path: string): string {
   } catch {
     return "unreadable";
   }
-}
-
-let fingerprintMemo: string | undefined;
-
-/**
- * The tool's own code: every compiled module (or TS source under the test runner) by path,
- * size and mtime, so a rebuilt or upgraded yanxiu never trusts an older result.
- */
-function toolFingerprint(fs: ReadFs): string {
-  if (fingerprintMemo) return fingerprintMemo;
-  const codeRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
-  const hash = createHash("sha1");
-  const rows: string[] = [];
-  for (const e of fs.listTree(codeRoot)) {
-    if (!e.isFile || !/\.(js|ts)$/.test(e.path)) continue;
-    try {
-      const st = fs.statSync(e.path);
-      rows.push(`${relative(codeRoot, e.path)}\0${st.size}\0${st.mtimeMs}`);
-    } catch {
-      /* gone meanwhile: the next run sees the difference */
-    }
-  }
-  for (const row of rows.sort()) hash.update(row).update("\n");
-  return (fingerprintMemo = hash.digest("hex"));
 }
 
 interface StoredEntry {
@@ -211,6 +224,10 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
     get<T>(purpose: unknown) {
       const found = read(purpose);
       void found?.text.copyTo(async () => true); // nothing to copy: closes the file
+      // Files racy when the entry was made are read on every hit until they settle; once they
+      // have (an entry made just after a clone or a checkout names them all), the same value
+      // is kept again under this stamp, so later hits read none. Score's large entries are not.
+      if (found && Object.keys(found.entry.stamp.racy ?? {}).some((rel) => !(rel in stamp.racy))) write(purpose, found.entry.value, "");
       return found?.entry.value as T | undefined;
     },
     put: (purpose, value) => write(purpose, value, ""),

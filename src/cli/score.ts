@@ -57,12 +57,16 @@ export function registerScore(program: Command, io: Io): void {
 
 /**
  * Write, and when the stream asks for it (a pipe is written asynchronously, so unread output
- * would pile up in memory), wait until it has drained, is closed or has failed. True when it
- * waited: the stream then holds nothing written so far (the chunk's buffer may be reused).
+ * would pile up in memory), wait until it has drained, is closed or has failed. True when the
+ * stream then holds nothing written so far (the chunk's buffer may be reused): it waited, or
+ * it says it holds nothing (a file is written at once, and so is what fits in a pipe).
  */
 export async function writeAndWait(io: Io, chunk: string | Buffer): Promise<boolean> {
   // Bytes go out as they are (io.stdout is process.stdout for the real binary).
-  if ((io.stdout.write as (chunk: string | Buffer) => boolean | void)(chunk) !== false) return false;
+  if ((io.stdout.write as (chunk: string | Buffer) => boolean | void)(chunk) !== false) {
+    // Without this a cached report copied to a file took a fresh megabyte for each piece.
+    return (io.stdout as { writableLength?: number }).writableLength === 0;
+  }
   const stream = io.stdout as Partial<Pick<NodeJS.WritableStream, "once" | "removeListener">>;
   if (typeof stream.once !== "function" || typeof stream.removeListener !== "function") return false;
   const events = ["drain", "error", "close"];

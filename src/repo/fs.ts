@@ -61,6 +61,8 @@ export interface ReadFs {
    * exist. Folders for which `prune` says true are listed but not entered.
    */
   listTree(dir: string, prune?: (folder: string) => boolean): ListedEntry[];
+  /** The names in one folder, in the file system's order (the result cache's stamp lstats each itself). */
+  readdirSync(dir: string): string[];
   /** A file opened to be read in pieces (a large cached report, streamed through one buffer). */
   openPieces?(path: string): Pieces;
 }
@@ -79,6 +81,7 @@ export const nodeReadFs: ReadFs = {
   lstatSync: (p) => nodeFsModule.lstatSync(p),
   statSync: (p) => nodeFsModule.statSync(p),
   realpathSync: (p) => nodeFsModule.realpathSync(p),
+  readdirSync: (p) => nodeFsModule.readdirSync(p),
   openPieces(path) {
     const fd = nodeFsModule.openSync(path, "r");
     try {
