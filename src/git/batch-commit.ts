@@ -3,7 +3,7 @@
  * authored by the person who saved (committer: the server), all made by one `git fast-import`
  * stream on top of HEAD, then HEAD's branch moved by one `git update-ref` that names the old
  * value (so a branch moved meanwhile — a hand-run `git pull` — is never overwritten), then one
- * `git update-index` that puts the committed blobs in the index and refreshes it. Four git
+ * `git update-index` that puts the committed blobs in the index, with fresh stat data. Four git
  * processes per batch, whatever its size. Asynchronous: the server keeps answering meanwhile,
  * and it has them started by its git helper (src/git/runner.ts), not forked from itself.
  *
@@ -12,9 +12,9 @@
  * moved without touching these files, the commits are made again on its new tip.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { lstatSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 
 export interface Person {
   name: string;
@@ -59,12 +59,24 @@ export interface Run {
 /** Runs git in `root` with `input` on stdin; never rejects. */
 export type GitRun = (root: string, args: string[], input?: Uint8Array | string) => Promise<Run>;
 
+/**
+ * The environment of the gits run here. glibc's malloc gives memory back to the system whenever
+ * the top of its heap is free; fast-import frees and takes its zlib and delta buffers per object,
+ * so it paid a page fault per page touched again, two thirds of its CPU (125 ms → 40 ms for 25
+ * commits into the 2,000-teacher school, docs/benchmark.md). A git process lives for milliseconds:
+ * keeping up to 64 MB until it exits costs nothing. Ignored by other C libraries; a value the
+ * server was started with is kept.
+ */
+export function gitEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return { MALLOC_TRIM_THRESHOLD_: String(64 << 20), ...env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0" };
+}
+
 /** Run git with `input` on stdin; never rejects (a git that cannot start is code 127). */
 export function gitAsync(root: string, args: string[], input?: Uint8Array | string): Promise<Run> {
   return new Promise((resolve) => {
     let child;
     try {
-      child = spawn("git", args, { cwd: root, env: { ...process.env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0" }, stdio: ["pipe", "pipe", "pipe"] });
+      child = spawn("git", args, { cwd: root, env: gitEnv(), stdio: ["pipe", "pipe", "pipe"] });
     } catch (e) {
       resolve({ code: 127, stdout: "", stderr: String((e as Error).message) });
       return;
@@ -124,17 +136,49 @@ interface Head {
   commit?: string;
 }
 
+/**
+ * The git folder of each work tree, as git named it once, when it holds the branches too (not a
+ * linked worktree's). HEAD is then read from its files, as git reads them, without a git process
+ * (one less per batch); whatever those files do not say plainly is asked of git again.
+ */
+const gitDirs = new Map<string, string>();
+
 async function readHead(git: GitRun, root: string): Promise<Head | string> {
+  const known = gitDirs.get(root);
+  const fromFiles = known === undefined ? undefined : headFromFiles(known);
+  if (fromFiles) return fromFiles;
+  gitDirs.delete(root);
   // One git in the usual case (a branch with commits); two on an unborn branch.
-  const both = await git(root, ["rev-parse", "HEAD", "--symbolic-full-name", "HEAD"]);
+  const both = await git(root, ["rev-parse", "--absolute-git-dir", "--git-common-dir", "HEAD", "--symbolic-full-name", "HEAD"]);
   if (both.code === 0) {
-    const [commit, name] = both.stdout.trim().split("\n");
+    const [gitDir, commonDir, commit, name] = both.stdout.trim().split("\n");
+    if (gitDir && commonDir && resolve(root, commonDir) === gitDir) gitDirs.set(root, gitDir);
     return { commit, ref: name && name !== "HEAD" ? name : undefined };
   }
   const sym = await git(root, ["symbolic-ref", "-q", "HEAD"]);
   if (sym.code !== 0) return firstLine(both);
   const rev = await git(root, ["rev-parse", "-q", "--verify", "HEAD^{commit}"]);
   return rev.code === 0 ? firstLine(both) : { ref: sym.stdout.trim() };
+}
+
+const OBJECT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})\n$/;
+
+/**
+ * HEAD from the files git keeps it in: `HEAD` naming a branch whose own file holds a commit id
+ * (what update-ref leaves), or holding the id itself (detached). Anything else (a branch only in
+ * packed-refs, a reftable repository, a symbolic ref of a symbolic ref): undefined, and git is asked.
+ */
+export function headFromFiles(gitDir: string): Head | undefined {
+  try {
+    const head = readFileSync(join(gitDir, "HEAD"), "utf8");
+    if (OBJECT_ID.test(head)) return { commit: head.trim() };
+    const ref = /^ref: (refs\/heads\/[^\n]+)\n$/.exec(head)?.[1];
+    if (!ref || ref.split("/").some((part) => part === "" || part === "." || part === ".." || part.endsWith(".lock"))) return undefined;
+    const value = readFileSync(join(gitDir, ref), "utf8");
+    return OBJECT_ID.test(value) ? { ref, commit: value.trim() } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export async function commitBatch(root: string, commits: CommitSpec[], opts: BatchOptions): Promise<BatchResult> {
@@ -161,9 +205,9 @@ export async function commitBatch(root: string, commits: CommitSpec[], opts: Bat
       // The branch moved since HEAD was read (or the helper running git stopped: then it may have moved it to our tip).
       const now = moved.code === 0 ? undefined : await readHead(git, root);
       if (moved.code === 0 || (typeof now === "object" && now.ref === head.ref && now.commit === tip)) {
-        const blobs = new Map<string, string>();
+        const blobs = new Map<string, Committed>();
         let k = 0;
-        for (const c of commits) for (const f of c.files) blobs.set(f.path, marks.get(`:${++k}`)!);
+        for (const c of commits) for (const f of c.files) blobs.set(f.path, { blob: marks.get(`:${++k}`)!, bytes: f.bytes });
         const indexNote = await refreshIndex(git, root, blobs, opts.indexWaitMs ?? 2000);
         return indexNote ? { ok: true, commits: ids, indexNote } : { ok: true, commits: ids };
       }
@@ -183,19 +227,49 @@ export async function commitBatch(root: string, commits: CommitSpec[], opts: Bat
   }
 }
 
+interface Committed {
+  blob: string;
+  bytes: Uint8Array;
+}
+
 /**
  * The index then holds exactly the committed blobs of these paths (whatever else is staged by
- * hand stays staged), and its stat data is refreshed, so `git status` is clean for them. Another
- * git holding index.lock is waited for a moment; after that the commits stand and the note says
- * the index was left (a later `git status` shows those files as changed until `git reset -q`).
+ * hand stays staged), and the stat data of those still on disk as committed is fresh, so
+ * `git status` is clean for them. Only these paths are looked at: `--refresh` stat'ed every file of
+ * the index (8,400 in the bench school, ~30 ms a batch). Each path goes in by its blob (mode 100644,
+ * as committed, no stat data), then, when the file on disk is a plain file with the committed bytes,
+ * once more by its path, which git hashes again (the same blob) and stats. A file changed on disk
+ * since (by hand) keeps no stat data and shows as modified, as it is. Should git refuse a path (a
+ * folder on the way that is a link), the blobs go in alone and the whole index is refreshed, as
+ * before. Another git holding
+ * index.lock is waited for a moment; after that the commits stand and the note says the index was
+ * left (a later `git status` shows those files as changed until `git reset -q`).
  */
-async function refreshIndex(git: GitRun, root: string, blobs: Map<string, string>, waitMs: number): Promise<string | undefined> {
-  const args = ["update-index", "--add", ...[...blobs].flatMap(([path, blob]) => ["--cacheinfo", `100644,${blob},${path}`]), "-q", "--refresh"];
+async function refreshIndex(git: GitRun, root: string, blobs: Map<string, Committed>, waitMs: number): Promise<string | undefined> {
+  const asCommitted = [...blobs].map(([path, c]) => onDiskAsCommitted(join(root, path), c.bytes));
+  const byBlob = ["update-index", "--add", ...[...blobs].flatMap(([path, c]) => ["--cacheinfo", `100644,${c.blob},${path}`])];
+  let args = [...byBlob, "--", ...[...blobs.keys()].filter((_, i) => asCommitted[i])];
   const deadline = Date.now() + waitMs;
   for (;;) {
     const r = await git(root, args);
     if (r.code === 0) return undefined;
-    if (!/index\.lock/.test(r.stderr) || Date.now() >= deadline) return firstLine(r);
+    if (!/index\.lock/.test(r.stderr)) {
+      if (args.includes("--refresh")) return firstLine(r);
+      args = [...byBlob, "-q", "--refresh"];
+      continue;
+    }
+    if (Date.now() >= deadline) return firstLine(r);
     await new Promise((done) => setTimeout(done, 25 + Math.random() * 25));
+  }
+}
+
+/** The file is a plain, not executable file holding exactly these bytes (synchronous: a few small files, cheaper so than through the thread pool). */
+function onDiskAsCommitted(file: string, bytes: Uint8Array): boolean {
+  try {
+    const st = lstatSync(file);
+    if (!st.isFile() || (st.mode & 0o111) !== 0 || st.size !== bytes.length) return false;
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).equals(readFileSync(file));
+  } catch {
+    return false;
   }
 }

@@ -6,10 +6,10 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { commitBatch, fastImportPath, gitAsync, identOf, SCRATCH_REF, type GitRun } from "../../src/git/batch-commit.js";
+import { commitBatch, fastImportPath, gitAsync, headFromFiles, identOf, SCRATCH_REF, type GitRun } from "../../src/git/batch-commit.js";
 import { GitRunner, HELPER_STOPPED } from "../../src/git/runner.js";
 
 const SERVER = { name: "yanxiu serve", email: "yanxiu-serve@localhost" };
@@ -65,6 +65,61 @@ for (const [how, helper] of [["git spawned here", undefined], ["git run by the h
     expect(git(dir, "status", "--porcelain")).toBe("M  roster.yaml\n");
     expect(git(dir, "diff-files", "--name-only")).toBe("");
     expect(git(dir, "for-each-ref", SCRATCH_REF)).toBe("");
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("only the batch's paths are looked at: status and diff are clean after it, a hand edit of another file still shows as modified", async () => {
+    const dir = repo();
+    writeFileSync(join(dir, "roster.yaml"), "teachers: [] # edited by hand\n");
+    const r = await commitBatch(dir, [
+      { author: LI, subject: "records: t01 one", files: [save(dir, "records/2025-2026-1/t01.yaml", "teacher: t01\nrecords:\n  - one\n")] },
+      { author: WANG, subject: "records: t02 one", files: [save(dir, "records/2025-2026-1/t02.yaml", "teacher: t02\nrecords:\n  - one\n")] },
+    ], { committer: SERVER, git: helper });
+    expect(r).toEqual({ ok: true, commits: [expect.any(String), expect.any(String)] });
+    expect(git(dir, "status", "--porcelain")).toBe(" M roster.yaml\n");
+    expect(git(dir, "diff", "--stat", "--", "records")).toBe("");
+    expect(git(dir, "diff", "--cached", "--stat")).toBe("");
+    // The batch's entries carry fresh stat data: plumbing that does not refresh sees them clean too.
+    expect(git(dir, "diff-files", "--name-only")).toBe("roster.yaml\n");
+    git(dir, "checkout", "--", "roster.yaml");
+    expect(git(dir, "status", "--porcelain")).toBe("");
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("a batch's file changed on disk before the index is updated: the index holds the committed blob, the change shows as not staged", async () => {
+    const dir = repo();
+    const file = "records/2025-2026-1/t01.yaml";
+    const r = await commitBatch(dir, [{ author: LI, subject: "records: t01 one", files: [save(dir, file, "teacher: t01\nrecords:\n  - one\n")] }], {
+      committer: SERVER, git: helper,
+      beforeUpdateRef: () => writeFileSync(join(dir, file), "teacher: t01\nrecords:\n  - one\n  - typed by hand\n"),
+    });
+    expect(r.ok).toBe(true);
+    expect(git(dir, "show", `HEAD:${file}`)).toBe("teacher: t01\nrecords:\n  - one\n");
+    expect(git(dir, "status", "--porcelain")).toBe(` M ${file}\n`);
+    expect(git(dir, "diff", "--cached", "--stat")).toBe("");
+    expect(git(dir, "diff", "--", file)).toContain("+  - typed by hand");
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("a file made executable on disk keeps its committed mode in the index; a folder on the way that is a link: the whole index is refreshed instead", async () => {
+    const dir = repo();
+    const file = "records/2025-2026-1/t01.yaml";
+    mkdirSync(join(dir, "elsewhere"));
+    symlinkSync("elsewhere", join(dir, "evidence"));
+    const indexRuns: string[][] = [];
+    const recorded: GitRun = (root, args, input) => {
+      if (args[0] === "update-index") indexRuns.push(args);
+      return (helper ?? gitAsync)(root, args, input);
+    };
+    const r = await commitBatch(dir, [{ author: LI, subject: "records: t01 one", files: [save(dir, file, "teacher: t01\nrecords:\n  - one\n"), save(dir, "evidence/t01/a.jpg", "jpg")] }], {
+      committer: SERVER, git: recorded,
+      beforeUpdateRef: () => chmodSync(join(dir, file), 0o755),
+    });
+    expect(r).toEqual({ ok: true, commits: [expect.any(String)] });
+    // First by blob and by the path git may read (the link's), refused by git; then by blob with the whole index refreshed.
+    expect(indexRuns.map((a) => a.slice(-3))).toEqual([[`100644,${git(dir, "rev-parse", "HEAD:evidence/t01/a.jpg").trim()},evidence/t01/a.jpg`, "--", "evidence/t01/a.jpg"], ["evidence/t01/a.jpg", "-q", "--refresh"].map((x, i) => (i === 0 ? expect.stringContaining(x) : x))]);
+    expect(git(dir, "ls-files", "-s", file, "evidence/t01/a.jpg")).toBe(`100644 ${git(dir, "rev-parse", "HEAD:evidence/t01/a.jpg").trim()} 0\tevidence/t01/a.jpg\n100644 ${git(dir, "rev-parse", `HEAD:${file}`).trim()} 0\t${file}\n`);
+    expect(git(dir, "diff", "--cached", "--stat")).toBe("");
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -153,6 +208,82 @@ describe("commitBatch when the answer of update-ref is lost (the helper died aft
     const r = await commitBatch(dir, [{ author: LI, subject: "x", files: [save(dir, "records/2025-2026-1/t01.yaml", "x\n")] }], { committer: SERVER, git: lost });
     expect(r).toEqual({ ok: false, reason: "git", detail: HELPER_STOPPED });
     expect(git(dir, "rev-parse", "HEAD")).toBe(head);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe("commitBatch reads HEAD from its files once git has named the folder", () => {
+  const counted = () => {
+    const runs: string[] = [];
+    const run: GitRun = (root, args, input) => {
+      runs.push(args[0]!);
+      return gitAsync(root, args, input);
+    };
+    return { runs, run };
+  };
+  const one = (dir: string, text: string) => [{ author: LI, subject: `records: t01 ${text}`, files: [save(dir, "records/2025-2026-1/t01.yaml", `teacher: t01\nrecords:\n  - ${text}\n`)] }];
+
+  it("three gits a batch after the first; a commit made by hand in between is the next batch's parent", async () => {
+    const dir = repo();
+    const { runs, run } = counted();
+    expect((await commitBatch(dir, one(dir, "one"), { committer: SERVER, git: run })).ok).toBe(true);
+    expect(runs).toEqual(["rev-parse", "fast-import", "update-ref", "update-index"]);
+    writeFileSync(join(dir, "roster.yaml"), "teachers: [] # by hand\n");
+    git(dir, "commit", "-q", "-m", "by hand", "--", "roster.yaml");
+    runs.length = 0;
+    expect((await commitBatch(dir, one(dir, "two"), { committer: SERVER, git: run })).ok).toBe(true);
+    expect(runs).toEqual(["fast-import", "update-ref", "update-index"]);
+    expect(git(dir, "log", "--format=%s").trim().split("\n")).toEqual(["records: t01 two", "by hand", "records: t01 one", "start"]);
+    expect(git(dir, "status", "--porcelain")).toBe("");
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("what the files do not say plainly is asked of git: a branch only in packed-refs, a detached HEAD, another branch checked out", async () => {
+    const dir = repo();
+    const { runs, run } = counted();
+    expect((await commitBatch(dir, one(dir, "one"), { committer: SERVER, git: run })).ok).toBe(true);
+    git(dir, "pack-refs", "--all");
+    runs.length = 0;
+    expect((await commitBatch(dir, one(dir, "two"), { committer: SERVER, git: run })).ok).toBe(true);
+    expect(runs[0]).toBe("rev-parse");
+    expect(git(dir, "log", "-1", "--format=%s", "main")).toBe("records: t01 two\n");
+    git(dir, "checkout", "-q", "--detach");
+    expect((await commitBatch(dir, one(dir, "three"), { committer: SERVER, git: run })).ok).toBe(true);
+    expect(git(dir, "log", "-1", "--format=%s", "HEAD")).toBe("records: t01 three\n");
+    expect(git(dir, "log", "-1", "--format=%s", "main")).toBe("records: t01 two\n");
+    git(dir, "checkout", "-q", "-b", "other");
+    expect((await commitBatch(dir, one(dir, "four"), { committer: SERVER, git: run })).ok).toBe(true);
+    expect(git(dir, "log", "-2", "--format=%s", "other")).toBe("records: t01 four\nrecords: t01 three\n");
+    expect(git(dir, "log", "-1", "--format=%s", "main")).toBe("records: t01 two\n");
+    expect(git(dir, "status", "--porcelain")).toBe("");
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("a linked worktree: its own HEAD, asked of git each time", async () => {
+    const main = repo();
+    const dir = `${main}-wt`;
+    git(main, "worktree", "add", "-q", "-b", "side", dir);
+    const { runs, run } = counted();
+    for (const text of ["one", "two"]) expect((await commitBatch(dir, one(dir, text), { committer: SERVER, git: run })).ok).toBe(true);
+    expect(runs.filter((r) => r === "rev-parse")).toHaveLength(2);
+    expect(git(main, "log", "--format=%s", "side").trim().split("\n")).toEqual(["records: t01 two", "records: t01 one", "start"]);
+    expect(git(main, "log", "--format=%s", "main").trim()).toBe("start");
+    expect(git(dir, "status", "--porcelain")).toBe("");
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(main, { recursive: true, force: true });
+  });
+
+  it("headFromFiles: a branch's file, a detached id, and nothing for what it does not know", async () => {
+    const dir = repo();
+    const gitDir = join(dir, ".git");
+    const id = git(dir, "rev-parse", "HEAD").trim();
+    expect(await headFromFiles(gitDir)).toEqual({ ref: "refs/heads/main", commit: id });
+    writeFileSync(join(gitDir, "HEAD"), `${id}\n`);
+    expect(await headFromFiles(gitDir)).toEqual({ commit: id });
+    for (const head of ["ref: refs/heads/../../config\n", "ref: refs/heads/.invalid\n", "ref: refs/remotes/origin/main\n", "ref: refs/heads/nope\n", "garbage\n"]) {
+      writeFileSync(join(gitDir, "HEAD"), head);
+      expect(await headFromFiles(gitDir)).toBeUndefined();
+    }
     rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -1,18 +1,19 @@
 /**
- * The git helper (src/git/runner.ts, src/git/git-helper.ts): git started by a small long-lived
- * process instead of forked from the web server. It runs git with the bytes given on stdin and
- * answers with git's output; git's parent is the helper, not this process; a helper killed
- * answers the run it was doing as failed and is started again for the next run; it dies with the
- * process that started it, and never keeps that process alive by itself. Needs `npm run build`
- * (the helper runs compiled).
+ * The git helper (src/git/runner.ts): git started by a long-lived shell instead of forked from
+ * the web server. It runs git with the bytes given on stdin and answers with git's output; git
+ * sees its arguments as given, whatever quotes, dollars or line breaks they hold; runs asked for
+ * at once are answered each with its own output; git's parent is the helper, not this process; a
+ * helper killed answers the run it was doing as failed and is started again for the next run; it
+ * dies with the process that started it (and its folder with it), and never keeps that process
+ * alive by itself. The last two tests load the compiled runner (`npm run build`).
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { GitRunner, HELPER_STOPPED } from "../../src/git/runner.js";
+import { GitRunner, HELPER_STOPPED, shellQuote } from "../../src/git/runner.js";
 
 const DIST_RUNNER = join(import.meta.dirname, "../../dist/git/runner.js");
 const dir = mkdtempSync(join(tmpdir(), "yanxiu-runner-"));
@@ -44,7 +45,33 @@ async function until(what: () => boolean, ms = 5000): Promise<boolean> {
 
 describe("the git helper", () => {
   it("is built (the tests run after npm run build)", () => {
-    expect(existsSync(join(import.meta.dirname, "../../dist/git/git-helper.js"))).toBe(true);
+    expect(existsSync(DIST_RUNNER)).toBe(true);
+  });
+
+  it("passes every argument to git as it is: quotes, dollars, backticks, semicolons, line breaks, Chinese", async () => {
+    const hostile = ["it's", "a'b'c", "$(touch pwned)", "`touch pwned`", "; touch pwned", "a\nb", "two\nlines", "$HOME", "*", "-", "'", "\\", "照片 1.jpg", ""];
+    for (const s of hostile) {
+      // git echoes a config value it was given on the command line.
+      const r = await runner.run(dir, ["-c", `yanxiu.probe=${s}`, "config", "--get", "yanxiu.probe"]);
+      expect(r).toEqual({ code: 0, stdout: `${s}\n`, stderr: "" });
+    }
+    expect(existsSync(join(dir, "pwned"))).toBe(false);
+    expect(shellQuote("it's")).toBe("'it'\\''s'");
+    expect(await runner.run(dir, ["config", "--get", "a\0b"])).toEqual({ code: 127, stdout: "", stderr: expect.stringContaining("NUL") });
+  });
+
+  it("runs asked for at once are answered each with its own output and stdin", async () => {
+    const inputs = Array.from({ length: 6 }, (_, i) => Buffer.from(`input ${i}\n`));
+    const answers = await Promise.all(inputs.map((bytes) => runner.run(dir, ["hash-object", "--stdin"], bytes)));
+    expect(answers.map((a) => a.stdout)).toEqual(inputs.map((bytes) => execFileSync("git", ["hash-object", "--stdin"], { cwd: dir, input: bytes, encoding: "utf8" })));
+  });
+
+  it("a folder that is not there: git's own refusal, and the helper goes on", async () => {
+    const r = await runner.run(join(dir, "no-such-folder"), ["status"]);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain("no-such-folder");
+    writeFileSync(join(dir, "a.txt"), "a\n");
+    expect((await runner.run(dir, ["hash-object", "a.txt"])).stdout).toBe(execFileSync("git", ["hash-object", "a.txt"], { cwd: dir, encoding: "utf8" }));
   });
 
   it("runs git with these bytes on stdin, in this folder, and answers with its output and exit code", async () => {
@@ -76,14 +103,19 @@ describe("the git helper", () => {
     expect(runner.pid).not.toBe(first);
   });
 
-  it("dies with the process that started it, even one killed with SIGKILL", async () => {
+  it("dies with the process that started it, even one killed with SIGKILL, and takes its folder with it", async () => {
     const code = `const { sharedGitRunner } = await import(${JSON.stringify(pathToFileURL(DIST_RUNNER).href)});
-      const r = sharedGitRunner(); r.start(); console.log(r.pid); setInterval(() => {}, 1000);`;
+      const r = sharedGitRunner(); await r.run(${JSON.stringify(dir)}, ["hash-object", "--stdin"], "x"); console.log(r.pid, r.folder); setInterval(() => {}, 1000);`;
     const server = spawn(process.execPath, ["--input-type=module", "-e", code], { stdio: ["ignore", "pipe", "inherit"] });
-    const pid = await new Promise<number>((resolve) => server.stdout.once("data", (d) => resolve(Number(String(d).trim()))));
+    const [pid, folder] = await new Promise<[number, string]>((resolve) => server.stdout.once("data", (d) => {
+      const [p, f] = String(d).trim().split(" ");
+      resolve([Number(p), f!]);
+    }));
     expect(alive(pid)).toBe(true);
+    expect(existsSync(join(folder, "in"))).toBe(true);
     server.kill("SIGKILL");
     expect(await until(() => !alive(pid))).toBe(true);
+    expect(await until(() => !existsSync(folder))).toBe(true);
   });
 
   it("never keeps its process alive by itself: a process done with git exits", async () => {
