@@ -5,23 +5,11 @@
  * full-width punctuation, emoji, control characters), at every indent merge.ts uses.
  */
 import { describe, expect, it } from "vitest";
-import { Document, isMap, isScalar, isSeq } from "yaml";
 import { plainItemLines } from "./item-lines.js";
-import { appendPlain } from "./merge.js";
+import { appendPlain, libraryItemText } from "./merge.js";
 
-/** The library's text of the item, as merge.ts writes it (render and styleItem there). */
-function library(item: Record<string, unknown>, indent: number): string {
-  const doc = new Document([item]);
-  const visit = (node: unknown): void => {
-    if (isMap(node)) for (const p of node.items) {
-      if (isScalar(p.key) && p.key.value === "evidence" && isSeq(p.value)) p.value.flow = true;
-      else visit(p.value);
-    }
-    if (isSeq(node)) for (const i of node.items) visit(i);
-  };
-  visit(doc.contents);
-  return doc.toString({ indent, indentSeq: false, lineWidth: 0, minContentWidth: 0, flowCollectionPadding: false });
-}
+/** The library's text of the item, as merge.ts writes it. */
+const library = libraryItemText;
 
 const PIECES = [
   "听课", "公开课", "第", "次", "压测", "《分数》", "（海淀）", "：", "，", "。", "、", "＃", "「", "」", "·", "—", "…", "“", "”",

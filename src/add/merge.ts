@@ -182,7 +182,7 @@ function parsesTo(text: string, expected: unknown): boolean {
 }
 
 /** The item's lines as the yaml library writes them (plainItemLines writes the same for plain values, faster). */
-function libraryItemText(item: Record<string, unknown>, indent: number): string {
+export function libraryItemText(item: Record<string, unknown>, indent: number): string {
   const itemDoc = new Document([item]);
   styleItem(itemDoc);
   return itemDoc.toString(render(indent, false));
