@@ -5,7 +5,7 @@
  */
 import { isDeepStrictEqual } from "node:util";
 import { Document, isMap, isPair, isScalar, isSeq, parseDocument, type Pair } from "yaml";
-import { fastParseYaml, type FastParse } from "../repo/fast-yaml.js";
+import { fastParseYaml, type ReadText } from "../repo/fast-yaml.js";
 import { plainItemLines } from "./item-lines.js";
 
 export type ListKey = "records" | "sessions";
@@ -25,12 +25,6 @@ export type MergeResult =
   | { ok: false; reason: "unparsable" | "not-a-record-file" | "owner-mismatch" | "would-reformat"; found?: string };
 
 const PARSE = { version: "1.2", uniqueKeys: true, strict: true } as const;
-
-/** A text and the fast reader's parse of exactly that text. */
-export interface ReadText {
-  text: string;
-  parse: FastParse;
-}
 
 /** The text of a new file holding just this item. */
 export function newFileText(target: MergeTarget, item: Record<string, unknown>): string {

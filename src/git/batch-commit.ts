@@ -3,8 +3,9 @@
  * authored by the person who saved (committer: the server), all made by one `git fast-import`
  * stream on top of HEAD, then HEAD's branch moved by one `git update-ref` that names the old
  * value (so a branch moved meanwhile — a hand-run `git pull` — is never overwritten), then one
- * `git update-index` that puts the committed blobs in the index, with fresh stat data. Four git
- * processes per batch, whatever its size. Asynchronous: the server keeps answering meanwhile,
+ * `git update-index` that puts the committed blobs in the index, with fresh stat data. Three git
+ * processes per batch whatever its size (four the first time, when git names the repository's
+ * folder; HEAD is read from its files after that). Asynchronous: the server keeps answering meanwhile,
  * and it has them started by its git helper (src/git/runner.ts), not forked from itself.
  *
  * Whole or nothing: until the update-ref, nothing anyone can see has changed (fast-import only
@@ -241,9 +242,9 @@ interface Committed {
  * once more by its path, which git hashes again (the same blob) and stats. A file changed on disk
  * since (by hand) keeps no stat data and shows as modified, as it is. Should git refuse a path (a
  * folder on the way that is a link), the blobs go in alone and the whole index is refreshed, as
- * before. Another git holding
- * index.lock is waited for a moment; after that the commits stand and the note says the index was
- * left (a later `git status` shows those files as changed until `git reset -q`).
+ * before. Another git holding index.lock is waited for a moment; after that the commits stand and
+ * the note says the index was left (a later `git status` shows those files as changed until
+ * `git reset -q`).
  */
 async function refreshIndex(git: GitRun, root: string, blobs: Map<string, Committed>, waitMs: number): Promise<string | undefined> {
   const asCommitted = [...blobs].map(([path, c]) => onDiskAsCommitted(join(root, path), c.bytes));

@@ -10,7 +10,7 @@ import type { Activity } from "../model.js";
 import { nodeReadFs, type ReadFs } from "../repo/fs.js";
 import { parseBytes, type LoadedFile } from "../repo/read.js";
 import { MAX_FILE_BYTES, type YamlSource } from "../repo/yaml-source.js";
-import { fastParseYaml, noteLines, type FastParse } from "../repo/fast-yaml.js";
+import { fastParseYaml, noteLines, type ReadText } from "../repo/fast-yaml.js";
 import { recordFileSchema, sessionFileSchema, type RecordFile, type SessionFile } from "../schema/files.js";
 import { recordActivities, sessionActivities } from "../schema/activities.js";
 import { fastRecordFile, fastSessionFile } from "../schema/fast-validate.js";
@@ -37,7 +37,7 @@ export function readActivityFile(root: string, file: string, kind: "records" | "
 /** The bytes of a plain file within the size limit; undefined sends the caller the ordinary way. */
 function safeRead(abs: string, fs: ReadFs): Uint8Array | undefined {
   try {
-    // One open: stats and bytes together (the result cache's stamp takes its row from these stats).
+    // One open, never through a link: no lstat before the read (one system call less per file).
     if (fs.readPlainFile) return fs.readPlainFile(abs, MAX_FILE_BYTES).bytes;
     const st = fs.lstatSync(abs);
     // Links and oversized files take the ordinary path, which reports them.
@@ -49,7 +49,7 @@ function safeRead(abs: string, fs: ReadFs): Uint8Array | undefined {
 }
 
 /** Fast path: only for files the fast reader takes and the schema accepts, i.e. files without problems. */
-export function fastRead(file: string, kind: "records" | "sessions", bytes: Uint8Array, read?: { text: string; parse: FastParse }): FileResult | undefined {
+export function fastRead(file: string, kind: "records" | "sessions", bytes: Uint8Array, read?: ReadText): FileResult | undefined {
   const source = fastSource(file, bytes, read);
   if (!source) return undefined;
   // The hand-written validator takes the all-valid file; zod judges everything else.
@@ -64,7 +64,7 @@ export function fastRead(file: string, kind: "records" | "sessions", bytes: Uint
  * A plain file read by the fast reader: its data and the lines it noted; the full document
  * (for other positions) is built only if something asks. Undefined: read it the ordinary way.
  */
-export function fastSource(file: string, bytes: Uint8Array, read?: { text: string; parse: FastParse }): YamlSource | undefined {
+export function fastSource(file: string, bytes: Uint8Array, read?: ReadText): YamlSource | undefined {
   if (bytes.includes(0)) return undefined;
   let text: string;
   try {

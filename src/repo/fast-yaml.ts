@@ -19,6 +19,12 @@ export interface FastParse {
   lines: Map<string, number>;
 }
 
+/** A text and the fast reader's parse of exactly that text, handed on so a reader need not parse it again. */
+export interface ReadText {
+  text: string;
+  parse: FastParse;
+}
+
 class GiveUp extends Error {}
 const giveUp = (): never => {
   throw new GiveUp();

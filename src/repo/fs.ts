@@ -133,7 +133,6 @@ export const nodeReadFs: ReadFs = {
   },
 };
 
-
 /** ReadFs.readPlainFile: one open that never follows a link and never waits on a FIFO. */
 function readPlainFile(path: string, maxBytes: number): { stat: FileStat; bytes?: Uint8Array } {
   const fd = nodeFsModule.openSync(path, O_RDONLY | O_NOFOLLOW! | (O_NONBLOCK ?? 0));

@@ -6,7 +6,7 @@
  * for every message. It never rejects on its own: undefined means "ask zod", not "invalid".
  * test/schema/fast-validate.test.ts compares the two on generated and hostile inputs.
  */
-import { BIDI_CONTROLS, DATE_RE, isRealDate, LIMITS, MAX_WORDS } from "./fields.js";
+import { BIDI_CONTROLS, DATE_RE, GROUP_TYPES, isRealDate, LIMITS, MAX_WORDS } from "./fields.js";
 import { ACTIVITY_ROLES, ATTENDANCE, AWARDS, LEVELS, STAGES, STATUSES } from "./vocab.js";
 import type { RecordFile, RosterFile, SessionFile } from "./files.js";
 
@@ -137,11 +137,11 @@ export function fastSessionFile(data: unknown): SessionFile | undefined {
   });
 }
 
-const GROUP_TYPES = new Set(["教研组", "备课组", "teaching-research", "lesson-prep"]);
+const GROUP_TYPE_SET: ReadonlySet<string> = new Set(GROUP_TYPES);
 const GROUP_FIELDS: Record<string, (v: unknown) => unknown> = {
   id,
   name: text(LIMITS.name),
-  type: (v) => (typeof v === "string" && GROUP_TYPES.has(v) ? v : unsure()),
+  type: (v) => (typeof v === "string" && GROUP_TYPE_SET.has(v) ? v : unsure()),
   parent: id,
   leader: id,
 };

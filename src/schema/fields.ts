@@ -55,6 +55,9 @@ export const dateField = z
   .meta({ description: "YYYY-MM-DD", examples: ["2025-09-12"], pattern: DATE_PATTERN });
 
 /** Length limits, named in the problem when exceeded: generous for real text, fatal to 1.3M-character titles. */
+/** The kinds of group a roster names (教研组 when it says none). */
+export const GROUP_TYPES = ["教研组", "备课组", "teaching-research", "lesson-prep"] as const;
+
 export const LIMITS = { id: 64, kind: 100, title: 200, ref: 200, name: 100, notes: 2000, content: 20000 } as const;
 
 /**

@@ -4,7 +4,7 @@
  * JSON Schemas for editors are generated from these (scripts: `yanxiu schema`).
  */
 import { z } from "zod";
-import { BIDI_CONTROLS, dateField, evidenceField, idField, LIMITS, MAX_WORDS, nonNegativeInt, positiveNumber, textField, vocabField } from "./fields.js";
+import { BIDI_CONTROLS, dateField, evidenceField, GROUP_TYPES, idField, LIMITS, MAX_WORDS, nonNegativeInt, positiveNumber, textField, vocabField } from "./fields.js";
 import { ACTIVITY_ROLES, ATTENDANCE, AWARDS, LEVELS, STAGES, STATUSES } from "./vocab.js";
 
 const checkSetting = z.enum(["off", "warning", "error"]);
@@ -81,7 +81,7 @@ export const teacherSchema = z.strictObject({
 export const groupSchema = z.strictObject({
   id: idField,
   name: textField(LIMITS.name),
-  type: z.enum(["教研组", "备课组", "teaching-research", "lesson-prep"]).default("教研组"),
+  type: z.enum(GROUP_TYPES).default("教研组"),
   /** A 备课组 may belong to a 教研组. */
   parent: idField.optional(),
   leader: idField.optional(),

@@ -11,7 +11,7 @@ import { runChecks } from "../checks/index.js";
 import { activityFileResult, type LoadedRepo } from "../pipeline/load.js";
 import { fastRead, type FileResult } from "../pipeline/read-files.js";
 import { newProblems } from "../add/validate.js";
-import type { ReadText } from "../add/merge.js";
+import type { ReadText } from "../repo/fast-yaml.js";
 import { closedTermRefusal } from "../add/closed.js";
 import { termOfPath } from "../audit/paths.js";
 import { loadOrder, type FileIndex, type IndexedFile } from "./file-index.js";
