@@ -21,7 +21,7 @@
  *   at the end; one that turned into a folder meanwhile gives no stamp (no entry is put).
  */
 import { join, sep } from "node:path";
-import type { FileStat, ListedEntry, ReadFs } from "../repo/fs.js";
+import type { FileStat, FolderEntry, ListedEntry, ReadFs } from "../repo/fs.js";
 import { RECORDS_DIR, SESSIONS_DIR } from "../repo/layout.js";
 import { bytesHash, contentHash, isRacy, kindOf, LINK, linkTarget, NOT_INPUT, relPath, StampStream, type Stamp } from "./stamp-stream.js";
 import { toolFingerprint } from "./tool-stamp.js";
@@ -39,35 +39,69 @@ const SEEN = 1;
 const GONE = 2;
 const TURNED_FOLDER = 3;
 
-/** Read by the load through its file system, so stamped from its looks at them. */
-const loadedBy = (rel: string) => (rel.startsWith(RECORDS_DIR + sep) || rel.startsWith(SESSIONS_DIR + sep)) && /\.ya?ml$/i.test(rel);
+/** An entry's kind as its folder's listing tells it. */
+const LISTED_FOLDER = 1;
+const LISTED_FILE = 2;
+const LISTED_LINK = 3;
+const LISTED_OTHER = 4;
+
+/** One folder of the listing; its entries are numbered from `first` in the run's arrays. */
+interface Folder {
+  /** Its absolute path, ending with a separator. */
+  key: string;
+  rel: string;
+  /** Sorted as `stampRepo` sorts them. */
+  names: string[];
+  kinds: Uint8Array;
+  first: number;
+  at: Map<string, number>;
+}
+
+/** Record and session files: read by the load through its file system, so stamped from its looks at them. */
+const loadedIn = (rel: string) => rel === RECORDS_DIR || rel === SESSIONS_DIR || rel.startsWith(`${RECORDS_DIR}/`) || rel.startsWith(`${SESSIONS_DIR}/`);
+const YAML = /\.ya?ml$/i;
 
 /** Lists the repository now (throws when a folder cannot be listed) and stamps every file the load does not read. */
 export function coldStamp(root: string, base: ReadFs, now: number): ColdStamp {
   const top = join(root);
   const rootKey = top.endsWith(sep) ? top : top + sep;
-  const atRoot = (path: string) => path.indexOf(sep, rootKey.length) < 0;
-  const listed = base.listTree(top, (folder) => atRoot(folder) && NOT_INPUT.has(folder.slice(rootKey.length)));
-  /** Each folder's entries (by its path and a separator), sorted by name as `stampRepo` sorts. */
-  const folders = new Map<string, ListedEntry[]>([[rootKey, []]]);
-  /** Every listed file, link or other thing: its place in the arrays below. */
-  const index = new Map<string, number>();
+  const listFolder = (key: string): FolderEntry[] => base.listFolder?.(key) ?? base.listTree(key, () => true).map((e) => ({
+    name: e.path.slice(key.length), isFile: () => e.isFile, isDirectory: () => e.isDirectory, isSymbolicLink: () => e.isSymbolicLink,
+  }));
+  const folders = new Map<string, Folder>();
+  let total = 0;
   /** The files whose numbers are left to the load's looks. */
-  const deferred = new Set<number>();
-  for (const e of listed) {
-    if (atRoot(e.path) && NOT_INPUT.has(e.path.slice(rootKey.length))) continue;
-    folders.get(e.path.slice(0, e.path.lastIndexOf(sep) + 1))?.push(e);
-    if (e.isDirectory) folders.set(e.path + sep, []);
-    else {
-      if (e.isFile && loadedBy(e.path.slice(rootKey.length))) deferred.add(index.size);
-      index.set(e.path, index.size);
-    }
-  }
-  for (const entries of folders.values()) entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const deferred: number[] = [];
+  const list = (key: string, rel: string): void => {
+    let entries = listFolder(key);
+    if (rel === "") entries = entries.filter((e) => !NOT_INPUT.has(e.name));
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const folder: Folder = { key, rel, names: new Array<string>(entries.length), kinds: new Uint8Array(entries.length), first: total, at: new Map() };
+    folders.set(key, folder);
+    total += entries.length;
+    const loaded = loadedIn(rel);
+    entries.forEach((e, j) => {
+      folder.names[j] = e.name;
+      folder.at.set(e.name, j);
+      folder.kinds[j] = e.isDirectory() ? LISTED_FOLDER : e.isSymbolicLink() ? LISTED_LINK : e.isFile() ? LISTED_FILE : LISTED_OTHER;
+      if (loaded && folder.kinds[j] === LISTED_FILE && YAML.test(e.name)) deferred.push(folder.first + j);
+    });
+    folder.names.forEach((name, j) => {
+      if (folder.kinds[j] === LISTED_FOLDER) list(`${key}${name}${sep}`, relPath(rel, name));
+    });
+  };
+  list(rootKey, "");
+  /** A listed file, link or other thing by its path; undefined for folders and anything not listed. */
+  const indexOf = (path: string): number | undefined => {
+    const cut = path.lastIndexOf(sep);
+    const folder = folders.get(path.slice(0, cut + 1));
+    const j = folder?.at.get(path.slice(cut + 1));
+    return j === undefined || folder!.kinds[j] === LISTED_FOLDER ? undefined : folder!.first + j;
+  };
 
   // Kept for the whole run: numbers in one array, no object per file.
-  const state = new Uint8Array(index.size);
-  const numbers = new Float64Array(index.size * 5);
+  const state = new Uint8Array(total);
+  const numbers = new Float64Array(total * 5);
   const linkTexts = new Map<number, string>();
   /** Racy files: their content hash, or null until the run reads them. */
   const racy = new Map<number, string | null>();
@@ -100,14 +134,20 @@ export function coldStamp(root: string, base: ReadFs, now: number): ColdStamp {
   const read = (i: number | undefined, bytes: Uint8Array | undefined): void => {
     if (i !== undefined && bytes && racy.get(i) === null) racy.set(i, bytesHash(bytes));
   };
-  for (const [path, i] of index) {
-    if (deferred.has(i)) continue;
-    look(i, path);
-    if (racy.get(i) === null) racy.set(i, contentHash(base, path));
+  const later = new Uint8Array(total);
+  for (const i of deferred) later[i] = 1;
+  for (const folder of folders.values()) {
+    folder.names.forEach((name, j) => {
+      const i = folder.first + j;
+      if (folder.kinds[j] === LISTED_FOLDER || later[i]) return;
+      const path = folder.key + name;
+      look(i, path);
+      if (racy.get(i) === null) racy.set(i, contentHash(base, path));
+    });
   }
   /** Before a look that is no lstat: one now, so the numbers are from before any read. */
   const touch = (path: string): number | undefined => {
-    const i = index.get(path);
+    const i = indexOf(path);
     if (i !== undefined) look(i, path);
     return i;
   };
@@ -116,7 +156,7 @@ export function coldStamp(root: string, base: ReadFs, now: number): ColdStamp {
     readdirSync: (dir) => base.readdirSync(dir),
     ...(base.openPieces ? { openPieces: (path: string) => base.openPieces!(path) } : {}),
     lstatSync(path) {
-      const i = index.get(path);
+      const i = indexOf(path);
       if (i === undefined || state[i] !== UNSEEN) return base.lstatSync(path);
       let st: FileStat;
       try {
@@ -144,7 +184,7 @@ export function coldStamp(root: string, base: ReadFs, now: number): ColdStamp {
     },
     ...(base.readPlainFile ? {
       readPlainFile(path: string, maxBytes: number) {
-        const i = index.get(path);
+        const i = indexOf(path);
         let got: { stat: FileStat; bytes?: Uint8Array };
         try {
           got = base.readPlainFile!(path, maxBytes);
@@ -162,15 +202,18 @@ export function coldStamp(root: string, base: ReadFs, now: number): ColdStamp {
       // A folder of the listing: the same entries, as they were when the stamp's listing was taken.
       const at = join(dir);
       const key = at.endsWith(sep) ? at : at + sep;
-      if (prune || key === rootKey || !folders.has(key)) return base.listTree(dir, prune);
+      const under = folders.get(key);
+      if (prune || key === rootKey || !under) return base.listTree(dir, prune);
       const out: ListedEntry[] = [];
-      const walk = (k: string): void => {
-        for (const e of folders.get(k)!) {
-          out.push(e);
-          if (e.isDirectory) walk(e.path + sep);
-        }
+      const walk = (folder: Folder): void => {
+        folder.names.forEach((name, j) => {
+          const kind = folder.kinds[j];
+          const path = folder.key + name;
+          out.push({ path, isFile: kind === LISTED_FILE, isDirectory: kind === LISTED_FOLDER, isSymbolicLink: kind === LISTED_LINK });
+          if (kind === LISTED_FOLDER) walk(folders.get(path + sep)!);
+        });
       };
-      walk(key);
+      walk(under);
       return out;
     },
   };
@@ -178,18 +221,17 @@ export function coldStamp(root: string, base: ReadFs, now: number): ColdStamp {
   const stamp = (): Stamp | undefined => {
     const stream = new StampStream(toolFingerprint(base));
     const racyOut: Record<string, string> = {};
-    const visit = (key: string, relFolder: string): boolean => {
-      const entries = folders.get(key)!;
-      stream.listing(relFolder, entries.map((e) => e.path.slice(key.length)));
-      for (const e of entries) {
-        const rel = relPath(relFolder, e.path.slice(key.length));
-        if (e.isDirectory) {
+    const visit = (folder: Folder): boolean => {
+      stream.listing(folder.rel, folder.names);
+      for (let j = 0; j < folder.names.length; j++) {
+        const path = folder.key + folder.names[j]!;
+        if (folder.kinds[j] === LISTED_FOLDER) {
           stream.folder();
-          if (!visit(e.path + sep, rel)) return false;
+          if (!visit(folders.get(path + sep)!)) return false;
           continue;
         }
-        const i = index.get(e.path)!;
-        look(i, e.path); // never looked at by the run: it did not shape the result
+        const i = folder.first + j;
+        look(i, path); // never looked at by the run: it did not shape the result
         if (state[i] === TURNED_FOLDER) return false;
         if (state[i] === GONE) {
           stream.gone();
@@ -198,11 +240,11 @@ export function coldStamp(root: string, base: ReadFs, now: number): ColdStamp {
         const at = i * 5;
         stream.entry(numbers[at]!, numbers[at + 1]!, numbers[at + 2]!, numbers[at + 3]!, numbers[at + 4]!);
         if (numbers[at] === LINK) stream.text(linkTexts.get(i)!);
-        if (racy.has(i)) racyOut[rel] = racy.get(i) ?? contentHash(base, e.path);
+        if (racy.has(i)) racyOut[relPath(folder.rel, folder.names[j]!)] = racy.get(i) ?? contentHash(base, path);
       }
       return true;
     };
-    return visit(rootKey, "") ? { digest: stream.digest(), racy: racyOut } : undefined;
+    return visit(folders.get(rootKey)!) ? { digest: stream.digest(), racy: racyOut } : undefined;
   };
   return { readFs, stamp };
 }
