@@ -243,7 +243,7 @@ function writeEntry(fs: WriteFs, secret: Buffer, path: string, body: readonly (s
       mac.update(bytes);
       writeAll(fs, fd, bytes);
     }
-    writeAll(fs, fd, Buffer.from(`${mac.digest("hex")}\n`, "latin1"), 0);
+    writeAll(fs, fd, Buffer.from(`${mac.digest().toString("hex")}\n`, "latin1"), 0);
     open = false;
     fs.closeSync(fd);
     fs.renameSync(tmp, path);
