@@ -14,6 +14,7 @@ import { duplicateKey } from "../checks/duplicates.js";
 import { reviewEntries } from "../approval/ref.js";
 import { linkedFolders } from "../checks/symlinks.js";
 import { TeacherActivities } from "./teacher-activities.js";
+import type { KnownData } from "../add/merge.js";
 
 export interface IndexedFile {
   loaded: LoadedFile;
@@ -76,8 +77,16 @@ export class FileIndex {
 
   /** Does the index hold the file with exactly these bytes, read without a problem? (Then it need not be parsed again.) */
   holdsClean(file: string, bytes: Uint8Array): boolean {
-    const f = this.files.get(file);
-    return !!f?.loaded.source && f.loaded.problems.length === 0 && f.loaded.source.text === Buffer.from(bytes).toString("utf8");
+    return this.heldData(file, bytes) !== undefined;
+  }
+
+  /** The file's text and data as held, when the index holds it with exactly these bytes, read without a problem. */
+  heldData(file: string, bytes: Uint8Array): KnownData | undefined {
+    const source = this.files.get(file)?.loaded;
+    if (!source?.source || source.problems.length > 0) return undefined;
+    const { text, data } = source.source;
+    if (text !== Buffer.from(bytes).toString("utf8") || typeof data !== "object" || data === null || Array.isArray(data)) return undefined;
+    return { text, data: data as Record<string, unknown> };
   }
 
   /** Put a file's new form in place of the old (undefined: the file is gone). */
