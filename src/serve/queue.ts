@@ -10,7 +10,8 @@
  * every file of the batch is put back, the state is reloaded, and each person is told. A file
  * locked by another program (a CLI `yanxiu add`), or saved by someone between our read and our
  * rename, is tried again a moment later, without blocking the server, and after BUSY_WAIT_MS the
- * person is told to try again. Reads are never queued.
+ * person is told to try again. Reads are never queued. After a batch is answered, the batches'
+ * packs are rolled up when there are too many (src/git/pack-upkeep.ts), before the next batch.
  */
 import { t } from "../i18n.js";
 import { commitBatch, commonDirOf, type BatchOptions, type BatchResult, type CommitSpec } from "../git/batch-commit.js";
