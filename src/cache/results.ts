@@ -18,21 +18,14 @@ import { createHash } from "node:crypto";
 import { join, sep } from "node:path";
 import { nodeFs, nodeReadFs, type FileStat, type Pieces, type ReadFs, type WriteFs } from "../repo/fs.js";
 import { CACHE_DIR } from "../repo/layout.js";
+import { coldStamp, type ColdStamp } from "./cold-stamp.js";
+import { contentHash, isRacy, kindOf, LINK, linkTarget, NOT_INPUT, relPath, StampStream, type Stamp } from "./stamp-stream.js";
 import { quietUnlink, tempPathFor, writeAll, writeFileAtomic } from "../repo/write.js";
 import { cacheSecret, SIGNATURE_LINE, signer, verifiedBytes, type KeyIo } from "./secret.js";
 import { textInMemory, verifiedPieces, type StoredText } from "./stored-text.js";
 import { toolFingerprint } from "./tool-stamp.js";
 
 export const RESULTS_DIR = "results";
-/**
- * 2: the text's length is counted in bytes (textBytes), so a hit is served without decoding it.
- * 3: the stamp hashes listings and numbers, not a row of text per file.
- */
-const FORMAT = 3;
-/** Files changed this recently when a result is made are also compared by content. */
-const RACY_MS = 2000;
-/** Folders that are not the school's files: never stamped. */
-const NOT_INPUT = new Set([".git", CACHE_DIR, ".yanxiu-serve", "node_modules"]);
 
 export interface ResultCacheIo {
   env: KeyIo["env"];
@@ -53,99 +46,55 @@ export interface ResultCache {
   getWithText<T>(purpose: unknown): { value: T; text: StoredText } | undefined;
   /** The text may come in the pieces it was written out in: they are stored as they are, never joined. */
   putWithText(purpose: unknown, value: unknown, text: string | readonly (string | Uint8Array)[]): void;
+  /**
+   * The file system to compute a result through after a miss, before anything is read: the
+   * entry put then is stamped from its own looks at the record and session files
+   * (src/cache/cold-stamp.ts), so a cold run does not stat them twice.
+   */
+  readonly readFs: ReadFs;
 }
 
-interface Stamp {
-  digest: string;
-  /** Repo-relative paths changed within RACY_MS of the stamp, with their content hashes. */
-  racy: Record<string, string>;
-}
-
-/** Entry kinds in the stamp's stream of numbers. */
-const FOLDER = -1;
-const GONE = -2;
-const FILE = 0;
-const LINK = 1;
-const OTHER = 2;
+export type { Stamp } from "./stamp-stream.js";
 
 /**
  * What every file of the repository is, as a digest, and the content of the racy ones.
  * Thousands of files on every warm run, so nothing is made per file that the stat does not
  * make itself: each folder's listing is hashed once (its names, sorted), then per entry, in
- * that order, its kind and stats go into a reused array of numbers hashed as it fills (a link
- * adds what it leads to). Each part is counted or of fixed width, so no two trees hash the same
- * stream. Folders add nothing but their listing: their stats say nothing the files under them
- * do not.
+ * that order, its kind and stats (src/cache/stamp-stream.ts). Folders add nothing but their
+ * listing: their stats say nothing the files under them do not.
  */
 export function stampRepo(root: string, fs: ReadFs, now: number): Stamp {
-  const hash = createHash("sha1").update(`${FORMAT}\0${toolFingerprint(fs)}\0`);
+  const stream = new StampStream(toolFingerprint(fs));
   const racy: Record<string, string> = {};
-  const numbers = new Float64Array(5 * 512);
-  let used = 0;
-  const flush = () => {
-    hash.update(new Uint8Array(numbers.buffer, 0, used * 8));
-    used = 0;
-  };
-  const text = (s: string) => {
-    flush();
-    hash.update(`${s.length}\0${s}\0`);
-  };
   const visit = (folder: string, relFolder: string): void => {
     let names = fs.readdirSync(folder);
     if (relFolder === "") names = names.filter((name) => !NOT_INPUT.has(name));
     // Listing order is the file system's: sorted, so the digest is about the files alone.
     names.sort();
-    text(`${names.length}\0${relFolder}\0${names.join("\0")}`);
+    stream.listing(relFolder, names);
     const base = folder.endsWith(sep) ? folder : folder + sep;
     for (const name of names) {
-      if (used + 5 > numbers.length) flush();
       const path = base + name;
       let st: FileStat;
       try {
         st = fs.lstatSync(path);
       } catch {
-        numbers[used++] = GONE;
+        stream.gone();
         continue;
       }
       if (st.isDirectory()) {
-        numbers[used++] = FOLDER;
+        stream.folder();
         visit(path, relPath(relFolder, name));
         continue;
       }
-      const link = st.isSymbolicLink();
-      const file = !link && st.isFile();
-      numbers[used++] = link ? LINK : file ? FILE : OTHER;
-      numbers[used++] = st.size;
-      numbers[used++] = st.mtimeMs;
-      numbers[used++] = st.ctimeMs ?? Number.NaN;
-      numbers[used++] = st.ino;
-      if (link) text(linkTarget(fs, path));
-      if (file && Math.max(st.mtimeMs, st.ctimeMs ?? 0) > now - RACY_MS) racy[relPath(relFolder, name)] = contentHash(fs, path);
+      const kind = kindOf(st);
+      stream.entry(kind, st.size, st.mtimeMs, st.ctimeMs, st.ino);
+      if (kind === LINK) stream.text(linkTarget(fs, path));
+      if (isRacy(st, now)) racy[relPath(relFolder, name)] = contentHash(fs, path);
     }
   };
   visit(join(root), "");
-  flush();
-  return { digest: hash.digest("hex"), racy };
-}
-
-const relPath = (folder: string, name: string) => (folder === "" ? name : `${folder}/${name}`);
-
-/** What a link leads to, as far as a check can tell (a folder, a file of some size, nothing). */
-function linkTarget(fs: ReadFs, path: string): string {
-  try {
-    const st = fs.statSync(path);
-    return `${fs.realpathSync(path)}\0${st.isDirectory() ? "d" : "f"}\0${st.size}\0${st.mtimeMs}`;
-  } catch {
-    return "dangling";
-  }
-}
-
-function contentHash(fs: ReadFs, path: string): string {
-  try {
-    return createHash("sha1").update(fs.readFileSync(path)).digest("hex");
-  } catch {
-    return "unreadable";
-  }
+  return { digest: stream.digest(), racy };
 }
 
 interface StoredEntry {
@@ -155,24 +104,50 @@ interface StoredEntry {
   textBytes: number;
 }
 
-/** The cache of one repository for one run; the stamp is taken once, before anything is read. */
+/**
+ * The cache of one repository for one run. Nothing is looked at when it opens: an entry found
+ * is judged by a whole stamp (`stampRepo`, taken once, before the run computes anything); after
+ * a miss the repository is listed for the computing run (`readFs`), whose own looks at the
+ * record and session files stamp the entry it puts (src/cache/cold-stamp.ts).
+ */
 export function openResultCache(root: string, io: ResultCacheIo): ResultCache | undefined {
   const secret = cacheSecret({ env: io.env, fs: io.writeFs });
   if (!secret) return undefined;
   const fs = io.fs ?? nodeReadFs;
   const writeFs = io.writeFs ?? nodeFs;
   const now = io.now?.() ?? Date.now();
-  let stamp: Stamp;
-  try {
-    stamp = stampRepo(root, fs, now);
-  } catch {
-    return undefined; // an unlistable folder: run uncached, the load reports it
-  }
+  /** Every file as it is now, to judge an entry by; null when a folder could not be listed (a miss). */
+  let whole: Stamp | null | undefined;
+  const wholeStamp = (): Stamp | null => {
+    if (whole === undefined) {
+      try {
+        whole = stampRepo(root, fs, now);
+      } catch {
+        whole = null; // an unlistable folder: run uncached, the load reports it
+      }
+    }
+    return whole;
+  };
+  /** The computing run's stamp, when no whole one was taken first; null when a folder could not be listed. */
+  let cold: ColdStamp | null | undefined;
+  const coldOnce = (): ColdStamp | null => {
+    if (cold === undefined) {
+      try {
+        cold = whole ? null : coldStamp(root, fs, now);
+      } catch {
+        cold = null;
+      }
+    }
+    return cold;
+  };
+  /** For an entry put: the stamp judged by (a stale entry), else the one the run's looks made. */
+  const stampToPut = (): Stamp | undefined => whole ?? coldOnce()?.stamp();
   const folder = join(root, CACHE_DIR, RESULTS_DIR);
   const pathOf = (purpose: unknown) => join(folder, `${createHash("sha1").update(JSON.stringify(purpose)).digest("hex").slice(0, 24)}.json`);
   /** Trusted when made from these very files (racy ones compared by content). */
   const current = (entry: StoredEntry): boolean => {
-    if (entry.stamp?.digest !== stamp.digest) return false;
+    const stamp = wholeStamp();
+    if (!stamp || entry.stamp?.digest !== stamp.digest) return false;
     // Racy then: compare contents now (a file still racy now was hashed in the stamp too).
     for (const [rel, sha] of Object.entries(entry.stamp.racy ?? {})) {
       if ((stamp.racy[rel] ?? contentHash(fs, join(root, rel))) !== sha) return false;
@@ -214,28 +189,38 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
       ensureIgnored(writeFs, join(root, CACHE_DIR));
       const pieces = typeof text === "string" ? [text] : text;
       const textBytes = pieces.reduce((n, piece) => n + (typeof piece === "string" ? Buffer.byteLength(piece, "utf8") : piece.length), 0);
+      const stamp = stampToPut();
+      if (!stamp) return; // a file turned into a folder during the run, or an unlistable folder
       const header = `${JSON.stringify({ stamp, value, textBytes } satisfies StoredEntry)}\n`;
       writeEntry(writeFs, secret, pathOf(purpose), [header, ...pieces]);
     } catch {
       // A read-only checkout simply runs uncached.
     }
   };
+  /** A miss: the repository is listed now, before the caller computes (and reads) anything. */
+  const missed = <T>(found: T | undefined): T | undefined => {
+    if (!found) coldOnce();
+    return found;
+  };
   return {
     get<T>(purpose: unknown) {
-      const found = read(purpose);
+      const found = missed(read(purpose));
       void found?.text.copyTo(async () => true); // nothing to copy: closes the file
       // Files racy when the entry was made are read on every hit until they settle; once they
       // have (an entry made just after a clone or a checkout names them all), the same value
       // is kept again under this stamp, so later hits read none. Score's large entries are not.
-      if (found && Object.keys(found.entry.stamp.racy ?? {}).some((rel) => !(rel in stamp.racy))) write(purpose, found.entry.value, "");
+      if (found && Object.keys(found.entry.stamp.racy ?? {}).some((rel) => !(rel in whole!.racy))) write(purpose, found.entry.value, "");
       return found?.entry.value as T | undefined;
     },
     put: (purpose, value) => write(purpose, value, ""),
     getWithText<T>(purpose: unknown) {
-      const found = read(purpose);
+      const found = missed(read(purpose));
       return found && { value: found.entry.value as T, text: found.text };
     },
     putWithText: write,
+    get readFs() {
+      return coldOnce()?.readFs ?? fs;
+    },
   };
 }
 
@@ -258,7 +243,7 @@ function writeEntry(fs: WriteFs, secret: Buffer, path: string, body: readonly (s
       mac.update(bytes);
       writeAll(fs, fd, bytes);
     }
-    writeAll(fs, fd, Buffer.from(`${mac.digest("hex")}\n`, "latin1"), 0);
+    writeAll(fs, fd, Buffer.from(`${mac.digest().toString("hex")}\n`, "latin1"), 0);
     open = false;
     fs.closeSync(fd);
     fs.renameSync(tmp, path);

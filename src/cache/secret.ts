@@ -4,7 +4,7 @@
  * are never trusted: a fresh machine, such as CI, has a key of its own and ignores them.
  * Without a usable key the cache is simply not used.
  */
-import { createHmac, randomBytes, timingSafeEqual, type Hmac } from "node:crypto";
+import { createCipheriv, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import { nodeFs, type WriteFs } from "../repo/fs.js";
@@ -68,38 +68,75 @@ export function cacheSecret(io: KeyIo): Buffer | undefined {
 }
 
 export function sign(secret: Buffer, text: string | Uint8Array): string {
-  return signer(secret).update(text).digest("hex");
+  return signer(secret).update(text).digest().toString("hex");
 }
 
 /**
- * HMAC-SHA-512: on a 64-bit CPU it signs a 26 MB report in half the time SHA-256 takes (28 against
- * 55 ms here), and a cold score signs what it writes, a warm one what it reads.
+ * GMAC (NIST SP 800-38D): AES-256-GCM authenticating the entry as additional data, nothing
+ * encrypted. With the AES and carry-less multiply instructions every x86-64 and ARMv8 CPU of
+ * the last decade has, it signs a 26 MB report in ~4 ms, against ~30 ms for HMAC-SHA-512 (and
+ * ~16 ms for SHA-256 with SHA instructions), and a cold score signs what it writes, a warm one
+ * what it reads. Each signature has its own random 96-bit nonce, written before the tag: GMAC
+ * needs a nonce never used twice under one key, and 2^32 entries under one key would make a
+ * repeat 1 in 2^32 likely. The AES key is derived from the user's secret, never used as is.
  */
-const MAC = "sha512";
-/** The signature line: the MAC in hex, then a newline. */
-export const SIGNATURE_HEX = 128;
+const NONCE_BYTES = 12;
+const TAG_BYTES = 16;
+/** The signature line: the nonce and the tag in hex, then a newline. */
+export const SIGNATURE_HEX = (NONCE_BYTES + TAG_BYTES) * 2;
 export const SIGNATURE_LINE = SIGNATURE_HEX + 1;
 
-/** The MAC `sign` computes, to be fed piece by piece (a large entry is never joined into one buffer). */
-export function signer(secret: Buffer): Hmac {
-  return createHmac(MAC, secret);
+/** A MAC fed piece by piece (a large entry is never joined into one buffer); `digest` gives the whole signature. */
+export interface Mac {
+  update(data: string | Uint8Array): Mac;
+  digest(): Buffer;
 }
+
+const macKeys = new WeakMap<Buffer, Buffer>();
+const macKey = (secret: Buffer): Buffer => {
+  let key = macKeys.get(secret);
+  if (!key) macKeys.set(secret, (key = createHmac("sha256", secret).update("yanxiu result cache: AES-256-GCM key").digest()));
+  return key;
+};
+
+/** The MAC `sign` computes, with a fresh nonce (or the one of a signature being checked). */
+export function signer(secret: Buffer, nonce: Buffer = randomBytes(NONCE_BYTES)): Mac {
+  const gcm = createCipheriv("aes-256-gcm", macKey(secret), nonce);
+  const mac: Mac = {
+    update(data) {
+      gcm.setAAD(typeof data === "string" ? Buffer.from(data, "utf8") : data);
+      return mac;
+    },
+    digest() {
+      gcm.final();
+      return Buffer.concat([nonce, gcm.getAuthTag()]);
+    },
+  };
+  return mac;
+}
+
+/** The MAC that must give `signature` (its nonce reused), or undefined when it is no signature. */
+export function checker(secret: Buffer, signature: Buffer): Mac | undefined {
+  return signature.length === NONCE_BYTES + TAG_BYTES ? signer(secret, signature.subarray(0, NONCE_BYTES)) : undefined;
+}
+
+const same = (given: Buffer, expected: Buffer) => given.length === expected.length && timingSafeEqual(given, expected);
 
 /** The text after the signature line, if the signature is this key's; otherwise undefined. */
 export function verified(secret: Buffer, stored: string): string | undefined {
   const nl = stored.indexOf("\n");
   if (nl !== SIGNATURE_HEX) return undefined;
   const body = stored.slice(nl + 1);
-  const expected = Buffer.from(sign(secret, body), "hex");
   const given = Buffer.from(stored.slice(0, nl), "hex");
-  return given.length === expected.length && timingSafeEqual(given, expected) ? body : undefined;
+  const mac = checker(secret, given);
+  return mac && same(given, mac.update(body).digest()) ? body : undefined;
 }
 
 /** The bytes after the signature line, if the signature is this key's (no text decoding of a large entry). */
 export function verifiedBytes(secret: Buffer, stored: Uint8Array): Uint8Array | undefined {
   if (stored.length < SIGNATURE_LINE || stored[SIGNATURE_HEX] !== 0x0a) return undefined;
   const body = stored.subarray(SIGNATURE_LINE);
-  const expected = Buffer.from(sign(secret, body), "hex");
   const given = Buffer.from(Buffer.from(stored.subarray(0, SIGNATURE_HEX)).toString("latin1"), "hex");
-  return given.length === expected.length && timingSafeEqual(given, expected) ? body : undefined;
+  const mac = checker(secret, given);
+  return mac && same(given, mac.update(body).digest()) ? body : undefined;
 }

@@ -8,7 +8,7 @@
  */
 import { timingSafeEqual } from "node:crypto";
 import type { Pieces } from "../repo/fs.js";
-import { SIGNATURE_HEX, SIGNATURE_LINE, signer } from "./secret.js";
+import { checker, SIGNATURE_HEX, SIGNATURE_LINE, type Mac } from "./secret.js";
 
 const PIECE = 1 << 20;
 
@@ -35,7 +35,7 @@ export function textInMemory(bytes: Buffer): StoredText {
 export function verifiedPieces(secret: Buffer, file: Pieces): { header: Buffer; text: StoredText } | undefined {
   if (!file.private) throw new Error("only a file no one else may change is read twice");
   let buffer = Buffer.allocUnsafe(PIECE);
-  const hmac = signer(secret);
+  let mac: Mac | undefined;
   const headerParts: Buffer[] = [];
   let headerEnd = -1;
   let signature: Buffer | undefined;
@@ -46,10 +46,12 @@ export function verifiedPieces(secret: Buffer, file: Pieces): { header: Buffer; 
     if (position === 0) {
       if (n < SIGNATURE_LINE || piece[SIGNATURE_HEX] !== 0x0a) return undefined;
       signature = Buffer.from(piece.subarray(0, SIGNATURE_HEX).toString("latin1"), "hex");
+      mac = checker(secret, signature);
+      if (!mac) return undefined;
       piece = piece.subarray(SIGNATURE_LINE);
     }
     const bodyOffset = Math.max(0, position - SIGNATURE_LINE);
-    hmac.update(piece);
+    mac!.update(piece);
     if (headerEnd < 0) {
       const nl = piece.indexOf(0x0a);
       headerParts.push(Buffer.from(nl < 0 ? piece : piece.subarray(0, nl)));
@@ -57,8 +59,8 @@ export function verifiedPieces(secret: Buffer, file: Pieces): { header: Buffer; 
     }
     position += n;
   }
-  const expected = hmac.digest();
-  if (!signature || signature.length !== expected.length || !timingSafeEqual(signature, expected) || headerEnd < 0) return undefined;
+  const expected = mac?.digest();
+  if (!signature || !expected || signature.length !== expected.length || !timingSafeEqual(signature, expected) || headerEnd < 0) return undefined;
   const start = headerEnd + 1;
   const text: StoredText = {
     size: file.size - start,

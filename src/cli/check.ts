@@ -98,7 +98,8 @@ export function registerCheck(program: Command, io: Io): void {
         let repo: LoadedRepo | undefined;
         let whole = cache?.get<WholeCheck>(purpose);
         if (!whole) {
-          const run = (await import("./check-run.js")).checkWhole(io, root, repoLang, day, opts.disable);
+          // Read through the cache's fs: the entry's stamp is taken from this run's own looks at the files.
+          const run = (await import("./check-run.js")).checkWhole(cache ? { ...io, readFs: cache.readFs } : io, root, repoLang, day, opts.disable);
           ({ whole, repo } = run);
           if (run.cacheable) cache?.put(purpose, whole);
         }

@@ -48,7 +48,8 @@ export function registerScore(program: Command, io: Io): void {
         await hit.text.copyTo((piece) => writeAndWait(io, piece));
         return;
       }
-      const rec = cache ? recording(io) : undefined;
+      // Read through the cache's fs: the entry's stamp is taken from this run's own looks at the files.
+      const rec = cache ? recording({ ...io, readFs: cache.readFs }) : undefined;
       await (await import("./score-run.js")).scoreCommand(rec?.io ?? io, this, dir, opts);
       const taken = rec?.taken();
       if (taken && getExitCode(this) === EXIT.ok) cache!.putWithText(purpose, { stderr: taken.stderr }, taken.stdout);

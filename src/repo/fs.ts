@@ -37,6 +37,14 @@ export interface WriteFs {
   readdirSync(path: string): string[];
 }
 
+/** An entry of one folder's listing: its name and what it is (links are not followed). */
+export interface FolderEntry {
+  name: string;
+  isFile(): boolean;
+  isDirectory(): boolean;
+  isSymbolicLink(): boolean;
+}
+
 /** An entry of a folder listing: its absolute path and what it is (links are not followed). */
 export interface ListedEntry {
   path: string;
@@ -63,6 +71,11 @@ export interface ReadFs {
   listTree(dir: string, prune?: (folder: string) => boolean): ListedEntry[];
   /** The names in one folder, in the file system's order (the result cache's stamp lstats each itself). */
   readdirSync(dir: string): string[];
+  /**
+   * One folder's entries with their kinds as the listing tells them (no stat of each), in the
+   * file system's order; the result cache lists a repository for a cold run's stamp with it.
+   */
+  listFolder?(dir: string): FolderEntry[];
   /** A file opened to be read in pieces (a large cached report, streamed through one buffer). */
   openPieces?(path: string): Pieces;
   /**
@@ -90,6 +103,7 @@ export const nodeReadFs: ReadFs = {
   statSync: (p) => nodeFsModule.statSync(p),
   realpathSync: (p) => nodeFsModule.realpathSync(p),
   readdirSync: (p) => nodeFsModule.readdirSync(p),
+  listFolder: (p) => nodeFsModule.readdirSync(p, { withFileTypes: true }),
   openPieces(path) {
     const fd = nodeFsModule.openSync(path, "r");
     try {

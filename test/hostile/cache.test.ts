@@ -4,7 +4,7 @@
  * request) must not either, and a cache that cannot be written changes nothing. In-process:
  * the key's place comes from the injected environment, the failures from an injected fs.
  */
-import { createHmac } from "node:crypto";
+import { sign } from "../../src/cache/secret.js";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -86,7 +86,7 @@ describe("a hostile result cache", () => {
     const honest = await runCli(["score", dir, ...SCORE, "--no-cache"], { env: ci });
     await runCli(["score", dir, ...SCORE], { env: attacker });
     const key = readFileSync(attacker.YANXIU_CACHE_KEY_FILE);
-    forge(dir, (body) => createHmac("sha512", key).update(body).digest("hex"));
+    forge(dir, (body) => sign(key, body)); // the attacker holds their own key and the (public) signing code
     // On the attacker's own machine the forged cache is believed (it is their key) …
     const believed = await runCli(["score", dir, ...SCORE], { env: attacker });
     expect(totals(believed.stdout)).not.toEqual(totals(honest.stdout));
