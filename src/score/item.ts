@@ -111,14 +111,48 @@ function ledgerOf(item: Item, ctx: TeacherCtx): ItemLedger {
   return ledger;
 }
 
+const itemsByKind = new WeakMap<Scheme, Map<string, Item[]>>();
+
+/** The items some version of which takes each kind, worked out once per scheme. */
+function itemsTaking(scheme: Scheme): Map<string, Item[]> {
+  let byKind = itemsByKind.get(scheme);
+  if (byKind) return byKind;
+  byKind = new Map();
+  for (const item of scheme.items.values()) {
+    for (const kind of new Set(item.versions.flatMap((v) => v.kinds))) {
+      const list = byKind.get(kind);
+      if (list) list.push(item);
+      else byKind.set(kind, [item]);
+    }
+  }
+  itemsByKind.set(scheme, byKind);
+  return byKind;
+}
+
+const actsByItem = new WeakMap<TeacherCtx, Map<Item, Activity[]>>();
+
 /**
  * The teacher's activities of a kind some version of the item takes, in order: most
- * activities are of other kinds.
+ * activities are of other kinds, so the teacher's list is gone through once for every item.
  */
 function relevantActs(item: Item, ctx: TeacherCtx): Activity[] {
-  const kinds = new Set(item.versions.flatMap((v) => v.kinds));
-  return ctx.acts.filter((a) => kinds.has(a.kind));
+  let byItem = actsByItem.get(ctx);
+  if (!byItem) {
+    byItem = new Map();
+    const taking = itemsTaking(ctx.scheme);
+    for (const act of ctx.acts) {
+      for (const it of taking.get(act.kind) ?? []) {
+        const list = byItem.get(it);
+        if (list) list.push(act);
+        else byItem.set(it, [act]);
+      }
+    }
+    actsByItem.set(ctx, byItem);
+  }
+  return byItem.get(item) ?? [];
 }
+
+const NO_ROLES: string[] = [];
 
 /**
  * Each of the teacher's records judged against the item once (version, conditions, base
@@ -129,7 +163,9 @@ function judgedRecords(item: Item, ctx: TeacherCtx): Prepared[] {
   for (const act of relevantActs(item, ctx)) {
     const v = versionOn(item.versions, act.date);
     if (!v || !v.kinds.includes(act.kind)) continue;
-    const ex = exclusion(v.conditions, act, rolesOn(ctx.teacher, act.date), ctx.scheme.meta.approvedOnly, termOf(ctx.config, act.date)?.start);
+    // The teacher's roles matter only to an item limited by role (most are not).
+    const roles = v.conditions.roles || v.conditions.exceptRoles ? rolesOn(ctx.teacher, act.date) : NO_ROLES;
+    const ex = exclusion(v.conditions, act, roles, ctx.scheme.meta.approvedOnly, termOf(ctx.config, act.date)?.start);
     if (ex) {
       judged.push({ act, v, amount: 0, counts: false, step: "excluded", reason: ex });
       continue;
