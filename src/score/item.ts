@@ -165,7 +165,9 @@ function judgedRecords(item: Item, ctx: TeacherCtx): Prepared[] {
     if (!v || !v.kinds.includes(act.kind)) continue;
     // The teacher's roles matter only to an item limited by role (most are not).
     const roles = v.conditions.roles || v.conditions.exceptRoles ? rolesOn(ctx.teacher, act.date) : NO_ROLES;
-    const ex = exclusion(v.conditions, act, roles, ctx.scheme.meta.approvedOnly, termOf(ctx.config, act.date)?.start);
+    // The term's start matters only to a calendar filter (第2—4周).
+    const termStart = v.conditions.weeks || v.conditions.weekdays ? termOf(ctx.config, act.date)?.start : undefined;
+    const ex = exclusion(v.conditions, act, roles, ctx.scheme.meta.approvedOnly, termStart);
     if (ex) {
       judged.push({ act, v, amount: 0, counts: false, step: "excluded", reason: ex });
       continue;
@@ -221,12 +223,24 @@ function groupByWindow(prepared: Prepared[], ctx: TeacherCtx): WindowGroup[] {
   for (const p of prepared) {
     const per = p.v.per ?? ctx.scheme.meta.period;
     const span = windowAt(per, ctx.config, p.act.date);
-    const key = `${per}:${span.id}`;
+    const key = windowKey(per, span);
     const group = groups.get(key);
     if (group) group.members.push(p);
     else groups.set(key, { key, span, members: [p] });
   }
   return [...groups.values()];
+}
+
+/** "per:id" of a configured window, made once: windowsOf keeps one list of spans for each `per`. */
+const keyOfSpan = new WeakMap<Span, string>();
+
+function windowKey(per: string, span: Span): string {
+  let key = keyOfSpan.get(span);
+  if (key === undefined) {
+    key = `${per}:${span.id}`;
+    keyOfSpan.set(span, key);
+  }
+  return key;
 }
 
 function windowValues(prepared: Prepared[], ctx: TeacherCtx): Map<string, WindowValue> {
