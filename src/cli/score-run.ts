@@ -8,7 +8,7 @@ import { scoreDataset } from "../score/evaluate.js";
 import { today, UsageError, useColour, type Io } from "./io.js";
 import { deliver, emit, preflight, signaturesOf } from "./output.js";
 import { scoreDoc } from "../reports/score-doc.js";
-import { chunked, jsonPieces } from "../format/json-stream.js";
+import { chunkedBytes, jsonPieces } from "../format/json-stream.js";
 import { openScored } from "./scored-repo.js";
 import { terminalWidth, writeAndWait, type ScoreOptions } from "./score.js";
 import { groupArg, teacherArg } from "./roster-args.js";
@@ -37,7 +37,8 @@ export async function scoreCommand(io: Io, cmd: Command, dir: string | undefined
     const json = { ...result, ...(review ? { review } : {}) } as unknown as Record<string, unknown>;
     if (opts.output) deliver(io, lang, [...jsonPieces(json)].join(""), opts);
     // To stdout piece by piece: at a million records the text alone is hundreds of MB.
-    else for (const chunk of chunked(jsonPieces(json))) await writeAndWait(io, chunk);
+    // Encoded as it is made, in chunks of whole characters (a writer of strings may take them too).
+    else for (const chunk of chunkedBytes(jsonPieces(json))) await writeAndWait(io, chunk);
     return;
   }
   const tt = buildTeacherTable(result, lang, filter, dataset.config.school, reviews);

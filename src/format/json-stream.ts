@@ -20,7 +20,9 @@ export function* jsonPieces(value: Record<string, unknown>): Generator<string> {
       const tail = "\n  ]\n}".length;
       for (let j = 0; j < v.length; j += SLICE) {
         const text = JSON.stringify({ [key]: v.slice(j, j + SLICE) }, null, 2);
-        yield `${j === 0 ? "[\n" : ",\n"}${text.slice(head, text.length - tail)}`;
+        // Apart, not joined: a slice of the text is encoded without copying it first.
+        yield j === 0 ? "[\n" : ",\n";
+        yield text.slice(head, text.length - tail);
       }
       yield "\n  ]";
     } else {
@@ -33,20 +35,25 @@ export function* jsonPieces(value: Record<string, unknown>): Generator<string> {
 /** Array items stringified at once: big enough for native speed, small enough to stream. */
 const SLICE = 256;
 
-/** Pieces joined into chunks of about `size` characters, for fewer writes. */
-export function* chunked(pieces: Iterable<string>, size = 1 << 20): Generator<string> {
-  let buf: string[] = [];
-  let length = 0;
+/**
+ * Pieces encoded as UTF-8 straight into chunks of about `size` bytes, each a fresh buffer that
+ * ends between pieces (never inside a character): no joined string to copy, and the bytes a
+ * stream would have encoded anyway.
+ */
+export function* chunkedBytes(pieces: Iterable<string>, size = 1 << 20): Generator<Buffer> {
+  let buf = Buffer.allocUnsafe(size);
+  let used = 0;
   for (const p of pieces) {
-    buf.push(p);
-    length += p.length;
-    if (length >= size) {
-      yield buf.join("");
-      buf = [];
-      length = 0;
+    // A UTF-16 unit never takes more than 3 bytes (a surrogate pair takes 4 for 2).
+    const most = p.length * 3;
+    if (used + most > buf.length) {
+      if (used > 0) yield buf.subarray(0, used);
+      buf = Buffer.allocUnsafe(Math.max(size, most));
+      used = 0;
     }
+    used += buf.write(p, used);
   }
-  if (buf.length > 0) yield buf.join("");
+  if (used > 0) yield buf.subarray(0, used);
 }
 
 function isSerialisable(v: unknown): boolean {

@@ -65,7 +65,44 @@ export function fastParseYaml(text: string): FastParse | undefined {
   }
 }
 
-const KEY = /^([A-Za-z0-9_\u00a0-\uffff][\w\u00a0-\uffff.-]*):(?: +(.*))?$/;
+/**
+ * A "key: value" line, read as /^([A-Za-z0-9_\u00a0-\uffff][\w\u00a0-\uffff.-]*):(?: +(.*))?$/
+ * reads it (fast-yaml.test.ts holds them equal), without a match array per line: the key, and
+ * its value (undefined when none) left in `keyValue`; undefined when the line is not one.
+ */
+export function keyOf(s: string): string | undefined {
+  const n = s.length;
+  if (n === 0 || !keyStart(s.charCodeAt(0))) return undefined;
+  let i = 1;
+  while (i < n && keyChar(s.charCodeAt(i))) i++;
+  if (i === n || s.charCodeAt(i) !== 58 /* : */) return undefined;
+  if (i + 1 === n) {
+    keyValue = undefined;
+    return s.slice(0, i);
+  }
+  if (s.charCodeAt(i + 1) !== 32) return undefined;
+  let j = i + 2;
+  while (j < n && s.charCodeAt(j) === 32) j++;
+  // The pattern's `.` stops at line terminators: \n and \r never get here, U+2028 and U+2029 may.
+  for (let k = j; k < n; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 0x2028 || c === 0x2029) return undefined;
+  }
+  keyValue = s.slice(j);
+  return s.slice(0, i);
+}
+
+export let keyValue: string | undefined;
+
+/** [A-Za-z0-9_\u00a0-\uffff], by UTF-16 code unit as the pattern (without the u flag) reads it. */
+function keyStart(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c >= 0xa0;
+}
+
+/** The same, with . and - */
+function keyChar(c: number): boolean {
+  return keyStart(c) || c === 46 || c === 45;
+}
 
 class Parser {
   pos = 0;
@@ -99,7 +136,9 @@ class Parser {
       }
       const here = [...path, out.length];
       this.mark(here, line.no);
-      if (KEY.test(rest)) {
+      const isMap = keyOf(rest) !== undefined;
+      keyValue = undefined;
+      if (isMap) {
         // "- key: value": a map whose first line starts after the dash.
         this.lines[this.pos] = { no: line.no, indent: restIndent, text: rest };
         out.push(this.map(restIndent, here, depth + 1));
@@ -118,11 +157,11 @@ class Parser {
       const line = this.lines[this.pos]!;
       if (line.indent < indent) break;
       if (line.indent > indent) giveUp();
-      const m = KEY.exec(line.text);
-      if (!m) giveUp();
-      const key = m![1]!;
+      const key = keyOf(line.text);
+      if (key === undefined) return giveUp();
+      const value = keyValue;
+      keyValue = undefined; // a piece of the file's text: not to be held after the parse
       if (Object.hasOwn(out, key) || key === "__proto__" || looksTyped(key)) giveUp();
-      const value = m![2];
       this.pos++;
       if (value === undefined || value === "") {
         const next = this.lines[this.pos];
@@ -151,12 +190,21 @@ const PLAIN_INT = /^-?(?:0|[1-9][0-9]{0,14})$/;
 const PLAIN_FLOAT = /^-?(?:0|[1-9][0-9]{0,14})\.[0-9]{1,15}$/;
 const RESERVED = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
 
+/** Keys seen not to look typed: a file's few keys come again on every record. */
+const untypedKeys = new Set<string>();
+
 function looksTyped(s: string): boolean {
-  return RESERVED.test(s) || CORE_NUMBER.test(s) || s === "<<";
+  if (untypedKeys.has(s)) return false;
+  const typed = RESERVED.test(s) || CORE_NUMBER.test(s) || s === "<<";
+  if (!typed && untypedKeys.size < 10_000) untypedKeys.add(own(s));
+  return typed;
 }
 
 /** A one-line scalar, resolved as YAML 1.2's core schema does; gives up on anything unusual. */
 function scalar(s: string): unknown {
+  // A value seen before as a plain string is one again (dates, kinds, statuses, names repeat).
+  const known = plainStrings.get(s);
+  if (known !== undefined) return known;
   const c = s[0]!;
   if (c === '"') {
     if (s.length < 2 || !s.endsWith('"')) giveUp();
@@ -185,8 +233,16 @@ function scalar(s: string): unknown {
     if (PLAIN_INT.test(s) || PLAIN_FLOAT.test(s)) return Number(s);
     giveUp();
   }
-  return own(s);
+  const copy = own(s);
+  if (plainStrings.size >= PLAIN_MAX) plainStrings.clear();
+  plainStrings.set(copy, copy);
+  return copy;
 }
+
+/** Plain scalars read as strings, by their shared copy (never a piece of a file's text). */
+const plainStrings = new Map<string, string>();
+/** Titles are seldom seen twice: a smaller table, started over more often, holds the values that repeat. */
+const PLAIN_MAX = 50_000;
 
 /**
  * One shared copy of a value, not a piece of the file's text. V8 makes a substring of 13

@@ -150,3 +150,34 @@ describe("a scheme without grades", () => {
     expect(r.teachers.map((t) => [t.met, t.grade.id, t.grade.label])).toEqual([[true, "none", "—"], [false, "none", "—"]]);
   });
 });
+
+describe("a window seen from several end dates", () => {
+  // A year's tiers read at the spring term's start (autumn's records only) and at its end
+  // (the whole year), in one run: the window's values per end date must stay apart.
+  const s = schemeOf(`
+kinds:
+  - { id: obs }
+items:
+  - { id: obs, kinds: [obs], per: year, tiers: [{ atLeast: 3, credit: 2 }, { atLeast: 5, credit: 4 }] }
+`);
+  const d = dataset([teacher("a")], [
+    act("a", "2015-10-01", "obs", { count: 3 }),
+    act("a", "2016-03-01", "obs", { count: 2 }),
+    act("a", "2016-10-01", "obs", { count: 5 }),
+  ]);
+  const obs = (p: Period) => scoreDataset(d, s, p).teachers[0]!.items[0];
+
+  it("credits each period what its records add to the year's tier", () => {
+    // autumn: 3 lessons → 2; spring: 5 by the year's end → 4, less the 2 autumn had; the next year's 5 belong to neither
+    expect([obs(AUTUMN), obs(SPRING), obs(YEAR1)]).toEqual([
+      { id: "obs", raw: 2, credited: 2 },
+      { id: "obs", raw: 2, credited: 2 },
+      { id: "obs", raw: 4, credited: 4 },
+    ]);
+  });
+
+  it("traces the tier reached by the period's end, by what the period added", () => {
+    const r = scoreDataset(d, s, SPRING);
+    expect(r.trace.filter((e) => e.step === "tier").map((e) => [e.window, e.amount, e.reason])).toEqual([["2015-2016", 2, "tier:5"]]);
+  });
+});

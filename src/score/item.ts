@@ -75,39 +75,99 @@ function baseCredit(v: ItemVersion, act: Activity, scheme: Scheme): { amount?: n
   }
 }
 
-const relevantCache = new WeakMap<TeacherCtx, Map<Item, Activity[]>>();
-
 /**
- * The teacher's activities of a kind some version of the item takes, in order: prepare runs
- * for every item and range, and most activities are of other kinds.
+ * One item for one teacher, worked out once whatever the end date: the records judged, each
+ * one's window, and the windows' values (a window whose records all fall before an end has the
+ * same value for every such end).
  */
-function relevantActs(item: Item, ctx: TeacherCtx): Activity[] {
-  let byItem = relevantCache.get(ctx);
-  if (!byItem) relevantCache.set(ctx, (byItem = new Map()));
-  let acts = byItem.get(item);
-  if (!acts) {
-    const kinds = new Set(item.versions.flatMap((v) => v.kinds));
-    byItem.set(item, (acts = ctx.acts.filter((a) => kinds.has(a.kind))));
-  }
-  return acts;
+interface ItemLedger {
+  judged: Prepared[];
+  /** Dedupe or forfeits settle records differently per end date: then each end starts afresh. */
+  settles: boolean;
+  /** The judged records by window, in order of each window's first record. */
+  groups: WindowGroup[];
+  byEnd: Map<string, Map<string, WindowValue>>;
 }
 
-const preparedOnce = new WeakMap<TeacherCtx, Map<Item, Prepared[]>>();
+interface WindowGroup {
+  key: string;
+  span: Span;
+  members: Prepared[];
+  /** The value of the window with all its members, once worked out. */
+  whole?: WindowValue;
+}
+
+const ledgers = new WeakMap<TeacherCtx, Map<Item, ItemLedger>>();
+
+function ledgerOf(item: Item, ctx: TeacherCtx): ItemLedger {
+  let byItem = ledgers.get(ctx);
+  if (!byItem) ledgers.set(ctx, (byItem = new Map()));
+  let ledger = byItem.get(item);
+  if (!ledger) {
+    const judged = judgedRecords(item, ctx);
+    const settles = item.versions.some((v) => v.dedupe || v.attendance?.forfeit);
+    byItem.set(item, (ledger = { judged, settles, groups: settles ? [] : groupByWindow(judged, ctx), byEnd: new Map() }));
+  }
+  return ledger;
+}
+
+const itemsByKind = new WeakMap<Scheme, Map<string, Item[]>>();
+
+/** The items some version of which takes each kind, worked out once per scheme. */
+function itemsTaking(scheme: Scheme): Map<string, Item[]> {
+  let byKind = itemsByKind.get(scheme);
+  if (byKind) return byKind;
+  byKind = new Map();
+  for (const item of scheme.items.values()) {
+    for (const kind of new Set(item.versions.flatMap((v) => v.kinds))) {
+      const list = byKind.get(kind);
+      if (list) list.push(item);
+      else byKind.set(kind, [item]);
+    }
+  }
+  itemsByKind.set(scheme, byKind);
+  return byKind;
+}
+
+const actsByItem = new WeakMap<TeacherCtx, Map<Item, Activity[]>>();
+
+/**
+ * The teacher's activities of a kind some version of the item takes, in order: most
+ * activities are of other kinds, so the teacher's list is gone through once for every item.
+ */
+function relevantActs(item: Item, ctx: TeacherCtx): Activity[] {
+  let byItem = actsByItem.get(ctx);
+  if (!byItem) {
+    byItem = new Map();
+    const taking = itemsTaking(ctx.scheme);
+    for (const act of ctx.acts) {
+      for (const it of taking.get(act.kind) ?? []) {
+        const list = byItem.get(it);
+        if (list) list.push(act);
+        else byItem.set(it, [act]);
+      }
+    }
+    actsByItem.set(ctx, byItem);
+  }
+  return byItem.get(item) ?? [];
+}
+
+const NO_ROLES: string[] = [];
 
 /**
  * Each of the teacher's records judged against the item once (version, conditions, base
  * credit, attendance), whatever the end date: that part depends on the record alone.
  */
 function judgedRecords(item: Item, ctx: TeacherCtx): Prepared[] {
-  let byItem = preparedOnce.get(ctx);
-  if (!byItem) preparedOnce.set(ctx, (byItem = new Map()));
-  let judged = byItem.get(item);
-  if (judged) return judged;
-  judged = [];
+  const judged: Prepared[] = [];
   for (const act of relevantActs(item, ctx)) {
     const v = versionOn(item.versions, act.date);
     if (!v || !v.kinds.includes(act.kind)) continue;
-    const ex = exclusion(v.conditions, act, rolesOn(ctx.teacher, act.date), ctx.scheme.meta.approvedOnly, termOf(ctx.config, act.date)?.start);
+    // The teacher's roles matter only to an item limited by role (most are not).
+    const roles = v.conditions.roles || v.conditions.exceptRoles ? rolesOn(ctx.teacher, act.date) : NO_ROLES;
+    // The term's start matters only to a calendar filter (第2—4周).
+    const termStart = v.conditions.weeks || v.conditions.weekdays ? termOf(ctx.config, act.date)?.start : undefined;
+    const ex = exclusion(v.conditions, act, roles, ctx.scheme.meta.approvedOnly, termStart);
     if (ex) {
       judged.push({ act, v, amount: 0, counts: false, step: "excluded", reason: ex });
       continue;
@@ -121,19 +181,16 @@ function judgedRecords(item: Item, ctx: TeacherCtx): Prepared[] {
     const away = act.attendance === "absent" || act.attendance === "excused";
     judged.push({ act, v, amount: eff.amount, counts: !away, step: "credit", reason: eff.reason ?? (perWindow(v) ? "tally" : undefined) });
   }
-  byItem.set(item, judged);
   return judged;
 }
 
 /** The records up to `end`, judged, with duplicates and forfeits among them settled. */
 function prepare(item: Item, ctx: TeacherCtx, end: string): Prepared[] {
   // Records come in date order.
-  const judged = judgedRecords(item, ctx);
+  const judged = ledgerOf(item, ctx).judged;
   let n = 0;
   while (n < judged.length && judged[n]!.act.date <= end) n++;
-  // Settling below changes records per end date, so it works on copies; an item that neither
-  // dedupes nor forfeits changes none and shares them (most items: ~100,000 copies fewer).
-  if (!item.versions.some((v) => v.dedupe || v.attendance?.forfeit)) return judged.slice(0, n);
+  // Settling below changes records per end date, so it works on copies.
   const out = judged.slice(0, n).map((p) => ({ ...p }));
   // Same ref/title: only the highest counts.
   const deduped = out.filter((p) => p.step === "credit" && p.counts && p.v.dedupe);
@@ -160,48 +217,89 @@ function prepare(item: Item, ctx: TeacherCtx, end: string): Prepared[] {
 /** Credit earned by the window as a whole (tiers, once, covered), not record by record. */
 const perWindow = (v: ItemVersion) => v.credit.type === "tiers" || v.credit.type === "once" || v.credit.type === "covered";
 
-function windowValues(prepared: Prepared[], ctx: TeacherCtx): Map<string, WindowValue> {
-  const groups = new Map<string, { span: Span; members: Prepared[] }>();
+/** Records by the window their version counts them in, in order of each window's first record. */
+function groupByWindow(prepared: Prepared[], ctx: TeacherCtx): WindowGroup[] {
+  const groups = new Map<string, WindowGroup>();
   for (const p of prepared) {
     const per = p.v.per ?? ctx.scheme.meta.period;
     const span = windowAt(per, ctx.config, p.act.date);
-    const key = `${per}:${span.id}`;
+    const key = windowKey(per, span);
     const group = groups.get(key);
     if (group) group.members.push(p);
-    else groups.set(key, { span, members: [p] });
+    else groups.set(key, { key, span, members: [p] });
   }
+  return [...groups.values()];
+}
+
+/** "per:id" of a configured window, made once: windowsOf keeps one list of spans for each `per`. */
+const keyOfSpan = new WeakMap<Span, string>();
+
+function windowKey(per: string, span: Span): string {
+  let key = keyOfSpan.get(span);
+  if (key === undefined) {
+    key = `${per}:${span.id}`;
+    keyOfSpan.set(span, key);
+  }
+  return key;
+}
+
+function windowValues(prepared: Prepared[], ctx: TeacherCtx): Map<string, WindowValue> {
   const out = new Map<string, WindowValue>();
-  for (const [key, { span, members }] of groups) {
-    const v = members.at(-1)!.v; // the version in force at the window's latest record
-    const counting = members.filter((p) => p.counts);
-    let value: number;
-    let tier: TierResult | undefined;
-    let once: boolean | undefined;
-    let covered: CoveredResult | undefined;
-    if (v.credit.type === "covered") {
-      const c = v.credit;
-      const subs = windowsOf(c.per, ctx.config).filter((x) => span.start <= x.start && x.end <= span.end);
-      covered = coveredCredit(c, subs, counting.map((p) => p.act));
-      value = covered.credit;
-    } else if (v.credit.type === "tiers") {
-      tier = tierCredit(v.credit.tiers, v.credit.shortfall, counting.reduce((s, p) => s + p.act.count, 0));
-      value = tier.credit;
-    } else if (v.credit.type === "once") {
-      once = qualifierMet(v.credit.anyOf, counting.map((p) => p.act)) >= 0;
-      value = once ? v.credit.credit : 0;
-    } else if (v.aggregate === "average") {
-      value = counting.length ? counting.reduce((s, p) => s + p.amount, 0) / counting.length : 0;
-    } else if (v.aggregate === "max") {
-      value = counting.length ? Math.max(...counting.map((p) => p.amount)) : 0;
-    } else {
-      value = members.reduce((s, p) => s + p.amount, 0);
+  for (const { key, span, members } of groupByWindow(prepared, ctx)) out.set(key, windowValue(key, span, members, ctx));
+  return out;
+}
+
+/**
+ * The windows' values from the records up to `end`, for an item that settles nothing: the
+ * records up to `end` are a prefix of each window's records, and a window whole before `end`
+ * keeps the value worked out once.
+ */
+function windowValuesUpTo(groups: WindowGroup[], end: string, ctx: TeacherCtx): Map<string, WindowValue> {
+  const out = new Map<string, WindowValue>();
+  for (const g of groups) {
+    const { members } = g;
+    // Windows come in order of their first record, and records in date order.
+    if (members[0]!.act.date > end) break;
+    if (members[members.length - 1]!.act.date <= end) {
+      out.set(g.key, (g.whole ??= windowValue(g.key, g.span, members, ctx)));
+      continue;
     }
-    const floored = value < 0;
-    const raw = Math.max(0, value);
-    const credited = v.cap === undefined ? raw : Math.min(v.cap, raw);
-    out.set(key, { key, id: key.slice(key.indexOf(":") + 1), v, raw, credited, tier, once, covered, floored, members });
+    let m = 1;
+    while (members[m]!.act.date <= end) m++;
+    out.set(g.key, windowValue(g.key, g.span, members.slice(0, m), ctx));
   }
   return out;
+}
+
+function windowValue(key: string, span: Span, members: Prepared[], ctx: TeacherCtx): WindowValue {
+  const v = members[members.length - 1]!.v; // the version in force at the window's latest record
+  const counting = members.filter((p) => p.counts);
+  let value: number;
+  let tier: TierResult | undefined;
+  let once: boolean | undefined;
+  let covered: CoveredResult | undefined;
+  if (v.credit.type === "covered") {
+    const c = v.credit;
+    const subs = windowsOf(c.per, ctx.config).filter((x) => span.start <= x.start && x.end <= span.end);
+    covered = coveredCredit(c, subs, counting.map((p) => p.act));
+    value = covered.credit;
+  } else if (v.credit.type === "tiers") {
+    tier = tierCredit(v.credit.tiers, v.credit.shortfall, counting.reduce((s, p) => s + p.act.count, 0));
+    value = tier.credit;
+  } else if (v.credit.type === "once") {
+    once = qualifierMet(v.credit.anyOf, counting.map((p) => p.act)) >= 0;
+    value = once ? v.credit.credit : 0;
+  } else if (v.aggregate === "average") {
+    value = counting.length ? counting.reduce((s, p) => s + p.amount, 0) / counting.length : 0;
+  } else if (v.aggregate === "max") {
+    value = counting.length ? Math.max(...counting.map((p) => p.amount)) : 0;
+  } else {
+    value = members.reduce((s, p) => s + p.amount, 0);
+  }
+  const floored = value < 0;
+  const raw = Math.max(0, value);
+  const credited = v.cap === undefined ? raw : Math.min(v.cap, raw);
+  return { key, id: key.slice(key.indexOf(":") + 1), v, raw, credited, tier, once, covered, floored, members };
 }
 
 export interface ItemContribution {
@@ -209,20 +307,18 @@ export interface ItemContribution {
   credited: number;
 }
 
-const upToCache = new WeakMap<TeacherCtx, Map<Item, Map<string, Map<string, WindowValue>>>>();
-
 /**
  * F(end): every window's value from the records up to `end`. Pure in (item, teacher, end),
  * and asked for again and again with the same ends (a period's bounds, window edges,
- * requirements), so it is worked out once per teacher.
+ * requirements), so it is worked out once per teacher. Values are shared, never changed.
  */
 function valuesUpTo(item: Item, ctx: TeacherCtx, end: string): Map<string, WindowValue> {
-  let byItem = upToCache.get(ctx);
-  if (!byItem) upToCache.set(ctx, (byItem = new Map()));
-  let byEnd = byItem.get(item);
-  if (!byEnd) byItem.set(item, (byEnd = new Map()));
-  let values = byEnd.get(end);
-  if (!values) byEnd.set(end, (values = windowValues(prepare(item, ctx, end), ctx)));
+  const ledger = ledgerOf(item, ctx);
+  let values = ledger.byEnd.get(end);
+  if (!values) {
+    values = ledger.settles ? windowValues(prepare(item, ctx, end), ctx) : windowValuesUpTo(ledger.groups, end, ctx);
+    ledger.byEnd.set(end, values);
+  }
   return values;
 }
 

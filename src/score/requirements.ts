@@ -64,7 +64,9 @@ export function measureKinds(r: KindsRequirement, all: Activity[], start: string
   const kinds = new Set(r.target.kinds);
   for (const s of r.substitutes) if (s.roles.some((x) => roles.includes(x))) s.kinds.forEach((k) => kinds.add(k));
   const valid = (a: Activity) => !exclusion({}, a, roles, approvedOnly);
-  const passes = (a: Activity) => kinds.has(a.kind) && valid(a) && !filterMiss(r.filter, a, termOf(config, a.date)?.start);
+  // The term's start matters only to a calendar filter (第2—4周).
+  const calendar = Boolean(r.filter.weeks || r.filter.weekdays);
+  const passes = (a: Activity) => kinds.has(a.kind) && valid(a) && !filterMiss(r.filter, a, calendar ? termOf(config, a.date)?.start : undefined);
   const inWindow = all.filter((a) => start <= a.date && a.date <= end);
   const mine = inWindow.filter(passes);
   const last = r.due ? deadline(r.due, start) : end;
