@@ -4,12 +4,9 @@ import { dirname, resolve } from "node:path";
 import { Command, Option } from "commander";
 import { t } from "../i18n.js";
 import { sortProblems } from "../problem.js";
-import { didYouMean } from "../did-you-mean.js";
 import { findRepoRoot, toRepoPath } from "../repo/layout.js";
 import type { Problem } from "../problem.js";
 import type { Lang } from "../i18n.js";
-import { writeFileAtomic } from "../repo/write.js";
-import { yanxiuVersion } from "../templates/ci.js";
 import { EXIT, pickLang, setExitCode, today, UsageError, useColour, type Io } from "./io.js";
 import { locateRepo, resultCacheFor } from "./repo-locate.js";
 import type { LoadedRepo } from "../pipeline/load.js";
@@ -50,7 +47,7 @@ export function registerCheck(program: Command, io: Io): void {
       for (const name of opts.disable) {
         // Rule-file problems are named rule-…; everything else must be a check we know.
         if (known.includes(name) || name.startsWith("rule-")) continue;
-        const guess = didYouMean(name, known);
+        const guess = (await import("../did-you-mean.js")).didYouMean(name, known);
         throw new UsageError(t(lang, `没有名为 ${name} 的检查${guess ? `;是不是 ${guess}?` : ""}(见 docs/check.md)`, `there is no check named ${name}${guess ? `; did you mean ${guess}?` : ""} (see docs/check.md)`));
       }
       if (opts.dryRun && !opts.fix) throw new UsageError(t(lang, "--dry-run 要与 --fix 一起用", "--dry-run goes with --fix"));
@@ -92,28 +89,39 @@ export function registerCheck(program: Command, io: Io): void {
         repoLang = located.lang;
         const day = today(io.env);
         const changedOnly = opts.changed || opts.base !== undefined;
-        // The whole repository's problems, from the result cache when nothing changed since.
+        // Only the files named are reported on, but the whole repo is checked so references
+        // and duplicates against other files are still caught. A folder stands for its files.
+        const named = targets.every((p) => resolve(p) === root) ? undefined : targets.map((p) => {
+          const rel = toRepoPath(root, p);
+          if (rel.startsWith("..")) throw new UsageError(t(repoLang, `${p} 不在仓库 ${root} 之内`, `${p} is outside the repository ${root}`));
+          return statSync(p).isDirectory() ? { folder: true, path: rel === "" ? "" : `${rel}/` } : { folder: false, path: rel };
+        });
+        // The whole repository's problems, from the result cache when nothing changed since;
+        // and the very output asked for, so a warm run renders nothing (no messages, no formatter).
         const cache = changedOnly ? undefined : await resultCacheFor(io, root);
         const purpose = ["check", repoLang, day, [...new Set(opts.disable)].sort()];
+        const colour = (opts.output === undefined || opts.output === "-") && useColour(io);
+        const outputPurpose = ["check-output", ...purpose.slice(1), opts.format, colour, named ?? null];
+        const kept = cache?.get<{ out: string; exit: number }>(outputPurpose);
+        if (kept && typeof kept.out === "string") {
+          await emit(io, opts.output, kept.out, repoLang);
+          setExitCode(this, kept.exit);
+          return;
+        }
         let repo: LoadedRepo | undefined;
         let whole = cache?.get<WholeCheck>(purpose);
+        let cacheable = whole !== undefined;
         if (!whole) {
           const run = (await import("./check-run.js")).checkWhole(io, root, repoLang, day, opts.disable);
-          ({ whole, repo } = run);
-          if (run.cacheable) cache?.put(purpose, whole);
+          ({ whole, repo, cacheable } = run);
+          if (cacheable) cache?.put(purpose, whole);
         }
-        // Only the files named are reported on, but the whole repo is checked so references
-        // and duplicates against other files are still caught.
         let files: Set<string> | undefined;
-        if (!targets.every((p) => resolve(p) === root)) {
+        if (named) {
           files = new Set<string>();
-          for (const p of targets) {
-            const rel = toRepoPath(root, p);
-            if (rel.startsWith("..")) throw new UsageError(t(repoLang, `${p} 不在仓库 ${root} 之内`, `${p} is outside the repository ${root}`));
-            if (statSync(p).isDirectory()) {
-              const prefix = rel === "" ? "" : `${rel}/`;
-              for (const f of whole.files) if (f.startsWith(prefix)) files.add(f);
-            } else files.add(rel);
+          for (const target of named) {
+            if (!target.folder) files.add(target.path);
+            else for (const f of whole.files) if (f.startsWith(target.path)) files.add(f);
           }
         }
         if (changedOnly) {
@@ -122,20 +130,33 @@ export function registerCheck(program: Command, io: Io): void {
         }
         problems = sortProblems(files ? whole.problems.filter((p) => files!.has(p.file)) : whole.problems);
         checked = files ? [...files] : whole.files;
+        const out = await renderProblems(opts.format, problems, { lang: repoLang, colour, files: checked });
+        const exit = problems.some((p) => p.severity === "error") ? EXIT.problems : EXIT.ok;
+        if (cacheable) cache?.put(outputPurpose, { out, exit });
+        await emit(io, opts.output, out, repoLang);
+        setExitCode(this, exit);
+        return;
       }
       const colour = (opts.output === undefined || opts.output === "-") && useColour(io);
       const out = await renderProblems(opts.format, problems, { lang: repoLang, colour, files: checked });
-      if (opts.output === undefined || opts.output === "-") io.stdout.write(out);
-      else {
-        const path = resolve(io.cwd, opts.output);
-        try {
-          writeFileAtomic(path, out);
-        } catch (e) {
-          throw new UsageError(t(repoLang, `无法写入 ${path}:${(e as Error).message}`, `cannot write ${path}: ${(e as Error).message}`));
-        }
-      }
+      await emit(io, opts.output, out, repoLang);
       setExitCode(this, problems.some((p) => p.severity === "error") ? EXIT.problems : EXIT.ok);
     });
+}
+
+/** The output to stdout (no -o, or -o -) or to the file named, written whole. */
+async function emit(io: Io, output: string | undefined, out: string, lang: Lang): Promise<void> {
+  if (output === undefined || output === "-") {
+    io.stdout.write(out);
+    return;
+  }
+  const path = resolve(io.cwd, output);
+  const { writeFileAtomic } = await import("../repo/write.js");
+  try {
+    writeFileAtomic(path, out);
+  } catch (e) {
+    throw new UsageError(t(lang, `无法写入 ${path}:${(e as Error).message}`, `cannot write ${path}: ${(e as Error).message}`));
+  }
 }
 
 /** Each format's renderer is loaded only when asked for (the text one brings in chalk and string-width). */
@@ -144,8 +165,8 @@ async function renderProblems(format: CheckFormat, problems: Problem[], o: { lan
   switch (format) {
     case "json": return (await import("../format/problems.js")).formatJson(problems, { fileCount, lang: o.lang });
     case "github": return (await import("../format/problems.js")).formatGithub(problems, o.lang);
-    case "sarif": return (await import("../format/problems-ci.js")).formatSarif(problems, { version: yanxiuVersion(), lang: o.lang });
-    case "junit": return (await import("../format/problems-ci.js")).formatJunit(problems, { version: yanxiuVersion(), files: o.files, lang: o.lang });
+    case "sarif": return (await import("../format/problems-ci.js")).formatSarif(problems, { version: await toolVersion(), lang: o.lang });
+    case "junit": return (await import("../format/problems-ci.js")).formatJunit(problems, { version: await toolVersion(), files: o.files, lang: o.lang });
     case "codequality": return (await import("../format/problems-ci.js")).formatCodeQuality(problems, o.lang);
     case "text":
       // Nothing to show but the summary line (formatText's whole output then): leave chalk and string-width unloaded.
@@ -153,3 +174,5 @@ async function renderProblems(format: CheckFormat, problems: Problem[], o: { lan
       return (await import("../format/problems-text.js")).formatText(problems, { lang: o.lang, colour: o.colour, fileCount });
   }
 }
+
+const toolVersion = async () => (await import("../templates/ci.js")).yanxiuVersion();
