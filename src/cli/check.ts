@@ -47,7 +47,7 @@ export function registerCheck(program: Command, io: Io): void {
 
 /**
  * The check itself, given what commander parsed (or, for the plainest warm runs, what
- * cli/check-args.ts parsed without loading commander: the same values). Returns the exit code.
+ * cli/plain-args.ts parsed without loading commander: the same values). Returns the exit code.
  */
 export async function runCheck(io: Io, paths: string[], opts: CheckOptions, langFlag: string | undefined): Promise<number> {
   const lang = pickLang(langFlag, io.env);

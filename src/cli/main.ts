@@ -9,7 +9,7 @@
 import type { Command } from "commander";
 import { parseLang, t, type Lang } from "../i18n.js";
 import { findRepoRoot } from "../repo/layout.js";
-import { plainCheckArgs } from "./check-args.js";
+import { plainCheckArgs, plainScoreArgs } from "./plain-args.js";
 import { EXIT, getExitCode, pickLang, UsageError, type Io } from "./io.js";
 import { peekConfigLang } from "./repo-locate.js";
 
@@ -117,9 +117,12 @@ async function preflight(io: Io, lang: Lang): Promise<void> {
 
 export async function main(io: Io): Promise<number> {
   try {
-    // The plainest check lines (a warm one answers in ~200 ms) go without commander.
+    // The plainest check and score lines go without commander (a warm run answers in ~200 ms);
+    // a score the cache cannot answer goes on through commander, its cache already open.
     const plain = plainCheckArgs(io.argv);
     if (plain) return await (await import("./check.js")).runCheck(io, plain.paths, plain.opts, plain.lang);
+    const plainScore = plainScoreArgs(io.argv);
+    if (plainScore && (await (await import("./score-warm.js")).scoreFromCache(io, plainScore.dir, plainScore.opts, plainScore.lang)).answered) return EXIT.ok;
     const lang = helpLang(io);
     await preflight(io, lang);
     const program = await buildProgram(io, commandNamed(io.argv), lang);

@@ -93,10 +93,10 @@ describe("modules loaded by the real binary", () => {
       expect(warm.stdout.length).toBeGreaterThan(10); // not vacuous: every command here prints something
       for (const heavy of ["yaml", "zod", "string-width", "exceljs", "cli-table3"]) expect(warm.packages, heavy).not.toContain(heavy);
       expect(warm.ours.filter((m) => /^(pipeline|schema|repo\/yaml|checks|score|rules|reports)\//.test(m))).toEqual([]);
-      // check prints the output it kept: no message catalogue, no formatter; and its plain
-      // command lines are read without commander (src/cli/check-args.ts).
+      // check prints the output it kept: no message catalogue, no formatter; and these plain
+      // command lines are read without commander (src/cli/plain-args.ts).
       if (args[0] === "check") expect(warm.ours.filter((m) => /^(messages|format)\/|^did-you-mean$/.test(m))).toEqual([]);
-      if (args[0] === "check") expect(warm.packages).not.toContain("commander");
+      expect(warm.packages).not.toContain("commander");
     });
   }
 });
