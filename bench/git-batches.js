@@ -9,6 +9,9 @@
  *   node bench/git-batches.js                       # 8 batches of 25 saves (the serve bench's batches)
  *   node bench/git-batches.js --batches 20 --per 1  # single saves, as on a quiet day
  *   node bench/git-batches.js --dist /old/dist      # another build's src/git (a "before")
+ *   node bench/git-batches.js --batches 120 --per 1 --upkeep 50 --packed
+ *                                                   # with the server's pack upkeep (src/git/pack-upkeep.ts) past 50
+ *                                                   # packs, the school packed first as a clone is; the roll-ups' CPU apart
  *
  * The school is generated once into the temp dir (yanxiu-bench-git-school, reused) and copied for
  * each run. Linux only (/proc). Needs `npm run build`.
@@ -21,7 +24,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-const { values: o } = parseArgs({ options: { batches: { type: "string", default: "8" }, per: { type: "string", default: "25" }, dist: { type: "string", default: join(ROOT, "dist") } } });
+const { values: o } = parseArgs({ options: { batches: { type: "string", default: "8" }, per: { type: "string", default: "25" }, dist: { type: "string", default: join(ROOT, "dist") }, upkeep: { type: "string" }, packed: { type: "boolean", default: false } } });
 
 /** The serve bench's school (bench/serve.js), committed with real git; generated once. */
 async function school() {
@@ -52,6 +55,9 @@ const { GitRunner } = await import(join(o.dist, "git", "runner.js"));
 const source = await school();
 const dir = join(tmpdir(), `yanxiu-bench-git-${process.pid}`);
 execFileSync("cp", ["-a", source, dir]);
+if (o.packed) execFileSync("git", ["gc", "-q"], { cwd: dir });
+const upkeep = o.upkeep === undefined ? undefined : new (await import(join(o.dist, "git", "pack-upkeep.js"))).PackUpkeep(Number(o.upkeep));
+const { commonDirOf } = await import(join(o.dist, "git", "batch-commit.js"));
 const runner = new GitRunner();
 try {
   await runner.run(dir, ["version"]); // the helper started
@@ -64,6 +70,7 @@ try {
   const helper0 = cpuOf(runner.pid);
   const t0 = performance.now();
   let n = 0;
+  const rollUps = [];
   for (let b = 0; b < batches; b++) {
     const commits = [];
     for (let i = 0; i < per; i++) {
@@ -75,13 +82,20 @@ try {
     }
     const r = await commitBatch(dir, commits, { committer: { name: "yanxiu serve", email: "yanxiu-serve@localhost" }, git: runner.run });
     if (!r.ok || r.indexNote) throw new Error(JSON.stringify(r));
+    if (upkeep) {
+      const h0 = cpuOf(runner.pid);
+      const w0 = performance.now();
+      const out = await upkeep.afterBatch(runner.run, dir, commonDirOf(dir));
+      if (out.ran) rollUps.push({ ...out, cpuMs: cpuOf(runner.pid) - h0, wallMs: performance.now() - w0 });
+    }
   }
   const wall = performance.now() - t0;
-  const helperMs = cpuOf(runner.pid) - helper0;
+  const helperMs = cpuOf(runner.pid) - helper0 - rollUps.reduce((a, r) => a + r.cpuMs, 0);
   const selfMs = self() - self0;
   const clean = execFileSync("git", ["status", "--porcelain"], { cwd: dir, encoding: "utf8" }) === "";
   const packs = readdirSync(join(dir, ".git", "objects", "pack")).filter((f) => f.endsWith(".pack")).length;
   process.stdout.write(`${batches} batches × ${per} saves: helper and its gits ${(helperMs / n).toFixed(2)} ms per save, this process ${(selfMs / n).toFixed(2)} ms per save (of which building the files); ${(wall / batches).toFixed(0)} ms per batch; git status ${clean ? "clean" : "NOT CLEAN"}; ${packs} packs; load average ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}\n`);
+  for (const r of rollUps) process.stdout.write(`  roll-up of ${r.before} packs → ${r.packs}: ${r.ok ? "" : `FAILED (${r.detail}), `}${r.cpuMs} ms CPU of the helper and git, ${r.wallMs.toFixed(0)} ms\n`);
 } finally {
   runner.stop();
   rmSync(dir, { recursive: true, force: true });

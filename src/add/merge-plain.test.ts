@@ -87,3 +87,29 @@ describe("appendPlain", () => {
     expect(r?.ok && r.read?.parse.data).toEqual(fastParseYaml(text)!.data);
   });
 });
+
+describe("appendPlain with the data already read (the web server's held files)", () => {
+  const one = demoFiles().find((f) => f.file.startsWith("records/"))!;
+  const data = fastParseYaml(one.text)!.data;
+
+  it("the same answer as reading it again, for every item; data of another text is not used", () => {
+    expect(appendPlain(one.text, one.target, ITEMS[0]!)?.ok).toBe(true);
+    for (const item of ITEMS) {
+      // undefined too when the fast reader does not take the result (then mergeDocument writes it, either way).
+      const again = appendPlain(one.text, one.target, item);
+      expect(appendPlain(one.text, one.target, item, { text: one.text, data })).toEqual(again);
+      expect(appendPlain(one.text, one.target, item, { text: `${one.text}# later\n`, data: { teacher: "someone else" } })).toEqual(again);
+    }
+  });
+
+  it("data that does not match the text cannot make a wrong file: the result is read back, and the full parser's way takes over", () => {
+    const item = ITEMS[0]!;
+    const wrong = { text: one.text, data: { ...data, records: [] } };
+    expect(appendPlain(one.text, one.target, item, wrong)).toBeUndefined();
+    const merged = mergeItem(one.text, one.target, item, wrong);
+    expect(merged).toMatchObject({ ok: true, how: "document" });
+    expect(merged.ok && merged.text).toBe(mergeDocument(one.text, one.target, item).ok && (mergeDocument(one.text, one.target, item) as { text: string }).text);
+    // Another owner in the data: refused by the check of the owner, then the full parser sees the real owner.
+    expect(appendPlain(one.text, one.target, item, { text: one.text, data: { ...data, teacher: "t99" } })).toBeUndefined();
+  });
+});

@@ -33,9 +33,18 @@ export function newFileText(target: MergeTarget, item: Record<string, unknown>):
   return (target.headerComment ? `# ${target.headerComment}\n` : "") + doc.toString(render(2, true));
 }
 
-/** Add `item` at the end of the file's list; `text` is the file as read (BOM and CRLF allowed). */
-export function mergeItem(text: string, target: MergeTarget, item: Record<string, unknown>): MergeResult {
-  return appendPlain(text, target, item) ?? mergeDocument(text, target, item);
+/** A text and its data as already read (the web server holds every file of the school read). */
+export interface KnownData {
+  text: string;
+  data: Record<string, unknown>;
+}
+
+/**
+ * Add `item` at the end of the file's list; `text` is the file as read (BOM and CRLF allowed).
+ * `known`: its data, when the caller has read it (used only if of this very text).
+ */
+export function mergeItem(text: string, target: MergeTarget, item: Record<string, unknown>, known?: KnownData): MergeResult {
+  return appendPlain(text, target, item, known) ?? mergeDocument(text, target, item);
 }
 
 /**
@@ -46,9 +55,10 @@ export function mergeItem(text: string, target: MergeTarget, item: Record<string
  * result is read back with the fast reader and must hold the old data plus the item.
  * Undefined: anything else, for mergeDocument.
  */
-export function appendPlain(text: string, target: MergeTarget, item: Record<string, unknown>): MergeResult | undefined {
+export function appendPlain(text: string, target: MergeTarget, item: Record<string, unknown>, known?: KnownData): MergeResult | undefined {
   if (!text.endsWith("\n")) return undefined;
-  const before = fastParseYaml(text);
+  // The data as already read needs no second reading: the result is read back and compared below whatever it came from.
+  const before = known?.text === text ? known : fastParseYaml(text);
   if (!before) return undefined;
   const list = before.data[target.listKey];
   if (before.data[target.ownerKey] !== target.owner || !Array.isArray(list) || list.length === 0) return undefined;

@@ -143,6 +143,13 @@ interface Head {
  * (one less per batch); whatever those files do not say plainly is asked of git again.
  */
 const gitDirs = new Map<string, string>();
+/** The folder holding each work tree's objects and branches (a linked worktree's is its main repository's), as git named it. */
+const commonDirs = new Map<string, string>();
+
+/** Where git keeps this work tree's objects, once a batch has asked git (pack upkeep, src/git/pack-upkeep.ts). */
+export function commonDirOf(root: string): string | undefined {
+  return commonDirs.get(root);
+}
 
 async function readHead(git: GitRun, root: string): Promise<Head | string> {
   const known = gitDirs.get(root);
@@ -153,6 +160,7 @@ async function readHead(git: GitRun, root: string): Promise<Head | string> {
   const both = await git(root, ["rev-parse", "--absolute-git-dir", "--git-common-dir", "HEAD", "--symbolic-full-name", "HEAD"]);
   if (both.code === 0) {
     const [gitDir, commonDir, commit, name] = both.stdout.trim().split("\n");
+    if (gitDir && commonDir) commonDirs.set(root, resolve(root, commonDir));
     if (gitDir && commonDir && resolve(root, commonDir) === gitDir) gitDirs.set(root, gitDir);
     return { commit, ref: name && name !== "HEAD" ? name : undefined };
   }
@@ -192,7 +200,9 @@ export async function commitBatch(root: string, commits: CommitSpec[], opts: Bat
     for (let attempt = 1; ; attempt++) {
       if (typeof head === "string") return { ok: false, reason: "git", detail: head };
       const marksFile = join(scratch, `marks-${attempt}`);
-      const imported = await git(root, ["fast-import", "--quiet", "--force", "--date-format=now", `--export-marks=${marksFile}`], fastImportStream(commits, head.commit, opts.committer));
+      // unpackLimit=0: the batch's objects always stay one pack (a small batch's were exploded into loose
+      // objects by a second process, ~15 ms more); the packs are rolled up by src/git/pack-upkeep.ts.
+      const imported = await git(root, ["-c", "fastimport.unpackLimit=0", "fast-import", "--quiet", "--force", "--date-format=now", `--export-marks=${marksFile}`], fastImportStream(commits, head.commit, opts.committer));
       if (imported.code !== 0) return { ok: false, reason: "git", detail: firstLine(imported) };
       const marks = new Map(readFileSync(marksFile, "utf8").trim().split("\n").map((l) => l.split(" ") as [string, string]));
       const blobCount = commits.reduce((n, c) => n + c.files.length, 0);

@@ -12,6 +12,7 @@ import { ensureServeDir, openAccounts } from "./accounts.js";
 import type { Ctx, Server, ServeOptions, Vars } from "./context.js";
 import { LoginLimiter } from "./limiter.js";
 import { SaveQueue } from "./queue.js";
+import { PackUpkeep } from "../git/pack-upkeep.js";
 import { clientAddress, expectedHost, isSecure, readForm, field } from "./request.js";
 import { viewerOf } from "./roles.js";
 import { sameToken, Sessions, SESSIONS_FILE } from "./sessions.js";
@@ -38,7 +39,7 @@ export function createServer(opts: ServeOptions, socketAddress?: (c: Ctx) => str
     state,
     sessions: new Sessions(opts.now, join(ensureServeDir(opts.root), SESSIONS_FILE)),
     limiter: new LoginLimiter(opts.now),
-    queue: new SaveQueue(state),
+    queue: new SaveQueue(state, undefined, {}, new PackUpkeep(opts.packLimit)),
     accounts: openAccounts(opts.root),
     pages: new MyPageMemo(),
   };

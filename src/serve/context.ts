@@ -21,10 +21,12 @@ export interface ServeOptions {
   now?: () => number;
   /** Watch the work tree for changes (off in tests that want full control). */
   watch?: boolean;
+  /** Roll up the batches' packs past this many (src/git/pack-upkeep.ts; tests make it small). */
+  packLimit?: number;
 }
 
 export interface Server {
-  opts: Required<Omit<ServeOptions, "watch" | "now">> & { watch: boolean };
+  opts: Required<Omit<ServeOptions, "watch" | "now" | "packLimit">> & { watch: boolean };
   state: RepoState;
   sessions: Sessions;
   limiter: LoginLimiter;

@@ -14,6 +14,7 @@ import { duplicateKey } from "../checks/duplicates.js";
 import { reviewEntries } from "../approval/ref.js";
 import { linkedFolders } from "../checks/symlinks.js";
 import { TeacherActivities } from "./teacher-activities.js";
+import type { KnownData } from "../add/merge.js";
 
 export interface IndexedFile {
   loaded: LoadedFile;
@@ -76,8 +77,16 @@ export class FileIndex {
 
   /** Does the index hold the file with exactly these bytes, read without a problem? (Then it need not be parsed again.) */
   holdsClean(file: string, bytes: Uint8Array): boolean {
-    const f = this.files.get(file);
-    return !!f?.loaded.source && f.loaded.problems.length === 0 && f.loaded.source.text === Buffer.from(bytes).toString("utf8");
+    return this.heldData(file, bytes) !== undefined;
+  }
+
+  /** The file's text and data as held, when the index holds it with exactly these bytes, read without a problem. */
+  heldData(file: string, bytes: Uint8Array): KnownData | undefined {
+    const source = this.files.get(file)?.loaded;
+    if (!source?.source || source.problems.length > 0) return undefined;
+    const { text, data } = source.source;
+    if (text !== Buffer.from(bytes).toString("utf8") || typeof data !== "object" || data === null || Array.isArray(data)) return undefined;
+    return { text, data: data as Record<string, unknown> };
   }
 
   /** Put a file's new form in place of the old (undefined: the file is gone). */
@@ -95,19 +104,25 @@ export class FileIndex {
       drop(this.byStem, stemOf(file), file);
     }
     if (!next) return;
-    const keys = this.keysOf([...next.valid, ...next.partial]);
+    const keys = this.keysFor(file, [...next.valid, ...next.partial]);
     this.files.set(file, { ...next, ...keys });
     for (const k of keys.dup) add(this.byDup, k, file);
     for (const r of keys.refs) add(this.byRef, r, file);
     add(this.byStem, stemOf(file), file);
   }
 
-  /** The other files holding an activity that could collide with one of `activities`, or holding the same id's entries in another folder. */
-  related(file: string, activities: readonly Activity[]): string[] {
+  /**
+   * The other files holding an activity that could collide with one of `activities`, or holding
+   * the same id's entries in another folder. Each list is one version of the file (as it is, as it
+   * would be), its refs counted as in that version.
+   */
+  related(file: string, ...versions: (readonly Activity[])[]): string[] {
     const out = new Set<string>();
-    const keys = this.keysOf(activities);
-    for (const k of keys.dup) for (const f of this.byDup.get(k) ?? []) out.add(f);
-    for (const r of keys.refs) for (const f of this.byRef.get(r) ?? []) out.add(f);
+    for (const activities of versions) {
+      const keys = this.keysFor(file, activities);
+      for (const k of keys.dup) for (const f of this.byDup.get(k) ?? []) out.add(f);
+      for (const r of keys.refs) for (const f of this.byRef.get(r) ?? []) out.add(f);
+    }
     // The same id's file in every folder of records/ (or sessions/): the .yml twin, and the file a
     // misplaced one would move to (term-folder and file-place offer the move only when it is absent).
     for (const f of this.byStem.get(stemOf(file)) ?? []) out.add(f);
@@ -115,12 +130,37 @@ export class FileIndex {
     return [...out];
   }
 
+  /**
+   * A version of a file's keys, computed once per save: the file as held has its keys already,
+   * and the file as it would be is keyed by the save's check (related) and again when the save
+   * is applied (put) — the very same activities, so the second time is the first's answer.
+   */
+  private keysFor(file: string, activities: readonly Activity[]): Keys {
+    const held = this.files.get(file);
+    if (held && sameItems(activities, held.valid, held.partial)) return held;
+    const last = this.lastKeyed;
+    if (last && last.file === file && sameItems(activities, last.activities)) return last.keys;
+    const keys = this.keysOf(activities);
+    this.lastKeyed = { file, activities, keys };
+    return keys;
+  }
+
+  private lastKeyed: { file: string; activities: readonly Activity[]; keys: Keys } | undefined;
+
   private keysOf(activities: readonly Activity[]): Keys {
     return {
       dup: [...new Set(activities.map((a) => duplicateKey(a, this.titles)))],
       refs: [...new Set(reviewEntries(activities).map((e) => e.ref))],
     };
   }
+}
+
+/** The same objects in the same order as `a` then `b`. */
+function sameItems(list: readonly Activity[], a: readonly Activity[], b: readonly Activity[] = []): boolean {
+  if (list.length !== a.length + b.length) return false;
+  for (let i = 0; i < a.length; i++) if (list[i] !== a[i]) return false;
+  for (let i = 0; i < b.length; i++) if (list[a.length + i] !== b[i]) return false;
+  return true;
 }
 
 /** records/ or sessions/ and the file's id, case folded: the files file-place and term-folder compare. */

@@ -10,11 +10,13 @@
  * every file of the batch is put back, the state is reloaded, and each person is told. A file
  * locked by another program (a CLI `yanxiu add`), or saved by someone between our read and our
  * rename, is tried again a moment later, without blocking the server, and after BUSY_WAIT_MS the
- * person is told to try again. Reads are never queued.
+ * person is told to try again. Reads are never queued. After a batch is answered, the batches'
+ * packs are rolled up when there are too many (src/git/pack-upkeep.ts), before the next batch.
  */
 import { t } from "../i18n.js";
-import { commitBatch, type BatchOptions, type BatchResult, type CommitSpec } from "../git/batch-commit.js";
+import { commitBatch, commonDirOf, type BatchOptions, type BatchResult, type CommitSpec } from "../git/batch-commit.js";
 import { sharedGitRunner } from "../git/runner.js";
+import { PackUpkeep } from "../git/pack-upkeep.js";
 import { readdirSync } from "node:fs";
 import { abandonWrite, commitFailure, finishWrites, undoWrite, writeSave, type Failure, type SaveRequest, type SaveResult, type Written } from "./save.js";
 import { SERVER_COMMITTER } from "./git-commit.js";
@@ -38,7 +40,8 @@ export class SaveQueue {
   private running = false;
   private inFlight = 0;
 
-  constructor(private readonly state: RepoState, private readonly commit: Committer = commitBatch, private readonly options: Partial<BatchOptions> = {}) {}
+  constructor(private readonly state: RepoState, private readonly commit: Committer = commitBatch, private readonly options: Partial<BatchOptions> = {},
+    private readonly packs: PackUpkeep = new PackUpkeep()) {}
 
   save(req: SaveRequest): Promise<SaveResult> {
     return new Promise((resolve) => {
@@ -126,11 +129,26 @@ export class SaveQueue {
     if (result.ok) {
       if (result.indexNote) process.stderr.write(`yanxiu serve: committed, but git's index was left as it was (${result.indexNote}); run 'git reset -q' in the repository\n`);
       for (const { job, written } of done) job.resolve({ ok: true, problems: written.problems });
+      await this.upkeep(root);
       return;
     }
     for (const { written } of [...done].reverse()) undoWrite(root, written);
     this.state.markStale();
     for (const { job } of done) job.resolve(commitFailure(result.reason, result.detail, job.req.lang));
+  }
+
+  /**
+   * The saves are answered; before the next batch, the batches' packs are rolled up when there are
+   * too many (src/git/pack-upkeep.ts). By the same git helper, so never beside the server's own gits.
+   */
+  private async upkeep(root: string): Promise<void> {
+    const git = this.options.git ?? sharedGitRunner().run;
+    try {
+      const out = await this.packs.afterBatch(git, root, commonDirOf(root));
+      if (out.ran && !out.ok) process.stderr.write(`yanxiu serve: rolling up git's ${out.before} packs failed (${out.detail}); nothing was changed, saves go on, tried again after more batches\n`);
+    } catch (e) {
+      process.stderr.write(`yanxiu serve: rolling up git's packs failed (${String((e as Error)?.message ?? e)}); saves go on\n`);
+    }
   }
 
   /** A file locked by another program, or saved by someone between our read and our write: tried again a moment later, for a while. */

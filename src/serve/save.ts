@@ -21,7 +21,7 @@ import { updateFile, type UpdateProblem } from "../repo/update.js";
 import { abandonStaged, finishStaged, stageUpdate, type StageOptions, type StagedWrite } from "../repo/update-staged.js";
 import { updateMessage } from "../repo/update-message.js";
 import { writeNewFile } from "../repo/write.js";
-import { mergeItem, newFileText, type MergeTarget } from "../add/merge.js";
+import { mergeItem, newFileText, type KnownData, type MergeTarget } from "../add/merge.js";
 import type { ReadText } from "../repo/fast-yaml.js";
 import type { Person } from "../git/batch-commit.js";
 import type { FileIndex } from "./file-index.js";
@@ -33,8 +33,12 @@ export interface NewFile {
   bytes: Uint8Array;
 }
 
-/** `read`: the new text as the fast reader read it, when the transform read it (the check then need not). */
-export type Transform = (current: string | undefined) => { ok: true; text: string; read?: ReadText } | { ok: false; message: string };
+/**
+ * `known`: the current text's data as the server holds it, when it does (a transform may use it
+ * instead of reading the text again). `read`: the new text as the fast reader read it, when the
+ * transform read it (the check then need not).
+ */
+export type Transform = (current: string | undefined, known?: KnownData) => { ok: true; text: string; read?: ReadText } | { ok: false; message: string };
 
 export interface SaveRequest {
   root: string;
@@ -60,9 +64,9 @@ type Refusal = { invalid: Problem[] } | { message: string };
 
 /** A transform that appends one item, as `yanxiu add` does. */
 export function appendItem(target: MergeTarget, item: Record<string, unknown>, lang: Lang): Transform {
-  return (current) => {
+  return (current, known) => {
     if (current === undefined) return { ok: true, text: newFileText(target, item) };
-    const merged = mergeItem(current, target, item);
+    const merged = mergeItem(current, target, item, known);
     if (merged.ok) return { ok: true, text: merged.text, read: merged.read };
     return {
       ok: false,
@@ -121,10 +125,11 @@ export function writeSave(req: SaveRequest, repo: LoadedRepo, index: FileIndex, 
     transform: (cur) => {
       before = cur.exists ? cur.bytes : undefined;
       if (closed) return { refuse: { invalid: [closed] } };
-      if (cur.exists && !index.holdsClean(file, cur.bytes) && parseBytes(file, cur.bytes, lang).problems.length > 0) {
+      const held = cur.exists ? index.heldData(file, cur.bytes) : undefined;
+      if (cur.exists && !held && parseBytes(file, cur.bytes, lang).problems.length > 0) {
         return { refuse: { message: t(lang, `${file} 有语法错误,不会覆盖它;请教务处先修正`, `${file} does not parse, so it is left alone; ask the office to fix it first`) } };
       }
-      const next = req.transform(cur.exists ? Buffer.from(cur.bytes).toString("utf8") : undefined);
+      const next = req.transform(held?.text ?? (cur.exists ? Buffer.from(cur.bytes).toString("utf8") : undefined), held);
       if (!next.ok) return { refuse: { message: next.message } };
       const v = validateInState(repo, index, file, cur.exists ? cur.bytes : undefined, next.text, req.today, next.read);
       if (v.introduced.some((p) => p.severity === "error")) return { refuse: { invalid: v.introduced } };

@@ -47,7 +47,7 @@ export function validateInState(repo: LoadedRepo, index: FileIndex, file: string
   const bytes = Buffer.from(text, "utf8");
   const after = fastRead(file, kind, bytes, read) ?? activityFileResult(repo.root, file, kind, undefined, bytes);
   const mine = (r: FileResult | undefined) => (r ? [...r.found.valid, ...r.found.partial] : []);
-  const related = index.related(file, [...mine(before), ...mine(after)]).map((f) => index.get(f)!);
+  const related = index.related(file, mine(before), mine(after)).map((f) => index.get(f)!);
   const opts = { today, linkedFolders: index.linkedFolders, disabled: SCHOOL_ONLY };
   const now = runChecks(part(repo, index, related, file, after), opts);
   if (onlyCarried(now, repo, index, related)) return { after, introduced: [] };

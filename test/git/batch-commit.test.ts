@@ -216,7 +216,7 @@ describe("commitBatch reads HEAD from its files once git has named the folder", 
   const counted = () => {
     const runs: string[] = [];
     const run: GitRun = (root, args, input) => {
-      runs.push(args[0]!);
+      runs.push(args[args[0] === "-c" ? 2 : 0]!);
       return gitAsync(root, args, input);
     };
     return { runs, run };

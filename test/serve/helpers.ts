@@ -29,7 +29,7 @@ export async function withPasswords(root: string, ids: string[], password = "cor
   openAccounts(root).update((a) => { for (const id of ids) a.set(id, { id, password: hash }); });
 }
 
-export function start(root: string, extra: { trustProxy?: boolean; maxUploadBytes?: number; now?: () => number } = {}) {
+export function start(root: string, extra: { trustProxy?: boolean; maxUploadBytes?: number; now?: () => number; packLimit?: number } = {}) {
   return createServer({ root, today: () => TODAY, watch: false, ...extra });
 }
 
