@@ -1,15 +1,12 @@
 /** `yanxiu check [paths…]`: validate the whole repository, or only the files given. */
 import { existsSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { Command, Option } from "commander";
+import type { Command } from "commander";
 import { t } from "../i18n.js";
 import { sortProblems } from "../problem.js";
-import { didYouMean } from "../did-you-mean.js";
 import { findRepoRoot, toRepoPath } from "../repo/layout.js";
 import type { Problem } from "../problem.js";
 import type { Lang } from "../i18n.js";
-import { writeFileAtomic } from "../repo/write.js";
-import { yanxiuVersion } from "../templates/ci.js";
 import { EXIT, pickLang, setExitCode, today, UsageError, useColour, type Io } from "./io.js";
 import { locateRepo, resultCacheFor } from "./repo-locate.js";
 import type { LoadedRepo } from "../pipeline/load.js";
@@ -35,7 +32,7 @@ export function registerCheck(program: Command, io: Io): void {
     .command("check")
     .description("校验研修记录、名册、配置和规则 / validate records, roster, config and rules")
     .argument("[paths...]", "仓库目录或其中的文件 / the repository folder, or files in it")
-    .addOption(new Option("-f, --format <format>", "输出格式 / output format").choices([...CHECK_FORMATS]).default("text"))
+    .addOption(program.createOption("-f, --format <format>", "输出格式 / output format").choices([...CHECK_FORMATS]).default("text"))
     .option("-o, --output <file>", "把结果写入文件(- 为标准输出)/ write the result to a file (- for stdout)")
     .option("--disable <checks>", "关闭某些检查,逗号分隔,可重复 / switch checks off: comma-separated, repeatable", (v: string, acc: string[]) => [...acc, ...v.split(",").map((x) => x.trim()).filter(Boolean)], [] as string[])
     .option("--changed", "只检查 git 中有改动的文件及受其影响的文件 / only files changed in git, and what depends on them")
@@ -44,99 +41,127 @@ export function registerCheck(program: Command, io: Io): void {
     .option("--dry-run", "与 --fix 同用:只显示将做的改动,不写文件 / with --fix: show the changes as a diff, write nothing")
     .option("--stdin-filename <path>", "与 - 同用:从标准输入读取的内容当作仓库中的这个文件来检查 / with -: check the text read from stdin as this file of the repository")
     .action(async function (this: Command, paths: string[], opts: CheckOptions) {
-      const langFlag = this.optsWithGlobals().lang as string | undefined;
-      const lang = pickLang(langFlag, io.env);
-      const known = opts.disable.length ? (await import("../checks/index.js")).knownCheckNames() : [];
-      for (const name of opts.disable) {
-        // Rule-file problems are named rule-…; everything else must be a check we know.
-        if (known.includes(name) || name.startsWith("rule-")) continue;
-        const guess = didYouMean(name, known);
-        throw new UsageError(t(lang, `没有名为 ${name} 的检查${guess ? `;是不是 ${guess}?` : ""}(见 docs/check.md)`, `there is no check named ${name}${guess ? `; did you mean ${guess}?` : ""} (see docs/check.md)`));
-      }
-      if (opts.dryRun && !opts.fix) throw new UsageError(t(lang, "--dry-run 要与 --fix 一起用", "--dry-run goes with --fix"));
-      let problems: Problem[];
-      let checked: string[];
-      let repoLang: Lang;
-      if (opts.fix || paths.includes("-")) {
-        // Read afresh, never from the result cache: stdin is not on disk, and --fix writes.
-        const run = await import("./check-fix-run.js");
-        const stdin = paths.includes("-") ? await run.stdinTarget(io, paths, opts, lang) : undefined;
-        const targets = stdin ? [stdin.abs] : paths.length > 0 ? paths.map((p) => resolve(io.cwd, p)) : [io.cwd];
-        if (!stdin) {
-          for (const p of targets) {
-            if (!existsSync(p)) throw new UsageError(t(lang, `路径不存在:${p}`, `no such path: ${p}`));
-          }
-        }
-        const root = findRepoRoot(stdin ? dirname(stdin.abs) : targets[0]!) ?? (stdin ? findRepoRoot(io.cwd) : undefined);
-        const once = () => run.checkOnce(io, root ?? targets[0]!, targets, langFlag, opts, stdin);
-        const first = once();
-        ({ problems, checked, repoLang } = first);
-        if (opts.fix) {
-          if (stdin) throw new UsageError(t(repoLang, "--fix 不能用于标准输入", "--fix cannot be used with stdin"));
-          const summary = run.fixAll(first.repoRoot, first, once, { dryRun: Boolean(opts.dryRun), lang: repoLang, fs: io.fs });
-          if (!opts.dryRun) ({ problems, checked } = once());
-          io.stderr.write(summary.text);
-          if (opts.dryRun) {
-            io.stdout.write(summary.diff);
-            setExitCode(this, summary.files > 0 || problems.some((p) => p.severity === "error") ? EXIT.problems : EXIT.ok);
-            return;
-          }
-        }
-      } else {
-        const targets = paths.length > 0 ? paths.map((p) => resolve(io.cwd, p)) : [io.cwd];
-        for (const p of targets) {
-          if (!existsSync(p)) throw new UsageError(t(lang, `路径不存在:${p}`, `no such path: ${p}`));
-        }
-        const located = locateRepo(io, findRepoRoot(targets[0]!) ?? targets[0], langFlag);
-        const root = located.root;
-        repoLang = located.lang;
-        const day = today(io.env);
-        const changedOnly = opts.changed || opts.base !== undefined;
-        // The whole repository's problems, from the result cache when nothing changed since.
-        const cache = changedOnly ? undefined : await resultCacheFor(io, root);
-        const purpose = ["check", repoLang, day, [...new Set(opts.disable)].sort()];
-        let repo: LoadedRepo | undefined;
-        let whole = cache?.get<WholeCheck>(purpose);
-        if (!whole) {
-          // Read through the cache's fs: the entry's stamp is taken from this run's own looks at the files.
-          const run = (await import("./check-run.js")).checkWhole(cache ? { ...io, readFs: cache.readFs } : io, root, repoLang, day, opts.disable);
-          ({ whole, repo } = run);
-          if (run.cacheable) cache?.put(purpose, whole);
-        }
-        // Only the files named are reported on, but the whole repo is checked so references
-        // and duplicates against other files are still caught.
-        let files: Set<string> | undefined;
-        if (!targets.every((p) => resolve(p) === root)) {
-          files = new Set<string>();
-          for (const p of targets) {
-            const rel = toRepoPath(root, p);
-            if (rel.startsWith("..")) throw new UsageError(t(repoLang, `${p} 不在仓库 ${root} 之内`, `${p} is outside the repository ${root}`));
-            if (statSync(p).isDirectory()) {
-              const prefix = rel === "" ? "" : `${rel}/`;
-              for (const f of whole.files) if (f.startsWith(prefix)) files.add(f);
-            } else files.add(rel);
-          }
-        }
-        if (changedOnly) {
-          const changed = (await import("./hook.js")).changedFileSet(repo!, repoLang, opts.base);
-          files = changed && files ? new Set([...changed].filter((f) => files!.has(f))) : (changed ?? files);
-        }
-        problems = sortProblems(files ? whole.problems.filter((p) => files!.has(p.file)) : whole.problems);
-        checked = files ? [...files] : whole.files;
-      }
-      const colour = (opts.output === undefined || opts.output === "-") && useColour(io);
-      const out = await renderProblems(opts.format, problems, { lang: repoLang, colour, files: checked });
-      if (opts.output === undefined || opts.output === "-") io.stdout.write(out);
-      else {
-        const path = resolve(io.cwd, opts.output);
-        try {
-          writeFileAtomic(path, out);
-        } catch (e) {
-          throw new UsageError(t(repoLang, `无法写入 ${path}:${(e as Error).message}`, `cannot write ${path}: ${(e as Error).message}`));
-        }
-      }
-      setExitCode(this, problems.some((p) => p.severity === "error") ? EXIT.problems : EXIT.ok);
+      setExitCode(this, await runCheck(io, paths, opts, this.optsWithGlobals().lang as string | undefined));
     });
+}
+
+/**
+ * The check itself, given what commander parsed (or, for the plainest warm runs, what
+ * cli/plain-args.ts parsed without loading commander: the same values). Returns the exit code.
+ */
+export async function runCheck(io: Io, paths: string[], opts: CheckOptions, langFlag: string | undefined): Promise<number> {
+  const lang = pickLang(langFlag, io.env);
+  const known = opts.disable.length ? (await import("../checks/index.js")).knownCheckNames() : [];
+  for (const name of opts.disable) {
+    // Rule-file problems are named rule-…; everything else must be a check we know.
+    if (known.includes(name) || name.startsWith("rule-")) continue;
+    const guess = (await import("../did-you-mean.js")).didYouMean(name, known);
+    throw new UsageError(t(lang, `没有名为 ${name} 的检查${guess ? `;是不是 ${guess}?` : ""}(见 docs/check.md)`, `there is no check named ${name}${guess ? `; did you mean ${guess}?` : ""} (see docs/check.md)`));
+  }
+  if (opts.dryRun && !opts.fix) throw new UsageError(t(lang, "--dry-run 要与 --fix 一起用", "--dry-run goes with --fix"));
+  let problems: Problem[];
+  let checked: string[];
+  let repoLang: Lang;
+  if (opts.fix || paths.includes("-")) {
+    // Read afresh, never from the result cache: stdin is not on disk, and --fix writes.
+    const run = await import("./check-fix-run.js");
+    const stdin = paths.includes("-") ? await run.stdinTarget(io, paths, opts, lang) : undefined;
+    const targets = stdin ? [stdin.abs] : paths.length > 0 ? paths.map((p) => resolve(io.cwd, p)) : [io.cwd];
+    if (!stdin) {
+      for (const p of targets) {
+        if (!existsSync(p)) throw new UsageError(t(lang, `路径不存在:${p}`, `no such path: ${p}`));
+      }
+    }
+    const root = findRepoRoot(stdin ? dirname(stdin.abs) : targets[0]!) ?? (stdin ? findRepoRoot(io.cwd) : undefined);
+    const once = () => run.checkOnce(io, root ?? targets[0]!, targets, langFlag, opts, stdin);
+    const first = once();
+    ({ problems, checked, repoLang } = first);
+    if (opts.fix) {
+      if (stdin) throw new UsageError(t(repoLang, "--fix 不能用于标准输入", "--fix cannot be used with stdin"));
+      const summary = run.fixAll(first.repoRoot, first, once, { dryRun: Boolean(opts.dryRun), lang: repoLang, fs: io.fs });
+      if (!opts.dryRun) ({ problems, checked } = once());
+      io.stderr.write(summary.text);
+      if (opts.dryRun) {
+        io.stdout.write(summary.diff);
+        return summary.files > 0 || problems.some((p) => p.severity === "error") ? EXIT.problems : EXIT.ok;
+      }
+    }
+  } else {
+    const targets = paths.length > 0 ? paths.map((p) => resolve(io.cwd, p)) : [io.cwd];
+    for (const p of targets) {
+      if (!existsSync(p)) throw new UsageError(t(lang, `路径不存在:${p}`, `no such path: ${p}`));
+    }
+    const located = locateRepo(io, findRepoRoot(targets[0]!) ?? targets[0], langFlag);
+    const root = located.root;
+    repoLang = located.lang;
+    const day = today(io.env);
+    const changedOnly = opts.changed || opts.base !== undefined;
+    // Only the files named are reported on, but the whole repo is checked so references
+    // and duplicates against other files are still caught. A folder stands for its files.
+    const named = targets.every((p) => resolve(p) === root) ? undefined : targets.map((p) => {
+      const rel = toRepoPath(root, p);
+      if (rel.startsWith("..")) throw new UsageError(t(repoLang, `${p} 不在仓库 ${root} 之内`, `${p} is outside the repository ${root}`));
+      return statSync(p).isDirectory() ? { folder: true, path: rel === "" ? "" : `${rel}/` } : { folder: false, path: rel };
+    });
+    // The whole repository's problems, from the result cache when nothing changed since;
+    // and the very output asked for, so a warm run renders nothing (no messages, no formatter).
+    const cache = changedOnly ? undefined : await resultCacheFor(io, root);
+    const purpose = ["check", repoLang, day, [...new Set(opts.disable)].sort()];
+    const colour = (opts.output === undefined || opts.output === "-") && useColour(io);
+    const outputPurpose = ["check-output", ...purpose.slice(1), opts.format, colour, named ?? null];
+    const kept = cache?.get<{ out: string; exit: number }>(outputPurpose);
+    if (kept && typeof kept.out === "string") {
+      await emit(io, opts.output, kept.out, repoLang);
+      return kept.exit;
+    }
+    let repo: LoadedRepo | undefined;
+    let whole = cache?.get<WholeCheck>(purpose);
+    let cacheable = whole !== undefined;
+    if (!whole) {
+      // Read through the cache's fs: the entry's stamp is taken from this run's own looks at the files.
+      const run = (await import("./check-run.js")).checkWhole(cache ? { ...io, readFs: cache.readFs } : io, root, repoLang, day, opts.disable);
+      ({ whole, repo, cacheable } = run);
+      if (cacheable) cache?.put(purpose, whole);
+    }
+    let files: Set<string> | undefined;
+    if (named) {
+      files = new Set<string>();
+      for (const target of named) {
+        if (!target.folder) files.add(target.path);
+        else for (const f of whole.files) if (f.startsWith(target.path)) files.add(f);
+      }
+    }
+    if (changedOnly) {
+      const changed = (await import("./hook.js")).changedFileSet(repo!, repoLang, opts.base);
+      files = changed && files ? new Set([...changed].filter((f) => files!.has(f))) : (changed ?? files);
+    }
+    problems = sortProblems(files ? whole.problems.filter((p) => files!.has(p.file)) : whole.problems);
+    checked = files ? [...files] : whole.files;
+    const out = await renderProblems(opts.format, problems, { lang: repoLang, colour, files: checked });
+    const exit = problems.some((p) => p.severity === "error") ? EXIT.problems : EXIT.ok;
+    if (cacheable) cache?.put(outputPurpose, { out, exit });
+    await emit(io, opts.output, out, repoLang);
+    return exit;
+  }
+  const colour = (opts.output === undefined || opts.output === "-") && useColour(io);
+  const out = await renderProblems(opts.format, problems, { lang: repoLang, colour, files: checked });
+  await emit(io, opts.output, out, repoLang);
+  return problems.some((p) => p.severity === "error") ? EXIT.problems : EXIT.ok;
+}
+
+/** The output to stdout (no -o, or -o -) or to the file named, written whole. */
+async function emit(io: Io, output: string | undefined, out: string, lang: Lang): Promise<void> {
+  if (output === undefined || output === "-") {
+    io.stdout.write(out);
+    return;
+  }
+  const path = resolve(io.cwd, output);
+  const { writeFileAtomic } = await import("../repo/write.js");
+  try {
+    writeFileAtomic(path, out);
+  } catch (e) {
+    throw new UsageError(t(lang, `无法写入 ${path}:${(e as Error).message}`, `cannot write ${path}: ${(e as Error).message}`));
+  }
 }
 
 /** Each format's renderer is loaded only when asked for (the text one brings in chalk and string-width). */
@@ -145,8 +170,8 @@ async function renderProblems(format: CheckFormat, problems: Problem[], o: { lan
   switch (format) {
     case "json": return (await import("../format/problems.js")).formatJson(problems, { fileCount, lang: o.lang });
     case "github": return (await import("../format/problems.js")).formatGithub(problems, o.lang);
-    case "sarif": return (await import("../format/problems-ci.js")).formatSarif(problems, { version: yanxiuVersion(), lang: o.lang });
-    case "junit": return (await import("../format/problems-ci.js")).formatJunit(problems, { version: yanxiuVersion(), files: o.files, lang: o.lang });
+    case "sarif": return (await import("../format/problems-ci.js")).formatSarif(problems, { version: await toolVersion(), lang: o.lang });
+    case "junit": return (await import("../format/problems-ci.js")).formatJunit(problems, { version: await toolVersion(), files: o.files, lang: o.lang });
     case "codequality": return (await import("../format/problems-ci.js")).formatCodeQuality(problems, o.lang);
     case "text":
       // Nothing to show but the summary line (formatText's whole output then): leave chalk and string-width unloaded.
@@ -154,3 +179,5 @@ async function renderProblems(format: CheckFormat, problems: Problem[], o: { lan
       return (await import("../format/problems-text.js")).formatText(problems, { lang: o.lang, colour: o.colour, fileCount });
   }
 }
+
+const toolVersion = async () => (await import("../templates/ci.js")).yanxiuVersion();

@@ -6,11 +6,10 @@
  * (exceljs, inquirer and the rule engine are heavy), so `yanxiu --help` and a check of one
  * file start quickly. For the root help every command is listed from the table below.
  */
-import { Command, CommanderError } from "commander";
+import type { Command } from "commander";
 import { parseLang, t, type Lang } from "../i18n.js";
 import { findRepoRoot } from "../repo/layout.js";
-import { addExamples } from "./examples.js";
-import { localize, pickHalf } from "./help-lang.js";
+import { plainCheckArgs, plainScoreArgs } from "./plain-args.js";
 import { EXIT, getExitCode, pickLang, UsageError, type Io } from "./io.js";
 import { peekConfigLang } from "./repo-locate.js";
 
@@ -67,6 +66,9 @@ export function commandNamed(argv: readonly string[]): string | undefined {
 
 /** The program with the named command loaded (every command when `only` is "all"). */
 export async function buildProgram(io: Io, only?: string | "all", lang: Lang = helpLang(io)): Promise<Command> {
+  const { Command } = await import("commander");
+  const { localize } = await import("./help-lang.js");
+  const { addExamples } = await import("./examples.js");
   const program = localize(new Command("yanxiu"), lang, { out: (s) => void io.stdout.write(s), err: (s) => void io.stderr.write(s) })
     .description("校本研修学时记录与考核 / school-based research hours: record, check and score")
     .version(VERSION, "-V, --version", lang === "zh" ? "显示版本号" : "output the version number")
@@ -115,6 +117,12 @@ async function preflight(io: Io, lang: Lang): Promise<void> {
 
 export async function main(io: Io): Promise<number> {
   try {
+    // The plainest check and score lines go without commander (a warm run answers in ~200 ms);
+    // a score the cache cannot answer goes on through commander, its cache already open.
+    const plain = plainCheckArgs(io.argv);
+    if (plain) return await (await import("./check.js")).runCheck(io, plain.paths, plain.opts, plain.lang);
+    const plainScore = plainScoreArgs(io.argv);
+    if (plainScore && (await (await import("./score-warm.js")).scoreFromCache(io, plainScore.dir, plainScore.opts, plainScore.lang)).answered) return EXIT.ok;
     const lang = helpLang(io);
     await preflight(io, lang);
     const program = await buildProgram(io, commandNamed(io.argv), lang);
@@ -122,7 +130,7 @@ export async function main(io: Io): Promise<number> {
     return getExitCode(program);
   } catch (e) {
     const lang = pickLang(undefined, io.env);
-    if (e instanceof CommanderError) {
+    if (e instanceof (await import("commander")).CommanderError) {
       // --help and --version end through here with exit code 0.
       return e.exitCode === 0 ? EXIT.ok : EXIT.failure;
     }

@@ -51,9 +51,15 @@ export function cacheWanted(io: Io): boolean {
   return !envSwitch(io.env.YANXIU_NO_CACHE) && !io.argv.includes("--no-cache");
 }
 
+/** Each run's cache, opened (and its stamp taken) once: a plain score line that missed goes on through commander. */
+const opened = new WeakMap<Io, { root: string; cache: Promise<ResultCache | undefined> }>();
+
 /** The result cache of this repository (src/cache/results.ts), when wanted and a key is at hand. */
-export async function resultCacheFor(io: Io, root: string): Promise<ResultCache | undefined> {
-  if (!cacheWanted(io)) return undefined;
-  const { openResultCache } = await import("../cache/results.js");
-  return openResultCache(root, { env: io.env, fs: io.readFs, writeFs: io.fs });
+export function resultCacheFor(io: Io, root: string): Promise<ResultCache | undefined> {
+  if (!cacheWanted(io)) return Promise.resolve(undefined);
+  const known = opened.get(io);
+  if (known?.root === root) return known.cache;
+  const cache = import("../cache/results.js").then(({ openResultCache }) => openResultCache(root, { env: io.env, fs: io.readFs, writeFs: io.fs }));
+  opened.set(io, { root, cache });
+  return cache;
 }

@@ -2,8 +2,9 @@
  * Start-up: commands load their modules only when run. The help stays exactly what it was
  * (every command, both languages, pinned in a snapshot file), and `--version` and the warm
  * paths of check and score (answered from the result cache) import neither yaml nor zod,
- * nor the text measuring of string-width. What was loaded comes from a module loader hook
- * (test/helpers/module-trace.mjs) around the real binary: no timings.
+ * nor the text measuring of string-width (nor, for check, the message catalogue and the
+ * formatters). What was loaded comes from a module loader hook (test/helpers/module-trace.mjs)
+ * around the real binary: no timings.
  */
 import { spawnSync } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
@@ -92,6 +93,10 @@ describe("modules loaded by the real binary", () => {
       expect(warm.stdout.length).toBeGreaterThan(10); // not vacuous: every command here prints something
       for (const heavy of ["yaml", "zod", "string-width", "exceljs", "cli-table3"]) expect(warm.packages, heavy).not.toContain(heavy);
       expect(warm.ours.filter((m) => /^(pipeline|schema|repo\/yaml|checks|score|rules|reports)\//.test(m))).toEqual([]);
+      // check prints the output it kept: no message catalogue, no formatter; and these plain
+      // command lines are read without commander (src/cli/plain-args.ts).
+      if (args[0] === "check") expect(warm.ours.filter((m) => /^(messages|format)\/|^did-you-mean$/.test(m))).toEqual([]);
+      expect(warm.packages).not.toContain("commander");
     });
   }
 });
