@@ -95,6 +95,7 @@ describe("the stamp of a cold run, taken from its own looks at the files", () =>
     const fs = counting();
     const cold = openResultCache(dir, { env, fs })!;
     expect(cold.get(["check"])).toBeUndefined();
+    void cold.readFs; // the run takes its file system at once, as check and score do
     // Only the files the load does not read were looked at: config, roster, evidence, links, others.
     const looked = fs.lstats.map((p) => p.slice(dir.length + 1)).sort();
     expect(looked).toEqual(["evidence/dangling.pdf", "evidence/t1/a.pdf", "records/2024-2025-1/link.yaml", "records/notes.txt", "roster.yaml", "yanxiu.yaml"]);
@@ -109,6 +110,7 @@ describe("the stamp of a cold run, taken from its own looks at the files", () =>
     const { dir, env } = repo();
     const cold = openResultCache(dir, { env })!;
     expect(cold.get(["check"])).toBeUndefined();
+    void cold.readFs; // the run takes its file system at once, as check and score do
     const a = join(dir, "records", "2024-2025-1", "a.yaml");
     load(cold.readFs, a);
     writeFileSync(a, "records: [1, 2, 3]\n");
@@ -120,6 +122,7 @@ describe("the stamp of a cold run, taken from its own looks at the files", () =>
     const { dir, env } = repo();
     const cold = openResultCache(dir, { env })!;
     expect(cold.get(["check"])).toBeUndefined();
+    void cold.readFs; // the run takes its file system at once, as check and score do
     const a = join(dir, "records", "2024-2025-1", "a.yaml");
     for (const rel of records(dir)) load(cold.readFs, join(dir, rel));
     const before = statSync(a);
@@ -136,6 +139,7 @@ describe("the stamp of a cold run, taken from its own looks at the files", () =>
     const racyNow = () => 1_000_500;
     const cold = openResultCache(dir, { env, fs, now: racyNow })!;
     expect(cold.get(["check"])).toBeUndefined();
+    void cold.readFs; // the run takes its file system at once, as check and score do
     const a = join(dir, "records", "2024-2025-1", "a.yaml");
     expect(load(cold.readFs, a)).toBe("records: [3]\n");
     // Changed within the clock tick: same size, times and inode; the result was made from the old bytes.
@@ -145,16 +149,18 @@ describe("the stamp of a cold run, taken from its own looks at the files", () =>
     // Made again from the bytes there now, it is found.
     const again = openResultCache(dir, { env, fs, now: racyNow })!;
     expect(again.get(["check"])).toBeUndefined();
+    void again.readFs; // the run takes its file system at once, as check and score do
     load(again.readFs, a);
     again.put(["check"], { problems: 1 });
     expect(openResultCache(dir, { env, fs, now: () => 9_000_000 })!.get(["check"])).toEqual({ problems: 1 });
   });
 
-  it("stamps the files the load does not read when the miss is seen, so a change during the run is a miss", () => {
+  it("stamps the files the load does not read when the run takes its file system, so a change during the run is a miss", () => {
     for (const rel of ["evidence/t1/a.pdf", "yanxiu.yaml", "roster.yaml", "records/notes.txt"]) {
       const { dir, env } = repo();
       const cold = openResultCache(dir, { env })!;
       expect(cold.get(["check"])).toBeUndefined();
+      void cold.readFs; // the run takes its file system at once, as check and score do
       writeFileSync(join(dir, rel), "a longer text than before\n"); // a check may have looked at it already
       cold.put(["check"], { problems: 0 });
       expect(openResultCache(dir, { env })!.get(["check"]), rel).toBeUndefined();
@@ -165,6 +171,7 @@ describe("the stamp of a cold run, taken from its own looks at the files", () =>
     const { dir, env } = repo();
     const cold = openResultCache(dir, { env })!;
     expect(cold.get(["check"])).toBeUndefined();
+    void cold.readFs; // the run takes its file system at once, as check and score do
     const link = join(dir, "records", "2024-2025-1", "link.yaml");
     for (const rel of records(dir)) load(cold.readFs, join(dir, rel));
     rmSync(link);
@@ -177,6 +184,7 @@ describe("the stamp of a cold run, taken from its own looks at the files", () =>
     const { dir, env } = repo();
     const cold = openResultCache(dir, { env })!;
     expect(cold.get(["check"])).toBeUndefined();
+    void cold.readFs; // the run takes its file system at once, as check and score do
     writeFileSync(join(dir, "records", "2024-2025-1", "new.yaml"), "records: []\n");
     expect(listYamlFiles(dir, "records", cold.readFs)).not.toContain("records/2024-2025-1/new.yaml");
     expect(listYamlFiles(dir, "records", cold.readFs)).toEqual(listYamlFiles(dir, "records", nodeReadFs).filter((f) => !f.endsWith("new.yaml")));
@@ -188,6 +196,7 @@ describe("the stamp of a cold run, taken from its own looks at the files", () =>
     const { dir, env } = repo();
     const cold = openResultCache(dir, { env })!;
     expect(cold.get(["check"])).toBeUndefined();
+    void cold.readFs; // the run takes its file system at once, as check and score do
     const b = join(dir, "records", "2024-2025-1", "B.yaml");
     rmSync(b);
     mkdirSync(b);
@@ -197,15 +206,33 @@ describe("the stamp of a cold run, taken from its own looks at the files", () =>
     writeFileSync(b, "records: [2]\n");
   });
 
+  it("lists nothing for a miss whose run never computes: check's kept output missed, its whole entry found", () => {
+    const { dir, env } = repo();
+    const first = openResultCache(dir, { env })!;
+    expect(first.get(["check"])).toBeUndefined();
+    for (const rel of records(dir)) load(first.readFs, join(dir, rel));
+    first.put(["check"], { problems: 3 });
+    let listed = 0;
+    const fs: ReadFs = { ...nodeReadFs, listFolder: (p) => (listed++, nodeReadFs.listFolder!(p)) };
+    const warm = openResultCache(dir, { env, fs })!;
+    expect(warm.get(["check-output"])).toBeUndefined();
+    expect(warm.get(["check"])).toEqual({ problems: 3 });
+    warm.put(["check-output"], { out: "" }); // under the whole stamp the hit was judged by
+    expect(listed).toBe(0);
+    expect(openResultCache(dir, { env })!.get(["check-output"])).toEqual({ out: "" });
+  });
+
   it("judges a stale entry by a whole stamp taken before the run, and puts the new one under it", () => {
     const { dir, env } = repo();
     const first = openResultCache(dir, { env })!;
     expect(first.get(["check"])).toBeUndefined();
+    void first.readFs; // the run takes its file system at once, as check and score do
     first.put(["check"], { problems: 1 });
     writeFileSync(join(dir, "records", "2024-2025-1", "a.yaml"), "records: [3, 4]\n");
     const fs = counting();
     const second = openResultCache(dir, { env, fs })!;
     expect(second.get(["check"])).toBeUndefined();
+    void second.readFs; // the run takes its file system at once, as check and score do
     expect(second.readFs).toBe(fs); // the whole stamp is taken: nothing to observe
     second.put(["check"], { problems: 2 });
     expect(openResultCache(dir, { env })!.get(["check"])).toEqual({ problems: 2 });

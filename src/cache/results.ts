@@ -197,14 +197,9 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
       // A read-only checkout simply runs uncached.
     }
   };
-  /** A miss: the repository is listed now, before the caller computes (and reads) anything. */
-  const missed = <T>(found: T | undefined): T | undefined => {
-    if (!found) coldOnce();
-    return found;
-  };
   return {
     get<T>(purpose: unknown) {
-      const found = missed(read(purpose));
+      const found = read(purpose);
       void found?.text.copyTo(async () => true); // nothing to copy: closes the file
       // Files racy when the entry was made are read on every hit until they settle; once they
       // have (an entry made just after a clone or a checkout names them all), the same value
@@ -214,10 +209,13 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
     },
     put: (purpose, value) => write(purpose, value, ""),
     getWithText<T>(purpose: unknown) {
-      const found = missed(read(purpose));
+      const found = read(purpose);
       return found && { value: found.entry.value as T, text: found.text };
     },
     putWithText: write,
+    // The repository is listed when this is taken, after a miss and before the caller computes
+    // (and reads) anything; not at the miss itself: check looks for its kept output first, and
+    // when that misses, its whole-repository entry may still be found (~10 ms of listing saved).
     get readFs() {
       return coldOnce()?.readFs ?? fs;
     },
