@@ -120,7 +120,8 @@ export function checker(secret: Buffer, signature: Buffer): Mac | undefined {
   return signature.length === NONCE_BYTES + TAG_BYTES ? signer(secret, signature.subarray(0, NONCE_BYTES)) : undefined;
 }
 
-const same = (given: Buffer, expected: Buffer) => given.length === expected.length && timingSafeEqual(given, expected);
+/** A signature equal to the one computed (compared in constant time). */
+export const sameSignature = (given: Buffer, expected: Buffer) => given.length === expected.length && timingSafeEqual(given, expected);
 
 /** The text after the signature line, if the signature is this key's; otherwise undefined. */
 export function verified(secret: Buffer, stored: string): string | undefined {
@@ -129,7 +130,7 @@ export function verified(secret: Buffer, stored: string): string | undefined {
   const body = stored.slice(nl + 1);
   const given = Buffer.from(stored.slice(0, nl), "hex");
   const mac = checker(secret, given);
-  return mac && same(given, mac.update(body).digest()) ? body : undefined;
+  return mac && sameSignature(given, mac.update(body).digest()) ? body : undefined;
 }
 
 /** The bytes after the signature line, if the signature is this key's (no text decoding of a large entry). */
@@ -138,5 +139,5 @@ export function verifiedBytes(secret: Buffer, stored: Uint8Array): Uint8Array | 
   const body = stored.subarray(SIGNATURE_LINE);
   const given = Buffer.from(Buffer.from(stored.subarray(0, SIGNATURE_HEX)).toString("latin1"), "hex");
   const mac = checker(secret, given);
-  return mac && same(given, mac.update(body).digest()) ? body : undefined;
+  return mac && sameSignature(given, mac.update(body).digest()) ? body : undefined;
 }

@@ -6,9 +6,8 @@
  * while no one but its owner (this user, who holds the key) can change it in place, so the
  * caller reads a file others may write whole instead (`Pieces.private`).
  */
-import { timingSafeEqual } from "node:crypto";
 import type { Pieces } from "../repo/fs.js";
-import { checker, SIGNATURE_HEX, SIGNATURE_LINE, type Mac } from "./secret.js";
+import { checker, sameSignature, SIGNATURE_HEX, SIGNATURE_LINE, type Mac } from "./secret.js";
 
 const PIECE = 1 << 20;
 
@@ -60,7 +59,7 @@ export function verifiedPieces(secret: Buffer, file: Pieces): { header: Buffer; 
     position += n;
   }
   const expected = mac?.digest();
-  if (!signature || !expected || signature.length !== expected.length || !timingSafeEqual(signature, expected) || headerEnd < 0) return undefined;
+  if (!signature || !expected || !sameSignature(signature, expected) || headerEnd < 0) return undefined;
   const start = headerEnd + 1;
   const text: StoredText = {
     size: file.size - start,

@@ -62,6 +62,9 @@ export async function runCheck(io: Io, paths: string[], opts: CheckOptions, lang
   let problems: Problem[];
   let checked: string[];
   let repoLang: Lang;
+  const colour = (opts.output === undefined || opts.output === "-") && useColour(io);
+  /** Keeps the rendered output for the next run with the same inputs (whole-repository checks only). */
+  let keep: ((kept: { out: string; exit: number }) => void) | undefined;
   if (opts.fix || paths.includes("-")) {
     // Read afresh, never from the result cache: stdin is not on disk, and --fix writes.
     const run = await import("./check-fix-run.js");
@@ -107,7 +110,6 @@ export async function runCheck(io: Io, paths: string[], opts: CheckOptions, lang
     // and the very output asked for, so a warm run renders nothing (no messages, no formatter).
     const cache = changedOnly ? undefined : await resultCacheFor(io, root);
     const purpose = ["check", repoLang, day, [...new Set(opts.disable)].sort()];
-    const colour = (opts.output === undefined || opts.output === "-") && useColour(io);
     const outputPurpose = ["check-output", ...purpose.slice(1), opts.format, colour, named ?? null];
     const kept = cache?.get<{ out: string; exit: number }>(outputPurpose);
     if (kept && typeof kept.out === "string") {
@@ -137,16 +139,13 @@ export async function runCheck(io: Io, paths: string[], opts: CheckOptions, lang
     }
     problems = sortProblems(files ? whole.problems.filter((p) => files!.has(p.file)) : whole.problems);
     checked = files ? [...files] : whole.files;
-    const out = await renderProblems(opts.format, problems, { lang: repoLang, colour, files: checked });
-    const exit = problems.some((p) => p.severity === "error") ? EXIT.problems : EXIT.ok;
-    if (cacheable) cache?.put(outputPurpose, { out, exit });
-    await emit(io, opts.output, out, repoLang);
-    return exit;
+    if (cacheable && cache) keep = (kept) => cache.put(outputPurpose, kept);
   }
-  const colour = (opts.output === undefined || opts.output === "-") && useColour(io);
   const out = await renderProblems(opts.format, problems, { lang: repoLang, colour, files: checked });
+  const exit = problems.some((p) => p.severity === "error") ? EXIT.problems : EXIT.ok;
+  keep?.({ out, exit });
   await emit(io, opts.output, out, repoLang);
-  return problems.some((p) => p.severity === "error") ? EXIT.problems : EXIT.ok;
+  return exit;
 }
 
 /** The output to stdout (no -o, or -o -) or to the file named, written whole. */

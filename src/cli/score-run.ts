@@ -10,7 +10,8 @@ import { deliver, emit, preflight, signaturesOf } from "./output.js";
 import { scoreDoc } from "../reports/score-doc.js";
 import { chunkedBytes, jsonPieces } from "../format/json-stream.js";
 import { openScored } from "./scored-repo.js";
-import { terminalWidth, writeAndWait, type ScoreOptions } from "./score.js";
+import type { ScoreOptions } from "./score.js";
+import { terminalWidth, writeAndWait } from "./score-warm.js";
 import { groupArg, teacherArg } from "./roster-args.js";
 import { countReviews } from "../reports/review-counts.js";
 

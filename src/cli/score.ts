@@ -7,8 +7,6 @@ import { FORMATS, outputOption, tableOption, type Format } from "./output.js";
 import { recording } from "./recording.js";
 import { scoreFromCache } from "./score-warm.js";
 
-export { terminalWidth, writeAndWait } from "./score-warm.js";
-
 export interface ScoreOptions {
   term?: string;
   year?: string;

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { Writable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { removeDir, tempDir } from "../../test/helpers/temp-repo.js";
-import { writeAndWait } from "./score.js";
+import { writeAndWait } from "./score-warm.js";
 import type { Io } from "./io.js";
 
 const made: string[] = [];
