@@ -45,7 +45,7 @@ describe("modules loaded by the real binary", () => {
   const env = () => ({ YANXIU_CACHE_KEY_FILE: join(home, "key"), YANXIU_MODULE_TRACE: trace });
 
   /** The packages and our own modules a run imported. */
-  function loaded(args: string[]): { code: number | null; stdout: string; packages: Set<string>; ours: string[] } {
+  function loaded(args: string[]): { code: number | null; stdout: string; packages: Set<string>; ours: string[]; builtins: string[] } {
     rmSync(trace, { force: true });
     const r = spawnSync(process.execPath, ["--import", TRACE_HOOK, BIN, ...args], {
       cwd: school,
@@ -55,7 +55,7 @@ describe("modules loaded by the real binary", () => {
     const urls = readFileSync(trace, "utf8").split("\n").filter(Boolean);
     const packages = new Set(urls.flatMap((u) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(u)?.[1] ?? []));
     const ours = urls.flatMap((u) => /\/dist\/(.+)\.js$/.exec(u)?.[1] ?? []);
-    return { code: r.status, stdout: r.stdout, packages, ours };
+    return { code: r.status, stdout: r.stdout, packages, ours, builtins: urls.filter((u) => u.startsWith("node:")) };
   }
 
   beforeAll(() => {
@@ -75,6 +75,7 @@ describe("modules loaded by the real binary", () => {
     expect(cold.packages).toContain("yaml");
     expect(cold.packages).toContain("zod");
     expect(cold.ours).toContain("pipeline/load");
+    expect(cold.builtins).toContain("node:v8"); // the heap's growth is limited when a repository is loaded
   });
 
   it("--version loads commander and nothing heavy", () => {
@@ -97,6 +98,7 @@ describe("modules loaded by the real binary", () => {
       // command lines are read without commander (src/cli/plain-args.ts).
       if (args[0] === "check") expect(warm.ours.filter((m) => /^(messages|format)\/|^did-you-mean$/.test(m))).toEqual([]);
       expect(warm.packages).not.toContain("commander");
+      expect(warm.builtins).not.toContain("node:v8");
     });
   }
 });
