@@ -50,6 +50,11 @@ export interface ResultCache {
    * and given back as those UTF-8 bytes, to be copied out as they are (never decoded).
    */
   getWithText<T>(purpose: unknown): { value: T; text: StoredText } | undefined;
+  /**
+   * A result with a small text beside it, the text given back whole as its bytes, decoded only
+   * if the caller needs it (check's list of files). Kept again once its racy files settled, as `get`.
+   */
+  getWithBytes<T>(purpose: unknown): { value: T; bytes: Buffer } | undefined;
   /** The text may come in the pieces it was written out in: they are stored as they are, never joined. */
   putWithText(purpose: unknown, value: unknown, text: string | readonly (string | Uint8Array)[]): void;
   /**
@@ -282,6 +287,8 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
       return undefined;
     }
   };
+  /** Some file racy when the entry was made is settled now (an entry found is judged by the whole stamp). */
+  const settledSince = (entry: StoredEntry): boolean => Object.keys(entry.stamp.racy ?? {}).some((rel) => !(rel in whole!.racy));
   const write = (purpose: unknown, value: unknown, text: string | readonly (string | Uint8Array)[]): void => {
     try {
       writeFs.mkdirSync(folder, { recursive: true });
@@ -303,8 +310,20 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
       // Files racy when the entry was made are read on every hit until they settle; once they
       // have (an entry made just after a clone or a checkout names them all), the same value
       // is kept again under this stamp, so later hits read none. Score's large entries are not.
-      if (found && Object.keys(found.entry.stamp.racy ?? {}).some((rel) => !(rel in whole!.racy))) write(purpose, found.entry.value, "");
+      if (found && settledSince(found.entry)) write(purpose, found.entry.value, "");
       return found?.entry.value as T | undefined;
+    },
+    getWithBytes<T>(purpose: unknown) {
+      const found = read(purpose);
+      if (!found) return undefined;
+      let bytes: Buffer;
+      try {
+        bytes = found.text.readAll();
+      } catch {
+        return undefined; // changed while it was read
+      }
+      if (settledSince(found.entry)) write(purpose, found.entry.value, [bytes]);
+      return { value: found.entry.value as T, bytes };
     },
     put: (purpose, value) => write(purpose, value, ""),
     getWithText<T>(purpose: unknown) {
