@@ -85,6 +85,15 @@ describe("modules loaded by the real binary", () => {
     expect(v.ours.filter((m) => /^(messages|schema|format|pipeline|cache)\//.test(m))).toEqual([]);
   });
 
+  it("a first check of a file without problems after a warm whole check renders its summary line without the message catalogue", () => {
+    rmSync(join(school, ".yanxiu-cache"), { recursive: true, force: true });
+    expect(loaded(["check", "--format", "json"]).code).toBe(0); // the whole check kept, not this file's output
+    const first = loaded(["check", "records/2025-2026-1/t01.yaml"]);
+    expect([first.code, first.stdout]).toEqual([0, "检查了 1 个文件,没有发现问题 ✓\n"]);
+    expect(first.ours.filter((m) => /^(messages|format)\/|^did-you-mean$/.test(m))).toEqual(["format/summary-line"]);
+    expect(first.ours.filter((m) => /^(pipeline|schema|checks)\//.test(m))).toEqual([]);
+  });
+
   for (const args of [["check", "--format", "json"], ["check"], ["check", "records/2025-2026-1/t01.yaml"], ["score", "--year", "2025-2026", "--format", "json"], ["score", "--year", "2025-2026"]]) {
     it(`a warm \`${args.join(" ")}\` loads no yaml, zod or string-width, nor the loading pipeline`, () => {
       const cold = loaded(args); // makes the cache entry
