@@ -20,11 +20,13 @@ export interface StoredText {
    * fresh buffer). The file is closed at the end, or on failure.
    */
   copyTo(write: (piece: Buffer) => Promise<boolean>): Promise<void>;
+  /** The whole text in one fresh buffer, at once (a small text); the file is closed. Use this or `copyTo`, once. */
+  readAll(): Buffer;
 }
 
 /** The whole text in memory, as one piece. */
 export function textInMemory(bytes: Buffer): StoredText {
-  return { size: bytes.length, copyTo: async (write) => void (await write(bytes)) };
+  return { size: bytes.length, copyTo: async (write) => void (await write(bytes)), readAll: () => bytes };
 }
 
 /**
@@ -71,6 +73,19 @@ export function verifiedPieces(secret: Buffer, file: Pieces): { header: Buffer; 
           if (!(await write(buffer.subarray(0, n)))) buffer = Buffer.allocUnsafe(PIECE);
           position += n;
         }
+      } finally {
+        file.close();
+      }
+    },
+    readAll() {
+      try {
+        const out = Buffer.allocUnsafe(file.size - start);
+        for (let got = 0; got < out.length; ) {
+          const n = file.read(out.subarray(got), start + got);
+          if (n <= 0) throw new Error("the cached text changed while it was read");
+          got += n;
+        }
+        return out;
       } finally {
         file.close();
       }
