@@ -2,10 +2,9 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } fro
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { nodeFs, type WriteFs } from "../repo/fs.js";
-import { writeAll } from "../repo/write.js";
 import { removeDir, tempDir } from "../../test/helpers/temp-repo.js";
 import { entryParts, trailerFor, TRAILER_BYTES } from "./entry-layout.js";
-import { ensureIgnored, removeDeadWriters, startEntry, type WriteAt } from "./entry-writer.js";
+import { ensureIgnored, removeDeadWriters, startEntry } from "./entry-writer.js";
 import { openResultCache } from "./results.js";
 import { SIGNATURE_LINE, verifiedBytes } from "./secret.js";
 
@@ -66,11 +65,11 @@ describe("the entry's layout", () => {
 });
 
 describe("an entry written while its text is made", () => {
-  async function entryWith(dir: string, text: string[]): Promise<void> {
+  function entryWith(dir: string, text: string[]): void {
     made.push(`${dir}-key`);
     const entry = openResultCache(dir, { env: env(dir) })!.textEntry(["score"]);
     for (const piece of text) entry.add(piece);
-    await entry.finish({ stderr: "" });
+    entry.finish({ stderr: "" });
   }
   const results = (dir: string) => join(dir, ".yanxiu-cache", "results");
   const env = (dir: string) => ({ YANXIU_CACHE_KEY_FILE: `${dir}-key` });
@@ -84,15 +83,15 @@ describe("an entry written while its text is made", () => {
 
   it("leaves the entry before, byte for byte, when the disk fills between chunks, and no temporary file", async () => {
     const dir = folder();
-    await entryWith(dir, ["第一份报告\n", "第二块\n"]);
+    entryWith(dir, ["第一份报告\n", "第二块\n"]);
     const [name] = readdirSync(results(dir));
     const before = readFileSync(join(results(dir), name!));
-    // One write each: the signature's place, three chunks, the header with its trailer, the signature. Fail each after the first.
-    for (const budget of [1, 2, 3, 4, 5]) {
+    // One write each: the signature's place, three chunks, the header, the trailer, the signature. Fail each after the first.
+    for (const budget of [1, 2, 3, 4, 5, 6]) {
       const fs = failingAfter(budget);
       const entry = openResultCache(dir, { env: env(dir), writeFs: fs })!.textEntry(["score"]);
       for (const piece of ["a".repeat(1000), "b".repeat(1000), "c".repeat(1000)]) entry.add(piece);
-      await entry.finish({ stderr: "" });
+      entry.finish({ stderr: "" });
       expect(readdirSync(results(dir)), `budget ${budget}`).toEqual([name]);
       expect(readFileSync(join(results(dir), name!)).equals(before)).toBe(true);
       expect(fs.fsyncs).toBe(0);
@@ -100,70 +99,18 @@ describe("an entry written while its text is made", () => {
     expect(await textOf(dir)).toBe("第一份报告\n第二块\n");
   });
 
-  /** node's positional write, each piece held back `delay(i)` ms: pieces land in any order. */
-  const slowWriteAt = (delay: (i: number) => number, failAt = -1): WriteAt & { calls: number } => {
-    const w = Object.assign(
-      (fd: number, bytes: Uint8Array, position: number) => {
-        const i = w.calls++;
-        return new Promise<void>((done, fail) =>
-          setTimeout(() => {
-            if (i === failAt) return fail(Object.assign(new Error("EIO: simulated"), { code: "EIO" }));
-            writeAll(nodeFs, fd, bytes, position);
-            done();
-          }, delay(i)),
-        );
-      },
-      { calls: 0 },
-    );
-    return w;
-  };
-
-  it("writes the text's pieces off the thread, each in its place whatever order they land in", async () => {
-    const dir = folder();
-    made.push(`${dir}-key`);
-    const writeAt = slowWriteAt((i) => 40 - 10 * i); // the last piece lands first
-    const entry = openResultCache(dir, { env: env(dir), writeAt })!.textEntry(["score"]);
-    const pieces = ["第一块\n", Buffer.from("second\n"), "第三块".repeat(1000), "\n"];
-    for (const piece of pieces) entry.add(piece);
-    expect(readdirSync(results(dir)).filter((n) => n.endsWith(".tmp"))).toHaveLength(1);
-    await entry.finish({ stderr: "注意\n" });
-    expect(writeAt.calls).toBe(4);
-    expect(await textOf(dir)).toBe(pieces.map(String).join(""));
-    expect(readdirSync(results(dir))).toHaveLength(1);
-  });
-
-  it("a piece that fails off the thread, or an entry abandoned while pieces are under way, leaves the entry before and no file", async () => {
-    const dir = folder();
-    await entryWith(dir, ["kept\n"]);
-    const failing = openResultCache(dir, { env: env(dir), writeAt: slowWriteAt(() => 5, 1) })!.textEntry(["score"]);
-    for (const piece of ["a", "b", "c"]) failing.add(piece);
-    await failing.finish({ stderr: "" });
-    expect(readdirSync(results(dir))).toHaveLength(1);
-    expect(await textOf(dir)).toBe("kept\n");
-    const writeAt = slowWriteAt(() => 30);
-    const abandoned = openResultCache(dir, { env: env(dir), writeAt })!.textEntry(["score"]);
-    abandoned.add("half a report");
-    abandoned.abandon();
-    // The file stays open until its piece is written (its descriptor is not closed under the write).
-    expect(readdirSync(results(dir))).toHaveLength(2);
-    await new Promise((done) => setTimeout(done, 100));
-    expect(writeAt.calls).toBe(1);
-    expect(readdirSync(results(dir))).toHaveLength(1);
-    expect(await textOf(dir)).toBe("kept\n");
-  });
-
   it("leaves the entry before when abandoned or past its limit, and writes nothing before the first piece", async () => {
     const dir = folder();
-    await entryWith(dir, ["kept\n"]);
+    entryWith(dir, ["kept\n"]);
     const cache = openResultCache(dir, { env: env(dir) })!;
     const abandoned = cache.textEntry(["score"]);
     abandoned.add("half a report");
     abandoned.abandon();
-    await abandoned.finish({ stderr: "" }); // too late: nothing
+    abandoned.finish({ stderr: "" }); // too late: nothing
     const over = cache.textEntry(["score"], 10);
     over.add("12345");
     over.add("678901"); // 11 bytes: past the limit
-    await over.finish({ stderr: "" });
+    over.finish({ stderr: "" });
     expect(readdirSync(results(dir))).toHaveLength(1);
     expect(await textOf(dir)).toBe("kept\n");
     // Another purpose never given a piece: no file at all.
@@ -173,7 +120,7 @@ describe("an entry written while its text is made", () => {
 
   it("a run killed half way leaves the entry before; its cut-off file, if ever read, fails; the next writer removes it", async () => {
     const dir = folder();
-    await entryWith(dir, ["the honest report\n"]);
+    entryWith(dir, ["the honest report\n"]);
     const [name] = readdirSync(results(dir));
     // A writer that dies after two chunks: neither finished nor abandoned.
     const dying = startEntry(nodeFs, readFileSync(`${dir}-key`), join(results(dir), name!));

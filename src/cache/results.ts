@@ -16,12 +16,12 @@
  */
 import { createHash } from "node:crypto";
 import { join, sep } from "node:path";
-import { nodeFs, nodeReadFs, nodeWriteAt, type FileStat, type Pieces, type ReadFs, type WriteFs } from "../repo/fs.js";
+import { nodeFs, nodeReadFs, type FileStat, type Pieces, type ReadFs, type WriteFs } from "../repo/fs.js";
 import { CACHE_DIR } from "../repo/layout.js";
 import { coldStamp, type ColdStamp } from "./cold-stamp.js";
 import { contentHash, isRacy, kindOf, LINK, linkTarget, NOT_INPUT, relPath, StampStream, type Stamp } from "./stamp-stream.js";
 import { entryParts, TRAILER_BYTES } from "./entry-layout.js";
-import { ensureIgnored, removeDeadWriters, startEntry, type EntryWriter, type WriteAt } from "./entry-writer.js";
+import { ensureIgnored, removeDeadWriters, startEntry, type EntryWriter } from "./entry-writer.js";
 import { cacheSecret, verifiedBytes, type KeyIo } from "./secret.js";
 import { textInMemory, verifiedPieces, type StoredText } from "./stored-text.js";
 import { toolFingerprint } from "./tool-stamp.js";
@@ -32,8 +32,6 @@ export interface ResultCacheIo {
   env: KeyIo["env"];
   fs?: ReadFs;
   writeFs?: WriteFs;
-  /** Writes a report's pieces off the main thread; by default node's own when `writeFs` is (a test's writeFs is used alone). */
-  writeAt?: WriteAt;
   /** Milliseconds since the epoch (tests pin it). */
   now?: () => number;
 }
@@ -51,10 +49,8 @@ export interface ResultCache {
   putWithText(purpose: unknown, value: unknown, text: string | readonly (string | Uint8Array)[]): void;
   /**
    * The same, with the text given piece by piece while it is being made (a report, as it goes
-   * to stdout): each piece is signed at once and written to the entry (by the thread pool on
-   * node's file system), never held to the end; a piece given must not change until `finish`
-   * resolves. `finish` puts the entry with its value; `abandon` (or a text past `limit` bytes)
-   * leaves the entry before.
+   * to stdout): each piece is written to the entry at once and not kept. `finish` puts the
+   * entry with its value; `abandon` (or a text past `limit` bytes) leaves the entry before.
    */
   textEntry(purpose: unknown, limit?: number): TextEntry;
   /**
@@ -70,8 +66,7 @@ export type { Stamp } from "./stamp-stream.js";
 /** An entry being written, its text first (ResultCache.textEntry). */
 export interface TextEntry {
   add(piece: string | Uint8Array): void;
-  /** Resolves once the entry is in place, or given up (nothing is thrown). */
-  finish(value: unknown): Promise<void>;
+  finish(value: unknown): void;
   abandon(): void;
 }
 
@@ -134,7 +129,6 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
   if (!secret) return undefined;
   const fs = io.fs ?? nodeReadFs;
   const writeFs = io.writeFs ?? nodeFs;
-  const writeAt = io.writeAt ?? (io.writeFs ? undefined : nodeWriteAt);
   const now = io.now?.() ?? Date.now();
   /** Every file as it is now, to judge an entry by; null when a folder could not be listed (a miss). */
   let whole: Stamp | null | undefined;
@@ -203,18 +197,10 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
       return undefined;
     }
   };
-  /** Ready to write an entry: the folder, its .gitignore, no file left by a writer that died. */
-  const prepare = (): void => {
-    writeFs.mkdirSync(folder, { recursive: true });
-    ensureIgnored(writeFs, join(root, CACHE_DIR));
-    removeDeadWriters(writeFs, folder);
-  };
-  const header = (stamp: Stamp, value: unknown, textBytes: number) => JSON.stringify({ stamp, value, textBytes } satisfies StoredEntry);
   /**
-   * An entry whose text is written as it comes (src/cache/entry-writer.ts), by the thread pool
-   * when the file system is node's own. Nothing is written before the first piece; a failure to
-   * write (a read-only checkout, a full disk), a text past `limit` bytes or `abandon` leave the
-   * entry before, if any, and the run goes on uncached.
+   * An entry whose text is written as it comes (src/cache/entry-writer.ts). Nothing is written
+   * before the first piece; a failure to write (a read-only checkout, a full disk), a text past
+   * `limit` bytes or `abandon` leave the entry before, if any, and the run goes on uncached.
    */
   const textEntry = (purpose: unknown, limit = Number.POSITIVE_INFINITY): TextEntry => {
     let writer: EntryWriter | undefined;
@@ -227,8 +213,10 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
     const started = (): EntryWriter | undefined => {
       if (!writer && !dropped) {
         try {
-          prepare();
-          writer = startEntry(writeFs, secret, pathOf(purpose), writeAt);
+          writeFs.mkdirSync(folder, { recursive: true });
+          ensureIgnored(writeFs, join(root, CACHE_DIR));
+          removeDeadWriters(writeFs, folder);
+          writer = startEntry(writeFs, secret, pathOf(purpose));
         } catch {
           dropped = true;
         }
@@ -248,21 +236,15 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
           drop();
         }
       },
-      async finish(value) {
-        if (dropped) {
-          // Abandoned: settled once the pieces under way are written and the file removed.
-          await writer?.written().catch(() => {});
-          return;
-        }
+      finish(value) {
         const entry = started();
         if (!entry) return;
         dropped = true; // once
         try {
-          await entry.written();
           const stamp = stampToPut();
           // A file turned into a folder during the run, or an unlistable folder: no entry.
           if (!stamp) return entry.abandon();
-          entry.finish(header(stamp, value, textBytes));
+          entry.finish(JSON.stringify({ stamp, value, textBytes } satisfies StoredEntry));
         } catch {
           entry.abandon();
         }
@@ -270,24 +252,10 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
       abandon: drop,
     };
   };
-  /** An entry put at once (a value, perhaps a text given whole), written on this thread. */
   const write = (purpose: unknown, value: unknown, text: string | readonly (string | Uint8Array)[]): void => {
-    let entry: EntryWriter | undefined;
-    try {
-      const stamp = stampToPut();
-      if (!stamp) return; // a file turned into a folder during the run, or an unlistable folder
-      prepare();
-      entry = startEntry(writeFs, secret, pathOf(purpose));
-      let textBytes = 0;
-      for (const piece of typeof text === "string" ? [text] : text) {
-        const bytes = typeof piece === "string" ? Buffer.from(piece, "utf8") : piece;
-        textBytes += bytes.length;
-        entry.add(bytes);
-      }
-      entry.finish(header(stamp, value, textBytes));
-    } catch {
-      entry?.abandon(); // a read-only checkout simply runs uncached
-    }
+    const entry = textEntry(purpose);
+    for (const piece of typeof text === "string" ? [text] : text) entry.add(piece);
+    entry.finish(value);
   };
   return {
     get<T>(purpose: unknown) {

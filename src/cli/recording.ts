@@ -1,14 +1,13 @@
 /**
  * An Io whose stdout also goes, piece by piece as it is written, into a result-cache entry
  * (src/cache/results.ts, `textEntry`), and whose stderr is written down for the entry's value.
- * Nothing of stdout is held: each piece goes to the entry as it goes to stdout (a 100,000-record
- * JSON report is 26 MB: held to the end, copied once more and written there, it cost a cold
- * score ~0.1 s of wall time and 27 MB of memory; docs/benchmark.md, eighth round).
+ * Nothing of stdout is held: each piece is written to the entry at once (a 100,000-record JSON
+ * report is 26 MB; held to the end and written there, it cost a cold score ~0.3 s of CPU).
  * A real stream's stdout is encoded once here: the same bytes go out and into the entry.
  */
 import type { Io, Writer } from "./io.js";
 
-/** Where stdout's pieces go besides stdout: never held to the end (a piece is not changed after it is written, as for a pipe). */
+/** Where stdout's pieces go besides stdout: used at once, never kept (the piece may be reused after). */
 export interface TextSink {
   add(piece: string | Uint8Array): void;
 }

@@ -52,7 +52,7 @@ export function registerScore(program: Command, io: Io): void {
         throw e;
       }
       // Only a run that ended well is kept.
-      if (getExitCode(this) === EXIT.ok) await entry?.finish({ stderr: rec!.stderr() });
+      if (getExitCode(this) === EXIT.ok) entry?.finish({ stderr: rec!.stderr() });
       else entry?.abandon();
     });
 }

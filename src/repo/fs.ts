@@ -182,23 +182,6 @@ export const nodeFs: WriteFs = {
   readdirSync: (p) => nodeFsModule.readdirSync(p),
 };
 
-/**
- * Writes all of `bytes` at `position` of an open file on the thread pool (looping on short
- * writes); rejects with the error, or ENOSPC for a write that makes no progress.
- */
-export function nodeWriteAt(fd: number, bytes: Uint8Array, position: number): Promise<void> {
-  return new Promise((done, fail) => {
-    const from = (offset: number): void =>
-      nodeFsModule.write(fd, bytes, offset, bytes.length - offset, position + offset, (error, n) => {
-        if (error) fail(error);
-        else if (!(n > 0)) fail(fsError("ENOSPC", `no progress writing (${offset} of ${bytes.length} bytes written)`));
-        else if (offset + n < bytes.length) from(offset + n);
-        else done();
-      });
-    from(0);
-  });
-}
-
 /** The errno code of a thrown file-system error ("ENOSPC"), or the message for anything else. */
 export function errorCode(e: unknown): string {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
