@@ -18,7 +18,7 @@ describe("recording", () => {
     const rec = recording(ioWith(out as unknown as Io["stdout"]), { add: (p) => added.push(p) });
     for (const piece of TEXT) rec.io.stdout.write(piece);
     const chunk = Buffer.from("\n[1, 2]\n");
-    (rec.io.stdout.write as (c: Buffer) => unknown)(chunk);
+    (rec.io.stdout.write as unknown as (c: Buffer) => unknown)(chunk);
     expect(added.every((p) => Buffer.isBuffer(p))).toBe(true);
     expect(added[2]).toBe(chunk); // the very buffer: no second copy of a report
     expect(Buffer.concat(added as Buffer[]).toString("utf8")).toBe(`${TEXT.join("")}\n[1, 2]\n`);
