@@ -21,8 +21,9 @@ import { CACHE_DIR } from "../repo/layout.js";
 import { coldStamp, type ColdStamp } from "./cold-stamp.js";
 import { contentHash, FILE, isRacy, kindOf, LINK, linkTarget, NOT_INPUT, OTHER, RACY_MS, relPath, StampStream, type Stamp } from "./stamp-stream.js";
 import { CTIME, INO, MODE, MTIME, S_IFDIR, S_IFLNK, S_IFMT, S_IFREG, SIZE, nodeFastLstat, type FastLstat } from "./fast-lstat.js";
-import { quietUnlink, tempPathFor, writeAll, writeFileAtomic } from "../repo/write.js";
-import { cacheSecret, SIGNATURE_LINE, signer, verifiedBytes, type KeyIo } from "./secret.js";
+import { entryParts, TRAILER_BYTES } from "./entry-layout.js";
+import { ensureIgnored, removeDeadWriters, startEntry, type EntryWriter } from "./entry-writer.js";
+import { cacheSecret, verifiedBytes, type KeyIo } from "./secret.js";
 import { textInMemory, verifiedPieces, type StoredText } from "./stored-text.js";
 import { toolFingerprint } from "./tool-stamp.js";
 
@@ -58,6 +59,12 @@ export interface ResultCache {
   /** The text may come in the pieces it was written out in: they are stored as they are, never joined. */
   putWithText(purpose: unknown, value: unknown, text: string | readonly (string | Uint8Array)[]): void;
   /**
+   * The same, with the text given piece by piece while it is being made (a report, as it goes
+   * to stdout): each piece is written to the entry at once and not kept. `finish` puts the
+   * entry with its value; `abandon` (or a text past `limit` bytes) leaves the entry before.
+   */
+  textEntry(purpose: unknown, limit?: number): TextEntry;
+  /**
    * The file system to compute a result through after a miss, before anything is read: the
    * entry put then is stamped from its own looks at the record and session files
    * (src/cache/cold-stamp.ts), so a cold run does not stat them twice.
@@ -66,6 +73,13 @@ export interface ResultCache {
 }
 
 export type { Stamp } from "./stamp-stream.js";
+
+/** An entry being written, its text first (ResultCache.textEntry). */
+export interface TextEntry {
+  add(piece: string | Uint8Array): void;
+  finish(value: unknown): void;
+  abandon(): void;
+}
 
 /**
  * What every file of the repository is, as a digest, and the content of the racy ones.
@@ -203,7 +217,7 @@ function fastStamp(top: string, fs: ReadFs, now: number, fast: FastLstat): Stamp
 interface StoredEntry {
   stamp: Stamp;
   value: unknown;
-  /** Length in bytes of the text after the header: a cut-off entry is no entry. */
+  /** Length in bytes of the text (before the header): a cut-off entry is no entry. */
   textBytes: number;
 }
 
@@ -258,7 +272,7 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
     }
     return true;
   };
-  /** An entry: signature line, then the JSON header (stamp, value, the text's length), then the text. */
+  /** An entry (src/cache/entry-layout.ts): signature line, text, header, trailer. */
   const read = (purpose: unknown): { entry: StoredEntry; text: StoredText } | undefined => {
     const path = pathOf(purpose);
     let pieces: Pieces | undefined;
@@ -276,12 +290,12 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
       pieces = undefined;
       const body = verifiedBytes(secret, fs.readFileSync(path));
       if (body === undefined) return undefined;
-      const nl = body.indexOf(0x0a);
-      if (nl < 0) return undefined;
-      const entry = JSON.parse(Buffer.from(body.subarray(0, nl)).toString("utf8")) as StoredEntry;
-      if (!current(entry)) return undefined;
-      const bytes = Buffer.from(body.buffer, body.byteOffset + nl + 1, body.length - nl - 1);
-      return bytes.length === entry.textBytes ? { entry, text: textInMemory(bytes) } : undefined;
+      const parts = entryParts(body.length, body.subarray(Math.max(0, body.length - TRAILER_BYTES)));
+      const headerEnd = parts && parts.textBytes + parts.headerBytes - 1;
+      if (!parts || body[headerEnd!] !== 0x0a) return undefined;
+      const entry = JSON.parse(Buffer.from(body.buffer, body.byteOffset + parts.textBytes, parts.headerBytes - 1).toString("utf8")) as StoredEntry;
+      if (!current(entry) || entry.textBytes !== parts.textBytes) return undefined;
+      return { entry, text: textInMemory(Buffer.from(body.buffer, body.byteOffset, parts.textBytes)) };
     } catch {
       pieces?.close();
       return undefined;
@@ -289,19 +303,65 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
   };
   /** Some file racy when the entry was made is settled now (an entry found is judged by the whole stamp). */
   const settledSince = (entry: StoredEntry): boolean => Object.keys(entry.stamp.racy ?? {}).some((rel) => !(rel in whole!.racy));
+  /**
+   * An entry whose text is written as it comes (src/cache/entry-writer.ts). Nothing is written
+   * before the first piece; a failure to write (a read-only checkout, a full disk), a text past
+   * `limit` bytes or `abandon` leave the entry before, if any, and the run goes on uncached.
+   */
+  const textEntry = (purpose: unknown, limit = Number.POSITIVE_INFINITY): TextEntry => {
+    let writer: EntryWriter | undefined;
+    let dropped = false;
+    let textBytes = 0;
+    const drop = (): void => {
+      dropped = true;
+      writer?.abandon();
+    };
+    const started = (): EntryWriter | undefined => {
+      if (!writer && !dropped) {
+        try {
+          writeFs.mkdirSync(folder, { recursive: true });
+          ensureIgnored(writeFs, join(root, CACHE_DIR));
+          removeDeadWriters(writeFs, folder);
+          writer = startEntry(writeFs, secret, pathOf(purpose));
+        } catch {
+          dropped = true;
+        }
+      }
+      return dropped ? undefined : writer;
+    };
+    return {
+      add(piece) {
+        if (dropped) return;
+        const bytes = typeof piece === "string" ? Buffer.from(piece, "utf8") : piece;
+        textBytes += bytes.length;
+        // Past the limit nothing is kept (a million-record report is streamed, not cached).
+        if (textBytes > limit) return drop();
+        try {
+          started()?.add(bytes);
+        } catch {
+          drop();
+        }
+      },
+      finish(value) {
+        const entry = started();
+        if (!entry) return;
+        dropped = true; // once
+        try {
+          const stamp = stampToPut();
+          // A file turned into a folder during the run, or an unlistable folder: no entry.
+          if (!stamp) return entry.abandon();
+          entry.finish(JSON.stringify({ stamp, value, textBytes } satisfies StoredEntry));
+        } catch {
+          entry.abandon();
+        }
+      },
+      abandon: drop,
+    };
+  };
   const write = (purpose: unknown, value: unknown, text: string | readonly (string | Uint8Array)[]): void => {
-    try {
-      writeFs.mkdirSync(folder, { recursive: true });
-      ensureIgnored(writeFs, join(root, CACHE_DIR));
-      const pieces = typeof text === "string" ? [text] : text;
-      const textBytes = pieces.reduce((n, piece) => n + (typeof piece === "string" ? Buffer.byteLength(piece, "utf8") : piece.length), 0);
-      const stamp = stampToPut();
-      if (!stamp) return; // a file turned into a folder during the run, or an unlistable folder
-      const header = `${JSON.stringify({ stamp, value, textBytes } satisfies StoredEntry)}\n`;
-      writeEntry(writeFs, secret, pathOf(purpose), [header, ...pieces]);
-    } catch {
-      // A read-only checkout simply runs uncached.
-    }
+    const entry = textEntry(purpose);
+    for (const piece of typeof text === "string" ? [text] : text) entry.add(piece);
+    entry.finish(value);
   };
   return {
     get<T>(purpose: unknown) {
@@ -331,6 +391,7 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
       return found && { value: found.entry.value as T, text: found.text };
     },
     putWithText: write,
+    textEntry,
     // The repository is listed when this is taken, after a miss and before the caller computes
     // (and reads) anything; not at the miss itself: check looks for its kept output first, and
     // when that misses, its whole-repository entry may still be found (~10 ms of listing saved).
@@ -338,51 +399,4 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
       return coldOnce()?.readFs ?? fs;
     },
   };
-}
-
-/**
- * An entry (signature line, then the body) written piece by piece: each piece encoded once,
- * signed and written as it comes, the signature put in its place at the front last. Unlike a
- * school file it is not flushed to disk (no fsync): an entry cut short by a crash fails its
- * signature or its length and is a miss, so flushing a report's megabytes would buy nothing.
- * The rename still means a reader sees a whole entry or the one before.
- */
-function writeEntry(fs: WriteFs, secret: Buffer, path: string, body: readonly (string | Uint8Array)[]): void {
-  const tmp = tempPathFor(path);
-  const fd = fs.openSync(tmp, "wx", 0o644);
-  let open = true;
-  try {
-    const mac = signer(secret);
-    writeAll(fs, fd, Buffer.alloc(SIGNATURE_LINE, 0x0a)); // the signature's place
-    for (const piece of body) {
-      const bytes = typeof piece === "string" ? Buffer.from(piece, "utf8") : piece;
-      mac.update(bytes);
-      writeAll(fs, fd, bytes);
-    }
-    writeAll(fs, fd, Buffer.from(`${mac.digest().toString("hex")}\n`, "latin1"), 0);
-    open = false;
-    fs.closeSync(fd);
-    fs.renameSync(tmp, path);
-  } catch (e) {
-    if (open) {
-      try {
-        fs.closeSync(fd);
-      } catch {
-        /* the first error is the one that matters */
-      }
-    }
-    quietUnlink(fs, tmp);
-    throw e;
-  }
-}
-
-function ensureIgnored(fs: WriteFs, dir: string): void {
-  const ignore = join(dir, ".gitignore");
-  try {
-    fs.lstatSync(ignore);
-    return;
-  } catch {
-    /* not there yet */
-  }
-  writeFileAtomic(ignore, "# yanxiu's cache: never committed\n*\n", { fs });
 }
