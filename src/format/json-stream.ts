@@ -18,11 +18,15 @@ export function* jsonPieces(value: Record<string, unknown>): Generator<string> {
       // they sit in the whole text; only the wrapper's first and last lines are cut off.
       const head = `{\n  ${JSON.stringify(key)}: [\n`.length;
       const tail = "\n  ]\n}".length;
-      for (let j = 0; j < v.length; j += SLICE) {
-        const text = JSON.stringify({ [key]: v.slice(j, j + SLICE) }, null, 2);
+      let count = FIRST_SLICE;
+      for (let j = 0; j < v.length; ) {
+        const text = JSON.stringify({ [key]: v.slice(j, j + count) }, null, 2);
         // Apart, not joined: a slice of the text is encoded without copying it first.
         yield j === 0 ? "[\n" : ",\n";
         yield text.slice(head, text.length - tail);
+        j += count;
+        // As many items next time as make about SLICE_CHARS, going by these items' length.
+        count = Math.max(1, Math.min(MAX_SLICE, Math.floor((SLICE_CHARS * count) / text.length)));
       }
       yield "\n  ]";
     } else {
@@ -32,8 +36,17 @@ export function* jsonPieces(value: Record<string, unknown>): Generator<string> {
   yield "\n}\n";
 }
 
-/** Array items stringified at once: big enough for native speed, small enough to stream. */
-const SLICE = 256;
+/**
+ * Array items stringified at once: enough for native speed, and a text small enough to stay
+ * out of V8's large-object space (objects over 128 KB; a two-byte string of CJK text takes 2
+ * bytes a character). A text there is collected only by a full collection of the whole heap,
+ * with every loaded record in it: 256 trace entries at a time (~200 KB each) made the report's
+ * JSON ~4x dearer than ~32,000 characters at a time (docs/benchmark.md, eighth round).
+ */
+const SLICE_CHARS = 32_000;
+const FIRST_SLICE = 8;
+/** Never more than the fixed slice of before: a run of small items followed by large ones stays as it was. */
+const MAX_SLICE = 256;
 
 /**
  * Pieces encoded as UTF-8 straight into chunks of about `size` bytes, each a fresh buffer that

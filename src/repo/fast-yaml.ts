@@ -15,8 +15,38 @@ import { positionOf, type YamlPath, type YamlSource } from "./yaml-source.js";
 
 export interface FastParse {
   data: Record<string, unknown>;
-  /** "records\0 3" style keys (path joined by NUL) → 1-based line. */
-  lines: Map<string, number>;
+  /** The 1-based lines of the nodes noted (records[i], sessions[i].attendance[member], …). */
+  lines: NotedLines;
+}
+
+type Key = string | number;
+
+/**
+ * The lines noted by a fast parse, by path: of every node two levels down (records[3]) and four
+ * levels down (sessions[0].attendance.t02). Nested maps by path segment, so neither noting a line
+ * nor looking one up makes a path array or a key string (one each per activity, before).
+ */
+export class NotedLines {
+  private readonly two = new Map<Key, Map<Key, number>>();
+  private readonly four = new Map<Key, Map<Key, Map<Key, Map<Key, number>>>>();
+
+  /** Note the line of the node at a path of 2 or 4 segments (any other length is not noted). */
+  set(path: YamlPath, line: number): void {
+    if (path.length === 2) inner(this.two, path[0]!).set(path[1]!, line);
+    else if (path.length === 4) inner(inner(inner(this.four, path[0]!), path[1]!), path[2]!).set(path[3]!, line);
+  }
+
+  get(path: YamlPath): number | undefined {
+    if (path.length === 2) return this.two.get(path[0]!)?.get(path[1]!);
+    if (path.length === 4) return this.four.get(path[0]!)?.get(path[1]!)?.get(path[2]!)?.get(path[3]!);
+    return undefined;
+  }
+}
+
+function inner<V>(map: Map<Key, Map<Key, V>>, key: Key): Map<Key, V> {
+  let m = map.get(key);
+  if (!m) map.set(key, (m = new Map()));
+  return m;
 }
 
 /** A text and the fast reader's parse of exactly that text, handed on so a reader need not parse it again. */
@@ -56,7 +86,7 @@ export function fastParseYaml(text: string): FastParse | undefined {
   if (lines.length === 0 || lines[0]!.indent !== 0) return undefined;
   const p = new Parser(lines);
   try {
-    const data = p.block(0, [], 0);
+    const data = p.block(0, 0);
     if (p.pos !== lines.length || data === null || typeof data !== "object" || Array.isArray(data)) return undefined;
     return { data: data as Record<string, unknown>, lines: p.marks };
   } catch (e) {
@@ -106,22 +136,25 @@ function keyChar(c: number): boolean {
 
 class Parser {
   pos = 0;
-  marks = new Map<string, number>();
+  marks = new NotedLines();
+  /** The path of the node being read, pushed and popped (not copied for every node). */
+  private readonly path: Key[] = [];
   constructor(private readonly lines: Line[]) {}
 
-  private mark(path: (string | number)[], line: number): void {
-    if (path.length === 2 || path.length === 4) this.marks.set(path.join("\0"), line);
+  /** Note the line of the node at the current path (when 2 or 4 segments long). */
+  private mark(line: number): void {
+    if (this.path.length === 2 || this.path.length === 4) this.marks.set(this.path, line);
   }
 
   /** The block starting at the current line, whose lines sit at exactly `indent`. */
-  block(indent: number, path: (string | number)[], depth: number): unknown {
+  block(indent: number, depth: number): unknown {
     if (depth > 20) giveUp();
     const first = this.lines[this.pos]!;
     if (first.indent !== indent) giveUp();
-    return first.text === "-" || first.text.startsWith("- ") ? this.seq(indent, path, depth) : this.map(indent, path, depth);
+    return first.text === "-" || first.text.startsWith("- ") ? this.seq(indent, depth) : this.map(indent, depth);
   }
 
-  private seq(indent: number, path: (string | number)[], depth: number): unknown[] {
+  private seq(indent: number, depth: number): unknown[] {
     const out: unknown[] = [];
     while (this.pos < this.lines.length) {
       const line = this.lines[this.pos]!;
@@ -134,24 +167,25 @@ class Parser {
         rest = rest.slice(1);
         restIndent++;
       }
-      const here = [...path, out.length];
-      this.mark(here, line.no);
+      this.path.push(out.length);
+      this.mark(line.no);
       const isMap = keyOf(rest) !== undefined;
       keyValue = undefined;
       if (isMap) {
         // "- key: value": a map whose first line starts after the dash.
         this.lines[this.pos] = { no: line.no, indent: restIndent, text: rest };
-        out.push(this.map(restIndent, here, depth + 1));
+        out.push(this.map(restIndent, depth + 1));
       } else {
         this.pos++;
         out.push(scalar(rest));
         this.noDeeper(indent);
       }
+      this.path.pop();
     }
     return out;
   }
 
-  private map(indent: number, path: (string | number)[], depth: number): Record<string, unknown> {
+  private map(indent: number, depth: number): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     while (this.pos < this.lines.length) {
       const line = this.lines[this.pos]!;
@@ -163,14 +197,21 @@ class Parser {
       keyValue = undefined; // a piece of the file's text: not to be held after the parse
       if (Object.hasOwn(out, key) || key === "__proto__" || looksTyped(key)) giveUp();
       this.pos++;
+      // A key in the path may be kept in the noted lines: its own copy, never a piece of the text.
       if (value === undefined || value === "") {
         const next = this.lines[this.pos];
         if (next && (next.indent > indent || (next.indent === indent && (next.text === "-" || next.text.startsWith("- "))))) {
-          out[key] = this.block(next.indent, [...path, key], depth + 1);
+          this.path.push(this.path.length < 4 ? own(key) : key);
+          out[key] = this.block(next.indent, depth + 1);
+          this.path.pop();
         } else giveUp(); // an empty value: rare, and its position rules differ
       } else {
-        // Only some depths are noted: the path is built only for those (a key per line otherwise).
-        if (path.length === 1 || path.length === 3) this.mark([...path, key], line.no);
+        // Only some depths are noted.
+        if (this.path.length === 1 || this.path.length === 3) {
+          this.path.push(own(key));
+          this.mark(line.no);
+          this.path.pop();
+        }
         out[key] = value === "[]" ? [] : value === "{}" ? {} : scalar(value);
         this.noDeeper(indent);
       }
@@ -268,15 +309,15 @@ function own(s: string): string {
   return copy;
 }
 
-const fastLines = new WeakMap<YamlSource, Map<string, number>>();
+const fastLines = new WeakMap<YamlSource, NotedLines>();
 
 /** Remember the lines a fast parse noted for this source, for `lineAt`. */
-export function noteLines(src: YamlSource, lines: Map<string, number>): void {
+export function noteLines(src: YamlSource, lines: NotedLines): void {
   fastLines.set(src, lines);
 }
 
 /** The line of the node at `path`: from a fast parse when it noted one, else from the document. */
 export function lineAt(src: YamlSource, path: YamlPath): number {
-  const noted = fastLines.get(src)?.get(path.join("\0"));
+  const noted = fastLines.get(src)?.get(path);
   return noted ?? positionOf(src, path).line;
 }

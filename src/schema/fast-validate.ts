@@ -28,7 +28,20 @@ const nonEmpty = (v: unknown): string => (typeof v === "string" && v.length > 0 
 const text = (max: number) => (v: unknown): string =>
   typeof v === "string" && v.length > 0 && v.length <= max && !BIDI_CONTROLS.test(v) ? v : unsure();
 const id = (v: unknown): string => (typeof v === "string" && v.length <= LIMITS.id && ID.test(v) ? v : unsure());
-const date = (v: unknown): string => (typeof v === "string" && DATE_RE.test(v) && isRealDate(v) ? v.slice(0, 10) : unsure());
+const date = (v: unknown): string => {
+  if (typeof v !== "string") return unsure();
+  // A school's records share a few hundred dates (the fast reader hands out one string for each):
+  // a date judged valid once is answered from a table, not by the pattern and the calendar again.
+  // Only plain days are kept (10 characters: never a view into a file's text, and their own day).
+  if (validDates.has(v)) return v;
+  if (!DATE_RE.test(v) || !isRealDate(v)) return unsure();
+  if (v.length !== 10) return v.slice(0, 10);
+  if (validDates.size >= 10_000) validDates.clear();
+  validDates.add(v);
+  return v;
+};
+/** Plain days (YYYY-MM-DD) judged valid. */
+const validDates = new Set<string>();
 
 function num(v: unknown, ok: (n: number) => boolean): number {
   return typeof v === "number" && Number.isFinite(v) && ok(v) ? v : unsure();

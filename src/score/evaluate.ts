@@ -42,8 +42,16 @@ function listChildren(scheme: Scheme, category: string | undefined): Node[] {
   return [...items, ...cats];
 }
 
+type Credit = { raw: number; credited: number };
+
 class TeacherScorer {
-  private memo = new Map<string, { raw: number; credited: number }>();
+  /**
+   * Credits by node id, then start, then end: no key string made per call (the scorer is asked
+   * for the same few nodes and dates tens of times per teacher). Items and categories apart, as
+   * an item and a category may share an id.
+   */
+  private itemMemo = new Map<string, Map<string, Map<string, Credit>>>();
+  private categoryMemo = new Map<string, Map<string, Map<string, Credit>>>();
 
   constructor(
     private ctx: TeacherCtx,
@@ -54,13 +62,17 @@ class TeacherScorer {
    * Credit of a node over [a, b] (not weighted). With `trace`, an item adds its own entries
    * and a category only its cap cuts: children are traced by their own call.
    */
-  node(n: Node, a: string, b: string, trace?: TraceEntry[]): { raw: number; credited: number } {
+  node(n: Node, a: string, b: string, trace?: TraceEntry[]): Credit {
     if (a > b) return { raw: 0, credited: 0 };
-    const key = `${n.type}:${n.id}:${a}:${b}`;
-    const hit = trace ? undefined : this.memo.get(key);
+    const byId = n.type === "item" ? this.itemMemo : this.categoryMemo;
+    let byStart = byId.get(n.id);
+    if (!byStart) byId.set(n.id, (byStart = new Map()));
+    let byEnd = byStart.get(a);
+    if (!byEnd) byStart.set(a, (byEnd = new Map()));
+    const hit = trace ? undefined : byEnd.get(b);
     if (hit) return hit;
     const value = n.type === "item" ? itemContribution(this.ctx.scheme.items.get(n.id)!, this.ctx, a, b, trace) : this.category(n.id, a, b, trace);
-    this.memo.set(key, value);
+    byEnd.set(b, value);
     return value;
   }
 
@@ -76,7 +88,7 @@ class TeacherScorer {
     return round(sum);
   }
 
-  private category(id: string, a: string, b: string, trace?: TraceEntry[]): { raw: number; credited: number } {
+  private category(id: string, a: string, b: string, trace?: TraceEntry[]): Credit {
     const def = this.ctx.scheme.categories.get(id)!;
     const raw = this.sumOf(id, a, b);
     if (def.cap === undefined) return { raw, credited: raw };

@@ -51,27 +51,24 @@ interface WindowValue {
   members: Prepared[];
 }
 
-function baseCredit(v: ItemVersion, act: Activity, scheme: Scheme): { amount?: number; reason?: string } {
+/** The record's credit before attendance, or why it has none (a number, never an object per record). */
+function baseCredit(v: ItemVersion, act: Activity, scheme: Scheme): number | "no-entry" | "no-hours" | "no-score" {
   const c = v.credit;
   switch (c.type) {
     case "each":
-      return { amount: eachCredit(c.amount, act) };
+      return eachCredit(c.amount, act);
     case "table": {
       const x = lookupTable(c.by, c.values, act);
-      return x === undefined ? { reason: "no-entry" } : { amount: x * act.count };
+      return x === undefined ? "no-entry" : x * act.count;
     }
-    case "hours": {
-      const x = hoursCredit(c, act, scheme.meta);
-      return x === undefined ? { reason: "no-hours" } : { amount: x };
-    }
-    case "score": {
-      const x = scoreCredit(c, act);
-      return x === undefined ? { reason: "no-score" } : { amount: x };
-    }
+    case "hours":
+      return hoursCredit(c, act, scheme.meta) ?? "no-hours";
+    case "score":
+      return scoreCredit(c, act) ?? "no-score";
     case "tiers":
     case "once":
     case "covered":
-      return { amount: 0 }; // earned per window, below
+      return 0; // earned per window, below
   }
 }
 
@@ -173,13 +170,19 @@ function judgedRecords(item: Item, ctx: TeacherCtx): Prepared[] {
       continue;
     }
     const base = baseCredit(v, act, ctx.scheme);
-    if (base.amount === undefined) {
-      judged.push({ act, v, amount: 0, counts: false, step: "excluded", reason: base.reason });
+    if (typeof base === "string") {
+      judged.push({ act, v, amount: 0, counts: false, step: "excluded", reason: base });
       continue;
     }
-    const eff = attendanceAdjust(v.attendance, act, base.amount);
+    const tally = perWindow(v) ? "tally" : undefined;
+    // A present member (every record, most session members) earns the base credit as it is.
+    if (act.attendance === undefined || act.attendance === "present") {
+      judged.push({ act, v, amount: base, counts: true, step: "credit", reason: tally });
+      continue;
+    }
+    const eff = attendanceAdjust(v.attendance, act, base);
     const away = act.attendance === "absent" || act.attendance === "excused";
-    judged.push({ act, v, amount: eff.amount, counts: !away, step: "credit", reason: eff.reason ?? (perWindow(v) ? "tally" : undefined) });
+    judged.push({ act, v, amount: eff.amount, counts: !away, step: "credit", reason: eff.reason ?? tally });
   }
   return judged;
 }
@@ -360,9 +363,13 @@ function traceWindow(w: WindowValue, prev: WindowValue | undefined, dRaw: number
     if (p.reason) e.reason = p.reason;
     trace.push(e);
   }
-  const base = (v: ItemVersion) => ({ teacher, item: v.id, version: v.from ?? "", ruleFile: v.file, ruleLine: v.pos.line, window: w.id });
-  const windowEntry = (step: TraceStep, amount: number, reason?: string) =>
-    trace.push({ ...base(w.v), step, amount: round(amount), ...(reason ? { reason } : {}) });
+  const windowEntry = (step: TraceStep, amount: number, reason?: string) => {
+    const v = w.v;
+    // Field by field, no spreads: the same keys in the same order as the JSON shows them.
+    const e: TraceEntry = { teacher, item: v.id, version: v.from ?? "", ruleFile: v.file, ruleLine: v.pos.line, window: w.id, step, amount: round(amount) };
+    if (reason) e.reason = reason;
+    trace.push(e);
+  };
   if (w.tier) {
     const d = w.tier.credit - (prev?.tier?.credit ?? 0);
     windowEntry("tier", d, w.tier.tier ? `tier:${w.tier.tier.atLeast}` : w.tier.short !== undefined ? `short:${w.tier.short}` : "below");

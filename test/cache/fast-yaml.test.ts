@@ -56,9 +56,15 @@ describe("fast YAML reader", () => {
     expect(fastParseYaml(text)).toBeUndefined(); // the stray "- x" is not plain: the full parser decides
     const ok = "group: g\nsessions:\n  - date: 2025-09-01\n    attendance:\n      t01: 出勤\n      t02: 请假\n  - date: 2025-09-08\n";
     const lines = fastParseYaml(ok)!.lines;
-    expect(lines.get("sessions\0" + "0")).toBe(3);
-    expect(lines.get("sessions\0" + "1")).toBe(7);
-    expect(lines.get(["sessions", 0, "attendance", "t02"].join("\0"))).toBe(6);
+    expect(lines.get(["sessions", 0])).toBe(3);
+    expect(lines.get(["sessions", 1])).toBe(7);
+    expect(lines.get(["sessions", 0, "attendance", "t01"])).toBe(5);
+    expect(lines.get(["sessions", 0, "attendance", "t02"])).toBe(6);
+    // Only nodes two and four levels down are noted; nothing else, and no other node's line.
+    expect(lines.get(["group"])).toBeUndefined();
+    expect(lines.get(["sessions", 0, "date"])).toBeUndefined();
+    expect(lines.get(["sessions", 0, "attendance", "t03"])).toBeUndefined();
+    expect(lines.get(["sessions", 2])).toBeUndefined();
   });
 
   const cases: [string, "fast" | "gave-up"][] = [

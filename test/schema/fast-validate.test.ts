@@ -94,6 +94,17 @@ describe("fast validator", () => {
     expect(fast).toBeGreaterThan(1000); // not vacuous: valid files do take the fast path
   });
 
+  it("answers a date seen before as it did the first time, and still defers on an impossible one", () => {
+    // Valid days are remembered: the same day again (and a day with a time, kept whole) must agree
+    // with zod each time, and no remembered day may let a near miss through.
+    const file = (date: unknown) => ({ teacher: "t01", records: [{ date, kind: "听课", title: "x" }] });
+    for (let round = 0; round < 2; round++) {
+      for (const d of ["2024-02-29", "2025-09-12", "2025-09-12T08:30", "2025-09-12 08:30:00+08:00"]) expect(agree("records", file(d))).toBe("fast");
+      for (const d of ["2025-02-29", "2025-09-31", "2025-09-12T25:00", "2025-9-12", " 2025-09-12", "2025-09-12 "]) expect(agree("records", file(d))).toBe("zod-only");
+    }
+    expect(fastRecordFile(file("2025-09-12T08:30"))!.records[0]!.date).toBe("2025-09-12");
+  });
+
   it("defers on hand-picked hostile files", () => {
     const rec = (r: Record<string, unknown>) => ({ teacher: "t01", records: [{ date: "2025-09-12", kind: "lecture", title: "公开课", ...r }] });
     const cases: unknown[] = [
