@@ -7,7 +7,7 @@ import { join, resolve } from "node:path";
 import type { Command } from "commander";
 import { t, type Lang } from "../i18n.js";
 import type { Roster, Teacher } from "../model.js";
-import { writeFileAtomic } from "../repo/write.js";
+import { writeOutputFile } from "../repo/write-output.js";
 import { ensureServeDir, logEvent, openAccounts, serveDir } from "../serve/accounts.js";
 import { hashSecret, newCode, normaliseCode } from "../serve/password.js";
 import { isActive } from "../serve/roles.js";
@@ -50,7 +50,7 @@ export function registerAccounts(program: Command, io: Io): void {
       const withQr = await Promise.all(invitations.map(async (i) => ({ ...i, qr: await qrSvg(welcomeUrl(url, i.id)) })));
       if (withQr.some((i) => !i.qr)) io.stderr.write(t(lang, "注意:没有安装 qrcode(可选依赖),邀请单上只有网址,没有二维码\n", "note: qrcode (an optional dependency) is not installed, so the sheet shows the address without a QR code\n"));
       const out = o.output ? resolve(io.cwd, o.output) : join(ensureServeDir(root), `invite-${day}.html`);
-      writeFileAtomic(out, String(inviteSheet(dataset.config.school, url, withQr, lang)));
+      writeOutputFile(out, String(inviteSheet(dataset.config.school, url, withQr, lang)));
       io.stdout.write(t(lang, `已为 ${invitations.length} 位教师生成邀请码,邀请单:${out}\n(邀请单上有邀请码,打印后请删除这个文件)\n`,
         `codes made for ${invitations.length} teacher(s); the sheet: ${out}\n(the sheet holds the codes: delete the file once printed)\n`));
     });

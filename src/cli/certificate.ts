@@ -9,7 +9,7 @@ import { renderCertificates } from "../format/certificate-html.js";
 import { buildExplain } from "../reports/explain.js";
 import { scoreDataset } from "../score/evaluate.js";
 import { notScoredReason } from "../score/scored.js";
-import { writeFileAtomic } from "../repo/write.js";
+import { writeOutputFile } from "../repo/write-output.js";
 import { today, UsageError, type Io } from "./io.js";
 import { signaturesOf } from "./output.js";
 import { htmlToPdf } from "./pdf.js";
@@ -55,7 +55,7 @@ export function registerCertificate(program: Command, io: Io): void {
     const body = ext === ".pdf" ? await htmlToPdf(html, io.env, lang) : html;
     const path = resolve(io.cwd, opts.output);
     try {
-      writeFileAtomic(path, body);
+      writeOutputFile(path, body);
     } catch (e) {
       throw new UsageError(t(lang, `无法写入 ${path}:${(e as Error).message}`, `cannot write ${path}: ${(e as Error).message}`));
     }

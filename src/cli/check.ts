@@ -162,9 +162,9 @@ async function emit(io: Io, output: string | undefined, out: string, lang: Lang)
     return;
   }
   const path = resolve(io.cwd, output);
-  const { writeFileAtomic } = await import("../repo/write.js");
+  const { writeOutputFile } = await import("../repo/write-output.js");
   try {
-    writeFileAtomic(path, out);
+    writeOutputFile(path, out);
   } catch (e) {
     throw new UsageError(t(lang, `无法写入 ${path}:${(e as Error).message}`, `cannot write ${path}: ${(e as Error).message}`));
   }

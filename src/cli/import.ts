@@ -16,7 +16,7 @@ import { SHEETS } from "../import/fields.js";
 import { ROSTER_FILE } from "../repo/layout.js";
 import { updateFile } from "../repo/update.js";
 import { isFileProblem, updateMessage } from "../repo/update-message.js";
-import { writeFileAtomic } from "../repo/write.js";
+import { writeOutputFile } from "../repo/write-output.js";
 import { rosterSchema } from "../schema/files.js";
 import { EXIT, setExitCode, UsageError, type Io } from "./io.js";
 import { openRepo } from "./repo-arg.js";
@@ -129,7 +129,7 @@ export async function writeSheets(io: Io, output: string, sheets: readonly Sheet
   names.forEach((name, i) => {
     const path = resolve(io.cwd, name);
     try {
-      writeFileAtomic(path, bodies[i]!, { fs: io.fs });
+      writeOutputFile(path, bodies[i]!, { fs: io.fs });
     } catch (e) {
       throw new UsageError(t(lang, `无法写入 ${path}:${(e as Error).message}`, `cannot write ${path}: ${(e as Error).message}`));
     }

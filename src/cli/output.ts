@@ -7,7 +7,7 @@ import { extname, resolve } from "node:path";
 import { Option, type Command } from "commander";
 import { t, type Lang } from "../i18n.js";
 import type { ReportDoc } from "../reports/document.js";
-import { writeFileAtomic } from "../repo/write.js";
+import { writeOutputFile } from "../repo/write-output.js";
 import { UsageError, useColour, type Io } from "./io.js";
 
 export const FORMATS = ["text", "json", "csv", "xlsx", "markdown", "html"] as const;
@@ -174,7 +174,7 @@ export function deliver(io: Io, lang: Lang, body: string | Uint8Array, given: Ou
   if (opts.output) {
     const path = resolve(io.cwd, opts.output);
     try {
-      writeFileAtomic(path, body, { fs: io.fs });
+      writeOutputFile(path, body, { fs: io.fs });
     } catch (e) {
       throw new UsageError(t(lang, `无法写入 ${path}:${(e as Error).message}`, `cannot write ${path}: ${(e as Error).message}`));
     }

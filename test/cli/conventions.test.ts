@@ -5,7 +5,10 @@
 import { describe, expect, it } from "vitest";
 import { EXAMPLES } from "../../src/cli/examples.js";
 import { pickHalf } from "../../src/cli/help-lang.js";
-import { runCli } from "../helpers/run-cli.js";
+import { spawnSync } from "node:child_process";
+import { lstatSync, symlinkSync } from "node:fs";
+import { join } from "node:path";
+import { BIN, runBin, runCli } from "../helpers/run-cli.js";
 import { commandPaths } from "../helpers/command-paths.js";
 import { tempDir } from "../helpers/temp-repo.js";
 
@@ -81,5 +84,25 @@ describe("-o -", () => {
     const text = await runCli(["score", demo, "--year", "2025-2026", "-o", "-"]);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain("教师学时");
+  });
+});
+
+describe("-o a device, a pipe or a link", () => {
+  it("is written into, as a shell's > would, never renamed over: the device, pipe and link stay what they were", async () => {
+    const demo = new URL("../../examples/demo-school", import.meta.url).pathname;
+    const dir = tempDir();
+    symlinkSync("/dev/null", join(dir, "null.json"));
+    const score = runBin(["score", demo, "--year", "2025-2026", "--format", "json", "-o", join(dir, "null.json")], { cwd: dir });
+    expect(score.code).toBe(0);
+    expect([lstatSync(join(dir, "null.json")).isSymbolicLink(), lstatSync("/dev/null").isCharacterDevice()]).toEqual([true, true]);
+
+    const fifo = join(dir, "report.csv");
+    expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
+    const reader = spawnSync("sh", ["-c", `cat '${fifo}' & ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} score '${demo}' --year 2025-2026 --table teachers -o '${fifo}'; wait`], { encoding: "utf8", cwd: dir, env: { ...process.env, NO_COLOR: "1", YANXIU_TODAY: "2026-11-23" } });
+    expect(reader.status).toBe(0);
+    const direct = runBin(["score", demo, "--year", "2025-2026", "--format", "csv", "--table", "teachers"], { cwd: dir });
+    expect(reader.stdout).toBe(direct.stdout); // the pipe's reader got the very report
+    expect(reader.stdout).toContain("张明");
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
   });
 });
