@@ -1,13 +1,17 @@
 /**
  * The web page's saves, in order and in batches. The saves that arrived while the previous batch
- * was being committed form the next batch. Each is checked against the school as the saves
- * before it left it and written to a temporary file under its file's lock, in arrival order
- * (src/serve/save.ts), and kept in the server's state; then the batch's files are flushed
- * together (through the thread pool, not one fsync after another on the main thread), each
- * checked unchanged and renamed into place, each folder flushed once; then they are committed
+ * was being placed form the next batch, and are staged while git commits the previous one (git
+ * runs in its own processes; the thread would otherwise wait). Each is checked against the school
+ * as the saves before it left it and written to a temporary file under its file's lock, in arrival
+ * order (src/serve/save.ts), its flush started at once on the thread pool, and kept in the
+ * server's state; a file of the batch being committed waits for a later batch. Once the previous
+ * batch is committed, the batch's files are each checked unchanged and renamed into place in one
+ * pass on the thread, each folder flushed once; then they are committed
  * together (src/git/batch-commit.ts): one commit per save, each authored by its own person, a
  * few git processes per batch, started by the process's git helper (src/git/runner.ts). A file saved twice waits for the next batch. If the commit fails,
- * every file of the batch is put back, the state is reloaded, and each person is told. A file
+ * every file of the batch is put back, the state is reloaded, and each person is told; the batch
+ * staged meanwhile (none of it in place yet) is given up and staged again against the reloaded
+ * school. A file
  * locked by another program (a CLI `yanxiu add`), or saved by someone between our read and our
  * rename, is tried again a moment later, without blocking the server, and after BUSY_WAIT_MS the
  * person is told to try again. Reads are never queued. After a batch is answered, the batches'
@@ -18,6 +22,7 @@ import { commitBatch, commonDirOf, type BatchOptions, type BatchResult, type Com
 import { sharedGitRunner } from "../git/runner.js";
 import { PackUpkeep } from "../git/pack-upkeep.js";
 import { readdirSync } from "node:fs";
+import { startFlush } from "../repo/update-staged.js";
 import { abandonWrite, commitFailure, finishWrites, undoWrite, writeSave, type Failure, type SaveRequest, type SaveResult, type Written } from "./save.js";
 import { SERVER_COMMITTER } from "./git-commit.js";
 import type { RepoState } from "./state.js";
@@ -31,6 +36,12 @@ interface Job {
   req: SaveRequest;
   since: number;
   resolve: (r: SaveResult) => void;
+}
+
+/** A save checked and written to its temporary file, not yet in place. */
+interface Staged {
+  job: Job;
+  written: Written;
 }
 
 export type Committer = (root: string, commits: CommitSpec[], opts: BatchOptions) => Promise<BatchResult>;
@@ -64,15 +75,45 @@ export class SaveQueue {
 
   private async drain(): Promise<void> {
     try {
-      while (this.pending.length > 0) await this.runBatch(this.pending.splice(0, MAX_BATCH));
+      const root = this.state.root;
+      // The next batch, checked and written to temporary files while git commits the one before.
+      let ahead: Staged[] | undefined;
+      while (ahead || this.pending.length > 0) {
+        const staged = ahead ?? this.stage(this.pending.splice(0, MAX_BATCH), new Set());
+        ahead = undefined;
+        const done = await this.place(staged);
+        if (done.length === 0) continue;
+        const committed = this.commitPlaced(done);
+        // Git works in its own processes: meanwhile the saves that arrived are staged on this
+        // thread (never one of this batch's files: they wait for a later batch).
+        if (this.pending.length > 0) ahead = this.stage(this.pending.splice(0, MAX_BATCH), new Set(done.map((d) => d.written.file)));
+        let ok = false;
+        try {
+          ok = await committed;
+        } finally {
+          // This batch was put back and the state is reloaded: the next one, checked against it, is
+          // given up (nothing of it is in place yet) and its saves staged again, in their order.
+          if (!ok && ahead) {
+            for (const { written } of ahead) abandonWrite(root, written);
+            this.pending.unshift(...ahead.map((s) => s.job));
+            ahead = undefined;
+          }
+        }
+        if (ok) await this.upkeep(root);
+      }
     } finally {
       this.running = false;
       if (this.pending.length > 0) this.kick();
     }
   }
 
-  private async runBatch(jobs: Job[]): Promise<void> {
-    const staged: { job: Job; written: Written }[] = [];
+  /**
+   * Each save checked and written to a temporary file under its file's lock, in arrival order, and
+   * taken into the state; its flush started at once (the thread pool). `held`: files of a batch
+   * being committed, whose saves wait for a later batch, as a file's second save in one batch does.
+   */
+  private stage(jobs: Job[], held: ReadonlySet<string>): Staged[] {
+    const staged: Staged[] = [];
     const later: Job[] = [];
     const files = new Set<string>();
     const listings = new Map<string, readonly string[] | undefined>();
@@ -82,7 +123,7 @@ export class SaveQueue {
     };
     for (const job of jobs) {
       // One save per file in a batch: its lock is held until the batch's files are in place.
-      if (files.has(job.req.file)) {
+      if (files.has(job.req.file) || held.has(job.req.file)) {
         later.push(job);
         continue;
       }
@@ -90,15 +131,20 @@ export class SaveQueue {
       if (out.ok) {
         files.add(job.req.file);
         this.state.applyWritten(out.written);
+        startFlush(out.written.staged);
         staged.push({ job, written: out.written });
       } else {
         this.answerOrRetry(job, out);
       }
     }
     this.pending.unshift(...later);
-    if (staged.length === 0) return;
+    return staged;
+  }
+
+  /** Every file of the batch flushed, checked unchanged, renamed into place; the saves that landed. */
+  private async place(staged: Staged[]): Promise<Staged[]> {
+    if (staged.length === 0) return [];
     const root = this.state.root;
-    // Every file of the batch flushed together (the thread pool), checked unchanged, renamed into place.
     let placed: (Failure | undefined)[];
     try {
       placed = await finishWrites(root, staged.map((s) => s.written), staged.map((s) => s.job.req.lang));
@@ -107,7 +153,7 @@ export class SaveQueue {
       const message = String((e as Error)?.message ?? e);
       placed = staged.map(({ job }) => ({ ok: false, reason: "io", message: t(job.req.lang, `保存失败(${message}),没有保存任何内容;请告诉教务处`, `saving failed (${message}); nothing was saved. Tell the office`) }));
     }
-    const done: { job: Job; written: Written }[] = [];
+    const done: Staged[] = [];
     staged.forEach((s, i) => {
       const failed = placed[i];
       if (failed) this.answerOrRetry(s.job, failed);
@@ -115,7 +161,12 @@ export class SaveQueue {
     });
     // The state took every staged save; one that did not land makes it stale (reloaded at the next request).
     if (done.length < staged.length) this.state.markStale();
-    if (done.length === 0) return;
+    return done;
+  }
+
+  /** The placed saves committed, one commit each, and answered; false when the commit failed (every file put back). */
+  private async commitPlaced(done: Staged[]): Promise<boolean> {
+    const root = this.state.root;
     let result: BatchResult;
     try {
       result = await this.commit(root, done.map(({ job, written }) => ({
@@ -129,12 +180,12 @@ export class SaveQueue {
     if (result.ok) {
       if (result.indexNote) process.stderr.write(`yanxiu serve: committed, but git's index was left as it was (${result.indexNote}); run 'git reset -q' in the repository\n`);
       for (const { job, written } of done) job.resolve({ ok: true, problems: written.problems });
-      await this.upkeep(root);
-      return;
+      return true;
     }
     for (const { written } of [...done].reverse()) undoWrite(root, written);
     this.state.markStale();
     for (const { job } of done) job.resolve(commitFailure(result.reason, result.detail, job.req.lang));
+    return false;
   }
 
   /**
