@@ -50,6 +50,11 @@ export class SaveQueue {
   private pending: Job[] = [];
   private running = false;
   private inFlight = 0;
+  /** Saves staged while a batch commits: the next batch's start. */
+  private ahead: Staged[] = [];
+  /** The files of the batch being committed, while git commits it. */
+  private committing: ReadonlySet<string> | undefined;
+  private aheadSoon = false;
 
   constructor(private readonly state: RepoState, private readonly commit: Committer = commitBatch, private readonly options: Partial<BatchOptions> = {},
     private readonly packs: PackUpkeep = new PackUpkeep()) {}
@@ -59,6 +64,7 @@ export class SaveQueue {
       this.inFlight++;
       this.pending.push({ req, since: Date.now(), resolve: (r) => { this.inFlight--; resolve(r); } });
       this.kick();
+      if (this.committing) this.stageAheadSoon();
     });
   }
 
@@ -76,27 +82,27 @@ export class SaveQueue {
   private async drain(): Promise<void> {
     try {
       const root = this.state.root;
-      // The next batch, checked and written to temporary files while git commits the one before.
-      let ahead: Staged[] | undefined;
-      while (ahead || this.pending.length > 0) {
-        const staged = ahead ?? this.stage(this.pending.splice(0, MAX_BATCH), new Set());
-        ahead = undefined;
+      while (this.ahead.length > 0 || this.pending.length > 0) {
+        const ahead = this.ahead.splice(0);
+        const staged = [...ahead, ...this.stage(this.pending.splice(0, MAX_BATCH - ahead.length), new Set(ahead.map((s) => s.written.file)))];
         const done = await this.place(staged);
         if (done.length === 0) continue;
+        // Git works in its own processes: meanwhile the saves that arrive are staged on this
+        // thread (never one of this batch's files: those wait for a later batch).
+        this.committing = new Set(done.map((d) => d.written.file));
         const committed = this.commitPlaced(done);
-        // Git works in its own processes: meanwhile the saves that arrived are staged on this
-        // thread (never one of this batch's files: they wait for a later batch).
-        if (this.pending.length > 0) ahead = this.stage(this.pending.splice(0, MAX_BATCH), new Set(done.map((d) => d.written.file)));
+        this.stageAhead();
         let ok = false;
         try {
           ok = await committed;
         } finally {
-          // This batch was put back and the state is reloaded: the next one, checked against it, is
-          // given up (nothing of it is in place yet) and its saves staged again, in their order.
-          if (!ok && ahead) {
-            for (const { written } of ahead) abandonWrite(root, written);
-            this.pending.unshift(...ahead.map((s) => s.job));
-            ahead = undefined;
+          this.committing = undefined;
+          // This batch was put back and the state is reloaded: the saves staged meanwhile, checked
+          // against it, are given up (none of them is in place yet) and staged again, in their order.
+          if (!ok && this.ahead.length > 0) {
+            const given = this.ahead.splice(0);
+            for (const { written } of given) abandonWrite(root, written);
+            this.pending.unshift(...given.map((s) => s.job));
           }
         }
         if (ok) await this.upkeep(root);
@@ -107,9 +113,26 @@ export class SaveQueue {
     }
   }
 
+  private stageAheadSoon(): void {
+    if (this.aheadSoon) return;
+    this.aheadSoon = true;
+    setImmediate(() => {
+      this.aheadSoon = false;
+      this.stageAhead();
+    });
+  }
+
+  /** While a batch commits: the saves waiting staged into the next batch, up to its size. */
+  private stageAhead(): void {
+    const room = MAX_BATCH - this.ahead.length;
+    if (!this.committing || this.pending.length === 0 || room <= 0) return;
+    const held = new Set([...this.committing, ...this.ahead.map((s) => s.written.file)]);
+    this.ahead.push(...this.stage(this.pending.splice(0, room), held));
+  }
+
   /**
    * Each save checked and written to a temporary file under its file's lock, in arrival order, and
-   * taken into the state; its flush started at once (the thread pool). `held`: files of a batch
+   * taken into the state; then their flushes started together (the thread pool). `held`: files of a batch
    * being committed, whose saves wait for a later batch, as a file's second save in one batch does.
    */
   private stage(jobs: Job[], held: ReadonlySet<string>): Staged[] {
@@ -131,13 +154,15 @@ export class SaveQueue {
       if (out.ok) {
         files.add(job.req.file);
         this.state.applyWritten(out.written);
-        startFlush(out.written.staged);
         staged.push({ job, written: out.written });
       } else {
         this.answerOrRetry(job, out);
       }
     }
     this.pending.unshift(...later);
+    // Flushed together once all are written: a flush forces a journal commit, and the temporary
+    // files and locks created on this thread meanwhile would wait for it.
+    for (const s of staged) startFlush(s.written.staged);
     return staged;
   }
 
