@@ -8,6 +8,7 @@
 import { spawnSync } from "node:child_process";
 import { basename, join, resolve } from "node:path";
 import { t, type Lang } from "../i18n.js";
+import { msg, render } from "../messages/index.js";
 import { sortProblems } from "../problem.js";
 import { formatText } from "../format/problems-text.js";
 import { parseMap } from "../import/columns.js";
@@ -64,7 +65,7 @@ export async function importRecords(io: Io, file: string, dir: string | undefine
   }
   if (errors.length) throw new UsageError(errors.join("\n"));
 
-  const plan = planImport(repo, items, readState(io, repo.root), lang, day);
+  const plan = planImport(repo, items, readState(io, repo.root, lang), lang, day);
   rejected.push(...plan.rejected.map((r) => ({ sheet: r.sheetName ?? "", row: r.row, reason: r.reason })));
   const sheetOf = (r: { sheet: string }) => (named ? `${r.sheet} ` : "");
   const order = new Map(sheets.map((s, i) => [s.sheet.name, i]));
@@ -115,17 +116,18 @@ export async function importRecords(io: Io, file: string, dir: string | undefine
 }
 
 /** The file as it is now (planning merges onto it; the write refuses if it changes after). */
-function readState(io: Io, root: string): (file: string) => FileState {
+function readState(io: Io, root: string, lang: Lang): (file: string) => FileState {
   const fs = io.fs ?? nodeFs;
   return (file) => {
     try {
       // Never open what is not a regular file (a FIFO would block); updateFile refuses it too.
-      if (!fs.lstatSync(join(root, file)).isFile()) throw new UsageError(`${file}: not a regular file`);
+      const stat = fs.lstatSync(join(root, file));
+      if (!stat.isFile()) throw new UsageError(`${file}: ${render(msg(stat.isDirectory() ? "file-unreadable.folder" : "file-unreadable.special"), lang)}`);
       return { exists: true, bytes: fs.readFileSync(join(root, file)) };
     } catch (e) {
       if (isMissing(e)) return { exists: false, bytes: new Uint8Array(0) };
       if (e instanceof UsageError) throw e;
-      throw new UsageError(`${file}: ${errorCode(e)}`);
+      throw new UsageError(`${file}: ${render(msg("file-unreadable", { code: errorCode(e) }), lang)}`);
     }
   };
 }

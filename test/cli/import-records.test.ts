@@ -1,6 +1,6 @@
 /** `yanxiu import records`: spreadsheet rows into record and session files, all rows or none. */
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync, appendFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, describe, expect, it } from "vitest";
@@ -190,5 +190,25 @@ describe("yanxiu import records", () => {
     expect([read(dir, T10), read(dir, T11), existsSync(join(dir, "records/2025-2026-1/t27.yaml"))]).toEqual([t10, t11, false]);
     // The files really were written before they were put back.
     expect(fs.calls.filter((c) => c.op === "renameSync").map((c) => c.path!.split("/").slice(-1)[0])).toEqual(["t27.yaml", "t10.yaml", "t11.yaml", "t10.yaml"]);
+  });
+
+  it("a record file that is a folder, or unreadable, refuses the import in the user's language, nothing written", async () => {
+    const dir = demo();
+    const t11 = read(dir, T11);
+    rmSync(join(dir, T10));
+    mkdirSync(join(dir, T10));
+    writeFileSync(join(dir, "r.csv"), "工号,日期,类型,名称\nt11,2025-10-09,教学反思,郑芳的反思\nt10,2025-10-09,教学反思,张明的反思\n");
+    const zh = await runCli(["import", "records", join(dir, "r.csv"), dir]);
+    expect([zh.code, zh.stderr]).toEqual([2, `yanxiu: ${T10}: 这是文件夹,不是文件\n`]);
+    const en = await runCli(["import", "records", join(dir, "r.csv"), dir, "--lang", "en"]);
+    expect([en.code, en.stderr]).toEqual([2, `yanxiu: ${T10}: this is a folder, not a file\n`]);
+    expect(read(dir, T11)).toBe(t11);
+
+    rmSync(join(dir, T10), { recursive: true });
+    writeFileSync(join(dir, T10), "teacher: t10\nterm: 2025-2026-1\nactivities: []\n");
+    const fs = faultyFs({ when: (c) => c.op === "readFileSync" && (c.path ?? "").endsWith("t10.yaml"), code: "EACCES" });
+    const denied = await runCli(["import", "records", join(dir, "r.csv"), dir], { fs });
+    expect([denied.code, denied.stderr]).toEqual([2, `yanxiu: ${T10}: 无法读取文件:EACCES\n`]);
+    expect(read(dir, T11)).toBe(t11);
   });
 });
