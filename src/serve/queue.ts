@@ -3,8 +3,8 @@
  * was being placed form the next batch, and are staged while git commits the previous one (git
  * runs in its own processes; the thread would otherwise wait). Each is checked against the school
  * as the saves before it left it and written to a temporary file under its file's lock, in arrival
- * order (src/serve/save.ts), its flush started at once on the thread pool, and kept in the
- * server's state; a file of the batch being committed waits for a later batch. Once the previous
+ * order (src/serve/save.ts), and kept in the server's state, the flushes of what one pass staged
+ * started together on the thread pool; a file of the batch being committed waits for a later batch. Once the previous
  * batch is committed, the batch's files are each checked unchanged and renamed into place in one
  * pass on the thread, each folder flushed once; then they are committed
  * together (src/git/batch-commit.ts): one commit per save, each authored by its own person, a
@@ -55,6 +55,8 @@ export class SaveQueue {
   /** The files of the batch being committed, while git commits it. */
   private committing: ReadonlySet<string> | undefined;
   private aheadSoon = false;
+  /** Folders' names for the orphaned temporary files, read once per batch (stageUpdate's listFolder). */
+  private listings = new Map<string, readonly string[] | undefined>();
 
   constructor(private readonly state: RepoState, private readonly commit: Committer = commitBatch, private readonly options: Partial<BatchOptions> = {},
     private readonly packs: PackUpkeep = new PackUpkeep()) {}
@@ -84,6 +86,7 @@ export class SaveQueue {
       const root = this.state.root;
       while (this.ahead.length > 0 || this.pending.length > 0) {
         const ahead = this.ahead.splice(0);
+        this.listings.clear();
         const staged = [...ahead, ...this.stage(this.pending.splice(0, MAX_BATCH - ahead.length), new Set(ahead.map((s) => s.written.file)))];
         const done = await this.place(staged);
         if (done.length === 0) continue;
@@ -139,10 +142,11 @@ export class SaveQueue {
     const staged: Staged[] = [];
     const later: Job[] = [];
     const files = new Set<string>();
-    const listings = new Map<string, readonly string[] | undefined>();
+    // Kept for the saves staged while a batch commits too (one at a time, as they arrive): an older
+    // listing is as safe, since a temporary file made after it is a live writer's and not in it.
     const listFolder = (dir: string) => {
-      if (!listings.has(dir)) listings.set(dir, listNames(dir));
-      return listings.get(dir);
+      if (!this.listings.has(dir)) this.listings.set(dir, listNames(dir));
+      return this.listings.get(dir);
     };
     for (const job of jobs) {
       // One save per file in a batch: its lock is held until the batch's files are in place.
