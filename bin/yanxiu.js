@@ -1,9 +1,6 @@
 #!/usr/bin/env node
-import { setFlagsFromString } from "node:v8";
-// Let the heap grow by 30 % between full collections instead of up to 4×: at a million records
-// this keeps check and score under 1 GB, for more collecting (user CPU 46 s → 59–74 s there,
-// measured under load); at 100,000 records the CPU is the same within noise (docs/benchmark.md).
-setFlagsFromString("--heap-growing-percent=30");
+// The heap's growth is limited when a repository is loaded (src/pipeline/heap-growth.ts), not here:
+// a warm run answered from the result cache needs no `node:v8`.
 const { main } = await import("../dist/cli/main.js");
 const { guardOutput } = await import("../dist/cli/closed-pipe.js");
 

@@ -142,6 +142,30 @@ describe("openResultCache", () => {
     expect(openResultCache(dir, { env: env(dir), fs, now: later })!.get(["check"])).toBeUndefined();
   });
 
+  it("gives a small text back whole as bytes, read in pieces or whole, and keeps it again once its racy files settled", () => {
+    const dir = repo();
+    made.push(`${dir}-key`);
+    const reads: string[] = [];
+    const inPieces: ReadFs = { ...frozenStats(), readFileSync: (p) => (reads.push(p), nodeReadFs.readFileSync(p)) };
+    const { openPieces: _, ...whole } = inPieces;
+    const text = "records/t1/a.yaml\0张老师.yaml";
+    openResultCache(dir, { env: env(dir), fs: inPieces, now: () => 1_000_500 })!.putWithText(["check"], { problems: [1] }, text);
+    const later = () => 9_000_000;
+    const ours = () => reads.filter((p) => !p.includes(".yanxiu-cache") && !p.endsWith("-key"));
+    reads.length = 0;
+    const first = openResultCache(dir, { env: env(dir), fs: inPieces, now: later })!.getWithBytes(["check"]);
+    expect(first && { value: first.value, text: first.bytes.toString("utf8") }).toEqual({ value: { problems: [1] }, text });
+    expect(ours().map((p) => p.slice(dir.length + 1)).sort()).toEqual(["records/t1/a.yaml", "yanxiu.yaml"]); // racy then: compared by content
+    for (const fs of [inPieces, whole]) {
+      reads.length = 0;
+      const again = openResultCache(dir, { env: env(dir), fs, now: later })!.getWithBytes(["check"]);
+      expect(again && { value: again.value, text: again.bytes.toString("utf8") }).toEqual({ value: { problems: [1] }, text });
+      expect(ours()).toEqual([]); // kept again with its text: no file read
+    }
+    writeFileSync(join(dir, "records", "t1", "b.yaml"), "records: []\n");
+    expect(openResultCache(dir, { env: env(dir), fs: inPieces, now: later })!.getWithBytes(["check"])).toBeUndefined();
+  });
+
   it("trusts nothing signed with another key", () => {
     const dir = repo();
     made.push(`${dir}-key`, `${dir}-other`);

@@ -19,9 +19,11 @@ import { join, sep } from "node:path";
 import { nodeFs, nodeReadFs, type FileStat, type Pieces, type ReadFs, type WriteFs } from "../repo/fs.js";
 import { CACHE_DIR } from "../repo/layout.js";
 import { coldStamp, type ColdStamp } from "./cold-stamp.js";
-import { contentHash, isRacy, kindOf, LINK, linkTarget, NOT_INPUT, relPath, StampStream, type Stamp } from "./stamp-stream.js";
-import { quietUnlink, tempPathFor, writeAll, writeFileAtomic } from "../repo/write.js";
-import { cacheSecret, SIGNATURE_LINE, signer, verifiedBytes, type KeyIo } from "./secret.js";
+import { contentHash, FILE, isRacy, kindOf, LINK, linkTarget, NOT_INPUT, OTHER, RACY_MS, relPath, StampStream, type Stamp } from "./stamp-stream.js";
+import { CTIME, INO, MODE, MTIME, S_IFDIR, S_IFLNK, S_IFMT, S_IFREG, SIZE, nodeFastLstat, type FastLstat } from "./fast-lstat.js";
+import { entryParts, TRAILER_BYTES } from "./entry-layout.js";
+import { ensureIgnored, removeDeadWriters, startEntry, type EntryWriter } from "./entry-writer.js";
+import { cacheSecret, verifiedBytes, type KeyIo } from "./secret.js";
 import { textInMemory, verifiedPieces, type StoredText } from "./stored-text.js";
 import { toolFingerprint } from "./tool-stamp.js";
 
@@ -33,6 +35,11 @@ export interface ResultCacheIo {
   writeFs?: WriteFs;
   /** Milliseconds since the epoch (tests pin it). */
   now?: () => number;
+  /**
+   * The warm stamp's cheaper lstat (src/cache/fast-lstat.ts); by default node's own, only when
+   * `fs` is node's own too (an injected file system is never bypassed); null for none.
+   */
+  fastLstat?: FastLstat | null;
 }
 
 export interface ResultCache {
@@ -44,8 +51,19 @@ export interface ResultCache {
    * and given back as those UTF-8 bytes, to be copied out as they are (never decoded).
    */
   getWithText<T>(purpose: unknown): { value: T; text: StoredText } | undefined;
+  /**
+   * A result with a small text beside it, the text given back whole as its bytes, decoded only
+   * if the caller needs it (check's list of files). Kept again once its racy files settled, as `get`.
+   */
+  getWithBytes<T>(purpose: unknown): { value: T; bytes: Buffer } | undefined;
   /** The text may come in the pieces it was written out in: they are stored as they are, never joined. */
   putWithText(purpose: unknown, value: unknown, text: string | readonly (string | Uint8Array)[]): void;
+  /**
+   * The same, with the text given piece by piece while it is being made (a report, as it goes
+   * to stdout): each piece is written to the entry at once and not kept. `finish` puts the
+   * entry with its value; `abandon` (or a text past `limit` bytes) leaves the entry before.
+   */
+  textEntry(purpose: unknown, limit?: number): TextEntry;
   /**
    * The file system to compute a result through after a miss, before anything is read: the
    * entry put then is stamped from its own looks at the record and session files
@@ -56,22 +74,45 @@ export interface ResultCache {
 
 export type { Stamp } from "./stamp-stream.js";
 
+/** An entry being written, its text first (ResultCache.textEntry). */
+export interface TextEntry {
+  add(piece: string | Uint8Array): void;
+  finish(value: unknown): void;
+  abandon(): void;
+}
+
 /**
  * What every file of the repository is, as a digest, and the content of the racy ones.
  * Thousands of files on every warm run, so nothing is made per file that the stat does not
  * make itself: each folder's listing is hashed once (its names, sorted), then per entry, in
  * that order, its kind and stats (src/cache/stamp-stream.ts). Folders add nothing but their
  * listing: their stats say nothing the files under them do not.
+ *
+ * With `fast` (node's own file system: src/cache/fast-lstat.ts) the stats are taken as numbers
+ * by names relative to each folder, once they agree with `fs.lstatSync` for the repository's
+ * folder and every entry at its top; on any doubt the stamp is taken the plain way. Both ways
+ * hash the very same bytes.
  */
-export function stampRepo(root: string, fs: ReadFs, now: number): Stamp {
+export function stampRepo(root: string, fs: ReadFs, now: number, fast?: FastLstat): Stamp {
+  const top = join(root);
+  if (fast) {
+    try {
+      const stamp = fastStamp(top, fs, now, fast);
+      if (stamp) return stamp;
+    } catch {
+      // A folder that could not be entered or listed: the plain way says what it is.
+    } finally {
+      fast.done();
+    }
+  }
+  return plainStamp(top, fs, now);
+}
+
+function plainStamp(top: string, fs: ReadFs, now: number): Stamp {
   const stream = new StampStream(toolFingerprint(fs));
   const racy: Record<string, string> = {};
   const visit = (folder: string, relFolder: string): void => {
-    let names = fs.readdirSync(folder);
-    if (relFolder === "") names = names.filter((name) => !NOT_INPUT.has(name));
-    // Listing order is the file system's: sorted, so the digest is about the files alone.
-    names.sort();
-    stream.listing(relFolder, names);
+    const names = listed(fs, folder, relFolder, stream);
     const base = folder.endsWith(sep) ? folder : folder + sep;
     for (const name of names) {
       const path = base + name;
@@ -93,14 +134,90 @@ export function stampRepo(root: string, fs: ReadFs, now: number): Stamp {
       if (isRacy(st, now)) racy[relPath(relFolder, name)] = contentHash(fs, path);
     }
   };
-  visit(join(root), "");
+  visit(top, "");
   return { digest: stream.digest(), racy };
+}
+
+/** A folder's names, sorted (the file system's order is not the files'), hashed into the stream. */
+function listed(fs: ReadFs, folder: string, relFolder: string, stream: StampStream): string[] {
+  let names = fs.readdirSync(folder);
+  if (relFolder === "") names = names.filter((name) => !NOT_INPUT.has(name));
+  names.sort();
+  stream.listing(relFolder, names);
+  return names;
+}
+
+const GONE_NOW = -1;
+const FOLDER_NOW = -2;
+
+/** What `plainStamp` would hash for one entry, from the fast numbers: its kind, or GONE_NOW / FOLDER_NOW. */
+function fastKind(fast: FastLstat, name: string, n: Float64Array): number {
+  try {
+    if (!fast.lstat(name, n)) return GONE_NOW;
+  } catch {
+    return GONE_NOW;
+  }
+  const type = n[MODE]! & S_IFMT;
+  return type === S_IFDIR ? FOLDER_NOW : type === S_IFLNK ? LINK : type === S_IFREG ? FILE : OTHER;
+}
+
+function plainKind(fs: ReadFs, path: string): { kind: number; st?: FileStat } {
+  try {
+    const st = fs.lstatSync(path);
+    return { kind: st.isDirectory() ? FOLDER_NOW : kindOf(st), st };
+  } catch {
+    return { kind: GONE_NOW };
+  }
+}
+
+/** The fast lstat says what `fs.lstatSync` says of `path` (named `name` in the folder entered). */
+function agrees(fast: FastLstat, fs: ReadFs, path: string, name: string, n: Float64Array): boolean {
+  const plain = plainKind(fs, path);
+  if (fastKind(fast, name, n) !== plain.kind) return false;
+  const st = plain.st;
+  if (!st) return true; // gone both ways
+  return n[MODE] === st.mode && n[SIZE] === st.size && n[MTIME] === st.mtimeMs && Object.is(n[CTIME], st.ctimeMs ?? Number.NaN) && n[INO] === st.ino;
+}
+
+/** The stamp through `fast`; undefined when it does not agree with `fs.lstatSync` at the top. */
+function fastStamp(top: string, fs: ReadFs, now: number, fast: FastLstat): Stamp | undefined {
+  const stream = new StampStream(toolFingerprint(fs));
+  const racy: Record<string, string> = {};
+  const n = new Float64Array(5);
+  const visit = (folder: string, relFolder: string): boolean => {
+    const names = listed(fs, folder, relFolder, stream);
+    const base = folder.endsWith(sep) ? folder : folder + sep;
+    fast.enter(folder);
+    if (relFolder === "") {
+      if (!agrees(fast, fs, top, ".", n)) return false;
+      for (const name of names) if (!agrees(fast, fs, base + name, name, n)) return false;
+    }
+    for (const name of names) {
+      const kind = fastKind(fast, name, n);
+      if (kind === GONE_NOW) {
+        stream.gone();
+        continue;
+      }
+      if (kind === FOLDER_NOW) {
+        stream.folder();
+        if (!visit(base + name, relPath(relFolder, name))) return false;
+        fast.enter(folder);
+        continue;
+      }
+      stream.entry(kind, n[SIZE]!, n[MTIME]!, n[CTIME]!, n[INO]!);
+      if (kind === LINK) stream.text(linkTarget(fs, base + name));
+      // As isRacy (stamp-stream.ts), from the numbers.
+      if (kind === FILE && Math.max(n[MTIME]!, Number.isNaN(n[CTIME]!) ? 0 : n[CTIME]!) > now - RACY_MS) racy[relPath(relFolder, name)] = contentHash(fs, base + name);
+    }
+    return true;
+  };
+  return visit(top, "") ? { digest: stream.digest(), racy } : undefined;
 }
 
 interface StoredEntry {
   stamp: Stamp;
   value: unknown;
-  /** Length in bytes of the text after the header: a cut-off entry is no entry. */
+  /** Length in bytes of the text (before the header): a cut-off entry is no entry. */
   textBytes: number;
 }
 
@@ -114,6 +231,7 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
   const secret = cacheSecret({ env: io.env, fs: io.writeFs });
   if (!secret) return undefined;
   const fs = io.fs ?? nodeReadFs;
+  const fast = io.fastLstat !== undefined ? (io.fastLstat ?? undefined) : fs === nodeReadFs ? nodeFastLstat() : undefined;
   const writeFs = io.writeFs ?? nodeFs;
   const now = io.now?.() ?? Date.now();
   /** Every file as it is now, to judge an entry by; null when a folder could not be listed (a miss). */
@@ -121,7 +239,7 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
   const wholeStamp = (): Stamp | null => {
     if (whole === undefined) {
       try {
-        whole = stampRepo(root, fs, now);
+        whole = stampRepo(root, fs, now, fast);
       } catch {
         whole = null; // an unlistable folder: run uncached, the load reports it
       }
@@ -154,7 +272,7 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
     }
     return true;
   };
-  /** An entry: signature line, then the JSON header (stamp, value, the text's length), then the text. */
+  /** An entry (src/cache/entry-layout.ts): signature line, text, header, trailer. */
   const read = (purpose: unknown): { entry: StoredEntry; text: StoredText } | undefined => {
     const path = pathOf(purpose);
     let pieces: Pieces | undefined;
@@ -172,30 +290,78 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
       pieces = undefined;
       const body = verifiedBytes(secret, fs.readFileSync(path));
       if (body === undefined) return undefined;
-      const nl = body.indexOf(0x0a);
-      if (nl < 0) return undefined;
-      const entry = JSON.parse(Buffer.from(body.subarray(0, nl)).toString("utf8")) as StoredEntry;
-      if (!current(entry)) return undefined;
-      const bytes = Buffer.from(body.buffer, body.byteOffset + nl + 1, body.length - nl - 1);
-      return bytes.length === entry.textBytes ? { entry, text: textInMemory(bytes) } : undefined;
+      const parts = entryParts(body.length, body.subarray(Math.max(0, body.length - TRAILER_BYTES)));
+      const headerEnd = parts && parts.textBytes + parts.headerBytes - 1;
+      if (!parts || body[headerEnd!] !== 0x0a) return undefined;
+      const entry = JSON.parse(Buffer.from(body.buffer, body.byteOffset + parts.textBytes, parts.headerBytes - 1).toString("utf8")) as StoredEntry;
+      if (!current(entry) || entry.textBytes !== parts.textBytes) return undefined;
+      return { entry, text: textInMemory(Buffer.from(body.buffer, body.byteOffset, parts.textBytes)) };
     } catch {
       pieces?.close();
       return undefined;
     }
   };
+  /** Some file racy when the entry was made is settled now (an entry found is judged by the whole stamp). */
+  const settledSince = (entry: StoredEntry): boolean => Object.keys(entry.stamp.racy ?? {}).some((rel) => !(rel in whole!.racy));
+  /**
+   * An entry whose text is written as it comes (src/cache/entry-writer.ts). Nothing is written
+   * before the first piece; a failure to write (a read-only checkout, a full disk), a text past
+   * `limit` bytes or `abandon` leave the entry before, if any, and the run goes on uncached.
+   */
+  const textEntry = (purpose: unknown, limit = Number.POSITIVE_INFINITY): TextEntry => {
+    let writer: EntryWriter | undefined;
+    let dropped = false;
+    let textBytes = 0;
+    const drop = (): void => {
+      dropped = true;
+      writer?.abandon();
+    };
+    const started = (): EntryWriter | undefined => {
+      if (!writer && !dropped) {
+        try {
+          writeFs.mkdirSync(folder, { recursive: true });
+          ensureIgnored(writeFs, join(root, CACHE_DIR));
+          removeDeadWriters(writeFs, folder);
+          writer = startEntry(writeFs, secret, pathOf(purpose));
+        } catch {
+          dropped = true;
+        }
+      }
+      return dropped ? undefined : writer;
+    };
+    return {
+      add(piece) {
+        if (dropped) return;
+        const bytes = typeof piece === "string" ? Buffer.from(piece, "utf8") : piece;
+        textBytes += bytes.length;
+        // Past the limit nothing is kept (a million-record report is streamed, not cached).
+        if (textBytes > limit) return drop();
+        try {
+          started()?.add(bytes);
+        } catch {
+          drop();
+        }
+      },
+      finish(value) {
+        const entry = started();
+        if (!entry) return;
+        dropped = true; // once
+        try {
+          const stamp = stampToPut();
+          // A file turned into a folder during the run, or an unlistable folder: no entry.
+          if (!stamp) return entry.abandon();
+          entry.finish(JSON.stringify({ stamp, value, textBytes } satisfies StoredEntry));
+        } catch {
+          entry.abandon();
+        }
+      },
+      abandon: drop,
+    };
+  };
   const write = (purpose: unknown, value: unknown, text: string | readonly (string | Uint8Array)[]): void => {
-    try {
-      writeFs.mkdirSync(folder, { recursive: true });
-      ensureIgnored(writeFs, join(root, CACHE_DIR));
-      const pieces = typeof text === "string" ? [text] : text;
-      const textBytes = pieces.reduce((n, piece) => n + (typeof piece === "string" ? Buffer.byteLength(piece, "utf8") : piece.length), 0);
-      const stamp = stampToPut();
-      if (!stamp) return; // a file turned into a folder during the run, or an unlistable folder
-      const header = `${JSON.stringify({ stamp, value, textBytes } satisfies StoredEntry)}\n`;
-      writeEntry(writeFs, secret, pathOf(purpose), [header, ...pieces]);
-    } catch {
-      // A read-only checkout simply runs uncached.
-    }
+    const entry = textEntry(purpose);
+    for (const piece of typeof text === "string" ? [text] : text) entry.add(piece);
+    entry.finish(value);
   };
   return {
     get<T>(purpose: unknown) {
@@ -204,8 +370,20 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
       // Files racy when the entry was made are read on every hit until they settle; once they
       // have (an entry made just after a clone or a checkout names them all), the same value
       // is kept again under this stamp, so later hits read none. Score's large entries are not.
-      if (found && Object.keys(found.entry.stamp.racy ?? {}).some((rel) => !(rel in whole!.racy))) write(purpose, found.entry.value, "");
+      if (found && settledSince(found.entry)) write(purpose, found.entry.value, "");
       return found?.entry.value as T | undefined;
+    },
+    getWithBytes<T>(purpose: unknown) {
+      const found = read(purpose);
+      if (!found) return undefined;
+      let bytes: Buffer;
+      try {
+        bytes = found.text.readAll();
+      } catch {
+        return undefined; // changed while it was read
+      }
+      if (settledSince(found.entry)) write(purpose, found.entry.value, [bytes]);
+      return { value: found.entry.value as T, bytes };
     },
     put: (purpose, value) => write(purpose, value, ""),
     getWithText<T>(purpose: unknown) {
@@ -213,6 +391,7 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
       return found && { value: found.entry.value as T, text: found.text };
     },
     putWithText: write,
+    textEntry,
     // The repository is listed when this is taken, after a miss and before the caller computes
     // (and reads) anything; not at the miss itself: check looks for its kept output first, and
     // when that misses, its whole-repository entry may still be found (~10 ms of listing saved).
@@ -220,51 +399,4 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
       return coldOnce()?.readFs ?? fs;
     },
   };
-}
-
-/**
- * An entry (signature line, then the body) written piece by piece: each piece encoded once,
- * signed and written as it comes, the signature put in its place at the front last. Unlike a
- * school file it is not flushed to disk (no fsync): an entry cut short by a crash fails its
- * signature or its length and is a miss, so flushing a report's megabytes would buy nothing.
- * The rename still means a reader sees a whole entry or the one before.
- */
-function writeEntry(fs: WriteFs, secret: Buffer, path: string, body: readonly (string | Uint8Array)[]): void {
-  const tmp = tempPathFor(path);
-  const fd = fs.openSync(tmp, "wx", 0o644);
-  let open = true;
-  try {
-    const mac = signer(secret);
-    writeAll(fs, fd, Buffer.alloc(SIGNATURE_LINE, 0x0a)); // the signature's place
-    for (const piece of body) {
-      const bytes = typeof piece === "string" ? Buffer.from(piece, "utf8") : piece;
-      mac.update(bytes);
-      writeAll(fs, fd, bytes);
-    }
-    writeAll(fs, fd, Buffer.from(`${mac.digest().toString("hex")}\n`, "latin1"), 0);
-    open = false;
-    fs.closeSync(fd);
-    fs.renameSync(tmp, path);
-  } catch (e) {
-    if (open) {
-      try {
-        fs.closeSync(fd);
-      } catch {
-        /* the first error is the one that matters */
-      }
-    }
-    quietUnlink(fs, tmp);
-    throw e;
-  }
-}
-
-function ensureIgnored(fs: WriteFs, dir: string): void {
-  const ignore = join(dir, ".gitignore");
-  try {
-    fs.lstatSync(ignore);
-    return;
-  } catch {
-    /* not there yet */
-  }
-  writeFileAtomic(ignore, "# yanxiu's cache: never committed\n*\n", { fs });
 }

@@ -93,9 +93,10 @@ export interface Mac {
 }
 
 const macKeys = new WeakMap<Buffer, Buffer>();
+/** The label names the entry's layout (src/cache/entry-layout.ts): an entry laid out otherwise fails its signature. */
 const macKey = (secret: Buffer): Buffer => {
   let key = macKeys.get(secret);
-  if (!key) macKeys.set(secret, (key = createHmac("sha256", secret).update("yanxiu result cache: AES-256-GCM key").digest()));
+  if (!key) macKeys.set(secret, (key = createHmac("sha256", secret).update("yanxiu result cache, text before header: AES-256-GCM key").digest()));
   return key;
 };
 

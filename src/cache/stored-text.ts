@@ -7,6 +7,7 @@
  * caller reads a file others may write whole instead (`Pieces.private`).
  */
 import type { Pieces } from "../repo/fs.js";
+import { entryParts, TRAILER_BYTES } from "./entry-layout.js";
 import { checker, sameSignature, SIGNATURE_HEX, SIGNATURE_LINE, type Mac } from "./secret.js";
 
 const PIECE = 1 << 20;
@@ -20,23 +21,33 @@ export interface StoredText {
    * fresh buffer). The file is closed at the end, or on failure.
    */
   copyTo(write: (piece: Buffer) => Promise<boolean>): Promise<void>;
+  /** The whole text in one fresh buffer, at once (a small text); the file is closed. Use this or `copyTo`, once. */
+  readAll(): Buffer;
 }
 
 /** The whole text in memory, as one piece. */
 export function textInMemory(bytes: Buffer): StoredText {
-  return { size: bytes.length, copyTo: async (write) => void (await write(bytes)) };
+  return { size: bytes.length, copyTo: async (write) => void (await write(bytes)), readAll: () => bytes };
 }
 
 /**
- * The JSON header's bytes and the text of a private file (see above), if the signature (the
- * first line) is this key's; otherwise undefined. The file stays open for `copyTo`.
+ * The JSON header's bytes and the text of a private file (see above) laid out as
+ * src/cache/entry-layout.ts says, if the signature (the first line) is this key's; otherwise
+ * undefined. The file stays open for `copyTo`.
  */
 export function verifiedPieces(secret: Buffer, file: Pieces): { header: Buffer; text: StoredText } | undefined {
   if (!file.private) throw new Error("only a file no one else may change is read twice");
+  if (file.size < SIGNATURE_LINE + TRAILER_BYTES) return undefined;
   let buffer = Buffer.allocUnsafe(PIECE);
+  // Where the header lies: read from the trailer first, believed only once the signature is.
+  const tail = buffer.subarray(0, TRAILER_BYTES);
+  if (file.read(tail, file.size - TRAILER_BYTES) !== TRAILER_BYTES) return undefined;
+  const parts = entryParts(file.size - SIGNATURE_LINE, tail);
+  if (!parts) return undefined;
+  const textEnd = SIGNATURE_LINE + parts.textBytes;
+  const headerEnd = textEnd + parts.headerBytes;
+  const header = Buffer.allocUnsafe(parts.headerBytes);
   let mac: Mac | undefined;
-  const headerParts: Buffer[] = [];
-  let headerEnd = -1;
   let signature: Buffer | undefined;
   for (let position = 0; position < file.size; ) {
     const n = file.read(buffer, position);
@@ -49,32 +60,43 @@ export function verifiedPieces(secret: Buffer, file: Pieces): { header: Buffer; 
       if (!mac) return undefined;
       piece = piece.subarray(SIGNATURE_LINE);
     }
-    const bodyOffset = Math.max(0, position - SIGNATURE_LINE);
     mac!.update(piece);
-    if (headerEnd < 0) {
-      const nl = piece.indexOf(0x0a);
-      headerParts.push(Buffer.from(nl < 0 ? piece : piece.subarray(0, nl)));
-      if (nl >= 0) headerEnd = SIGNATURE_LINE + bodyOffset + nl;
-    }
+    // The part of the header this piece holds.
+    const from = Math.max(position, textEnd);
+    const to = Math.min(position + n, headerEnd);
+    if (from < to) buffer.copy(header, from - textEnd, from - position, to - position);
     position += n;
   }
   const expected = mac?.digest();
-  if (!signature || !expected || !sameSignature(signature, expected) || headerEnd < 0) return undefined;
-  const start = headerEnd + 1;
+  if (!signature || !expected || !sameSignature(signature, expected) || header[header.length - 1] !== 0x0a) return undefined;
   const text: StoredText = {
-    size: file.size - start,
+    size: parts.textBytes,
     async copyTo(write) {
       try {
-        for (let position = start; position < file.size; ) {
+        for (let position = SIGNATURE_LINE; position < textEnd; ) {
           const n = file.read(buffer, position);
           if (n <= 0) throw new Error("the cached report changed while it was read");
-          if (!(await write(buffer.subarray(0, n)))) buffer = Buffer.allocUnsafe(PIECE);
-          position += n;
+          const piece = buffer.subarray(0, Math.min(n, textEnd - position));
+          if (!(await write(piece))) buffer = Buffer.allocUnsafe(PIECE);
+          position += piece.length;
         }
       } finally {
         file.close();
       }
     },
+    readAll() {
+      try {
+        const out = Buffer.allocUnsafe(parts.textBytes);
+        for (let got = 0; got < out.length; ) {
+          const n = file.read(out.subarray(got), SIGNATURE_LINE + got);
+          if (n <= 0) throw new Error("the cached text changed while it was read");
+          got += n;
+        }
+        return out;
+      } finally {
+        file.close();
+      }
+    },
   };
-  return { header: Buffer.concat(headerParts), text };
+  return { header: header.subarray(0, header.length - 1), text };
 }

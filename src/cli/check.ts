@@ -10,7 +10,6 @@ import type { Lang } from "../i18n.js";
 import { EXIT, pickLang, setExitCode, today, UsageError, useColour, type Io } from "./io.js";
 import { locateRepo, resultCacheFor } from "./repo-locate.js";
 import type { LoadedRepo } from "../pipeline/load.js";
-import type { WholeCheck } from "./check-run.js";
 
 export const CHECK_FORMATS = ["text", "json", "github", "sarif", "junit", "codequality"] as const;
 type CheckFormat = (typeof CHECK_FORMATS)[number];
@@ -117,20 +116,28 @@ export async function runCheck(io: Io, paths: string[], opts: CheckOptions, lang
       return kept.exit;
     }
     let repo: LoadedRepo | undefined;
-    let whole = cache?.get<WholeCheck>(purpose);
-    let cacheable = whole !== undefined;
-    if (!whole) {
+    // The whole check's problems, with its list of files beside them as text (NUL-separated):
+    // decoded only when a folder is named or every file is reported on, so a check of named
+    // files does not parse the 8,000 names of a large school.
+    const hit = cache?.getWithBytes<{ problems: Problem[] }>(purpose);
+    let cacheable = hit !== undefined;
+    let whole: { problems: Problem[]; files: () => string[] };
+    if (hit) {
+      whole = { problems: hit.value.problems, files: () => (hit.bytes.length === 0 ? [] : hit.bytes.toString("utf8").split("\0")) };
+    } else {
       // Read through the cache's fs: the entry's stamp is taken from this run's own looks at the files.
       const run = (await import("./check-run.js")).checkWhole(cache ? { ...io, readFs: cache.readFs } : io, root, repoLang, day, opts.disable);
-      ({ whole, repo, cacheable } = run);
-      if (cacheable) cache?.put(purpose, whole);
+      ({ repo, cacheable } = run);
+      const checkedFiles = run.whole.files;
+      whole = { problems: run.whole.problems, files: () => checkedFiles };
+      if (cacheable) cache?.putWithText(purpose, { problems: whole.problems }, checkedFiles.join("\0"));
     }
     let files: Set<string> | undefined;
     if (named) {
       files = new Set<string>();
       for (const target of named) {
         if (!target.folder) files.add(target.path);
-        else for (const f of whole.files) if (f.startsWith(target.path)) files.add(f);
+        else for (const f of whole.files()) if (f.startsWith(target.path)) files.add(f);
       }
     }
     if (changedOnly) {
@@ -138,7 +145,7 @@ export async function runCheck(io: Io, paths: string[], opts: CheckOptions, lang
       files = changed && files ? new Set([...changed].filter((f) => files!.has(f))) : (changed ?? files);
     }
     problems = sortProblems(files ? whole.problems.filter((p) => files!.has(p.file)) : whole.problems);
-    checked = files ? [...files] : whole.files;
+    checked = files ? [...files] : whole.files();
     if (cacheable && cache) keep = (kept) => cache.put(outputPurpose, kept);
   }
   const out = await renderProblems(opts.format, problems, { lang: repoLang, colour, files: checked });
@@ -173,8 +180,8 @@ async function renderProblems(format: CheckFormat, problems: Problem[], o: { lan
     case "junit": return (await import("../format/problems-ci.js")).formatJunit(problems, { version: await toolVersion(), files: o.files, lang: o.lang });
     case "codequality": return (await import("../format/problems-ci.js")).formatCodeQuality(problems, o.lang);
     case "text":
-      // Nothing to show but the summary line (formatText's whole output then): leave chalk and string-width unloaded.
-      if (problems.length === 0) return `${(await import("../format/problems.js")).summaryLine(problems, { lang: o.lang, fileCount })}\n`;
+      // Nothing to show but the summary line (formatText's whole output then): leave chalk, string-width and the message catalogue unloaded.
+      if (problems.length === 0) return `${(await import("../format/summary-line.js")).summaryLine(problems, { lang: o.lang, fileCount })}\n`;
       return (await import("../format/problems-text.js")).formatText(problems, { lang: o.lang, colour: o.colour, fileCount });
   }
 }

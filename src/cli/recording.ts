@@ -1,49 +1,47 @@
 /**
- * An Io whose stdout and stderr are also written down, so a command's output can be kept in
- * the result cache (src/cache/results.ts). Past `limit` bytes nothing more is kept (a
- * million-record JSON report is streamed, not held), and `taken()` says there is nothing.
- * A real stream's stdout is encoded once here: the same bytes go out and into the cache (a
- * 100,000-record JSON report is 26 MB: encoding it twice cost a cold score ~0.1 s).
+ * An Io whose stdout also goes, piece by piece as it is written, into a result-cache entry
+ * (src/cache/results.ts, `textEntry`), and whose stderr is written down for the entry's value.
+ * Nothing of stdout is held: each piece is written to the entry at once (a 100,000-record JSON
+ * report is 26 MB; held to the end and written there, it cost a cold score ~0.3 s of CPU).
+ * A real stream's stdout is encoded once here: the same bytes go out and into the entry.
  */
 import type { Io, Writer } from "./io.js";
 
-export interface Recording {
-  io: Io;
-  /** What was written (stdout in the pieces it was written in), or undefined when it grew past the limit. */
-  taken(): { stdout: (string | Buffer)[]; stderr: string } | undefined;
+/** Where stdout's pieces go besides stdout: used at once, never kept (the piece may be reused after). */
+export interface TextSink {
+  add(piece: string | Uint8Array): void;
 }
 
-export function recording(io: Io, limit = 64 * 1024 * 1024): Recording {
-  const kept = { stdout: [] as (string | Buffer)[], stderr: [] as string[] };
-  let size = 0;
-  let over = false;
-  const tee = (w: Writer, into: (string | Buffer)[], asBytes: boolean): Writer => {
-    const stream = w as Writer & { columns?: number; once?: (...a: unknown[]) => unknown; removeListener?: (...a: unknown[]) => unknown };
-    // Only a Node stream is sure to take bytes; a test's writer may collect strings.
-    const bytes = asBytes && typeof stream.once === "function";
-    const copy: Writer & Record<string, unknown> = {
-      write(chunk: string) {
-        const piece = bytes ? Buffer.from(chunk, "utf8") : chunk;
-        if (!over) {
-          size += bytes ? piece.length : Buffer.byteLength(chunk, "utf8");
-          if (size > limit) {
-            over = true;
-            // Nothing will be kept: let go of what was (at a million records, 64 MB held to the end).
-            into.length = 0;
-          } else into.push(piece);
-        }
-        return (w.write as (c: string | Buffer) => boolean | void)(piece);
-      },
-      isTTY: w.isTTY,
-      columns: stream.columns,
-    };
-    // Back-pressure goes to the real stream (score waits for "drain" on a pipe).
-    if (typeof stream.once === "function") copy.once = stream.once.bind(stream);
-    if (typeof stream.removeListener === "function") copy.removeListener = stream.removeListener.bind(stream);
-    return copy;
+export interface Recording {
+  io: Io;
+  /** What was written to stderr. */
+  stderr(): string;
+}
+
+export function recording(io: Io, text: TextSink): Recording {
+  const stderr: string[] = [];
+  const out = io.stdout as Writer & { columns?: number; once?: (...a: unknown[]) => unknown; removeListener?: (...a: unknown[]) => unknown };
+  // Only a Node stream is sure to take bytes; a test's writer may collect strings.
+  const bytes = typeof out.once === "function";
+  const stdout: Writer & Record<string, unknown> = {
+    write(chunk: string | Uint8Array) {
+      const piece = bytes && typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
+      const written = (out.write as (c: string | Uint8Array) => boolean | void)(piece);
+      text.add(piece);
+      return written;
+    },
+    isTTY: out.isTTY,
+    columns: out.columns,
   };
-  return {
-    io: { ...io, stdout: tee(io.stdout, kept.stdout, true), stderr: tee(io.stderr, kept.stderr, false) },
-    taken: () => (over ? undefined : { stdout: kept.stdout, stderr: kept.stderr.join("") }),
+  // Back-pressure goes to the real stream (score waits for "drain" on a pipe).
+  if (typeof out.once === "function") stdout.once = out.once.bind(out);
+  if (typeof out.removeListener === "function") stdout.removeListener = out.removeListener.bind(out);
+  const err: Writer = {
+    write(chunk: string) {
+      stderr.push(chunk);
+      return io.stderr.write(chunk);
+    },
+    isTTY: io.stderr.isTTY,
   };
+  return { io: { ...io, stdout, stderr: err }, stderr: () => stderr.join("") };
 }

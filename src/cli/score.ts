@@ -20,6 +20,9 @@ export interface ScoreOptions {
   output?: string;
 }
 
+/** A larger report is not kept (a million-record JSON report is hundreds of MB): streamed, not cached. */
+const KEPT_BYTES = 64 * 1024 * 1024;
+
 export function registerScore(program: Command, io: Io): void {
   program
     .command("score")
@@ -38,11 +41,19 @@ export function registerScore(program: Command, io: Io): void {
     .action(async function (this: Command, dir: string | undefined, opts: ScoreOptions) {
       const { cache, purpose, answered } = await scoreFromCache(io, dir, opts, this.optsWithGlobals().lang as string | undefined);
       if (answered) return;
-      // Read through the cache's fs: the entry's stamp is taken from this run's own looks at the files.
-      const rec = cache ? recording({ ...io, readFs: cache.readFs }) : undefined;
-      await (await import("./score-run.js")).scoreCommand(rec?.io ?? io, this, dir, opts);
-      const taken = rec?.taken();
-      if (taken && getExitCode(this) === EXIT.ok) cache!.putWithText(purpose, { stderr: taken.stderr }, taken.stdout);
+      // The report goes into the entry as it goes to stdout; read through the cache's fs: the
+      // entry's stamp is taken from this run's own looks at the files.
+      const entry = cache?.textEntry(purpose, KEPT_BYTES);
+      const rec = entry && recording({ ...io, readFs: cache!.readFs }, entry);
+      try {
+        await (await import("./score-run.js")).scoreCommand(rec?.io ?? io, this, dir, opts);
+      } catch (e) {
+        entry?.abandon();
+        throw e;
+      }
+      // Only a run that ended well is kept.
+      if (getExitCode(this) === EXIT.ok) entry?.finish({ stderr: rec!.stderr() });
+      else entry?.abandon();
     });
 }
 

@@ -5,7 +5,8 @@
  */
 import { countBySeverity, type Problem } from "../problem.js";
 import { showProblems } from "../messages/index.js";
-import { t, type Lang } from "../i18n.js";
+import type { Lang } from "../i18n.js";
+export { summaryLine } from "./summary-line.js";
 
 export interface ProblemFormatOptions {
   lang: Lang;
@@ -14,12 +15,6 @@ export interface ProblemFormatOptions {
   fileCount?: number;
 }
 
-export function summaryLine(problems: readonly Pick<Problem, "severity">[], opts: Pick<ProblemFormatOptions, "lang" | "fileCount">): string {
-  const { errors, warnings } = countBySeverity(problems);
-  const files = opts.fileCount !== undefined ? t(opts.lang, `检查了 ${opts.fileCount} 个文件,`, `${opts.fileCount} files checked, `) : "";
-  if (errors === 0 && warnings === 0) return files + t(opts.lang, "没有发现问题 ✓", "no problems ✓");
-  return files + t(opts.lang, `${errors} 个错误,${warnings} 个警告`, `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`);
-}
 
 /**
  * The stable JSON format (documented in docs/check.md): an object with a version and the

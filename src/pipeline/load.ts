@@ -24,6 +24,7 @@ import { lineAt } from "../repo/fast-yaml.js";
 import { lenientConfig, lenientRoster, type Unsure } from "./lenient-files.js";
 import { attachValueFixes } from "./value-fixes.js";
 import { slimSource } from "./slim-source.js";
+import { growHeapSlowly } from "./heap-growth.js";
 
 export type { LoadedFile, LoadedKind };
 
@@ -79,6 +80,7 @@ export interface LoadOptions {
 }
 
 export function loadRepo(root: string, opts: LoadOptions = {}): LoadedRepo {
+  growHeapSlowly();
   const files: LoadedFile[] = [];
   const repo: LoadedRepo = { root, files, ruleSets: [], problems: [], partialActivities: [] };
 

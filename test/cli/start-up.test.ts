@@ -45,7 +45,7 @@ describe("modules loaded by the real binary", () => {
   const env = () => ({ YANXIU_CACHE_KEY_FILE: join(home, "key"), YANXIU_MODULE_TRACE: trace });
 
   /** The packages and our own modules a run imported. */
-  function loaded(args: string[]): { code: number | null; stdout: string; packages: Set<string>; ours: string[] } {
+  function loaded(args: string[]): { code: number | null; stdout: string; packages: Set<string>; ours: string[]; builtins: string[] } {
     rmSync(trace, { force: true });
     const r = spawnSync(process.execPath, ["--import", TRACE_HOOK, BIN, ...args], {
       cwd: school,
@@ -55,7 +55,7 @@ describe("modules loaded by the real binary", () => {
     const urls = readFileSync(trace, "utf8").split("\n").filter(Boolean);
     const packages = new Set(urls.flatMap((u) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(u)?.[1] ?? []));
     const ours = urls.flatMap((u) => /\/dist\/(.+)\.js$/.exec(u)?.[1] ?? []);
-    return { code: r.status, stdout: r.stdout, packages, ours };
+    return { code: r.status, stdout: r.stdout, packages, ours, builtins: urls.filter((u) => u.startsWith("node:")) };
   }
 
   beforeAll(() => {
@@ -75,6 +75,7 @@ describe("modules loaded by the real binary", () => {
     expect(cold.packages).toContain("yaml");
     expect(cold.packages).toContain("zod");
     expect(cold.ours).toContain("pipeline/load");
+    expect(cold.builtins).toContain("node:v8"); // the heap's growth is limited when a repository is loaded
   });
 
   it("--version loads commander and nothing heavy", () => {
@@ -82,6 +83,15 @@ describe("modules loaded by the real binary", () => {
     expect(v.code).toBe(0);
     expect([...v.packages].sort()).toEqual(["commander"]);
     expect(v.ours.filter((m) => /^(messages|schema|format|pipeline|cache)\//.test(m))).toEqual([]);
+  });
+
+  it("a first check of a file without problems after a warm whole check renders its summary line without the message catalogue", () => {
+    rmSync(join(school, ".yanxiu-cache"), { recursive: true, force: true });
+    expect(loaded(["check", "--format", "json"]).code).toBe(0); // the whole check kept, not this file's output
+    const first = loaded(["check", "records/2025-2026-1/t01.yaml"]);
+    expect([first.code, first.stdout]).toEqual([0, "检查了 1 个文件,没有发现问题 ✓\n"]);
+    expect(first.ours.filter((m) => /^(messages|format)\/|^did-you-mean$/.test(m))).toEqual(["format/summary-line"]);
+    expect(first.ours.filter((m) => /^(pipeline|schema|checks)\//.test(m))).toEqual([]);
   });
 
   for (const args of [["check", "--format", "json"], ["check"], ["check", "records/2025-2026-1/t01.yaml"], ["score", "--year", "2025-2026", "--format", "json"], ["score", "--year", "2025-2026"]]) {
@@ -97,6 +107,7 @@ describe("modules loaded by the real binary", () => {
       // command lines are read without commander (src/cli/plain-args.ts).
       if (args[0] === "check") expect(warm.ours.filter((m) => /^(messages|format)\/|^did-you-mean$/.test(m))).toEqual([]);
       expect(warm.packages).not.toContain("commander");
+      expect(warm.builtins).not.toContain("node:v8");
     });
   }
 });

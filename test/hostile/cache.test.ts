@@ -4,7 +4,8 @@
  * request) must not either, and a cache that cannot be written changes nothing. In-process:
  * the key's place comes from the injected environment, the failures from an injected fs.
  */
-import { sign } from "../../src/cache/secret.js";
+import { sign, SIGNATURE_LINE } from "../../src/cache/secret.js";
+import { entryParts, trailerFor, TRAILER_BYTES } from "../../src/cache/entry-layout.js";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -30,19 +31,23 @@ const totals = (json: string) =>
 
 /**
  * Claim 50 hours for everyone in every stored score, optionally signing it again. An entry is a
- * signature line, a JSON header line, then the report's text (src/cache/results.ts).
+ * signature line, the report's text, a JSON header line and a trailer with the header's length
+ * (src/cache/entry-layout.ts).
  */
-function forge(dir: string, resign?: (body: string) => string): void {
+function forge(dir: string, resign?: (body: Buffer) => string): void {
   for (const path of entries(dir)) {
-    const stored = readFileSync(path, "utf8");
-    const [signature, header, ...rest] = stored.split("\n");
-    const text = rest.join("\n");
+    const stored = readFileSync(path);
+    const signature = stored.subarray(0, SIGNATURE_LINE);
+    const body = stored.subarray(SIGNATURE_LINE);
+    const parts = entryParts(body.length, body.subarray(body.length - TRAILER_BYTES))!;
+    const text = body.subarray(0, parts.textBytes).toString("utf8");
     if (!text.includes('"total"')) continue;
-    const forged = text.replace(/"total": ?[\d.]+/g, '"total": 50');
-    const entry = JSON.parse(header!) as { textBytes: number };
-    entry.textBytes = Buffer.byteLength(forged);
-    const body = `${JSON.stringify(entry)}\n${forged}`;
-    writeFileSync(path, `${resign ? resign(body) : signature}\n${body}`);
+    const forged = Buffer.from(text.replace(/"total": ?[\d.]+/g, '"total": 50'));
+    const entry = JSON.parse(body.subarray(parts.textBytes, parts.textBytes + parts.headerBytes).toString("utf8")) as { textBytes: number };
+    entry.textBytes = forged.length;
+    const header = Buffer.from(`${JSON.stringify(entry)}\n`);
+    const newBody = Buffer.concat([forged, header, trailerFor(header.length)]);
+    writeFileSync(path, Buffer.concat([resign ? Buffer.from(`${resign(newBody)}\n`) : signature, newBody]));
   }
 }
 
