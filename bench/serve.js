@@ -5,6 +5,7 @@
  *   node bench/serve.js                        # 2,000-teacher school, 50 teachers × 4 adds at once
  *   node bench/serve.js --teachers 200 --clients 10 --adds 2    # a small setting, for a quick look
  *   node bench/serve.js --cpu-prof /tmp/prof   # the server's V8 CPU profile (.cpuprofile) written there
+ *   node bench/serve.js --school /tmp/school   # keep the generated school there; later runs copy it
  *
  * Generates a school (src/synth) in the temp dir, commits it with real git, starts the real
  * binary (`node bin/yanxiu.js serve DIR --port 0`) as a child, logs every simulated teacher in,
@@ -14,7 +15,7 @@
  */
 import { execFileSync, spawn } from "node:child_process";
 import http from "node:http";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -23,21 +24,35 @@ import { parseArgs } from "node:util";
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const TODAY = "2026-06-30";
 
-export async function benchServe({ teachers = 2000, clients = 50, adds = 4, cpuProf, log = (s) => process.stderr.write(`${s}\n`) } = {}) {
+export async function benchServe({ teachers = 2000, clients = 50, adds = 4, cpuProf, school, log = (s) => process.stderr.write(`${s}\n`) } = {}) {
   const synth = await import(join(ROOT, "dist", "synth", "index.js"));
   const { openAccounts } = await import(join(ROOT, "dist", "serve", "accounts.js"));
   const { hashSecret } = await import(join(ROOT, "dist", "serve", "password.js"));
   const dir = mkdtempSync(join(tmpdir(), "yanxiu-bench-serve-"));
   const started = Date.now();
   const stats = synth.emptyStats();
-  synth.writeSchool(dir, synth.schoolFiles({ ...synth.DEMO_SCHOOL, seed: 20250901, teachers, groups: Math.max(2, Math.round(teachers / 20)), activitiesPerTeacherPerTerm: 6, years: ["2024-2025", "2025-2026"], evidence: false, readme: false, asOf: TODAY }, stats));
-  mkdirSync(join(dir, "rules"), { recursive: true });
-  for (const f of readdirSync(join(ROOT, "rules"))) if (/\.ya?ml$/.test(f) && !f.endsWith(".test.yaml")) copyFileSync(join(ROOT, "rules", f), join(dir, "rules", f));
   const git = (...args) => execFileSync("git", args, { cwd: dir, encoding: "utf8", maxBuffer: 1 << 28 });
-  git("init", "-q");
-  git("add", "-A");
-  git("-c", "user.name=office", "-c", "user.email=office@example.org", "commit", "-q", "-m", "generated school");
-  log(`generated and committed ${stats.files} files (${stats.teachers} teachers) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  // --school DIR: the generated and committed school is kept there and copied for each run (runs
+  // to compare then start from the very same school, without a minute of generating it each time).
+  const kept = school && existsSync(join(school, "stats.json")) ? JSON.parse(readFileSync(join(school, "stats.json"), "utf8")) : undefined;
+  if (kept && kept.teachers === teachers) {
+    cpSync(join(school, "repo"), dir, { recursive: true });
+    Object.assign(stats, kept);
+    log(`copied the kept school (${stats.files} files, ${stats.teachers} teachers) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  } else {
+    synth.writeSchool(dir, synth.schoolFiles({ ...synth.DEMO_SCHOOL, seed: 20250901, teachers, groups: Math.max(2, Math.round(teachers / 20)), activitiesPerTeacherPerTerm: 6, years: ["2024-2025", "2025-2026"], evidence: false, readme: false, asOf: TODAY }, stats));
+    mkdirSync(join(dir, "rules"), { recursive: true });
+    for (const f of readdirSync(join(ROOT, "rules"))) if (/\.ya?ml$/.test(f) && !f.endsWith(".test.yaml")) copyFileSync(join(ROOT, "rules", f), join(dir, "rules", f));
+    git("init", "-q");
+    git("add", "-A");
+    git("-c", "user.name=office", "-c", "user.email=office@example.org", "commit", "-q", "-m", "generated school");
+    log(`generated and committed ${stats.files} files (${stats.teachers} teachers) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    if (school) {
+      rmSync(school, { recursive: true, force: true });
+      cpSync(dir, join(school, "repo"), { recursive: true });
+      writeFileSync(join(school, "stats.json"), JSON.stringify({ ...stats, teachers }));
+    }
+  }
 
   const roster = readFileSync(join(dir, "roster.yaml"), "utf8").split(/^teachers:/m)[1];
   const ids = [...roster.matchAll(/^  - id: (\S+)\n    name: (\S+)/gm)].map((m) => ({ id: m[1], name: m[2] }));
@@ -191,8 +206,8 @@ export function serveLine(r) {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { values } = parseArgs({ options: { teachers: { type: "string" }, clients: { type: "string" }, adds: { type: "string" }, "cpu-prof": { type: "string" } } });
-  const r = await benchServe({ teachers: Number(values.teachers ?? 2000), clients: Number(values.clients ?? 50), adds: Number(values.adds ?? 4), cpuProf: values["cpu-prof"] });
+  const { values } = parseArgs({ options: { teachers: { type: "string" }, clients: { type: "string" }, adds: { type: "string" }, "cpu-prof": { type: "string" }, school: { type: "string" } } });
+  const r = await benchServe({ teachers: Number(values.teachers ?? 2000), clients: Number(values.clients ?? 50), adds: Number(values.adds ?? 4), cpuProf: values["cpu-prof"], school: values.school });
   process.stdout.write(serveLine(r) + "\n");
   for (const f of r.failures.slice(0, 5)) process.stdout.write(`  failed: ${f}\n`);
   process.exitCode = r.failures.length || r.missingCommits || r.recordsInFiles !== r.adds ? 1 : 0;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { finishStaged, stageUpdate, type StagedWrite } from "./update-staged.js";
+import { abandonStaged, finishStaged, stageUpdate, startFlush, type StagedWrite } from "./update-staged.js";
 import { updateFile } from "./update.js";
 import { lockPathFor } from "./lock.js";
 import { removeDir, tempDir } from "../../test/helpers/temp-repo.js";
@@ -91,6 +91,46 @@ describe("stageUpdate + finishStaged", () => {
     expect(same.ok && same.staged.tmp).toBeUndefined();
     expect(await finishStaged([same.ok ? same.staged : (undefined as never)])).toEqual([undefined]);
     expect(readFileSync(join(root, "records/a.yaml"), "utf8")).toBe("a: 1\n");
+    expect(leftovers(root)).toEqual([]);
+  });
+
+  it("startFlush: the flush starts at once and finishStaged waits for it (not flushing again); a failed early flush leaves the file byte-identical", async () => {
+    const root = repo();
+    const a = stage(root, "records/a.yaml", "x: 2\n");
+    const b = stage(root, "records/b.yaml", "y: 2\n");
+    const started: string[] = [];
+    let finish!: () => void;
+    const held = new Promise<void>((r) => (finish = r));
+    startFlush(a, { flush: async () => { started.push("a"); await held; } });
+    startFlush(b, { flush: async () => { started.push("b"); throw Object.assign(new Error("EIO"), { code: "EIO" }); } });
+    // Started before finishStaged is called; the descriptors now belong to the flushes.
+    expect(started).toEqual(["a", "b"]);
+    expect(a.fd).toBeUndefined();
+    const later: number[] = [];
+    const done = finishStaged([a, b], { flush: async (fd) => { later.push(fd); } });
+    await new Promise((r) => setTimeout(r, 20));
+    // Still waiting for a's flush: nothing renamed yet.
+    expect(readFileSync(join(root, "records/a.yaml"), "utf8")).toBe("a: 1\n");
+    finish();
+    expect(await done).toEqual([undefined, { reason: "io", step: "fsync", code: "EIO", renamed: false }]);
+    expect(later).toEqual([]);
+    expect(readFileSync(join(root, "records/a.yaml"), "utf8")).toBe("a: 1\nx: 2\n");
+    expect(readFileSync(join(root, "records/b.yaml"), "utf8")).toBe("b: 1\n");
+    expect(leftovers(root)).toEqual([]);
+  });
+
+  it("abandonStaged while its early flush runs: the temporary file is removed and the lock released at once; the file as it was", async () => {
+    const root = repo();
+    const a = stage(root, "records/a.yaml", "x: 2\n");
+    let finish!: () => void;
+    const held = new Promise<void>((r) => (finish = r));
+    startFlush(a, { flush: () => held });
+    abandonStaged(a);
+    expect(leftovers(root)).toEqual([]);
+    expect(updateFile({ root, file: "records/a.yaml", lock: { waitMs: 0 }, transform: (cur) => ({ text: Buffer.from(cur.bytes).toString("utf8") + "z: 3\n" }) })).toMatchObject({ ok: true });
+    finish();
+    expect(await a.flushing).toBeUndefined();
+    expect(readFileSync(join(root, "records/a.yaml"), "utf8")).toBe("a: 1\nz: 3\n");
     expect(leftovers(root)).toEqual([]);
   });
 });

@@ -11,6 +11,11 @@
  * removes its temporary file; a file saved by someone else meanwhile is never overwritten (that
  * write fails as "kept-changing", for the caller to try again on the new content). One staged
  * write per file at a time: the lock is held from stageUpdate until finishStaged or abandonStaged.
+ *
+ * startFlush starts a staged file's flush at once, on the thread pool, so that it runs while the
+ * server stages the next saves or waits for git: the temporary file is new and nobody else sees
+ * it, so flushing it early changes nothing anyone can see; finishStaged then only waits for it.
+ * The check "still the one read" and the rename stay together on the thread, as before.
  */
 import { close, fsync, open } from "node:fs";
 import { dirname, join } from "node:path";
@@ -26,6 +31,8 @@ export interface StagedWrite {
   /** The temporary file and its open descriptor; undefined when the new bytes equal the file's (nothing to write). */
   tmp?: string;
   fd?: number;
+  /** Its flush, once started early (startFlush): settles when the file is flushed and closed. */
+  flushing?: Promise<UpdateProblem | undefined>;
   read: Snapshot;
   maxBytes: number;
   release: () => void;
@@ -112,23 +119,7 @@ export async function finishStaged(all: readonly StagedWrite[], opts: FinishOpti
   const flushFolder = opts.flushFolder ?? fsyncFolderAsync;
   const results: (UpdateProblem | undefined)[] = all.map(() => undefined);
   try {
-    const flushed = await Promise.all(all.map(async (s): Promise<UpdateProblem | undefined> => {
-      if (s.fd === undefined) return undefined;
-      const fd = s.fd;
-      s.fd = undefined;
-      try {
-        await flush(fd);
-      } catch (e) {
-        closeQuietly(fs, fd);
-        return { reason: "io", step: "fsync", code: errorCode(e), renamed: false };
-      }
-      try {
-        fs.closeSync(fd);
-      } catch (e) {
-        return { reason: "io", step: "close", code: errorCode(e), renamed: false };
-      }
-      return undefined;
-    }));
+    const flushed = await Promise.all(all.map((s) => s.flushing ?? flushAndClose(s, fs, flush)));
     const folders = new Map<string, number[]>();
     all.forEach((s, i) => {
       if (!s.tmp) return;
@@ -167,6 +158,34 @@ export async function finishStaged(all: readonly StagedWrite[], opts: FinishOpti
   } finally {
     for (const s of all) abandonStaged(s, fs);
   }
+}
+
+/**
+ * Start flushing a staged write's temporary file now, on the thread pool (see the module comment).
+ * Its descriptor then belongs to the flush, which closes it; finishStaged waits for the outcome.
+ */
+export function startFlush(s: StagedWrite, opts: Pick<FinishOptions, "fs" | "flush"> = {}): void {
+  if (s.fd === undefined || s.flushing) return;
+  s.flushing = flushAndClose(s, opts.fs ?? nodeFs, opts.flush ?? fsyncAsync);
+}
+
+/** The temporary file flushed and closed; why not, if it could not be. Never rejects. */
+async function flushAndClose(s: StagedWrite, fs: WriteFs, flush: (fd: number) => Promise<void>): Promise<UpdateProblem | undefined> {
+  if (s.fd === undefined) return undefined;
+  const fd = s.fd;
+  s.fd = undefined;
+  try {
+    await flush(fd);
+  } catch (e) {
+    closeQuietly(fs, fd);
+    return { reason: "io", step: "fsync", code: errorCode(e), renamed: false };
+  }
+  try {
+    fs.closeSync(fd);
+  } catch (e) {
+    return { reason: "io", step: "close", code: errorCode(e), renamed: false };
+  }
+  return undefined;
 }
 
 /** Give up a staged write (another step of its save failed): its temporary file removed, its lock released. */

@@ -1,13 +1,17 @@
 /**
  * The web page's saves, in order and in batches. The saves that arrived while the previous batch
- * was being committed form the next batch. Each is checked against the school as the saves
- * before it left it and written to a temporary file under its file's lock, in arrival order
- * (src/serve/save.ts), and kept in the server's state; then the batch's files are flushed
- * together (through the thread pool, not one fsync after another on the main thread), each
- * checked unchanged and renamed into place, each folder flushed once; then they are committed
+ * was being placed form the next batch, and are staged while git commits the previous one (git
+ * runs in its own processes; the thread would otherwise wait). Each is checked against the school
+ * as the saves before it left it and written to a temporary file under its file's lock, in arrival
+ * order (src/serve/save.ts), and kept in the server's state, the flushes of what one pass staged
+ * started together on the thread pool; a file of the batch being committed waits for a later batch. Once the previous
+ * batch is committed, the batch's files are each checked unchanged and renamed into place in one
+ * pass on the thread, each folder flushed once; then they are committed
  * together (src/git/batch-commit.ts): one commit per save, each authored by its own person, a
  * few git processes per batch, started by the process's git helper (src/git/runner.ts). A file saved twice waits for the next batch. If the commit fails,
- * every file of the batch is put back, the state is reloaded, and each person is told. A file
+ * every file of the batch is put back, the state is reloaded, and each person is told; the batch
+ * staged meanwhile (none of it in place yet) is given up and staged again against the reloaded
+ * school. A file
  * locked by another program (a CLI `yanxiu add`), or saved by someone between our read and our
  * rename, is tried again a moment later, without blocking the server, and after BUSY_WAIT_MS the
  * person is told to try again. Reads are never queued. After a batch is answered, the batches'
@@ -18,6 +22,7 @@ import { commitBatch, commonDirOf, type BatchOptions, type BatchResult, type Com
 import { sharedGitRunner } from "../git/runner.js";
 import { PackUpkeep } from "../git/pack-upkeep.js";
 import { readdirSync } from "node:fs";
+import { startFlush } from "../repo/update-staged.js";
 import { abandonWrite, commitFailure, finishWrites, undoWrite, writeSave, type Failure, type SaveRequest, type SaveResult, type Written } from "./save.js";
 import { SERVER_COMMITTER } from "./git-commit.js";
 import type { RepoState } from "./state.js";
@@ -33,12 +38,25 @@ interface Job {
   resolve: (r: SaveResult) => void;
 }
 
+/** A save checked and written to its temporary file, not yet in place. */
+interface Staged {
+  job: Job;
+  written: Written;
+}
+
 export type Committer = (root: string, commits: CommitSpec[], opts: BatchOptions) => Promise<BatchResult>;
 
 export class SaveQueue {
   private pending: Job[] = [];
   private running = false;
   private inFlight = 0;
+  /** Saves staged while a batch commits: the next batch's start. */
+  private ahead: Staged[] = [];
+  /** The files of the batch being committed, while git commits it. */
+  private committing: ReadonlySet<string> | undefined;
+  private aheadSoon = false;
+  /** Folders' names for the orphaned temporary files, read once per batch (stageUpdate's listFolder). */
+  private listings = new Map<string, readonly string[] | undefined>();
 
   constructor(private readonly state: RepoState, private readonly commit: Committer = commitBatch, private readonly options: Partial<BatchOptions> = {},
     private readonly packs: PackUpkeep = new PackUpkeep()) {}
@@ -48,6 +66,7 @@ export class SaveQueue {
       this.inFlight++;
       this.pending.push({ req, since: Date.now(), resolve: (r) => { this.inFlight--; resolve(r); } });
       this.kick();
+      if (this.committing) this.stageAheadSoon();
     });
   }
 
@@ -64,25 +83,74 @@ export class SaveQueue {
 
   private async drain(): Promise<void> {
     try {
-      while (this.pending.length > 0) await this.runBatch(this.pending.splice(0, MAX_BATCH));
+      const root = this.state.root;
+      while (this.ahead.length > 0 || this.pending.length > 0) {
+        const ahead = this.ahead.splice(0);
+        this.listings.clear();
+        const staged = [...ahead, ...this.stage(this.pending.splice(0, MAX_BATCH - ahead.length), new Set(ahead.map((s) => s.written.file)))];
+        const done = await this.place(staged);
+        if (done.length === 0) continue;
+        // Git works in its own processes: meanwhile the saves that arrive are staged on this
+        // thread (never one of this batch's files: those wait for a later batch).
+        this.committing = new Set(done.map((d) => d.written.file));
+        const committed = this.commitPlaced(done);
+        this.stageAhead();
+        let ok = false;
+        try {
+          ok = await committed;
+        } finally {
+          this.committing = undefined;
+          // This batch was put back and the state is reloaded: the saves staged meanwhile, checked
+          // against it, are given up (none of them is in place yet) and staged again, in their order.
+          if (!ok && this.ahead.length > 0) {
+            const given = this.ahead.splice(0);
+            for (const { written } of given) abandonWrite(root, written);
+            this.pending.unshift(...given.map((s) => s.job));
+          }
+        }
+        if (ok) await this.upkeep(root);
+      }
     } finally {
       this.running = false;
       if (this.pending.length > 0) this.kick();
     }
   }
 
-  private async runBatch(jobs: Job[]): Promise<void> {
-    const staged: { job: Job; written: Written }[] = [];
+  private stageAheadSoon(): void {
+    if (this.aheadSoon) return;
+    this.aheadSoon = true;
+    setImmediate(() => {
+      this.aheadSoon = false;
+      this.stageAhead();
+    });
+  }
+
+  /** While a batch commits: the saves waiting staged into the next batch, up to its size. */
+  private stageAhead(): void {
+    const room = MAX_BATCH - this.ahead.length;
+    if (!this.committing || this.pending.length === 0 || room <= 0) return;
+    const held = new Set([...this.committing, ...this.ahead.map((s) => s.written.file)]);
+    this.ahead.push(...this.stage(this.pending.splice(0, room), held));
+  }
+
+  /**
+   * Each save checked and written to a temporary file under its file's lock, in arrival order, and
+   * taken into the state; then their flushes started together (the thread pool). `held`: files of a batch
+   * being committed, whose saves wait for a later batch, as a file's second save in one batch does.
+   */
+  private stage(jobs: Job[], held: ReadonlySet<string>): Staged[] {
+    const staged: Staged[] = [];
     const later: Job[] = [];
     const files = new Set<string>();
-    const listings = new Map<string, readonly string[] | undefined>();
+    // Kept for the saves staged while a batch commits too (one at a time, as they arrive): an older
+    // listing is as safe, since a temporary file made after it is a live writer's and not in it.
     const listFolder = (dir: string) => {
-      if (!listings.has(dir)) listings.set(dir, listNames(dir));
-      return listings.get(dir);
+      if (!this.listings.has(dir)) this.listings.set(dir, listNames(dir));
+      return this.listings.get(dir);
     };
     for (const job of jobs) {
       // One save per file in a batch: its lock is held until the batch's files are in place.
-      if (files.has(job.req.file)) {
+      if (files.has(job.req.file) || held.has(job.req.file)) {
         later.push(job);
         continue;
       }
@@ -96,9 +164,16 @@ export class SaveQueue {
       }
     }
     this.pending.unshift(...later);
-    if (staged.length === 0) return;
+    // Flushed together once all are written: a flush forces a journal commit, and the temporary
+    // files and locks created on this thread meanwhile would wait for it.
+    for (const s of staged) startFlush(s.written.staged);
+    return staged;
+  }
+
+  /** Every file of the batch flushed, checked unchanged, renamed into place; the saves that landed. */
+  private async place(staged: Staged[]): Promise<Staged[]> {
+    if (staged.length === 0) return [];
     const root = this.state.root;
-    // Every file of the batch flushed together (the thread pool), checked unchanged, renamed into place.
     let placed: (Failure | undefined)[];
     try {
       placed = await finishWrites(root, staged.map((s) => s.written), staged.map((s) => s.job.req.lang));
@@ -107,7 +182,7 @@ export class SaveQueue {
       const message = String((e as Error)?.message ?? e);
       placed = staged.map(({ job }) => ({ ok: false, reason: "io", message: t(job.req.lang, `保存失败(${message}),没有保存任何内容;请告诉教务处`, `saving failed (${message}); nothing was saved. Tell the office`) }));
     }
-    const done: { job: Job; written: Written }[] = [];
+    const done: Staged[] = [];
     staged.forEach((s, i) => {
       const failed = placed[i];
       if (failed) this.answerOrRetry(s.job, failed);
@@ -115,7 +190,12 @@ export class SaveQueue {
     });
     // The state took every staged save; one that did not land makes it stale (reloaded at the next request).
     if (done.length < staged.length) this.state.markStale();
-    if (done.length === 0) return;
+    return done;
+  }
+
+  /** The placed saves committed, one commit each, and answered; false when the commit failed (every file put back). */
+  private async commitPlaced(done: Staged[]): Promise<boolean> {
+    const root = this.state.root;
     let result: BatchResult;
     try {
       result = await this.commit(root, done.map(({ job, written }) => ({
@@ -129,12 +209,12 @@ export class SaveQueue {
     if (result.ok) {
       if (result.indexNote) process.stderr.write(`yanxiu serve: committed, but git's index was left as it was (${result.indexNote}); run 'git reset -q' in the repository\n`);
       for (const { job, written } of done) job.resolve({ ok: true, problems: written.problems });
-      await this.upkeep(root);
-      return;
+      return true;
     }
     for (const { written } of [...done].reverse()) undoWrite(root, written);
     this.state.markStale();
     for (const { job } of done) job.resolve(commitFailure(result.reason, result.detail, job.req.lang));
+    return false;
   }
 
   /**

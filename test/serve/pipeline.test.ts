@@ -1,0 +1,91 @@
+/**
+ * The next batch is staged while git commits the one before (src/serve/queue.ts), on real files
+ * and real git: staged means checked and in temporary files under their locks, nothing in place;
+ * a file of the batch being committed waits for a later batch; when that commit fails, its files
+ * are put back byte-identical and the batch staged meanwhile is given up and staged again, so
+ * every one of its saves still lands, once, by its author.
+ */
+import { describe, expect, it } from "vitest";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { commitBatch } from "../../src/git/batch-commit.js";
+import { lockPathFor } from "../../src/repo/lock.js";
+import { SaveQueue, type Committer } from "../../src/serve/queue.js";
+import { appendItem, type SaveRequest, type SaveResult } from "../../src/serve/save.js";
+import { git, makeSchool, start, TODAY } from "./helpers.js";
+
+const fileOf = (id: string) => `records/2025-2026-2/${id}.yaml`;
+
+function saveOf(root: string, id: string, title: string): SaveRequest {
+  return {
+    root, lang: "zh", today: TODAY, file: fileOf(id),
+    transform: appendItem({ listKey: "records", ownerKey: "teacher", owner: id, headerComment: "" }, { date: "2026-04-15", kind: "observation", title, count: 1 }, "zh"),
+    author: { name: `老师${id}`, email: `${id}@school.test` },
+    subject: `records: ${id} ${title}`,
+  };
+}
+
+const temps = (root: string) => readdirSync(join(root, "records/2025-2026-2")).filter((n) => n.endsWith(".tmp")).sort();
+
+describe("the next batch staged while git commits", () => {
+  it("a failed commit: its file put back byte-identical; the batch staged meanwhile given up, staged again, and landed", async () => {
+    const root = makeSchool();
+    const { server } = start(root);
+    server.state.current();
+    const before = new Map(["t01", "t02", "t03"].map((id) => [id, readFileSync(join(root, fileOf(id)))]));
+    const head = git(root, "rev-parse", "HEAD").trim();
+
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const calls: string[][] = [];
+    const later: Promise<SaveResult>[] = [];
+    let queue!: SaveQueue;
+    const committer: Committer = async (r, commits, opts) => {
+      calls.push(commits.map((c) => c.subject));
+      if (calls.length > 1) return commitBatch(r, commits, opts);
+      // The first batch is in place and committing: these arrive now, and are staged before it ends.
+      later.push(queue.save(saveOf(root, "t02", "二号的记录")), queue.save(saveOf(root, "t03", "三号的记录")), queue.save(saveOf(root, "t01", "一号的第二条")));
+      await gate;
+      return { ok: false, reason: "git", detail: "injected failure" };
+    };
+    queue = new SaveQueue(server.state, committer);
+    server.queue = queue;
+
+    const first = queue.save(saveOf(root, "t01", "一号的第一条"));
+    while (calls.length === 0) await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setTimeout(r, 20));
+    // While the first batch commits: t01's first save is in place (not yet committed); t02 and
+    // t03 are staged (a temporary file each, locked, their files unchanged); t01's second save
+    // waits, since t01's file is in the batch being committed (no temporary file, no lock).
+    expect(readFileSync(join(root, fileOf("t01")), "utf8")).toContain("一号的第一条");
+    expect(temps(root).map((n) => n.split(".")[1])).toEqual(["t02", "t03"]);
+    expect(existsSync(lockPathFor(root, fileOf("t02")))).toBe(true);
+    expect(existsSync(lockPathFor(root, fileOf("t03")))).toBe(true);
+    expect(existsSync(lockPathFor(root, fileOf("t01")))).toBe(false);
+    expect(readFileSync(join(root, fileOf("t02")))).toEqual(before.get("t02"));
+    expect(readFileSync(join(root, fileOf("t03")))).toEqual(before.get("t03"));
+
+    release();
+    const r1 = await first;
+    expect(r1).toMatchObject({ ok: false, reason: "git" });
+    expect((r1 as { message: string }).message).toContain("injected failure");
+    const rest = await Promise.all(later);
+    expect(rest.map((r) => r.ok)).toEqual([true, true, true]);
+
+    // Put back, then staged again: t02 and t03 together, t01's second save after them or with them.
+    expect(calls[0]).toEqual(["records: t01 一号的第一条"]);
+    expect(calls.slice(1).flat().sort()).toEqual(["records: t01 一号的第二条", "records: t02 二号的记录", "records: t03 三号的记录"]);
+    const log = git(root, "log", "--format=%an|%s", `${head}..HEAD`).trim().split("\n").sort();
+    expect(log).toEqual(["老师t01|records: t01 一号的第二条", "老师t02|records: t02 二号的记录", "老师t03|records: t03 三号的记录"]);
+    // Each file is what it was plus exactly its one new record; the failed one is nowhere.
+    for (const [id, title] of [["t01", "一号的第二条"], ["t02", "二号的记录"], ["t03", "三号的记录"]] as const) {
+      const bytes = readFileSync(join(root, fileOf(id)));
+      const old = before.get(id)!;
+      expect(bytes.subarray(0, old.length)).toEqual(old);
+      expect(bytes.subarray(old.length).toString("utf8")).toBe(`  - date: 2026-04-15\n    kind: observation\n    title: ${title}\n    count: 1\n`);
+    }
+    expect(temps(root)).toEqual([]);
+    for (const id of ["t01", "t02", "t03"]) expect(existsSync(lockPathFor(root, fileOf(id)))).toBe(false);
+    expect(git(root, "status", "--porcelain").trim()).toBe("");
+  });
+});
