@@ -10,6 +10,7 @@ describe("formatText", () => {
       expect(formatText([], { lang, colour: true, fileCount: 3 })).toBe(`${summaryLine([], { lang, fileCount: 3 })}\n`);
     }
     expect(formatText([], { lang: "en", colour: false, fileCount: 3 })).toBe("3 files checked, no problems ✓\n");
+    expect(formatText([], { lang: "en", colour: false, fileCount: 1 })).toBe("1 file checked, no problems ✓\n");
   });
 
   it("puts the caret under a Chinese value by display columns", () => {

@@ -70,6 +70,6 @@ describe("check - --stdin-filename", () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toContain(`${FILE}:4:11: error[unknown-kind]: the rules define no activity kind 'reflektion'`);
     expect(r.stdout).toContain(`${FILE}:7:9: error[full-width-syntax]`);
-    expect(r.stdout).toContain("1 files checked, 2 errors, 0 warnings");
+    expect(r.stdout).toContain("1 file checked, 2 errors, 0 warnings");
   });
 });
