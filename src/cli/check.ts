@@ -123,7 +123,8 @@ export async function runCheck(io: Io, paths: string[], opts: CheckOptions, lang
     let cacheable = hit !== undefined;
     let whole: { problems: Problem[]; files: () => string[] };
     if (hit) {
-      whole = { problems: hit.value.problems, files: () => (hit.bytes.length === 0 ? [] : hit.bytes.toString("utf8").split("\0")) };
+      let names: string[] | undefined; // decoded once, when first asked for
+      whole = { problems: hit.value.problems, files: () => (names ??= hit.bytes.length === 0 ? [] : hit.bytes.toString("utf8").split("\0")) };
     } else {
       // Read through the cache's fs: the entry's stamp is taken from this run's own looks at the files.
       const run = (await import("./check-run.js")).checkWhole(cache ? { ...io, readFs: cache.readFs } : io, root, repoLang, day, opts.disable);

@@ -10,11 +10,6 @@ import { realpathSync } from "node:fs";
 import { errorCode, isMissing, nodeFs, type FileStat, type WriteFs } from "./fs.js";
 import { WriteStepError, writeAll, writeFileAtomic, toBytes } from "./write.js";
 
-const S_IFMT = 0o170000;
-const S_IFREG = 0o100000;
-const S_IFDIR = 0o040000;
-const S_IFLNK = 0o120000;
-
 export interface OutputWriteOptions {
   fs?: WriteFs;
   /** Where a link leads (node's realpathSync by default). */
@@ -25,7 +20,7 @@ export function writeOutputFile(path: string, data: string | Uint8Array, options
   const fs = options.fs ?? nodeFs;
   let target = path;
   let stat = lstatOrNone(fs, target);
-  if (stat && (stat.mode & S_IFMT) === S_IFLNK) {
+  if (stat?.isSymbolicLink()) {
     try {
       target = (options.realpath ?? realpathSync)(path);
       stat = lstatOrNone(fs, target);
@@ -36,9 +31,8 @@ export function writeOutputFile(path: string, data: string | Uint8Array, options
       stat = undefined;
     }
   }
-  const kind = stat ? stat.mode & S_IFMT : S_IFREG;
-  if (kind === S_IFREG || kind === S_IFLNK) return writeFileAtomic(target, data, { fs });
-  if (kind === S_IFDIR) throw new WriteStepError("open", "EISDIR");
+  if (!stat || stat.isFile() || stat.isSymbolicLink()) return writeFileAtomic(target, data, { fs });
+  if (stat.isDirectory()) throw new WriteStepError("open", "EISDIR");
   writeInto(fs, target, toBytes(data));
 }
 
