@@ -49,12 +49,22 @@ export function toRepoPath(root: string, abs: string): string {
 /** Every *.yaml / *.yml file under a repo folder, repo-relative, sorted for determinism. */
 export function listYamlFiles(root: string, folder: string, fs: ReadFs = nodeReadFs): string[] {
   const out: string[] = [];
-  for (const entry of fs.listTree(join(root, folder))) {
+  const top = join(root, folder);
+  // Entries under `top` are `top` + separator + names (never "." or ".."): their repo path is the
+  // folder's own plus the rest, without a path.relative per file (thousands of them).
+  const topInRepo = toRepoPath(root, top);
+  const under = top.endsWith(sep) ? top : top + sep;
+  for (const entry of fs.listTree(top)) {
     if (!entry.isFile && !entry.isSymbolicLink) continue;
     if (!/\.ya?ml$/i.test(entry.path)) continue;
-    out.push(toRepoPath(root, entry.path));
+    out.push(entry.path.startsWith(under) ? joinRepoPath(topInRepo, entry.path.slice(under.length)) : toRepoPath(root, entry.path));
   }
   return out.sort();
+}
+
+function joinRepoPath(folder: string, rest: string): string {
+  const tail = sep === "/" ? rest : rest.split(sep).join("/");
+  return folder === "" ? tail : `${folder}/${tail}`;
 }
 
 export type RepoFileKind = "config" | "roster" | "records" | "sessions" | "rules" | "other";
