@@ -60,34 +60,46 @@ const giveUp = (): never => {
   throw new GiveUp();
 };
 
-interface Line {
-  no: number;
-  indent: number;
-  text: string;
+/**
+ * The lines that matter (not blank, not comments), as parallel arrays rather than an object and
+ * two strings per line: their 1-based numbers, indents and texts (without the indent and the
+ * spaces after). A school's files have hundreds of thousands of such lines.
+ */
+interface Lines {
+  no: number[];
+  indent: number[];
+  text: string[];
 }
 
 export function fastParseYaml(text: string): FastParse | undefined {
   // CR, tabs and a byte-order mark are left to the full parser (which knows their rules).
   if (text.includes("\r") || text.includes("\t") || text.includes("\uFEFF")) return undefined;
-  const lines: Line[] = [];
-  const raw = text.split("\n");
-  for (let i = 0; i < raw.length; i++) {
-    const s = raw[i]!;
-    let indent = 0;
-    while (s.charCodeAt(indent) === 32) indent++;
-    if (indent === s.length) continue; // blank
-    if (s.charCodeAt(indent) === 35 /* # */) continue; // full-line comment
-    if (indent === 0 && (s.startsWith("---") || s.startsWith("..."))) return undefined;
+  const lines: Lines = { no: [], indent: [], text: [] };
+  const n = text.length;
+  let no = 0;
+  for (let start = 0; start <= n; ) {
+    let eol = text.indexOf("\n", start);
+    if (eol < 0) eol = n;
+    no++;
+    let at = start;
+    while (text.charCodeAt(at) === 32) at++;
+    const next = start;
+    start = eol + 1;
+    if (at === eol) continue; // blank
+    if (text.charCodeAt(at) === 35 /* # */) continue; // full-line comment
+    if (at === next && (text.startsWith("---", at) || text.startsWith("...", at))) return undefined;
     // Only spaces end a YAML scalar (trimEnd would also drop U+3000, the ideographic space).
-    let end = s.length;
-    while (s.charCodeAt(end - 1) === 32) end--;
-    lines.push({ no: i + 1, indent, text: s.slice(indent, end) });
+    let end = eol;
+    while (text.charCodeAt(end - 1) === 32) end--;
+    lines.no.push(no);
+    lines.indent.push(at - next);
+    lines.text.push(text.slice(at, end));
   }
-  if (lines.length === 0 || lines[0]!.indent !== 0) return undefined;
+  if (lines.no.length === 0 || lines.indent[0] !== 0) return undefined;
   const p = new Parser(lines);
   try {
     const data = p.block(0, 0);
-    if (p.pos !== lines.length || data === null || typeof data !== "object" || Array.isArray(data)) return undefined;
+    if (p.pos !== lines.no.length || data === null || typeof data !== "object" || Array.isArray(data)) return undefined;
     return { data: data as Record<string, unknown>, lines: p.marks };
   } catch (e) {
     if (e instanceof GiveUp || e instanceof RangeError) return undefined;
@@ -139,7 +151,16 @@ class Parser {
   marks = new NotedLines();
   /** The path of the node being read, pushed and popped (not copied for every node). */
   private readonly path: Key[] = [];
-  constructor(private readonly lines: Line[]) {}
+  private readonly count: number;
+  private readonly no: number[];
+  private readonly indent: number[];
+  private readonly text: string[];
+  constructor(lines: Lines) {
+    this.no = lines.no;
+    this.indent = lines.indent;
+    this.text = lines.text;
+    this.count = lines.no.length;
+  }
 
   /** Note the line of the node at the current path (when 2 or 4 segments long). */
   private mark(line: number): void {
@@ -149,31 +170,33 @@ class Parser {
   /** The block starting at the current line, whose lines sit at exactly `indent`. */
   block(indent: number, depth: number): unknown {
     if (depth > 20) giveUp();
-    const first = this.lines[this.pos]!;
-    if (first.indent !== indent) giveUp();
-    return first.text === "-" || first.text.startsWith("- ") ? this.seq(indent, depth) : this.map(indent, depth);
+    if (this.indent[this.pos] !== indent) giveUp();
+    const first = this.text[this.pos]!;
+    return first === "-" || first.startsWith("- ") ? this.seq(indent, depth) : this.map(indent, depth);
   }
 
   private seq(indent: number, depth: number): unknown[] {
     const out: unknown[] = [];
-    while (this.pos < this.lines.length) {
-      const line = this.lines[this.pos]!;
-      if (line.indent < indent) break;
-      if (line.indent > indent) giveUp();
-      if (!line.text.startsWith("- ")) break; // "key:\n- item" lists end at the next key
-      let rest = line.text.slice(2);
+    while (this.pos < this.count) {
+      const lineIndent = this.indent[this.pos]!;
+      if (lineIndent < indent) break;
+      if (lineIndent > indent) giveUp();
+      const text = this.text[this.pos]!;
+      if (!text.startsWith("- ")) break; // "key:\n- item" lists end at the next key
+      let rest = text.slice(2);
       let restIndent = indent + 2;
       while (rest.startsWith(" ")) {
         rest = rest.slice(1);
         restIndent++;
       }
       this.path.push(out.length);
-      this.mark(line.no);
+      this.mark(this.no[this.pos]!);
       const isMap = keyOf(rest) !== undefined;
       keyValue = undefined;
       if (isMap) {
         // "- key: value": a map whose first line starts after the dash.
-        this.lines[this.pos] = { no: line.no, indent: restIndent, text: rest };
+        this.indent[this.pos] = restIndent;
+        this.text[this.pos] = rest;
         out.push(this.map(restIndent, depth + 1));
       } else {
         this.pos++;
@@ -187,29 +210,35 @@ class Parser {
 
   private map(indent: number, depth: number): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    while (this.pos < this.lines.length) {
-      const line = this.lines[this.pos]!;
-      if (line.indent < indent) break;
-      if (line.indent > indent) giveUp();
-      const key = keyOf(line.text);
+    while (this.pos < this.count) {
+      const lineIndent = this.indent[this.pos]!;
+      if (lineIndent < indent) break;
+      if (lineIndent > indent) giveUp();
+      const key = keyOf(this.text[this.pos]!);
       if (key === undefined) return giveUp();
       const value = keyValue;
       keyValue = undefined; // a piece of the file's text: not to be held after the parse
       if (Object.hasOwn(out, key) || key === "__proto__" || looksTyped(key)) giveUp();
+      const lineNo = this.no[this.pos]!;
       this.pos++;
       // A key in the path may be kept in the noted lines: its own copy, never a piece of the text.
       if (value === undefined || value === "") {
-        const next = this.lines[this.pos];
-        if (next && (next.indent > indent || (next.indent === indent && (next.text === "-" || next.text.startsWith("- "))))) {
-          this.path.push(this.path.length < 4 ? own(key) : key);
-          out[key] = this.block(next.indent, depth + 1);
-          this.path.pop();
-        } else giveUp(); // an empty value: rare, and its position rules differ
+        if (this.pos < this.count) {
+          const nextIndent = this.indent[this.pos]!;
+          const next = this.text[this.pos]!;
+          if (nextIndent > indent || (nextIndent === indent && (next === "-" || next.startsWith("- ")))) {
+            this.path.push(this.path.length < 4 ? own(key) : key);
+            out[key] = this.block(nextIndent, depth + 1);
+            this.path.pop();
+            continue;
+          }
+        }
+        giveUp(); // an empty value: rare, and its position rules differ
       } else {
         // Only some depths are noted.
         if (this.path.length === 1 || this.path.length === 3) {
           this.path.push(own(key));
-          this.mark(line.no);
+          this.mark(lineNo);
           this.path.pop();
         }
         out[key] = value === "[]" ? [] : value === "{}" ? {} : scalar(value);
@@ -221,8 +250,7 @@ class Parser {
 
   /** A more indented line right after a scalar would continue it over lines: give up. */
   private noDeeper(indent: number): void {
-    const next = this.lines[this.pos];
-    if (next && next.indent > indent) giveUp();
+    if (this.pos < this.count && this.indent[this.pos]! > indent) giveUp();
   }
 }
 
