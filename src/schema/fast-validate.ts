@@ -6,7 +6,7 @@
  * for every message. It never rejects on its own: undefined means "ask zod", not "invalid".
  * test/schema/fast-validate.test.ts compares the two on generated and hostile inputs.
  */
-import { BIDI_CONTROLS, DATE_RE, GROUP_TYPES, isRealDate, LIMITS, MAX_WORDS } from "./fields.js";
+import { DATE_RE, hasBidiControl, GROUP_TYPES, isRealDate, LIMITS, MAX_WORDS } from "./fields.js";
 import { ACTIVITY_ROLES, ATTENDANCE, AWARDS, LEVELS, STAGES, STATUSES } from "./vocab.js";
 import type { RecordFile, RosterFile, SessionFile } from "./files.js";
 
@@ -26,7 +26,7 @@ function isPlainObject(v: unknown): v is Rec {
 const str = (v: unknown): string => (typeof v === "string" ? v : unsure());
 const nonEmpty = (v: unknown): string => (typeof v === "string" && v.length > 0 ? v : unsure());
 const text = (max: number) => (v: unknown): string =>
-  typeof v === "string" && v.length > 0 && v.length <= max && !BIDI_CONTROLS.test(v) ? v : unsure();
+  typeof v === "string" && v.length > 0 && v.length <= max && !hasBidiControl(v) ? v : unsure();
 const id = (v: unknown): string => (typeof v === "string" && v.length <= LIMITS.id && ID.test(v) ? v : unsure());
 const date = (v: unknown): string => {
   if (typeof v !== "string") return unsure();
@@ -73,12 +73,12 @@ const ACTIVITY_FIELDS: Record<string, (v: unknown) => unknown> = {
   reason: text(LIMITS.notes),
   seal: text(LIMITS.id),
   ref: text(LIMITS.ref),
-  notes: (v) => (typeof v === "string" && v.length <= LIMITS.notes && !BIDI_CONTROLS.test(v) ? v : unsure()),
+  notes: (v) => (typeof v === "string" && v.length <= LIMITS.notes && !hasBidiControl(v) ? v : unsure()),
   content: (v) => {
     if (!isPlainObject(v)) return unsure();
     const out: Rec = {};
     for (const [k, x] of Object.entries(v)) {
-      if (typeof x !== "string" || x.length > LIMITS.content || BIDI_CONTROLS.test(x)) unsure();
+      if (typeof x !== "string" || x.length > LIMITS.content || hasBidiControl(x)) unsure();
       out[text(LIMITS.name)(k) as string] = x;
     }
     return out;
