@@ -302,7 +302,9 @@ function scalar(s: string): unknown {
     if (PLAIN_INT.test(s) || PLAIN_FLOAT.test(s)) return Number(s);
     giveUp();
   }
-  const copy = own(s);
+  // This table is the value's only one: going through `own`'s as well cost a second lookup and
+  // insert for every new title.
+  const copy = ownCopy(s);
   if (plainStrings.size >= PLAIN_MAX) plainStrings.clear();
   plainStrings.set(copy, copy);
   return copy;
@@ -329,12 +331,18 @@ const SHARED_MAX = 500_000;
 function own(s: string): string {
   const seen = shared.get(s);
   if (seen !== undefined) return seen;
-  // Under 13 characters a substring is already a copy. Longer: concatenating makes a rope, and
-  // slicing the rope flattens it into a new string, so the copy holds none of the file.
-  const copy = s.length < 13 ? s : (s + " ").slice(0, -1);
+  const copy = ownCopy(s);
   if (shared.size >= SHARED_MAX) shared.clear();
   shared.set(copy, copy);
   return copy;
+}
+
+/**
+ * A string holding none of its file's text. Under 13 characters a substring is already a copy.
+ * Longer: concatenating makes a rope, and slicing the rope flattens it into a new string.
+ */
+function ownCopy(s: string): string {
+  return s.length < 13 ? s : (s + " ").slice(0, -1);
 }
 
 const fastLines = new WeakMap<YamlSource, NotedLines>();
