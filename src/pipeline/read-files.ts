@@ -25,7 +25,9 @@ export interface FileResult {
  * full parser, with every problem positioned), given the bytes already read.
  */
 export function readActivityFile(root: string, file: string, kind: "records" | "sessions", slow: (bytes?: Uint8Array) => FileResult, fs: ReadFs = nodeReadFs): FileResult {
-  const bytes = safeRead(join(root, file), fs);
+  // Read into one buffer kept for the next file: nothing below holds the bytes past this call
+  // (the fast way keeps the text, the slow way parses the bytes at once).
+  const bytes = safeRead(join(root, file), fs, readBuffer);
   if (!bytes) return slow();
   const fast = fastRead(file, kind, bytes);
   if (!fast) return slow(bytes);
@@ -35,10 +37,10 @@ export function readActivityFile(root: string, file: string, kind: "records" | "
 }
 
 /** The bytes of a plain file within the size limit; undefined sends the caller the ordinary way. */
-function safeRead(abs: string, fs: ReadFs): Uint8Array | undefined {
+function safeRead(abs: string, fs: ReadFs, into?: Buffer): Uint8Array | undefined {
   try {
     // One open, never through a link: no lstat before the read (one system call less per file).
-    if (fs.readPlainFile) return fs.readPlainFile(abs, MAX_FILE_BYTES).bytes;
+    if (fs.readPlainFile) return fs.readPlainFile(abs, MAX_FILE_BYTES, into).bytes;
     const st = fs.lstatSync(abs);
     // Links and oversized files take the ordinary path, which reports them.
     if (st.isSymbolicLink() || !st.isFile() || st.size > MAX_FILE_BYTES) return undefined;
@@ -76,7 +78,7 @@ export function fastSource(file: string, bytes: Uint8Array, read?: ReadText): Ya
   // `read`: the caller's parse of the same text (the web page's save parsed it to check its append).
   const fast = read?.text === text ? read.parse : fastParseYaml(text);
   if (!fast) return undefined;
-  const source = lazySource(file, bytes, fast.data, text);
+  const source = lazySource(file, fast.data, text);
   noteLines(source, fast.lines);
   return source;
 }
@@ -89,10 +91,17 @@ export function readFastSource(root: string, file: string, fs: ReadFs = nodeRead
 
 const UTF8 = new TextDecoder("utf-8", { fatal: true });
 
-/** A YamlSource whose YAML document (for positions) is only built if a check asks for it. */
-function lazySource(file: string, bytes: Uint8Array, data: unknown, text: string): YamlSource {
+/** readActivityFile's buffer: a school's record and session files are a few KB; larger ones get their own. */
+const readBuffer = Buffer.allocUnsafe(256 * 1024);
+
+/**
+ * A YamlSource whose YAML document (for positions) is only built if a check asks for it. From
+ * the text, not the bytes (which may be a reused buffer's): the text decoded them without a
+ * problem, so its UTF-8 decodes to the very same text (byte-order marks gone either way).
+ */
+function lazySource(file: string, data: unknown, text: string): YamlSource {
   let full: YamlSource | undefined;
-  const parsed = () => (full ??= parseBytes(file, bytes).source!);
+  const parsed = () => (full ??= parseBytes(file, Buffer.from(text, "utf8")).source!);
   return {
     file,
     data,

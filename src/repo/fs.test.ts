@@ -50,4 +50,20 @@ describe("nodeReadFs.readPlainFile", () => {
     expect(fifo.bytes).toBeUndefined();
     expect(fifo.stat.isFile()).toBe(false);
   });
+
+  it("reads into the caller's buffer when the file fits, into a buffer of its own when not", () => {
+    const dir = tempDir("yanxiu-plain-");
+    made.push(dir);
+    const file = join(dir, "t01.yaml");
+    writeFileSync(file, "teacher: t01\n");
+    const into = Buffer.alloc(64, 0x78);
+    const read = nodeReadFs.readPlainFile!(file, 100, into);
+    expect(Buffer.from(read.bytes!).toString("utf8")).toBe("teacher: t01\n");
+    expect(read.bytes!.buffer).toBe(into.buffer);
+    expect(into.subarray(0, 14).toString("utf8")).toBe("teacher: t01\nx");
+    const small = Buffer.alloc(4);
+    const own = nodeReadFs.readPlainFile!(file, 100, small);
+    expect(own.bytes!.buffer).not.toBe(small.buffer);
+    expect(Buffer.from(own.bytes!).toString("utf8")).toBe("teacher: t01\n");
+  });
 });

@@ -81,9 +81,10 @@ export interface ReadFs {
   /**
    * A plain file's stats and bytes in one open, never through a link: the stats are taken
    * (fstat) before the bytes are read; no bytes when it is not a plain file or is over
-   * `maxBytes`. Throws when it cannot be opened so (missing, a link, unreadable).
+   * `maxBytes`. Throws when it cannot be opened so (missing, a link, unreadable). With `into`, the
+   * bytes may be a view of it (when they fit): the caller uses them before its next read.
    */
-  readPlainFile?(path: string, maxBytes: number): { stat: FileStat; bytes?: Uint8Array };
+  readPlainFile?(path: string, maxBytes: number, into?: Buffer): { stat: FileStat; bytes?: Uint8Array };
 }
 
 const { O_RDONLY, O_NOFOLLOW, O_NONBLOCK } = nodeFsModule.constants;
@@ -148,13 +149,14 @@ export const nodeReadFs: ReadFs = {
 };
 
 /** ReadFs.readPlainFile: one open that never follows a link and never waits on a FIFO. */
-function readPlainFile(path: string, maxBytes: number): { stat: FileStat; bytes?: Uint8Array } {
+function readPlainFile(path: string, maxBytes: number, into?: Buffer): { stat: FileStat; bytes?: Uint8Array } {
   const fd = nodeFsModule.openSync(path, O_RDONLY | O_NOFOLLOW! | (O_NONBLOCK ?? 0));
   try {
     const stat = nodeFsModule.fstatSync(fd);
     if (!stat.isFile() || stat.size > maxBytes) return { stat };
     // As readFileSync: up to the size the stats say (a file growing meanwhile has other stats next run).
-    const bytes = Buffer.allocUnsafe(stat.size);
+    // Into the caller's buffer when given and large enough: no new buffer (and its backing store) per file.
+    const bytes = into && stat.size <= into.length ? into.subarray(0, stat.size) : Buffer.allocUnsafe(stat.size);
     let got = 0;
     while (got < bytes.length) {
       const n = nodeFsModule.readSync(fd, bytes, got, bytes.length - got, null);
