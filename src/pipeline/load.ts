@@ -79,8 +79,17 @@ export interface LoadOptions {
   validSources?: "all" | "data" | "none";
 }
 
+/**
+ * Record and session files from which check and score bound the heap's growth (heap-growth.ts):
+ * at 100,000 records (8,400 files) unbounded is 4–5 full collections → 2 and ~30 MB more at the
+ * peak; at a million (84,000 files) bounded keeps the peak under 1 GB (docs/benchmark.md).
+ */
+export const BOUND_HEAP_FROM_FILES = 20_000;
+
 export function loadRepo(root: string, opts: LoadOptions = {}): LoadedRepo {
-  growHeapSlowly();
+  const keep = opts.validSources ?? "all";
+  // A long-running reader (the web server keeps whole sources) bounds its heap from the start.
+  if (keep === "all") growHeapSlowly();
   const files: LoadedFile[] = [];
   const repo: LoadedRepo = { root, files, ruleSets: [], problems: [], partialActivities: [] };
 
@@ -132,9 +141,13 @@ export function loadRepo(root: string, opts: LoadOptions = {}): LoadedRepo {
     if (opts.overrides?.has(file) || !fast) return fresh();
     return readActivityFile(root, file, kind, fresh, fs);
   };
-  const keep = opts.validSources ?? "all";
-  for (const [folder, kind] of [[RECORDS_DIR, "records"], [SESSIONS_DIR, "sessions"]] as const) {
-    for (const file of listed(folder).filter(wanted)) {
+  const activityFiles = ([[RECORDS_DIR, "records"], [SESSIONS_DIR, "sessions"]] as const).map(([folder, kind]) => [listed(folder).filter(wanted), kind] as const);
+  // check and score (which keep less of each source) run once: the heap's growth is bounded only
+  // for a district's repository, where it keeps them under 1 GB; at school scale it made twice
+  // as many full collections for nothing.
+  if (activityFiles.reduce((n, [list]) => n + list.length, 0) >= BOUND_HEAP_FROM_FILES) growHeapSlowly();
+  for (const [list, kind] of activityFiles) {
+    for (const file of list) {
       const r = activityFile(file, kind);
       if (keep !== "all" && r.loaded.problems.length === 0 && r.loaded.source && !opts.overrides?.has(file)) {
         r.loaded.source = keep === "data" ? slimSource(root, file, r.loaded.source.data, fs) : undefined;
