@@ -4,7 +4,8 @@
  * measured under load); at 100,000 records the CPU is the same within noise (docs/benchmark.md).
  * Set when a repository is loaded (before its files are read, while the heap is still small):
  * always for the web server, for check and score only from BOUND_HEAP_FROM_FILES files
- * (pipeline/load.ts; below that it only doubled the full collections). Not at start-up: `node:v8` costs a warm run, answered from the result cache, 4–7 ms for nothing.
+ * (pipeline/load.ts; below that it only doubled the full collections). Not at start-up:
+ * `node:v8` costs a warm run, answered from the result cache, 4–7 ms for nothing.
  */
 import { setFlagsFromString } from "node:v8";
 

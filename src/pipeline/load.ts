@@ -81,8 +81,8 @@ export interface LoadOptions {
 
 /**
  * Record and session files from which check and score bound the heap's growth (heap-growth.ts):
- * at 100,000 records (8,400 files) unbounded is 4–5 full collections → 2 and ~30 MB more at the
- * peak; at a million (84,000 files) bounded keeps the peak under 1 GB (docs/benchmark.md).
+ * at 100,000 records (8,400 files) unbounded is 4–5 full collections → 2, for ~20–30 MB more at
+ * score's peak; at a million (84,000 files) bounded keeps the peak under 1 GB (docs/benchmark.md).
  */
 export const BOUND_HEAP_FROM_FILES = 20_000;
 
