@@ -56,6 +56,12 @@ export interface ResultCache {
    * if the caller needs it (check's list of files). Kept again once its racy files settled, as `get`.
    */
   getWithBytes<T>(purpose: unknown): { value: T; bytes: Buffer } | undefined;
+  /**
+   * A signed entry's value whatever its stamp says (check's incremental entry: it keeps its own
+   * table of files, src/cache/file-table.ts, and is judged by it). The stamp an entry put later
+   * will carry is taken first, before the caller reads anything; undefined when it cannot be.
+   */
+  getSigned<T>(purpose: unknown): T | undefined;
   /** The text may come in the pieces it was written out in: they are stored as they are, never joined. */
   putWithText(purpose: unknown, value: unknown, text: string | readonly (string | Uint8Array)[]): void;
   /**
@@ -273,7 +279,7 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
     return true;
   };
   /** An entry (src/cache/entry-layout.ts): signature line, text, header, trailer. */
-  const read = (purpose: unknown): { entry: StoredEntry; text: StoredText } | undefined => {
+  const read = (purpose: unknown, judged = true): { entry: StoredEntry; text: StoredText } | undefined => {
     const path = pathOf(purpose);
     let pieces: Pieces | undefined;
     try {
@@ -282,7 +288,7 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
         // Through one reused buffer (src/cache/stored-text.ts).
         const found = verifiedPieces(secret, pieces);
         const entry = found && (JSON.parse(found.header.toString("utf8")) as StoredEntry);
-        if (!found || !entry || !current(entry) || found.text.size !== entry.textBytes) return void pieces.close();
+        if (!found || !entry || (judged && !current(entry)) || found.text.size !== entry.textBytes) return void pieces.close();
         pieces = undefined; // copyTo closes it
         return { entry, text: found.text };
       }
@@ -294,7 +300,7 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
       const headerEnd = parts && parts.textBytes + parts.headerBytes - 1;
       if (!parts || body[headerEnd!] !== 0x0a) return undefined;
       const entry = JSON.parse(Buffer.from(body.buffer, body.byteOffset + parts.textBytes, parts.headerBytes - 1).toString("utf8")) as StoredEntry;
-      if (!current(entry) || entry.textBytes !== parts.textBytes) return undefined;
+      if ((judged && !current(entry)) || entry.textBytes !== parts.textBytes) return undefined;
       return { entry, text: textInMemory(Buffer.from(body.buffer, body.byteOffset, parts.textBytes)) };
     } catch {
       pieces?.close();
@@ -384,6 +390,12 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
       }
       if (settledSince(found.entry)) write(purpose, found.entry.value, [bytes]);
       return { value: found.entry.value as T, bytes };
+    },
+    getSigned<T>(purpose: unknown) {
+      if (!wholeStamp()) return undefined;
+      const found = read(purpose, false);
+      void found?.text.copyTo(async () => true); // closes the file
+      return found?.entry.value as T | undefined;
     },
     put: (purpose, value) => write(purpose, value, ""),
     getWithText<T>(purpose: unknown) {
