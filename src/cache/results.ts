@@ -62,6 +62,8 @@ export interface ResultCache {
    * will carry is taken first, before the caller reads anything; undefined when it cannot be.
    */
   getSigned<T>(purpose: unknown): T | undefined;
+  /** Is there an entry for this purpose, trusted or not? (Nothing is read or judged.) */
+  has(purpose: unknown): boolean;
   /** The text may come in the pieces it was written out in: they are stored as they are, never joined. */
   putWithText(purpose: unknown, value: unknown, text: string | readonly (string | Uint8Array)[]): void;
   /**
@@ -396,6 +398,13 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
       const found = read(purpose, false);
       void found?.text.copyTo(async () => true); // closes the file
       return found?.entry.value as T | undefined;
+    },
+    has(purpose: unknown) {
+      try {
+        return fs.lstatSync(pathOf(purpose)).isFile();
+      } catch {
+        return false;
+      }
     },
     put: (purpose, value) => write(purpose, value, ""),
     getWithText<T>(purpose: unknown) {

@@ -24,7 +24,7 @@ import { hashedKeys, mergeProblems, neighbourhood, type ChangedFile } from "../c
 import { runChecks } from "../checks/index.js";
 import { closedBaselinesOf } from "../git/closed-baseline.js";
 import { activityFileResult, type LoadedRepo } from "../pipeline/load.js";
-import { listYamlFiles, RECORDS_DIR, SESSIONS_DIR } from "../repo/layout.js";
+import { RECORDS_DIR, SESSIONS_DIR } from "../repo/layout.js";
 import { nodeReadFs, type ReadFs } from "../repo/fs.js";
 import { join } from "node:path";
 import type { Io } from "./io.js";
@@ -90,10 +90,9 @@ export function checkIncrementally(io: Io, cache: ResultCache, purpose: readonly
   const other = changed.find((p) => !isActivityPath(p) || last.shared.includes(p));
   if (other !== undefined) return no(`${other} changed`);
 
-  // The listing the load will use must be the table's: a file added or removed meanwhile is a doubt.
-  const listed = [...listYamlFiles(root, RECORDS_DIR, fs), ...listYamlFiles(root, SESSIONS_DIR, fs)];
-  const tabled = table.paths.filter(isActivityPath).sort();
-  if (listed.length !== tabled.length || [...listed].sort().some((p, i) => p !== tabled[i])) return no("the files changed while they were listed");
+  // The record and session files as the load lists them (listYamlFiles: plain files named .yaml or
+  // .yml, sorted by path; the table has no links), each folder's in the order the load takes them.
+  const listed = [RECORDS_DIR, SESSIONS_DIR].flatMap((top) => table.paths.filter((p) => p.startsWith(`${top}/`) && isActivityPath(p)).sort());
 
   const present = new Set(listed);
   const oldKeys = new Map(Object.entries(last.keys));
@@ -135,10 +134,14 @@ export function checkIncrementally(io: Io, cache: ResultCache, purpose: readonly
 }
 
 /**
- * Before a whole check that will be kept: the table of files, taken before anything is read.
- * Undefined when a folder cannot be listed or the cache has no key (nothing will be kept).
+ * Before a whole check: the table of files, taken before anything is read, when the next run may
+ * check incrementally. Only for a school checked before with the same purpose (its entry is stale
+ * now: the school is being edited): keeping the entry costs a whole check ~8 % more at 100,000
+ * records (the table, every file's keys, a 2 MB entry), which a first, cold check does not pay.
+ * Undefined when a folder cannot be listed.
  */
-export function tableBeforeWhole(io: Io, root: string): FileTable | undefined {
+export function tableBeforeWhole(io: Io, cache: ResultCache, purpose: readonly unknown[], root: string): FileTable | undefined {
+  if (!cache.has(purpose) && !cache.has(purposeOf(purpose))) return undefined;
   try {
     return takeFileTable(root, io.readFs ?? nodeReadFs, Date.now());
   } catch {

@@ -137,7 +137,7 @@ export async function runCheck(io: Io, paths: string[], opts: CheckOptions, lang
         again.keep();
       } else {
         // The files' stats before anything is read, for the next run's incremental check.
-        const table = incremental?.tableBeforeWhole(io, root);
+        const table = incremental?.tableBeforeWhole(io, cache!, purpose, root);
         // Read through the cache's fs: the entry's stamp is taken from this run's own looks at the files.
         const run = (await import("./check-run.js")).checkWhole(cache ? { ...io, readFs: cache.readFs } : io, root, repoLang, day, opts.disable);
         ({ repo, cacheable } = run);
