@@ -394,7 +394,8 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
       return { value: found.entry.value as T, bytes };
     },
     getSigned<T>(purpose: unknown) {
-      if (!wholeStamp()) return undefined;
+      // No entry (a first, cold run): no whole stamp either, the run's own looks make it (cold-stamp.ts).
+      if (!this.has(purpose) || !wholeStamp()) return undefined;
       const found = read(purpose, false);
       void found?.text.copyTo(async () => true); // closes the file
       return found?.entry.value as T | undefined;
