@@ -4,7 +4,7 @@
  * run without the cache prints: text and json, Chinese and English, the whole school and one
  * file, exit code and all. YANXIU_TRACE_INCREMENTAL=1 says which way each run went.
  */
-import { appendFileSync, mkdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { copyDemoSchool, removeDir } from "../helpers/temp-repo.js";
@@ -149,6 +149,13 @@ describe("check after a few files changed", () => {
       ["the config", () => appendFileSync(path("yanxiu.yaml"), "# a comment\n"), /yanxiu\.yaml changed/],
       ["a rule file", () => appendFileSync(path("rules/xintian.yaml"), "# a comment\n"), /rules\/xintian\.yaml changed/],
       ["evidence", () => write("evidence/t01/new.txt", "x"), /evidence\/t01\/new\.txt changed/],
+      ["more files than are worth it", () => {
+        const all = ["records", "sessions"].flatMap((top) => readdirSync(path(top), { recursive: true, encoding: "utf8" })
+          .filter((f) => f.endsWith(".yaml")).map((f) => `${top}/${f}`));
+        expect(all.length).toBeGreaterThan(64);
+        all.forEach((f, i) => touch(f, 10 + i));
+      }, /whole check \(\d+ files changed\)/],
+      ["a link", () => symlinkSync("t01.yaml", path("records/2025-2026-1/t90.yaml")), /a link or special file/],
     ];
     for (const [name, edit, why] of doubts) {
       edit();
