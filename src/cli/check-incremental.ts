@@ -70,8 +70,20 @@ function trace(io: Io, line: string): void {
   if (io.env.YANXIU_TRACE_INCREMENTAL === "1") io.stderr.write(`yanxiu: incremental: ${line}\n`);
 }
 
-/** The whole check from the last one and the files changed since, or undefined (then check everything). */
+/**
+ * The whole check from the last one and the files changed since, or undefined (then check
+ * everything): also when anything in the way throws (a file gone between two looks at it).
+ */
 export function checkIncrementally(io: Io, cache: ResultCache, purpose: readonly unknown[], root: string, lang: Lang, today: string, disabled: readonly string[]): IncrementalRun | undefined {
+  try {
+    return incrementally(io, cache, purpose, root, lang, today, disabled);
+  } catch (e) {
+    trace(io, `whole check (${(e as Error).message})`);
+    return undefined;
+  }
+}
+
+function incrementally(io: Io, cache: ResultCache, purpose: readonly unknown[], root: string, lang: Lang, today: string, disabled: readonly string[]): IncrementalRun | undefined {
   const no = (why: string): undefined => void trace(io, `whole check (${why})`);
   const fs = io.readFs ?? nodeReadFs;
   const last = cache.getSigned<IncrementalEntry>(purposeOf(purpose));
@@ -149,8 +161,16 @@ export function tableBeforeWhole(io: Io, cache: ResultCache, purpose: readonly u
   }
 }
 
-/** After a whole check that was kept: the entry for the next run to start from. */
+/** After a whole check that was kept: the entry for the next run to start from (none if making it fails: the next run checks everything). */
 export function keepAfterWhole(io: Io, cache: ResultCache, purpose: readonly unknown[], root: string, table: FileTable, repo: LoadedRepo, whole: WholeCheck): void {
+  try {
+    keepEntry(io, cache, purpose, root, table, repo, whole);
+  } catch {
+    // as a cache that cannot be written: nothing kept
+  }
+}
+
+function keepEntry(io: Io, cache: ResultCache, purpose: readonly unknown[], root: string, table: FileTable, repo: LoadedRepo, whole: WholeCheck): void {
   if (!repo.dataset) return; // a broken config or roster: every run checks everything
   const ids = activitiesOf(repo).some((a) => a.id);
   const keys = Object.fromEntries(keysByFile(repo, new Map(), ids));
