@@ -40,6 +40,20 @@ export interface ResultCacheIo {
    * `fs` is node's own too (an injected file system is never bypassed); null for none.
    */
   fastLstat?: FastLstat | null;
+  /**
+   * The whole stamp this run took already (at `now`), to judge entries by and put them with
+   * instead of taking it again: the warm path's, when it could not answer and the full CLI runs
+   * (src/cli/warm.ts). Taken earlier than the files are read, so never newer than what is computed.
+   */
+  stampTaken?: TakenStamp;
+  /** Told of the whole stamp when it is taken. */
+  tookStamp?: (taken: TakenStamp) => void;
+}
+
+/** A whole stamp and the time it was taken at (null: a folder could not be listed). */
+export interface TakenStamp {
+  now: number;
+  stamp: Stamp | null;
 }
 
 export interface ResultCache {
@@ -241,9 +255,9 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
   const fs = io.fs ?? nodeReadFs;
   const fast = io.fastLstat !== undefined ? (io.fastLstat ?? undefined) : fs === nodeReadFs ? nodeFastLstat() : undefined;
   const writeFs = io.writeFs ?? nodeFs;
-  const now = io.now?.() ?? Date.now();
+  const now = io.stampTaken?.now ?? io.now?.() ?? Date.now();
   /** Every file as it is now, to judge an entry by; null when a folder could not be listed (a miss). */
-  let whole: Stamp | null | undefined;
+  let whole: Stamp | null | undefined = io.stampTaken?.stamp;
   const wholeStamp = (): Stamp | null => {
     if (whole === undefined) {
       try {
@@ -251,6 +265,7 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
       } catch {
         whole = null; // an unlistable folder: run uncached, the load reports it
       }
+      io.tookStamp?.({ now, stamp: whole });
     }
     return whole;
   };
