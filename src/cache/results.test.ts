@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { nodeFs, nodeReadFs, type FileStat, type ReadFs } from "../repo/fs.js";
 import { removeDir, tempDir } from "../../test/helpers/temp-repo.js";
-import { openResultCache, stampRepo } from "./results.js";
+import { openResultCache, stampRepo, type TakenStamp } from "./results.js";
 import { sign, SIGNATURE_LINE } from "./secret.js";
 import type { StoredText } from "./stored-text.js";
 
@@ -119,6 +119,31 @@ describe("openResultCache", () => {
     // Same size, same times, same inode: only the content hash taken when it was racy tells.
     writeFileSync(join(dir, "records", "t1", "a.yaml"), "records: [2]");
     expect(openResultCache(dir, { env: env(dir), fs, now: () => 9_000_000 })!.get(["check", "en"])).toBeUndefined();
+  });
+
+  it("takes a stamp given to it (the warm path's) instead of its own, and tells of one it took", () => {
+    const dir = repo();
+    made.push(`${dir}-key`);
+    const later = () => 9_000_000;
+    const lstats: string[] = [];
+    const counting: ReadFs = { ...nodeReadFs, lstatSync: (p) => (lstats.push(p), nodeReadFs.lstatSync(p)) };
+    openResultCache(dir, { env: env(dir), now: later })!.put(["check"], { problems: [3] });
+    // The warm path's cache: its stamp taken to judge the entry, and handed on.
+    const taken: TakenStamp[] = [];
+    const warm = openResultCache(dir, { env: env(dir), fs: counting, now: later, fastLstat: null, tookStamp: (t) => taken.push(t) })!;
+    expect(warm.get(["check"])).toEqual({ problems: [3] });
+    expect(taken).toEqual([{ now: 9_000_000, stamp: stampRepo(dir, nodeReadFs, 9_000_000) }]);
+    expect(lstats.length).toBeGreaterThan(0);
+    // The full CLI's cache given that stamp: judges by it and stats nothing, at the stamp's time.
+    lstats.length = 0;
+    const full = openResultCache(dir, { env: env(dir), fs: counting, now: () => 1, fastLstat: null, stampTaken: taken[0], tookStamp: (t) => taken.push(t) })!;
+    expect(full.get(["check"])).toEqual({ problems: [3] });
+    expect(lstats).toEqual([]);
+    expect(taken).toHaveLength(1); // not taken again
+    // A stamp of other files (taken before an edit) is a miss, never a wrong hit; so is none (an unlistable folder).
+    const before = { now: 9_000_000, stamp: { digest: "0".repeat(40), racy: {} } };
+    expect(openResultCache(dir, { env: env(dir), now: later, stampTaken: before })!.get(["check"])).toBeUndefined();
+    expect(openResultCache(dir, { env: env(dir), now: later, stampTaken: { now: 9_000_000, stamp: null } })!.get(["check"])).toBeUndefined();
   });
 
   it("keeps an entry made while files were racy again once they settled, so later hits read no file", () => {

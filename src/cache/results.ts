@@ -40,6 +40,20 @@ export interface ResultCacheIo {
    * `fs` is node's own too (an injected file system is never bypassed); null for none.
    */
   fastLstat?: FastLstat | null;
+  /**
+   * The whole stamp this run took already (at `now`), to judge entries by and put them with
+   * instead of taking it again: the warm path's, when it could not answer and the full CLI runs
+   * (src/cli/warm.ts). Taken earlier than the files are read, so never newer than what is computed.
+   */
+  stampTaken?: TakenStamp;
+  /** Told of the whole stamp when it is taken. */
+  tookStamp?: (taken: TakenStamp) => void;
+}
+
+/** A whole stamp and the time it was taken at (null: a folder could not be listed). */
+export interface TakenStamp {
+  now: number;
+  stamp: Stamp | null;
 }
 
 export interface ResultCache {
@@ -56,6 +70,14 @@ export interface ResultCache {
    * if the caller needs it (check's list of files). Kept again once its racy files settled, as `get`.
    */
   getWithBytes<T>(purpose: unknown): { value: T; bytes: Buffer } | undefined;
+  /**
+   * A signed entry's value whatever its stamp says (check's incremental entry: it keeps its own
+   * table of files, src/cache/file-table.ts, and is judged by it). The stamp an entry put later
+   * will carry is taken first, before the caller reads anything; undefined when it cannot be.
+   */
+  getSigned<T>(purpose: unknown): T | undefined;
+  /** Is there an entry for this purpose, trusted or not? (Nothing is read or judged.) */
+  has(purpose: unknown): boolean;
   /** The text may come in the pieces it was written out in: they are stored as they are, never joined. */
   putWithText(purpose: unknown, value: unknown, text: string | readonly (string | Uint8Array)[]): void;
   /**
@@ -233,9 +255,9 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
   const fs = io.fs ?? nodeReadFs;
   const fast = io.fastLstat !== undefined ? (io.fastLstat ?? undefined) : fs === nodeReadFs ? nodeFastLstat() : undefined;
   const writeFs = io.writeFs ?? nodeFs;
-  const now = io.now?.() ?? Date.now();
+  const now = io.stampTaken?.now ?? io.now?.() ?? Date.now();
   /** Every file as it is now, to judge an entry by; null when a folder could not be listed (a miss). */
-  let whole: Stamp | null | undefined;
+  let whole: Stamp | null | undefined = io.stampTaken?.stamp;
   const wholeStamp = (): Stamp | null => {
     if (whole === undefined) {
       try {
@@ -243,6 +265,7 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
       } catch {
         whole = null; // an unlistable folder: run uncached, the load reports it
       }
+      io.tookStamp?.({ now, stamp: whole });
     }
     return whole;
   };
@@ -273,7 +296,7 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
     return true;
   };
   /** An entry (src/cache/entry-layout.ts): signature line, text, header, trailer. */
-  const read = (purpose: unknown): { entry: StoredEntry; text: StoredText } | undefined => {
+  const read = (purpose: unknown, judged = true): { entry: StoredEntry; text: StoredText } | undefined => {
     const path = pathOf(purpose);
     let pieces: Pieces | undefined;
     try {
@@ -282,7 +305,7 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
         // Through one reused buffer (src/cache/stored-text.ts).
         const found = verifiedPieces(secret, pieces);
         const entry = found && (JSON.parse(found.header.toString("utf8")) as StoredEntry);
-        if (!found || !entry || !current(entry) || found.text.size !== entry.textBytes) return void pieces.close();
+        if (!found || !entry || (judged && !current(entry)) || found.text.size !== entry.textBytes) return void pieces.close();
         pieces = undefined; // copyTo closes it
         return { entry, text: found.text };
       }
@@ -294,7 +317,7 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
       const headerEnd = parts && parts.textBytes + parts.headerBytes - 1;
       if (!parts || body[headerEnd!] !== 0x0a) return undefined;
       const entry = JSON.parse(Buffer.from(body.buffer, body.byteOffset + parts.textBytes, parts.headerBytes - 1).toString("utf8")) as StoredEntry;
-      if (!current(entry) || entry.textBytes !== parts.textBytes) return undefined;
+      if ((judged && !current(entry)) || entry.textBytes !== parts.textBytes) return undefined;
       return { entry, text: textInMemory(Buffer.from(body.buffer, body.byteOffset, parts.textBytes)) };
     } catch {
       pieces?.close();
@@ -384,6 +407,20 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
       }
       if (settledSince(found.entry)) write(purpose, found.entry.value, [bytes]);
       return { value: found.entry.value as T, bytes };
+    },
+    getSigned<T>(purpose: unknown) {
+      // No entry (a first, cold run): no whole stamp either, the run's own looks make it (cold-stamp.ts).
+      if (!this.has(purpose) || !wholeStamp()) return undefined;
+      const found = read(purpose, false);
+      void found?.text.copyTo(async () => true); // closes the file
+      return found?.entry.value as T | undefined;
+    },
+    has(purpose: unknown) {
+      try {
+        return fs.lstatSync(pathOf(purpose)).isFile();
+      } catch {
+        return false;
+      }
     },
     put: (purpose, value) => write(purpose, value, ""),
     getWithText<T>(purpose: unknown) {

@@ -35,7 +35,8 @@ export interface BuildStamp {
   sentinels: Record<string, [number, number, string]>;
 }
 
-const isCode = (path: string) => /\.(js|ts)$/.test(path);
+/** Compiled modules, and the warm path bundled from them (dist/cli/warm.cjs). */
+const isCode = (path: string) => /\.(c?js|ts)$/.test(path);
 
 /** Every module under codeRoot, sorted by repo-relative path. */
 function modules(fs: ReadFs, codeRoot: string): string[] {

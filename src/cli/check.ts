@@ -126,12 +126,26 @@ export async function runCheck(io: Io, paths: string[], opts: CheckOptions, lang
       let names: string[] | undefined; // decoded once, when first asked for
       whole = { problems: hit.value.problems, files: () => (names ??= hit.bytes.length === 0 ? [] : hit.bytes.toString("utf8").split("\0")) };
     } else {
-      // Read through the cache's fs: the entry's stamp is taken from this run's own looks at the files.
-      const run = (await import("./check-run.js")).checkWhole(cache ? { ...io, readFs: cache.readFs } : io, root, repoLang, day, opts.disable);
-      ({ repo, cacheable } = run);
-      const checkedFiles = run.whole.files;
-      whole = { problems: run.whole.problems, files: () => checkedFiles };
-      if (cacheable) cache?.putWithText(purpose, { problems: whole.problems }, checkedFiles.join("\0"));
+      // After a few record or session files changed: the last whole check, with only what they can affect checked again.
+      const incremental = cache && (await import("./check-incremental.js"));
+      const again = incremental?.checkIncrementally(io, cache!, purpose, root, repoLang, day, opts.disable);
+      if (again) {
+        cacheable = true;
+        const checkedFiles = again.whole.files;
+        whole = { problems: again.whole.problems, files: () => checkedFiles };
+        cache!.putWithText(purpose, { problems: whole.problems }, checkedFiles.join("\0"));
+        again.keep();
+      } else {
+        // The files' stats before anything is read, for the next run's incremental check.
+        const table = incremental?.tableBeforeWhole(io, cache!, purpose, root);
+        // Read through the cache's fs: the entry's stamp is taken from this run's own looks at the files.
+        const run = (await import("./check-run.js")).checkWhole(cache ? { ...io, readFs: cache.readFs } : io, root, repoLang, day, opts.disable);
+        ({ repo, cacheable } = run);
+        const checkedFiles = run.whole.files;
+        whole = { problems: run.whole.problems, files: () => checkedFiles };
+        if (cacheable) cache?.putWithText(purpose, { problems: whole.problems }, checkedFiles.join("\0"));
+        if (cacheable && table) incremental!.keepAfterWhole(io, cache!, purpose, root, table, run.repo, run.whole);
+      }
     }
     let files: Set<string> | undefined;
     if (named) {

@@ -5,6 +5,7 @@
 import type { Readable } from "node:stream";
 import { parseLang, type Lang } from "../i18n.js";
 import type { ReadFs, WriteFs } from "../repo/fs.js";
+import type { TakenStamp } from "../cache/results.js";
 
 export interface Writer {
   write(chunk: string): unknown;
@@ -22,6 +23,11 @@ export interface Io {
   fs?: WriteFs;
   /** The file system a repository is read through (default node:fs): list, read, stat, realpath. */
   readFs?: ReadFs;
+  /**
+   * The result cache's whole stamp of a repository, once this run took it (src/cli/repo-locate.ts):
+   * the warm path's, given on to the full CLI when the warm path could not answer (src/cli/warm.ts).
+   */
+  stampTaken?: { root: string } & TakenStamp;
 }
 
 /** Exit codes, as ESLint: 0 clean, 1 problems found, 2 the tool could not run. */

@@ -7,7 +7,7 @@ import { join, resolve } from "node:path";
 import { parseLang, t, type Lang } from "../i18n.js";
 import { findRepoRoot, CONFIG_FILE } from "../repo/layout.js";
 import { pickLang, UsageError, type Io } from "./io.js";
-import type { ResultCache } from "../cache/results.js";
+import type { ResultCache, TakenStamp } from "../cache/results.js";
 
 export function requireRepoRoot(io: Io, dir: string | undefined, lang: Lang): string {
   const start = resolve(io.cwd, dir ?? ".");
@@ -59,7 +59,10 @@ export function resultCacheFor(io: Io, root: string): Promise<ResultCache | unde
   if (!cacheWanted(io)) return Promise.resolve(undefined);
   const known = opened.get(io);
   if (known?.root === root) return known.cache;
-  const cache = import("../cache/results.js").then(({ openResultCache }) => openResultCache(root, { env: io.env, fs: io.readFs, writeFs: io.fs }));
+  // A stamp the warm path took is not taken again by the full CLI (src/cli/warm.ts).
+  const stampTaken = io.stampTaken?.root === root ? io.stampTaken : undefined;
+  const tookStamp = (taken: TakenStamp) => void (io.stampTaken = { root, ...taken });
+  const cache = import("../cache/results.js").then(({ openResultCache }) => openResultCache(root, { env: io.env, fs: io.readFs, writeFs: io.fs, stampTaken, tookStamp }));
   opened.set(io, { root, cache });
   return cache;
 }

@@ -10,8 +10,7 @@
  */
 import type { Activity, Teacher } from "../model.js";
 import type { LoadedFile, LoadedRepo } from "../pipeline/load.js";
-import { duplicateKey } from "../checks/duplicates.js";
-import { reviewEntries } from "../approval/ref.js";
+import { crossFileKeys, stemOf, type CrossFileKeys } from "../checks/cross-file-keys.js";
 import { linkedFolders } from "../checks/symlinks.js";
 import { TeacherActivities } from "./teacher-activities.js";
 import type { KnownData } from "../add/merge.js";
@@ -22,10 +21,7 @@ export interface IndexedFile {
   partial: Activity[];
 }
 
-interface Keys {
-  dup: string[];
-  refs: string[];
-}
+type Keys = CrossFileKeys;
 
 export class FileIndex {
   private readonly files = new Map<string, IndexedFile & Keys>();
@@ -148,10 +144,7 @@ export class FileIndex {
   private lastKeyed: { file: string; activities: readonly Activity[]; keys: Keys } | undefined;
 
   private keysOf(activities: readonly Activity[]): Keys {
-    return {
-      dup: [...new Set(activities.map((a) => duplicateKey(a, this.titles)))],
-      refs: [...new Set(reviewEntries(activities).map((e) => e.ref))],
-    };
+    return crossFileKeys(activities, this.titles);
   }
 }
 
@@ -161,11 +154,6 @@ function sameItems(list: readonly Activity[], a: readonly Activity[], b: readonl
   for (let i = 0; i < a.length; i++) if (list[i] !== a[i]) return false;
   for (let i = 0; i < b.length; i++) if (list[a.length + i] !== b[i]) return false;
   return true;
-}
-
-/** records/ or sessions/ and the file's id, case folded: the files file-place and term-folder compare. */
-function stemOf(file: string): string {
-  return `${file.split("/")[0]}/${file.split("/").at(-1)!.replace(/\.ya?ml$/i, "").toLowerCase()}`;
 }
 
 function groupByFile(activities: readonly Activity[]): Map<string, Activity[]> {

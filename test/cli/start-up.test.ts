@@ -3,8 +3,10 @@
  * (every command, both languages, pinned in a snapshot file), and `--version` and the warm
  * paths of check and score (answered from the result cache) import neither yaml nor zod,
  * nor the text measuring of string-width (nor, for check, the message catalogue and the
- * formatters). What was loaded comes from a module loader hook (test/helpers/module-trace.mjs)
- * around the real binary: no timings.
+ * formatters): they are answered by the warm path alone (dist/cli/warm.cjs, one CommonJS file
+ * bundled by scripts/build-warm.js), whose modules are listed in dist/cli/warm-inputs.json. What
+ * was loaded comes from a module loader hook and, for CommonJS, node's module table at exit
+ * (test/helpers/module-trace.mjs), around the real binary: no timings.
  */
 import { spawnSync } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
@@ -17,6 +19,9 @@ import { commandPaths } from "../helpers/command-paths.js";
 import { copyDemoSchool, removeDir, tempDir } from "../helpers/temp-repo.js";
 
 const TRACE_HOOK = fileURLToPath(new URL("../helpers/module-trace.mjs", import.meta.url));
+
+/** The modules bundled into the warm path (dist/cli/warm-inputs.json, written by the build). */
+const warmInputs = (): string[] => JSON.parse(readFileSync(join(fileURLToPath(new URL("../../dist/cli", import.meta.url)), "warm-inputs.json"), "utf8")) as string[];
 
 describe("help", () => {
   it("is unchanged for the root and every command, in Chinese and in English", async () => {
@@ -54,7 +59,7 @@ describe("modules loaded by the real binary", () => {
     });
     const urls = readFileSync(trace, "utf8").split("\n").filter(Boolean);
     const packages = new Set(urls.flatMap((u) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(u)?.[1] ?? []));
-    const ours = urls.flatMap((u) => /\/dist\/(.+)\.js$/.exec(u)?.[1] ?? []);
+    const ours = [...new Set(urls.flatMap((u) => /\/dist\/(.+)\.c?js$/.exec(u)?.[1] ?? []))];
     return { code: r.status, stdout: r.stdout, packages, ours, builtins: urls.filter((u) => u.startsWith("node:")) };
   }
 
@@ -90,8 +95,10 @@ describe("modules loaded by the real binary", () => {
     expect(loaded(["check", "--format", "json"]).code).toBe(0); // the whole check kept, not this file's output
     const first = loaded(["check", "records/2025-2026-1/t01.yaml"]);
     expect([first.code, first.stdout]).toEqual([0, "检查了 1 个文件,没有发现问题 ✓\n"]);
-    expect(first.ours.filter((m) => /^(messages|format)\/|^did-you-mean$/.test(m))).toEqual(["format/summary-line"]);
-    expect(first.ours.filter((m) => /^(pipeline|schema|checks)\//.test(m))).toEqual([]);
+    expect(first.ours).toEqual(["cli/warm"]); // the warm path alone, no module of the full CLI
+    // Of the catalogue and the formatters, the warm path holds only the summary line (and score's terminal width).
+    expect(warmInputs().filter((m) => /^(messages|format)\/|^did-you-mean/.test(m))).toEqual(["format/summary-line.js", "format/width.js"]);
+    expect(warmInputs().filter((m) => /^(pipeline|schema|repo\/yaml|checks|score|rules|reports)\//.test(m))).toEqual([]);
   });
 
   for (const args of [["check", "--format", "json"], ["check"], ["check", "records/2025-2026-1/t01.yaml"], ["score", "--year", "2025-2026", "--format", "json"], ["score", "--year", "2025-2026"]]) {
@@ -102,10 +109,10 @@ describe("modules loaded by the real binary", () => {
       expect(warm.stdout).toBe(cold.stdout); // the bytes kept by the cold run, given back whole
       expect(warm.stdout.length).toBeGreaterThan(10); // not vacuous: every command here prints something
       for (const heavy of ["yaml", "zod", "string-width", "exceljs", "cli-table3"]) expect(warm.packages, heavy).not.toContain(heavy);
-      expect(warm.ours.filter((m) => /^(pipeline|schema|repo\/yaml|checks|score|rules|reports)\//.test(m))).toEqual([]);
-      // check prints the output it kept: no message catalogue, no formatter; and these plain
-      // command lines are read without commander (src/cli/plain-args.ts).
-      if (args[0] === "check") expect(warm.ours.filter((m) => /^(messages|format)\/|^did-you-mean$/.test(m))).toEqual([]);
+      expect(warm.ours).toEqual(["cli/warm"]); // answered by the warm path alone (dist/cli/warm.cjs)
+      // check prints the output it kept, score copies its report out: no message catalogue, no
+      // formatter is loaded (nor bundled, but score's terminal width: the test above); and these
+      // plain command lines are read without commander (src/cli/plain-args.ts).
       expect(warm.packages).not.toContain("commander");
       expect(warm.builtins).not.toContain("node:v8");
     });

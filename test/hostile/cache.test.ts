@@ -6,13 +6,13 @@
  */
 import { sign, SIGNATURE_LINE } from "../../src/cache/secret.js";
 import { entryParts, trailerFor, TRAILER_BYTES } from "../../src/cache/entry-layout.js";
-import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/run-cli.js";
 import { removeDir, tempDir } from "../helpers/temp-repo.js";
 import { faultyFs } from "../helpers/faulty-fs.js";
-import { expectNoStack, school } from "./school.js";
+import { expectNoStack, GOOD_FILE, school } from "./school.js";
 
 const SCORE = ["--lang", "en", "--year", "2025-2026", "--format", "json"];
 const home = tempDir("yanxiu-keys-");
@@ -111,5 +111,83 @@ describe("a hostile result cache", () => {
     expect([r.code, r.stdout]).toEqual([honest.code, honest.stdout]);
     expect(full.calls.some((c) => c.op === "openSync" && c.path?.includes(".yanxiu-cache/results"))).toBe(true);
     expect(entries(dir)).toEqual([]);
+  });
+});
+
+describe("a hostile incremental entry (check after a few files changed, src/cli/check-incremental.ts)", () => {
+  const TRACE = { YANXIU_TRACE_INCREMENTAL: "1" };
+  const touch = (dir: string, seconds: number) => {
+    const later = new Date(Date.now() + seconds * 1000);
+    utimesSync(join(dir, GOOD_FILE), later, later);
+  };
+  /** The incremental entry, its claimed problems replaced by none; signed again with `resign`, or left with its old signature. */
+  function forgeIncremental(dir: string, resign?: (body: Buffer) => string): number {
+    let forged = 0;
+    for (const path of entries(dir)) {
+      const stored = readFileSync(path);
+      const body = stored.subarray(SIGNATURE_LINE);
+      const parts = entryParts(body.length, body.subarray(body.length - TRAILER_BYTES))!;
+      const entry = JSON.parse(body.subarray(parts.textBytes, parts.textBytes + parts.headerBytes).toString("utf8")) as { value: { table?: unknown; problems: unknown[] } };
+      if (!entry.value?.table) continue;
+      expect(entry.value.problems.length).toBeGreaterThan(0);
+      entry.value.problems = [];
+      const header = Buffer.from(`${JSON.stringify(entry)}\n`);
+      const newBody = Buffer.concat([body.subarray(0, parts.textBytes), header, trailerFor(header.length)]);
+      writeFileSync(path, Buffer.concat([resign ? Buffer.from(`${resign(newBody)}\n`) : stored.subarray(0, SIGNATURE_LINE), newBody]));
+      forged++;
+    }
+    return forged;
+  }
+  /** A check, the first with nothing kept, then one after a touch that keeps the incremental entry. */
+  const primed = async (dir: string, env: Record<string, string>) => {
+    await runCli(["check", dir], { env });
+    touch(dir, 3);
+    await runCli(["check", dir], { env });
+  };
+  const trace = (stderr: string) => stderr.match(/^yanxiu: incremental: .*$/gm) ?? [];
+
+  it("a tampered one (its signature no longer matches) is not believed", async () => {
+    const dir = school();
+    const honest = await runCli(["check", dir, "--no-cache"], { env: mine });
+    expect(honest.code).toBe(1);
+    await primed(dir, mine);
+    expect(forgeIncremental(dir)).toBe(1);
+    touch(dir, 6);
+    const r = await runCli(["check", dir], { env: { ...mine, ...TRACE } });
+    expect(trace(r.stderr)).toEqual(["yanxiu: incremental: whole check (no entry)"]);
+    expect([r.code, r.stdout]).toEqual([honest.code, honest.stdout]);
+  });
+
+  it("one signed on another machine is believed there only", async () => {
+    const dir = school();
+    const attacker = machine("attacker-incremental");
+    const ci = machine("ci-incremental");
+    const honest = await runCli(["check", dir, "--no-cache"], { env: ci });
+    await primed(dir, attacker);
+    await primed(dir, ci);
+    const key = readFileSync(attacker.YANXIU_CACHE_KEY_FILE);
+    expect(forgeIncremental(dir, (body) => sign(key, body))).toBe(1); // ci's and the attacker's share one name
+    touch(dir, 6);
+    // The attacker's own machine believes it (its key): no problems, exit 0 …
+    const believed = await runCli(["check", dir], { env: { ...attacker, ...TRACE } });
+    expect(trace(believed.stderr)[0]).toMatch(/1 changed/);
+    expect(believed.code).toBe(0);
+    // … CI does not.
+    touch(dir, 9);
+    const r = await runCli(["check", dir], { env: { ...ci, ...TRACE } });
+    expect(trace(r.stderr)).toEqual(["yanxiu: incremental: whole check (no entry)"]);
+    expect([r.code, r.stdout]).toEqual([honest.code, honest.stdout]);
+  });
+
+  it("another school's, copied in with the same key, is not this school's", async () => {
+    const a = school();
+    const b = school({ [GOOD_FILE]: null });
+    await primed(a, mine);
+    const honest = await runCli(["check", b, "--no-cache"], { env: mine });
+    mkdirSync(join(b, ".yanxiu-cache/results"), { recursive: true });
+    for (const path of entries(a)) copyFileSync(path, join(b, ".yanxiu-cache/results", basename(path)));
+    const r = await runCli(["check", b], { env: { ...mine, ...TRACE } });
+    expect(trace(r.stderr)).toEqual(["yanxiu: incremental: whole check (another folder's entry)"]);
+    expect([r.code, r.stdout]).toEqual([honest.code, honest.stdout]);
   });
 });

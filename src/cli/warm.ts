@@ -1,0 +1,38 @@
+/**
+ * The warm path's entry: `npm run build` bundles it, with the modules a warm check or score
+ * needs, into one CommonJS file (dist/cli/warm.cjs, scripts/build-warm.js) that bin/yanxiu.js
+ * loads first. node loads CommonJS without its ES module loader (which reads every module through
+ * promises, one round trip after another) and one file instead of ~25: a warm run costs ~30 ms
+ * less CPU (docs/benchmark.md, ninth round).
+ *
+ * In the bundle every dynamic import of a module left out of it (the loading pipeline, commander,
+ * the formatters, every other command) is replaced by one that throws `WARM_MISS`: the run is then
+ * not answered here (nothing has been written yet) and bin/yanxiu.js runs the full CLI (ES modules)
+ * from the start. So no module of the bundle ever meets its twin from dist/ (no two UsageError
+ * classes, no two tables of exit codes).
+ */
+import { main } from "./main.js";
+import { plainCheckArgs, plainScoreArgs } from "./plain-args.js";
+import type { Io } from "./io.js";
+
+export { guardOutput } from "./closed-pipe.js";
+
+/** What the bundle's stand-in for a module left out of it throws (scripts/build-warm.js). */
+export const WARM_MISS = "yanxiu:warm-miss";
+
+const isWarmMiss = (e: unknown): boolean => (e as { code?: unknown } | null)?.code === WARM_MISS;
+
+/**
+ * The exit code when the warm path answered the command by itself; undefined when the full CLI
+ * must run it (not a plain check or score, or a module left out of the bundle was needed).
+ */
+export async function answerWarm(io: Io): Promise<number | undefined> {
+  if (!plainCheckArgs(io.argv) && !plainScoreArgs(io.argv)) return undefined;
+  try {
+    return await main(io);
+  } catch (e) {
+    // main catches everything but what its own catch throws: its first step there imports commander.
+    if (isWarmMiss(e)) return undefined;
+    throw e;
+  }
+}

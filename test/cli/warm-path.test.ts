@@ -1,0 +1,73 @@
+/**
+ * bin/yanxiu.js loads the warm path (dist/cli/warm.cjs, bundled by scripts/build-warm.js) only
+ * when it is there and not older than the compiled modules: after a compile without the bundle
+ * step it would answer with the code before the compile. Run on a copy of bin/ and dist/ (the
+ * tests share the real ones), with the module trace of test/helpers/module-trace.mjs.
+ */
+import { spawnSync } from "node:child_process";
+import { cpSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensureBuilt } from "../helpers/build.js";
+import { copyDemoSchool, REPO_ROOT, removeDir, tempDir } from "../helpers/temp-repo.js";
+
+const TRACE_HOOK = fileURLToPath(new URL("../helpers/module-trace.mjs", import.meta.url));
+
+describe("the warm path's bundle", () => {
+  let tool: string;
+  let home: string;
+  let school: string;
+
+  /** A run of the copied binary: its output and which of its modules it loaded. */
+  function run(args: string[]): { code: number | null; stdout: string; ours: string[] } {
+    const trace = join(home, "modules.txt");
+    rmSync(trace, { force: true });
+    const r = spawnSync(process.execPath, ["--import", TRACE_HOOK, join(tool, "bin", "yanxiu.js"), ...args], {
+      cwd: school,
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1", YANXIU_TODAY: "2026-11-23", YANXIU_CACHE_KEY_FILE: join(home, "key"), YANXIU_MODULE_TRACE: trace },
+    });
+    const urls = readFileSync(trace, "utf8").split("\n").filter(Boolean);
+    return { code: r.status, stdout: r.stdout, ours: [...new Set(urls.flatMap((u) => /\/dist\/(.+)\.c?js$/.exec(u)?.[1] ?? []))] };
+  }
+
+  beforeAll(() => {
+    ensureBuilt();
+    tool = tempDir("yanxiu-tool-");
+    home = tempDir("yanxiu-keys-");
+    school = copyDemoSchool();
+    cpSync(join(REPO_ROOT, "bin"), join(tool, "bin"), { recursive: true, preserveTimestamps: true });
+    cpSync(join(REPO_ROOT, "dist"), join(tool, "dist"), { recursive: true, preserveTimestamps: true });
+    cpSync(join(REPO_ROOT, "package.json"), join(tool, "package.json"));
+    symlinkSync(join(REPO_ROOT, "node_modules"), join(tool, "node_modules"));
+  });
+  afterAll(() => {
+    for (const dir of [tool, home, school]) removeDir(dir);
+  });
+
+  it("answers a warm check alone, and is passed by when older than the compiled modules or missing", () => {
+    const cold = run(["check", "--format", "json"]);
+    expect(cold.code).toBe(0);
+    expect(cold.ours).toContain("cli/warm"); // tried first, missed: the full CLI ran
+    expect(cold.ours).toContain("pipeline/load");
+    const warm = run(["check", "--format", "json"]);
+    expect([warm.code, warm.stdout, warm.ours]).toEqual([0, cold.stdout, ["cli/warm"]]);
+
+    // A compile after the bundle (`npx tsc` alone): the full CLI answers, from the same cache entry.
+    const bundle = join(tool, "dist", "cli", "warm.cjs");
+    const compiled = statSync(join(tool, "dist", "cli", "main.js")).mtime;
+    utimesSync(bundle, compiled, new Date(compiled.getTime() - 60_000));
+    const stale = run(["check", "--format", "json"]);
+    expect([stale.code, stale.stdout]).toEqual([0, cold.stdout]);
+    expect(stale.ours).not.toContain("cli/warm");
+    expect(stale.ours).toContain("cli/check");
+    expect(stale.ours).not.toContain("pipeline/load"); // still warm: the result cache answered
+
+    rmSync(bundle);
+    const missing = run(["check", "--format", "json"]);
+    expect([missing.code, missing.stdout]).toEqual([0, cold.stdout]);
+    expect(missing.ours).not.toContain("cli/warm");
+    expect(missing.ours).toContain("cli/check");
+  }, 120_000);
+});
