@@ -63,6 +63,25 @@ function counting(frozen = false): ReadFs & { lstats: string[] } {
 }
 
 describe("the stamp of a cold run, taken from its own looks at the files", () => {
+  it("passes the load's one read buffer on, and hashes each racy file before the next read overwrites it", () => {
+    const { dir } = repo();
+    const now = Date.now(); // every file racy: each one's hash is taken from the bytes read
+    const cold = coldStamp(dir, nodeReadFs, now);
+    const shared = Buffer.alloc(1 << 10);
+    for (const rel of records(dir)) {
+      let got: Uint8Array | undefined;
+      try {
+        got = cold.readFs.readPlainFile!(join(dir, rel), 1 << 20, shared).bytes;
+      } catch {
+        continue; // the link: the load reads it the ordinary way, not into the buffer
+      }
+      expect(got!.buffer).toBe(shared.buffer);
+    }
+    const warm = stampRepo(dir, nodeReadFs, now);
+    expect(Object.keys(warm.racy).length).toBeGreaterThan(5);
+    expect(cold.stamp()).toEqual(warm);
+  });
+
   for (const [name, ahead] of [["settled files", 60_000], ["racy files (all changed just now)", 0]] as const) {
     it(`is the very stamp a warm run takes of the same files: ${name}`, () => {
       const { dir } = repo();

@@ -183,11 +183,12 @@ export function coldStamp(root: string, base: ReadFs, now: number): ColdStamp {
       return bytes;
     },
     ...(base.readPlainFile ? {
-      readPlainFile(path: string, maxBytes: number) {
+      // `into` passed on: the load reads every file into one buffer; a racy file's hash is taken at once.
+      readPlainFile(path: string, maxBytes: number, into?: Buffer) {
         const i = indexOf(path);
         let got: { stat: FileStat; bytes?: Uint8Array };
         try {
-          got = base.readPlainFile!(path, maxBytes);
+          got = base.readPlainFile!(path, maxBytes, into);
         } catch (e) {
           if (i !== undefined) look(i, path); // a link, gone, unreadable: as an lstat sees it
           throw e;
