@@ -13,7 +13,6 @@ import { runCli } from "../helpers/run-cli.js";
 let dir: string;
 beforeEach(() => {
   dir = copyDemoSchool();
-  rmSync(join(dir, ".yanxiu-cache"), { recursive: true, force: true });
 });
 afterEach(() => removeDir(dir));
 

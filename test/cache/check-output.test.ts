@@ -4,7 +4,7 @@
  * without the cache prints (stdout, exit code, the file written with -o), for every set of
  * files named, and must follow an edit of a file.
  */
-import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { copyDemoSchool, removeDir } from "../helpers/temp-repo.js";
@@ -13,8 +13,6 @@ import { runCli } from "../helpers/run-cli.js";
 let dir: string;
 beforeEach(() => {
   dir = copyDemoSchool();
-  // The example school's own cache, if a run there made one, is not this test's.
-  rmSync(join(dir, ".yanxiu-cache"), { recursive: true, force: true });
 });
 afterEach(() => removeDir(dir));
 

@@ -19,10 +19,14 @@ export function writeFiles(root: string, files: Record<string, string | Uint8Arr
   }
 }
 
-/** A copy of the example school to modify freely. */
+/**
+ * A copy of the example school to modify freely, without the example's own result cache (a run in
+ * examples/ makes one; it is never a test's).
+ */
 export function copyDemoSchool(): string {
   const dir = tempDir("yanxiu-demo-");
-  cpSync(DEMO_SCHOOL, dir, { recursive: true });
+  const cache = join(DEMO_SCHOOL, ".yanxiu-cache");
+  cpSync(DEMO_SCHOOL, dir, { recursive: true, filter: (src) => src !== cache });
   return dir;
 }
 
