@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { nodeReadFs, type FileStat, type ReadFs } from "../repo/fs.js";
 import { listYamlFiles } from "../repo/layout.js";
-import { removeDir, tempDir, writeFiles } from "../../test/helpers/temp-repo.js";
+import { removeDir, tempDir } from "../../test/helpers/temp-repo.js";
+import { writeStampShapes } from "../../test/helpers/stamp-shapes.js";
 import { coldStamp } from "./cold-stamp.js";
 import { openResultCache, stampRepo } from "./results.js";
 
@@ -14,23 +15,12 @@ afterEach(() => made.splice(0).forEach(removeDir));
 function repo(): { dir: string; env: Record<string, string> } {
   const dir = tempDir("yanxiu-cold-stamp-");
   made.push(dir, `${dir}-key`);
-  writeFiles(dir, {
-    "yanxiu.yaml": "school: x\n",
-    "roster.yaml": "teachers: []\n",
-    "records/2024-2025-1/t1.yaml": "records: []\n",
+  writeStampShapes(dir, {
     "records/2024-2025-1/t2.yml": "records: [1]\n",
     "records/2024-2025-1/B.yaml": "records: [2]\n",
     "records/2024-2025-1/a.yaml": "records: [3]\n",
-    "records/2024-2025-1/a-b/x.yaml": "records: [4]\n", // a folder sorting between files
-    "records/2024-2025-1/张老师.yaml": "records: [5]\n",
     "records/notes.txt": "not a record\n",
-    "sessions/2024-2025-1/g1.yaml": "sessions: []\n",
-    "evidence/t1/a.pdf": "pdf",
-    ".git/HEAD": "ref: refs/heads/main\n",
   });
-  mkdirSync(join(dir, "evidence", "empty"));
-  symlinkSync("t1.yaml", join(dir, "records", "2024-2025-1", "link.yaml"));
-  symlinkSync("nowhere.pdf", join(dir, "evidence", "dangling.pdf"));
   return { dir, env: { YANXIU_CACHE_KEY_FILE: `${dir}-key` } };
 }
 

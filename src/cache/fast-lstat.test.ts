@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { nodeReadFs, type ReadFs } from "../repo/fs.js";
 import { ensureBuilt } from "../../test/helpers/build.js";
-import { REPO_ROOT, removeDir, tempDir, writeFiles } from "../../test/helpers/temp-repo.js";
+import { REPO_ROOT, removeDir, tempDir } from "../../test/helpers/temp-repo.js";
+import { writeStampShapes } from "../../test/helpers/stamp-shapes.js";
 import { CTIME, INO, MODE, MTIME, nodeFastLstat, plainFastLstat, SIZE, type FastLstat } from "./fast-lstat.js";
 import { openResultCache, stampRepo } from "./results.js";
 
@@ -15,20 +16,7 @@ afterEach(() => made.splice(0).forEach(removeDir));
 function repo(): string {
   const dir = tempDir("yanxiu-fast-lstat-");
   made.push(dir, `${dir}-key`);
-  writeFiles(dir, {
-    "yanxiu.yaml": "school: x\n",
-    "roster.yaml": "teachers: []\n",
-    "records/2024-2025-1/t1.yaml": "records: []\n",
-    "records/2024-2025-1/t2.yaml": "records: [1]\n",
-    "records/2024-2025-1/a-b/x.yaml": "records: [4]\n",
-    "records/2024-2025-1/张老师.yaml": "records: [5]\n",
-    "sessions/2024-2025-1/g1.yaml": "sessions: []\n",
-    "evidence/t1/a.pdf": "pdf",
-    ".git/HEAD": "ref: refs/heads/main\n",
-  });
-  mkdirSync(join(dir, "evidence", "empty"));
-  symlinkSync("t1.yaml", join(dir, "records", "2024-2025-1", "link.yaml"));
-  symlinkSync("nowhere.pdf", join(dir, "evidence", "dangling.pdf"));
+  writeStampShapes(dir, { "records/2024-2025-1/t2.yaml": "records: [1]\n" });
   symlinkSync("t1", join(dir, "evidence", "folder-link"));
   execFileSync("mkfifo", [join(dir, "evidence", "fifo")]);
   return dir;
