@@ -412,7 +412,7 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
       // No entry (a first, cold run): no whole stamp either, the run's own looks make it (cold-stamp.ts).
       if (!this.has(purpose) || !wholeStamp()) return undefined;
       const found = read(purpose, false);
-      void found?.text.copyTo(async () => true); // closes the file
+      found?.text.readAll(); // closes the file now (the text of an entry `put` is empty)
       return found?.entry.value as T | undefined;
     },
     has(purpose: unknown) {
