@@ -89,3 +89,36 @@ export function isFileTable(t: unknown): t is FileTable {
     && table.numbers.length === table.paths.length * WIDTH && table.paths.every((p) => typeof p === "string")
     && typeof table.racy === "object" && table.racy !== null;
 }
+
+/**
+ * A table's rows gathered by another walk of the same files in the same order: the whole stamp's
+ * (src/cache/results.ts `stampRepo`), so a run that took the stamp need not list and stat every
+ * file a second time (~60–90 ms at 8,400 files). Per file only its name and numbers are kept;
+ * paths are put together when the table is asked for, which a warm run never does.
+ */
+export class TableRows {
+  private readonly folders: string[] = [];
+  private readonly names: string[] = [];
+  private readonly numbers: number[] = [];
+  /** A file was gone between the listing and its stat: as takeFileTable, which throws, no table. */
+  private complete = true;
+
+  add(relFolder: string, name: string, kind: number, size: number, mtimeMs: number, ctimeMs: number, ino: number): void {
+    this.folders.push(relFolder);
+    this.names.push(name);
+    this.numbers.push(kind, size, mtimeMs, ctimeMs, ino);
+  }
+
+  gone(): void {
+    this.complete = false;
+  }
+
+  /** The table (`racy`: the walk's content hashes of the files racy then), or undefined. */
+  table(racy: Record<string, string>): FileTable | undefined {
+    if (!this.complete) return undefined;
+    const paths = this.names.map((name, i) => relPath(this.folders[i]!, name));
+    const numbers: (number | null)[] = this.numbers.slice();
+    for (let i = 3; i < numbers.length; i += WIDTH) if (Number.isNaN(numbers[i])) numbers[i] = null; // ctime, as takeFileTable
+    return { paths, numbers, racy: { ...racy } };
+  }
+}

@@ -26,6 +26,7 @@ import { ensureIgnored, removeDeadWriters, startEntry, type EntryWriter } from "
 import { cacheSecret, verifiedBytes, type KeyIo } from "./secret.js";
 import { textInMemory, verifiedPieces, type StoredText } from "./stored-text.js";
 import { toolFingerprint } from "./tool-stamp.js";
+import { TableRows, type FileTable } from "./file-table.js";
 
 export const RESULTS_DIR = "results";
 
@@ -54,6 +55,8 @@ export interface ResultCacheIo {
 export interface TakenStamp {
   now: number;
   stamp: Stamp | null;
+  /** The stamp's walk as a table of files (src/cache/file-table.ts), for check's incremental run. */
+  rows?: TableRows;
 }
 
 export interface ResultCache {
@@ -76,6 +79,12 @@ export interface ResultCache {
    * will carry is taken first, before the caller reads anything; undefined when it cannot be.
    */
   getSigned<T>(purpose: unknown): T | undefined;
+  /**
+   * Every file's stats as a table (src/cache/file-table.ts), from the whole stamp's walk (taken
+   * now if it was not yet, so before the caller reads anything); undefined when that walk made
+   * none (a file gone meanwhile, a folder that could not be listed, a stamp handed on without it).
+   */
+  fileTable(): FileTable | undefined;
   /** Is there an entry for this purpose, trusted or not? (Nothing is read or judged.) */
   has(purpose: unknown): boolean;
   /** The text may come in the pieces it was written out in: they are stored as they are, never joined. */
@@ -115,11 +124,11 @@ export interface TextEntry {
  * folder and every entry at its top; on any doubt the stamp is taken the plain way. Both ways
  * hash the very same bytes.
  */
-export function stampRepo(root: string, fs: ReadFs, now: number, fast?: FastLstat): Stamp {
+export function stampRepo(root: string, fs: ReadFs, now: number, fast?: FastLstat, rows?: { current?: TableRows }): Stamp {
   const top = join(root);
   if (fast) {
     try {
-      const stamp = fastStamp(top, fs, now, fast);
+      const stamp = fastStamp(top, fs, now, fast, rows ? (rows.current = new TableRows()) : undefined);
       if (stamp) return stamp;
     } catch {
       // A folder that could not be entered or listed: the plain way says what it is.
@@ -127,10 +136,10 @@ export function stampRepo(root: string, fs: ReadFs, now: number, fast?: FastLsta
       fast.done();
     }
   }
-  return plainStamp(top, fs, now);
+  return plainStamp(top, fs, now, rows ? (rows.current = new TableRows()) : undefined);
 }
 
-function plainStamp(top: string, fs: ReadFs, now: number): Stamp {
+function plainStamp(top: string, fs: ReadFs, now: number, rows?: TableRows): Stamp {
   const stream = new StampStream(toolFingerprint(fs));
   const racy: Record<string, string> = {};
   const visit = (folder: string, relFolder: string): void => {
@@ -143,6 +152,7 @@ function plainStamp(top: string, fs: ReadFs, now: number): Stamp {
         st = fs.lstatSync(path);
       } catch {
         stream.gone();
+        rows?.gone();
         continue;
       }
       if (st.isDirectory()) {
@@ -152,6 +162,7 @@ function plainStamp(top: string, fs: ReadFs, now: number): Stamp {
       }
       const kind = kindOf(st);
       stream.entry(kind, st.size, st.mtimeMs, st.ctimeMs, st.ino);
+      rows?.add(relFolder, name, kind, st.size, st.mtimeMs, st.ctimeMs ?? Number.NaN, st.ino);
       if (kind === LINK) stream.text(linkTarget(fs, path));
       if (isRacy(st, now)) racy[relPath(relFolder, name)] = contentHash(fs, path);
     }
@@ -202,7 +213,7 @@ function agrees(fast: FastLstat, fs: ReadFs, path: string, name: string, n: Floa
 }
 
 /** The stamp through `fast`; undefined when it does not agree with `fs.lstatSync` at the top. */
-function fastStamp(top: string, fs: ReadFs, now: number, fast: FastLstat): Stamp | undefined {
+function fastStamp(top: string, fs: ReadFs, now: number, fast: FastLstat, rows?: TableRows): Stamp | undefined {
   const stream = new StampStream(toolFingerprint(fs));
   const racy: Record<string, string> = {};
   const n = new Float64Array(5);
@@ -218,6 +229,7 @@ function fastStamp(top: string, fs: ReadFs, now: number, fast: FastLstat): Stamp
       const kind = fastKind(fast, name, n);
       if (kind === GONE_NOW) {
         stream.gone();
+        rows?.gone();
         continue;
       }
       if (kind === FOLDER_NOW) {
@@ -227,6 +239,7 @@ function fastStamp(top: string, fs: ReadFs, now: number, fast: FastLstat): Stamp
         continue;
       }
       stream.entry(kind, n[SIZE]!, n[MTIME]!, n[CTIME]!, n[INO]!);
+      rows?.add(relFolder, name, kind, n[SIZE]!, n[MTIME]!, n[CTIME]!, n[INO]!);
       if (kind === LINK) stream.text(linkTarget(fs, base + name));
       // As isRacy (stamp-stream.ts), from the numbers.
       if (kind === FILE && Math.max(n[MTIME]!, Number.isNaN(n[CTIME]!) ? 0 : n[CTIME]!) > now - RACY_MS) racy[relPath(relFolder, name)] = contentHash(fs, base + name);
@@ -258,14 +271,16 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
   const now = io.stampTaken?.now ?? io.now?.() ?? Date.now();
   /** Every file as it is now, to judge an entry by; null when a folder could not be listed (a miss). */
   let whole: Stamp | null | undefined = io.stampTaken?.stamp;
+  /** The whole stamp's walk, as rows of a table of files. */
+  const walked: { current?: TableRows } = { current: io.stampTaken?.rows };
   const wholeStamp = (): Stamp | null => {
     if (whole === undefined) {
       try {
-        whole = stampRepo(root, fs, now, fast);
+        whole = stampRepo(root, fs, now, fast, walked);
       } catch {
         whole = null; // an unlistable folder: run uncached, the load reports it
       }
-      io.tookStamp?.({ now, stamp: whole });
+      io.tookStamp?.({ now, stamp: whole, rows: whole ? walked.current : undefined });
     }
     return whole;
   };
@@ -414,6 +429,10 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
       const found = read(purpose, false);
       found?.text.readAll(); // closes the file now (the text of an entry `put` is empty)
       return found?.entry.value as T | undefined;
+    },
+    fileTable() {
+      const stamp = wholeStamp();
+      return stamp ? walked.current?.table(stamp.racy) : undefined;
     },
     has(purpose: unknown) {
       try {

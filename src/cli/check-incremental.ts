@@ -90,12 +90,8 @@ function incrementally(io: Io, cache: ResultCache, purpose: readonly unknown[], 
   if (!wellFormed(last)) return no("no entry");
   if (last.root !== root) return no("another folder's entry");
   if (last.tool !== toolFingerprint(fs)) return no("another build of the tool");
-  let table: FileTable;
-  try {
-    table = takeFileTable(root, fs, Date.now());
-  } catch {
-    return no("a folder could not be listed");
-  }
+  const table = tableNow(cache, root, fs);
+  if (!table) return no("a folder could not be listed");
   if (!onlyPlainFiles(table)) return no("a link or special file");
   const changed = changedPaths(last.table, table, (rel) => contentHash(fs, join(root, rel)));
   if (changed.length > MAX_CHANGED) return no(`${changed.length} files changed`);
@@ -154,8 +150,17 @@ function incrementally(io: Io, cache: ResultCache, purpose: readonly unknown[], 
  */
 export function tableBeforeWhole(io: Io, cache: ResultCache, purpose: readonly unknown[], root: string): FileTable | undefined {
   if (!cache.has(purpose) && !cache.has(purposeOf(purpose))) return undefined;
+  return tableNow(cache, root, io.readFs ?? nodeReadFs);
+}
+
+/**
+ * The table of files now, before anything is read: from the whole stamp's walk when it made one
+ * (the same rows in the same order, without a second walk), else a walk of its own. Undefined
+ * when a folder cannot be listed or a file went meanwhile.
+ */
+function tableNow(cache: ResultCache, root: string, fs: ReadFs): FileTable | undefined {
   try {
-    return takeFileTable(root, io.readFs ?? nodeReadFs, Date.now());
+    return cache.fileTable() ?? takeFileTable(root, fs, Date.now());
   } catch {
     return undefined;
   }
