@@ -12,7 +12,7 @@
  */
 import { sep } from "node:path";
 import type { ReadFs } from "../repo/fs.js";
-import { contentHash, FILE, isRacy, kindOf, NOT_INPUT, relPath } from "./stamp-stream.js";
+import { contentHash, FILE, FOLDER, GONE, isRacy, kindOf, NOT_INPUT, relPath, type StreamRecord } from "./stamp-stream.js";
 
 /** Numbers per row: kind, size, mtime, ctime, inode. */
 const WIDTH = 5;
@@ -91,34 +91,56 @@ export function isFileTable(t: unknown): t is FileTable {
 }
 
 /**
- * A table's rows gathered by another walk of the same files in the same order: the whole stamp's
- * (src/cache/results.ts `stampRepo`), so a run that took the stamp need not list and stat every
- * file a second time (~60–90 ms at 8,400 files). Per file only its name and numbers are kept;
- * paths are put together when the table is asked for, which a warm run never does.
+ * A table of files from the whole stamp's walk (src/cache/results.ts `stampRepo`), which lists and
+ * stats the same files in the same order, so a run that took the stamp need not walk them all a
+ * second time (~60–90 ms at 8,400 files). Every warm run records, so nothing is done per file:
+ * the stamp's stream (src/cache/stamp-stream.ts) hands over each folder's listing and each run of
+ * numbers it hashed (copied whole), and the table is made from them only when asked for, by
+ * walking the listings again in the stamp's order (per name: a folder mark, then that folder's
+ * listing; a gone mark; or kind, size, mtime, ctime, inode).
  */
-export class TableRows {
-  private readonly folders: string[] = [];
-  private readonly names: string[] = [];
-  private readonly numbers: number[] = [];
-  /** A file was gone between the listing and its stat: as takeFileTable, which throws, no table. */
-  private complete = true;
+export class TableRows implements StreamRecord {
+  private readonly listings: { relFolder: string; names: readonly string[] }[] = [];
+  private readonly runs: Float64Array[] = [];
 
-  add(relFolder: string, name: string, kind: number, size: number, mtimeMs: number, ctimeMs: number, ino: number): void {
-    this.folders.push(relFolder);
-    this.names.push(name);
-    this.numbers.push(kind, size, mtimeMs, ctimeMs, ino);
+  listing(relFolder: string, names: readonly string[]): void {
+    this.listings.push({ relFolder, names });
   }
 
-  gone(): void {
-    this.complete = false;
+  numbers(run: Float64Array): void {
+    this.runs.push(run);
   }
 
-  /** The table (`racy`: the walk's content hashes of the files racy then), or undefined. */
+  /** The table (`racy`: the stamp's content hashes of the files racy then); undefined when a file was gone between the listing and its stat (takeFileTable throws then). */
   table(racy: Record<string, string>): FileTable | undefined {
-    if (!this.complete) return undefined;
-    const paths = this.names.map((name, i) => relPath(this.folders[i]!, name));
-    const numbers: (number | null)[] = this.numbers.slice();
-    for (let i = 3; i < numbers.length; i += WIDTH) if (Number.isNaN(numbers[i])) numbers[i] = null; // ctime, as takeFileTable
+    const paths: string[] = [];
+    const numbers: (number | null)[] = [];
+    const cells = new Float64Array(this.runs.reduce((n, run) => n + run.length, 0));
+    let filled = 0;
+    for (const run of this.runs) {
+      cells.set(run, filled);
+      filled += run.length;
+    }
+    let listing = 0;
+    let at = 0;
+    const visit = (): boolean => {
+      const { relFolder, names } = this.listings[listing++]!;
+      for (const name of names) {
+        if (at >= cells.length) return false;
+        const kind = cells[at++]!;
+        if (kind === FOLDER) {
+          if (listing >= this.listings.length || !visit()) return false;
+          continue;
+        }
+        if (kind === GONE || at + WIDTH - 1 > cells.length) return false;
+        const ctime = cells[at + 2]!;
+        paths.push(relPath(relFolder, name));
+        numbers.push(kind, cells[at]!, cells[at + 1]!, Number.isNaN(ctime) ? null : ctime, cells[at + 3]!);
+        at += WIDTH - 1;
+      }
+      return true;
+    };
+    if (this.listings.length === 0 || !visit() || at !== cells.length || listing !== this.listings.length) return undefined;
     return { paths, numbers, racy: { ...racy } };
   }
 }

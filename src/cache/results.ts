@@ -55,7 +55,7 @@ export interface ResultCacheIo {
 export interface TakenStamp {
   now: number;
   stamp: Stamp | null;
-  /** The stamp's walk as a table of files (src/cache/file-table.ts), for check's incremental run. */
+  /** The stamp's walk, to be made a table of files (src/cache/file-table.ts) for check's incremental run. */
   rows?: TableRows;
 }
 
@@ -140,7 +140,7 @@ export function stampRepo(root: string, fs: ReadFs, now: number, fast?: FastLsta
 }
 
 function plainStamp(top: string, fs: ReadFs, now: number, rows?: TableRows): Stamp {
-  const stream = new StampStream(toolFingerprint(fs));
+  const stream = new StampStream(toolFingerprint(fs), rows);
   const racy: Record<string, string> = {};
   const visit = (folder: string, relFolder: string): void => {
     const names = listed(fs, folder, relFolder, stream);
@@ -152,7 +152,6 @@ function plainStamp(top: string, fs: ReadFs, now: number, rows?: TableRows): Sta
         st = fs.lstatSync(path);
       } catch {
         stream.gone();
-        rows?.gone();
         continue;
       }
       if (st.isDirectory()) {
@@ -162,7 +161,6 @@ function plainStamp(top: string, fs: ReadFs, now: number, rows?: TableRows): Sta
       }
       const kind = kindOf(st);
       stream.entry(kind, st.size, st.mtimeMs, st.ctimeMs, st.ino);
-      rows?.add(relFolder, name, kind, st.size, st.mtimeMs, st.ctimeMs ?? Number.NaN, st.ino);
       if (kind === LINK) stream.text(linkTarget(fs, path));
       if (isRacy(st, now)) racy[relPath(relFolder, name)] = contentHash(fs, path);
     }
@@ -214,7 +212,7 @@ function agrees(fast: FastLstat, fs: ReadFs, path: string, name: string, n: Floa
 
 /** The stamp through `fast`; undefined when it does not agree with `fs.lstatSync` at the top. */
 function fastStamp(top: string, fs: ReadFs, now: number, fast: FastLstat, rows?: TableRows): Stamp | undefined {
-  const stream = new StampStream(toolFingerprint(fs));
+  const stream = new StampStream(toolFingerprint(fs), rows);
   const racy: Record<string, string> = {};
   const n = new Float64Array(5);
   const visit = (folder: string, relFolder: string): boolean => {
@@ -229,7 +227,6 @@ function fastStamp(top: string, fs: ReadFs, now: number, fast: FastLstat, rows?:
       const kind = fastKind(fast, name, n);
       if (kind === GONE_NOW) {
         stream.gone();
-        rows?.gone();
         continue;
       }
       if (kind === FOLDER_NOW) {
@@ -239,7 +236,6 @@ function fastStamp(top: string, fs: ReadFs, now: number, fast: FastLstat, rows?:
         continue;
       }
       stream.entry(kind, n[SIZE]!, n[MTIME]!, n[CTIME]!, n[INO]!);
-      rows?.add(relFolder, name, kind, n[SIZE]!, n[MTIME]!, n[CTIME]!, n[INO]!);
       if (kind === LINK) stream.text(linkTarget(fs, base + name));
       // As isRacy (stamp-stream.ts), from the numbers.
       if (kind === FILE && Math.max(n[MTIME]!, Number.isNaN(n[CTIME]!) ? 0 : n[CTIME]!) > now - RACY_MS) racy[relPath(relFolder, name)] = contentHash(fs, base + name);
@@ -271,7 +267,7 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
   const now = io.stampTaken?.now ?? io.now?.() ?? Date.now();
   /** Every file as it is now, to judge an entry by; null when a folder could not be listed (a miss). */
   let whole: Stamp | null | undefined = io.stampTaken?.stamp;
-  /** The whole stamp's walk, as rows of a table of files. */
+  /** The whole stamp's walk, to be made a table of files. */
   const walked: { current?: TableRows } = { current: io.stampTaken?.rows };
   const wholeStamp = (): Stamp | null => {
     if (whole === undefined) {

@@ -44,16 +44,18 @@ export const isRacy = (st: FileStat, now: number): boolean => st.isFile() && !st
  */
 export class StampStream {
   private readonly hash: Hash;
-  private readonly numbers = new Float64Array(5 * 512);
+  private numbers = new Float64Array(5 * 512);
   private used = 0;
 
-  constructor(toolFingerprint: string) {
+  /** `record`: also told of each listing and each run of numbers hashed (src/cache/file-table.ts TableRows). */
+  constructor(toolFingerprint: string, private readonly record?: StreamRecord) {
     this.hash = createHash("sha1").update(`${FORMAT}\0${toolFingerprint}\0`);
   }
 
   /** A folder's names, sorted, with its repo-relative path. */
   listing(relFolder: string, names: readonly string[]): void {
     this.text(`${names.length}\0${relFolder}\0${names.join("\0")}`);
+    this.record?.listing(relFolder, names);
   }
 
   folder(): void {
@@ -93,8 +95,20 @@ export class StampStream {
 
   private flush(): void {
     this.hash.update(new Uint8Array(this.numbers.buffer, 0, this.used * 8));
+    if (this.record && this.used > 0) {
+      // Handed over whole, not copied: the stream goes on in a new array.
+      this.record.numbers(this.numbers.subarray(0, this.used));
+      this.numbers = new Float64Array(this.numbers.length);
+    }
     this.used = 0;
   }
+}
+
+/** What a StampStream hashed, in order: the listings, and the numbers (which flushes cut anywhere). */
+export interface StreamRecord {
+  listing(relFolder: string, names: readonly string[]): void;
+  /** Numbers hashed, in an array now the record's own. */
+  numbers(run: Float64Array): void;
 }
 
 export const relPath = (folder: string, name: string) => (folder === "" ? name : `${folder}/${name}`);
