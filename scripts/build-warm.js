@@ -20,6 +20,36 @@ const dist = join(dirname(fileURLToPath(import.meta.url)), "..", "dist");
 const WARM_MODULES = ["cli/check.js", "cli/score-warm.js", "cache/results.js", "format/summary-line.js"].map((m) => join(dist, m));
 const WARM_MISS = "yanxiu:warm-miss";
 
+/**
+ * Modules the warm path takes from the second bundle, dist/cli/incremental.cjs (src/cli/incremental-path.ts:
+ * check after a few edited files, and the formatters), by the name it exports them under.
+ */
+const SIDE_MODULES = new Map(Object.entries({
+  "cli/check-incremental.js": "checkIncremental",
+  "format/problems.js": "problems",
+  "format/problems-ci.js": "problemsCi",
+  "format/problems-text.js": "problemsText",
+  "templates/ci.js": "ci",
+  "repo/write-output.js": "writeOutput",
+}).map(([m, name]) => [join(dist, m), name]));
+const SIDE_BUNDLE = "incremental.cjs";
+
+// tool-stamp.ts (and templates/ci.ts) find dist/ from their own address: the bundle's, one folder below dist/ as theirs is.
+const ownUrl = { banner: { js: "const __warm_url = require(\"node:url\").pathToFileURL(__filename).href;" }, define: { "import.meta.url": "__warm_url" } };
+
+await build({
+  entryPoints: [join(dist, "cli", "incremental-path.js")],
+  outfile: join(dist, "cli", SIDE_BUNDLE),
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  minifyWhitespace: true,
+  minifySyntax: true,
+  logLevel: "warning",
+  ...ownUrl,
+});
+
 const result = await build({
   entryPoints: [join(dist, "cli", "warm.js")],
   outfile: join(dist, "cli", "warm.cjs"),
@@ -29,21 +59,33 @@ const result = await build({
   target: "node20",
   metafile: true,
   logLevel: "warning",
-  // tool-stamp.ts finds dist/ from its own address: the bundle's, one folder below dist/ as cli/ is.
-  banner: { js: "const __warm_url = require(\"node:url\").pathToFileURL(__filename).href;" },
-  define: { "import.meta.url": "__warm_url" },
+  ...ownUrl,
   plugins: [{
     name: "warm-path-only",
     setup(b) {
       b.onResolve({ filter: /.*/ }, (args) => {
         if (args.kind === "entry-point" || args.path.startsWith("node:")) return undefined;
         const local = args.path.startsWith(".");
+        if (args.kind === "dynamic-import" && local && SIDE_MODULES.has(resolve(args.resolveDir, args.path))) {
+          return { path: SIDE_MODULES.get(resolve(args.resolveDir, args.path)), namespace: "side" };
+        }
         if (args.kind === "dynamic-import" && !(local && WARM_MODULES.includes(resolve(args.resolveDir, args.path)))) {
           return { path: args.path, namespace: "warm-miss" };
         }
         if (!local) return { errors: [{ text: `the warm path imports the package ${args.path} statically: import it where it is needed` }] };
         return undefined;
       });
+      // The second bundle, required when first needed; missing or failing to load: WARM_MISS.
+      b.onLoad({ filter: /.*/, namespace: "side" }, (args) => ({
+        contents: `let side;
+try {
+  side = require(require("node:path").join(__dirname, ${JSON.stringify(SIDE_BUNDLE)}));
+} catch (e) {
+  throw Object.assign(new Error("not on the warm path: " + ${JSON.stringify(SIDE_BUNDLE)}), { code: ${JSON.stringify(WARM_MISS)}, cause: e });
+}
+module.exports = side[${JSON.stringify(args.path)}];`,
+        loader: "js",
+      }));
       b.onLoad({ filter: /.*/, namespace: "warm-miss" }, (args) => ({
         contents: `throw Object.assign(new Error(${JSON.stringify(`not on the warm path: ${args.path}`)}), { code: ${JSON.stringify(WARM_MISS)} });`,
         loader: "js",
@@ -51,5 +93,5 @@ const result = await build({
     },
   }],
 });
-const inputs = Object.keys(result.metafile.inputs).filter((p) => !p.startsWith("warm-miss:")).map((p) => relative(dist, resolve(p)).replaceAll("\\", "/")).sort();
+const inputs = Object.keys(result.metafile.inputs).filter((p) => !p.startsWith("warm-miss:") && !p.startsWith("side:")).map((p) => relative(dist, resolve(p)).replaceAll("\\", "/")).sort();
 writeFileSync(join(dist, "cli", "warm-inputs.json"), `${JSON.stringify(inputs, null, 1)}\n`);

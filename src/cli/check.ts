@@ -128,7 +128,8 @@ export async function runCheck(io: Io, paths: string[], opts: CheckOptions, lang
     } else {
       // After a few record or session files changed: the last whole check, with only what they can affect checked again.
       const incremental = cache && (await import("./check-incremental.js"));
-      const again = incremental?.checkIncrementally(io, cache!, purpose, root, repoLang, day, opts.disable);
+      const again = io.incrementalTried ? undefined : incremental?.checkIncrementally(io, cache!, purpose, root, repoLang, day, opts.disable);
+      if (incremental) io.incrementalTried = true;
       if (again) {
         cacheable = true;
         const checkedFiles = again.whole.files;
