@@ -65,11 +65,16 @@ export function onlyPlainFiles(table: FileTable): boolean {
  * numbers are the same is compared by content (`hashNow` reads it).
  */
 export function changedPaths(before: FileTable, now: FileTable, hashNow: (rel: string) => string | undefined): string[] {
+  // Most rows are where they were (same walk order): compared in place until the first file added
+  // or deleted; from there on, by path.
+  let same = 0;
+  const shorter = Math.min(before.paths.length, now.paths.length);
+  while (same < shorter && before.paths[same] === now.paths[same]) same++;
   const old = new Map<string, number>();
-  before.paths.forEach((p, i) => old.set(p, i));
+  for (let j = same; j < before.paths.length; j++) old.set(before.paths[j]!, j);
   const changed: string[] = [];
   now.paths.forEach((p, i) => {
-    const j = old.get(p);
+    const j = i < same ? i : old.get(p);
     if (j === undefined) return void changed.push(p);
     old.delete(p);
     for (let k = 0; k < WIDTH; k++) {

@@ -9,7 +9,7 @@
  * (test/helpers/module-trace.mjs), around the real binary: no timings.
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -99,6 +99,28 @@ describe("modules loaded by the real binary", () => {
     // Of the catalogue and the formatters, the warm path holds only the summary line (and score's terminal width).
     expect(warmInputs().filter((m) => /^(messages|format)\/|^did-you-mean/.test(m))).toEqual(["format/summary-line.js", "format/width.js"]);
     expect(warmInputs().filter((m) => /^(pipeline|schema|repo\/yaml|checks|score|rules|reports)\//.test(m))).toEqual([]);
+  });
+
+  it("a check after an edited record file runs in the warm path's process, from its second bundle, not the full CLI", () => {
+    rmSync(join(school, ".yanxiu-cache"), { recursive: true, force: true });
+    const record = join(school, "records", "2025-2026-1", "t01.yaml");
+    const original = readFileSync(record);
+    try {
+      expect(loaded(["check", "--format", "json"]).code).toBe(0); // cold: the whole check kept
+      appendFileSync(record, "# edited\n");
+      expect(loaded(["check", "--format", "json"]).code).toBe(0); // the first check after a change: whole, and the incremental entry kept
+      appendFileSync(record, "# edited again\n");
+      for (const args of [["check", "--format", "json"], ["check"]]) {
+        appendFileSync(record, `# ${args.join(" ")}\n`);
+        const after = loaded(args);
+        expect(after.code).toBe(0);
+        expect(after.ours).toEqual(["cli/warm", "cli/incremental"]); // two CommonJS files, no ES module of dist/
+        expect(after.packages).not.toContain("commander");
+        expect(after.stdout).toBe(loaded([...args, "--no-cache"]).stdout);
+      }
+    } finally {
+      writeFileSync(record, original);
+    }
   });
 
   for (const args of [["check", "--format", "json"], ["check"], ["check", "records/2025-2026-1/t01.yaml"], ["score", "--year", "2025-2026", "--format", "json"], ["score", "--year", "2025-2026"]]) {
