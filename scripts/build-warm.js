@@ -10,7 +10,9 @@
  * statically would be loaded on every run: the build refuses it. dist/cli/warm-inputs.json lists
  * the modules bundled (test/cli/start-up.test.ts reads it).
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import Module, { createRequire } from "node:module";
+import vm from "node:vm";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -50,6 +52,42 @@ await build({
   ...ownUrl,
 });
 
+// V8's code cache of the second bundle, made after running its top level (so its modules' set-up
+// is compiled too): the warm path compiles it from the cache (src: the side loader below), ~40 ms
+// less than compiling 1.2 MB of source at 100,000 records. A node whose V8 does not take it (another
+// version, other flags) compiles the source as before.
+{
+  const file = join(dist, "cli", SIDE_BUNDLE);
+  const script = new vm.Script(Module.wrap(readFileSync(file, "utf8")), { filename: file });
+  const module = { exports: {} };
+  script.runInThisContext().call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
+  writeFileSync(`${file}.v8cache`, script.createCachedData());
+}
+
+/** Loads the second bundle once (through its code cache when V8 takes it); missing or failing: WARM_MISS. */
+const SIDE_LOADER = `let side;
+module.exports = () => {
+  if (side) return side;
+  const { join } = require("node:path");
+  const { readFileSync } = require("node:fs");
+  const file = join(__dirname, ${JSON.stringify(SIDE_BUNDLE)});
+  try {
+    let cachedData;
+    try {
+      cachedData = readFileSync(file + ".v8cache");
+    } catch {
+      // no cache: compiled from the source
+    }
+    const script = new (require("node:vm").Script)(require("node:module").wrap(readFileSync(file, "utf8")), { filename: file, cachedData });
+    const module = { exports: {} };
+    script.runInThisContext().call(module.exports, module.exports, require, module, file, __dirname);
+    side = module.exports;
+  } catch (e) {
+    throw Object.assign(new Error("not on the warm path: " + file), { code: ${JSON.stringify(WARM_MISS)}, cause: e });
+  }
+  return side;
+};`;
+
 const result = await build({
   entryPoints: [join(dist, "cli", "warm.js")],
   outfile: join(dist, "cli", "warm.cjs"),
@@ -63,6 +101,7 @@ const result = await build({
   plugins: [{
     name: "warm-path-only",
     setup(b) {
+      b.onResolve({ filter: /^side-loader$/ }, () => ({ path: "side-loader", namespace: "side-loader" }));
       b.onResolve({ filter: /.*/ }, (args) => {
         if (args.kind === "entry-point" || args.path.startsWith("node:")) return undefined;
         const local = args.path.startsWith(".");
@@ -76,14 +115,9 @@ const result = await build({
         return undefined;
       });
       // The second bundle, required when first needed; missing or failing to load: WARM_MISS.
+      b.onLoad({ filter: /.*/, namespace: "side-loader" }, () => ({ contents: SIDE_LOADER, loader: "js" }));
       b.onLoad({ filter: /.*/, namespace: "side" }, (args) => ({
-        contents: `let side;
-try {
-  side = require(require("node:path").join(__dirname, ${JSON.stringify(SIDE_BUNDLE)}));
-} catch (e) {
-  throw Object.assign(new Error("not on the warm path: " + ${JSON.stringify(SIDE_BUNDLE)}), { code: ${JSON.stringify(WARM_MISS)}, cause: e });
-}
-module.exports = side[${JSON.stringify(args.path)}];`,
+        contents: `module.exports = require("side-loader")()[${JSON.stringify(args.path)}];`,
         loader: "js",
       }));
       b.onLoad({ filter: /.*/, namespace: "warm-miss" }, (args) => ({
@@ -93,5 +127,5 @@ module.exports = side[${JSON.stringify(args.path)}];`,
     },
   }],
 });
-const inputs = Object.keys(result.metafile.inputs).filter((p) => !p.startsWith("warm-miss:") && !p.startsWith("side:")).map((p) => relative(dist, resolve(p)).replaceAll("\\", "/")).sort();
+const inputs = Object.keys(result.metafile.inputs).filter((p) => !/^(warm-miss|side|side-loader):/.test(p)).map((p) => relative(dist, resolve(p)).replaceAll("\\", "/")).sort();
 writeFileSync(join(dist, "cli", "warm-inputs.json"), `${JSON.stringify(inputs, null, 1)}\n`);
