@@ -61,13 +61,31 @@ export class FileKeys {
 
   /** These files' keys replaced (undefined: the file is gone), files not kept before added at the end. */
   with(changes: ReadonlyMap<string, readonly number[] | undefined>): FileKeys {
-    const entries: [string, KeyList][] = [];
+    const files: string[] = [];
+    let total = this.hashes.length;
+    for (const keys of changes.values()) total += keys?.length ?? 0;
+    const offsets = new Uint32Array(this.files.length + changes.size + 1);
+    const hashes = new Uint32Array(total);
+    let at = 0;
+    const add = (file: string, keys: ArrayLike<number>): void => {
+      offsets[files.length] = at;
+      files.push(file);
+      for (let k = 0; k < keys.length; k++) hashes[at++] = keys[k]!;
+    };
     this.files.forEach((file, i) => {
-      if (!changes.has(file)) entries.push([file, this.hashes.subarray(this.offsets[i], this.offsets[i + 1])]);
-      else if (changes.get(file) !== undefined) entries.push([file, changes.get(file)!]);
+      const changed = changes.get(file);
+      if (changed) add(file, changed);
+      else if (!changes.has(file)) {
+        // unchanged: its keys copied as they are
+        offsets[files.length] = at;
+        files.push(file);
+        hashes.set(this.hashes.subarray(this.offsets[i]!, this.offsets[i + 1]!), at);
+        at += this.offsets[i + 1]! - this.offsets[i]!;
+      }
     });
     const kept = new Set(this.files);
-    for (const [file, keys] of changes) if (!kept.has(file) && keys !== undefined) entries.push([file, keys]);
-    return FileKeys.from(entries);
+    for (const [file, keys] of changes) if (!kept.has(file) && keys !== undefined) add(file, keys);
+    offsets[files.length] = at;
+    return new FileKeys(files, offsets.slice(0, files.length + 1), hashes.slice(0, at));
   }
 }

@@ -40,7 +40,8 @@ function fromBase64(text: unknown, width: number): ArrayBuffer | undefined {
 }
 
 export function keepTable(table: FileTable): KeptTable {
-  const numbers = Float64Array.from(table.numbers, (n) => (n === null ? Number.NaN : n));
+  const numbers = new Float64Array(table.numbers.length);
+  for (let i = 0; i < numbers.length; i++) numbers[i] = table.numbers[i] ?? Number.NaN;
   return { paths: table.paths, numbers: toBase64(numbers), racy: table.racy };
 }
 
@@ -49,7 +50,9 @@ export function tableKept(kept: unknown): FileTable | undefined {
   if (typeof k !== "object" || k === null) return undefined;
   const buffer = fromBase64(k.numbers, 8);
   if (!buffer) return undefined;
-  const numbers = Array.from(new Float64Array(buffer), (n) => (Number.isNaN(n) ? null : n));
+  const values = new Float64Array(buffer);
+  const numbers: (number | null)[] = new Array(values.length);
+  for (let i = 0; i < values.length; i++) numbers[i] = Number.isNaN(values[i]) ? null : values[i]!;
   const table = { paths: k.paths, numbers, racy: k.racy };
   return isFileTable(table) ? table : undefined;
 }
