@@ -7,6 +7,7 @@
  * the full CLI (ES modules, ~200 modules read through promises) from the beginning. It cannot
  * answer, or the bundle is missing: WARM_MISS, and the full CLI runs as before.
  */
+import "./zod-jitless.js"; // first: before any schema is made
 export * as checkIncremental from "./check-incremental.js";
 export * as problems from "../format/problems.js";
 export * as problemsCi from "../format/problems-ci.js";
