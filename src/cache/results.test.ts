@@ -132,6 +132,7 @@ describe("openResultCache", () => {
     // The warm path's cache: its stamp taken to judge the entry, and handed on.
     const taken: TakenStamp[] = [];
     const warm = openResultCache(dir, { env: env(dir), fs: counting, now: later, fastLstat: null, tookStamp: (t) => taken.push(t) })!;
+    warm.tableWanted(["check"]); // its entry is there: the walk is kept as a table
     expect(warm.get(["check"])).toEqual({ problems: [3] });
     expect(taken).toMatchObject([{ now: 9_000_000, stamp: stampRepo(dir, nodeReadFs, 9_000_000) }]);
     expect(taken[0]!.rows?.table(taken[0]!.stamp!.racy)).toEqual(takeFileTable(dir, nodeReadFs, 9_000_000)); // the walk as a table too

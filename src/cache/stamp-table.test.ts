@@ -61,15 +61,24 @@ describe("the table of files from the stamp's walk", () => {
     expect(() => takeFileTable(dir, racing, Date.now() + HOUR)).toThrow();
   });
 
-  it("is the cache's table, taken with its whole stamp, and handed on with it", () => {
+  it("is the cache's table, taken with its whole stamp when an entry for the purpose named is there, and handed on with it", () => {
     const env = { YANXIU_CACHE_KEY_FILE: `${dir}-key` };
+    const at = 7_000_000_000_000;
+    const open = (more: Partial<Parameters<typeof openResultCache>[1]> = {}) => openResultCache(dir, { env, now: () => at, ...more })!;
+    // No entry for the purpose named: the walk is not kept (a warm run pays nothing for it).
+    const none = open();
+    none.tableWanted(["incremental"]);
+    none.get(["check"]);
+    expect(none.fileTable()).toBeUndefined();
+    open().put(["incremental"], { kept: true });
     const taken: { now: number; rows?: TableRows }[] = [];
-    const cache = openResultCache(dir, { env, now: () => 7_000_000_000_000, tookStamp: (s) => taken.push(s) })!;
-    expect(cache.fileTable()).toEqual(takeFileTable(dir, nodeReadFs, 7_000_000_000_000));
+    const cache = open({ tookStamp: (s) => taken.push(s) });
+    cache.tableWanted(["incremental"]);
+    expect(cache.fileTable()).toEqual(takeFileTable(dir, nodeReadFs, at));
     expect(taken).toHaveLength(1);
-    const again = openResultCache(dir, { env, stampTaken: { now: 7_000_000_000_000, stamp: stampRepo(dir, nodeReadFs, 7_000_000_000_000), rows: taken[0]!.rows } })!;
+    const again = open({ stampTaken: { now: at, stamp: stampRepo(dir, nodeReadFs, at), rows: taken[0]!.rows } });
     expect(again.fileTable()).toEqual(cache.fileTable());
     // A stamp handed on without its rows: no table (the caller walks for its own).
-    expect(openResultCache(dir, { env, stampTaken: { now: 7_000_000_000_000, stamp: stampRepo(dir, nodeReadFs, 7_000_000_000_000) } })!.fileTable()).toBeUndefined();
+    expect(open({ stampTaken: { now: at, stamp: stampRepo(dir, nodeReadFs, at) } }).fileTable()).toBeUndefined();
   });
 });

@@ -20,6 +20,7 @@ import { changedPaths, onlyPlainFiles, takeFileTable, type FileTable } from "../
 import { FileKeys } from "../checks/file-keys.js";
 import { ENDIAN, keepKeys, keepTable, keysKept, tableKept, type KeptKeys, type KeptTable } from "./incremental-entry.js";
 import { toolFingerprint } from "../cache/tool-stamp.js";
+import { INCREMENTAL_FORMAT, incrementalPurpose } from "./check-purpose.js";
 import { contentHash } from "../cache/stamp-stream.js";
 import { crossFileKeys } from "../checks/cross-file-keys.js";
 import { hashedKeys, mergeProblems, neighbourhood, type ChangedFile } from "../checks/incremental.js";
@@ -37,7 +38,7 @@ import type { Lang } from "../i18n.js";
 /** More changed files than this: the whole check (each brings its neighbourhood; past this, reading everything is as cheap). */
 export const MAX_CHANGED = 64;
 
-const FORMAT = 2;
+const FORMAT = INCREMENTAL_FORMAT;
 
 /** The entry as kept (its large parts as typed arrays: src/cli/incremental-entry.ts). */
 interface IncrementalEntry {
@@ -58,7 +59,7 @@ interface IncrementalEntry {
 }
 
 /** The entry's purpose: the whole check's, under its own name. */
-const purposeOf = (purpose: readonly unknown[]) => ["check-incremental", FORMAT, ...purpose.slice(1)];
+const purposeOf = incrementalPurpose;
 
 /** Record and session files as the load lists them (src/repo/layout.ts listYamlFiles), by path. */
 const ACTIVITY_FILE = /^(?:records|sessions)\/.+\.ya?ml$/i;
