@@ -4,11 +4,15 @@
  * warm path (src/cli/warm.ts: the CLI's entry, a warm check and a warm score answered from the
  * result cache) as one CommonJS file, which bin/yanxiu.js loads first.
  *
- * Only the modules a warm run needs are in it. Every dynamic import of another module (the
- * loading pipeline, commander, the formatters, the other commands) becomes a module that throws
- * WARM_MISS: such a run goes on in the full CLI instead (src/cli/warm.ts). A package imported
- * statically would be loaded on every run: the build refuses it. dist/cli/warm-inputs.json lists
- * the modules bundled (test/cli/start-up.test.ts reads it).
+ * Only the modules a warm run needs are in it. The dynamic imports of what a check after a few
+ * edited files needs (the incremental check, the formatters: src/cli/incremental-path.ts) are
+ * taken from a second bundle, dist/cli/incremental.cjs, built first with every package in it and
+ * loaded only when needed, with V8's code cache of it (dist/cli/incremental.cjs.v8cache). Every
+ * dynamic import of another module (commander, the whole check, the other commands) becomes a
+ * module that throws WARM_MISS, as does a missing second bundle: such a run goes on in the full
+ * CLI instead (src/cli/warm.ts). A package imported statically would be loaded on every run: the
+ * build refuses it. dist/cli/warm-inputs.json lists the modules of the first bundle
+ * (test/cli/start-up.test.ts reads it).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import Module, { createRequire } from "node:module";
@@ -64,9 +68,19 @@ await build({
   writeFileSync(`${file}.v8cache`, script.createCachedData());
 }
 
-/** Loads the second bundle once (through its code cache when V8 takes it); missing or failing: WARM_MISS. */
+/**
+ * load: the second bundle, loaded once (through its code cache when V8 takes it); missing or
+ * failing, WARM_MISS. ifLoaded: the bundle only when the incremental check loaded it already (a
+ * formatter after it); else WARM_MISS, as before (a formatter alone is cheaper in the full CLI
+ * than the whole bundle).
+ */
 const SIDE_LOADER = `let side;
-module.exports = () => {
+const miss = (file, cause) => Object.assign(new Error("not on the warm path: " + file), { code: ${JSON.stringify(WARM_MISS)}, cause });
+module.exports.ifLoaded = (name) => {
+  if (!side) throw miss(name);
+  return side;
+};
+module.exports.load = () => {
   if (side) return side;
   const { join } = require("node:path");
   const { readFileSync } = require("node:fs");
@@ -83,7 +97,7 @@ module.exports = () => {
     script.runInThisContext().call(module.exports, module.exports, require, module, file, __dirname);
     side = module.exports;
   } catch (e) {
-    throw Object.assign(new Error("not on the warm path: " + file), { code: ${JSON.stringify(WARM_MISS)}, cause: e });
+    throw miss(file, e);
   }
   return side;
 };`;
@@ -117,7 +131,9 @@ const result = await build({
       // The second bundle, required when first needed; missing or failing to load: WARM_MISS.
       b.onLoad({ filter: /.*/, namespace: "side-loader" }, () => ({ contents: SIDE_LOADER, loader: "js" }));
       b.onLoad({ filter: /.*/, namespace: "side" }, (args) => ({
-        contents: `module.exports = require("side-loader")()[${JSON.stringify(args.path)}];`,
+        contents: args.path === "checkIncremental"
+          ? `module.exports = require("side-loader").load().checkIncremental;`
+          : `module.exports = require("side-loader").ifLoaded(${JSON.stringify(args.path)})[${JSON.stringify(args.path)}];`,
         loader: "js",
       }));
       b.onLoad({ filter: /.*/, namespace: "warm-miss" }, (args) => ({
