@@ -143,6 +143,7 @@ export async function benchServe({ teachers = 2000, clients = 50, adds = 4, cpuP
           if (res.status !== 200 || !res.text.includes("已保存")) failures.push(`warm-up ${s.id} #${i}: ${res.status}`);
         }
       }));
+      await new Promise((r) => setTimeout(r, 1000)); // the warm-up's last commit and pack upkeep done
     }
     log(`${sessions.length} teachers logged in; ${sessions.length} × ${adds} adds at once…`);
     const times = [];
@@ -192,7 +193,7 @@ export async function benchServe({ teachers = 2000, clients = 50, adds = 4, cpuP
     return {
       teachers: stats.teachers, clients: sessions.length, adds: times.length, wallMs: wall,
       p50: q(0.5), p95: q(0.95), max: times.at(-1), peakRssBefore: rssBefore, peakRss: peakRss(),
-      gc, failures, missingCommits: missing, recordsInFiles: inFiles, batches, packs, loose,
+      cpuBefore: cpu0.own, gc, failures, missingCommits: missing, recordsInFiles: inFiles, batches, packs, loose,
       cpuPerAdd: (cpu1.own - cpu0.own) / times.length, threadCpuPerAdd: (cpu1.thread - cpu0.thread) / times.length,
       v8CpuPerAdd: (cpu1.v8 - cpu0.v8) / times.length, poolCpuPerAdd: (cpu1.pool - cpu0.pool) / times.length, gitCpuPerAdd: (cpu1.git - cpu0.git) / times.length,
       clientCpuPerAdd: (client.user + client.system) / 1e6 / times.length,
@@ -253,7 +254,7 @@ export function serveLine(r) {
     `p50 ${ms(r.p50)}, p95 ${ms(r.p95)}, max ${ms(r.max)} per add (target p95 ≤ 300 ms), ${r.adds} adds in ${(r.wallMs / 1000).toFixed(1)} s in ${r.batches} commit batches ` +
     `(${r.packs} packs and ${r.loose} loose objects at the end; the school was committed loose); ` +
     `server CPU per add ${ms1(r.cpuPerAdd * 1000)}, its main thread ${ms1(r.threadCpuPerAdd * 1000)}, V8's threads ${ms1(r.v8CpuPerAdd * 1000)}, libuv's pool ${ms1(r.poolCpuPerAdd * 1000)} (+ ${ms1(r.gitCpuPerAdd * 1000)} in git and its helper, + ${ms1(r.clientCpuPerAdd * 1000)} in the bench's clients); ` +
-    `server peak RSS ${mb(r.peakRss)} (${mb(r.peakRssBefore)} before the adds); ` +
+    `server peak RSS ${mb(r.peakRss)} (${mb(r.peakRssBefore)} before the adds); server CPU before the adds (the school's load, the logins) ${r.cpuBefore.toFixed(1)} s; ` +
     (r.gc.lines ? `during the adds ${r.gc.scavenges.count} scavenges (${ms(r.gc.scavenges.ms)} on the main thread) and ${r.gc.markCompacts.count} mark-compacts (${ms(r.gc.markCompacts.ms)}), heap ${r.gc.heapMbFirst} → ${r.gc.heapMb} MB after a collection; ` : "") +
     `${r.failures.length} failed, ${r.missingCommits} commits missing, ${r.recordsInFiles}/${r.adds} records in the files`;
 }
