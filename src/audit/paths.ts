@@ -3,15 +3,8 @@
  * compared (`./rules/x.yaml` and `rules//x.yaml` are rules/x.yaml), so writing a rule file
  * differently in `rules:` never hides an edit of it.
  */
-import { posix } from "node:path";
 import { t, type Lang } from "../i18n.js";
-import { CONFIG_FILE, RECORDS_DIR, ROSTER_FILE, SESSIONS_DIR } from "../repo/layout.js";
-
-/** `./a//b/../c` → `a/c`; backslashes read as slashes. A path leaving its folder keeps its `..`. */
-export function normalizeRepoPath(path: string): string {
-  const n = posix.normalize(path.replace(/\\/g, "/"));
-  return n === "." ? "" : n.replace(/^\.\//, "").replace(/\/$/, "");
-}
+import { CONFIG_FILE, normalizeRepoPath, RECORDS_DIR, ROSTER_FILE, SESSIONS_DIR } from "../repo/layout.js";
 
 /**
  * Files at the top of the git work tree that decide how the repository is checked and who

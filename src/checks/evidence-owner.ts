@@ -7,8 +7,7 @@
 import { realpathSync } from "node:fs";
 import type { Problem } from "../problem.js";
 import { msg } from "../messages/index.js";
-import { EVIDENCE_DIR } from "../repo/layout.js";
-import { normalizeRepoPath } from "../audit/paths.js";
+import { EVIDENCE_DIR, normalizeRepoPath } from "../repo/layout.js";
 import { atActivity, type Check } from "./context.js";
 import { judgeEvidence } from "./evidence.js";
 

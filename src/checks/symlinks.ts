@@ -9,8 +9,7 @@ import { join } from "node:path";
 import type { Problem } from "../problem.js";
 import { msg } from "../messages/index.js";
 import { makeProblem } from "../repo/yaml-source.js";
-import { RECORDS_DIR, SESSIONS_DIR, toRepoPath } from "../repo/layout.js";
-import { normalizeRepoPath } from "../audit/paths.js";
+import { normalizeRepoPath, RECORDS_DIR, SESSIONS_DIR, toRepoPath } from "../repo/layout.js";
 import { judgeEvidence } from "./evidence.js";
 import { atActivity, type Check } from "./context.js";
 

@@ -24,6 +24,16 @@ export const generalMessages = defineMessages({
     zh: () => "把文件本身放进仓库",
     en: () => "put the file itself in the repository",
   },
+  "path-outside-repo.rules": {
+    example: { file: "../shared/xintian.yaml" },
+    zh: (d) => `规则文件 ${d.file} 在仓库之外:CI 和 yanxiu audit 看不到它,换一台电脑算出的学时可能不同`,
+    en: (d) => `the rule file ${d.file} is outside the repository: CI and yanxiu audit cannot see it, and another computer could compute other hours`,
+  },
+  "path-outside-repo.rules-hint": {
+    example: {},
+    zh: () => "把规则文件复制进仓库(例如 rules/ 文件夹),在 rules: 里写它在仓库里的路径",
+    en: () => "copy the rule file into the repository (e.g. the rules/ folder) and list its path in the repository under rules:",
+  },
   "file-unreadable.folder": {
     example: {},
     zh: () => "这是文件夹,不是文件",

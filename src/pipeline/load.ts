@@ -10,10 +10,10 @@ import { configSchema, recordFileSchema, rosterSchema, sessionFileSchema, type R
 import { recordActivities, sessionActivities } from "../schema/activities.js";
 import { compileRuleFile, mergeRuleSets } from "../rules/load.js";
 import type { RuleSet, Scheme } from "../rules/types.js";
-import { CONFIG_FILE, linkedFoldersOutside, listYamlFiles, RECORDS_DIR, ROSTER_FILE, SESSIONS_DIR } from "../repo/layout.js";
+import { CONFIG_FILE, leavesRepo, linkedFoldersOutside, listYamlFiles, normalizeRepoPath, RECORDS_DIR, ROSTER_FILE, SESSIONS_DIR } from "../repo/layout.js";
 import { parseBytes, readYamlFile, type LoadedFile, type LoadedKind } from "../repo/read.js";
 import { validate } from "../schema/zod-problems.js";
-import { makeProblem, type YamlSource } from "../repo/yaml-source.js";
+import { makeProblem, problemAt, type YamlSource } from "../repo/yaml-source.js";
 import { TYPING_CHECKS } from "../repo/typing-problems.js";
 import type { z } from "zod";
 import { LineCounter } from "yaml";
@@ -106,7 +106,17 @@ export function loadRepo(root: string, opts: LoadOptions = {}): LoadedRepo {
   const lenient = config ? undefined : lenientConfig(configFile.loaded.source?.data);
   lenient?.unsure.forEach((u) => unsure.set(u, CONFIG_FILE));
   const usableConfig = config ?? toConfig(lenient!.data);
-  for (const ruleFile of usableConfig.rules) {
+  for (const [i, ruleFile] of usableConfig.rules.entries()) {
+    if (leavesRepo(ruleFile)) {
+      // Read only from the repository: CI's clone, audit's history and the result cache's
+      // stamp see nothing outside it, so such a file could change the hours unseen.
+      const src = configFile.loaded.source;
+      const message = msg("path-outside-repo.rules", { file: ruleFile });
+      repo.problems.push(src ? problemAt(src, ["rules", i], "path-outside-repo", message, msg("path-outside-repo.rules-hint"))
+        : makeProblem({ file: CONFIG_FILE, text: "" }, { line: 0, column: 0 }, "path-outside-repo", message, msg("path-outside-repo.rules-hint")));
+      repo.ruleSets.push(unreadableRuleSet(ruleFile, undefined));
+      continue;
+    }
     const read = readYamlFile(root, ruleFile, undefined, fs);
     const loaded: LoadedFile = { file: ruleFile, kind: "rules", source: read.source, problems: read.problems };
     files.push(loaded);
@@ -235,7 +245,8 @@ function toConfig(c: z.output<typeof configSchema>): Config {
     school: c.school,
     district: c.district,
     lang: c.lang,
-    rules: c.rules,
+    // As the repository lists its files: `./rules/x.yaml` is rules/x.yaml, so an edit of it is never taken for another file.
+    rules: c.rules.map(normalizeRepoPath),
     years: c.years.map((y) => ({
       id: y.id,
       name: y.name ?? y.id,

@@ -12,7 +12,7 @@
  * time never edit the same file, so git never has to merge them.
  */
 import { existsSync, statSync } from "node:fs";
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { dirname, join, posix, relative, resolve, sep } from "node:path";
 import { nodeReadFs, type ReadFs } from "./fs.js";
 
 export const CONFIG_FILE = "yanxiu.yaml";
@@ -65,6 +65,17 @@ export function listYamlFiles(root: string, folder: string, fs: ReadFs = nodeRea
 function joinRepoPath(folder: string, rest: string): string {
   const tail = sep === "/" ? rest : rest.split(sep).join("/");
   return folder === "" ? tail : `${folder}/${tail}`;
+}
+
+/** `./a//b/../c` → `a/c`; backslashes read as slashes. A path leaving its folder keeps its `..`. */
+export function normalizeRepoPath(path: string): string {
+  const n = posix.normalize(path.replace(/\\/g, "/"));
+  return n === "." ? "" : n.replace(/^\.\//, "").replace(/\/$/, "");
+}
+
+/** A path (already normalised) that leaves the repository or starts at the file system's root. */
+export function leavesRepo(normalised: string): boolean {
+  return normalised === ".." || normalised.startsWith("../") || normalised.startsWith("/") || /^[A-Za-z]:/.test(normalised);
 }
 
 export type RepoFileKind = "config" | "roster" | "records" | "sessions" | "rules" | "other";
