@@ -24,6 +24,7 @@ import type { ResultCache } from "../cache/results.js";
 import { changedPaths, isFileTable, onlyPlainFiles, takeFileTable, type FileTable } from "../cache/file-table.js";
 import { toolFingerprint } from "../cache/tool-stamp.js";
 import { contentHash } from "../cache/stamp-stream.js";
+import { compactValue, expandValue, type Compact } from "../cache/compact-value.js";
 import { activityFileResult, type LoadedRepo } from "../pipeline/load.js";
 import { RECORDS_DIR, SESSIONS_DIR } from "../repo/layout.js";
 import { nodeReadFs } from "../repo/fs.js";
@@ -60,8 +61,8 @@ interface IncrementalScoreEntry {
   groupSessions: boolean;
   /** The outcomes carry their trace (--format json). */
   traced: boolean;
-  /** Every roster teacher's outcome. */
-  outcomes: TeacherOutcome[];
+  /** Every roster teacher's outcome (TeacherOutcome[]), compacted: src/cache/compact-value.ts. */
+  outcomes: Compact;
   /** Each teacher's 待审核 / 退回 counts over the period: [teacher, pending, returned]. */
   reviews: [string, number, number][];
 }
@@ -149,7 +150,9 @@ function incrementally(io: Io, cache: ResultCache, purpose: readonly unknown[], 
   for (const [file, facts] of readNow) files.set(file, facts);
 
   const fresh = scoreTeachers(datasetOf(dataset, affected), scheme, period, { trace: last.traced });
-  const kept = new Map(last.outcomes.map((o) => [o.teacher, o]));
+  const keptOutcomes = expandValue(last.outcomes);
+  if (!wellFormedOutcomes(keptOutcomes)) return no("no entry");
+  const kept = new Map(keptOutcomes.map((o) => [o.teacher, o]));
   const outcomes = mergeOutcomes(sortedTeachers(dataset).map((t) => t.id), kept, fresh, affected);
   if (!outcomes) return no("a teacher without a kept result");
   // Group requirements count the groups' sessions: every file holding one was read.
@@ -173,7 +176,7 @@ function incrementally(io: Io, cache: ResultCache, purpose: readonly unknown[], 
   const report: ScoreReport = { lang, format, opts: resolved, dataset, result, reviews };
   const entry = (): IncrementalScoreEntry => ({
     format: FORMAT, root, tool: last.tool, table, shared: last.shared, files: [...files].map(([file, facts]) => [file, ...facts]),
-    groupSessions: last.groupSessions, traced: last.traced, outcomes, reviews: [...counts].map(([t, c]) => [t, c.pending, c.returned]),
+    groupSessions: last.groupSessions, traced: last.traced, outcomes: compactValue(outcomes), reviews: [...counts].map(([t, c]) => [t, c.pending, c.returned]),
   });
   return { report, warning: unscoredNote(broken, unknownKinds, lang), keep: () => cache.put(purposeOf(purpose), entry()) };
 }
@@ -204,7 +207,7 @@ export function keepAfterWhole(io: Io, cache: ResultCache, purpose: readonly unk
     const reviews = [...countByTeacher(dataset.activities, scheme, period)].map(([t, c]): [string, number, number] => [t, c.pending, c.returned]);
     cache.put(purposeOf(purpose), {
       format: FORMAT, root, tool: toolFingerprint(io.readFs ?? nodeReadFs), table, shared, files,
-      groupSessions: hasGroupRequirements(scheme), traced, outcomes: whole.outcomes, reviews,
+      groupSessions: hasGroupRequirements(scheme), traced, outcomes: compactValue(whole.outcomes), reviews,
     } satisfies IncrementalScoreEntry);
   } catch {
     // as a cache that cannot be written: nothing kept
@@ -220,11 +223,14 @@ function hasGroupRequirements(scheme: Scheme): boolean {
   return scheme.requirements.some((r) => r.subject === "group");
 }
 
+function wellFormedOutcomes(outcomes: unknown): outcomes is TeacherOutcome[] {
+  return Array.isArray(outcomes) && outcomes.every((o: TeacherOutcome) => typeof o === "object" && o !== null && typeof o.teacher === "string" && Array.isArray(o.trace));
+}
+
 function wellFormed(e: IncrementalScoreEntry | undefined): e is IncrementalScoreEntry {
   return typeof e === "object" && e !== null && e.format === FORMAT && typeof e.root === "string" && typeof e.tool === "string"
     && isFileTable(e.table) && Array.isArray(e.shared) && Array.isArray(e.files) && typeof e.groupSessions === "boolean"
-    && typeof e.traced === "boolean" && Array.isArray(e.outcomes) && Array.isArray(e.reviews)
-    && e.outcomes.every((o) => typeof o === "object" && o !== null && typeof o.teacher === "string" && Array.isArray(o.trace))
+    && typeof e.traced === "boolean" && typeof e.outcomes === "object" && e.outcomes !== null && Array.isArray(e.reviews)
     && e.files.every((f) => Array.isArray(f) && typeof f[0] === "string" && Array.isArray(f[1]) && typeof f[2] === "number" && typeof f[3] === "number")
     && e.reviews.every((r) => Array.isArray(r) && typeof r[0] === "string");
 }
