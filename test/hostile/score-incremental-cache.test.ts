@@ -4,6 +4,7 @@
  * another school is never believed; the score is then the whole one.
  */
 import { sign, SIGNATURE_LINE } from "../../src/cache/secret.js";
+import { compactValue, expandValue, type Compact } from "../../src/cache/compact-value.js";
 import { entryParts, trailerFor, TRAILER_BYTES } from "../../src/cache/entry-layout.js";
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
@@ -34,9 +35,11 @@ function forgeIncremental(dir: string, resign?: (body: Buffer) => string): numbe
     const stored = readFileSync(path);
     const body = stored.subarray(SIGNATURE_LINE);
     const parts = entryParts(body.length, body.subarray(body.length - TRAILER_BYTES))!;
-    const entry = JSON.parse(body.subarray(parts.textBytes, parts.textBytes + parts.headerBytes).toString("utf8")) as { value: { outcomes?: { score?: { total: number } }[] } };
+    const entry = JSON.parse(body.subarray(parts.textBytes, parts.textBytes + parts.headerBytes).toString("utf8")) as { value: { outcomes?: Compact } };
     if (!entry.value?.outcomes) continue;
-    for (const o of entry.value.outcomes) if (o.score) o.score.total = 50;
+    const outcomes = expandValue(entry.value.outcomes) as { score?: { total: number } }[];
+    for (const o of outcomes) if (o.score) o.score.total = 50;
+    entry.value.outcomes = compactValue(outcomes);
     const header = Buffer.from(`${JSON.stringify(entry)}\n`);
     const newBody = Buffer.concat([body.subarray(0, parts.textBytes), header, trailerFor(header.length)]);
     writeFileSync(path, Buffer.concat([resign ? Buffer.from(`${resign(newBody)}\n`) : stored.subarray(0, SIGNATURE_LINE), newBody]));
