@@ -13,7 +13,7 @@ import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { resolve } from "node:path";
 import { DEMO_SCHOOL, cleanGenerated, districtFiles, emptyStats, schoolFiles, writeSchool } from "./index.js";
-import type { SchoolOptions } from "./plan.js";
+import type { SchoolOptions } from "./plan-types.js";
 
 export function run(argv: string[]): number {
   const { values, positionals } = parseArgs({

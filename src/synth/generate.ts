@@ -6,14 +6,15 @@
  * benchmark can write a million activities without holding them. Every part draws from its own
  * seeded stream, so the same options always give byte-identical files.
  */
-import { buildPlan, schoolSeed, type SchoolOptions } from "./plan.js";
+import { buildPlan, schoolSeed } from "./plan.js";
+import type { SchoolOptions } from "./plan-types.js";
 import { SCHOOL_NAMES } from "./words.js";
 import { addStats, emptyStats, type SchoolFile, type SchoolStats } from "./stats.js";
 import { configText, GITIGNORE, readmeText, rosterText } from "./school-texts.js";
 import { activeSpan, teacherTermFile } from "./teacher-files.js";
 import { groupTermFile } from "./session-files.js";
 
-export type { SchoolOptions } from "./plan.js";
+export type { SchoolOptions } from "./plan-types.js";
 export { emptyStats, type SchoolFile, type SchoolStats } from "./stats.js";
 export { configText, rosterText } from "./school-texts.js";
 

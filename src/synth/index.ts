@@ -3,11 +3,12 @@ export {
   schoolFiles, generateSchool, districtFiles, emptyStats, configText, rosterText,
   type SchoolFile, type SchoolOptions, type SchoolStats,
 } from "./generate.js";
-export { buildPlan, buildYears, type SchoolPlan } from "./plan.js";
+export { buildPlan, buildYears } from "./plan.js";
+export type { SchoolPlan } from "./plan-types.js";
 export { writeSchool, cleanGenerated } from "./write.js";
 export { Rng, hash32 } from "./prng.js";
 
-import type { SchoolOptions } from "./plan.js";
+import type { SchoolOptions } from "./plan-types.js";
 
 /** The options examples/demo-school is generated with. Changing them changes the committed example. */
 export const DEMO_SCHOOL: SchoolOptions = {

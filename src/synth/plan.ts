@@ -4,148 +4,9 @@
  */
 import { Rng, hash32 } from "./prng.js";
 import { fromDay, toDay } from "./dates.js";
-import { GIVEN, GROUP_KINDS, LESSONS, PAPER_STARTS, SURNAMES, TOPIC_PREFIXES, TOPIC_THEMES, type GroupKind } from "./words.js";
-
-export interface SchoolOptions {
-  seed: number;
-  teachers: number;
-  /** Number of 教研组 (teaching-research groups). */
-  groups: number;
-  /** Average number of teacher records per teacher per term (group sessions come on top). */
-  activitiesPerTeacherPerTerm: number;
-  /** School years, e.g. ["2024-2025", "2025-2026"]. */
-  years: string[];
-  schoolName?: string;
-  district?: string;
-  /** Domain of the teachers' e-mail addresses. */
-  emailDomain?: string;
-  /** No generated date lies after this day (YYYY-MM-DD). Default 2026-11-23. */
-  asOf?: string;
-  /** Number of 备课组 (lesson-preparation groups) under the 教研组. Default 2 when there are ≥ 15 teachers. */
-  prepGroups?: number;
-  /** Sessions each 教研组 holds per term (±1). Default 6. */
-  sessionsPerGroupPerTerm?: number;
-  /** Write placeholder evidence files and reference them. Default true. */
-  evidence?: boolean;
-  /** Write a README.md describing the school. Default true. */
-  readme?: boolean;
-  /** Rule files listed in yanxiu.yaml. */
-  rules?: string[];
-  /** The five-year cycle; derived from the last year when absent; null for none. */
-  cycle?: { id: string; name?: string; start: string; end: string } | null;
-}
-
-export const DEFAULT_RULES = ["rules/xintian.yaml", "rules/observation-minimums.yaml"];
-export const DEFAULT_AS_OF = "2026-11-23";
-
-export interface TermInfo {
-  id: string;
-  name: string;
-  start: string;
-  end: string;
-  startDay: number;
-  endDay: number;
-  year: YearInfo;
-  /** 0 autumn, 1 spring. */
-  half: number;
-  /** Position among all terms. */
-  index: number;
-}
-
-export interface YearInfo {
-  id: string;
-  name: string;
-  start: string;
-  end: string;
-  first: number;
-  terms: TermInfo[];
-  index: number;
-}
-
-export type RoleEntry = string | { role: string; from?: string; to?: string };
-
-export interface TeacherInfo {
-  idx: number;
-  id: string;
-  name: string;
-  surname: string;
-  email: string;
-  /** Group indices: the 教研组 first, then any 备课组. */
-  groups: number[];
-  subject: string;
-  roles: RoleEntry[];
-  joined: string;
-  joinedDay: number;
-  left?: string;
-  /** First day no longer at the school; Infinity when still there. */
-  leftDay: number;
-  /** 0 falls short, 1 ordinary, 2 keen. */
-  profile: 0 | 1 | 2;
-  /** Scales this teacher's number of records. */
-  mult: number;
-  young: boolean;
-  key: boolean;
-  newTeacher: boolean;
-  gradeHead: boolean;
-  teachingLeader: boolean;
-  admin: boolean;
-  adminNoClass: boolean;
-  prepLeader: boolean;
-  shortEthics: boolean;
-  /** Research projects the teacher takes part in. */
-  projects: Array<{ project: ProjectInfo; lead: boolean }>;
-  notes?: string;
-}
-
-export interface LeaderSpan {
-  teacher: number;
-  fromDay: number;
-  toDay: number;
-}
-
-export interface GroupInfo {
-  idx: number;
-  id: string;
-  name: string;
-  type: "教研组" | "备课组";
-  parent?: number;
-  subjects: string[];
-  weekday: number;
-  members: number[];
-  leaders: LeaderSpan[];
-}
-
-export interface ProjectInfo {
-  ref: string;
-  name: string;
-  level: string;
-  group: number;
-  year: YearInfo;
-  /** Recorded as 立项 in the year's autumn term. */
-  approvedHere: boolean;
-  /** Recorded as 结题 in the year's spring term. */
-  concludedHere: boolean;
-}
-
-export interface SchoolPlan {
-  opts: Required<Omit<SchoolOptions, "cycle" | "district" | "prepGroups">> & {
-    district?: string;
-    cycle: SchoolOptions["cycle"];
-    prepGroups: number;
-  };
-  asOfDay: number;
-  years: YearInfo[];
-  terms: TermInfo[];
-  groups: GroupInfo[];
-  teachers: TeacherInfo[];
-  projects: ProjectInfo[];
-  teachingLeader?: number;
-  admin?: number;
-  /** Group whose leader changes, with the day of the change. */
-  leaderChange?: { group: number; day: number; from: number; to: number };
-}
-
-const CN_DIGITS = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+import { GROUP_KINDS, type GroupKind } from "./words.js";
+import { makeName, projectName } from "./names.js";
+import { DEFAULT_AS_OF, DEFAULT_RULES, type GroupInfo, type ProjectInfo, type RoleEntry, type SchoolOptions, type SchoolPlan, type TeacherInfo, type YearInfo } from "./plan-types.js";
 
 export function buildYears(ids: string[]): YearInfo[] {
   if (ids.length === 0) throw new Error("at least one school year is needed");
@@ -180,40 +41,6 @@ function groupKind(i: number): GroupKind {
   };
 }
 
-/** Characters that rarely end a given name. */
-const NOT_LAST = new Set([..."思一子晓新永学立天嘉诗"]);
-const GIVEN_LAST = GIVEN.filter(([c]) => !NOT_LAST.has(c));
-
-function makeName(rng: Rng, taken: Set<string>): { name: string; surname: string; pinyin: string } {
-  let best = { name: "", surname: "", pinyin: "" };
-  for (let attempt = 0; attempt < 30; attempt++) {
-    // Squaring biases towards the common surnames at the start of the list.
-    const r = rng.next();
-    const [sur, sp] = SURNAMES[Math.floor(r * r * SURNAMES.length)]!;
-    const [g1, p1] = rng.pick(GIVEN);
-    let name = sur + g1;
-    let pinyin = sp + p1;
-    if (rng.chance(0.7) || NOT_LAST.has(g1)) {
-      const [g2, p2] = rng.pick(GIVEN_LAST);
-      if (g2 !== g1) {
-        name += g2;
-        pinyin += p2;
-      }
-    }
-    best = { name, surname: sur, pinyin };
-    if (!taken.has(name)) break;
-  }
-  taken.add(best.name);
-  return best;
-}
-
-export function projectName(rng: Rng, stage: string, subject: string): string {
-  return `《${rng.pick(TOPIC_PREFIXES)}${stage}${subject}${rng.pick(TOPIC_THEMES)}》`;
-}
-
-export function paperTopic(rng: Rng, stage: string, subject: string): string {
-  return `${rng.pick(PAPER_STARTS)}${rng.pick(TOPIC_PREFIXES)}${stage}${subject}${rng.pick(TOPIC_THEMES)}`;
-}
 
 export function buildPlan(input: SchoolOptions): SchoolPlan {
   const n = Math.floor(input.teachers);
@@ -441,17 +268,6 @@ export function leaderOn(group: GroupInfo, day: number): number | undefined {
   return group.leaders.find((l) => l.fromDay <= day && day <= l.toDay)?.teacher;
 }
 
-/** A lesson of the subject: [grade, title]. */
-export function lessonOf(rng: Rng, subject: string): [string, string] {
-  return rng.pick(LESSONS[subject] ?? LESSONS["综合"]!);
-}
-
-export function cnNumber(k: number): string {
-  if (k <= 10) return CN_DIGITS[k]!;
-  if (k < 20) return `十${CN_DIGITS[k - 10]}`;
-  if (k < 100) return `${CN_DIGITS[Math.floor(k / 10)]}十${k % 10 ? CN_DIGITS[k % 10] : ""}`;
-  return String(k);
-}
 
 /** Seeds for schools of a district. */
 export function schoolSeed(seed: number, school: number): number {

@@ -1,7 +1,8 @@
 /** The school's own files: config, roster, .gitignore and the README that describes it. */
 import { fromDay } from "./dates.js";
 import { listItem, mapLines, scalar } from "./emit.js";
-import { leaderOn, type SchoolPlan } from "./plan.js";
+import { leaderOn } from "./plan.js";
+import type { SchoolPlan } from "./plan-types.js";
 import type { SchoolStats } from "./stats.js";
 
 export const GITIGNORE = "# yanxiu 的缓存与导出文件不入库\n.yanxiu-cache/\nexports/\n*.xlsx\n";

@@ -2,7 +2,9 @@
 import { Rng } from "./prng.js";
 import { fromDay, weekday } from "./dates.js";
 import { listItem, type Value } from "./emit.js";
-import { cnNumber, leaderOn, lessonOf, type GroupInfo, type SchoolPlan, type TermInfo } from "./plan.js";
+import { leaderOn } from "./plan.js";
+import { cnNumber, lessonOf } from "./names.js";
+import type { GroupInfo, SchoolPlan, TermInfo } from "./plan-types.js";
 import { DISCUSSION_TOPICS } from "./words.js";
 import type { SchoolFile } from "./stats.js";
 

@@ -2,7 +2,9 @@
 import { Rng } from "./prng.js";
 import { fromDay, monthOf, nearestWeekday } from "./dates.js";
 import { listItem, type Value } from "./emit.js";
-import { cnNumber, leaderOn, lessonOf, paperTopic, type SchoolPlan, type TeacherInfo, type TermInfo } from "./plan.js";
+import { leaderOn } from "./plan.js";
+import { cnNumber, lessonOf, paperTopic } from "./names.js";
+import type { SchoolPlan, TeacherInfo, TermInfo } from "./plan-types.js";
 import { ADMIN_TOPICS, CARE_CASES, ETHICS_BOOKS, STAGE_OF_GRADE, TOPIC_THEMES } from "./words.js";
 import type { SchoolFile } from "./stats.js";
 
