@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compactValue, expandValue, type Compact } from "./compact-value.js";
+import { compactItems, compactListAgain, compactValue, expandValue, type Compact } from "./compact-value.js";
 
 /** Through JSON, as an entry keeps it. */
 const roundTrip = (v: unknown) => expandValue(JSON.parse(JSON.stringify(compactValue(v))) as Compact);
@@ -33,5 +33,20 @@ describe("compactValue / expandValue", () => {
     expect(() => expandValue({ shapes: [["a"]], strings: [], value: [0, "1", "2"] })).toThrow(/shape/);
     expect(() => expandValue({ shapes: [], strings: [], value: "abc" })).toThrow(/number/);
     expect(() => expandValue({ shapes: [], strings: [], value: { a: 1 } })).toThrow();
+  });
+
+  it("compacts a list again keeping the unchanged items' compacted forms, adding only new shapes and strings", () => {
+    const before = [{ t: "t01", total: 10 }, { t: "t02", total: 20, note: "新" }, { t: "t03", total: 30 }];
+    const last = JSON.parse(JSON.stringify(compactValue(before))) as Compact;
+    const items = compactItems(last)!;
+    expect(items).toHaveLength(3);
+    const after = [before[0], { t: "t02", total: 25, extra: ["两"] }, before[2]];
+    const again = compactListAgain(after, last, (i) => (i === 1 ? undefined : items[i]));
+    expect(again.shapes.slice(0, last.shapes.length)).toEqual(last.shapes);
+    expect(again.strings.slice(0, last.strings.length)).toEqual(last.strings);
+    expect(again.strings.slice(last.strings.length)).toEqual(["两"]);
+    expect((again.value as unknown[])[1]).toBe(items[0]);
+    expect(expandValue(JSON.parse(JSON.stringify(again)) as Compact)).toStrictEqual(after);
+    expect(compactItems({ shapes: [], strings: [], value: [0] })).toBeUndefined();
   });
 });

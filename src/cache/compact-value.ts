@@ -19,10 +19,33 @@ export interface Compact {
 }
 
 export function compactValue(value: unknown): Compact {
-  const shapeIds = new Map<string, number>();
-  const shapes: string[][] = [];
-  const stringIds = new Map<string, number>();
-  const strings: string[] = [];
+  const { encode, shapes, strings } = encoder({ shapes: [], strings: [] });
+  return { value: encode(value), shapes, strings };
+}
+
+/**
+ * A list compacted again after a few of its items changed: each item `kept` gives (a compacted
+ * item of `last`, with its shapes and strings) is taken as it is, the others compacted anew
+ * beside it. `last`'s shapes and strings stay (some may no longer be used until a whole run).
+ */
+export function compactListAgain(items: readonly unknown[], last: Compact, kept: (index: number) => unknown | undefined): Compact {
+  const { encode, shapes, strings } = encoder(last);
+  const value: unknown[] = new Array(items.length + 1);
+  value[0] = -1;
+  for (let i = 0; i < items.length; i++) value[i + 1] = kept(i) ?? encode(items[i]);
+  return { value, shapes, strings };
+}
+
+/** The compacted items of a compacted list (as `kept` takes them back), or undefined when it is none. */
+export function compactItems(c: Compact): readonly unknown[] | undefined {
+  return Array.isArray(c.value) && c.value[0] === -1 ? c.value.slice(1) : undefined;
+}
+
+function encoder(seed: Pick<Compact, "shapes" | "strings">): { encode: (x: unknown) => unknown; shapes: string[][]; strings: string[] } {
+  const shapes = [...seed.shapes];
+  const strings = [...seed.strings];
+  const shapeIds = new Map<string, number>(shapes.map((keys, i) => [keys.join("\0"), i]));
+  const stringIds = new Map<string, number>(strings.map((x, i) => [x, i]));
   const encode = (x: unknown): unknown => {
     switch (typeof x) {
       case "string": {
@@ -67,7 +90,7 @@ export function compactValue(value: unknown): Compact {
         throw new Error(`cannot keep a ${typeof x}`);
     }
   };
-  return { value: encode(value), shapes, strings };
+  return { encode, shapes, strings };
 }
 
 /** The value back; throws on anything `compactValue` does not make (a corrupt entry is then no entry). */

@@ -24,7 +24,7 @@ import type { ResultCache } from "../cache/results.js";
 import { changedPaths, isFileTable, onlyPlainFiles, takeFileTable, type FileTable } from "../cache/file-table.js";
 import { toolFingerprint } from "../cache/tool-stamp.js";
 import { contentHash } from "../cache/stamp-stream.js";
-import { compactValue, expandValue, type Compact } from "../cache/compact-value.js";
+import { compactItems, compactListAgain, compactValue, expandValue, type Compact } from "../cache/compact-value.js";
 import { activityFileResult, type LoadedRepo } from "../pipeline/load.js";
 import { RECORDS_DIR, SESSIONS_DIR } from "../repo/layout.js";
 import { nodeReadFs } from "../repo/fs.js";
@@ -153,6 +153,9 @@ function incrementally(io: Io, cache: ResultCache, purpose: readonly unknown[], 
   const keptOutcomes = expandValue(last.outcomes);
   if (!wellFormedOutcomes(keptOutcomes)) return no("no entry");
   const kept = new Map(keptOutcomes.map((o) => [o.teacher, o]));
+  // Each kept outcome's compacted form, written again as it is for a teacher not scored again.
+  const keptItems = compactItems(last.outcomes);
+  const compacted = new Map(keptItems?.length === keptOutcomes.length ? keptOutcomes.map((o, i) => [o.teacher, keptItems[i]]) : []);
   const outcomes = mergeOutcomes(sortedTeachers(dataset).map((t) => t.id), kept, fresh, affected);
   if (!outcomes) return no("a teacher without a kept result");
   // Group requirements count the groups' sessions: every file holding one was read.
@@ -176,7 +179,7 @@ function incrementally(io: Io, cache: ResultCache, purpose: readonly unknown[], 
   const report: ScoreReport = { lang, format, opts: resolved, dataset, result, reviews };
   const entry = (): IncrementalScoreEntry => ({
     format: FORMAT, root, tool: last.tool, table, shared: last.shared, files: [...files].map(([file, facts]) => [file, ...facts]),
-    groupSessions: last.groupSessions, traced: last.traced, outcomes: compactValue(outcomes), reviews: [...counts].map(([t, c]) => [t, c.pending, c.returned]),
+    groupSessions: last.groupSessions, traced: last.traced, outcomes: compactListAgain(outcomes, last.outcomes, (i) => (affected.has(outcomes[i]!.teacher) ? undefined : compacted.get(outcomes[i]!.teacher))), reviews: [...counts].map(([t, c]) => [t, c.pending, c.returned]),
   });
   return { report, warning: unscoredNote(broken, unknownKinds, lang), keep: () => cache.put(purposeOf(purpose), entry()) };
 }
