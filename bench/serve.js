@@ -6,6 +6,8 @@
  *   node bench/serve.js --teachers 200 --clients 10 --adds 2    # a small setting, for a quick look
  *   node bench/serve.js --cpu-prof /tmp/prof   # the server's V8 CPU profile (.cpuprofile) written there
  *   node bench/serve.js --school /tmp/school   # keep the generated school there; later runs copy it
+ *   node bench/serve.js --warm 4               # every teacher saves 4 records first, not measured (code compiled)
+ *   node bench/serve.js --node-flags=--trace-gc   # flags for the server's node; --trace-gc adds a count of collections
  *
  * Generates a school (src/synth) in the temp dir, commits it with real git, starts the real
  * binary (`node bin/yanxiu.js serve DIR --port 0`) as a child, logs every simulated teacher in,
@@ -24,7 +26,7 @@ import { parseArgs } from "node:util";
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const TODAY = "2026-06-30";
 
-export async function benchServe({ teachers = 2000, clients = 50, adds = 4, cpuProf, school, log = (s) => process.stderr.write(`${s}\n`) } = {}) {
+export async function benchServe({ teachers = 2000, clients = 50, adds = 4, cpuProf, school, nodeFlags = [], warm = 0, log = (s) => process.stderr.write(`${s}\n`) } = {}) {
   const synth = await import(join(ROOT, "dist", "synth", "index.js"));
   const { openAccounts } = await import(join(ROOT, "dist", "serve", "accounts.js"));
   const { hashSecret } = await import(join(ROOT, "dist", "serve", "password.js"));
@@ -62,12 +64,13 @@ export async function benchServe({ teachers = 2000, clients = 50, adds = 4, cpuP
 
   // --cpu-prof DIR: the server writes a V8 CPU profile there when it stops (node --cpu-prof).
   const prof = cpuProf ? ["--cpu-prof", "--cpu-prof-dir", cpuProf] : [];
-  const child = spawn(process.execPath, [...prof, join(ROOT, "bin", "yanxiu.js"), "serve", dir, "--port", "0"], { env: { ...process.env, YANXIU_TODAY: TODAY }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [...prof, ...nodeFlags, join(ROOT, "bin", "yanxiu.js"), "serve", dir, "--port", "0"], { env: { ...process.env, YANXIU_TODAY: TODAY }, stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
+  let stdout = ""; // with --node-flags --trace-gc, V8's line per collection
   child.stderr.on("data", (d) => { stderr += d; if (process.env.YANXIU_BENCH_SERVER_LOG) process.stderr.write(d); });
   const url = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve did not start: ${stderr}`)), 60_000);
-    child.stdout.on("data", (d) => { const m = /(http:\/\/[^\s()]+)/.exec(String(d)); if (m) { clearTimeout(timer); resolve(m[1]); } });
+    child.stdout.on("data", (d) => { stdout += d; const m = /(http:\/\/[^\s()]+)/.exec(String(d)); if (m) { clearTimeout(timer); resolve(m[1]); } });
     child.on("exit", (code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
   });
   // The server's CPU (its own, and its finished children's: git) from /proc, in seconds; its
@@ -93,6 +96,23 @@ export async function benchServe({ teachers = 2000, clients = 50, adds = 4, cpuP
     const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     return (Number(f[11]) + Number(f[12])) / 100;
   };
+  // The server's other threads, by when Node starts them: the first six (by thread id) are V8's
+  // platform (its GC helpers and compiler threads) and Node's own; those after are libuv's pool
+  // (file system, crypto, zlib), started at its first use. Measured, not named: Node names them all "node".
+  const threadsCpu = (pid) => {
+    let v8 = 0, pool = 0;
+    const tids = readdirSync(`/proc/${pid}/task`).map(Number).filter((t) => t !== pid).sort((a, b) => a - b);
+    tids.forEach((t, i) => {
+      try {
+        const stat = readFileSync(`/proc/${pid}/task/${t}/stat`, "utf8");
+        const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        const s = (Number(f[11]) + Number(f[12])) / 100;
+        if (i < 6) v8 += s;
+        else pool += s;
+      } catch { /* a thread gone meanwhile */ }
+    });
+    return { v8, pool };
+  };
   const cpu = () => {
     const server = cpuTimes(child.pid);
     let git = server.children;
@@ -102,7 +122,8 @@ export async function benchServe({ teachers = 2000, clients = 50, adds = 4, cpuP
         git += c.own + c.children;
       } catch { /* gone meanwhile: counted in the server's children once reaped */ }
     }
-    return { own: server.own, git, thread: threadCpu(child.pid) };
+    const others = threadsCpu(child.pid);
+    return { own: server.own, git, thread: threadCpu(child.pid), v8: others.v8, pool: others.pool };
   };
   const peakRss = () => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"))?.[1] ?? 0) * 1024;
 
@@ -110,10 +131,24 @@ export async function benchServe({ teachers = 2000, clients = 50, adds = 4, cpuP
     const sessions = [];
     for (const x of active) sessions.push(await login(url, x));
     const rssBefore = peakRss();
+    const failures = [];
+    // --warm N: every teacher first saves N records, not measured (a server that has already taken
+    // saves, its code compiled), then the measured adds.
+    if (warm > 0) {
+      log(`${sessions.length} teachers logged in; ${sessions.length} × ${warm} adds to warm the server up…`);
+      await Promise.all(sessions.map(async (s) => {
+        for (let i = 1; i <= warm; i++) {
+          const body = new URLSearchParams({ _csrf: s.csrf, kind: "observation", date: "2026-06-28", title: `预热听课 ${s.id} 第${i}次`, count: "1" }).toString();
+          const res = await post(`${url}add`, body, { cookie: s.cookie, origin: url.replace(/\/$/, "") });
+          if (res.status !== 200 || !res.text.includes("已保存")) failures.push(`warm-up ${s.id} #${i}: ${res.status}`);
+        }
+      }));
+      await new Promise((r) => setTimeout(r, 1000)); // the warm-up's last commit and pack upkeep done
+    }
     log(`${sessions.length} teachers logged in; ${sessions.length} × ${adds} adds at once…`);
     const times = [];
-    const failures = [];
     const cpu0 = cpu();
+    const gcFrom = stdout.length;
     const client0 = process.cpuUsage(); // the simulated teachers' own work: they share the cores with the server
     const t0 = Date.now();
     await Promise.all(sessions.map(async (s) => {
@@ -130,6 +165,16 @@ export async function benchServe({ teachers = 2000, clients = 50, adds = 4, cpuP
     const wall = Date.now() - t0;
     const client = process.cpuUsage(client0);
     const cpu1 = cpu();
+    const gcLines = stdout.slice(gcFrom).split("\n");
+    // What the server printed during the adds (with --node-flags=--trace-opt, say), kept for a look.
+    if (process.env.YANXIU_BENCH_SERVER_STDOUT) writeFileSync(process.env.YANXIU_BENCH_SERVER_STDOUT, stdout.slice(gcFrom));
+    const gcOf = (kind) => {
+      const ms = gcLines.filter((l) => l.includes(kind)).map((l) => Number(/, ([\d.]+) \/ [\d.]+ ms/.exec(l)?.[1] ?? 0));
+      return { count: ms.length, ms: ms.reduce((a, b) => a + b, 0) };
+    };
+    const gcAll = gcLines.filter((l) => /Scavenge|Mark-Compact/.test(l));
+    const heapAfter = (l) => Number(/-> ([\d.]+) \(/.exec(l ?? "")?.[1] ?? NaN);
+    const gc = { scavenges: gcOf("Scavenge"), markCompacts: gcOf("Mark-Compact"), lines: gcAll.length, heapMb: heapAfter(gcAll.at(-1)), heapMbFirst: heapAfter(gcAll[0]) };
     times.sort((a, b) => a - b);
     const q = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
     // Verify: every record in its teacher's file, every commit present and authored by its teacher.
@@ -148,8 +193,9 @@ export async function benchServe({ teachers = 2000, clients = 50, adds = 4, cpuP
     return {
       teachers: stats.teachers, clients: sessions.length, adds: times.length, wallMs: wall,
       p50: q(0.5), p95: q(0.95), max: times.at(-1), peakRssBefore: rssBefore, peakRss: peakRss(),
-      failures, missingCommits: missing, recordsInFiles: inFiles, batches, packs, loose,
-      cpuPerAdd: (cpu1.own - cpu0.own) / times.length, threadCpuPerAdd: (cpu1.thread - cpu0.thread) / times.length, gitCpuPerAdd: (cpu1.git - cpu0.git) / times.length,
+      cpuBefore: cpu0.own, gc, failures, missingCommits: missing, recordsInFiles: inFiles, batches, packs, loose,
+      cpuPerAdd: (cpu1.own - cpu0.own) / times.length, threadCpuPerAdd: (cpu1.thread - cpu0.thread) / times.length,
+      v8CpuPerAdd: (cpu1.v8 - cpu0.v8) / times.length, poolCpuPerAdd: (cpu1.pool - cpu0.pool) / times.length, gitCpuPerAdd: (cpu1.git - cpu0.git) / times.length,
       clientCpuPerAdd: (client.user + client.system) / 1e6 / times.length,
     };
   } finally {
@@ -207,14 +253,15 @@ export function serveLine(r) {
   return `serve: ${r.clients} teachers × ${r.adds / r.clients} adds at once into a ${r.teachers.toLocaleString("en")}-teacher school: ` +
     `p50 ${ms(r.p50)}, p95 ${ms(r.p95)}, max ${ms(r.max)} per add (target p95 ≤ 300 ms), ${r.adds} adds in ${(r.wallMs / 1000).toFixed(1)} s in ${r.batches} commit batches ` +
     `(${r.packs} packs and ${r.loose} loose objects at the end; the school was committed loose); ` +
-    `server CPU per add ${ms1(r.cpuPerAdd * 1000)}, its main thread ${ms1(r.threadCpuPerAdd * 1000)} (+ ${ms1(r.gitCpuPerAdd * 1000)} in git and its helper, + ${ms1(r.clientCpuPerAdd * 1000)} in the bench's clients); ` +
-    `server peak RSS ${mb(r.peakRss)} (${mb(r.peakRssBefore)} before the adds); ` +
+    `server CPU per add ${ms1(r.cpuPerAdd * 1000)}, its main thread ${ms1(r.threadCpuPerAdd * 1000)}, V8's threads ${ms1(r.v8CpuPerAdd * 1000)}, libuv's pool ${ms1(r.poolCpuPerAdd * 1000)} (+ ${ms1(r.gitCpuPerAdd * 1000)} in git and its helper, + ${ms1(r.clientCpuPerAdd * 1000)} in the bench's clients); ` +
+    `server peak RSS ${mb(r.peakRss)} (${mb(r.peakRssBefore)} before the adds); server CPU before the adds (the school's load, the logins) ${r.cpuBefore.toFixed(1)} s; ` +
+    (r.gc.lines ? `during the adds ${r.gc.scavenges.count} scavenges (${ms(r.gc.scavenges.ms)} on the main thread) and ${r.gc.markCompacts.count} mark-compacts (${ms(r.gc.markCompacts.ms)}), heap ${r.gc.heapMbFirst} → ${r.gc.heapMb} MB after a collection; ` : "") +
     `${r.failures.length} failed, ${r.missingCommits} commits missing, ${r.recordsInFiles}/${r.adds} records in the files`;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { values } = parseArgs({ options: { teachers: { type: "string" }, clients: { type: "string" }, adds: { type: "string" }, "cpu-prof": { type: "string" }, school: { type: "string" } } });
-  const r = await benchServe({ teachers: Number(values.teachers ?? 2000), clients: Number(values.clients ?? 50), adds: Number(values.adds ?? 4), cpuProf: values["cpu-prof"], school: values.school });
+  const { values } = parseArgs({ options: { teachers: { type: "string" }, clients: { type: "string" }, adds: { type: "string" }, "cpu-prof": { type: "string" }, school: { type: "string" }, "node-flags": { type: "string" }, warm: { type: "string" } } });
+  const r = await benchServe({ teachers: Number(values.teachers ?? 2000), clients: Number(values.clients ?? 50), adds: Number(values.adds ?? 4), cpuProf: values["cpu-prof"], school: values.school, nodeFlags: values["node-flags"]?.split(/\s+/).filter(Boolean), warm: Number(values.warm ?? 0) });
   process.stdout.write(serveLine(r) + "\n");
   for (const f of r.failures.slice(0, 5)) process.stdout.write(`  failed: ${f}\n`);
   process.exitCode = r.failures.length || r.missingCommits || r.recordsInFiles !== r.adds ? 1 : 0;

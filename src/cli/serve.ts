@@ -4,6 +4,7 @@ import { t } from "../i18n.js";
 import { gitTopLevel } from "../git/git.js";
 import { listen } from "../serve/listen.js";
 import { ensureServeDir } from "../serve/accounts.js";
+import { optimizeLater } from "../serve/tier-up.js";
 import { pickLang, today, UsageError, type Io } from "./io.js";
 import { peekConfigLang, requireRepoRoot } from "./repo-arg.js";
 
@@ -35,7 +36,7 @@ export function registerServe(program: Command, io: Io): void {
       ensureServeDir(root);
       let running;
       try {
-        running = await listen({ root, today: () => today(io.env), trustProxy: Boolean(flags.trustProxy), maxUploadBytes: Math.round(mb * 1048576) }, flags.host, port);
+        running = await listen({ root, today: () => today(io.env), trustProxy: Boolean(flags.trustProxy), maxUploadBytes: Math.round(mb * 1048576), afterLoad: optimizeLater }, flags.host, port);
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         throw new UsageError(code === "EADDRINUSE" ? t(lang, `端口 ${port} 已被占用,换一个 --port`, `port ${port} is in use; choose another --port`) : t(lang, `无法监听 ${flags.host}:${port}(${code ?? e})`, `cannot listen on ${flags.host}:${port} (${code ?? e})`));

@@ -33,7 +33,7 @@ export const PRE_COOKIE = "yx_pre";
 const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 export function createServer(opts: ServeOptions, socketAddress?: (c: Ctx) => string | undefined): { app: Hono<{ Variables: Vars }>; server: Server } {
-  const state = new RepoState(opts.root, "zh");
+  const state = new RepoState(opts.root, "zh", opts.afterLoad);
   const server: Server = {
     opts: { trustProxy: false, maxUploadBytes: 10 * 1024 * 1024, watch: true, ...opts },
     state,

@@ -23,10 +23,12 @@ export interface ServeOptions {
   watch?: boolean;
   /** Roll up the batches' packs past this many (src/git/pack-upkeep.ts; tests make it small). */
   packLimit?: number;
+  /** Called after each load of the school (`yanxiu serve`: V8's later optimizing, src/serve/tier-up.ts, once the first load is done). */
+  afterLoad?: () => void;
 }
 
 export interface Server {
-  opts: Required<Omit<ServeOptions, "watch" | "now" | "packLimit">> & { watch: boolean };
+  opts: Required<Omit<ServeOptions, "watch" | "now" | "packLimit" | "afterLoad">> & { watch: boolean };
   state: RepoState;
   sessions: Sessions;
   limiter: LoginLimiter;

@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
-import { replaceInPlace } from "./state.js";
+import { afterEach, describe, expect, it } from "vitest";
+import { copyDemoSchool, removeDir } from "../../test/helpers/temp-repo.js";
+import { RepoState, replaceInPlace } from "./state.js";
 
 describe("replaceInPlace", () => {
   const isB = (x: string) => x.startsWith("b");
@@ -36,5 +37,25 @@ describe("replaceInPlace with the old items known", () => {
     replaceInPlace(list, (x) => x.f === "b", [n], [gone]);
     expect(list).toEqual([a, n]);
     expect(list[1]).toBe(n);
+  });
+});
+
+describe("RepoState's afterLoad", () => {
+  let dir: string | undefined;
+  afterEach(() => { if (dir) removeDir(dir); });
+
+  it("is called after each load of the school, with the school loaded, and not for a page answered from the loaded one", () => {
+    dir = copyDemoSchool();
+    const seen: number[] = [];
+    const state: RepoState = new RepoState(dir, "zh", () => { seen.push(state.current().files.length); });
+    expect(seen).toEqual([]);
+    const first = state.current();
+    expect(seen).toEqual([first.files.length]);
+    expect(first.files.length).toBeGreaterThan(0);
+    expect(state.current()).toBe(first);
+    expect(seen).toHaveLength(1);
+    state.markStale();
+    expect(state.current()).not.toBe(first);
+    expect(seen).toHaveLength(2);
   });
 });

@@ -28,7 +28,7 @@ export class RepoState {
   /** Bumped on every reload, so pages can tell (and tests can wait for) a fresh load. */
   generation = 0;
 
-  constructor(readonly root: string, readonly lang: Lang) {}
+  constructor(readonly root: string, readonly lang: Lang, private readonly afterLoad?: () => void) {}
 
   start(): void {
     try {
@@ -118,6 +118,7 @@ export class RepoState {
     if (!this.repo || this.stale) {
       this.stale = false;
       this.repo = loadRepo(this.root);
+      this.afterLoad?.();
       this.fileIndex = undefined;
       this.generation++;
       // Built between requests, so the first save after a load does not wait for it.
