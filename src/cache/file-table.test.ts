@@ -43,6 +43,20 @@ describe("the table of files", () => {
     expect(changedPaths(before, table(Date.now() + HOUR), hashNow).sort()).toEqual(["records/t1/a.yaml", "records/t1/b.yaml", "records/t1/c.yaml", "roster.yaml"]);
   });
 
+  it("finds changes before, at and after the place where a file was added or deleted", () => {
+    const before = table(Date.now() + HOUR);
+    const later = new Date(Date.now() + 10_000);
+    utimesSync(join(root, "records", "t1", "a.yaml"), later, later); // before the new file: compared in place
+    writeFileSync(join(root, "records", "t1", "aa.yaml"), "aa"); // added between a and b
+    utimesSync(join(root, "roster.yaml"), later, later); // after it: compared by path
+    const now = table(Date.now() + HOUR);
+    expect(changedPaths(before, now, hashNow)).toEqual(["records/t1/a.yaml", "records/t1/aa.yaml", "roster.yaml"]);
+    rmSync(join(root, "records", "t1", "aa.yaml"));
+    rmSync(join(root, "records", "t1", "b.yaml"));
+    expect(changedPaths(now, table(Date.now() + HOUR), hashNow)).toEqual(["records/t1/aa.yaml", "records/t1/b.yaml"]);
+    expect(changedPaths(now, now, hashNow)).toEqual([]);
+  });
+
   it("compares a racy file by content when its numbers are the same", () => {
     const before = table(Date.now());
     expect(Object.keys(before.racy).sort()).toEqual(["records/t1/a.yaml", "records/t1/b.yaml", "roster.yaml"]);

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { nodeFs, nodeReadFs, type FileStat, type ReadFs } from "../repo/fs.js";
 import { removeDir, tempDir } from "../../test/helpers/temp-repo.js";
 import { openResultCache, stampRepo, type TakenStamp } from "./results.js";
+import { takeFileTable } from "./file-table.js";
 import { sign, SIGNATURE_LINE } from "./secret.js";
 import type { StoredText } from "./stored-text.js";
 
@@ -131,8 +132,10 @@ describe("openResultCache", () => {
     // The warm path's cache: its stamp taken to judge the entry, and handed on.
     const taken: TakenStamp[] = [];
     const warm = openResultCache(dir, { env: env(dir), fs: counting, now: later, fastLstat: null, tookStamp: (t) => taken.push(t) })!;
+    warm.tableWanted(["check"]); // its entry is there: the walk is kept as a table
     expect(warm.get(["check"])).toEqual({ problems: [3] });
-    expect(taken).toEqual([{ now: 9_000_000, stamp: stampRepo(dir, nodeReadFs, 9_000_000) }]);
+    expect(taken).toMatchObject([{ now: 9_000_000, stamp: stampRepo(dir, nodeReadFs, 9_000_000) }]);
+    expect(taken[0]!.rows?.table(taken[0]!.stamp!.racy)).toEqual(takeFileTable(dir, nodeReadFs, 9_000_000)); // the walk as a table too
     expect(lstats.length).toBeGreaterThan(0);
     // The full CLI's cache given that stamp: judges by it and stats nothing, at the stamp's time.
     lstats.length = 0;

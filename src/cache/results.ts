@@ -26,6 +26,7 @@ import { ensureIgnored, removeDeadWriters, startEntry, type EntryWriter } from "
 import { cacheSecret, verifiedBytes, type KeyIo } from "./secret.js";
 import { textInMemory, verifiedPieces, type StoredText } from "./stored-text.js";
 import { toolFingerprint } from "./tool-stamp.js";
+import { TableRows, type FileTable } from "./file-table.js";
 
 export const RESULTS_DIR = "results";
 
@@ -54,6 +55,8 @@ export interface ResultCacheIo {
 export interface TakenStamp {
   now: number;
   stamp: Stamp | null;
+  /** The stamp's walk, to be made a table of files (src/cache/file-table.ts) for check's incremental run. */
+  rows?: TableRows;
 }
 
 export interface ResultCache {
@@ -76,6 +79,17 @@ export interface ResultCache {
    * will carry is taken first, before the caller reads anything; undefined when it cannot be.
    */
   getSigned<T>(purpose: unknown): T | undefined;
+  /**
+   * Every file's stats as a table (src/cache/file-table.ts), from the whole stamp's walk (taken
+   * now if it was not yet, so before the caller reads anything); undefined when that walk made
+   * none (a file gone meanwhile, a folder that could not be listed, a stamp handed on without it).
+   */
+  fileTable(): FileTable | undefined;
+  /**
+   * Keep the whole stamp's walk for `fileTable` when an entry for this purpose is there as the
+   * stamp is taken (check's incremental entry): ~2–3 ms of a warm run otherwise spent for nothing.
+   */
+  tableWanted(purpose: unknown): void;
   /** Is there an entry for this purpose, trusted or not? (Nothing is read or judged.) */
   has(purpose: unknown): boolean;
   /** The text may come in the pieces it was written out in: they are stored as they are, never joined. */
@@ -115,11 +129,11 @@ export interface TextEntry {
  * folder and every entry at its top; on any doubt the stamp is taken the plain way. Both ways
  * hash the very same bytes.
  */
-export function stampRepo(root: string, fs: ReadFs, now: number, fast?: FastLstat): Stamp {
+export function stampRepo(root: string, fs: ReadFs, now: number, fast?: FastLstat, rows?: { current?: TableRows }): Stamp {
   const top = join(root);
   if (fast) {
     try {
-      const stamp = fastStamp(top, fs, now, fast);
+      const stamp = fastStamp(top, fs, now, fast, rows ? (rows.current = new TableRows()) : undefined);
       if (stamp) return stamp;
     } catch {
       // A folder that could not be entered or listed: the plain way says what it is.
@@ -127,11 +141,11 @@ export function stampRepo(root: string, fs: ReadFs, now: number, fast?: FastLsta
       fast.done();
     }
   }
-  return plainStamp(top, fs, now);
+  return plainStamp(top, fs, now, rows ? (rows.current = new TableRows()) : undefined);
 }
 
-function plainStamp(top: string, fs: ReadFs, now: number): Stamp {
-  const stream = new StampStream(toolFingerprint(fs));
+function plainStamp(top: string, fs: ReadFs, now: number, rows?: TableRows): Stamp {
+  const stream = new StampStream(toolFingerprint(fs), rows);
   const racy: Record<string, string> = {};
   const visit = (folder: string, relFolder: string): void => {
     const names = listed(fs, folder, relFolder, stream);
@@ -202,8 +216,8 @@ function agrees(fast: FastLstat, fs: ReadFs, path: string, name: string, n: Floa
 }
 
 /** The stamp through `fast`; undefined when it does not agree with `fs.lstatSync` at the top. */
-function fastStamp(top: string, fs: ReadFs, now: number, fast: FastLstat): Stamp | undefined {
-  const stream = new StampStream(toolFingerprint(fs));
+function fastStamp(top: string, fs: ReadFs, now: number, fast: FastLstat, rows?: TableRows): Stamp | undefined {
+  const stream = new StampStream(toolFingerprint(fs), rows);
   const racy: Record<string, string> = {};
   const n = new Float64Array(5);
   const visit = (folder: string, relFolder: string): boolean => {
@@ -258,14 +272,18 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
   const now = io.stampTaken?.now ?? io.now?.() ?? Date.now();
   /** Every file as it is now, to judge an entry by; null when a folder could not be listed (a miss). */
   let whole: Stamp | null | undefined = io.stampTaken?.stamp;
+  /** The whole stamp's walk, to be made a table of files. */
+  const walked: { current?: TableRows } = { current: io.stampTaken?.rows };
+  /** The purpose whose entry makes the walk worth keeping. */
+  let tableFor: unknown;
   const wholeStamp = (): Stamp | null => {
     if (whole === undefined) {
       try {
-        whole = stampRepo(root, fs, now, fast);
+        whole = stampRepo(root, fs, now, fast, tableFor !== undefined && has(tableFor) ? walked : undefined);
       } catch {
         whole = null; // an unlistable folder: run uncached, the load reports it
       }
-      io.tookStamp?.({ now, stamp: whole });
+      io.tookStamp?.({ now, stamp: whole, rows: whole ? walked.current : undefined });
     }
     return whole;
   };
@@ -322,6 +340,14 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
     } catch {
       pieces?.close();
       return undefined;
+    }
+  };
+  /** Is there an entry for this purpose, trusted or not? */
+  const has = (purpose: unknown): boolean => {
+    try {
+      return fs.lstatSync(pathOf(purpose)).isFile();
+    } catch {
+      return false;
     }
   };
   /** Some file racy when the entry was made is settled now (an entry found is judged by the whole stamp). */
@@ -415,12 +441,13 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
       found?.text.readAll(); // closes the file now (the text of an entry `put` is empty)
       return found?.entry.value as T | undefined;
     },
-    has(purpose: unknown) {
-      try {
-        return fs.lstatSync(pathOf(purpose)).isFile();
-      } catch {
-        return false;
-      }
+    fileTable() {
+      const stamp = wholeStamp();
+      return stamp ? walked.current?.table(stamp.racy) : undefined;
+    },
+    has,
+    tableWanted(purpose: unknown) {
+      tableFor = purpose;
     },
     put: (purpose, value) => write(purpose, value, ""),
     getWithText<T>(purpose: unknown) {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { Problem } from "../problem.js";
 import { fnv1a, hashedKeys, mergeProblems, neighbourhood } from "./incremental.js";
+import { FileKeys } from "./file-keys.js";
 
 describe("neighbourhood", () => {
   // a and b share key 1 (a duplicate pair); b and c share key 2; c and d share 3; e stands alone.
-  const keys = new Map<string, number[]>([["a", [1]], ["b", [1, 2]], ["c", [2, 3]], ["d", [3]], ["e", [9]]]);
+  const keys = FileKeys.from([["a", [1]], ["b", [1, 2]], ["c", [2, 3]], ["d", [3]], ["e", [9]]]);
 
   it("reports again the changed file and every file sharing a key with it, and loads what those can collide with", () => {
     const { report, load } = neighbourhood(keys, new Map([["a", { before: [1], now: [1] }]]));

@@ -14,6 +14,7 @@
  */
 import type { Problem } from "../problem.js";
 import { stemOf, type CrossFileKeys } from "./cross-file-keys.js";
+import type { FileKeys } from "./file-keys.js";
 
 /** A file's keys, hashed (30 bits): duplicate keys, refs (only when `withRefs`) and its stem. */
 export function hashedKeys(file: string, keys: CrossFileKeys, withRefs: boolean): number[] {
@@ -47,7 +48,7 @@ export interface ChangedFile {
  * `keys`: every record and session file's hashed keys in the last run. Returns the files to
  * report on again (present now) and the files to load to check them.
  */
-export function neighbourhood(keys: ReadonlyMap<string, readonly number[]>, changed: ReadonlyMap<string, ChangedFile>): { report: Set<string>; load: Set<string> } {
+export function neighbourhood(keys: FileKeys, changed: ReadonlyMap<string, ChangedFile>): { report: Set<string>; load: Set<string> } {
   const keysNow = (file: string) => (changed.has(file) ? changed.get(file)!.now : keys.get(file));
   const touched = new Set<number>();
   for (const c of changed.values()) for (const k of [...(c.before ?? []), ...(c.now ?? [])]) touched.add(k);
@@ -62,17 +63,10 @@ export function neighbourhood(keys: ReadonlyMap<string, readonly number[]>, chan
 }
 
 /** The files (by their last run's keys) holding one of these keys. */
-function sharing(keys: ReadonlyMap<string, readonly number[]>, wanted: ReadonlySet<number>): string[] {
+function sharing(keys: FileKeys, wanted: ReadonlySet<number>): string[] {
   const out: string[] = [];
   if (wanted.size === 0) return out;
-  for (const [file, list] of keys) {
-    for (const k of list) {
-      if (wanted.has(k)) {
-        out.push(file);
-        break;
-      }
-    }
-  }
+  for (let i = 0; i < keys.size; i++) if (keys.sharesAny(i, wanted)) out.push(keys.files[i]!);
   return out;
 }
 

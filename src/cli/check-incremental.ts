@@ -16,8 +16,11 @@
 import type { Problem } from "../problem.js";
 import type { Activity } from "../model.js";
 import type { ResultCache } from "../cache/results.js";
-import { changedPaths, isFileTable, onlyPlainFiles, takeFileTable, type FileTable } from "../cache/file-table.js";
+import { changedPaths, onlyPlainFiles, takeFileTable, type FileTable } from "../cache/file-table.js";
+import { FileKeys } from "../checks/file-keys.js";
+import { ENDIAN, keepKeys, keepTable, keysKept, tableKept, type KeptKeys, type KeptTable } from "./incremental-entry.js";
 import { toolFingerprint } from "../cache/tool-stamp.js";
+import { INCREMENTAL_FORMAT, incrementalPurpose } from "./check-purpose.js";
 import { contentHash } from "../cache/stamp-stream.js";
 import { crossFileKeys } from "../checks/cross-file-keys.js";
 import { hashedKeys, mergeProblems, neighbourhood, type ChangedFile } from "../checks/incremental.js";
@@ -35,16 +38,19 @@ import type { Lang } from "../i18n.js";
 /** More changed files than this: the whole check (each brings its neighbourhood; past this, reading everything is as cheap). */
 export const MAX_CHANGED = 64;
 
-const FORMAT = 1;
+const FORMAT = INCREMENTAL_FORMAT;
 
+/** The entry as kept (its large parts as typed arrays: src/cli/incremental-entry.ts). */
 interface IncrementalEntry {
   format: typeof FORMAT;
+  /** The byte order the typed arrays were written in. */
+  endian: string;
   /** The repository's folder: an entry copied from another school is not this one's. */
   root: string;
   tool: string;
-  table: FileTable;
+  table: KeptTable;
   /** Each record and session file's hashed cross-file keys. */
-  keys: Record<string, number[]>;
+  keys: KeptKeys;
   /** Some activity had an id: refs are among the keys (without ids duplicate-id finds nothing, and refs are not worked out). */
   ids: boolean;
   /** The whole check's files that are not record or session files (config, roster, rules), in its order. */
@@ -53,7 +59,7 @@ interface IncrementalEntry {
 }
 
 /** The entry's purpose: the whole check's, under its own name. */
-const purposeOf = (purpose: readonly unknown[]) => ["check-incremental", FORMAT, ...purpose.slice(1)];
+const purposeOf = incrementalPurpose;
 
 /** Record and session files as the load lists them (src/repo/layout.ts listYamlFiles), by path. */
 const ACTIVITY_FILE = /^(?:records|sessions)\/.+\.ya?ml$/i;
@@ -86,16 +92,16 @@ export function checkIncrementally(io: Io, cache: ResultCache, purpose: readonly
 function incrementally(io: Io, cache: ResultCache, purpose: readonly unknown[], root: string, lang: Lang, today: string, disabled: readonly string[]): IncrementalRun | undefined {
   const no = (why: string): undefined => void trace(io, `whole check (${why})`);
   const fs = io.readFs ?? nodeReadFs;
-  const last = cache.getSigned<IncrementalEntry>(purposeOf(purpose));
-  if (!wellFormed(last)) return no("no entry");
-  if (last.root !== root) return no("another folder's entry");
-  if (last.tool !== toolFingerprint(fs)) return no("another build of the tool");
-  let table: FileTable;
-  try {
-    table = takeFileTable(root, fs, Date.now());
-  } catch {
-    return no("a folder could not be listed");
-  }
+  const kept = cache.getSigned<IncrementalEntry>(purposeOf(purpose));
+  if (!wellFormed(kept)) return no("no entry");
+  if (kept.root !== root) return no("another folder's entry");
+  if (kept.tool !== toolFingerprint(fs)) return no("another build of the tool");
+  const lastTable = tableKept(kept.table);
+  const lastKeys = keysKept(kept.keys);
+  if (!lastTable || !lastKeys) return no("no entry");
+  const last = { ...kept, table: lastTable };
+  const table = tableNow(cache, root, fs);
+  if (!table) return no("a folder could not be listed");
   if (!onlyPlainFiles(table)) return no("a link or special file");
   const changed = changedPaths(last.table, table, (rel) => contentHash(fs, join(root, rel)));
   if (changed.length > MAX_CHANGED) return no(`${changed.length} files changed`);
@@ -107,7 +113,6 @@ function incrementally(io: Io, cache: ResultCache, purpose: readonly unknown[], 
   const listed = [RECORDS_DIR, SESSIONS_DIR].flatMap((top) => table.paths.filter((p) => p.startsWith(`${top}/`) && isActivityPath(p)).sort());
 
   const present = new Set(listed);
-  const oldKeys = new Map(Object.entries(last.keys));
   // The changed files' keys now, from a first read; the load below reads them again and must agree.
   const probe = changed.filter((p) => present.has(p));
   const titles = new Map<string, string>();
@@ -119,8 +124,8 @@ function incrementally(io: Io, cache: ResultCache, purpose: readonly unknown[], 
     newKeys.set(p, hashedKeys(p, crossFileKeys(activities, titles, last.ids), last.ids));
   }
   const changes = new Map<string, ChangedFile>();
-  for (const p of changed) changes.set(p, { before: oldKeys.get(p), now: present.has(p) ? newKeys.get(p) ?? [] : undefined });
-  const { report, load } = neighbourhood(oldKeys, changes);
+  for (const p of changed) changes.set(p, { before: lastKeys.get(p), now: present.has(p) ? newKeys.get(p) ?? [] : undefined });
+  const { report, load } = neighbourhood(lastKeys, changes);
 
   const repo = loadRepoFor(io, root, lang, { validSources: "data", only: load });
   if (!repo.dataset) return no("the config or roster has errors");
@@ -134,14 +139,11 @@ function incrementally(io: Io, cache: ResultCache, purpose: readonly unknown[], 
   const files = [...last.shared, ...listed];
   trace(io, `${changed.length} changed, ${report.size} checked again, ${load.size} read`);
 
-  const keys: Record<string, number[]> = { ...last.keys };
-  for (const p of changed) {
-    if (present.has(p)) keys[p] = again.get(p) ?? [];
-    else delete keys[p];
-  }
+  const keysNow = new Map<string, number[] | undefined>();
+  for (const p of changed) keysNow.set(p, present.has(p) ? again.get(p) ?? [] : undefined);
   return {
     whole: { problems, files },
-    keep: () => cache.put(purposeOf(purpose), { format: FORMAT, root, tool: last.tool, table, keys, ids: last.ids, shared: last.shared, problems } satisfies IncrementalEntry),
+    keep: () => cache.put(purposeOf(purpose), entry(root, last.tool, table, lastKeys.with(keysNow), last.ids, last.shared, problems)),
   };
 }
 
@@ -154,8 +156,17 @@ function incrementally(io: Io, cache: ResultCache, purpose: readonly unknown[], 
  */
 export function tableBeforeWhole(io: Io, cache: ResultCache, purpose: readonly unknown[], root: string): FileTable | undefined {
   if (!cache.has(purpose) && !cache.has(purposeOf(purpose))) return undefined;
+  return tableNow(cache, root, io.readFs ?? nodeReadFs);
+}
+
+/**
+ * The table of files now, before anything is read: from the whole stamp's walk when it made one
+ * (the same rows in the same order, without a second walk), else a walk of its own. Undefined
+ * when a folder cannot be listed or a file went meanwhile.
+ */
+function tableNow(cache: ResultCache, root: string, fs: ReadFs): FileTable | undefined {
   try {
-    return takeFileTable(root, io.readFs ?? nodeReadFs, Date.now());
+    return cache.fileTable() ?? takeFileTable(root, fs, Date.now());
   } catch {
     return undefined;
   }
@@ -173,10 +184,14 @@ export function keepAfterWhole(io: Io, cache: ResultCache, purpose: readonly unk
 function keepEntry(io: Io, cache: ResultCache, purpose: readonly unknown[], root: string, table: FileTable, repo: LoadedRepo, whole: WholeCheck): void {
   if (!repo.dataset) return; // a broken config or roster: every run checks everything
   const ids = activitiesOf(repo).some((a) => a.id);
-  const keys = Object.fromEntries(keysByFile(repo, new Map(), ids));
+  const keys = FileKeys.from(keysByFile(repo, new Map(), ids));
   const shared = repo.files.filter((f) => f.kind !== "records" && f.kind !== "sessions").map((f) => f.file);
   const tool = toolFingerprint(io.readFs ?? nodeReadFs);
-  cache.put(purposeOf(purpose), { format: FORMAT, root, tool, table, keys, ids, shared, problems: whole.problems } satisfies IncrementalEntry);
+  cache.put(purposeOf(purpose), entry(root, tool, table, keys, ids, shared, whole.problems));
+}
+
+function entry(root: string, tool: string, table: FileTable, keys: FileKeys, ids: boolean, shared: string[], problems: Problem[]): IncrementalEntry {
+  return { format: FORMAT, endian: ENDIAN, root, tool, table: keepTable(table), keys: keepKeys(keys), ids, shared, problems };
 }
 
 function activitiesOf(repo: LoadedRepo): Activity[] {
@@ -198,7 +213,7 @@ function sameKeys(a: readonly number[], b: readonly number[]): boolean {
 }
 
 function wellFormed(e: IncrementalEntry | undefined): e is IncrementalEntry {
-  return typeof e === "object" && e !== null && e.format === FORMAT && typeof e.root === "string" && typeof e.tool === "string"
-    && isFileTable(e.table) && typeof e.keys === "object" && e.keys !== null && typeof e.ids === "boolean"
+  return typeof e === "object" && e !== null && e.format === FORMAT && e.endian === ENDIAN && typeof e.root === "string" && typeof e.tool === "string"
+    && typeof e.ids === "boolean"
     && Array.isArray(e.shared) && Array.isArray(e.problems);
 }

@@ -9,6 +9,7 @@ import type { Problem } from "../problem.js";
 import type { Lang } from "../i18n.js";
 import { EXIT, pickLang, setExitCode, today, UsageError, useColour, type Io } from "./io.js";
 import { locateRepo, resultCacheFor } from "./repo-locate.js";
+import { incrementalPurpose } from "./check-purpose.js";
 import type { LoadedRepo } from "../pipeline/load.js";
 
 export const CHECK_FORMATS = ["text", "json", "github", "sarif", "junit", "codequality"] as const;
@@ -110,6 +111,9 @@ export async function runCheck(io: Io, paths: string[], opts: CheckOptions, lang
     const cache = changedOnly ? undefined : await resultCacheFor(io, root);
     const purpose = ["check", repoLang, day, [...new Set(opts.disable)].sort()];
     const outputPurpose = ["check-output", ...purpose.slice(1), opts.format, colour, named ?? null];
+    // The stamp (taken by the first look below) keeps its walk as a table of files only when an
+    // incremental entry is there to compare it with: a warm run with none pays nothing for it.
+    cache?.tableWanted(incrementalPurpose(purpose));
     const kept = cache?.get<{ out: string; exit: number }>(outputPurpose);
     if (kept && typeof kept.out === "string") {
       await emit(io, opts.output, kept.out, repoLang);
@@ -128,7 +132,8 @@ export async function runCheck(io: Io, paths: string[], opts: CheckOptions, lang
     } else {
       // After a few record or session files changed: the last whole check, with only what they can affect checked again.
       const incremental = cache && (await import("./check-incremental.js"));
-      const again = incremental?.checkIncrementally(io, cache!, purpose, root, repoLang, day, opts.disable);
+      const again = io.incrementalTried ? undefined : incremental?.checkIncrementally(io, cache!, purpose, root, repoLang, day, opts.disable);
+      if (incremental) io.incrementalTried = true;
       if (again) {
         cacheable = true;
         const checkedFiles = again.whole.files;

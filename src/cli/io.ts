@@ -28,6 +28,11 @@ export interface Io {
    * the warm path's, given on to the full CLI when the warm path could not answer (src/cli/warm.ts).
    */
   stampTaken?: { root: string } & TakenStamp;
+  /**
+   * check's incremental run was tried in this run and gave no answer (src/cli/check-incremental.ts):
+   * the warm path's, when the full CLI then checks everything, so it does not try again.
+   */
+  incrementalTried?: boolean;
 }
 
 /** Exit codes, as ESLint: 0 clean, 1 problems found, 2 the tool could not run. */

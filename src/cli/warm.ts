@@ -5,11 +5,15 @@
  * promises, one round trip after another) and one file instead of ~25: a warm run costs ~30 ms
  * less CPU (docs/benchmark.md, ninth round).
  *
- * In the bundle every dynamic import of a module left out of it (the loading pipeline, commander,
- * the formatters, every other command) is replaced by one that throws `WARM_MISS`: the run is then
- * not answered here (nothing has been written yet) and bin/yanxiu.js runs the full CLI (ES modules)
- * from the start. So no module of the bundle ever meets its twin from dist/ (no two UsageError
- * classes, no two tables of exit codes).
+ * In the bundle every dynamic import of a module left out of it (commander, the whole check, every
+ * other command) is replaced by one that throws `WARM_MISS`: the run is then not answered here
+ * (nothing has been written yet) and bin/yanxiu.js runs the full CLI (ES modules) from the start.
+ * So no module of the bundle ever meets its twin from dist/ (no two UsageError classes, no two
+ * tables of exit codes). A check after a few edited record files is the exception: its modules
+ * (the incremental check, the loading pipeline, and after it the formatters: src/cli/incremental-path.ts)
+ * come from a second bundle, dist/cli/incremental.cjs, given only the Io, the cache and plain data,
+ * and throwing nothing past the incremental check's own catch; when it gives no answer, the full
+ * CLI checks everything without trying it again (`io.incrementalTried`).
  */
 import { main } from "./main.js";
 import { plainCheckArgs, plainScoreArgs } from "./plain-args.js";

@@ -35,6 +35,8 @@ const replaced = (file: string, from: string | RegExp, to: string) => {
 /** What a user sees: exit code, stdout, stderr (the trace taken out, and given back apart). */
 async function run(args: string[], cached: boolean): Promise<{ seen: string; trace: string[] }> {
   const r = await runCli(cached ? args : [...args, "--no-cache"], { cwd: dir, env: { YANXIU_TRACE_INCREMENTAL: "1" } });
+  // Tried once a run: when the warm path's try (dist/cli/incremental.cjs) gave no answer, the full CLI does not try again.
+  expect((r.stderr.match(TRACE) ?? []).length, `${args.join(" ")}: ${r.stderr}`).toBeLessThanOrEqual(1);
   return { seen: `exit ${r.code}\n${r.stdout}\n${r.stderr.replace(TRACE, "")}`, trace: r.stderr.match(TRACE) ?? [] };
 }
 

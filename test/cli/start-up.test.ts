@@ -9,7 +9,7 @@
  * (test/helpers/module-trace.mjs), around the real binary: no timings.
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -50,17 +50,17 @@ describe("modules loaded by the real binary", () => {
   const env = () => ({ YANXIU_CACHE_KEY_FILE: join(home, "key"), YANXIU_MODULE_TRACE: trace });
 
   /** The packages and our own modules a run imported. */
-  function loaded(args: string[]): { code: number | null; stdout: string; packages: Set<string>; ours: string[]; builtins: string[] } {
+  function loaded(args: string[], more: Record<string, string> = {}): { code: number | null; stdout: string; stderr: string; packages: Set<string>; ours: string[]; builtins: string[] } {
     rmSync(trace, { force: true });
     const r = spawnSync(process.execPath, ["--import", TRACE_HOOK, BIN, ...args], {
       cwd: school,
       encoding: "utf8",
-      env: { ...process.env, NO_COLOR: "1", YANXIU_TODAY: "2026-11-23", ...env() },
+      env: { ...process.env, NO_COLOR: "1", YANXIU_TODAY: "2026-11-23", ...env(), ...more },
     });
     const urls = readFileSync(trace, "utf8").split("\n").filter(Boolean);
     const packages = new Set(urls.flatMap((u) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(u)?.[1] ?? []));
     const ours = [...new Set(urls.flatMap((u) => /\/dist\/(.+)\.c?js$/.exec(u)?.[1] ?? []))];
-    return { code: r.status, stdout: r.stdout, packages, ours, builtins: urls.filter((u) => u.startsWith("node:")) };
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr, packages, ours, builtins: urls.filter((u) => u.startsWith("node:")) };
   }
 
   beforeAll(() => {
@@ -99,6 +99,31 @@ describe("modules loaded by the real binary", () => {
     // Of the catalogue and the formatters, the warm path holds only the summary line (and score's terminal width).
     expect(warmInputs().filter((m) => /^(messages|format)\/|^did-you-mean/.test(m))).toEqual(["format/summary-line.js", "format/width.js"]);
     expect(warmInputs().filter((m) => /^(pipeline|schema|repo\/yaml|checks|score|rules|reports)\//.test(m))).toEqual([]);
+  });
+
+  it("a check after an edited record file runs in the warm path's process, from its second bundle, not the full CLI", () => {
+    rmSync(join(school, ".yanxiu-cache"), { recursive: true, force: true });
+    const record = join(school, "records", "2025-2026-1", "t01.yaml");
+    const original = readFileSync(record);
+    try {
+      expect(loaded(["check", "--format", "json"]).code).toBe(0); // cold: the whole check kept
+      appendFileSync(record, "# edited\n");
+      expect(loaded(["check", "--format", "json"]).code).toBe(0); // the first check after a change: whole, and the incremental entry kept
+      appendFileSync(record, "# edited again\n");
+      for (const args of [["check", "--format", "json"], ["check"]]) {
+        appendFileSync(record, `# ${args.join(" ")}\n`);
+        const after = loaded(args, { YANXIU_TRACE_INCREMENTAL: "1" });
+        expect(after.code).toBe(0);
+        expect(after.stderr).toMatch(/^yanxiu: incremental: 1 changed, \d+ checked again, \d+ read\n$/);
+        // No ES module of dist/: the warm path's file and its second bundle (dist/cli/incremental.cjs,
+        // compiled through node:vm from its code cache, so not in node's table of modules).
+        expect(after.ours).toEqual(["cli/warm"]);
+        expect(after.packages).not.toContain("commander");
+        expect(after.stdout).toBe(loaded([...args, "--no-cache"]).stdout);
+      }
+    } finally {
+      writeFileSync(record, original);
+    }
   });
 
   for (const args of [["check", "--format", "json"], ["check"], ["check", "records/2025-2026-1/t01.yaml"], ["score", "--year", "2025-2026", "--format", "json"], ["score", "--year", "2025-2026"]]) {

@@ -5,7 +5,7 @@
  * tests share the real ones), with the module trace of test/helpers/module-trace.mjs.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync } from "node:fs";
+import { appendFileSync, cpSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -45,6 +45,39 @@ describe("the warm path's bundle", () => {
   afterAll(() => {
     for (const dir of [tool, home, school]) removeDir(dir);
   });
+
+  it("checks after an edit from its second bundle, compiled from source when the code cache is junk, and leaves it to the full CLI when it is missing", () => {
+    const record = join(school, "records", "2025-2026-1", "t01.yaml");
+    const original = readFileSync(record);
+    const edit = (n: number) => appendFileSync(record, `# edit ${n}\n`);
+    const uncached = () => run(["check", "--format", "json", "--no-cache"]).stdout;
+    try {
+      rmSync(join(school, ".yanxiu-cache"), { recursive: true, force: true });
+      expect(run(["check", "--format", "json"]).code).toBe(0);
+      edit(1);
+      expect(run(["check", "--format", "json"]).code).toBe(0); // whole: keeps the incremental entry
+      edit(2);
+      const side = run(["check", "--format", "json"]);
+      expect([side.code, side.stdout, side.ours]).toEqual([0, uncached(), ["cli/warm"]]);
+
+      const cache = join(tool, "dist", "cli", "incremental.cjs.v8cache");
+      writeFileSync(cache, "junk, not V8's");
+      edit(3);
+      const junk = run(["check", "--format", "json"]);
+      expect([junk.code, junk.stdout, junk.ours]).toEqual([0, uncached(), ["cli/warm"]]);
+
+      rmSync(join(tool, "dist", "cli", "incremental.cjs"));
+      edit(4);
+      const missing = run(["check", "--format", "json"]);
+      expect([missing.code, missing.stdout]).toEqual([0, uncached()]);
+      expect(missing.ours).toContain("cli/check-incremental"); // the full CLI's own
+      expect(missing.ours).toContain("pipeline/load");
+    } finally {
+      writeFileSync(record, original);
+      rmSync(join(school, ".yanxiu-cache"), { recursive: true, force: true }); // the next test starts cold
+      cpSync(join(REPO_ROOT, "dist", "cli"), join(tool, "dist", "cli"), { recursive: true, preserveTimestamps: true });
+    }
+  }, 120_000);
 
   it("answers a warm check alone, and is passed by when older than the compiled modules or missing", () => {
     const cold = run(["check", "--format", "json"]);
