@@ -9,10 +9,13 @@ import { today, useColour, type Io } from "./io.js";
 import { locateRepo, resultCacheFor } from "./repo-locate.js";
 import type { ResultCache } from "../cache/results.js";
 import type { ScoreOptions } from "./score.js";
+import type { Lang } from "../i18n.js";
 
 export interface ScoreCacheLookup {
   cache: ResultCache | undefined;
   purpose: unknown[];
+  root: string;
+  lang: Lang;
   /** The kept output was written: nothing else to do (exit 0, as only such runs are kept). */
   answered: boolean;
 }
@@ -23,10 +26,10 @@ export async function scoreFromCache(io: Io, dir: string | undefined, opts: Scor
   const cache = opts.output ? undefined : await resultCacheFor(io, root);
   const purpose = ["score", lang, today(io.env), opts, terminalWidth(io), useColour(io)];
   const hit = cache?.getWithText<{ stderr: string }>(purpose);
-  if (!hit) return { cache, purpose, answered: false };
+  if (!hit) return { cache, purpose, root, lang, answered: false };
   io.stderr.write(hit.value.stderr);
   await hit.text.copyTo((piece) => writeAndWait(io, piece));
-  return { cache, purpose, answered: true };
+  return { cache, purpose, root, lang, answered: true };
 }
 
 /**

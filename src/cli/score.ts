@@ -39,21 +39,45 @@ export function registerScore(program: Command, io: Io): void {
     .addOption(tableOption())
     .option("--json", "同 --format json / same as --format json")
     .action(async function (this: Command, dir: string | undefined, opts: ScoreOptions) {
-      const { cache, purpose, answered } = await scoreFromCache(io, dir, opts, this.optsWithGlobals().lang as string | undefined);
+      const { cache, purpose, root, lang, answered } = await scoreFromCache(io, dir, opts, this.optsWithGlobals().lang as string | undefined);
       if (answered) return;
-      // The report goes into the entry as it goes to stdout; read through the cache's fs: the
-      // entry's stamp is taken from this run's own looks at the files.
+      // After a few record or session files changed: the last score's outcomes, with only the teachers they name scored again.
+      const incremental = cache && (await import("./score-incremental.js"));
+      const again = incremental?.scoreIncrementally(io, cache!, purpose, root, lang, opts);
+      // The report goes into the entry as it goes to stdout.
       const entry = cache?.textEntry(purpose, KEPT_BYTES);
+      if (again) {
+        const rec = entry && recording(io, entry);
+        const out = rec?.io ?? io;
+        try {
+          if (again.warning) out.stderr.write(again.warning);
+          await (await import("./score-run.js")).writeScore(out, again.report);
+        } catch (e) {
+          entry?.abandon();
+          throw e;
+        }
+        if (getExitCode(this) === EXIT.ok) {
+          entry?.finish({ stderr: rec!.stderr() });
+          again.keep();
+        } else entry?.abandon();
+        return;
+      }
+      // The files' stats before anything is read, for the next run's incremental score.
+      const table = incremental?.tableBeforeWhole(io, cache!, purpose, root);
+      // Read through the cache's fs: the entry's stamp is taken from this run's own looks at the files.
       const rec = entry && recording({ ...io, readFs: cache!.readFs }, entry);
+      let whole;
       try {
-        await (await import("./score-run.js")).scoreCommand(rec?.io ?? io, this, dir, opts);
+        whole = await (await import("./score-run.js")).scoreCommand(rec?.io ?? io, this, dir, opts);
       } catch (e) {
         entry?.abandon();
         throw e;
       }
       // Only a run that ended well is kept.
-      if (getExitCode(this) === EXIT.ok) entry?.finish({ stderr: rec!.stderr() });
-      else entry?.abandon();
+      if (getExitCode(this) === EXIT.ok) {
+        entry?.finish({ stderr: rec!.stderr() });
+        if (table && whole) incremental!.keepAfterWhole(io, cache!, purpose, root, table, whole);
+      } else entry?.abandon();
     });
 }
 

@@ -32,7 +32,7 @@ export function openScored(
   dir: string | undefined,
   opts: PeriodOptions,
   load: LoadOptions = {},
-): { lang: Lang; dataset: Dataset; scheme: Scheme; period: Period } | undefined {
+): { lang: Lang; dataset: Dataset; scheme: Scheme; period: Period; repo: LoadedRepo } | undefined {
   const { repo, lang } = openRepo(io, dir, cmd.optsWithGlobals().lang as string | undefined, load);
   const ruleProblems = sortProblems([...repo.problems, ...repo.files.filter((f) => f.kind === "rules").flatMap((f) => f.problems)]);
   if (ruleProblems.some((p) => p.severity === "error")) {
@@ -51,7 +51,7 @@ export function openScored(
   if ("error" in p) throw new UsageError(periodError(p, lang));
   const warning = unscoredWarning(repo, repo.scheme, lang);
   if (warning) io.stderr.write(warning);
-  return { lang, dataset: repo.dataset, scheme: repo.scheme, period: p.period };
+  return { lang, dataset: repo.dataset, scheme: repo.scheme, period: p.period, repo };
 }
 
 /**
@@ -59,9 +59,22 @@ export function openScored(
  * incomplete report without knowing. (A report still runs: the office may need it today.)
  */
 export function unscoredWarning(repo: LoadedRepo, scheme: Scheme, lang: Lang): string | undefined {
-  const brokenFiles = repo.files.filter((f) => (f.kind === "records" || f.kind === "sessions") && f.problems.some((p) => p.severity === "error")).length;
-  const entries = (acts: LoadedRepo["partialActivities"]) => new Set(acts.map((a) => `${a.origin.file}#${a.origin.index}`)).size;
-  const unknownKinds = entries((repo.dataset?.activities ?? []).filter((a) => !scheme.kinds.has(a.kind)));
+  const brokenFiles = repo.files.filter(isBrokenActivityFile).length;
+  return unscoredNote(brokenFiles, unknownKindEntries(repo.dataset?.activities ?? [], scheme), lang);
+}
+
+/** A record or session file with an error: its records in error are not scored. */
+export function isBrokenActivityFile(f: LoadedRepo["files"][number]): boolean {
+  return (f.kind === "records" || f.kind === "sessions") && f.problems.some((p) => p.severity === "error");
+}
+
+/** How many entries (a record, a session) of these activities have a kind the rules do not define. */
+export function unknownKindEntries(activities: LoadedRepo["partialActivities"], scheme: Scheme): number {
+  return new Set(activities.filter((a) => !scheme.kinds.has(a.kind)).map((a) => `${a.origin.file}#${a.origin.index}`)).size;
+}
+
+/** The note for so many broken files and records of unknown kinds (none when both are 0). */
+export function unscoredNote(brokenFiles: number, unknownKinds: number, lang: Lang): string | undefined {
   if (brokenFiles === 0 && unknownKinds === 0) return undefined;
   const parts = [
     ...(brokenFiles ? [t(lang, `${brokenFiles} 个记录文件有错误,其中有错的记录未计入`, `${brokenFiles} record file(s) have errors; the records in error are not counted`)] : []),

@@ -5,7 +5,7 @@
  * to a minimum with a marker the caller chooses. Widths are display widths (CJK counts 2).
  * Colour is applied after layout, so codes never count.
  */
-import stringWidth from "string-width";
+import { displayWidth as stringWidth } from "./display-width.js";
 
 export interface FitColumn {
   header: string;

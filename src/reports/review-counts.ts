@@ -6,7 +6,7 @@
  * exactly the teacher's records the score leaves out for their status. Pure.
  */
 import { t, type Lang } from "../i18n.js";
-import { effectiveStatus, type Dataset } from "../model.js";
+import { effectiveStatus, type Activity, type Dataset } from "../model.js";
 import type { Scheme } from "../rules/types.js";
 import type { Period } from "../score/types.js";
 
@@ -30,9 +30,19 @@ export interface ReviewCounts {
  */
 export function countReviews(dataset: Dataset, scheme: Scheme, period: Period): ReviewCounts | undefined {
   const approvedOnly = scheme.meta.approvedOnly;
-  if (!approvedOnly && !dataset.activities.some((a) => a.status !== undefined && a.status !== "draft")) return undefined;
+  if (!approvedOnly && !reviewsStarted(dataset.activities)) return undefined;
+  return { approvedOnly, byTeacher: countByTeacher(dataset.activities, scheme, period) };
+}
+
+/** Has any of these records been approved, verified or returned? */
+export function reviewsStarted(activities: readonly Activity[]): boolean {
+  return activities.some((a) => a.status !== undefined && a.status !== "draft");
+}
+
+/** Each teacher's 待审核 / 退回 counts among these records (a teacher's count needs only their own records). */
+export function countByTeacher(activities: readonly Activity[], scheme: Scheme, period: Period): Map<string, ReviewCount> {
   const byTeacher = new Map<string, ReviewCount>();
-  for (const a of dataset.activities) {
+  for (const a of activities) {
     if (a.date < period.start || a.date > period.end || !scheme.kinds.has(a.kind)) continue;
     const status = effectiveStatus(a);
     if (status !== "draft" && status !== "rejected") continue;
@@ -41,7 +51,7 @@ export function countReviews(dataset: Dataset, scheme: Scheme, period: Period): 
     else c.returned++;
     byTeacher.set(a.teacher, c);
   }
-  return { approvedOnly, byTeacher };
+  return byTeacher;
 }
 
 export const NO_REVIEWS: ReviewCount = { pending: 0, returned: 0 };

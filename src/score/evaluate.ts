@@ -135,24 +135,38 @@ export interface ScoreOptions {
 }
 
 export function scoreDataset(dataset: Dataset, scheme: Scheme, period: Period, opts: ScoreOptions = {}): ScoreResult {
+  return assembleResult(dataset, scheme, period, scoreTeachers(dataset, scheme, period, opts));
+}
+
+/** One roster teacher's part of a result: scored, or left out; and their trace entries. */
+export interface TeacherOutcome {
+  teacher: string;
+  score?: TeacherScore;
+  notScored?: NotScored;
+  trace: TraceEntry[];
+}
+
+/**
+ * Each roster teacher's outcome, in the result's order (by id). A teacher's outcome depends on
+ * nothing but the scheme, the config, the period, their roster entry and their own activities:
+ * `score` after a few files changed re-scores only the teachers they name (src/cli/score-incremental.ts).
+ */
+export function scoreTeachers(dataset: Dataset, scheme: Scheme, period: Period, opts: ScoreOptions = {}): TeacherOutcome[] {
   const byTeacher = new Map<string, Activity[]>();
   for (const act of dataset.activities) {
     const list = byTeacher.get(act.teacher);
     if (list) list.push(act);
     else byTeacher.set(act.teacher, [act]);
   }
-  const trace: TraceEntry[] = [];
-  const traceInto = opts.trace === false ? undefined : trace;
-  const teachers: TeacherScore[] = [];
-  const teacherList = [...dataset.roster.teachers].sort((x, y) => x.id.localeCompare(y.id));
-  const notScored: NotScored[] = [];
-
-  for (const teacher of teacherList) {
+  const outcomes: TeacherOutcome[] = [];
+  for (const teacher of sortedTeachers(dataset)) {
     const left = notScoredReason(teacher, dataset.config, period);
     if (left) {
-      notScored.push(left);
+      outcomes.push({ teacher: teacher.id, notScored: left, trace: [] });
       continue;
     }
+    const trace: TraceEntry[] = [];
+    const traceInto = opts.trace === false ? undefined : trace;
     const acts = (byTeacher.get(teacher.id) ?? []).map((a) => withLeadRole(a, scheme)).sort(
       (x, y) => x.date.localeCompare(y.date) || x.origin.file.localeCompare(y.origin.file) || x.origin.line - y.origin.line,
     );
@@ -169,21 +183,46 @@ export function scoreDataset(dataset: Dataset, scheme: Scheme, period: Period, o
     const g = scheme.grades.find((x) => (x.minTotal === undefined || total >= x.minTotal) && (!x.allRequirements || met));
     // A requirement still open (its window runs on) decides nothing yet: no 不合格 mid-year.
     const grade: Label = standing === "in-progress" ? { ...IN_PROGRESS_GRADE } : g ? { id: g.id, label: g.label, labelEn: g.labelEn } : scheme.grades.length === 0 ? { ...NO_GRADE } : { id: "fail", ...scheme.meta.failGrade };
-    teachers.push({
+    outcomes.push({
       teacher: teacher.id,
-      name: teacher.name,
-      groups: teacher.groups,
-      roles: rolesDuring(teacher, start, end),
-      items,
-      categories,
-      requirements,
-      total,
-      met,
-      standing,
-      grade,
+      score: {
+        teacher: teacher.id,
+        name: teacher.name,
+        groups: teacher.groups,
+        roles: rolesDuring(teacher, start, end),
+        items,
+        categories,
+        requirements,
+        total,
+        met,
+        standing,
+        grade,
+      },
+      trace,
     });
   }
+  return outcomes;
+}
 
+/** The roster's teachers in the order a result lists them. */
+export function sortedTeachers(dataset: Pick<Dataset, "roster">): Dataset["roster"]["teachers"] {
+  return [...dataset.roster.teachers].sort((x, y) => x.id.localeCompare(y.id));
+}
+
+/**
+ * The whole result from every roster teacher's outcome (in sortedTeachers' order): the scheme's
+ * outline, the teachers, those left out, the group and school requirements (from the teachers'
+ * results and the groups' sessions among `dataset.activities`) and the trace.
+ */
+export function assembleResult(dataset: Dataset, scheme: Scheme, period: Period, outcomes: readonly TeacherOutcome[]): ScoreResult {
+  const teachers: TeacherScore[] = [];
+  const notScored: NotScored[] = [];
+  const trace: TraceEntry[] = [];
+  for (const o of outcomes) {
+    if (o.score) teachers.push(o.score);
+    if (o.notScored) notScored.push(o.notScored);
+    for (const e of o.trace) trace.push(e);
+  }
   const m = scheme.meta;
   return {
     scheme: { id: m.id, name: m.name, nameEn: m.nameEn, unit: m.unit, ...(m.hoursPerCredit !== undefined ? { hoursPerCredit: m.hoursPerCredit } : {}), files: scheme.files },
