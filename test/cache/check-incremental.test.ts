@@ -4,11 +4,12 @@
  * run without the cache prints: text and json, Chinese and English, the whole school and one
  * file, exit code and all. YANXIU_TRACE_INCREMENTAL=1 says which way each run went.
  */
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { copyDemoSchool, removeDir } from "../helpers/temp-repo.js";
 import { runCli } from "../helpers/run-cli.js";
+import { schoolEdits, wholeRunEdits } from "../helpers/school-edits.js";
 
 let dir: string;
 beforeEach(() => {
@@ -22,15 +23,8 @@ const T19 = "records/2025-2026-1/t19.yaml";
 const ARTS = "sessions/2025-2026-1/arts.yaml";
 const TRACE = /^yanxiu: incremental: .*\n/gm;
 
-const path = (file: string) => join(dir, file);
-const read = (file: string) => readFileSync(path(file), "utf8");
-const write = (file: string, text: string) => writeFileSync(path(file), text);
-const replaced = (file: string, from: string | RegExp, to: string) => {
-  const text = read(file);
-  const next = text.replace(from, to);
-  expect(next, `${file}: ${String(from)}`).not.toBe(text);
-  write(file, next);
-};
+const edits = schoolEdits(() => dir);
+const { path, read, write, replaced, touch } = edits;
 
 /** What a user sees: exit code, stdout, stderr (the trace taken out, and given back apart). */
 async function run(args: string[], cached: boolean): Promise<{ seen: string; trace: string[] }> {
@@ -62,12 +56,6 @@ async function sameAsUncached(step: string): Promise<string[]> {
   }
   return traces;
 }
-
-/** A file touched: its stats change, not its content. */
-const touch = (file: string, seconds: number) => {
-  const later = new Date(Date.now() + seconds * 1000);
-  utimesSync(path(file), later, later);
-};
 
 /**
  * The first check of a school keeps no incremental entry (a cold check does not pay for one);
@@ -145,19 +133,7 @@ describe("check after a few files changed", () => {
 
   it("checks everything when a file other than a record or session file changed", async () => {
     await primed();
-    const doubts: [string, () => void, RegExp][] = [
-      ["the roster", () => replaced("roster.yaml", "joined: 2012-08-26", "joined: 2012-08-27"), /roster\.yaml changed/],
-      ["the config", () => appendFileSync(path("yanxiu.yaml"), "# a comment\n"), /yanxiu\.yaml changed/],
-      ["a rule file", () => appendFileSync(path("rules/xintian.yaml"), "# a comment\n"), /rules\/xintian\.yaml changed/],
-      ["evidence", () => write("evidence/t01/new.txt", "x"), /evidence\/t01\/new\.txt changed/],
-      ["more files than are worth it", () => {
-        const all = ["records", "sessions"].flatMap((top) => readdirSync(path(top), { recursive: true, encoding: "utf8" })
-          .filter((f) => f.endsWith(".yaml")).map((f) => `${top}/${f}`));
-        expect(all.length).toBeGreaterThan(64);
-        all.forEach((f, i) => touch(f, 10 + i));
-      }, /whole check \(\d+ files changed\)/],
-      ["a link", () => symlinkSync("t01.yaml", path("records/2025-2026-1/t90.yaml")), /a link or special file/],
-    ];
+    const doubts = wholeRunEdits(edits, "check");
     for (const [name, edit, why] of doubts) {
       edit();
       const traces = await sameAsUncached(name);

@@ -5,9 +5,10 @@
  * one teacher and one group, exit code and stderr. YANXIU_TRACE_INCREMENTAL=1 says which way each
  * run went. test/cache/score-incremental-stale.test.ts shows this test fails on a stale result.
  */
-import { appendFileSync, readdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { appendFileSync, rmSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { copyDemoSchool, removeDir } from "../helpers/temp-repo.js";
+import { wholeRunEdits } from "../helpers/school-edits.js";
 import { ARTS, CASES, T01, T02, T19, TRACE, incrementally, scoreSchool, wholly } from "../helpers/score-incremental.js";
 
 let school: ReturnType<typeof scoreSchool>;
@@ -59,21 +60,9 @@ describe("score after a few files changed", () => {
   });
 
   it("scores everything when a file other than a record or session file changed", async () => {
-    const { path, write, replaced, touch, sameAsUncached, primed } = school;
+    const { sameAsUncached, primed } = school;
     await primed();
-    const doubts: [string, () => void, RegExp][] = [
-      ["the roster", () => replaced("roster.yaml", "joined: 2012-08-26", "joined: 2012-08-27"), /roster\.yaml changed/],
-      ["the config", () => appendFileSync(path("yanxiu.yaml"), "# a comment\n"), /yanxiu\.yaml changed/],
-      ["a rule file", () => appendFileSync(path("rules/xintian.yaml"), "# a comment\n"), /rules\/xintian\.yaml changed/],
-      ["evidence", () => write("evidence/t01/new.txt", "x"), /evidence\/t01\/new\.txt changed/],
-      ["more files than are worth it", () => {
-        const all = ["records", "sessions"].flatMap((top) => readdirSync(path(top), { recursive: true, encoding: "utf8" })
-          .filter((f) => f.endsWith(".yaml")).map((f) => `${top}/${f}`));
-        expect(all.length).toBeGreaterThan(64);
-        all.forEach((f, i) => touch(f, 10 + i));
-      }, /whole score \(\d+ files changed\)/],
-      ["a link", () => symlinkSync("t01.yaml", path("records/2025-2026-1/t90.yaml")), /a link or special file/],
-    ];
+    const doubts = wholeRunEdits(school, "score");
     for (const [name, edit, why] of doubts) {
       edit();
       const traces = await sameAsUncached(name);

@@ -3,11 +3,12 @@
  * folder, edits of its files, and the comparison of every case of `score` with the cache and
  * without it.
  */
-import { readFileSync, utimesSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect } from "vitest";
 import { DEMO_SCHOOL } from "./temp-repo.js";
 import { runCli } from "./run-cli.js";
+import { schoolEdits } from "./school-edits.js";
 
 export const T01 = "records/2025-2026-1/t01.yaml";
 export const T02 = "records/2025-2026-1/t02.yaml";
@@ -31,20 +32,8 @@ export const incrementally = (traces: string[]) => traces.length > 0 && traces.e
 export const wholly = (traces: string[], why: RegExp) => traces.length > 0 && traces.every((t) => why.test(t));
 
 export function scoreSchool(dir: string) {
-  const path = (file: string) => join(dir, file);
-  const read = (file: string) => readFileSync(path(file), "utf8");
-  const write = (file: string, text: string) => writeFileSync(path(file), text);
-  const replaced = (file: string, from: string | RegExp, to: string) => {
-    const text = read(file);
-    const next = text.replace(from, to);
-    expect(next, `${file}: ${String(from)}`).not.toBe(text);
-    write(file, next);
-  };
-  /** A file touched: its stats change, not its content. */
-  const touch = (file: string, seconds: number) => {
-    const later = new Date(Date.now() + seconds * 1000);
-    utimesSync(path(file), later, later);
-  };
+  const edits = schoolEdits(() => dir);
+  const { path, read, write, replaced, touch } = edits;
   /** What a user sees: exit code, stdout, stderr (the trace taken out, and given back apart). */
   const run = async (args: string[], cached: boolean): Promise<{ seen: string; trace: string[] }> => {
     const r = await runCli(cached ? args : [...args, "--no-cache"], { cwd: dir, env: { YANXIU_TRACE_INCREMENTAL: "1" } });
