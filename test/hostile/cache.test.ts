@@ -6,13 +6,14 @@
  */
 import { sign, SIGNATURE_LINE } from "../../src/cache/secret.js";
 import { entryParts, trailerFor, TRAILER_BYTES } from "../../src/cache/entry-layout.js";
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/run-cli.js";
 import { removeDir, tempDir } from "../helpers/temp-repo.js";
 import { faultyFs } from "../helpers/faulty-fs.js";
 import { expectNoStack, GOOD_FILE, school } from "./school.js";
+import { cacheEntries as entries, forgeEntries } from "./forge-entry.js";
 
 const SCORE = ["--lang", "en", "--year", "2025-2026", "--format", "json"];
 const home = tempDir("yanxiu-keys-");
@@ -20,11 +21,6 @@ afterAll(() => removeDir(home));
 /** Each machine (user) with a key of its own. */
 const machine = (name: string) => ({ YANXIU_CACHE_KEY_FILE: join(home, `${name}-key`) });
 const mine = machine("mine");
-
-function entries(dir: string): string[] {
-  const folder = join(dir, ".yanxiu-cache/results");
-  return readdirSync(folder).map((f) => join(folder, f));
-}
 
 const totals = (json: string) =>
   (JSON.parse(json) as { teachers: { teacher: string; total: number }[] }).teachers.map((t) => [t.teacher, t.total]);
@@ -122,21 +118,13 @@ describe("a hostile incremental entry (check after a few files changed, src/cli/
   };
   /** The incremental entry, its claimed problems replaced by none; signed again with `resign`, or left with its old signature. */
   function forgeIncremental(dir: string, resign?: (body: Buffer) => string): number {
-    let forged = 0;
-    for (const path of entries(dir)) {
-      const stored = readFileSync(path);
-      const body = stored.subarray(SIGNATURE_LINE);
-      const parts = entryParts(body.length, body.subarray(body.length - TRAILER_BYTES))!;
-      const entry = JSON.parse(body.subarray(parts.textBytes, parts.textBytes + parts.headerBytes).toString("utf8")) as { value: { table?: unknown; problems: unknown[] } };
-      if (!entry.value?.table) continue;
-      expect(entry.value.problems.length).toBeGreaterThan(0);
-      entry.value.problems = [];
-      const header = Buffer.from(`${JSON.stringify(entry)}\n`);
-      const newBody = Buffer.concat([body.subarray(0, parts.textBytes), header, trailerFor(header.length)]);
-      writeFileSync(path, Buffer.concat([resign ? Buffer.from(`${resign(newBody)}\n`) : stored.subarray(0, SIGNATURE_LINE), newBody]));
-      forged++;
-    }
-    return forged;
+    return forgeEntries(dir, (value) => {
+      if (!value.table) return false;
+      const problems = value.problems as unknown[];
+      expect(problems.length).toBeGreaterThan(0);
+      value.problems = [];
+      return true;
+    }, resign);
   }
   /** A check, the first with nothing kept, then one after a touch that keeps the incremental entry. */
   const primed = async (dir: string, env: Record<string, string>) => {

@@ -3,15 +3,15 @@
  * the whole entry) as hostile input: one tampered with, signed on another machine, or copied from
  * another school is never believed; the score is then the whole one.
  */
-import { sign, SIGNATURE_LINE } from "../../src/cache/secret.js";
+import { sign } from "../../src/cache/secret.js";
 import { compactValue, expandValue, type Compact } from "../../src/cache/compact-value.js";
-import { entryParts, trailerFor, TRAILER_BYTES } from "../../src/cache/entry-layout.js";
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, utimesSync } from "node:fs";
 import { basename, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/run-cli.js";
 import { removeDir, tempDir } from "../helpers/temp-repo.js";
 import { GOOD_FILE, school } from "./school.js";
+import { cacheEntries as entries, forgeEntries } from "./forge-entry.js";
 
 const SCORE = ["--lang", "en", "--year", "2025-2026", "--format", "json"];
 const TRACE = { YANXIU_TRACE_INCREMENTAL: "1" };
@@ -20,7 +20,6 @@ afterAll(() => removeDir(home));
 const machine = (name: string) => ({ YANXIU_CACHE_KEY_FILE: join(home, `${name}-key`) });
 const mine = machine("mine");
 
-const entries = (dir: string) => readdirSync(join(dir, ".yanxiu-cache/results")).map((f) => join(dir, ".yanxiu-cache/results", f));
 const totals = (json: string) => (JSON.parse(json) as { teachers: { teacher: string; total: number }[] }).teachers.map((t) => [t.teacher, t.total]);
 const trace = (stderr: string) => stderr.match(/^yanxiu: incremental score: .*$/gm) ?? [];
 const touch = (dir: string, seconds: number) => {
@@ -30,22 +29,13 @@ const touch = (dir: string, seconds: number) => {
 
 /** The incremental entry, every teacher's total claimed to be 50; signed again with `resign`, or left with its old signature. */
 function forgeIncremental(dir: string, resign?: (body: Buffer) => string): number {
-  let forged = 0;
-  for (const path of entries(dir)) {
-    const stored = readFileSync(path);
-    const body = stored.subarray(SIGNATURE_LINE);
-    const parts = entryParts(body.length, body.subarray(body.length - TRAILER_BYTES))!;
-    const entry = JSON.parse(body.subarray(parts.textBytes, parts.textBytes + parts.headerBytes).toString("utf8")) as { value: { outcomes?: Compact } };
-    if (!entry.value?.outcomes) continue;
-    const outcomes = expandValue(entry.value.outcomes) as { score?: { total: number } }[];
+  return forgeEntries(dir, (value) => {
+    if (!value.outcomes) return false;
+    const outcomes = expandValue(value.outcomes as Compact) as { score?: { total: number } }[];
     for (const o of outcomes) if (o.score) o.score.total = 50;
-    entry.value.outcomes = compactValue(outcomes);
-    const header = Buffer.from(`${JSON.stringify(entry)}\n`);
-    const newBody = Buffer.concat([body.subarray(0, parts.textBytes), header, trailerFor(header.length)]);
-    writeFileSync(path, Buffer.concat([resign ? Buffer.from(`${resign(newBody)}\n`) : stored.subarray(0, SIGNATURE_LINE), newBody]));
-    forged++;
-  }
-  return forged;
+    value.outcomes = compactValue(outcomes);
+    return true;
+  }, resign);
 }
 
 /** A score, the first with nothing kept, then one after a touch that keeps the incremental entry. */
