@@ -20,6 +20,7 @@ import { changedPaths, onlyPlainFiles, takeFileTable, type FileTable } from "../
 import { FileKeys } from "../checks/file-keys.js";
 import { ENDIAN, keepKeys, keepTable, keysKept, tableKept, type KeptKeys, type KeptTable } from "./incremental-entry.js";
 import { toolFingerprint } from "../cache/tool-stamp.js";
+import { keptEntry } from "../cache/kept-entry.js";
 import { INCREMENTAL_FORMAT, incrementalPurpose } from "./check-purpose.js";
 import { contentHash } from "../cache/stamp-stream.js";
 import { crossFileKeys } from "../checks/cross-file-keys.js";
@@ -92,10 +93,8 @@ export function checkIncrementally(io: Io, cache: ResultCache, purpose: readonly
 function incrementally(io: Io, cache: ResultCache, purpose: readonly unknown[], root: string, lang: Lang, today: string, disabled: readonly string[]): IncrementalRun | undefined {
   const no = (why: string): undefined => void trace(io, `whole check (${why})`);
   const fs = io.readFs ?? nodeReadFs;
-  const kept = cache.getSigned<IncrementalEntry>(purposeOf(purpose));
-  if (!wellFormed(kept)) return no("no entry");
-  if (kept.root !== root) return no("another folder's entry");
-  if (kept.tool !== toolFingerprint(fs)) return no("another build of the tool");
+  const kept = keptEntry(cache, purposeOf(purpose), root, fs, wellFormed);
+  if ("whole" in kept) return no(kept.whole);
   const lastTable = tableKept(kept.table);
   const lastKeys = keysKept(kept.keys);
   if (!lastTable || !lastKeys) return no("no entry");

@@ -23,6 +23,7 @@ import { sortProblems } from "../problem.js";
 import type { ResultCache } from "../cache/results.js";
 import { changedPaths, isFileTable, onlyPlainFiles, takeFileTable, type FileTable } from "../cache/file-table.js";
 import { toolFingerprint } from "../cache/tool-stamp.js";
+import { keptEntry } from "../cache/kept-entry.js";
 import { contentHash } from "../cache/stamp-stream.js";
 import { compactItems, compactListAgain, compactValue, expandValue, type Compact } from "../cache/compact-value.js";
 import { activityFileResult, type LoadedRepo } from "../pipeline/load.js";
@@ -100,10 +101,8 @@ export function scoreIncrementally(io: Io, cache: ResultCache, purpose: readonly
 function incrementally(io: Io, cache: ResultCache, purpose: readonly unknown[], root: string, lang: Lang, opts: ScoreOptions): IncrementalScore | undefined {
   const no = (why: string): undefined => void trace(io, `whole score (${why})`);
   const fs = io.readFs ?? nodeReadFs;
-  const last = cache.getSigned<IncrementalScoreEntry>(purposeOf(purpose));
-  if (!wellFormed(last)) return no("no entry");
-  if (last.root !== root) return no("another folder's entry");
-  if (last.tool !== toolFingerprint(fs)) return no("another build of the tool");
+  const last = keptEntry(cache, purposeOf(purpose), root, fs, wellFormed);
+  if ("whole" in last) return no(last.whole);
   let table: FileTable;
   try {
     table = takeFileTable(root, fs, Date.now());

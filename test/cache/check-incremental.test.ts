@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { copyDemoSchool, removeDir } from "../helpers/temp-repo.js";
 import { runCli } from "../helpers/run-cli.js";
-import { schoolEdits, wholeRunEdits } from "../helpers/school-edits.js";
+import { ARTS, schoolEdits, T01, T02, T19, wholeRunEdits } from "../helpers/school-edits.js";
 
 let dir: string;
 beforeEach(() => {
@@ -17,10 +17,6 @@ beforeEach(() => {
 });
 afterEach(() => removeDir(dir));
 
-const T01 = "records/2025-2026-1/t01.yaml";
-const T02 = "records/2025-2026-1/t02.yaml";
-const T19 = "records/2025-2026-1/t19.yaml";
-const ARTS = "sessions/2025-2026-1/arts.yaml";
 const TRACE = /^yanxiu: incremental: .*\n/gm;
 
 const edits = schoolEdits(() => dir);

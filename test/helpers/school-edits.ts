@@ -6,6 +6,12 @@ import { appendFileSync, readdirSync, readFileSync, symlinkSync, utimesSync, wri
 import { join } from "node:path";
 import { expect } from "vitest";
 
+/** Files of the demo school the incremental tests edit. */
+export const T01 = "records/2025-2026-1/t01.yaml";
+export const T02 = "records/2025-2026-1/t02.yaml";
+export const T19 = "records/2025-2026-1/t19.yaml";
+export const ARTS = "sessions/2025-2026-1/arts.yaml";
+
 export interface SchoolEdits {
   path(file: string): string;
   read(file: string): string;

@@ -8,12 +8,9 @@ import { join } from "node:path";
 import { expect } from "vitest";
 import { DEMO_SCHOOL } from "./temp-repo.js";
 import { runCli } from "./run-cli.js";
-import { schoolEdits } from "./school-edits.js";
+import { ARTS, schoolEdits, T01, T02, T19 } from "./school-edits.js";
 
-export const T01 = "records/2025-2026-1/t01.yaml";
-export const T02 = "records/2025-2026-1/t02.yaml";
-export const T19 = "records/2025-2026-1/t19.yaml";
-export const ARTS = "sessions/2025-2026-1/arts.yaml";
+export { ARTS, T01, T02, T19 };
 export const TRACE = /^yanxiu: incremental score: .*\n/gm;
 
 /** Each case keeps its own entries; the day is 2026-11-23 (test/helpers/run-cli.ts), so the default term is 2025-2026-2. */
