@@ -266,6 +266,29 @@ describe("openResultCache", () => {
     expect(reads).toEqual([]);
   });
 
+  it("turns down a report made for other files from its header alone, without reading or hashing its text", () => {
+    const dir = repo();
+    made.push(`${dir}-key`);
+    const text = "x".repeat(3 * 2 ** 20);
+    openResultCache(dir, { env: env(dir) })!.putWithText(["score"], {}, text);
+    const reads: number[] = [];
+    const counting: ReadFs = {
+      ...nodeReadFs,
+      openPieces(path) {
+        const pieces = nodeReadFs.openPieces!(path);
+        return { ...pieces, read: (b, p) => (reads.push(p), pieces.read(b, p)) };
+      },
+    };
+    expect(openResultCache(dir, { env: env(dir), fs: counting })!.getWithText(["score"])).toBeDefined();
+    expect(reads.length).toBeGreaterThan(3); // believed: every megabyte read to check its signature
+    writeFileSync(join(dir, "records", "t1", "b.yaml"), "records: []\n");
+    reads.length = 0;
+    expect(openResultCache(dir, { env: env(dir), fs: counting })!.getWithText(["score"])).toBeUndefined();
+    // The trailer (where the header lies), then the header: nothing of the 3 MB text.
+    expect(reads).toHaveLength(2);
+    expect(reads.every((position) => position > SIGNATURE_LINE + text.length - 1)).toBe(true);
+  });
+
   it("trusts no streamed report whose bytes were changed, even by one", async () => {
     const dir = repo();
     made.push(`${dir}-key`);

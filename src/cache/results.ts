@@ -23,7 +23,7 @@ import { contentHash, FILE, isRacy, kindOf, LINK, linkTarget, NOT_INPUT, OTHER, 
 import { CTIME, INO, MODE, MTIME, S_IFDIR, S_IFLNK, S_IFMT, S_IFREG, SIZE, nodeFastLstat, type FastLstat } from "./fast-lstat.js";
 import { entryParts, TRAILER_BYTES } from "./entry-layout.js";
 import { ensureIgnored, removeDeadWriters, startEntry, type EntryWriter } from "./entry-writer.js";
-import { cacheSecret, verifiedBytes, type KeyIo } from "./secret.js";
+import { cacheSecret, SIGNATURE_LINE, verifiedBytes, type KeyIo } from "./secret.js";
 import { textInMemory, verifiedPieces, type StoredText } from "./stored-text.js";
 import { toolFingerprint } from "./tool-stamp.js";
 import { TableRows, type FileTable } from "./file-table.js";
@@ -313,6 +313,17 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
     }
     return true;
   };
+  /**
+   * Could an entry with this (not yet verified) header be current? Only its stamp's digest is
+   * compared: a no is a miss, a yes is judged again in full once the signature holds.
+   */
+  const mayBeCurrent = (header: Buffer): boolean => {
+    try {
+      return (JSON.parse(header.toString("utf8")) as Partial<StoredEntry>).stamp?.digest === wholeStamp()?.digest;
+    } catch {
+      return false;
+    }
+  };
   /** An entry (src/cache/entry-layout.ts): signature line, text, header, trailer. */
   const read = (purpose: unknown, judged = true): { entry: StoredEntry; text: StoredText } | undefined => {
     const path = pathOf(purpose);
@@ -321,7 +332,7 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
       pieces = fs.openPieces?.(path);
       if (pieces?.private) {
         // Through one reused buffer (src/cache/stored-text.ts).
-        const found = verifiedPieces(secret, pieces);
+        const found = verifiedPieces(secret, pieces, judged ? mayBeCurrent : undefined);
         const entry = found && (JSON.parse(found.header.toString("utf8")) as StoredEntry);
         if (!found || !entry || (judged && !current(entry)) || found.text.size !== entry.textBytes) return void pieces.close();
         pieces = undefined; // copyTo closes it
@@ -329,12 +340,17 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
       }
       pieces?.close();
       pieces = undefined;
-      const body = verifiedBytes(secret, fs.readFileSync(path));
-      if (body === undefined) return undefined;
-      const parts = entryParts(body.length, body.subarray(Math.max(0, body.length - TRAILER_BYTES)));
+      const stored = fs.readFileSync(path);
+      const unverified = stored.subarray(Math.min(stored.length, SIGNATURE_LINE));
+      const parts = entryParts(unverified.length, unverified.subarray(Math.max(0, unverified.length - TRAILER_BYTES)));
       const headerEnd = parts && parts.textBytes + parts.headerBytes - 1;
-      if (!parts || body[headerEnd!] !== 0x0a) return undefined;
-      const entry = JSON.parse(Buffer.from(body.buffer, body.byteOffset + parts.textBytes, parts.headerBytes - 1).toString("utf8")) as StoredEntry;
+      if (!parts || unverified[headerEnd!] !== 0x0a) return undefined;
+      const header = Buffer.from(unverified.buffer, unverified.byteOffset + parts.textBytes, parts.headerBytes - 1);
+      // As verifiedPieces: another stamp's entry is a miss before its signature is computed.
+      if (judged && !mayBeCurrent(header)) return undefined;
+      const body = verifiedBytes(secret, stored);
+      if (body === undefined) return undefined;
+      const entry = JSON.parse(header.toString("utf8")) as StoredEntry;
       if ((judged && !current(entry)) || entry.textBytes !== parts.textBytes) return undefined;
       return { entry, text: textInMemory(Buffer.from(body.buffer, body.byteOffset, parts.textBytes)) };
     } catch {

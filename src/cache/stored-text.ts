@@ -34,8 +34,12 @@ export function textInMemory(bytes: Buffer): StoredText {
  * The JSON header's bytes and the text of a private file (see above) laid out as
  * src/cache/entry-layout.ts says, if the signature (the first line) is this key's; otherwise
  * undefined. The file stays open for `copyTo`.
+ *
+ * `worthVerifying` sees the header's bytes before anything is verified and may turn the entry
+ * down (a stamp that is not this run's): a refusal is only ever a miss, never a belief, so the
+ * unverified bytes may decide it, and a 26 MB report made for other files is not hashed to learn that.
  */
-export function verifiedPieces(secret: Buffer, file: Pieces): { header: Buffer; text: StoredText } | undefined {
+export function verifiedPieces(secret: Buffer, file: Pieces, worthVerifying?: (header: Buffer) => boolean): { header: Buffer; text: StoredText } | undefined {
   if (!file.private) throw new Error("only a file no one else may change is read twice");
   if (file.size < SIGNATURE_LINE + TRAILER_BYTES) return undefined;
   let buffer = Buffer.allocUnsafe(PIECE);
@@ -47,6 +51,7 @@ export function verifiedPieces(secret: Buffer, file: Pieces): { header: Buffer; 
   const textEnd = SIGNATURE_LINE + parts.textBytes;
   const headerEnd = textEnd + parts.headerBytes;
   const header = Buffer.allocUnsafe(parts.headerBytes);
+  if (worthVerifying && (file.read(header, textEnd) !== parts.headerBytes || !worthVerifying(header))) return undefined;
   let mac: Mac | undefined;
   let signature: Buffer | undefined;
   for (let position = 0; position < file.size; ) {
