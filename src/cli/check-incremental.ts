@@ -21,7 +21,7 @@ import { FileKeys } from "../checks/file-keys.js";
 import { ENDIAN, keepKeys, keepTable, keysKept, tableKept, type KeptKeys, type KeptTable } from "./incremental-entry.js";
 import { toolFingerprint } from "../cache/tool-stamp.js";
 import { keptEntry } from "../cache/kept-entry.js";
-import { INCREMENTAL_FORMAT, incrementalPurpose } from "./check-purpose.js";
+import { INCREMENTAL_FORMAT, incrementalPurpose } from "./incremental-purpose.js";
 import { contentHash } from "../cache/stamp-stream.js";
 import { crossFileKeys } from "../checks/cross-file-keys.js";
 import { hashedKeys, mergeProblems, neighbourhood, type ChangedFile } from "../checks/incremental.js";

@@ -9,7 +9,7 @@ import type { Problem } from "../problem.js";
 import type { Lang } from "../i18n.js";
 import { EXIT, pickLang, setExitCode, today, UsageError, useColour, type Io } from "./io.js";
 import { locateRepo, resultCacheFor } from "./repo-locate.js";
-import { incrementalPurpose } from "./check-purpose.js";
+import { incrementalPurpose } from "./incremental-purpose.js";
 import type { LoadedRepo } from "../pipeline/load.js";
 
 export const CHECK_FORMATS = ["text", "json", "github", "sarif", "junit", "codequality"] as const;

@@ -28,13 +28,14 @@ import { contentHash } from "../cache/stamp-stream.js";
 import { compactItems, compactListAgain, compactValue, expandValue, type Compact } from "../cache/compact-value.js";
 import { activityFileResult, type LoadedRepo } from "../pipeline/load.js";
 import { RECORDS_DIR, SESSIONS_DIR } from "../repo/layout.js";
-import { nodeReadFs } from "../repo/fs.js";
+import { nodeReadFs, type ReadFs } from "../repo/fs.js";
 import { assembleResult, scoreTeachers, sortedTeachers, type TeacherOutcome } from "../score/evaluate.js";
 import { affectedTeachers, datasetOf, factsOfFiles, FACT_BROKEN, FACT_REVIEWED, filesToRead, mergeOutcomes, type FileFacts } from "../score/incremental.js";
 import { resolvePeriod } from "../score/period.js";
 import type { Scheme } from "../rules/types.js";
 import { countByTeacher, type ReviewCount } from "../reports/review-counts.js";
 import { today, type Io } from "./io.js";
+import { SCORE_INCREMENTAL_FORMAT, scoreIncrementalPurpose } from "./incremental-purpose.js";
 import { loadRepoFor } from "./repo-arg.js";
 import { formatOf, resolveFilters, type ScoreReport, type WholeScore } from "./score-run.js";
 import { isBrokenActivityFile, unscoredNote } from "./scored-repo.js";
@@ -46,7 +47,7 @@ export const MAX_CHANGED = 64;
 /** A report with more trace entries than this keeps no entry (a district's JSON trace: hundreds of MB to write and read back). */
 export const MAX_KEPT_TRACE = 500_000;
 
-const FORMAT = 1;
+const FORMAT = SCORE_INCREMENTAL_FORMAT;
 
 interface IncrementalScoreEntry {
   format: typeof FORMAT;
@@ -69,7 +70,7 @@ interface IncrementalScoreEntry {
 }
 
 /** The entry's purpose: the whole score's, under its own name. */
-const purposeOf = (purpose: readonly unknown[]) => ["score-incremental", FORMAT, ...purpose.slice(1)];
+const purposeOf = scoreIncrementalPurpose;
 
 /** Record and session files as the load lists them (src/repo/layout.ts listYamlFiles), by path. */
 const ACTIVITY_FILE = /^(?:records|sessions)\/.+\.ya?ml$/i;
@@ -103,12 +104,8 @@ function incrementally(io: Io, cache: ResultCache, purpose: readonly unknown[], 
   const fs = io.readFs ?? nodeReadFs;
   const last = keptEntry(cache, purposeOf(purpose), root, fs, wellFormed);
   if ("whole" in last) return no(last.whole);
-  let table: FileTable;
-  try {
-    table = takeFileTable(root, fs, Date.now());
-  } catch {
-    return no("a folder could not be listed");
-  }
+  const table = tableNow(cache, root, fs);
+  if (!table) return no("a folder could not be listed");
   if (!onlyPlainFiles(table)) return no("a link or special file");
   const changed = changedPaths(last.table, table, (rel) => contentHash(fs, join(root, rel)));
   if (changed.length > MAX_CHANGED) return no(`${changed.length} files changed`);
@@ -190,8 +187,17 @@ function incrementally(io: Io, cache: ResultCache, purpose: readonly unknown[], 
  */
 export function tableBeforeWhole(io: Io, cache: ResultCache, purpose: readonly unknown[], root: string): FileTable | undefined {
   if (!cache.has(purpose) && !cache.has(purposeOf(purpose))) return undefined;
+  return tableNow(cache, root, io.readFs ?? nodeReadFs);
+}
+
+/**
+ * The table of files now, before anything is read: from the whole stamp's walk when it made one
+ * (asked for by src/cli/score-warm.ts), else a walk of its own. Undefined when a folder cannot be
+ * listed or a file went meanwhile.
+ */
+function tableNow(cache: ResultCache, root: string, fs: ReadFs): FileTable | undefined {
   try {
-    return takeFileTable(root, io.readFs ?? nodeReadFs, Date.now());
+    return cache.fileTable() ?? takeFileTable(root, fs, Date.now());
   } catch {
     return undefined;
   }

@@ -7,6 +7,7 @@
 import { DEFAULT_WIDTH } from "../format/width.js";
 import { today, useColour, type Io } from "./io.js";
 import { locateRepo, resultCacheFor } from "./repo-locate.js";
+import { scoreIncrementalPurpose } from "./incremental-purpose.js";
 import type { ResultCache } from "../cache/results.js";
 import type { ScoreOptions } from "./score.js";
 import type { Lang } from "../i18n.js";
@@ -25,6 +26,9 @@ export async function scoreFromCache(io: Io, dir: string | undefined, opts: Scor
   const { root, lang } = locateRepo(io, dir, langFlag);
   const cache = opts.output ? undefined : await resultCacheFor(io, root);
   const purpose = ["score", lang, today(io.env), opts, terminalWidth(io), useColour(io)];
+  // The stamp (taken by the look below) keeps its walk as a table of files only when an
+  // incremental entry is there to compare it with (src/cli/score-incremental.ts).
+  cache?.tableWanted(scoreIncrementalPurpose(purpose));
   const hit = cache?.getWithText<{ stderr: string }>(purpose);
   if (!hit) return { cache, purpose, root, lang, answered: false };
   io.stderr.write(hit.value.stderr);
