@@ -21,7 +21,13 @@ function warmPath() {
 }
 
 async function run() {
-  const io = { argv: process.argv.slice(2), cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, env: process.env, stdin: process.stdin };
+  const io = {
+    argv: process.argv.slice(2), cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, env: process.env,
+    // Made when something reads it (add's prompts, `check -`): making it costs a run a few milliseconds.
+    get stdin() {
+      return process.stdin;
+    },
+  };
   const warm = warmPath();
   if (warm) {
     warm.guardOutput(process);

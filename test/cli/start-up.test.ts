@@ -50,17 +50,18 @@ describe("modules loaded by the real binary", () => {
   const env = () => ({ YANXIU_CACHE_KEY_FILE: join(home, "key"), YANXIU_MODULE_TRACE: trace });
 
   /** The packages and our own modules a run imported. */
-  function loaded(args: string[], more: Record<string, string> = {}): { code: number | null; stdout: string; stderr: string; packages: Set<string>; ours: string[]; builtins: string[] } {
+  function loaded(args: string[], more: Record<string, string> = {}, input?: string): { code: number | null; stdout: string; stderr: string; packages: Set<string>; ours: string[]; builtins: string[]; stdin: boolean } {
     rmSync(trace, { force: true });
     const r = spawnSync(process.execPath, ["--import", TRACE_HOOK, BIN, ...args], {
       cwd: school,
+      input,
       encoding: "utf8",
       env: { ...process.env, NO_COLOR: "1", YANXIU_TODAY: "2026-11-23", ...env(), ...more },
     });
     const urls = readFileSync(trace, "utf8").split("\n").filter(Boolean);
     const packages = new Set(urls.flatMap((u) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(u)?.[1] ?? []));
     const ours = [...new Set(urls.flatMap((u) => /\/dist\/(.+)\.c?js$/.exec(u)?.[1] ?? []))];
-    return { code: r.status, stdout: r.stdout, stderr: r.stderr, packages, ours, builtins: urls.filter((u) => u.startsWith("node:")) };
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr, packages, ours, builtins: urls.filter((u) => u.startsWith("node:")), stdin: urls.includes("process:stdin") };
   }
 
   beforeAll(() => {
@@ -81,6 +82,9 @@ describe("modules loaded by the real binary", () => {
     expect(cold.packages).toContain("zod");
     expect(cold.ours).toContain("pipeline/load");
     expect(cold.builtins).toContain("node:v8"); // the heap's growth is limited when a repository is loaded
+    // A run that reads its standard input is seen making it (the warm runs below never do).
+    const fromStdin = loaded(["check", "-", "--stdin-filename", "records/2025-2026-1/t01.yaml"], {}, readFileSync(join(school, "records", "2025-2026-1", "t01.yaml"), "utf8"));
+    expect([fromStdin.code, fromStdin.stdin]).toEqual([0, true]);
   });
 
   it("--version loads commander and nothing heavy", () => {
@@ -119,6 +123,7 @@ describe("modules loaded by the real binary", () => {
         // compiled through node:vm from its code cache, so not in node's table of modules).
         expect(after.ours).toEqual(["cli/warm"]);
         expect(after.packages).not.toContain("commander");
+        expect(after.stdin).toBe(false);
         expect(after.stdout).toBe(loaded([...args, "--no-cache"]).stdout);
       }
     } finally {
@@ -140,6 +145,7 @@ describe("modules loaded by the real binary", () => {
       // plain command lines are read without commander (src/cli/plain-args.ts).
       expect(warm.packages).not.toContain("commander");
       expect(warm.builtins).not.toContain("node:v8");
+      expect(warm.stdin).toBe(false); // process.stdin is made only when something reads it (bin/yanxiu.js)
     });
   }
 });

@@ -16,6 +16,19 @@ if (trace) {
     if (Module.isBuiltin(request)) required.add(`node:${request.replace(/^node:/, "")}`);
     return load.call(this, request, ...rest);
   };
+  // Making process.stdin costs a run a few milliseconds (a stream over the terminal, pipe or
+  // file): it is noted, so a test can see that a run that reads nothing from it never made it.
+  const stdin = Object.getOwnPropertyDescriptor(process, "stdin");
+  if (stdin?.get && stdin.configurable) {
+    Object.defineProperty(process, "stdin", {
+      configurable: true,
+      enumerable: stdin.enumerable,
+      get() {
+        required.add("process:stdin");
+        return stdin.get.call(process);
+      },
+    });
+  }
   process.on("exit", () => {
     const files = Object.keys(Module._cache).map((path) => pathToFileURL(path).href);
     if (files.length + required.size > 0) appendFileSync(trace, `${[...files, ...required].join("\n")}\n`);
