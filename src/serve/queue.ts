@@ -26,6 +26,7 @@ import { startFlush } from "../repo/update-staged.js";
 import { abandonWrite, commitFailure, finishWrites, undoWrite, writeSave, type Failure, type SaveRequest, type SaveResult, type Written } from "./save.js";
 import { SERVER_COMMITTER } from "./git-commit.js";
 import type { RepoState } from "./state.js";
+import { trace, traceOn } from "../git/trace.js";
 
 /** How long a save waits, in all, for a file another program holds locked. */
 export const BUSY_WAIT_MS = 2_000;
@@ -64,7 +65,8 @@ export class SaveQueue {
   save(req: SaveRequest): Promise<SaveResult> {
     return new Promise((resolve) => {
       this.inFlight++;
-      this.pending.push({ req, since: Date.now(), resolve: (r) => { this.inFlight--; resolve(r); } });
+      if (traceOn) trace("save", { subject: req.subject });
+      this.pending.push({ req, since: Date.now(), resolve: (r) => { this.inFlight--; if (traceOn) trace("answer", { subject: req.subject, ok: r.ok }); resolve(r); } });
       this.kick();
       if (this.committing) this.stageAheadSoon();
     });
@@ -88,16 +90,20 @@ export class SaveQueue {
         const ahead = this.ahead.splice(0);
         this.listings.clear();
         const staged = [...ahead, ...this.stage(this.pending.splice(0, MAX_BATCH - ahead.length), new Set(ahead.map((s) => s.written.file)))];
+        if (traceOn) trace("place", { n: staged.length, ahead: ahead.length });
         const done = await this.place(staged);
+        if (traceOn) trace("placed", { n: done.length });
         if (done.length === 0) continue;
         // Git works in its own processes: meanwhile the saves that arrive are staged on this
         // thread (never one of this batch's files: those wait for a later batch).
         this.committing = new Set(done.map((d) => d.written.file));
+        if (traceOn) trace("commit", { subjects: done.map((d) => d.job.req.subject) });
         const committed = this.commitPlaced(done);
         this.stageAhead();
         let ok = false;
         try {
           ok = await committed;
+          if (traceOn) trace("committed", { ok });
         } finally {
           this.committing = undefined;
           // This batch was put back and the state is reloaded: the saves staged meanwhile, checked
@@ -109,6 +115,7 @@ export class SaveQueue {
           }
         }
         if (ok) await this.upkeep(root);
+        if (traceOn) trace("batch-end");
       }
     } finally {
       this.running = false;
@@ -155,6 +162,7 @@ export class SaveQueue {
         continue;
       }
       const out = this.write(job, listFolder);
+      if (traceOn) trace("staged", { subject: job.req.subject, ok: out.ok });
       if (out.ok) {
         files.add(job.req.file);
         this.state.applyWritten(out.written);
