@@ -91,7 +91,10 @@ export class SaveQueue {
       while (this.ahead.length > 0 || this.pending.length > 0) {
         const ahead = this.ahead.splice(0);
         this.listings.clear();
-        const staged = [...ahead, ...this.stage(this.pending.splice(0, MAX_BATCH - ahead.length), new Set(ahead.map((s) => s.written.file)))];
+        // The saves staged while the batch before committed go at once, alone: those still waiting
+        // are staged while git commits them (staging them first left git idle meanwhile, and a
+        // save's wait was the staging of all plus the commit of all).
+        const staged = ahead.length > 0 ? ahead : this.stage(this.pending.splice(0, MAX_BATCH), new Set());
         if (traceOn) trace("place", { n: staged.length, ahead: ahead.length });
         const done = await this.place(staged);
         if (traceOn) trace("placed", { n: done.length });

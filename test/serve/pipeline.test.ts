@@ -3,7 +3,8 @@
  * and real git: staged means checked and in temporary files under their locks, nothing in place;
  * a file of the batch being committed waits for a later batch; when that commit fails, its files
  * are put back byte-identical and the batch staged meanwhile is given up and staged again, so
- * every one of its saves still lands, once, by its author.
+ * every one of its saves still lands, once, by its author. What was staged meanwhile is the next
+ * batch, alone (what arrives after is staged during its commit).
  */
 import { describe, expect, it } from "vitest";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -86,6 +87,46 @@ describe("the next batch staged while git commits", () => {
     }
     expect(temps(root)).toEqual([]);
     for (const id of ["t01", "t02", "t03"]) expect(existsSync(lockPathFor(root, fileOf(id)))).toBe(false);
+    expect(git(root, "status", "--porcelain").trim()).toBe("");
+  });
+
+  it("what was staged while a batch committed is the next batch, alone; a save arriving as it starts waits for the one after", async () => {
+    const root = makeSchool();
+    const { server } = start(root);
+    server.state.current();
+    const ids = ["t02", "t03", "t04", "t05", "t07", "t08"];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const calls: string[][] = [];
+    const later: Promise<SaveResult>[] = [];
+    let queue!: SaveQueue;
+    let committed = false;
+    const committer: Committer = async (r, commits, opts) => {
+      calls.push(commits.map((c) => c.subject.split(" ")[1]!));
+      const done = await commitBatch(r, commits, opts);
+      if (calls.length === 1) {
+        committed = true;
+        await gate;
+      }
+      return done;
+    };
+    queue = new SaveQueue(server.state, committer);
+    server.queue = queue;
+
+    const first = queue.save(saveOf(root, "t01", "一号的记录"));
+    while (calls.length === 0) await new Promise((r) => setTimeout(r, 5));
+    // Six saves while the first batch commits: staged a few per turn of the event loop, all of them.
+    for (const id of ids) later.push(queue.save(saveOf(root, id, `${id}的记录`)));
+    while (temps(root).length < ids.length || !committed) await new Promise((r) => setImmediate(r));
+    // One more arrives, and the first commit ends in the same turn: the six go at once, without it
+    // (before, the next batch waited for every save waiting to be staged too).
+    later.push(queue.save(saveOf(root, "t09", "九号的记录")));
+    release();
+    expect((await first).ok).toBe(true);
+    expect((await Promise.all(later)).map((r) => r.ok)).toEqual([true, true, true, true, true, true, true]);
+    expect(calls).toEqual([["t01"], ids, ["t09"]]);
+    expect(git(root, "log", "-8", "--format=%an").trim().split("\n").sort()).toEqual([...["t01", ...ids, "t09"]].map((id) => `老师${id}`).sort());
+    expect(temps(root)).toEqual([]);
     expect(git(root, "status", "--porcelain").trim()).toBe("");
   });
 });
