@@ -1,21 +1,26 @@
 /**
- * The web page's saves, in order and in batches. The saves that arrived while the previous batch
- * was being placed form the next batch, and are staged while git commits the previous one (git
- * runs in its own processes; the thread would otherwise wait). Each is checked against the school
- * as the saves before it left it and written to a temporary file under its file's lock, in arrival
- * order (src/serve/save.ts), and kept in the server's state, the flushes of what one pass staged
- * started together on the thread pool; a file of the batch being committed waits for a later batch. Once the previous
- * batch is committed, the batch's files are each checked unchanged and renamed into place in one
- * pass on the thread, each folder flushed once; then they are committed
- * together (src/git/batch-commit.ts): one commit per save, each authored by its own person, a
- * few git processes per batch, started by the process's git helper (src/git/runner.ts). A file saved twice waits for the next batch. If the commit fails,
+ * The web page's saves, in order and in batches. The saves that arrive while a batch is being
+ * committed are staged meanwhile (git runs in its own processes; the thread would otherwise wait),
+ * a few per turn of the event loop so that the git helper's answers are read between them, and
+ * form the next batch, alone: its commit starts the moment the one before ends, and what arrives
+ * after is staged while it commits (a save so waits for one batch's commit, not for the staging of
+ * every save waiting too). With nothing being committed, the saves waiting are staged at once. Each
+ * is checked against the school as the saves before it left it and written to a temporary file
+ * under its file's lock, in arrival order (src/serve/save.ts), and kept in the server's state, the
+ * flushes of what one pass staged started together on the thread pool; a file of the batch being
+ * committed waits for a later batch. Once the previous batch is committed, the batch's files are
+ * each checked unchanged and renamed into place in one pass on the thread, each folder flushed
+ * once; then they are committed together (src/git/batch-commit.ts): one commit per save, each
+ * authored by its own person, a few git processes per batch, started by the process's git helper
+ * (src/git/runner.ts). The saves are answered once the branch holds their commits, while git's
+ * index is brought in step. A file saved twice waits for the next batch. If the commit fails,
  * every file of the batch is put back, the state is reloaded, and each person is told; the batch
  * staged meanwhile (none of it in place yet) is given up and staged again against the reloaded
- * school. A file
- * locked by another program (a CLI `yanxiu add`), or saved by someone between our read and our
- * rename, is tried again a moment later, without blocking the server, and after BUSY_WAIT_MS the
- * person is told to try again. Reads are never queued. After a batch is answered, the batches'
- * packs are rolled up when there are too many (src/git/pack-upkeep.ts), before the next batch.
+ * school. A file locked by another program (a CLI `yanxiu add`), or saved by someone between our
+ * read and our rename, is tried again a moment later, without blocking the server, and after
+ * BUSY_WAIT_MS the person is told to try again. Reads are never queued. After a batch is
+ * answered, the batches' packs are rolled up when there are too many (src/git/pack-upkeep.ts),
+ * before the next batch.
  */
 import { t } from "../i18n.js";
 import { commitBatch, commonDirOf, type BatchOptions, type BatchResult, type CommitSpec } from "../git/batch-commit.js";
@@ -217,18 +222,29 @@ export class SaveQueue {
   private async commitPlaced(done: Staged[]): Promise<boolean> {
     const root = this.state.root;
     let result: BatchResult;
+    let answered = false;
+    // Answered once the branch holds the commits: git's index, brought in step after, cannot undo
+    // them, and the pages after the saves are made meanwhile. Their files stay held (no later
+    // batch places them) until the index is done, so that it takes these bytes, not newer ones.
+    const answer = () => {
+      if (answered) return;
+      answered = true;
+      for (const { job, written } of done) job.resolve({ ok: true, problems: written.problems });
+    };
     try {
       result = await this.commit(root, done.map(({ job, written }) => ({
         author: job.req.author,
         subject: job.req.subject,
         files: [{ path: written.file, bytes: written.text }, ...written.created.map((f) => ({ path: f.path, bytes: f.bytes }))],
-      })), { committer: SERVER_COMMITTER, git: sharedGitRunner().run, ...this.options });
+      })), { committer: SERVER_COMMITTER, git: sharedGitRunner().run, ...this.options, onCommitted: answer });
     } catch (e) {
       result = { ok: false, reason: "git", detail: String((e as Error)?.message ?? e) };
     }
-    if (result.ok) {
-      if (result.indexNote) process.stderr.write(`yanxiu serve: committed, but git's index was left as it was (${result.indexNote}); run 'git reset -q' in the repository\n`);
-      for (const { job, written } of done) job.resolve({ ok: true, problems: written.problems });
+    // Once the branch holds the commits nothing is put back, whatever failed after.
+    if (result.ok || answered) {
+      if (result.ok && result.indexNote) process.stderr.write(`yanxiu serve: committed, but git's index was left as it was (${result.indexNote}); run 'git reset -q' in the repository\n`);
+      else if (!result.ok) process.stderr.write(`yanxiu serve: committed, then ${result.detail}\n`);
+      answer();
       return true;
     }
     for (const { written } of [...done].reverse()) undoWrite(root, written);

@@ -4,12 +4,13 @@
  * a file of the batch being committed waits for a later batch; when that commit fails, its files
  * are put back byte-identical and the batch staged meanwhile is given up and staged again, so
  * every one of its saves still lands, once, by its author. What was staged meanwhile is the next
- * batch, alone (what arrives after is staged during its commit).
+ * batch, alone (what arrives after is staged during its commit); the saves are answered once the
+ * branch holds their commits, and their files wait for git's index before a later batch places them.
  */
 import { describe, expect, it } from "vitest";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { commitBatch } from "../../src/git/batch-commit.js";
+import { commitBatch, gitAsync, type GitRun } from "../../src/git/batch-commit.js";
 import { lockPathFor } from "../../src/repo/lock.js";
 import { SaveQueue, type Committer } from "../../src/serve/queue.js";
 import { appendItem, type SaveRequest, type SaveResult } from "../../src/serve/save.js";
@@ -127,6 +128,46 @@ describe("the next batch staged while git commits", () => {
     expect(calls).toEqual([["t01"], ids, ["t09"]]);
     expect(git(root, "log", "-8", "--format=%an").trim().split("\n").sort()).toEqual([...["t01", ...ids, "t09"]].map((id) => `老师${id}`).sort());
     expect(temps(root)).toEqual([]);
+    expect(git(root, "status", "--porcelain").trim()).toBe("");
+  });
+
+  it("answered once the branch holds the commit; the file waits for git's index before the next batch places it", async () => {
+    const root = makeSchool();
+    const { server } = start(root);
+    server.state.current();
+    let indexHeld!: () => void;
+    const held = new Promise<void>((r) => (indexHeld = r));
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let holding = true;
+    const git1: GitRun = async (r, args, input) => {
+      if (args[0] === "update-index" && holding) {
+        holding = false;
+        indexHeld();
+        await gate;
+      }
+      return gitAsync(r, args, input);
+    };
+    const queue = new SaveQueue(server.state, commitBatch, { git: git1 });
+    server.queue = queue;
+
+    let answered: SaveResult | undefined;
+    void queue.save(saveOf(root, "t01", "一号的第一条")).then((r) => (answered = r));
+    await held;
+    await new Promise((r) => setImmediate(r));
+    // git's index is not yet updated, and the save is answered: its commit is on the branch.
+    expect(answered).toEqual({ ok: true, problems: [] });
+    expect(git(root, "log", "-1", "--format=%an|%s")).toBe("老师t01|records: t01 一号的第一条\n");
+    expect(git(root, "diff-index", "--cached", "--name-only", "HEAD")).toBe(`${fileOf("t01")}\n`);
+    // Meanwhile t01 saves again and t02 saves: t02 is staged, t01's file waits for the index.
+    const next = [queue.save(saveOf(root, "t01", "一号的第二条")), queue.save(saveOf(root, "t02", "二号的记录"))];
+    for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+    expect(temps(root).map((n) => n.split(".")[1])).toEqual(["t02"]);
+    expect(existsSync(lockPathFor(root, fileOf("t01")))).toBe(false);
+    expect(readFileSync(join(root, fileOf("t01")), "utf8")).not.toContain("一号的第二条");
+    release();
+    expect((await Promise.all(next)).map((r) => r.ok)).toEqual([true, true]);
+    expect(git(root, "log", "-3", "--format=%an|%s").trim().split("\n").sort()).toEqual(["老师t01|records: t01 一号的第一条", "老师t01|records: t01 一号的第二条", "老师t02|records: t02 二号的记录"]);
     expect(git(root, "status", "--porcelain").trim()).toBe("");
   });
 });
