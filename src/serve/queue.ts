@@ -147,14 +147,26 @@ export class SaveQueue {
   /**
    * While a batch commits: the saves waiting staged into the next batch, up to its size, a few per
    * turn of the event loop, so that the git helper's answers are read between them (the batch's
-   * next git starts only then).
+   * next git starts only then). A save whose file is held (being committed, or already in the next
+   * batch) stays where it is in the queue, and the slice takes the saves after it: taking it again
+   * and again, turn after turn, kept the thread busy until the commit ended.
    */
   private stageAhead(): void {
     const room = Math.min(AHEAD_SLICE, MAX_BATCH - this.ahead.length);
     if (!this.committing || this.pending.length === 0 || room <= 0) return;
     const held = new Set([...this.committing, ...this.ahead.map((s) => s.written.file)]);
-    this.ahead.push(...this.stage(this.pending.splice(0, room), held));
-    if (this.pending.length > 0) this.stageAheadSoon();
+    const slice: Job[] = [];
+    const files = new Set<string>();
+    this.pending = this.pending.filter((job) => {
+      const f = job.req.file;
+      if (slice.length >= room || held.has(f) || files.has(f)) return true;
+      files.add(f);
+      slice.push(job);
+      return false;
+    });
+    this.ahead.push(...this.stage(slice, held));
+    // More may be stageable only when the slice was full; a save arriving schedules a pass itself.
+    if (slice.length === room) this.stageAheadSoon();
   }
 
   /**

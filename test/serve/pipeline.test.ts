@@ -131,6 +131,34 @@ describe("the next batch staged while git commits", () => {
     expect(git(root, "status", "--porcelain").trim()).toBe("");
   });
 
+  it("saves of files being committed wait in the queue without holding up the saves behind them", async () => {
+    const root = makeSchool();
+    const { server } = start(root);
+    server.state.current();
+    const ids = ["t01", "t02", "t03", "t04", "t05"];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let calls = 0;
+    const committer: Committer = async (r, commits, opts) => {
+      if (++calls === 1) await gate;
+      return commitBatch(r, commits, opts);
+    };
+    const queue = new SaveQueue(server.state, committer);
+    server.queue = queue;
+    const first = ids.slice(0, 4).map((id) => queue.save(saveOf(root, id, `${id}的第一条`)));
+    while (calls === 0) await new Promise((r) => setTimeout(r, 5));
+    // Four saves of the files being committed, then one of another file: that one is staged now.
+    const again = ids.slice(0, 4).map((id) => queue.save(saveOf(root, id, `${id}的第二条`)));
+    const fifth = queue.save(saveOf(root, "t05", "t05的记录"));
+    for (let i = 0; i < 50 && temps(root).length === 0; i++) await new Promise((r) => setImmediate(r));
+    expect(temps(root).map((n) => n.split(".")[1])).toEqual(["t05"]);
+    release();
+    expect((await Promise.all([...first, ...again, fifth])).every((r) => r.ok)).toBe(true);
+    expect(git(root, "log", "-9", "--format=%s").trim().split("\n").sort()).toEqual([...ids.slice(0, 4).flatMap((id) => [`records: ${id} ${id}的第一条`, `records: ${id} ${id}的第二条`]), "records: t05 t05的记录"].sort());
+    expect(temps(root)).toEqual([]);
+    expect(git(root, "status", "--porcelain").trim()).toBe("");
+  });
+
   it("answered once the branch holds the commit; the file waits for git's index before the next batch places it", async () => {
     const root = makeSchool();
     const { server } = start(root);
