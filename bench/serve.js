@@ -8,6 +8,7 @@
  *   node bench/serve.js --school /tmp/school   # keep the generated school there; later runs copy it
  *   node bench/serve.js --warm 4               # every teacher saves 4 records first, not measured (code compiled)
  *   node bench/serve.js --node-flags=--trace-gc   # flags for the server's node; --trace-gc adds a count of collections
+ *   node bench/serve.js --trace /tmp/t.jsonl   # the server's timeline kept there; where each add's time went (bench/serve-trace.js)
  *
  * Generates a school (src/synth) in the temp dir, commits it with real git, starts the real
  * binary (`node bin/yanxiu.js serve DIR --port 0`) as a child, logs every simulated teacher in,
@@ -22,11 +23,12 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { analyse, traceReport } from "./serve-trace.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const TODAY = "2026-06-30";
 
-export async function benchServe({ teachers = 2000, clients = 50, adds = 4, cpuProf, school, nodeFlags = [], warm = 0, log = (s) => process.stderr.write(`${s}\n`) } = {}) {
+export async function benchServe({ teachers = 2000, clients = 50, adds = 4, cpuProf, school, nodeFlags = [], warm = 0, trace, log = (s) => process.stderr.write(`${s}\n`) } = {}) {
   const synth = await import(join(ROOT, "dist", "synth", "index.js"));
   const { openAccounts } = await import(join(ROOT, "dist", "serve", "accounts.js"));
   const { hashSecret } = await import(join(ROOT, "dist", "serve", "password.js"));
@@ -64,7 +66,7 @@ export async function benchServe({ teachers = 2000, clients = 50, adds = 4, cpuP
 
   // --cpu-prof DIR: the server writes a V8 CPU profile there when it stops (node --cpu-prof).
   const prof = cpuProf ? ["--cpu-prof", "--cpu-prof-dir", cpuProf] : [];
-  const child = spawn(process.execPath, [...prof, ...nodeFlags, join(ROOT, "bin", "yanxiu.js"), "serve", dir, "--port", "0"], { env: { ...process.env, YANXIU_TODAY: TODAY }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [...prof, ...nodeFlags, join(ROOT, "bin", "yanxiu.js"), "serve", dir, "--port", "0"], { env: { ...process.env, YANXIU_TODAY: TODAY, ...(trace ? { YANXIU_SERVE_TRACE: trace } : {}) }, stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
   let stdout = ""; // with --node-flags --trace-gc, V8's line per collection
   child.stderr.on("data", (d) => { stderr += d; if (process.env.YANXIU_BENCH_SERVER_LOG) process.stderr.write(d); });
@@ -127,6 +129,7 @@ export async function benchServe({ teachers = 2000, clients = 50, adds = 4, cpuP
   };
   const peakRss = () => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"))?.[1] ?? 0) * 1024;
 
+  let result;
   try {
     const sessions = [];
     for (const x of active) sessions.push(await login(url, x));
@@ -147,6 +150,7 @@ export async function benchServe({ teachers = 2000, clients = 50, adds = 4, cpuP
     }
     log(`${sessions.length} teachers logged in; ${sessions.length} × ${adds} adds at once…`);
     const times = [];
+    const sent = new Map(); // --trace: each add's send and receive, by the id the server's timeline names it by
     const cpu0 = cpu();
     const gcFrom = stdout.length;
     const client0 = process.cpuUsage(); // the simulated teachers' own work: they share the cores with the server
@@ -156,9 +160,11 @@ export async function benchServe({ teachers = 2000, clients = 50, adds = 4, cpuP
         const body = new URLSearchParams({ _csrf: s.csrf, kind: "observation", date: "2026-06-29", title: `压测听课 ${s.id} 第${i}次`, count: "1" }).toString();
         const a = performance.now();
         // What a browser sends and reads per save: the form with its CSRF token, the whole answer page.
-        const res = await post(`${url}add`, body, { cookie: s.cookie, origin: url.replace(/\/$/, "") });
+        const res = await post(`${url}add`, body, { cookie: s.cookie, origin: url.replace(/\/$/, ""), ...(trace ? { "x-trace-id": `${s.id}#${i}` } : {}) });
         const text = res.text;
-        times.push(performance.now() - a);
+        const b = performance.now();
+        times.push(b - a);
+        if (trace) sent.set(`${s.id}#${i}`, { a: performance.timeOrigin + a, b: performance.timeOrigin + b, subject: `records: ${s.id} 压测听课 ${s.id} 第${i}次 2026-06-29 (web)` });
         if (res.status !== 200 || !text.includes("已保存")) failures.push(`${s.id} #${i}: ${res.status} ${text.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").slice(0, 200)}`);
       }
     }));
@@ -190,7 +196,8 @@ export async function benchServe({ teachers = 2000, clients = 50, adds = 4, cpuP
     const packs = readdirSync(join(dir, ".git", "objects", "pack")).filter((f) => f.endsWith(".pack")).length;
     const loose = Number(/^count: (\d+)$/m.exec(git("count-objects", "-v"))?.[1] ?? NaN);
     const inFiles = sessions.reduce((n, s) => n + (readFileSync(join(dir, "records", "2025-2026-2", `${s.id}.yaml`), "utf8").match(/title: 压测听课/g)?.length ?? 0), 0);
-    return {
+    return result = {
+      sent, t0,
       teachers: stats.teachers, clients: sessions.length, adds: times.length, wallMs: wall,
       p50: q(0.5), p95: q(0.95), max: times.at(-1), peakRssBefore: rssBefore, peakRss: peakRss(),
       cpuBefore: cpu0.own, gc, failures, missingCommits: missing, recordsInFiles: inFiles, batches, packs, loose,
@@ -203,6 +210,15 @@ export async function benchServe({ teachers = 2000, clients = 50, adds = 4, cpuP
     const exited = new Promise((r) => child.once("exit", r));
     child.kill("SIGTERM");
     await Promise.race([exited, new Promise((r) => setTimeout(r, 30_000))]); // the profile is written on exit
+    if (trace && result) {
+      try {
+        const events = readFileSync(trace, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l));
+        const a = analyse(events, result.sent);
+        result.trace = { rows: a.rows, batches: a.batches.filter((x) => x.start >= result.t0) };
+      } catch (e) {
+        log(`could not read the server's timeline ${trace}: ${e.message}`);
+      }
+    }
     try {
       rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
     } catch (e) {
@@ -260,9 +276,10 @@ export function serveLine(r) {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { values } = parseArgs({ options: { teachers: { type: "string" }, clients: { type: "string" }, adds: { type: "string" }, "cpu-prof": { type: "string" }, school: { type: "string" }, "node-flags": { type: "string" }, warm: { type: "string" } } });
-  const r = await benchServe({ teachers: Number(values.teachers ?? 2000), clients: Number(values.clients ?? 50), adds: Number(values.adds ?? 4), cpuProf: values["cpu-prof"], school: values.school, nodeFlags: values["node-flags"]?.split(/\s+/).filter(Boolean), warm: Number(values.warm ?? 0) });
+  const { values } = parseArgs({ options: { teachers: { type: "string" }, clients: { type: "string" }, adds: { type: "string" }, "cpu-prof": { type: "string" }, school: { type: "string" }, "node-flags": { type: "string" }, warm: { type: "string" }, trace: { type: "string" } } });
+  const r = await benchServe({ teachers: Number(values.teachers ?? 2000), clients: Number(values.clients ?? 50), adds: Number(values.adds ?? 4), cpuProf: values["cpu-prof"], school: values.school, nodeFlags: values["node-flags"]?.split(/\s+/).filter(Boolean), warm: Number(values.warm ?? 0), trace: values.trace });
   process.stdout.write(serveLine(r) + "\n");
+  if (r.trace) process.stdout.write(traceReport(r.trace) + "\n");
   for (const f of r.failures.slice(0, 5)) process.stdout.write(`  failed: ${f}\n`);
   process.exitCode = r.failures.length || r.missingCommits || r.recordsInFiles !== r.adds ? 1 : 0;
 }

@@ -43,6 +43,12 @@ export interface BatchOptions {
   committer: Person;
   /** Test seam: runs after the commits exist and before the branch is moved. */
   beforeUpdateRef?: () => Promise<void> | void;
+  /**
+   * Told the moment the branch holds the commits, before git's index is brought in step (which
+   * cannot undo them: the batch is then `ok` whatever the index does). The web server answers
+   * the saves then.
+   */
+  onCommitted?: () => void;
   /** How long to wait for another git's index.lock before leaving the index as it is (default 2 s). */
   indexWaitMs?: number;
   /** Runs git (default: spawned from this process; the web server passes its helper's, src/git/runner.ts). */
@@ -216,6 +222,7 @@ export async function commitBatch(root: string, commits: CommitSpec[], opts: Bat
       // The branch moved since HEAD was read (or the helper running git stopped: then it may have moved it to our tip).
       const now = moved.code === 0 ? undefined : await readHead(git, root);
       if (moved.code === 0 || (typeof now === "object" && now.ref === head.ref && now.commit === tip)) {
+        opts.onCommitted?.();
         const blobs = new Map<string, Committed>();
         let k = 0;
         for (const c of commits) for (const f of c.files) blobs.set(f.path, { blob: marks.get(`:${++k}`)!, bytes: f.bytes });

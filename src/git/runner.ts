@@ -18,6 +18,7 @@ import { join } from "node:path";
 import type { Socket } from "node:net";
 import { createInterface } from "node:readline";
 import { gitAsync, gitEnv, type GitRun, type Run } from "./batch-commit.js";
+import { trace, traceOn } from "./trace.js";
 
 export const HELPER_STOPPED = "yanxiu: the git helper process stopped before git answered";
 
@@ -92,6 +93,7 @@ export class GitRunner {
     const job = this.queue.shift()!;
     const id = ++this.next;
     helper.current = { id, job };
+    if (traceOn) trace("git-start", { run: id, cmd: job.args.find((a, i) => !a.startsWith("-") && job.args[i - 1] !== "-c") });
     pipe(helper.child.stdout).ref();
     const files = { input: join(helper.dir, "in"), out: join(helper.dir, "out"), err: join(helper.dir, "err") };
     // Plain synchronous file calls: small files in the page cache, cheaper in CPU than the thread pool's round trips.
@@ -120,6 +122,7 @@ export class GitRunner {
     if (helper.current?.id !== id) return;
     const { job } = helper.current;
     helper.current = undefined;
+    if (traceOn) trace("git-end", { run: id, code: r.code });
     pipe(helper.child.stdout).unref();
     job.done(r);
     if (this.queue.length > 0) this.pump();

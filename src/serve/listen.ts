@@ -5,6 +5,7 @@ import type { IncomingMessage } from "node:http";
 import { createServer } from "./app.js";
 import { sharedGitRunner } from "../git/runner.js";
 import type { Ctx, Server, ServeOptions } from "./context.js";
+import { trace, traceOn } from "../git/trace.js";
 
 export interface Running {
   url: string;
@@ -31,5 +32,12 @@ export function listen(opts: ServeOptions, host = "127.0.0.1", port = 8080): Pro
       });
     });
     http.on("error", reject);
+    // The bench's timeline: when each request arrived and when its answer was handed to the socket.
+    if (traceOn) http.on("request", (req: IncomingMessage, res: import("node:http").ServerResponse) => {
+      const id = req.headers["x-trace-id"];
+      if (typeof id !== "string") return;
+      trace("request", { id });
+      res.once("finish", () => trace("response", { id }));
+    });
   });
 }

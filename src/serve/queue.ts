@@ -1,21 +1,26 @@
 /**
- * The web page's saves, in order and in batches. The saves that arrived while the previous batch
- * was being placed form the next batch, and are staged while git commits the previous one (git
- * runs in its own processes; the thread would otherwise wait). Each is checked against the school
- * as the saves before it left it and written to a temporary file under its file's lock, in arrival
- * order (src/serve/save.ts), and kept in the server's state, the flushes of what one pass staged
- * started together on the thread pool; a file of the batch being committed waits for a later batch. Once the previous
- * batch is committed, the batch's files are each checked unchanged and renamed into place in one
- * pass on the thread, each folder flushed once; then they are committed
- * together (src/git/batch-commit.ts): one commit per save, each authored by its own person, a
- * few git processes per batch, started by the process's git helper (src/git/runner.ts). A file saved twice waits for the next batch. If the commit fails,
+ * The web page's saves, in order and in batches. The saves that arrive while a batch is being
+ * committed are staged meanwhile (git runs in its own processes; the thread would otherwise wait),
+ * a few per turn of the event loop so that the git helper's answers are read between them, and
+ * form the next batch, alone: its commit starts the moment the one before ends, and what arrives
+ * after is staged while it commits (a save so waits for one batch's commit, not for the staging of
+ * every save waiting too). With nothing being committed, the saves waiting are staged at once. Each
+ * is checked against the school as the saves before it left it and written to a temporary file
+ * under its file's lock, in arrival order (src/serve/save.ts), and kept in the server's state, the
+ * flushes of what one pass staged started together on the thread pool; a file of the batch being
+ * committed waits for a later batch. Once the previous batch is committed, the batch's files are
+ * each checked unchanged and renamed into place in one pass on the thread, each folder flushed
+ * once; then they are committed together (src/git/batch-commit.ts): one commit per save, each
+ * authored by its own person, a few git processes per batch, started by the process's git helper
+ * (src/git/runner.ts). The saves are answered once the branch holds their commits, while git's
+ * index is brought in step. A file saved twice waits for the next batch. If the commit fails,
  * every file of the batch is put back, the state is reloaded, and each person is told; the batch
  * staged meanwhile (none of it in place yet) is given up and staged again against the reloaded
- * school. A file
- * locked by another program (a CLI `yanxiu add`), or saved by someone between our read and our
- * rename, is tried again a moment later, without blocking the server, and after BUSY_WAIT_MS the
- * person is told to try again. Reads are never queued. After a batch is answered, the batches'
- * packs are rolled up when there are too many (src/git/pack-upkeep.ts), before the next batch.
+ * school. A file locked by another program (a CLI `yanxiu add`), or saved by someone between our
+ * read and our rename, is tried again a moment later, without blocking the server, and after
+ * BUSY_WAIT_MS the person is told to try again. Reads are never queued. After a batch is
+ * answered, the batches' packs are rolled up when there are too many (src/git/pack-upkeep.ts),
+ * before the next batch.
  */
 import { t } from "../i18n.js";
 import { commitBatch, commonDirOf, type BatchOptions, type BatchResult, type CommitSpec } from "../git/batch-commit.js";
@@ -26,11 +31,14 @@ import { startFlush } from "../repo/update-staged.js";
 import { abandonWrite, commitFailure, finishWrites, undoWrite, writeSave, type Failure, type SaveRequest, type SaveResult, type Written } from "./save.js";
 import { SERVER_COMMITTER } from "./git-commit.js";
 import type { RepoState } from "./state.js";
+import { trace, traceOn } from "../git/trace.js";
 
 /** How long a save waits, in all, for a file another program holds locked. */
 export const BUSY_WAIT_MS = 2_000;
 /** At most this many saves in one commit batch. */
 export const MAX_BATCH = 100;
+/** Saves staged ahead per turn of the event loop while a batch commits (~2–3 ms each). */
+const AHEAD_SLICE = 4;
 
 interface Job {
   req: SaveRequest;
@@ -64,7 +72,8 @@ export class SaveQueue {
   save(req: SaveRequest): Promise<SaveResult> {
     return new Promise((resolve) => {
       this.inFlight++;
-      this.pending.push({ req, since: Date.now(), resolve: (r) => { this.inFlight--; resolve(r); } });
+      if (traceOn) trace("save", { subject: req.subject });
+      this.pending.push({ req, since: Date.now(), resolve: (r) => { this.inFlight--; if (traceOn) trace("answer", { subject: req.subject, ok: r.ok }); resolve(r); } });
       this.kick();
       if (this.committing) this.stageAheadSoon();
     });
@@ -87,17 +96,26 @@ export class SaveQueue {
       while (this.ahead.length > 0 || this.pending.length > 0) {
         const ahead = this.ahead.splice(0);
         this.listings.clear();
-        const staged = [...ahead, ...this.stage(this.pending.splice(0, MAX_BATCH - ahead.length), new Set(ahead.map((s) => s.written.file)))];
+        // The saves staged while the batch before committed go at once, alone: those still waiting
+        // are staged while git commits them (staging them first left git idle meanwhile, and a
+        // save's wait was the staging of all plus the commit of all).
+        const staged = ahead.length > 0 ? ahead : this.stage(this.pending.splice(0, MAX_BATCH), new Set());
+        if (traceOn) trace("place", { n: staged.length, ahead: ahead.length });
         const done = await this.place(staged);
+        if (traceOn) trace("placed", { n: done.length });
         if (done.length === 0) continue;
         // Git works in its own processes: meanwhile the saves that arrive are staged on this
         // thread (never one of this batch's files: those wait for a later batch).
         this.committing = new Set(done.map((d) => d.written.file));
+        if (traceOn) trace("commit", { subjects: done.map((d) => d.job.req.subject) });
         const committed = this.commitPlaced(done);
-        this.stageAhead();
+        // Not at once: the commit's first git is started by the microtasks that follow, and a
+        // staging pass run first (a few ms per save) held it back.
+        this.stageAheadSoon();
         let ok = false;
         try {
           ok = await committed;
+          if (traceOn) trace("committed", { ok });
         } finally {
           this.committing = undefined;
           // This batch was put back and the state is reloaded: the saves staged meanwhile, checked
@@ -109,6 +127,7 @@ export class SaveQueue {
           }
         }
         if (ok) await this.upkeep(root);
+        if (traceOn) trace("batch-end");
       }
     } finally {
       this.running = false;
@@ -125,12 +144,29 @@ export class SaveQueue {
     });
   }
 
-  /** While a batch commits: the saves waiting staged into the next batch, up to its size. */
+  /**
+   * While a batch commits: the saves waiting staged into the next batch, up to its size, a few per
+   * turn of the event loop, so that the git helper's answers are read between them (the batch's
+   * next git starts only then). A save whose file is held (being committed, or already in the next
+   * batch) stays where it is in the queue, and the slice takes the saves after it: taking it again
+   * and again, turn after turn, kept the thread busy until the commit ended.
+   */
   private stageAhead(): void {
-    const room = MAX_BATCH - this.ahead.length;
+    const room = Math.min(AHEAD_SLICE, MAX_BATCH - this.ahead.length);
     if (!this.committing || this.pending.length === 0 || room <= 0) return;
     const held = new Set([...this.committing, ...this.ahead.map((s) => s.written.file)]);
-    this.ahead.push(...this.stage(this.pending.splice(0, room), held));
+    const slice: Job[] = [];
+    const files = new Set<string>();
+    this.pending = this.pending.filter((job) => {
+      const f = job.req.file;
+      if (slice.length >= room || held.has(f) || files.has(f)) return true;
+      files.add(f);
+      slice.push(job);
+      return false;
+    });
+    this.ahead.push(...this.stage(slice, held));
+    // More may be stageable only when the slice was full; a save arriving schedules a pass itself.
+    if (slice.length === room) this.stageAheadSoon();
   }
 
   /**
@@ -155,6 +191,7 @@ export class SaveQueue {
         continue;
       }
       const out = this.write(job, listFolder);
+      if (traceOn) trace("staged", { subject: job.req.subject, ok: out.ok });
       if (out.ok) {
         files.add(job.req.file);
         this.state.applyWritten(out.written);
@@ -197,18 +234,29 @@ export class SaveQueue {
   private async commitPlaced(done: Staged[]): Promise<boolean> {
     const root = this.state.root;
     let result: BatchResult;
+    let answered = false;
+    // Answered once the branch holds the commits: git's index, brought in step after, cannot undo
+    // them, and the pages after the saves are made meanwhile. Their files stay held (no later
+    // batch places them) until the index is done, so that it takes these bytes, not newer ones.
+    const answer = () => {
+      if (answered) return;
+      answered = true;
+      for (const { job, written } of done) job.resolve({ ok: true, problems: written.problems });
+    };
     try {
       result = await this.commit(root, done.map(({ job, written }) => ({
         author: job.req.author,
         subject: job.req.subject,
         files: [{ path: written.file, bytes: written.text }, ...written.created.map((f) => ({ path: f.path, bytes: f.bytes }))],
-      })), { committer: SERVER_COMMITTER, git: sharedGitRunner().run, ...this.options });
+      })), { committer: SERVER_COMMITTER, git: sharedGitRunner().run, ...this.options, onCommitted: answer });
     } catch (e) {
       result = { ok: false, reason: "git", detail: String((e as Error)?.message ?? e) };
     }
-    if (result.ok) {
-      if (result.indexNote) process.stderr.write(`yanxiu serve: committed, but git's index was left as it was (${result.indexNote}); run 'git reset -q' in the repository\n`);
-      for (const { job, written } of done) job.resolve({ ok: true, problems: written.problems });
+    // Once the branch holds the commits nothing is put back, whatever failed after.
+    if (result.ok || answered) {
+      if (result.ok && result.indexNote) process.stderr.write(`yanxiu serve: committed, but git's index was left as it was (${result.indexNote}); run 'git reset -q' in the repository\n`);
+      else if (!result.ok) process.stderr.write(`yanxiu serve: committed, then ${result.detail}\n`);
+      answer();
       return true;
     }
     for (const { written } of [...done].reverse()) undoWrite(root, written);

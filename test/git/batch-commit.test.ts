@@ -164,6 +164,27 @@ for (const [how, helper] of [["git spawned here", undefined], ["git run by the h
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it("tells onCommitted once the branch holds the commits, before git's index takes them; never when refused", async () => {
+    const dir = repo();
+    const file = "records/2025-2026-1/t01.yaml";
+    const seen: string[] = [];
+    const r = await commitBatch(dir, [{ author: LI, subject: "records: t01 one", files: [save(dir, file, "teacher: t01\nrecords:\n  - one\n")] }], {
+      committer: SERVER, git: helper,
+      onCommitted: () => { seen.push(git(dir, "log", "-1", "--format=%an|%s"), git(dir, "diff-index", "--cached", "--name-only", "HEAD")); },
+    });
+    expect(r.ok).toBe(true);
+    expect(seen).toEqual(["李老师|records: t01 one\n", `${file}\n`]);
+    expect(git(dir, "diff-index", "--cached", "--name-only", "HEAD")).toBe("");
+    let told = 0;
+    const refused = await commitBatch(dir, [{ author: LI, subject: "records: t01 two", files: [save(dir, file, "teacher: t01\nrecords:\n  - one\n  - two\n")] }], {
+      committer: SERVER, git: helper, onCommitted: () => void told++,
+      beforeUpdateRef: () => { git(dir, "commit", "-q", "-m", "someone else's", "--", file); },
+    });
+    expect(refused.ok).toBe(false);
+    expect(told).toBe(0);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it("a broken repository: refused with git's own words, HEAD unchanged", async () => {
     const dir = repo();
     const head = git(dir, "rev-parse", "HEAD");
