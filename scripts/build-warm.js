@@ -33,6 +33,7 @@ const WARM_MISS = "yanxiu:warm-miss";
 const SIDE_MODULES = new Map(Object.entries({
   "cli/check-incremental.js": "checkIncremental",
   "cli/check-run.js": "checkRun",
+  "cli/score-whole.js": "scoreWhole",
   "format/problems.js": "problems",
   "format/problems-ci.js": "problemsCi",
   "format/problems-text.js": "problemsText",
@@ -41,7 +42,7 @@ const SIDE_MODULES = new Map(Object.entries({
 }).map(([m, name]) => [join(dist, m), name]));
 const SIDE_BUNDLE = "incremental.cjs";
 /** The second bundle's modules that load it when first imported (the others need it loaded already). */
-const LOADS_SIDE = new Set(["checkIncremental", "checkRun"]);
+const LOADS_SIDE = new Set(["checkIncremental", "checkRun", "scoreWhole"]);
 
 // tool-stamp.ts (and templates/ci.ts) find dist/ from their own address: the bundle's, one folder below dist/ as theirs is.
 const ownUrl = { banner: { js: "const __warm_url = require(\"node:url\").pathToFileURL(__filename).href;" }, define: { "import.meta.url": "__warm_url" } };
@@ -57,6 +58,16 @@ await build({
   minifySyntax: true,
   logLevel: "warning",
   ...ownUrl,
+  plugins: [{
+    // score's renderers of csv, xlsx, markdown and html (exceljs and its packages: 1.7 MB) stay out of
+    // the bundle, which every check after an edit loads: imported from dist/ when a score asks for one
+    // (the bundle is in dist/cli/, as src/cli/output.ts is: the same relative path finds them).
+    name: "report-renderers-outside",
+    setup(b) {
+      b.onResolve({ filter: /^\.\.\/format\/report-[a-z]+\.js$/ }, (args) => (
+        args.kind === "dynamic-import" && resolve(args.resolveDir) === join(dist, "cli") ? { path: args.path, external: true } : undefined));
+    },
+  }],
 });
 
 // V8's code cache of the second bundle, made after running its top level (so its modules' set-up

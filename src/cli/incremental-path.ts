@@ -11,6 +11,7 @@
 import "./zod-jitless.js"; // first: before any schema is made
 export * as checkIncremental from "./check-incremental.js";
 export * as checkRun from "./check-run.js";
+export * as scoreWhole from "./score-whole.js";
 export * as problems from "../format/problems.js";
 export * as problemsCi from "../format/problems-ci.js";
 export * as problemsText from "../format/problems-text.js";

@@ -102,6 +102,32 @@ describe("the warm path's bundle", () => {
     }
   }, 120_000);
 
+  it("scores cold from its second bundle as the full CLI does (JSON and the table; other formats through the full CLI; a usage error), and warm from the cache alone", () => {
+    const runs = [["--format", "json"], ["--format", "text"], ["--format", "text", "--lang", "en"], ["--json", "--teacher", "t02"], ["--format", "csv", "--lang", "en"], ["--format", "markdown"]];
+    for (const args of runs) {
+      rmSync(join(school, ".yanxiu-cache"), { recursive: true, force: true });
+      const cold = run(["score", "--year", "2025-2026", ...args]);
+      const full = run(["score", "--year", "2025-2026", ...args, "--no-cache"]);
+      expect(full.ours).toContain("cli/score-run"); // --no-cache is no plain line: the full CLI
+      expect([cold.code, cold.stdout]).toEqual([0, full.stdout]);
+      // JSON and the table from the second bundle alone; csv, markdown … through the full CLI, as before.
+      if (["csv", "markdown"].includes(args[1]!)) expect(cold.ours).toContain("cli/score-run");
+      else expect(cold.ours).toEqual(["cli/warm"]);
+      const warm = run(["score", "--year", "2025-2026", ...args]);
+      expect([warm.code, warm.stdout, warm.ours]).toEqual([0, full.stdout, ["cli/warm"]]);
+    }
+    rmSync(join(school, ".yanxiu-cache"), { recursive: true, force: true });
+    const unknown = spawnSync(process.execPath, [join(tool, "bin", "yanxiu.js"), "score", "--teacher", "nobody"], {
+      cwd: school, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", YANXIU_TODAY: "2026-11-23", YANXIU_CACHE_KEY_FILE: join(home, "key") },
+    });
+    const unknownFull = spawnSync(process.execPath, [join(tool, "bin", "yanxiu.js"), "score", "--teacher", "nobody", "--no-cache"], {
+      cwd: school, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", YANXIU_TODAY: "2026-11-23", YANXIU_CACHE_KEY_FILE: join(home, "key") },
+    });
+    expect(unknown.stderr).toMatch(/^yanxiu: .*nobody/);
+    expect([unknown.status, unknown.stdout, unknown.stderr]).toEqual([2, unknownFull.stdout, unknownFull.stderr]);
+    rmSync(join(school, ".yanxiu-cache"), { recursive: true, force: true });
+  }, 180_000);
+
   it("answers a warm check alone, and is passed by when older than the compiled modules or missing", () => {
     const cold = run(["check", "--format", "json"]);
     expect(cold.code).toBe(0);
