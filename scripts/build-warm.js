@@ -4,8 +4,8 @@
  * warm path (src/cli/warm.ts: the CLI's entry, a warm check and a warm score answered from the
  * result cache) as one CommonJS file, which bin/yanxiu.js loads first.
  *
- * Only the modules a warm run needs are in it. The dynamic imports of what a check after a few
- * edited files needs (the incremental check, the formatters: src/cli/incremental-path.ts) are
+ * Only the modules a warm run needs are in it. The dynamic imports of what a check the cache cannot
+ * answer needs (the incremental and the whole check, the formatters: src/cli/incremental-path.ts) are
  * taken from a second bundle, dist/cli/incremental.cjs, built first with every package in it and
  * loaded only when needed, with V8's code cache of it (dist/cli/incremental.cjs.v8cache). Every
  * dynamic import of another module (commander, the whole check, the other commands) becomes a
@@ -28,10 +28,12 @@ const WARM_MISS = "yanxiu:warm-miss";
 
 /**
  * Modules the warm path takes from the second bundle, dist/cli/incremental.cjs (src/cli/incremental-path.ts:
- * check after a few edited files, and the formatters), by the name it exports them under.
+ * check after a few edited files, the whole check, and the formatters), by the name it exports them under.
  */
 const SIDE_MODULES = new Map(Object.entries({
   "cli/check-incremental.js": "checkIncremental",
+  "cli/check-run.js": "checkRun",
+  "cli/score-whole.js": "scoreWhole",
   "format/problems.js": "problems",
   "format/problems-ci.js": "problemsCi",
   "format/problems-text.js": "problemsText",
@@ -39,6 +41,8 @@ const SIDE_MODULES = new Map(Object.entries({
   "repo/write-output.js": "writeOutput",
 }).map(([m, name]) => [join(dist, m), name]));
 const SIDE_BUNDLE = "incremental.cjs";
+/** The second bundle's modules that load it when first imported (the others need it loaded already). */
+const LOADS_SIDE = new Set(["checkIncremental", "checkRun", "scoreWhole"]);
 
 // tool-stamp.ts (and templates/ci.ts) find dist/ from their own address: the bundle's, one folder below dist/ as theirs is.
 const ownUrl = { banner: { js: "const __warm_url = require(\"node:url\").pathToFileURL(__filename).href;" }, define: { "import.meta.url": "__warm_url" } };
@@ -54,6 +58,16 @@ await build({
   minifySyntax: true,
   logLevel: "warning",
   ...ownUrl,
+  plugins: [{
+    // score's renderers of csv, xlsx, markdown and html (exceljs and its packages: 1.7 MB) stay out of
+    // the bundle, which every check after an edit loads: imported from dist/ when a score asks for one
+    // (the bundle is in dist/cli/, as src/cli/output.ts is: the same relative path finds them).
+    name: "report-renderers-outside",
+    setup(b) {
+      b.onResolve({ filter: /^\.\.\/format\/report-[a-z]+\.js$/ }, (args) => (
+        args.kind === "dynamic-import" && resolve(args.resolveDir) === join(dist, "cli") ? { path: args.path, external: true } : undefined));
+    },
+  }],
 });
 
 // V8's code cache of the second bundle, made after running its top level (so its modules' set-up
@@ -131,8 +145,8 @@ const result = await build({
       // The second bundle, required when first needed; missing or failing to load: WARM_MISS.
       b.onLoad({ filter: /.*/, namespace: "side-loader" }, () => ({ contents: SIDE_LOADER, loader: "js" }));
       b.onLoad({ filter: /.*/, namespace: "side" }, (args) => ({
-        contents: args.path === "checkIncremental"
-          ? `module.exports = require("side-loader").load().checkIncremental;`
+        contents: LOADS_SIDE.has(args.path)
+          ? `module.exports = require("side-loader").load()[${JSON.stringify(args.path)}];`
           : `module.exports = require("side-loader").ifLoaded(${JSON.stringify(args.path)})[${JSON.stringify(args.path)}];`,
         loader: "js",
       }));

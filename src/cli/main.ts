@@ -117,12 +117,21 @@ async function preflight(io: Io, lang: Lang): Promise<void> {
 
 export async function main(io: Io): Promise<number> {
   try {
-    // The plainest check and score lines go without commander (a warm run answers in ~200 ms);
-    // a score the cache cannot answer goes on through commander, its cache already open.
+    // The plainest check and score lines go without commander (a warm run answers in ~200 ms),
+    // and so does a score of them the cache cannot answer (src/cli/score-whole.ts).
     const plain = plainCheckArgs(io.argv);
     if (plain) return await (await import("./check.js")).runCheck(io, plain.paths, plain.opts, plain.lang);
     const plainScore = plainScoreArgs(io.argv);
-    if (plainScore && (await (await import("./score-warm.js")).scoreFromCache(io, plainScore.dir, plainScore.opts, plainScore.lang)).answered) return EXIT.ok;
+    if (plainScore) {
+      const lookup = await (await import("./score-warm.js")).scoreFromCache(io, plainScore.dir, plainScore.opts, plainScore.lang);
+      if (lookup.answered) return EXIT.ok;
+      // JSON and the terminal table, from the warm path's second bundle; the other formats' renderers
+      // are left out of it (scripts/build-warm.js): those go on through commander, the full CLI.
+      const format = plainScore.opts.format;
+      if (format === undefined || format === "json" || format === "text") {
+        return await (await import("./score-whole.js")).scorePlain(io, lookup, plainScore.dir, plainScore.opts, plainScore.lang);
+      }
+    }
     const lang = helpLang(io);
     await preflight(io, lang);
     const program = await buildProgram(io, commandNamed(io.argv), lang);

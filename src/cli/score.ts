@@ -2,9 +2,8 @@
 import { Option, type Command } from "commander";
 import { t, type Lang } from "../i18n.js";
 import { didYouMean } from "../did-you-mean.js";
-import { EXIT, getExitCode, type Io } from "./io.js";
+import type { Io } from "./io.js";
 import { FORMATS, outputOption, tableOption, type Format } from "./output.js";
-import { recording } from "./recording.js";
 import { scoreFromCache } from "./score-warm.js";
 
 export interface ScoreOptions {
@@ -19,9 +18,6 @@ export interface ScoreOptions {
   format?: Format;
   output?: string;
 }
-
-/** A larger report is not kept (a million-record JSON report is hundreds of MB): streamed, not cached. */
-const KEPT_BYTES = 64 * 1024 * 1024;
 
 export function registerScore(program: Command, io: Io): void {
   program
@@ -39,45 +35,9 @@ export function registerScore(program: Command, io: Io): void {
     .addOption(tableOption())
     .option("--json", "同 --format json / same as --format json")
     .action(async function (this: Command, dir: string | undefined, opts: ScoreOptions) {
-      const { cache, purpose, root, lang, answered } = await scoreFromCache(io, dir, opts, this.optsWithGlobals().lang as string | undefined);
-      if (answered) return;
-      // After a few record or session files changed: the last score's outcomes, with only the teachers they name scored again.
-      const incremental = cache && (await import("./score-incremental.js"));
-      const again = incremental?.scoreIncrementally(io, cache!, purpose, root, lang, opts);
-      // The report goes into the entry as it goes to stdout.
-      const entry = cache?.textEntry(purpose, KEPT_BYTES);
-      if (again) {
-        const rec = entry && recording(io, entry);
-        const out = rec?.io ?? io;
-        try {
-          if (again.warning) out.stderr.write(again.warning);
-          await (await import("./score-run.js")).writeScore(out, again.report);
-        } catch (e) {
-          entry?.abandon();
-          throw e;
-        }
-        if (getExitCode(this) === EXIT.ok) {
-          entry?.finish({ stderr: rec!.stderr() });
-          again.keep();
-        } else entry?.abandon();
-        return;
-      }
-      // The files' stats before anything is read, for the next run's incremental score.
-      const table = incremental?.tableBeforeWhole(io, cache!, purpose, root);
-      // Read through the cache's fs: the entry's stamp is taken from this run's own looks at the files.
-      const rec = entry && recording({ ...io, readFs: cache!.readFs }, entry);
-      let whole;
-      try {
-        whole = await (await import("./score-run.js")).scoreCommand(rec?.io ?? io, this, dir, opts);
-      } catch (e) {
-        entry?.abandon();
-        throw e;
-      }
-      // Only a run that ended well is kept.
-      if (getExitCode(this) === EXIT.ok) {
-        entry?.finish({ stderr: rec!.stderr() });
-        if (table && whole) incremental!.keepAfterWhole(io, cache!, purpose, root, table, whole);
-      } else entry?.abandon();
+      const lookup = await scoreFromCache(io, dir, opts, this.optsWithGlobals().lang as string | undefined);
+      if (lookup.answered) return;
+      await (await import("./score-whole.js")).scoreWhole(io, this, lookup, dir, opts);
     });
 }
 

@@ -9,11 +9,14 @@
  * other command) is replaced by one that throws `WARM_MISS`: the run is then not answered here
  * (nothing has been written yet) and bin/yanxiu.js runs the full CLI (ES modules) from the start.
  * So no module of the bundle ever meets its twin from dist/ (no two UsageError classes, no two
- * tables of exit codes). A check after a few edited record files is the exception: its modules
- * (the incremental check, the loading pipeline, and after it the formatters: src/cli/incremental-path.ts)
- * come from a second bundle, dist/cli/incremental.cjs, given only the Io, the cache and plain data,
- * and throwing nothing past the incremental check's own catch; when it gives no answer, the full
- * CLI checks everything without trying it again (`io.incrementalTried`).
+ * tables of exit codes). A check the result cache cannot answer is the exception: its modules
+ * (the incremental check, the whole check, the loading pipeline, and after them the formatters:
+ * src/cli/incremental-path.ts) come from a second bundle, dist/cli/incremental.cjs, given only the
+ * Io, the cache and plain data. When the incremental check gives no answer, the whole check runs
+ * from the same bundle (a cold check never loads the full CLI's ~200 ES modules, nor opens the cache
+ * and takes its stamp a second time); anything the whole check throws ends the warm path (main's
+ * catch loads commander: WARM_MISS) and the full CLI runs the check again from the start,
+ * without trying the incremental check again (`io.incrementalTried`).
  */
 import { main } from "./main.js";
 import { plainCheckArgs, plainScoreArgs } from "./plain-args.js";

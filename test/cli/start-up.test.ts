@@ -76,7 +76,9 @@ describe("modules loaded by the real binary", () => {
   });
 
   it("sees what a cold run loads (the trace is not vacuous)", () => {
-    const cold = loaded(["check", "--format", "json"]);
+    // Through the full CLI (--no-cache is no plain line): a plain cold check runs from the warm
+    // path's second bundle, whose packages are inside it (test/cli/warm-path.test.ts).
+    const cold = loaded(["check", "--format", "json", "--no-cache"]);
     expect(cold.code).toBe(0);
     expect(cold.packages).toContain("yaml");
     expect(cold.packages).toContain("zod");

@@ -79,11 +79,60 @@ describe("the warm path's bundle", () => {
     }
   }, 120_000);
 
+  it("checks a school with problems whole from its second bundle as the full CLI does, in every format and language", () => {
+    const records = join(school, "records", "2025-2026-1");
+    const files = ["t01.yaml", "t02.yaml", "t03.yaml"].map((f) => join(records, f));
+    const originals = files.map((f) => readFileSync(f));
+    try {
+      // A syntax error, a bad date, an unknown kind: each file has its own problem, found by the slow path.
+      appendFileSync(files[0]!, "  - date: [unclosed\n");
+      writeFileSync(files[1]!, readFileSync(files[1]!, "utf8").replace(/date: \S+/, "date: 2025-13-45"));
+      writeFileSync(files[2]!, readFileSync(files[2]!, "utf8").replace(/kind: \S+/, "kind: no-such-kind"));
+      for (const args of [["--format", "json"], ["--format", "text"], ["--format", "text", "--lang", "en"], ["--format", "github", "--lang", "en"]]) {
+        rmSync(join(school, ".yanxiu-cache"), { recursive: true, force: true });
+        const cold = run(["check", ...args]);
+        const full = run(["check", ...args, "--no-cache"]);
+        expect(full.ours).toContain("pipeline/load"); // --no-cache is no plain line: the full CLI
+        expect([cold.code, cold.stdout, cold.ours]).toEqual([1, full.stdout, ["cli/warm"]]);
+        expect(cold.stdout).toMatch(/yaml-syntax|YAML/);
+      }
+    } finally {
+      files.forEach((f, i) => writeFileSync(f, originals[i]!));
+      rmSync(join(school, ".yanxiu-cache"), { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it("scores cold from its second bundle as the full CLI does (JSON and the table; other formats through the full CLI; a usage error), and warm from the cache alone", () => {
+    const runs = [["--format", "json"], ["--format", "text"], ["--format", "text", "--lang", "en"], ["--json", "--teacher", "t02"], ["--format", "csv", "--lang", "en"], ["--format", "markdown"]];
+    for (const args of runs) {
+      rmSync(join(school, ".yanxiu-cache"), { recursive: true, force: true });
+      const cold = run(["score", "--year", "2025-2026", ...args]);
+      const full = run(["score", "--year", "2025-2026", ...args, "--no-cache"]);
+      expect(full.ours).toContain("cli/score-run"); // --no-cache is no plain line: the full CLI
+      expect([cold.code, cold.stdout]).toEqual([0, full.stdout]);
+      // JSON and the table from the second bundle alone; csv, markdown … through the full CLI, as before.
+      if (["csv", "markdown"].includes(args[1]!)) expect(cold.ours).toContain("cli/score-run");
+      else expect(cold.ours).toEqual(["cli/warm"]);
+      const warm = run(["score", "--year", "2025-2026", ...args]);
+      expect([warm.code, warm.stdout, warm.ours]).toEqual([0, full.stdout, ["cli/warm"]]);
+    }
+    rmSync(join(school, ".yanxiu-cache"), { recursive: true, force: true });
+    const unknown = spawnSync(process.execPath, [join(tool, "bin", "yanxiu.js"), "score", "--teacher", "nobody"], {
+      cwd: school, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", YANXIU_TODAY: "2026-11-23", YANXIU_CACHE_KEY_FILE: join(home, "key") },
+    });
+    const unknownFull = spawnSync(process.execPath, [join(tool, "bin", "yanxiu.js"), "score", "--teacher", "nobody", "--no-cache"], {
+      cwd: school, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", YANXIU_TODAY: "2026-11-23", YANXIU_CACHE_KEY_FILE: join(home, "key") },
+    });
+    expect(unknown.stderr).toMatch(/^yanxiu: .*nobody/);
+    expect([unknown.status, unknown.stdout, unknown.stderr]).toEqual([2, unknownFull.stdout, unknownFull.stderr]);
+    rmSync(join(school, ".yanxiu-cache"), { recursive: true, force: true });
+  }, 180_000);
+
   it("answers a warm check alone, and is passed by when older than the compiled modules or missing", () => {
     const cold = run(["check", "--format", "json"]);
     expect(cold.code).toBe(0);
-    expect(cold.ours).toContain("cli/warm"); // tried first, missed: the full CLI ran
-    expect(cold.ours).toContain("pipeline/load");
+    // Missed the cache: checked whole from the second bundle, the full CLI never loaded.
+    expect([cold.code, cold.stdout, cold.ours]).toEqual([0, run(["check", "--format", "json", "--no-cache"]).stdout, ["cli/warm"]]);
     const warm = run(["check", "--format", "json"]);
     expect([warm.code, warm.stdout, warm.ours]).toEqual([0, cold.stdout, ["cli/warm"]]);
 
