@@ -11,7 +11,8 @@ export default defineConfig({
     maxWorkers: availableParallelism() + 1,
     // Files beside each other and other work on the machine slow each test down; the limits catch a
     // hang, not a slow machine.
-    testTimeout: 180_000,
-    hookTimeout: 180_000,
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
+    teardownTimeout: 60_000,
   },
 });
