@@ -1,6 +1,7 @@
 /** A copy of the demo school in a temp dir, as a real git repo, with one hand-written record file to add to. */
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { spawnSync } from "node:child_process";
+import { afterAll } from "vitest";
 import { join } from "node:path";
 import { copyDemoSchool, REPO_ROOT, tempDir, writeFiles } from "../helpers/temp-repo.js";
 
@@ -39,6 +40,11 @@ export function git(dir: string, ...args: string[]) {
 }
 
 let template: string | undefined;
+// Registered on the test file that imports this module (vitest collects hooks met while it loads
+// the file): its workers end without an "exit" event.
+afterAll(() => {
+  if (template) rmSync(template, { recursive: true, force: true });
+});
 
 /**
  * A fresh copy of the school (files and git repository) for each test: the repository is built
@@ -46,11 +52,7 @@ let template: string | undefined;
  * new `git init; git add -A; git commit` of the demo's ~570 files and their ~570 loose objects).
  */
 export function makeSchool(): string {
-  if (!template) {
-    template = buildSchool();
-    const built = template;
-    process.once("exit", () => rmSync(built, { recursive: true, force: true }));
-  }
+  template ??= buildSchool();
   const dir = tempDir("yanxiu-demo-");
   cpSync(template, dir, { recursive: true });
   return dir;
