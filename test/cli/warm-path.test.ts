@@ -77,7 +77,7 @@ describe("the warm path's bundle", () => {
       rmSync(join(school, ".yanxiu-cache"), { recursive: true, force: true }); // the next test starts cold
       cpSync(join(REPO_ROOT, "dist", "cli"), join(tool, "dist", "cli"), { recursive: true, preserveTimestamps: true });
     }
-  }, 120_000);
+  });
 
   it("answers a warm check alone, and is passed by when older than the compiled modules or missing", () => {
     const cold = run(["check", "--format", "json"]);
@@ -102,5 +102,5 @@ describe("the warm path's bundle", () => {
     expect([missing.code, missing.stdout]).toEqual([0, cold.stdout]);
     expect(missing.ours).not.toContain("cli/warm");
     expect(missing.ours).toContain("cli/check");
-  }, 120_000);
+  });
 });
