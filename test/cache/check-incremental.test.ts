@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { copyDemoSchool, removeDir } from "../helpers/temp-repo.js";
 import { runCli } from "../helpers/run-cli.js";
 import { ARTS, schoolEdits, T01, T02, T19, wholeRunEdits } from "../helpers/school-edits.js";
+import { uncachedOnce } from "../helpers/uncached-once.js";
 
 let dir: string;
 beforeEach(() => {
@@ -23,8 +24,15 @@ const edits = schoolEdits(() => dir);
 const { path, read, write, replaced, touch } = edits;
 
 /** What a user sees: exit code, stdout, stderr (the trace taken out, and given back apart). */
-async function run(args: string[], cached: boolean): Promise<{ seen: string; trace: string[] }> {
-  const r = await runCli(cached ? args : [...args, "--no-cache"], { cwd: dir, env: { YANXIU_TRACE_INCREMENTAL: "1" } });
+function run(args: string[], cached: boolean): Promise<{ seen: string; trace: string[] }> {
+  if (cached) return runNow(args);
+  // Without the cache: once per state of the school's files (test/helpers/uncached-once.ts).
+  const uncached = [...args, "--no-cache"];
+  return uncachedOnce(dir, uncached, () => runNow(uncached));
+}
+
+async function runNow(args: string[]): Promise<{ seen: string; trace: string[] }> {
+  const r = await runCli(args, { cwd: dir, env: { YANXIU_TRACE_INCREMENTAL: "1" } });
   // Tried once a run: when the warm path's try (dist/cli/incremental.cjs) gave no answer, the full CLI does not try again.
   expect((r.stderr.match(TRACE) ?? []).length, `${args.join(" ")}: ${r.stderr}`).toBeLessThanOrEqual(1);
   return { seen: `exit ${r.code}\n${r.stdout}\n${r.stderr.replace(TRACE, "")}`, trace: r.stderr.match(TRACE) ?? [] };

@@ -91,7 +91,7 @@ describe.each([
     writeFileSync(roster, text.replace(/\n$/, "") + firstTeacher.replace(/groups: \[/, "groups: [no-such-group, ") + "\n");
     const afterRosterEdit = await expectAllPathsAgree(dir);
     expect(afterRosterEdit).toContain("roster-duplicate");
-  }, 120_000);
+  });
 });
 
 describe("a subfolder inside a term folder", () => {

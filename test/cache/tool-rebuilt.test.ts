@@ -89,5 +89,5 @@ describe("the result cache and a rebuilt tool", () => {
     expect(check().cached).toBe(true);
     recompile();
     expect(check()).toEqual({ stdout: cold.stdout, cached: true });
-  }, 60_000);
+  });
 });

@@ -59,7 +59,7 @@ beforeAll(async () => {
     const r = await runCli(["check", dir, "--format", "json", "--lang", lang]);
     said[lang] = (JSON.parse(r.stdout) as { problems: Shown[] }).problems;
   }
-}, 120_000);
+});
 afterAll(() => removeDir(dir));
 
 const named = new Set(CHECKS.map((c) => c.name));

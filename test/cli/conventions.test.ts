@@ -42,7 +42,7 @@ describe("help", () => {
       expect(en.stdout, path).toContain("\nExamples:\n  yanxiu ");
       expect(en.stdout.replace(/^\s+yanxiu .*$/gm, "").replace(/「[^」]*」|"[^"]*"|\[[^\]]*\]/g, ""), path).not.toMatch(/[\u4e00-\u9fff]{4,}/);
     }
-  }, 120_000);
+  });
 
   it("shows one half of each bilingual description", () => {
     expect(pickHalf("不使用 .yanxiu-cache/ 中的解析缓存 / do not use the cache in .yanxiu-cache/", "zh")).toBe("不使用 .yanxiu-cache/ 中的解析缓存");

@@ -40,7 +40,7 @@ describe("help", () => {
     const bare = await runCli([], { cwd });
     shown.push(`===== yanxiu (exit ${bare.code})\n${bare.stdout}${bare.stderr}`);
     await expect(shown.join("\n")).toMatchFileSnapshot("./__snapshots__/help.txt");
-  }, 120_000);
+  });
 });
 
 describe("modules loaded by the real binary", () => {

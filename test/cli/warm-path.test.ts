@@ -77,7 +77,7 @@ describe("the warm path's bundle", () => {
       rmSync(join(school, ".yanxiu-cache"), { recursive: true, force: true }); // the next test starts cold
       cpSync(join(REPO_ROOT, "dist", "cli"), join(tool, "dist", "cli"), { recursive: true, preserveTimestamps: true });
     }
-  }, 120_000);
+  });
 
   it("checks a school with problems whole from its second bundle as the full CLI does, in every format and language", () => {
     const records = join(school, "records", "2025-2026-1");
@@ -151,5 +151,5 @@ describe("the warm path's bundle", () => {
     expect([missing.code, missing.stdout]).toEqual([0, cold.stdout]);
     expect(missing.ours).not.toContain("cli/warm");
     expect(missing.ours).toContain("cli/check");
-  }, 120_000);
+  });
 });

@@ -19,7 +19,7 @@ beforeAll(async () => {
   const r = await runCli(["init", root, "--no-git", "--ci-package", "yanxiu@0.1.0"]);
   expect(r.code).toBe(0);
   server = await YamlLanguageServer.start(root);
-}, 60_000);
+});
 afterAll(async () => {
   await server?.stop();
   if (root) removeDir(join(root, ".."));
@@ -39,7 +39,7 @@ describe("a fresh init repository in the YAML language server", () => {
     // Group-session kinds are for sessions/, not a teacher's own file.
     expect(byLabel.has("组内研讨")).toBe(false);
     expect(byLabel.get("observation")).toBe("observation");
-  }, 30_000);
+  });
 
   it("marks a misspelt kind and an impossible month, and says nothing about the files init wrote", async () => {
     const bad = await server.open("records/2026-2027-1/t03.yaml", "teacher: t03\nrecords:\n  - date: 2026-13-40\n    kind: observaton\n    title: 听课\n");
@@ -52,16 +52,16 @@ describe("a fresh init repository in the YAML language server", () => {
       const diags = await server.open(file, readFileSync(join(root, file), "utf8"));
       expect(diags, file).toEqual([]);
     }
-  }, 30_000);
+  });
 
   it("checks a rule test as a rule test and a rule file as a rule file, side by side in rules/", async () => {
     const test = await server.open("rules/new.test.yaml", "rules: [xintian.yaml]\ncases:\n  - name: x\n    recordz: []\n");
     expect(test.filter((d) => d.range.start.line === 3).map((d) => d.message).join()).toMatch(/recordz/);
     const rule = await server.open("rules/new.yaml", "scheme:\n  id: x\n  name: x\n  unit: hourz\n");
     expect(rule.map((d) => d.range.start.line)).toContain(3);
-  }, 30_000);
+  });
 
   it("explains fields in Chinese on hover", async () => {
     expect(await server.hover(RECORD, 5, 6)).toContain("活动类型");
-  }, 30_000);
+  });
 });

@@ -14,7 +14,7 @@ beforeAll(() => {
   if (!existsSync(built) || statSync(built).mtimeMs < statSync(join(REPO_ROOT, "src/cli/hook.ts")).mtimeMs) {
     execFileSync("npm", ["run", "build"], { cwd: REPO_ROOT, stdio: "ignore" });
   }
-}, 120_000);
+});
 
 function commit(dir: string, message: string) {
   return runGit(dir, ["-c", `user.name=${TEACHER.name}`, "-c", `user.email=${TEACHER.email}`, "commit", "-q", "-m", message], {

@@ -9,6 +9,7 @@ import { expect } from "vitest";
 import { DEMO_SCHOOL } from "./temp-repo.js";
 import { runCli } from "./run-cli.js";
 import { ARTS, schoolEdits, T01, T02, T19 } from "./school-edits.js";
+import { uncachedOnce } from "./uncached-once.js";
 
 export { ARTS, T01, T02, T19 };
 export const TRACE = /^yanxiu: incremental score: .*\n/gm;
@@ -32,9 +33,15 @@ export function scoreSchool(dir: string) {
   const edits = schoolEdits(() => dir);
   const { path, read, write, replaced, touch } = edits;
   /** What a user sees: exit code, stdout, stderr (the trace taken out, and given back apart). */
-  const run = async (args: string[], cached: boolean): Promise<{ seen: string; trace: string[] }> => {
-    const r = await runCli(cached ? args : [...args, "--no-cache"], { cwd: dir, env: { YANXIU_TRACE_INCREMENTAL: "1" } });
+  const runNow = async (args: string[]): Promise<{ seen: string; trace: string[] }> => {
+    const r = await runCli(args, { cwd: dir, env: { YANXIU_TRACE_INCREMENTAL: "1" } });
     return { seen: `exit ${r.code}\n${r.stdout}\n${r.stderr.replace(TRACE, "")}`, trace: r.stderr.match(TRACE) ?? [] };
+  };
+  // Without the cache: once per state of the school's files (test/helpers/uncached-once.ts).
+  const run = (args: string[], cached: boolean) => {
+    if (cached) return runNow(args);
+    const uncached = [...args, "--no-cache"];
+    return uncachedOnce(dir, uncached, () => runNow(uncached));
   };
   /** Every case, cached, equals the same without the cache; returns the traces of the runs that scored. */
   const sameAsUncached = async (step: string): Promise<string[]> => {

@@ -23,7 +23,7 @@ beforeAll(() => {
   if (!existsSync(built) || newestSource(join(REPO_ROOT, "src")) > statSync(built).mtimeMs) {
     spawnSync(process.execPath, [join(REPO_ROOT, "node_modules/typescript/bin/tsc"), "-p", join(REPO_ROOT, "tsconfig.build.json")], { cwd: REPO_ROOT });
   }
-}, 180_000);
+});
 
 describe("the real binary", () => {
   it("GBK bytes: exit 1, the place of the first bad byte, in Chinese; both neighbours reported", () => {
