@@ -40,7 +40,8 @@ function startBin(dir: string, argv: string[], env: Record<string, string> = {})
   return { child, done };
 }
 
-async function waitFor(path: string, ms = 30_000): Promise<void> {
+/** A hang guard, not a budget: under a heavy load the child may take long to reach its pause. */
+async function waitFor(path: string, ms = 240_000): Promise<void> {
   const end = Date.now() + ms;
   while (!existsSync(path)) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${path}`);
