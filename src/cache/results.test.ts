@@ -202,6 +202,17 @@ describe("openResultCache", () => {
     expect(openResultCache(dir, { env: { YANXIU_CACHE_KEY_FILE: `${dir}-other` } })!.get(["p"])).toBeUndefined();
   });
 
+  /** node's file system, noting the position of every piece read of an entry. */
+  function countingPieceReads(reads: number[]): ReadFs {
+    return {
+      ...nodeReadFs,
+      openPieces(path) {
+        const pieces = nodeReadFs.openPieces!(path);
+        return { ...pieces, read: (b, p) => (reads.push(p), pieces.read(b, p)) };
+      },
+    };
+  }
+
   /** The text copied out, with the buffers it came in (to see one reused). */
   async function copied(text: StoredText, done: boolean): Promise<{ bytes: Buffer; buffers: Set<ArrayBuffer> }> {
     const parts: Buffer[] = [];
@@ -241,13 +252,7 @@ describe("openResultCache", () => {
     openResultCache(dir, { env: env(dir) })!.putWithText(["score"], { stderr }, text);
     chmodSync(join(dir, ".yanxiu-cache", "results", readdirSync(join(dir, ".yanxiu-cache", "results"))[0]!), 0o644);
     const reads: number[] = [];
-    const counting: ReadFs = {
-      ...nodeReadFs,
-      openPieces(path) {
-        const pieces = nodeReadFs.openPieces!(path);
-        return { ...pieces, read: (b, p) => (reads.push(p), pieces.read(b, p)) };
-      },
-    };
+    const counting = countingPieceReads(reads);
     const hit = openResultCache(dir, { env: env(dir), fs: counting })!.getWithText<{ stderr: string }>(["score"])!;
     expect(hit.value.stderr).toBe(stderr);
     const streamed = await copied(hit.text, true);
@@ -272,13 +277,7 @@ describe("openResultCache", () => {
     const text = "x".repeat(3 * 2 ** 20);
     openResultCache(dir, { env: env(dir) })!.putWithText(["score"], {}, text);
     const reads: number[] = [];
-    const counting: ReadFs = {
-      ...nodeReadFs,
-      openPieces(path) {
-        const pieces = nodeReadFs.openPieces!(path);
-        return { ...pieces, read: (b, p) => (reads.push(p), pieces.read(b, p)) };
-      },
-    };
+    const counting = countingPieceReads(reads);
     expect(openResultCache(dir, { env: env(dir), fs: counting })!.getWithText(["score"])).toBeDefined();
     expect(reads.length).toBeGreaterThan(3); // believed: every megabyte read to check its signature
     writeFileSync(join(dir, "records", "t1", "b.yaml"), "records: []\n");
