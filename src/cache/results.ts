@@ -26,7 +26,7 @@ import { ensureIgnored, removeDeadWriters, startEntry, type EntryWriter } from "
 import { cacheSecret, SIGNATURE_LINE, verifiedBytes, type KeyIo } from "./secret.js";
 import { textInMemory, verifiedPieces, type StoredText } from "./stored-text.js";
 import { toolFingerprint } from "./tool-stamp.js";
-import { TableRows, type FileTable } from "./file-table.js";
+import { takeFileTable, TableRows, type FileTable } from "./file-table.js";
 
 export const RESULTS_DIR = "results";
 
@@ -479,4 +479,17 @@ export function openResultCache(root: string, io: ResultCacheIo): ResultCache | 
       return coldOnce()?.readFs ?? fs;
     },
   };
+}
+
+/**
+ * The table of files now, before anything is read: from the whole stamp's walk when it made one
+ * (the same rows in the same order, without a second walk), else a walk of its own. Undefined
+ * when a folder cannot be listed or a file went meanwhile. For the incremental check and score.
+ */
+export function fileTableNow(cache: ResultCache, root: string, fs: ReadFs): FileTable | undefined {
+  try {
+    return cache.fileTable() ?? takeFileTable(root, fs, Date.now());
+  } catch {
+    return undefined;
+  }
 }

@@ -15,8 +15,8 @@
  */
 import type { Problem } from "../problem.js";
 import type { Activity } from "../model.js";
-import type { ResultCache } from "../cache/results.js";
-import { changedPaths, onlyPlainFiles, takeFileTable, type FileTable } from "../cache/file-table.js";
+import { fileTableNow, type ResultCache } from "../cache/results.js";
+import { changedPaths, onlyPlainFiles, type FileTable } from "../cache/file-table.js";
 import { FileKeys } from "../checks/file-keys.js";
 import { ENDIAN, keepKeys, keepTable, keysKept, tableKept, type KeptKeys, type KeptTable } from "./incremental-entry.js";
 import { toolFingerprint } from "../cache/tool-stamp.js";
@@ -29,7 +29,7 @@ import { runChecks } from "../checks/index.js";
 import { closedBaselinesOf } from "../git/closed-baseline.js";
 import { activityFileResult, type LoadedRepo } from "../pipeline/load.js";
 import { RECORDS_DIR, SESSIONS_DIR } from "../repo/layout.js";
-import { nodeReadFs, type ReadFs } from "../repo/fs.js";
+import { nodeReadFs } from "../repo/fs.js";
 import { join } from "node:path";
 import type { Io } from "./io.js";
 import type { WholeCheck } from "./check-run.js";
@@ -99,7 +99,7 @@ function incrementally(io: Io, cache: ResultCache, purpose: readonly unknown[], 
   const lastKeys = keysKept(kept.keys);
   if (!lastTable || !lastKeys) return no("no entry");
   const last = { ...kept, table: lastTable };
-  const table = tableNow(cache, root, fs);
+  const table = fileTableNow(cache, root, fs);
   if (!table) return no("a folder could not be listed");
   if (!onlyPlainFiles(table)) return no("a link or special file");
   const changed = changedPaths(last.table, table, (rel) => contentHash(fs, join(root, rel)));
@@ -155,21 +155,9 @@ function incrementally(io: Io, cache: ResultCache, purpose: readonly unknown[], 
  */
 export function tableBeforeWhole(io: Io, cache: ResultCache, purpose: readonly unknown[], root: string): FileTable | undefined {
   if (!cache.has(purpose) && !cache.has(purposeOf(purpose))) return undefined;
-  return tableNow(cache, root, io.readFs ?? nodeReadFs);
+  return fileTableNow(cache, root, io.readFs ?? nodeReadFs);
 }
 
-/**
- * The table of files now, before anything is read: from the whole stamp's walk when it made one
- * (the same rows in the same order, without a second walk), else a walk of its own. Undefined
- * when a folder cannot be listed or a file went meanwhile.
- */
-function tableNow(cache: ResultCache, root: string, fs: ReadFs): FileTable | undefined {
-  try {
-    return cache.fileTable() ?? takeFileTable(root, fs, Date.now());
-  } catch {
-    return undefined;
-  }
-}
 
 /** After a whole check that was kept: the entry for the next run to start from (none if making it fails: the next run checks everything). */
 export function keepAfterWhole(io: Io, cache: ResultCache, purpose: readonly unknown[], root: string, table: FileTable, repo: LoadedRepo, whole: WholeCheck): void {

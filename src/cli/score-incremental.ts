@@ -20,15 +20,15 @@
 import { join } from "node:path";
 import type { Lang } from "../i18n.js";
 import { sortProblems } from "../problem.js";
-import type { ResultCache } from "../cache/results.js";
-import { changedPaths, isFileTable, onlyPlainFiles, takeFileTable, type FileTable } from "../cache/file-table.js";
+import { fileTableNow, type ResultCache } from "../cache/results.js";
+import { changedPaths, isFileTable, onlyPlainFiles, type FileTable } from "../cache/file-table.js";
 import { toolFingerprint } from "../cache/tool-stamp.js";
 import { keptEntry } from "../cache/kept-entry.js";
 import { contentHash } from "../cache/stamp-stream.js";
 import { compactItems, compactListAgain, compactValue, expandValue, type Compact } from "../cache/compact-value.js";
 import { activityFileResult, type LoadedRepo } from "../pipeline/load.js";
 import { RECORDS_DIR, SESSIONS_DIR } from "../repo/layout.js";
-import { nodeReadFs, type ReadFs } from "../repo/fs.js";
+import { nodeReadFs } from "../repo/fs.js";
 import { assembleResult, scoreTeachers, sortedTeachers, type TeacherOutcome } from "../score/evaluate.js";
 import { affectedTeachers, datasetOf, factsOfFiles, FACT_BROKEN, FACT_REVIEWED, filesToRead, mergeOutcomes, type FileFacts } from "../score/incremental.js";
 import { resolvePeriod } from "../score/period.js";
@@ -104,7 +104,7 @@ function incrementally(io: Io, cache: ResultCache, purpose: readonly unknown[], 
   const fs = io.readFs ?? nodeReadFs;
   const last = keptEntry(cache, purposeOf(purpose), root, fs, wellFormed);
   if ("whole" in last) return no(last.whole);
-  const table = tableNow(cache, root, fs);
+  const table = fileTableNow(cache, root, fs);
   if (!table) return no("a folder could not be listed");
   if (!onlyPlainFiles(table)) return no("a link or special file");
   const changed = changedPaths(last.table, table, (rel) => contentHash(fs, join(root, rel)));
@@ -187,21 +187,9 @@ function incrementally(io: Io, cache: ResultCache, purpose: readonly unknown[], 
  */
 export function tableBeforeWhole(io: Io, cache: ResultCache, purpose: readonly unknown[], root: string): FileTable | undefined {
   if (!cache.has(purpose) && !cache.has(purposeOf(purpose))) return undefined;
-  return tableNow(cache, root, io.readFs ?? nodeReadFs);
+  return fileTableNow(cache, root, io.readFs ?? nodeReadFs);
 }
 
-/**
- * The table of files now, before anything is read: from the whole stamp's walk when it made one
- * (asked for by src/cli/score-warm.ts), else a walk of its own. Undefined when a folder cannot be
- * listed or a file went meanwhile.
- */
-function tableNow(cache: ResultCache, root: string, fs: ReadFs): FileTable | undefined {
-  try {
-    return cache.fileTable() ?? takeFileTable(root, fs, Date.now());
-  } catch {
-    return undefined;
-  }
-}
 
 /** After a whole score that was kept: the entry for the next run to start from (none if making it fails). */
 export function keepAfterWhole(io: Io, cache: ResultCache, purpose: readonly unknown[], root: string, table: FileTable, whole: WholeScore): void {
