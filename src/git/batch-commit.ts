@@ -263,7 +263,7 @@ interface Committed {
  * the note says the index was left (a later `git status` shows those files as changed until
  * `git reset -q`).
  */
-async function refreshIndex(git: GitRun, root: string, blobs: Map<string, Committed>, waitMs: number): Promise<string | undefined> {
+export async function refreshIndex(git: GitRun, root: string, blobs: Map<string, Committed>, waitMs: number): Promise<string | undefined> {
   const asCommitted = [...blobs].map(([path, c]) => onDiskAsCommitted(join(root, path), c.bytes));
   const byBlob = ["update-index", "--add", ...[...blobs].flatMap(([path, c]) => ["--cacheinfo", `100644,${c.blob},${path}`])];
   let args = [...byBlob, "--", ...[...blobs.keys()].filter((_, i) => asCommitted[i])];

@@ -6,6 +6,8 @@ import { createServer } from "./app.js";
 import { sharedGitRunner } from "../git/runner.js";
 import type { Ctx, Server, ServeOptions } from "./context.js";
 import { trace, traceOn } from "../git/trace.js";
+import { SERVER_COMMITTER } from "./git-commit.js";
+import { recoverSaves, recoveryText } from "./recover.js";
 
 export interface Running {
   url: string;
@@ -13,9 +15,17 @@ export interface Running {
   close(): Promise<void>;
 }
 
-export function listen(opts: ServeOptions, host = "127.0.0.1", port = 8080): Promise<Running> {
+export async function listen(opts: ServeOptions, host = "127.0.0.1", port = 8080): Promise<Running> {
   // Started while this process is small: forking it once the school is loaded costs ~20 ms a time.
   sharedGitRunner().start();
+  // A batch the last run left half done (killed between placing its files and updating git's index) is finished first.
+  try {
+    const said = recoveryText(await recoverSaves(opts.root, SERVER_COMMITTER, sharedGitRunner().run));
+    if (said) process.stderr.write(said);
+  } catch (e) {
+    process.stderr.write(`yanxiu serve: the last run's unfinished batch could not be finished (${String((e as Error)?.message ?? e)}); see 'git status'
+`);
+  }
   const socketAddress = (c: Ctx) => (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket.remoteAddress;
   const { app, server } = createServer(opts, socketAddress);
   return new Promise((resolve, reject) => {

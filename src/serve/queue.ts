@@ -32,6 +32,7 @@ import { abandonWrite, commitFailure, finishWrites, undoWrite, writeSave, type F
 import { SERVER_COMMITTER } from "./git-commit.js";
 import type { RepoState } from "./state.js";
 import { trace, traceOn } from "../git/trace.js";
+import { Journal, sha256, type JournalSave } from "./journal.js";
 
 /** How long a save waits, in all, for a file another program holds locked. */
 export const BUSY_WAIT_MS = 2_000;
@@ -65,6 +66,8 @@ export class SaveQueue {
   private aheadSoon = false;
   /** Folders' names for the orphaned temporary files, read once per batch (stageUpdate's listFolder). */
   private listings = new Map<string, readonly string[] | undefined>();
+  /** The batch's write-ahead note (src/serve/journal.ts), made at the first batch. */
+  private journal: Journal | undefined;
 
   constructor(private readonly state: RepoState, private readonly commit: Committer = commitBatch, private readonly options: Partial<BatchOptions> = {},
     private readonly packs: PackUpkeep = new PackUpkeep()) {}
@@ -117,6 +120,8 @@ export class SaveQueue {
           ok = await committed;
           if (traceOn) trace("committed", { ok });
         } finally {
+          // Committed with the index in step, or put back: nothing for a restart to finish.
+          this.journal?.clear();
           this.committing = undefined;
           // This batch was put back and the state is reloaded: the saves staged meanwhile, checked
           // against it, are given up (none of them is in place yet) and staged again, in their order.
@@ -213,6 +218,10 @@ export class SaveQueue {
     const root = this.state.root;
     let placed: (Failure | undefined)[];
     try {
+      // What the batch is about to put in place, flushed first: a server killed from here until
+      // the commit is finished by the next start (src/serve/recover.ts).
+      this.journal ??= new Journal(root);
+      await this.journal.write(staged.map(journalSaveOf));
       placed = await finishWrites(root, staged.map((s) => s.written), staged.map((s) => s.job.req.lang));
     } catch (e) {
       for (const { written } of staged) abandonWrite(root, written);
@@ -227,6 +236,7 @@ export class SaveQueue {
     });
     // The state took every staged save; one that did not land makes it stale (reloaded at the next request).
     if (done.length < staged.length) this.state.markStale();
+    if (done.length === 0) this.journal?.clear();
     return done;
   }
 
@@ -244,11 +254,7 @@ export class SaveQueue {
       for (const { job, written } of done) job.resolve({ ok: true, problems: written.problems });
     };
     try {
-      result = await this.commit(root, done.map(({ job, written }) => ({
-        author: job.req.author,
-        subject: job.req.subject,
-        files: [{ path: written.file, bytes: written.text }, ...written.created.map((f) => ({ path: f.path, bytes: f.bytes }))],
-      })), { committer: SERVER_COMMITTER, git: sharedGitRunner().run, ...this.options, onCommitted: answer });
+      result = await this.commit(root, done.map(commitOf), { committer: SERVER_COMMITTER, git: sharedGitRunner().run, ...this.options, onCommitted: answer });
     } catch (e) {
       result = { ok: false, reason: "git", detail: String((e as Error)?.message ?? e) };
     }
@@ -297,6 +303,25 @@ export class SaveQueue {
       return { ok: false, reason: "io", message: t(job.req.lang, `保存失败(${(e as Error)?.message ?? e}),没有保存任何内容;请告诉教务处`, `saving failed (${(e as Error)?.message ?? e}); nothing was saved. Tell the office`) };
     }
   }
+}
+
+/** The commit of a save: its file, then the evidence it created. */
+function commitOf({ job, written }: Staged): CommitSpec {
+  return {
+    author: job.req.author,
+    subject: job.req.subject,
+    files: [{ path: written.file, bytes: written.text }, ...written.created.map((f) => ({ path: f.path, bytes: f.bytes }))],
+  };
+}
+
+/** The note of a save (src/serve/journal.ts): its commit, each file by its bytes' hash and those it replaces. */
+function journalSaveOf(s: Staged): JournalSave {
+  const spec = commitOf(s);
+  return {
+    author: spec.author,
+    subject: spec.subject,
+    files: spec.files.map((f, i) => ({ path: f.path, sha256: sha256(f.bytes), before: i === 0 && s.written.before ? sha256(s.written.before) : null })),
+  };
 }
 
 /** A folder's names, or undefined when it cannot be listed (each write then looks for itself). */
