@@ -110,6 +110,11 @@ export interface FinishOptions {
   flush?: (fd: number) => Promise<void>;
   /** Flush a folder's entries (default: open it and fsync, on the thread pool). */
   flushFolder?: (dir: string) => Promise<void>;
+  /**
+   * Waited for, beside the flushes, before anything is renamed (the web server's note of the batch,
+   * src/serve/journal.ts); when it rejects, nothing is renamed and finishStaged rejects with it.
+   */
+  ready?: Promise<void>;
 }
 
 /** The second half, for many staged writes at once; for each, undefined when it is in place, else why not (that file as it was). */
@@ -119,7 +124,8 @@ export async function finishStaged(all: readonly StagedWrite[], opts: FinishOpti
   const flushFolder = opts.flushFolder ?? fsyncFolderAsync;
   const results: (UpdateProblem | undefined)[] = all.map(() => undefined);
   try {
-    const flushed = await Promise.all(all.map((s) => s.flushing ?? flushAndClose(s, fs, flush)));
+    const flushing = Promise.all(all.map((s) => s.flushing ?? flushAndClose(s, fs, flush)));
+    const [flushed] = await Promise.all([flushing, opts.ready]);
     const folders = new Map<string, number[]>();
     all.forEach((s, i) => {
       if (!s.tmp) return;

@@ -99,9 +99,9 @@ export class Journal {
   async write(saves: readonly JournalSave[]): Promise<void> {
     let fh: FileHandle | undefined;
     try {
-      fh = await open(this.path, "r+");
+      // The file exists (made at start): opening it emptied changes no folder, so no folder flush.
+      fh = await open(this.path, "w");
       const bytes = Buffer.from(journalText(saves), "utf8");
-      await fh.truncate(0);
       await fh.write(bytes, 0, bytes.length, 0);
       await fh.datasync();
     } finally {

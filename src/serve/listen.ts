@@ -9,6 +9,9 @@ import { trace, traceOn } from "../git/trace.js";
 import { SERVER_COMMITTER } from "./git-commit.js";
 import { recoverSaves, recoveryText } from "./recover.js";
 
+/** How long a stopping server waits for the saves it took to be committed. */
+const STOP_WAIT_MS = 30_000;
+
 export interface Running {
   url: string;
   server: Server;
@@ -34,11 +37,17 @@ export async function listen(opts: ServeOptions, host = "127.0.0.1", port = 8080
       resolve({
         url: `http://${shown}:${info.port}/`,
         server,
-        close: () => new Promise<void>((done) => {
-          server.state.stop();
+        close: async () => {
+          const closed = new Promise<void>((done) => http.close(() => done()));
           (http as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-          http.close(() => done());
-        }),
+          // The saves already taken are committed to the end (git's index in step) before the
+          // process ends; a git that hangs is not waited for past STOP_WAIT_MS (the next start finishes its batch).
+          let timer: NodeJS.Timeout | undefined;
+          await Promise.race([server.queue.idle(), new Promise<void>((r) => { timer = setTimeout(r, STOP_WAIT_MS); })]);
+          clearTimeout(timer);
+          server.state.stop();
+          await closed;
+        },
       });
     });
     http.on("error", reject);

@@ -64,6 +64,7 @@ export class SaveQueue {
   /** The files of the batch being committed, while git commits it. */
   private committing: ReadonlySet<string> | undefined;
   private aheadSoon = false;
+  private idleWaiters: (() => void)[] = [];
   /** Folders' names for the orphaned temporary files, read once per batch (stageUpdate's listFolder). */
   private listings = new Map<string, readonly string[] | undefined>();
   /** The batch's write-ahead note (src/serve/journal.ts), made at the first batch. */
@@ -85,6 +86,19 @@ export class SaveQueue {
   /** Saves waiting or being written and committed. */
   get length(): number {
     return this.inFlight;
+  }
+
+  /**
+   * Resolves once every save is answered and its batch is done to the end (git's index in step,
+   * the note emptied): a save is answered before that, as soon as the branch holds it.
+   */
+  idle(): Promise<void> {
+    if (this.isIdle()) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private isIdle(): boolean {
+    return !this.running && this.pending.length === 0 && this.inFlight === 0;
   }
 
   private kick(): void {
@@ -137,6 +151,7 @@ export class SaveQueue {
     } finally {
       this.running = false;
       if (this.pending.length > 0) this.kick();
+      else if (this.isIdle()) for (const done of this.idleWaiters.splice(0)) done();
     }
   }
 
@@ -220,9 +235,10 @@ export class SaveQueue {
     try {
       // What the batch is about to put in place, flushed first: a server killed from here until
       // the commit is finished by the next start (src/serve/recover.ts).
+      // Written beside the temporary files' flushes; the renames wait for both.
       this.journal ??= new Journal(root);
-      await this.journal.write(staged.map(journalSaveOf));
-      placed = await finishWrites(root, staged.map((s) => s.written), staged.map((s) => s.job.req.lang));
+      const noted = this.journal.write(staged.map(journalSaveOf));
+      placed = await finishWrites(root, staged.map((s) => s.written), staged.map((s) => s.job.req.lang), noted);
     } catch (e) {
       for (const { written } of staged) abandonWrite(root, written);
       const message = String((e as Error)?.message ?? e);

@@ -147,12 +147,13 @@ export function writeSave(req: SaveRequest, repo: LoadedRepo, index: FileIndex, 
 
 /**
  * The second step for a batch of written saves: every file flushed, checked unchanged, renamed
- * into place, its folder flushed (src/repo/update-staged.ts). For each save, undefined when its
+ * into place, its folder flushed (src/repo/update-staged.ts); nothing renamed before `ready`
+ * (the batch's note) holds, and nothing at all when it rejects. For each save, undefined when its
  * file is in place, else the failure to tell its user — its files then as they were (evidence
  * removed; a file renamed whose folder could not be flushed put back).
  */
-export async function finishWrites(root: string, all: readonly Written[], langs: readonly Lang[]): Promise<(Failure | undefined)[]> {
-  const problems = await finishStaged(all.map((w) => w.staged));
+export async function finishWrites(root: string, all: readonly Written[], langs: readonly Lang[], ready?: Promise<void>): Promise<(Failure | undefined)[]> {
+  const problems = await finishStaged(all.map((w) => w.staged), { ready });
   return problems.map((p, i) => {
     if (!p) return undefined;
     const w = all[i]!;

@@ -80,6 +80,7 @@ describe("pack upkeep while teachers save", () => {
       }
     }
     expect(spawnSync("git", ["fsck", "--no-dangling"], { cwd: root, encoding: "utf8" }).status).toBe(0);
+    await queue.idle(); // answered before git's index is brought in step
     expect(git(root, "status", "--porcelain").trim()).toBe("");
   });
 });
