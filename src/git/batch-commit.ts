@@ -16,6 +16,7 @@ import { spawn } from "node:child_process";
 import { lstatSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { foundOnDisk } from "./found-on-disk.js";
 
 export interface Person {
   name: string;
@@ -26,6 +27,12 @@ export interface CommitFile {
   /** Repo-relative, "/"-separated. */
   path: string;
   bytes: Uint8Array;
+  /**
+   * The bytes this change was made on, as read from disk (null: there was no file). Where HEAD
+   * holds other bytes, they were changed by hand and not committed: they go in first, in a commit
+   * of the committer's own (src/git/found-on-disk.ts), not in this one.
+   */
+  base?: Uint8Array | null;
 }
 
 export interface CommitSpec {
@@ -205,14 +212,17 @@ export async function commitBatch(root: string, commits: CommitSpec[], opts: Bat
     let head = await readHead(git, root);
     for (let attempt = 1; ; attempt++) {
       if (typeof head === "string") return { ok: false, reason: "git", detail: head };
+      const found = head.commit ? await foundOnDisk(git, root, head.commit, commits, opts.committer) : undefined;
+      if (typeof found === "string") return { ok: false, reason: "git", detail: found };
+      const all = found ? [found, ...commits] : commits;
       const marksFile = join(scratch, `marks-${attempt}`);
       // unpackLimit=0: the batch's objects always stay one pack (a small batch's were exploded into loose
       // objects by a second process, ~15 ms more); the packs are rolled up by src/git/pack-upkeep.ts.
-      const imported = await git(root, ["-c", "fastimport.unpackLimit=0", "fast-import", "--quiet", "--force", "--date-format=now", `--export-marks=${marksFile}`], fastImportStream(commits, head.commit, opts.committer));
+      const imported = await git(root, ["-c", "fastimport.unpackLimit=0", "fast-import", "--quiet", "--force", "--date-format=now", `--export-marks=${marksFile}`], fastImportStream(all, head.commit, opts.committer));
       if (imported.code !== 0) return { ok: false, reason: "git", detail: firstLine(imported) };
       const marks = new Map(readFileSync(marksFile, "utf8").trim().split("\n").map((l) => l.split(" ") as [string, string]));
-      const blobCount = commits.reduce((n, c) => n + c.files.length, 0);
-      const ids = commits.map((_, i) => marks.get(`:${blobCount + i + 1}`)!);
+      const blobCount = all.reduce((n, c) => n + c.files.length, 0);
+      const ids = all.map((_, i) => marks.get(`:${blobCount + i + 1}`)!);
       const tip = ids.at(-1)!;
       await opts.beforeUpdateRef?.();
       const old = head.commit ?? "0".repeat(tip.length);
@@ -225,9 +235,10 @@ export async function commitBatch(root: string, commits: CommitSpec[], opts: Bat
         opts.onCommitted?.();
         const blobs = new Map<string, Committed>();
         let k = 0;
-        for (const c of commits) for (const f of c.files) blobs.set(f.path, { blob: marks.get(`:${++k}`)!, bytes: f.bytes });
+        for (const c of all) for (const f of c.files) blobs.set(f.path, { blob: marks.get(`:${++k}`)!, bytes: f.bytes });
         const indexNote = await refreshIndex(git, root, blobs, opts.indexWaitMs ?? 2000);
-        return indexNote ? { ok: true, commits: ids, indexNote } : { ok: true, commits: ids };
+        const made = found ? ids.slice(1) : ids;
+        return indexNote ? { ok: true, commits: made, indexNote } : { ok: true, commits: made };
       }
       // Moved by someone else: again on its new tip, unless it changed these files.
       if (now === undefined || typeof now === "string" || attempt >= 3 || now.ref !== head.ref || now.commit === head.commit) return { ok: false, reason: "git", detail: firstLine(moved) };

@@ -321,12 +321,13 @@ export class SaveQueue {
   }
 }
 
-/** The commit of a save: its file, then the evidence it created. */
+/** The commit of a save: its file (with the bytes it was made on), then the evidence it created. */
 function commitOf({ job, written }: Staged): CommitSpec {
   return {
     author: job.req.author,
     subject: job.req.subject,
-    files: [{ path: written.file, bytes: written.text }, ...written.created.map((f) => ({ path: f.path, bytes: f.bytes }))],
+    // The file's base: bytes on disk that HEAD does not hold are committed first, not as this save's.
+    files: [{ path: written.file, bytes: written.text, base: written.before ?? null }, ...written.created.map((f) => ({ path: f.path, bytes: f.bytes }))],
   };
 }
 
