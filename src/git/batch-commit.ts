@@ -3,9 +3,11 @@
  * authored by the person who saved (committer: the server), all made by one `git fast-import`
  * stream on top of HEAD, then HEAD's branch moved by one `git update-ref` that names the old
  * value (so a branch moved meanwhile — a hand-run `git pull` — is never overwritten), then one
- * `git update-index` that puts the committed blobs in the index, with fresh stat data. Three git
- * processes per batch whatever its size (four the first time, when git names the repository's
- * folder; HEAD is read from its files after that). Asynchronous: the server keeps answering meanwhile,
+ * `git update-index` that puts the committed blobs in the index, with fresh stat data. Before
+ * them, when the saves name the bytes they were made on, one `git ls-tree` finds files changed by
+ * hand and never committed, which go in first in a commit of their own (src/git/found-on-disk.ts).
+ * Three or four git processes per batch whatever its size (one more the first time, when git names
+ * the repository's folder; HEAD is read from its files after that). Asynchronous: the server keeps answering meanwhile,
  * and it has them started by its git helper (src/git/runner.ts), not forked from itself.
  *
  * Whole or nothing: until the update-ref, nothing anyone can see has changed (fast-import only
