@@ -2,7 +2,7 @@
 import type { Command } from "commander";
 import { t } from "../i18n.js";
 import { gitTopLevel } from "../git/git.js";
-import { listen } from "../serve/listen.js";
+import { listen, ServedElsewhere } from "../serve/listen.js";
 import { ensureServeDir } from "../serve/accounts.js";
 import { optimizeLater } from "../serve/tier-up.js";
 import { pickLang, today, UsageError, type Io } from "./io.js";
@@ -38,6 +38,7 @@ export function registerServe(program: Command, io: Io): void {
       try {
         running = await listen({ root, today: () => today(io.env), trustProxy: Boolean(flags.trustProxy), maxUploadBytes: Math.round(mb * 1048576), afterLoad: optimizeLater }, flags.host, port);
       } catch (e) {
+        if (e instanceof ServedElsewhere) throw new UsageError(t(lang, `另一个 yanxiu serve(进程 ${e.pid})正在为这个仓库服务;同一个仓库只能运行一个`, `another yanxiu serve (pid ${e.pid}) is serving this repository; run one per repository`));
         const code = (e as NodeJS.ErrnoException).code;
         throw new UsageError(code === "EADDRINUSE" ? t(lang, `端口 ${port} 已被占用,换一个 --port`, `port ${port} is in use; choose another --port`) : t(lang, `无法监听 ${flags.host}:${port}(${code ?? e})`, `cannot listen on ${flags.host}:${port} (${code ?? e})`));
       }

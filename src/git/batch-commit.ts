@@ -57,7 +57,7 @@ export interface BatchOptions {
    * cannot undo them: the batch is then `ok` whatever the index does). The web server answers
    * the saves then.
    */
-  onCommitted?: () => void;
+  onCommitted?: (tip: string) => void;
   /** How long to wait for another git's index.lock before leaving the index as it is (default 2 s). */
   indexWaitMs?: number;
   /** Runs git (default: spawned from this process; the web server passes its helper's, src/git/runner.ts). */
@@ -166,6 +166,21 @@ export function commonDirOf(root: string): string | undefined {
   return commonDirs.get(root);
 }
 
+/**
+ * The branch's commit as git's files say it now, without a git process, once a batch (or
+ * learnHead) has had git name the repository's folder; undefined before that, or when the files
+ * do not say it plainly.
+ */
+export function knownHead(root: string): string | undefined {
+  const dir = gitDirs.get(root);
+  return dir === undefined ? undefined : headFromFiles(dir)?.commit;
+}
+
+/** Has git name the repository's folder now (the server, at start), so that knownHead can answer from the first batch. */
+export async function learnHead(git: GitRun, root: string): Promise<void> {
+  await readHead(git, root);
+}
+
 async function readHead(git: GitRun, root: string): Promise<Head | string> {
   const known = gitDirs.get(root);
   const fromFiles = known === undefined ? undefined : headFromFiles(known);
@@ -234,7 +249,7 @@ export async function commitBatch(root: string, commits: CommitSpec[], opts: Bat
       // The branch moved since HEAD was read (or the helper running git stopped: then it may have moved it to our tip).
       const now = moved.code === 0 ? undefined : await readHead(git, root);
       if (moved.code === 0 || (typeof now === "object" && now.ref === head.ref && now.commit === tip)) {
-        opts.onCommitted?.();
+        opts.onCommitted?.(tip);
         const blobs = new Map<string, Committed>();
         let k = 0;
         for (const c of all) for (const f of c.files) blobs.set(f.path, { blob: marks.get(`:${++k}`)!, bytes: f.bytes });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { journalText, parseJournal, sha256, type JournalSave } from "./journal.js";
+import { journalText, parseJournal, plainDataPath, sha256, type JournalSave } from "./journal.js";
 
 const save: JournalSave = {
   author: { name: "王老师", email: "t01@school.test" },
@@ -12,21 +12,33 @@ const save: JournalSave = {
 
 describe("the batch's note", () => {
   it("reads back what it wrote", () => {
-    expect(parseJournal(journalText([save, save]))).toEqual([save, save]);
+    expect(parseJournal(journalText({ saves: [save, save] }))).toEqual({ saves: [save, save] });
+    const head = "a".repeat(40);
+    expect(parseJournal(journalText({ head, committed: "b".repeat(40), saves: [save] }))).toEqual({ head, committed: "b".repeat(40), saves: [save] });
   });
 
   it("an emptied note holds nothing to finish", () => {
-    expect(parseJournal("")).toEqual([]);
-    expect(parseJournal("\n")).toEqual([]);
+    expect(parseJournal("")).toEqual({ saves: [] });
+    expect(parseJournal("\n")).toEqual({ saves: [] });
   });
 
   it("a note cut short, of another version, or naming a path it could not have written is not one", () => {
-    const whole = journalText([save]);
+    const whole = journalText({ saves: [save] });
     expect(parseJournal(whole.slice(0, whole.length - 10))).toBeUndefined();
     expect(parseJournal(whole.replace('"version":1', '"version":2'))).toBeUndefined();
-    expect(parseJournal(journalText([{ ...save, files: [{ ...save.files[0]!, path: "a\nb" }] }]))).toBeUndefined();
-    expect(parseJournal(journalText([{ ...save, files: [] }]))).toBeUndefined();
-    expect(parseJournal(journalText([{ ...save, files: [{ ...save.files[0]!, sha256: "abc" }] }]))).toBeUndefined();
+    expect(parseJournal("null")).toBeUndefined();
+    expect(parseJournal("[1]")).toBeUndefined();
+    const withFile = (f: Partial<JournalSave["files"][number]>) => journalText({ saves: [{ ...save, files: [{ ...save.files[0]!, ...f }] }] });
+    expect(parseJournal(withFile({ path: "a\nb" }))).toBeUndefined();
+    expect(parseJournal(withFile({ sha256: "abc" }))).toBeUndefined();
+    expect(parseJournal(journalText({ saves: [{ ...save, files: [] }] }))).toBeUndefined();
+    expect(parseJournal(journalText({ head: "HEAD", saves: [save] }))).toBeUndefined();
+    // A forged note naming what the server never writes is not one: it would commit it.
+    for (const path of ["../outside.txt", ".git/config", ".yanxiu-serve/accounts.json", "records/../.git/config", "/etc/passwd", "records//t01.yaml", "records\\t01.yaml", "node_modules/x.js"]) {
+      expect(plainDataPath(path), path).toBe(false);
+      expect(parseJournal(withFile({ path })), path).toBeUndefined();
+    }
+    expect(plainDataPath("evidence/t01/2026-04-15-听课 记录.jpg")).toBe(true);
   });
 
   it("hashes bytes as SHA-256", () => {

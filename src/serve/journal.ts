@@ -11,8 +11,8 @@
  */
 import { createHash } from "node:crypto";
 import { open, type FileHandle } from "node:fs/promises";
-import { closeSync, fsyncSync, openSync, readFileSync, truncateSync } from "node:fs";
-import { join } from "node:path";
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, truncateSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import type { Person } from "../git/batch-commit.js";
 import { ensureServeDir, serveDir } from "./accounts.js";
 
@@ -40,31 +40,54 @@ export function journalPath(root: string): string {
   return join(serveDir(root), JOURNAL_FILE);
 }
 
+/** A note: the saves of one batch, the branch's commit when it was written, and the commit it made once made. */
+export interface Note {
+  /** The branch's commit when the note was written (undefined: not known, or no commit yet). */
+  head?: string;
+  /** The batch's last commit, once the branch holds it. */
+  committed?: string;
+  saves: JournalSave[];
+}
+
 /** Pure: the note's text. */
-export function journalText(saves: readonly JournalSave[]): string {
-  return JSON.stringify({ version: 1, saves }) + "\n";
+export function journalText(note: Note): string {
+  return JSON.stringify({ version: 1, ...note }) + "\n";
 }
 
 const HEX = /^[0-9a-f]{64}$/;
+const OBJECT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 
-/** Pure: the saves of a note, [] for an empty one, undefined when it is not one this server wrote whole. */
-export function parseJournal(text: string): JournalSave[] | undefined {
-  if (text.trim() === "") return [];
+/**
+ * Pure: a path the server could have written: repo-relative, "/"-separated, every part a plain
+ * name (no "", ".", "..", nothing starting with "." — .git, .yanxiu-serve —, no backslash, no
+ * node_modules). A forged note naming anything else is not taken (it would commit it).
+ */
+export function plainDataPath(path: string): boolean {
+  if (path === "" || path.includes("\\") || path.includes("\n") || path.includes("\0")) return false;
+  return path.split("/").every((part) => part !== "" && !part.startsWith(".") && part.toLowerCase() !== "node_modules");
+}
+
+/** Pure: a note's content; an empty note is one with no saves; undefined when it is not one this server wrote whole. */
+export function parseJournal(text: string): Note | undefined {
+  if (text.trim() === "") return { saves: [] };
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
     return undefined;
   }
-  const saves = (data as { version?: unknown; saves?: unknown })?.saves;
-  if ((data as { version?: unknown }).version !== 1 || !Array.isArray(saves)) return undefined;
+  if (typeof data !== "object" || data === null) return undefined;
+  const { version, saves, head, committed } = data as { version?: unknown; saves?: unknown; head?: unknown; committed?: unknown };
+  if (version !== 1 || !Array.isArray(saves)) return undefined;
+  if ((head !== undefined && !OBJECT.test(String(head))) || (committed !== undefined && !OBJECT.test(String(committed)))) return undefined;
   const person = (p: unknown): p is Person => typeof (p as Person)?.name === "string" && typeof (p as Person)?.email === "string";
   const file = (f: unknown): f is JournalFile => {
     const j = f as JournalFile;
-    return typeof j?.path === "string" && j.path !== "" && !j.path.includes("\n") && HEX.test(j.sha256) && (j.before === null || HEX.test(String(j.before)));
+    return typeof j?.path === "string" && plainDataPath(j.path) && HEX.test(j.sha256) && (j.before === null || HEX.test(String(j.before)));
   };
   const ok = saves.every((s: JournalSave) => person(s?.author) && typeof s.subject === "string" && Array.isArray(s.files) && s.files.length > 0 && s.files.every(file));
-  return ok ? (saves as JournalSave[]) : undefined;
+  if (!ok) return undefined;
+  return { saves: saves as JournalSave[], ...(head !== undefined ? { head: String(head) } : {}), ...(committed !== undefined ? { committed: String(committed) } : {}) };
 }
 
 /**
@@ -95,26 +118,60 @@ export class Journal {
     }
   }
 
+  private text = "";
+  private note: Note | undefined;
+
   /** The note written whole and flushed; rejects when it cannot be (the batch is then given up). */
-  async write(saves: readonly JournalSave[]): Promise<void> {
+  async write(saves: readonly JournalSave[], head: string | undefined): Promise<void> {
+    this.note = { ...(head ? { head } : {}), saves: [...saves] };
+    this.text = journalText(this.note);
     let fh: FileHandle | undefined;
     try {
       // The file exists (made at start): opening it emptied changes no folder, so no folder flush.
       fh = await open(this.path, "w");
-      const bytes = Buffer.from(journalText(saves), "utf8");
-      await fh.write(bytes, 0, bytes.length, 0);
+      await fh.writeFile(this.text, "utf8");
       await fh.datasync();
     } finally {
       await fh?.close();
     }
   }
 
-  /** The batch is committed (or put back): nothing left to finish. */
+  /**
+   * The branch holds the batch: said in the note (not flushed: a process killed later leaves it
+   * in the page cache, and a power cut that loses it leaves a note the next start checks against
+   * HEAD). A start then never commits these saves again, even if the branch was rewound since.
+   */
+  markCommitted(tip: string): void {
+    if (!this.note) return;
+    this.note = { ...this.note, committed: tip };
+    try {
+      writeFileSync(this.path, journalText(this.note));
+    } catch {
+      // The unmarked note is checked against HEAD at the next start.
+    }
+  }
+
+  /** The batch is committed with git's index in step (or put back): nothing left to finish. */
   clear(): void {
+    this.note = undefined;
     try {
       truncateSync(this.path, 0);
     } catch {
       // Left as it is, it names commits that are there already: the next start checks and empties it.
+    }
+  }
+
+  /**
+   * The batch ended with something for the next start to finish (git's index left as it was):
+   * the note is kept under another name, which the next batch does not overwrite.
+   */
+  setAside(): void {
+    this.note = undefined;
+    try {
+      renameSync(this.path, join(dirname(this.path), `${ASIDE_PREFIX}${Date.now()}.json`));
+      closeSync(openSync(this.path, "a"));
+    } catch {
+      // Kept where it is: the next batch's note replaces it.
     }
   }
 
@@ -123,3 +180,6 @@ export class Journal {
     return readFileSync(this.path, "utf8");
   }
 }
+
+/** Notes set aside for the next start: journal.pending-<time>.json. */
+export const ASIDE_PREFIX = "journal.pending-";

@@ -8,6 +8,7 @@ import type { Ctx, Server, ServeOptions } from "./context.js";
 import { trace, traceOn } from "../git/trace.js";
 import { SERVER_COMMITTER } from "./git-commit.js";
 import { recoverSaves, recoveryText } from "./recover.js";
+import { takeServeLock } from "./serve-lock.js";
 
 /** How long a stopping server waits for the saves it took to be committed. */
 const STOP_WAIT_MS = 30_000;
@@ -18,7 +19,17 @@ export interface Running {
   close(): Promise<void>;
 }
 
+/** Thrown when another live server serves the repository (src/serve/serve-lock.ts). */
+export class ServedElsewhere extends Error {
+  constructor(readonly pid: number) {
+    super(`another yanxiu serve (pid ${pid}) is serving this repository`);
+  }
+}
+
 export async function listen(opts: ServeOptions, host = "127.0.0.1", port = 8080): Promise<Running> {
+  // One server per repository, before anything is finished or served.
+  const lock = takeServeLock(opts.root);
+  if (!lock.ok) throw new ServedElsewhere(lock.pid);
   // Started while this process is small: forking it once the school is loaded costs ~20 ms a time.
   sharedGitRunner().start();
   // A batch the last run left half done (killed between placing its files and updating git's index) is finished first.
@@ -26,8 +37,7 @@ export async function listen(opts: ServeOptions, host = "127.0.0.1", port = 8080
     const said = recoveryText(await recoverSaves(opts.root, SERVER_COMMITTER, sharedGitRunner().run));
     if (said) process.stderr.write(said);
   } catch (e) {
-    process.stderr.write(`yanxiu serve: the last run's unfinished batch could not be finished (${String((e as Error)?.message ?? e)}); see 'git status'
-`);
+    process.stderr.write(`yanxiu serve: the last run's unfinished batch could not be finished (${String((e as Error)?.message ?? e)}); see 'git status'\n`);
   }
   const socketAddress = (c: Ctx) => (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket.remoteAddress;
   const { app, server } = createServer(opts, socketAddress);
@@ -47,10 +57,17 @@ export async function listen(opts: ServeOptions, host = "127.0.0.1", port = 8080
           clearTimeout(timer);
           server.state.stop();
           await closed;
+          lock.release();
         },
       });
     });
-    http.on("error", reject);
+    http.on("error", (e) => {
+      // Nothing may keep the process alive after this (the watcher, the git helper, the lock).
+      server.state.stop();
+      sharedGitRunner().stop();
+      lock.release();
+      reject(e);
+    });
     // The bench's timeline: when each request arrived and when its answer was handed to the socket.
     if (traceOn) http.on("request", (req: IncomingMessage, res: import("node:http").ServerResponse) => {
       const id = req.headers["x-trace-id"];

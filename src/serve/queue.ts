@@ -23,7 +23,7 @@
  * before the next batch.
  */
 import { t } from "../i18n.js";
-import { commitBatch, commonDirOf, type BatchOptions, type BatchResult, type CommitSpec } from "../git/batch-commit.js";
+import { commitBatch, commonDirOf, knownHead, type BatchOptions, type BatchResult, type CommitSpec } from "../git/batch-commit.js";
 import { sharedGitRunner } from "../git/runner.js";
 import { PackUpkeep } from "../git/pack-upkeep.js";
 import { readdirSync } from "node:fs";
@@ -237,7 +237,7 @@ export class SaveQueue {
       // the commit is finished by the next start (src/serve/recover.ts).
       // Written beside the temporary files' flushes; the renames wait for both.
       this.journal ??= new Journal(root);
-      const noted = this.journal.write(staged.map(journalSaveOf));
+      const noted = this.journal.write(staged.map(journalSaveOf), knownHead(root));
       placed = await finishWrites(root, staged.map((s) => s.written), staged.map((s) => s.job.req.lang), noted);
     } catch (e) {
       for (const { written } of staged) abandonWrite(root, written);
@@ -270,13 +270,15 @@ export class SaveQueue {
       for (const { job, written } of done) job.resolve({ ok: true, problems: written.problems });
     };
     try {
-      result = await this.commit(root, done.map(commitOf), { committer: SERVER_COMMITTER, git: sharedGitRunner().run, ...this.options, onCommitted: answer });
+      result = await this.commit(root, done.map(commitOf), { committer: SERVER_COMMITTER, git: sharedGitRunner().run, ...this.options, onCommitted: (tip) => { this.journal?.markCommitted(tip); answer(); } });
     } catch (e) {
       result = { ok: false, reason: "git", detail: String((e as Error)?.message ?? e) };
     }
     // Once the branch holds the commits nothing is put back, whatever failed after.
     if (result.ok || answered) {
-      if (result.ok && result.indexNote) process.stderr.write(`yanxiu serve: committed, but git's index was left as it was (${result.indexNote}); run 'git reset -q' in the repository\n`);
+      // Something left for the next start to finish (git's index): the note is kept for it.
+      if ((result.ok && result.indexNote) || !result.ok) this.journal?.setAside();
+      if (result.ok && result.indexNote) process.stderr.write(`yanxiu serve: committed, but git's index was left as it was (${result.indexNote}); run 'git reset -q' in the repository, or restart the server, which sets it\n`);
       else if (!result.ok) process.stderr.write(`yanxiu serve: committed, then ${result.detail}\n`);
       answer();
       return true;

@@ -11,21 +11,26 @@
  * The note is emptied once this is done; kept when the commit fails, so the next start tries again.
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync, renameSync, truncateSync } from "node:fs";
+import { lstatSync, readdirSync, readFileSync, renameSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { commitBatch, gitAsync, gitEnv, refreshIndex, type CommitSpec, type GitRun, type Person } from "../git/batch-commit.js";
-import { journalPath, parseJournal, sha256, type JournalSave } from "./journal.js";
+import { ASIDE_PREFIX, JOURNAL_FILE, parseJournal, sha256, type JournalFile, type JournalSave, type Note } from "./journal.js";
+import { serveDir } from "./accounts.js";
+import { removeOrphanTemps } from "../repo/update.js";
+import { nodeFs } from "../repo/fs.js";
 
 export interface Recovery {
   /** Subjects of the saves committed now. */
   committed: string[];
   /** Paths whose index entry was set to HEAD's. */
   indexFixed: string[];
-  /** Saves left as they are, and why. */
-  left: { subject: string; path: string }[];
-  /** The note could not be read as one; kept beside it under this name. */
-  broken?: string;
-  /** The commit failed: the note is kept for the next start. */
+  /** Saves left as they are, and why: a file changed since, or the branch moved or rewound since. */
+  left: { subject: string; path: string; why: "changed" | "moved" }[];
+  /** Files of saves never put in place (uploaded photos) removed. */
+  removed: string[];
+  /** Notes that could not be read as one; kept beside them under these names. */
+  broken: string[];
+  /** Finishing failed: the note is kept for the next start. */
   failed?: string;
 }
 
@@ -36,58 +41,153 @@ interface Versions {
   disk?: Buffer;
 }
 
+/** Said in the subject of a save committed by a later start. */
+export const RECOVERED = " (committed at the server's restart)";
+
 /**
- * The batch left in the note finished; undefined when there is none (the usual start: one read
- * of an empty file). `git`: how the commit is made (the server's helper).
+ * The batches left in notes finished: the note of the last run, then any set aside (oldest
+ * first); undefined when there is none (the usual start: one read of an empty file and of a
+ * folder's names). `git`: how the commits are made (the server's helper).
  */
 export async function recoverSaves(root: string, committer: Person, git?: GitRun): Promise<Recovery | undefined> {
-  const path = journalPath(root);
-  let text: string;
+  const dir = serveDir(root);
+  let names: string[];
   try {
-    text = readFileSync(path, "utf8");
+    names = readdirSync(dir).filter((n) => n.startsWith(ASIDE_PREFIX) && n.endsWith(".json")).sort();
   } catch {
     return undefined;
   }
-  if (text.trim() === "") return undefined;
-  const saves = parseJournal(text);
-  const out: Recovery = { committed: [], indexFixed: [], left: [] };
-  if (!saves) {
-    out.broken = `${path}.broken-${Date.now()}`;
-    renameSync(path, out.broken);
-    return out;
-  }
-  const versions = readVersions(root, [...new Set(saves.flatMap((s) => s.files.map((f) => f.path)))]);
-  const fixes = new Map<string, { blob: string; bytes: Uint8Array }>();
-  const recommit: CommitSpec[] = [];
-  for (const save of saves) {
-    const inHead = save.files.every((f) => hashOf(versions.get(f.path)?.head?.bytes) === f.sha256);
-    if (inHead) {
-      for (const f of save.files) {
-        const v = versions.get(f.path)!;
-        const stale = v.index ? v.index.id !== v.head!.id && sha256(v.index.bytes) === f.before : f.before === null;
-        if (stale) fixes.set(f.path, { blob: v.head!.id, bytes: v.head!.bytes });
+  const out: Recovery = { committed: [], indexFixed: [], left: [], removed: [], broken: [] };
+  let any = false;
+  for (const name of [...names, JOURNAL_FILE]) {
+    const path = join(dir, name);
+    let text: string;
+    try {
+      text = readFileSync(path, "utf8");
+    } catch {
+      continue;
+    }
+    if (text.trim() === "") continue;
+    any = true;
+    const note = parseJournal(text);
+    if (!note) {
+      const aside = `${path}.broken-${Date.now()}`;
+      renameSync(path, aside);
+      out.broken.push(aside);
+      if (name === JOURNAL_FILE) writeFileSync(path, "");
+      continue;
+    }
+    const failed = await finishNote(root, note, committer, git, out);
+    if (failed) {
+      out.failed = failed;
+      // Kept for the next start, where the next batch's note does not overwrite it.
+      if (name === JOURNAL_FILE) {
+        renameSync(path, join(dir, `${ASIDE_PREFIX}${Date.now()}.json`));
+        writeFileSync(path, "");
       }
-    } else if (save.files.every((f) => hashOf(versions.get(f.path)?.disk) === f.sha256)) {
-      recommit.push({ author: save.author, subject: save.subject, files: save.files.map((f) => ({ path: f.path, bytes: versions.get(f.path)!.disk! })) });
-    } else if (!save.files.every((f) => hashOf(versions.get(f.path)?.disk) === (f.before ?? undefined))) {
-      // (Files all as they were before the save: never placed, or put back. Nothing to finish.)
-      const changed = save.files.find((f) => hashOf(versions.get(f.path)?.disk) !== f.sha256)!;
-      out.left.push({ subject: save.subject, path: changed.path });
+    } else if (name === JOURNAL_FILE) {
+      truncateSync(path, 0);
+    } else {
+      rmSync(path, { force: true });
     }
   }
-  const run = git ? { git } : {};
+  return any ? out : undefined;
+}
+
+/** One note's batch finished, into `out`; a string when git failed (the note is then kept). */
+async function finishNote(root: string, note: Note, committer: Person, git: GitRun | undefined, out: Recovery): Promise<string | undefined> {
+  const paths = [...new Set(note.saves.flatMap((s) => s.files.map((f) => f.path)))];
+  const usable = safePaths(root, paths);
+  // The dead server's temporary files beside these files (a kill before their renames).
+  for (const p of usable) removeOrphanTemps(nodeFs, join(root, p));
+  const versions = readVersions(root, paths.filter((p) => usable.has(p)));
+  const headNow = gitText(root, ["rev-parse", "-q", "--verify", "HEAD^{commit}"]);
+  // Saves the branch does not hold are committed only where it still stands where the batch left
+  // it (or moved on without touching these files): never after the office rewound or reset it.
+  const mayCommit = note.committed === undefined && (note.head === undefined || note.head === headNow
+    || (headNow !== undefined && untouchedSince(root, note.head, headNow, paths)));
+  const fixes = new Map<string, { blob: string; bytes: Uint8Array }>();
+  const recommit: CommitSpec[] = [];
+  // Committed once, and the branch still holds that commit (later saves may have changed the files since).
+  const stillHeld = note.committed !== undefined && headNow !== undefined && isAncestor(root, note.committed, headNow);
+  for (const save of note.saves) {
+    const v = (f: JournalFile) => versions.get(f.path);
+    const inHead = (f: JournalFile) => hashOf(v(f)?.head?.bytes) === f.sha256;
+    if (!save.files.every((f) => usable.has(f.path))) {
+      out.left.push({ subject: save.subject, path: save.files.find((f) => !usable.has(f.path))!.path, why: "changed" });
+      continue;
+    }
+    // Each file HEAD holds as the save made it, whose index entry still holds what the save replaced: set to HEAD's.
+    for (const f of save.files.filter(inHead)) {
+      const now = v(f)!;
+      const stale = now.index ? now.index.id !== now.head!.id && sha256(now.index.bytes) === f.before : f.before === null;
+      if (stale) fixes.set(f.path, { blob: now.head!.id, bytes: now.head!.bytes });
+    }
+    if (save.files.every(inHead) || stillHeld) continue;
+    if (note.committed !== undefined) {
+      out.left.push({ subject: save.subject, path: save.files[0]!.path, why: "moved" });
+    } else if (save.files.every((f, i) => hashOf(v(f)?.disk) === (f.before ?? undefined) || (i > 0 && f.before === null && hashOf(v(f)?.disk) === f.sha256 && !v(f)?.head && !v(f)?.index))) {
+      // Its record file as before: never put in place (or put back). Only its uploads (written
+      // first, and named by nothing else) may be left; they go, as a given-up save's do.
+      for (const f of save.files.slice(1)) {
+        if (f.before === null && v(f)?.disk && hashOf(v(f)?.disk) === f.sha256) {
+          rmSync(join(root, f.path), { force: true });
+          out.removed.push(f.path);
+        }
+      }
+    } else if (save.files.every((f) => hashOf(v(f)?.disk) === f.sha256)) {
+      if (mayCommit) recommit.push({ author: save.author, subject: save.subject + RECOVERED, files: save.files.map((f) => ({ path: f.path, bytes: v(f)!.disk! })) });
+      else out.left.push({ subject: save.subject, path: save.files[0]!.path, why: "moved" });
+    } else {
+      const changed = save.files.find((f) => hashOf(v(f)?.disk) !== f.sha256 && hashOf(v(f)?.disk) !== (f.before ?? undefined)) ?? save.files[0]!;
+      out.left.push({ subject: save.subject, path: changed.path, why: "changed" });
+    }
+  }
   if (fixes.size > 0) {
-    const note = await refreshIndex(git ?? gitAsync, root, fixes, 2000);
-    if (note) out.failed = note;
-    else out.indexFixed.push(...fixes.keys());
+    const note2 = await refreshIndex(git ?? gitAsync, root, fixes, 2000);
+    if (note2) return note2;
+    out.indexFixed.push(...fixes.keys());
   }
   if (recommit.length > 0) {
-    const r = await commitBatch(root, recommit, { committer, ...run });
-    if (r.ok) out.committed.push(...recommit.map((c) => c.subject));
-    else out.failed = r.detail;
+    const r = await commitBatch(root, recommit, { committer, ...(git ? { git } : {}) });
+    if (!r.ok) return r.detail;
+    out.committed.push(...recommit.map((c) => c.subject));
   }
-  if (!out.failed) clearNote(path);
-  return out;
+  return undefined;
+}
+
+/** The paths that are plain files reached through no symlink and not ignored by git: the only ones finished. */
+function safePaths(root: string, paths: string[]): Set<string> {
+  const plain = paths.filter((p) => {
+    let at = root;
+    for (const part of p.split("/")) {
+      at = join(at, part);
+      try {
+        if (lstatSync(at).isSymbolicLink()) return false;
+      } catch {
+        return true; // absent: judged by its hashes
+      }
+    }
+    return true;
+  });
+  const r = spawnSync("git", ["check-ignore", "-z", "--stdin", "--no-index"], { cwd: root, input: plain.join("\0") + "\0", env: gitEnv(), encoding: "utf8" });
+  const ignored = new Set(r.status === 0 ? r.stdout.split("\0").filter(Boolean) : []);
+  return new Set(plain.filter((p) => !ignored.has(p)));
+}
+
+function gitText(root: string, args: string[]): string | undefined {
+  const r = spawnSync("git", args, { cwd: root, env: gitEnv(), encoding: "utf8" });
+  return r.status === 0 ? r.stdout.trim() : undefined;
+}
+
+function isAncestor(root: string, then: string, now: string): boolean {
+  return spawnSync("git", ["merge-base", "--is-ancestor", then, now], { cwd: root, env: gitEnv() }).status === 0;
+}
+
+/** `now` descends from `then` and no commit between them touched these paths. */
+function untouchedSince(root: string, then: string, now: string, paths: string[]): boolean {
+  if (!isAncestor(root, then, now)) return false;
+  return gitText(root, ["diff-tree", "-r", "--name-only", "-z", then, now, "--", ...paths]) === "";
 }
 
 function hashOf(bytes: Buffer | undefined): string | undefined {
@@ -138,15 +238,23 @@ export function parseBatch(out: Buffer, count: number): ({ id: string; bytes: Bu
   return found;
 }
 
-/** The one-line account of what a start finished, for the server's log; undefined when nothing was left. */
+/** What a start finished, for the server's log; undefined when nothing was left. */
 export function recoveryText(r: Recovery | undefined): string | undefined {
   if (!r) return undefined;
   const lines: string[] = [];
-  if (r.broken) lines.push(`yanxiu serve: the note of an unfinished batch could not be read; kept as ${r.broken}. Check 'git status' for files saved but not committed`);
+  for (const b of r.broken) lines.push(`yanxiu serve: the note of an unfinished batch could not be read; kept as ${b}. Check 'git status' for files saved but not committed`);
   if (r.indexFixed.length > 0) lines.push(`yanxiu serve: the last run stopped before git's index was updated; set to the commits for ${r.indexFixed.join(", ")}`);
   if (r.committed.length > 0) lines.push(`yanxiu serve: the last run stopped before committing; committed now: ${r.committed.join("; ")}`);
-  for (const l of r.left) lines.push(`yanxiu serve: the last run stopped before committing '${l.subject}'; ${l.path} has changed since, so it is left as it is (see 'git status')`);
-  if (r.failed) lines.push(`yanxiu serve: finishing the last run's batch failed (${r.failed}); tried again at the next start`);
+  if (r.removed.length > 0) lines.push(`yanxiu serve: the last run stopped before placing a save; its uploads removed: ${r.removed.join(", ")}`);
+  for (const l of r.left) {
+    lines.push(l.why === "moved"
+      ? `yanxiu serve: the last run stopped before committing '${l.subject}', and the branch has been moved or reset since; its files are left as they are (see 'git status')`
+      : `yanxiu serve: the last run stopped before committing '${l.subject}'; ${l.path} has changed since, so it is left as it is (see 'git status')`);
+  }
+  if (r.failed) {
+    const lock = /index\.lock/.test(r.failed) ? "; if no git is running, remove .git/index.lock" : "";
+    lines.push(`yanxiu serve: finishing the last run's batch failed (${r.failed})${lock}; it is tried again at the next start`);
+  }
   return lines.length > 0 ? lines.join("\n") + "\n" : undefined;
 }
 

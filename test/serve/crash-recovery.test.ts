@@ -5,13 +5,13 @@
  * src/serve/recover.ts). Real git, real processes, the real `yanxiu serve` for the restart.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { BIN } from "../helpers/run-cli.js";
-import { recoverSaves } from "../../src/serve/recover.js";
-import { journalPath } from "../../src/serve/journal.js";
+import { RECOVERED, recoverSaves } from "../../src/serve/recover.js";
+import { journalPath, sha256 } from "../../src/serve/journal.js";
 import { SERVER_COMMITTER } from "../../src/serve/git-commit.js";
 import { ensureServeDir } from "../../src/serve/accounts.js";
 import { SaveQueue } from "../../src/serve/queue.js";
@@ -26,7 +26,7 @@ const roots: string[] = [];
 afterAll(() => { for (const r of roots) rmSync(r, { recursive: true, force: true }); });
 
 /** Runs the driver until it stops at `step`, then kills its whole process group. */
-async function killedAt(step: "before-update-ref" | "before-index"): Promise<string> {
+async function killedAt(step: "after-note" | "before-update-ref" | "before-index"): Promise<string> {
   const root = makeSchool();
   roots.push(root);
   const signal = join(root, ".yanxiu-serve-test-signal");
@@ -122,10 +122,10 @@ describe("a server killed mid-batch, then started again", () => {
     expect(statSync(journalPath(root)).size).toBeGreaterThan(0);
 
     const said = await serveOnce(root);
-    expect(said).toContain("committed now: records: t01 被打断的一号记录; records: t02 被打断的二号记录");
+    expect(said).toContain(`committed now: records: t01 被打断的一号记录${RECOVERED}; records: t02 被打断的二号记录${RECOVERED}`);
     expect(log(root)).toEqual([
-      "老师t02 <t02@school.test>|yanxiu serve|records: t02 被打断的二号记录",
-      "老师t01 <t01@school.test>|yanxiu serve|records: t01 被打断的一号记录",
+      `老师t02 <t02@school.test>|yanxiu serve|records: t02 被打断的二号记录${RECOVERED}`,
+      `老师t01 <t01@school.test>|yanxiu serve|records: t01 被打断的一号记录${RECOVERED}`,
       "office <office@example.org>|office|the demo school",
     ]);
     // Each commit holds its own save's files, and the tree is clean: nothing waits for a later save.
@@ -162,7 +162,7 @@ describe("a server killed mid-batch, then started again", () => {
     const edited = readFileSync(join(root, T02), "utf8") + "# 教务处手工加的一行\n";
     writeFileSync(join(root, T02), edited);
     const r = await recoverSaves(root, SERVER_COMMITTER);
-    expect(r).toEqual({ committed: ["records: t01 被打断的一号记录"], indexFixed: [], left: [{ subject: "records: t02 被打断的二号记录", path: T02 }] });
+    expect(r).toEqual({ committed: [`records: t01 被打断的一号记录${RECOVERED}`], indexFixed: [], left: [{ subject: "records: t02 被打断的二号记录", path: T02, why: "changed" }], removed: [], broken: [] });
     expect(log(root).map((l) => l.split("|")[0])).toEqual(["老师t01 <t01@school.test>", "office <office@example.org>"]);
     expect(readFileSync(join(root, T02), "utf8")).toBe(edited);
     expect(status(root)).toBe(` M ${T02}`);
@@ -178,9 +178,86 @@ describe("a server killed mid-batch, then started again", () => {
     ensureServeDir(root);
     writeFileSync(path, '{"version":1,"saves":[{"author":');
     const r = await recoverSaves(root, SERVER_COMMITTER);
-    expect(r?.broken).toMatch(/journal\.json\.broken-\d+$/);
+    expect(r?.broken).toEqual([expect.stringMatching(/journal\.json\.broken-\d+$/)]);
     expect(readdirSync(join(root, ".yanxiu-serve")).some((n) => n.startsWith("journal.json.broken-"))).toBe(true);
     expect(log(root)).toHaveLength(1);
     expect(status(root)).toBe(` M ${T01}`);
+  });
+
+  it("killed after the note, before any file was placed: the upload is removed, nothing committed", async () => {
+    const root = await killedAt("after-note");
+    // Left by the kill: the photo (written as the save was staged) and the two temporary files.
+    expect(status(root).split("\n").filter((l) => !l.endsWith(".tmp"))).toEqual([`?? ${PHOTO}`]);
+    expect(status(root).split("\n").filter((l) => l.endsWith(".tmp"))).toHaveLength(2);
+    const r = await recoverSaves(root, SERVER_COMMITTER);
+    expect(r).toEqual({ committed: [], indexFixed: [], left: [], removed: [PHOTO], broken: [] });
+    expect(log(root)).toHaveLength(1);
+    expect(status(root)).toBe("");
+  });
+
+  it("the office reset the branch back after the kill: the saves it dropped are not committed again", async () => {
+    const root = await killedAt("before-index");
+    git(root, "reset", "-q", "HEAD~2"); // the office drops the two web commits, keeping the files
+    const r = await recoverSaves(root, SERVER_COMMITTER);
+    expect(r?.committed).toEqual([]);
+    expect(r?.left.map((l) => l.why)).toEqual(["moved", "moved"]);
+    expect(log(root)).toEqual(["office <office@example.org>|office|the demo school"]);
+  });
+
+  it("a batch that could not be finished (git's index locked) is kept for the next start, past the batches made meanwhile", async () => {
+    const root = await killedAt("before-index");
+    const lock = join(root, ".git/index.lock");
+    writeFileSync(lock, "");
+    const first = await recoverSaves(root, SERVER_COMMITTER);
+    expect(first?.failed).toMatch(/index\.lock/);
+    expect(statSync(journalPath(root)).size).toBe(0);
+    // The server runs on: a batch writes and empties the note; the kept one is not touched.
+    rmSync(lock);
+    const { server } = start(root);
+    expect((await new SaveQueue(server.state).save(saveOf(root, "重启后的一条"))).ok).toBe(true);
+    const second = await recoverSaves(root, SERVER_COMMITTER);
+    // t01's file was saved again meanwhile (its index then set by that batch); the photo and t02's file wait for the start.
+    expect(second?.indexFixed.sort()).toEqual([PHOTO, T02]);
+    expect(second?.left).toEqual([]);
+    expect(readdirSync(join(root, ".yanxiu-serve")).filter((n) => n.startsWith("journal.pending-"))).toEqual([]);
+    expect(status(root)).toBe("");
+  });
+
+  it("a forged note naming files outside the records, ignored or through a link is not committed", async () => {
+    const root = makeSchool();
+    roots.push(root);
+    ensureServeDir(root);
+    writeFileSync(join(root, ".yanxiu-serve/accounts.json"), "{}\n");
+    writeFileSync(join(root, "secret.txt"), "outside\n");
+    symlinkSync(join(root, "secret.txt"), join(root, "records/2025-2026-2/link.yaml"));
+    const forged = (path: string, bytes: Buffer) => ({ author: { name: "老师t09", email: "t09@school.test" }, subject: `records: forged ${path}`, files: [{ path, sha256: sha256(bytes), before: null }] });
+    const note = { version: 1, saves: [forged("records/2025-2026-2/link.yaml", Buffer.from("outside\n"))] };
+    writeFileSync(journalPath(root), JSON.stringify(note));
+    const r = await recoverSaves(root, SERVER_COMMITTER);
+    expect(r?.committed).toEqual([]);
+    expect(r?.left).toEqual([{ subject: "records: forged records/2025-2026-2/link.yaml", path: "records/2025-2026-2/link.yaml", why: "changed" }]);
+    writeFileSync(journalPath(root), JSON.stringify({ version: 1, saves: [forged(".yanxiu-serve/accounts.json", Buffer.from("{}\n"))] }));
+    expect((await recoverSaves(root, SERVER_COMMITTER))?.broken).toHaveLength(1);
+    expect(log(root)).toHaveLength(1);
+  });
+});
+
+describe("one server per repository", () => {
+  it("a second `yanxiu serve` on a served repository is refused and touches nothing", async () => {
+    const root = makeSchool();
+    roots.push(root);
+    const first = spawn(process.execPath, [BIN, "serve", root, "--port", "0"], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, YANXIU_TODAY: TODAY } });
+    try {
+      await new Promise<void>((ready) => { let out = ""; first.stdout.on("data", (d: Buffer) => { out += d; if (out.includes("http://")) ready(); }); });
+      const second = spawnSync(process.execPath, [BIN, "serve", root, "--port", "0"], { encoding: "utf8", env: { ...process.env, YANXIU_TODAY: TODAY }, timeout: 120_000 });
+      expect(second.status).toBe(2);
+      expect(second.stderr).toContain(`另一个 yanxiu serve(进程 ${first.pid})正在为这个仓库服务`);
+    } finally {
+      first.kill("SIGTERM");
+      await new Promise((r) => first.once("exit", r));
+    }
+    // Stopped, it leaves no lock: the next start serves.
+    expect(existsSync(join(root, ".yanxiu-serve/serve.pid"))).toBe(false);
+    expect(await serveOnce(root)).toBe("");
   });
 });
