@@ -96,6 +96,24 @@ describe("the note of each batch", () => {
     expect(status(root)).toBe("");
   });
 
+  it("a batch whose index git could not update (another git held it) is kept for the next start, which sets it", async () => {
+    const root = makeSchool();
+    roots.push(root);
+    const { server } = start(root);
+    const lock = join(root, ".git/index.lock");
+    writeFileSync(lock, ""); // another git, running past the wait
+    const queue = new SaveQueue(server.state, undefined, { indexWaitMs: 50 });
+    expect((await queue.save(saveOf(root, "索引被占用时的一条"))).ok).toBe(true);
+    await queue.idle();
+    rmSync(lock);
+    expect(git(root, "diff", "--cached", "--name-only", "HEAD").trim()).toBe(T01);
+    expect(statSync(journalPath(root)).size).toBe(0);
+    expect(readdirSync(join(root, ".yanxiu-serve")).filter((n) => n.startsWith("journal.pending-"))).toHaveLength(1);
+    expect((await recoverSaves(root, SERVER_COMMITTER))?.indexFixed).toEqual([T01]);
+    expect(status(root)).toBe("");
+    expect(readdirSync(join(root, ".yanxiu-serve")).filter((n) => n.startsWith("journal.pending-"))).toEqual([]);
+  });
+
   it("cannot be written: nothing is placed or committed, and the teacher is told", async () => {
     const root = makeSchool();
     roots.push(root);
