@@ -108,13 +108,15 @@ export class Journal {
     } finally {
       closeSync(fd);
     }
-    const d = openSync(dir, "r");
     try {
-      fsyncSync(d);
+      const d = openSync(dir, "r");
+      try {
+        fsyncSync(d);
+      } finally {
+        closeSync(d);
+      }
     } catch {
-      // Some file systems cannot flush a folder; the file is then as durable as they make it.
-    } finally {
-      closeSync(d);
+      // Some systems cannot open or flush a folder (Windows); the file is then as durable as they make it.
     }
   }
 
