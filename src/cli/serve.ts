@@ -38,7 +38,7 @@ export function registerServe(program: Command, io: Io): void {
       try {
         running = await listen({ root, today: () => today(io.env), trustProxy: Boolean(flags.trustProxy), maxUploadBytes: Math.round(mb * 1048576), afterLoad: optimizeLater }, flags.host, port);
       } catch (e) {
-        if (e instanceof ServedElsewhere) throw new UsageError(t(lang, `另一个 yanxiu serve(进程 ${e.pid})正在为这个仓库服务;同一个仓库只能运行一个`, `another yanxiu serve (pid ${e.pid}) is serving this repository; run one per repository`));
+        if (e instanceof ServedElsewhere) throw new UsageError(t(lang, `另一个 yanxiu serve(进程 ${e.pid})正在为这个仓库服务;同一个仓库只能运行一个。若确认它已不在运行,删除 .yanxiu-serve/serve.pid 后再启动`, `another yanxiu serve (pid ${e.pid}) is serving this repository; run one per repository. If you are sure it is not running, remove .yanxiu-serve/serve.pid and start again`));
         const code = (e as NodeJS.ErrnoException).code;
         throw new UsageError(code === "EADDRINUSE" ? t(lang, `端口 ${port} 已被占用,换一个 --port`, `port ${port} is in use; choose another --port`) : t(lang, `无法监听 ${flags.host}:${port}(${code ?? e})`, `cannot listen on ${flags.host}:${port} (${code ?? e})`));
       }

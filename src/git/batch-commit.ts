@@ -203,9 +203,9 @@ async function readHead(git: GitRun, root: string): Promise<Head | string> {
 const OBJECT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})\n$/;
 
 /**
- * HEAD from the files git keeps it in: `HEAD` naming a branch whose own file holds a commit id
- * (what update-ref leaves), or holding the id itself (detached). Anything else (a branch only in
- * packed-refs, a reftable repository, a symbolic ref of a symbolic ref): undefined, and git is asked.
+ * HEAD from the files git keeps it in: `HEAD` naming a branch whose own file (or, without one,
+ * its line in packed-refs) holds a commit id, or holding the id itself (detached). Anything else
+ * (a reftable repository, a symbolic ref of a symbolic ref): undefined, and git is asked.
  */
 export function headFromFiles(gitDir: string): Head | undefined {
   try {
@@ -213,7 +213,15 @@ export function headFromFiles(gitDir: string): Head | undefined {
     if (OBJECT_ID.test(head)) return { commit: head.trim() };
     const ref = /^ref: (refs\/heads\/[^\n]+)\n$/.exec(head)?.[1];
     if (!ref || ref.split("/").some((part) => part === "" || part === "." || part === ".." || part.endsWith(".lock"))) return undefined;
-    const value = readFileSync(join(gitDir, ref), "utf8");
+    let value: string;
+    try {
+      value = readFileSync(join(gitDir, ref), "utf8");
+    } catch {
+      // Only in packed-refs (after `git gc` or `git pack-refs`), on a line "<id> <ref>".
+      const packed = readFileSync(join(gitDir, "packed-refs"), "utf8");
+      const line = packed.split("\n").find((l) => l.endsWith(` ${ref}`) && !l.startsWith("#") && !l.startsWith("^"));
+      value = line ? `${line.slice(0, line.indexOf(" "))}\n` : "";
+    }
     return OBJECT_ID.test(value) ? { ref, commit: value.trim() } : undefined;
   } catch {
     return undefined;

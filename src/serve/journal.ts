@@ -147,7 +147,9 @@ export class Journal {
     if (!this.note) return;
     this.note = { ...this.note, committed: tip };
     try {
-      writeFileSync(this.path, journalText(this.note));
+      // Over the old text without emptying the file first (the new one is longer): a kill in
+      // between leaves the old, unmarked note, never an empty one.
+      writeFileSync(this.path, journalText(this.note), { flag: "r+" });
     } catch {
       // The unmarked note is checked against HEAD at the next start.
     }

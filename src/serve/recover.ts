@@ -24,8 +24,8 @@ export interface Recovery {
   committed: string[];
   /** Paths whose index entry was set to HEAD's. */
   indexFixed: string[];
-  /** Saves left as they are, and why: a file changed since, or the branch moved or rewound since. */
-  left: { subject: string; path: string; why: "changed" | "moved" }[];
+  /** Saves left as they are, and why: a file changed since, the branch moved or rewound since, or made on changes by hand never committed. */
+  left: { subject: string; path: string; why: "changed" | "moved" | "hand" }[];
   /** Files of saves never put in place (uploaded photos) removed. */
   removed: string[];
   /** Notes that could not be read as one; kept beside them under these names. */
@@ -77,7 +77,9 @@ export async function recoverSaves(root: string, committer: Person, git?: GitRun
       if (name === JOURNAL_FILE) writeFileSync(path, "");
       continue;
     }
-    const failed = await finishNote(root, note, committer, git, out);
+    // After one failure (git's index locked, most likely), the rest waits for the next start too:
+    // each would wait for the lock again before the server opens.
+    const failed = out.failed ?? await finishNote(root, note, committer, git, out);
     if (failed) {
       out.failed = failed;
       // Kept for the next start, where the next batch's note does not overwrite it.
@@ -120,7 +122,11 @@ async function finishNote(root: string, note: Note, committer: Person, git: GitR
     // Each file HEAD holds as the save made it, whose index entry still holds what the save replaced: set to HEAD's.
     for (const f of save.files.filter(inHead)) {
       const now = v(f)!;
-      const stale = now.index ? now.index.id !== now.head!.id && sha256(now.index.bytes) === f.before : f.before === null;
+      // Stale: what the save replaced, or anything else while the file on disk is HEAD's (a later
+      // batch's note, a hand edit committed first as found on disk): the index is the odd one out.
+      const stale = now.index
+        ? now.index.id !== now.head!.id && (sha256(now.index.bytes) === f.before || (now.disk !== undefined && now.disk.equals(now.head!.bytes)))
+        : f.before === null || (now.disk !== undefined && now.disk.equals(now.head!.bytes));
       if (stale) fixes.set(f.path, { blob: now.head!.id, bytes: now.head!.bytes });
     }
     if (save.files.every(inHead) || stillHeld) continue;
@@ -135,6 +141,10 @@ async function finishNote(root: string, note: Note, committer: Person, git: GitR
           out.removed.push(f.path);
         }
       }
+    } else if (save.files.every((f) => hashOf(v(f)?.disk) === f.sha256) && !save.files.every((f) => hashOf(v(f)?.head?.bytes) === (f.before ?? undefined))) {
+      // Made on bytes HEAD does not hold (changes by hand, not committed): not put under the
+      // teacher's name. The next save of the file commits them as found on disk, by the server.
+      out.left.push({ subject: save.subject, path: save.files.find((f) => hashOf(v(f)?.head?.bytes) !== (f.before ?? undefined))!.path, why: "hand" });
     } else if (save.files.every((f) => hashOf(v(f)?.disk) === f.sha256)) {
       if (mayCommit) recommit.push({ author: save.author, subject: save.subject + RECOVERED, files: save.files.map((f) => ({ path: f.path, bytes: v(f)!.disk! })) });
       else out.left.push({ subject: save.subject, path: save.files[0]!.path, why: "moved" });
@@ -151,6 +161,8 @@ async function finishNote(root: string, note: Note, committer: Person, git: GitR
   if (recommit.length > 0) {
     const r = await commitBatch(root, recommit, { committer, ...(git ? { git } : {}) });
     if (!r.ok) return r.detail;
+    // Committed, git's index not: the note is kept, and the next start, finding the saves in HEAD, sets it.
+    if (r.indexNote) return r.indexNote;
     out.committed.push(...recommit.map((c) => c.subject));
   }
   return undefined;
@@ -249,7 +261,9 @@ export function recoveryText(r: Recovery | undefined): string | undefined {
   for (const l of r.left) {
     lines.push(l.why === "moved"
       ? `yanxiu serve: the last run stopped before committing '${l.subject}', and the branch has been moved or reset since; its files are left as they are (see 'git status')`
-      : `yanxiu serve: the last run stopped before committing '${l.subject}'; ${l.path} has changed since, so it is left as it is (see 'git status')`);
+      : l.why === "hand"
+        ? `yanxiu serve: the last run stopped before committing '${l.subject}'; ${l.path} also held changes made by hand and never committed, so it is not committed under the saver's name: commit it yourself, or the next save of it commits it as found on disk`
+        : `yanxiu serve: the last run stopped before committing '${l.subject}'; ${l.path} has changed since, so it is left as it is (see 'git status')`);
   }
   if (r.failed) {
     const lock = /index\.lock/.test(r.failed) ? "; if no git is running, remove .git/index.lock" : "";

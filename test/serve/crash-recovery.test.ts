@@ -26,9 +26,10 @@ const roots: string[] = [];
 afterAll(() => { for (const r of roots) rmSync(r, { recursive: true, force: true }); });
 
 /** Runs the driver until it stops at `step`, then kills its whole process group. */
-async function killedAt(step: "after-note" | "before-update-ref" | "before-index"): Promise<string> {
+async function killedAt(step: "after-note" | "before-update-ref" | "before-index", prepare?: (root: string) => void): Promise<string> {
   const root = makeSchool();
   roots.push(root);
+  prepare?.(root);
   const signal = join(root, ".yanxiu-serve-test-signal");
   const child = spawn(process.execPath, [DRIVER, root, signal, step, TODAY], { detached: true, stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
@@ -257,6 +258,43 @@ describe("a server killed mid-batch, then started again", () => {
     writeFileSync(journalPath(root), JSON.stringify({ version: 1, saves: [forged(".yanxiu-serve/accounts.json", Buffer.from("{}\n"))] }));
     expect((await recoverSaves(root, SERVER_COMMITTER))?.broken).toHaveLength(1);
     expect(log(root)).toHaveLength(1);
+  });
+});
+
+describe("a killed batch over changes made by hand", () => {
+  const handEdit = (root: string) => writeFileSync(join(root, T02), readFileSync(join(root, T02), "utf8") + "# 教务处手工加的一行\n");
+
+  it("killed before the commit: the save made on a hand edit is not committed under the teacher's name", async () => {
+    const root = await killedAt("before-update-ref", handEdit);
+    const r = await recoverSaves(root, SERVER_COMMITTER);
+    expect(r?.committed).toEqual([`records: t01 被打断的一号记录${RECOVERED}`]);
+    expect(r?.left).toEqual([{ subject: "records: t02 被打断的二号记录", path: T02, why: "hand" }]);
+    expect(log(root).map((l) => l.split("|")[0])).toEqual(["老师t01 <t01@school.test>", "office <office@example.org>"]);
+    expect(status(root)).toBe(` M ${T02}`);
+  });
+
+  it("killed before git's index was updated: the index is set even though it held the bytes before the hand edit", async () => {
+    const root = await killedAt("before-index", handEdit);
+    // Committed: the hand edit first, by the server, then each save by its teacher.
+    expect(log(root).map((l) => l.split("|")[0])).toEqual(["老师t02 <t02@school.test>", "老师t01 <t01@school.test>", "yanxiu serve <yanxiu-serve@localhost>", "office <office@example.org>"]);
+    const r = await recoverSaves(root, SERVER_COMMITTER);
+    expect(r?.indexFixed.sort()).toEqual([PHOTO, T01, T02]);
+    expect(status(root)).toBe("");
+  });
+
+  it("the start's own commit meets a locked index: the note is kept, and the start after sets the index", async () => {
+    const root = await killedAt("before-update-ref");
+    const lock = join(root, ".git/index.lock");
+    writeFileSync(lock, "");
+    const first = await recoverSaves(root, SERVER_COMMITTER);
+    expect(first?.failed).toMatch(/index\.lock/);
+    expect(log(root)).toHaveLength(3);
+    rmSync(lock);
+    const second = await recoverSaves(root, SERVER_COMMITTER);
+    expect(second?.committed).toEqual([]);
+    expect(second?.indexFixed.sort()).toEqual([PHOTO, T01, T02]);
+    expect(log(root)).toHaveLength(3);
+    expect(status(root)).toBe("");
   });
 });
 
