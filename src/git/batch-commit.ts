@@ -52,6 +52,8 @@ export interface BatchOptions {
   committer: Person;
   /** Test seam: runs after the commits exist and before the branch is moved. */
   beforeUpdateRef?: () => Promise<void> | void;
+  /** Told the batch's last commit once it exists, before the branch is moved to it (the web server notes it). */
+  onImported?: (tip: string) => void;
   /**
    * Told the moment the branch holds the commits, before git's index is brought in step (which
    * cannot undo them: the batch is then `ok` whatever the index does). The web server answers
@@ -249,6 +251,7 @@ export async function commitBatch(root: string, commits: CommitSpec[], opts: Bat
       const blobCount = all.reduce((n, c) => n + c.files.length, 0);
       const ids = all.map((_, i) => marks.get(`:${blobCount + i + 1}`)!);
       const tip = ids.at(-1)!;
+      opts.onImported?.(tip);
       await opts.beforeUpdateRef?.();
       const old = head.commit ?? "0".repeat(tip.length);
       const target = head.ref ?? "HEAD";

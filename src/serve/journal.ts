@@ -44,6 +44,8 @@ export function journalPath(root: string): string {
 export interface Note {
   /** The branch's commit when the note was written (undefined: not known, or no commit yet). */
   head?: string;
+  /** The batch's last commit, once made (before the branch is moved to it). */
+  tip?: string;
   /** The batch's last commit, once the branch holds it. */
   committed?: string;
   saves: JournalSave[];
@@ -77,9 +79,9 @@ export function parseJournal(text: string): Note | undefined {
     return undefined;
   }
   if (typeof data !== "object" || data === null) return undefined;
-  const { version, saves, head, committed } = data as { version?: unknown; saves?: unknown; head?: unknown; committed?: unknown };
+  const { version, saves, head, tip, committed } = data as { version?: unknown; saves?: unknown; head?: unknown; tip?: unknown; committed?: unknown };
   if (version !== 1 || !Array.isArray(saves)) return undefined;
-  if ((head !== undefined && !OBJECT.test(String(head))) || (committed !== undefined && !OBJECT.test(String(committed)))) return undefined;
+  if ([head, tip, committed].some((id) => id !== undefined && !OBJECT.test(String(id)))) return undefined;
   const person = (p: unknown): p is Person => typeof (p as Person)?.name === "string" && typeof (p as Person)?.email === "string";
   const file = (f: unknown): f is JournalFile => {
     const j = f as JournalFile;
@@ -87,7 +89,12 @@ export function parseJournal(text: string): Note | undefined {
   };
   const ok = saves.every((s: JournalSave) => person(s?.author) && typeof s.subject === "string" && Array.isArray(s.files) && s.files.length > 0 && s.files.every(file));
   if (!ok) return undefined;
-  return { saves: saves as JournalSave[], ...(head !== undefined ? { head: String(head) } : {}), ...(committed !== undefined ? { committed: String(committed) } : {}) };
+  return {
+    saves: saves as JournalSave[],
+    ...(head !== undefined ? { head: String(head) } : {}),
+    ...(tip !== undefined ? { tip: String(tip) } : {}),
+    ...(committed !== undefined ? { committed: String(committed) } : {}),
+  };
 }
 
 /**
@@ -144,8 +151,20 @@ export class Journal {
    * HEAD). A start then never commits these saves again, even if the branch was rewound since.
    */
   markCommitted(tip: string): void {
+    this.mark({ committed: tip });
+  }
+
+  /**
+   * The batch's last commit exists and the branch is about to be moved to it: a start that finds
+   * the branch's log ever held it knows the batch was committed, even if it was rewound since.
+   */
+  markImported(tip: string): void {
+    this.mark({ tip });
+  }
+
+  private mark(what: Pick<Note, "tip" | "committed">): void {
     if (!this.note) return;
-    this.note = { ...this.note, committed: tip };
+    this.note = { ...this.note, ...what };
     try {
       // Over the old text without emptying the file first (the new one is longer): a kill in
       // between leaves the old, unmarked note, never an empty one.

@@ -270,7 +270,7 @@ export class SaveQueue {
       for (const { job, written } of done) job.resolve({ ok: true, problems: written.problems });
     };
     try {
-      result = await this.commit(root, done.map(commitOf), { committer: SERVER_COMMITTER, git: sharedGitRunner().run, ...this.options, onCommitted: (tip) => { this.journal?.markCommitted(tip); answer(); } });
+      result = await this.commit(root, done.map(commitOf), { committer: SERVER_COMMITTER, git: sharedGitRunner().run, ...this.options, onImported: (tip) => this.journal?.markImported(tip), onCommitted: (tip) => { this.journal?.markCommitted(tip); answer(); } });
     } catch (e) {
       result = { ok: false, reason: "git", detail: String((e as Error)?.message ?? e) };
     }

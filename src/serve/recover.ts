@@ -25,7 +25,7 @@ export interface Recovery {
   /** Paths whose index entry was set to HEAD's. */
   indexFixed: string[];
   /** Saves left as they are, and why: a file changed since, the branch moved or rewound since, or made on changes by hand never committed. */
-  left: { subject: string; path: string; why: "changed" | "moved" | "hand" }[];
+  left: { subject: string; path: string; why: "changed" | "moved" | "hand" | "undone" }[];
   /** Files of saves never put in place (uploaded photos) removed. */
   removed: string[];
   /** Notes that could not be read as one; kept beside them under these names. */
@@ -106,12 +106,14 @@ async function finishNote(root: string, note: Note, committer: Person, git: GitR
   const headNow = gitText(root, ["rev-parse", "-q", "--verify", "HEAD^{commit}"]);
   // Saves the branch does not hold are committed only where it still stands where the batch left
   // it (or moved on without touching these files): never after the office rewound or reset it.
-  const mayCommit = note.committed === undefined && (note.head === undefined || note.head === headNow
+  // Committed: so marked, or its last commit is in the branch's log (killed before the mark was written).
+  const committed = note.committed ?? (note.tip !== undefined && inReflog(root, note.tip) ? note.tip : undefined);
+  const mayCommit = committed === undefined && (note.head === undefined || note.head === headNow
     || (headNow !== undefined && untouchedSince(root, note.head, headNow, paths)));
   const fixes = new Map<string, { blob: string; bytes: Uint8Array }>();
   const recommit: CommitSpec[] = [];
   // Committed once, and the branch still holds that commit (later saves may have changed the files since).
-  const stillHeld = note.committed !== undefined && headNow !== undefined && isAncestor(root, note.committed, headNow);
+  const stillHeld = committed !== undefined && headNow !== undefined && isAncestor(root, committed, headNow);
   for (const save of note.saves) {
     const v = (f: JournalFile) => versions.get(f.path);
     const inHead = (f: JournalFile) => hashOf(v(f)?.head?.bytes) === f.sha256;
@@ -129,8 +131,15 @@ async function finishNote(root: string, note: Note, committer: Person, git: GitR
         : f.before === null || (now.disk !== undefined && now.disk.equals(now.head!.bytes));
       if (stale) fixes.set(f.path, { blob: now.head!.id, bytes: now.head!.bytes });
     }
-    if (save.files.every(inHead) || stillHeld) continue;
-    if (note.committed !== undefined) {
+    if (save.files.every(inHead)) continue;
+    if (stillHeld) {
+      // The branch still holds the batch, but a later commit took this save's file out or back
+      // (a hand `git commit -a` over git's stale index): said, for the office to put it back.
+      const undone = save.files.find((f) => !inHead(f) && hashOf(v(f)?.disk) === f.sha256 && hashOf(v(f)?.head?.bytes) === (f.before ?? undefined));
+      if (undone) out.left.push({ subject: save.subject, path: undone.path, why: "undone" });
+      continue;
+    }
+    if (committed !== undefined) {
       out.left.push({ subject: save.subject, path: save.files[0]!.path, why: "moved" });
     } else if (save.files.every((f, i) => hashOf(v(f)?.disk) === (f.before ?? undefined) || (i > 0 && f.before === null && hashOf(v(f)?.disk) === f.sha256 && !v(f)?.head && !v(f)?.index))) {
       // Its record file as before: never put in place (or put back). Only its uploads (written
@@ -190,6 +199,12 @@ function safePaths(root: string, paths: string[]): Set<string> {
 function gitText(root: string, args: string[]): string | undefined {
   const r = spawnSync("git", args, { cwd: root, env: gitEnv(), encoding: "utf8" });
   return r.status === 0 ? r.stdout.trim() : undefined;
+}
+
+/** The commit is in HEAD's reflog (the branch was moved to it at some time). */
+function inReflog(root: string, commit: string): boolean {
+  const r = spawnSync("git", ["log", "-g", "--format=%H", "HEAD"], { cwd: root, env: gitEnv(), encoding: "utf8", maxBuffer: 1 << 28 });
+  return r.status === 0 && r.stdout.split("\n").includes(commit);
 }
 
 function isAncestor(root: string, then: string, now: string): boolean {
@@ -261,7 +276,9 @@ export function recoveryText(r: Recovery | undefined): string | undefined {
   for (const l of r.left) {
     lines.push(l.why === "moved"
       ? `yanxiu serve: the last run stopped before committing '${l.subject}', and the branch has been moved or reset since; its files are left as they are (see 'git status')`
-      : l.why === "hand"
+      : l.why === "undone"
+        ? `yanxiu serve: '${l.subject}' was committed, but a later commit took ${l.path} back out (a 'git commit' over git's index before the restart); the file on disk still holds the save: 'git add ${l.path}' and commit it to put it back`
+        : l.why === "hand"
         ? `yanxiu serve: the last run stopped before committing '${l.subject}'; ${l.path} also held changes made by hand and never committed, so it is not committed under the saver's name: commit it yourself, or the next save of it commits it as found on disk`
         : `yanxiu serve: the last run stopped before committing '${l.subject}'; ${l.path} has changed since, so it is left as it is (see 'git status')`);
   }

@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { BIN } from "../helpers/run-cli.js";
-import { RECOVERED, recoverSaves } from "../../src/serve/recover.js";
+import { RECOVERED, recoverSaves, recoveryText } from "../../src/serve/recover.js";
 import { journalPath, sha256 } from "../../src/serve/journal.js";
 import { SERVER_COMMITTER } from "../../src/serve/git-commit.js";
 import { ensureServeDir } from "../../src/serve/accounts.js";
@@ -295,6 +295,30 @@ describe("a killed batch over changes made by hand", () => {
     expect(second?.indexFixed.sort()).toEqual([PHOTO, T01, T02]);
     expect(log(root)).toHaveLength(3);
     expect(status(root)).toBe("");
+  });
+});
+
+describe("a batch committed, then undone by hand before the restart", () => {
+  it("killed before its commit was marked in the note, then rewound: the branch's log shows it was committed, so it is not made again", async () => {
+    const root = await killedAt("before-index");
+    const note = JSON.parse(readFileSync(journalPath(root), "utf8")) as { committed?: string; tip?: string };
+    expect(note.tip).toBe(note.committed);
+    delete note.committed; // as a kill between moving the branch and marking the note leaves it
+    writeFileSync(journalPath(root), JSON.stringify(note));
+    git(root, "reset", "-q", "HEAD~2");
+    const r = await recoverSaves(root, SERVER_COMMITTER);
+    expect(r?.committed).toEqual([]);
+    expect(r?.left.map((l) => l.why)).toEqual(["moved", "moved"]);
+    expect(log(root)).toHaveLength(1);
+  });
+
+  it("a hand `git commit -a` over the stale index took the new photo out: said, with how to put it back", async () => {
+    const root = await killedAt("before-index");
+    git(root, "-c", "user.name=office", "-c", "user.email=office@example.org", "commit", "-q", "-a", "-m", "office: everything");
+    expect(git(root, "ls-tree", "-r", "--name-only", "HEAD", "--", PHOTO).trim()).toBe("");
+    const said = recoveryText(await recoverSaves(root, SERVER_COMMITTER));
+    expect(said).toContain(`a later commit took ${PHOTO} back out`);
+    expect(said).toContain(`'git add ${PHOTO}'`);
   });
 });
 
