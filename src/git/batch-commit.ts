@@ -18,7 +18,7 @@ import { spawn } from "node:child_process";
 import { lstatSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { foundOnDisk } from "./found-on-disk.js";
+import { foundOnDisk, rememberCommitted } from "./found-on-disk.js";
 
 export interface Person {
   name: string;
@@ -264,6 +264,7 @@ export async function commitBatch(root: string, commits: CommitSpec[], opts: Bat
         const blobs = new Map<string, Committed>();
         let k = 0;
         for (const c of all) for (const f of c.files) blobs.set(f.path, { blob: marks.get(`:${++k}`)!, bytes: f.bytes });
+        rememberCommitted(root, head.commit, tip, new Map([...blobs].map(([path, c]) => [path, c.blob])));
         const indexNote = await refreshIndex(git, root, blobs, opts.indexWaitMs ?? 2000);
         const made = found ? ids.slice(1) : ids;
         return indexNote ? { ok: true, commits: made, indexNote } : { ok: true, commits: made };

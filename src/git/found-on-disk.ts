@@ -5,7 +5,8 @@
  * `git blame` would then name the teacher for it. So, before a batch's commits, the bytes each
  * save was made on (its base) are compared with HEAD's: where they differ, one commit by the
  * server ("found on disk") puts the base in first, and the save's own commit then holds only the
- * save. One `git ls-tree` per batch; nothing when no file of the batch names its base.
+ * save. One `git ls-tree` per batch, for the files whose blob in HEAD this process does not know
+ * from its own last commits; nothing when no file of the batch names its base.
  */
 import { createHash } from "node:crypto";
 import type { CommitFile, CommitSpec, GitRun, Person } from "./batch-commit.js";
@@ -48,11 +49,39 @@ export function foundCommit(commits: readonly CommitSpec[], inHead: ReadonlyMap<
   };
 }
 
-/** The found-on-disk commit for a batch on `head` (a commit id), asking git for HEAD's blobs; a string when git failed. */
+/**
+ * Per work tree, the blobs this process's batches committed, while the branch stands at the last
+ * of them: a file saved again is then known to be as HEAD holds it without asking git (a
+ * teacher's second save of the day). Anyone else moving the branch makes it unknown again.
+ */
+const ours = new Map<string, { tip: string; blobs: Map<string, string> }>();
+
+/** A batch on `parent` made `tip`, with these blobs at these paths. */
+export function rememberCommitted(root: string, parent: string | undefined, tip: string, blobs: ReadonlyMap<string, string>): void {
+  const before = ours.get(root);
+  const kept = before && before.tip === parent ? before.blobs : new Map<string, string>();
+  for (const [path, id] of blobs) kept.set(path, id);
+  ours.set(root, { tip, blobs: kept });
+}
+
+/** The found-on-disk commit for a batch on `head` (a commit id), asking git for HEAD's blobs it does not know; a string when git failed. */
 export async function foundOnDisk(git: GitRun, root: string, head: string, commits: readonly CommitSpec[], committer: Person): Promise<CommitSpec | undefined | string> {
-  const paths = [...new Set(commits.flatMap((c) => c.files.filter((f) => f.base).map((f) => f.path)))];
-  if (paths.length === 0) return undefined;
-  const listed = await git(root, ["ls-tree", "-r", "-z", "--full-tree", head, "--", ...paths]);
-  if (listed.code !== 0) return (listed.stderr.trim() || `git ls-tree exited with ${listed.code}`).split("\n")[0]!;
-  return foundCommit(commits, parseLsTree(listed.stdout), head.length === 64 ? "sha256" : "sha1", committer);
+  const algorithm = head.length === 64 ? "sha256" : "sha1";
+  const known = ours.get(root)?.tip === head ? ours.get(root)!.blobs : undefined;
+  const inHead = new Map<string, string>();
+  const ask = new Set<string>();
+  for (const c of commits) {
+    for (const f of c.files) {
+      if (!f.base) continue;
+      const id = known?.get(f.path);
+      if (id !== undefined && id === blobId(f.base, algorithm)) inHead.set(f.path, id);
+      else ask.add(f.path);
+    }
+  }
+  if (ask.size > 0) {
+    const listed = await git(root, ["ls-tree", "-r", "-z", "--full-tree", head, "--", ...ask]);
+    if (listed.code !== 0) return (listed.stderr.trim() || `git ls-tree exited with ${listed.code}`).split("\n")[0]!;
+    for (const [path, id] of parseLsTree(listed.stdout)) if (ask.has(path)) inHead.set(path, id);
+  }
+  return foundCommit(commits, inHead, algorithm, committer);
 }

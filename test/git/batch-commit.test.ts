@@ -6,7 +6,7 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { commitBatch, fastImportPath, gitAsync, headFromFiles, identOf, SCRATCH_REF, type GitRun } from "../../src/git/batch-commit.js";
@@ -255,6 +255,37 @@ describe("commitBatch reads HEAD from its files once git has named the folder", 
     expect((await commitBatch(dir, one(dir, "two"), { committer: SERVER, git: run })).ok).toBe(true);
     expect(runs).toEqual(["fast-import", "update-ref", "update-index"]);
     expect(git(dir, "log", "--format=%s").trim().split("\n")).toEqual(["records: t01 two", "by hand", "records: t01 one", "start"]);
+    expect(git(dir, "status", "--porcelain")).toBe("");
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("the bytes a save was made on: asked of git once (ls-tree), then known from the batches' own commits until someone else moves the branch", async () => {
+    const dir = repo();
+    const { runs, run } = counted();
+    const file = "records/2025-2026-1/t01.yaml";
+    const onDisk = () => readFileSync(join(dir, file));
+    const saveOn = (text: string) => {
+      const base = onDisk();
+      return [{ author: LI, subject: `records: t01 ${text}`, files: [{ ...save(dir, file, `${base}  # ${text}\n`), base }] }];
+    };
+    expect((await commitBatch(dir, saveOn("one"), { committer: SERVER, git: run })).ok).toBe(true);
+    expect(runs).toEqual(["rev-parse", "ls-tree", "fast-import", "update-ref", "update-index"]);
+    runs.length = 0;
+    // Saved again on what the last batch committed: nothing to ask.
+    expect((await commitBatch(dir, saveOn("two"), { committer: SERVER, git: run })).ok).toBe(true);
+    expect(runs).toEqual(["fast-import", "update-ref", "update-index"]);
+    // Edited by hand, not committed: the batch's own blob no longer matches, git is asked, the edit goes in first.
+    writeFileSync(join(dir, file), `${onDisk()}# by hand\n`);
+    runs.length = 0;
+    expect((await commitBatch(dir, saveOn("three"), { committer: SERVER, git: run })).ok).toBe(true);
+    expect(runs).toEqual(["ls-tree", "fast-import", "update-ref", "update-index"]);
+    expect(git(dir, "log", "--format=%an|%s", "-2").trim().split("\n")).toEqual(["李老师|records: t01 three", `yanxiu serve|Changes found on disk, not committed by whoever made them: ${file}`]);
+    // A commit by hand moves the branch: asked again.
+    git(dir, "commit", "-q", "--allow-empty", "-m", "by hand");
+    runs.length = 0;
+    expect((await commitBatch(dir, saveOn("four"), { committer: SERVER, git: run })).ok).toBe(true);
+    expect(runs).toEqual(["ls-tree", "fast-import", "update-ref", "update-index"]);
+    expect(git(dir, "log", "--format=%s", "-2").trim().split("\n")).toEqual(["records: t01 four", "by hand"]);
     expect(git(dir, "status", "--porcelain")).toBe("");
     rmSync(dir, { recursive: true, force: true });
   });
