@@ -64,6 +64,16 @@ export function rememberCommitted(root: string, parent: string | undefined, tip:
   ours.set(root, { tip, blobs: kept });
 }
 
+/**
+ * Learn every blob of HEAD at once (the server, at start, while it is small): the first save of
+ * each file then needs no `git ls-tree` either, while the branch stays where it was.
+ */
+export async function learnBlobs(git: GitRun, root: string, head: string | undefined): Promise<void> {
+  if (!head) return;
+  const listed = await git(root, ["ls-tree", "-r", "-z", "--full-tree", head]);
+  if (listed.code === 0) ours.set(root, { tip: head, blobs: parseLsTree(listed.stdout) });
+}
+
 /** The found-on-disk commit for a batch on `head` (a commit id), asking git for HEAD's blobs it does not know; a string when git failed. */
 export async function foundOnDisk(git: GitRun, root: string, head: string, commits: readonly CommitSpec[], committer: Person): Promise<CommitSpec | undefined | string> {
   const algorithm = head.length === 64 ? "sha256" : "sha1";

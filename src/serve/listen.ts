@@ -7,7 +7,8 @@ import { sharedGitRunner } from "../git/runner.js";
 import type { Ctx, Server, ServeOptions } from "./context.js";
 import { trace, traceOn } from "../git/trace.js";
 import { SERVER_COMMITTER } from "./git-commit.js";
-import { learnHead } from "../git/batch-commit.js";
+import { knownHead, learnHead } from "../git/batch-commit.js";
+import { learnBlobs } from "../git/found-on-disk.js";
 import { recoverSaves, recoveryText } from "./recover.js";
 import { takeServeLock } from "./serve-lock.js";
 
@@ -37,8 +38,10 @@ export async function listen(opts: ServeOptions, host = "127.0.0.1", port = 8080
   try {
     const said = recoveryText(await recoverSaves(opts.root, SERVER_COMMITTER, sharedGitRunner().run));
     if (said) process.stderr.write(said);
-    // So that the first batch's note names the branch's commit too.
+    // So that the first batch's note names the branch's commit too, and the first save of each
+    // file knows HEAD's blob of it (src/git/found-on-disk.ts) without a git of its own.
     await learnHead(sharedGitRunner().run, opts.root);
+    await learnBlobs(sharedGitRunner().run, opts.root, knownHead(opts.root));
   } catch (e) {
     process.stderr.write(`yanxiu serve: the last run's unfinished batch could not be finished (${String((e as Error)?.message ?? e)}); see 'git status'\n`);
   }

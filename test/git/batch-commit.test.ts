@@ -9,6 +9,7 @@ import { execFileSync } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { learnBlobs } from "../../src/git/found-on-disk.js";
 import { commitBatch, fastImportPath, gitAsync, headFromFiles, identOf, SCRATCH_REF, type GitRun } from "../../src/git/batch-commit.js";
 import { GitRunner, HELPER_STOPPED } from "../../src/git/runner.js";
 
@@ -287,6 +288,28 @@ describe("commitBatch reads HEAD from its files once git has named the folder", 
     expect(runs).toEqual(["ls-tree", "fast-import", "update-ref", "update-index"]);
     expect(git(dir, "log", "--format=%s", "-2").trim().split("\n")).toEqual(["records: t01 four", "by hand"]);
     expect(git(dir, "status", "--porcelain")).toBe("");
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("HEAD's blobs learnt at start: a first save needs no ls-tree, and a hand edit is still found", async () => {
+    const dir = repo();
+    const { runs, run } = counted();
+    const file = "records/2025-2026-1/t02.yaml";
+    const saveOn = (text: string) => {
+      const base = readFileSync(join(dir, file));
+      return [{ author: WANG, subject: `records: t02 ${text}`, files: [{ ...save(dir, file, `${base}  # ${text}\n`), base }] }];
+    };
+    await learnBlobs(run, dir, git(dir, "rev-parse", "HEAD").trim());
+    runs.length = 0;
+    expect((await commitBatch(dir, saveOn("one"), { committer: SERVER, git: run })).ok).toBe(true);
+    expect(runs).not.toContain("ls-tree");
+    writeFileSync(join(dir, "records/2025-2026-1/t01.yaml"), "teacher: t01\nrecords: [] # by hand\n");
+    const t01 = "records/2025-2026-1/t01.yaml";
+    const base = readFileSync(join(dir, t01));
+    runs.length = 0;
+    expect((await commitBatch(dir, [{ author: LI, subject: "records: t01 one", files: [{ ...save(dir, t01, `${base}# saved\n`), base }] }], { committer: SERVER, git: run })).ok).toBe(true);
+    expect(runs).toContain("ls-tree");
+    expect(git(dir, "log", "--format=%an", "-2").trim().split("\n")).toEqual(["李老师", "yanxiu serve"]);
     rmSync(dir, { recursive: true, force: true });
   });
 
