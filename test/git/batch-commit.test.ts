@@ -243,6 +243,11 @@ describe("commitBatch reads HEAD from its files once git has named the folder", 
     };
     return { runs, run };
   };
+  /** A save of `file` made on its bytes on disk now, which it names as its base. */
+  const saveOnDisk = (dir: string, file: string, author: typeof LI, text: string) => {
+    const base = readFileSync(join(dir, file));
+    return [{ author, subject: `records: ${file.split("/").at(-1)!.replace(".yaml", "")} ${text}`, files: [{ ...save(dir, file, `${base}  # ${text}\n`), base }] }];
+  };
   const one = (dir: string, text: string) => [{ author: LI, subject: `records: t01 ${text}`, files: [save(dir, "records/2025-2026-1/t01.yaml", `teacher: t01\nrecords:\n  - ${text}\n`)] }];
 
   it("three gits a batch after the first; a commit made by hand in between is the next batch's parent", async () => {
@@ -265,10 +270,7 @@ describe("commitBatch reads HEAD from its files once git has named the folder", 
     const { runs, run } = counted();
     const file = "records/2025-2026-1/t01.yaml";
     const onDisk = () => readFileSync(join(dir, file));
-    const saveOn = (text: string) => {
-      const base = onDisk();
-      return [{ author: LI, subject: `records: t01 ${text}`, files: [{ ...save(dir, file, `${base}  # ${text}\n`), base }] }];
-    };
+    const saveOn = (text: string) => saveOnDisk(dir, file, LI, text);
     expect((await commitBatch(dir, saveOn("one"), { committer: SERVER, git: run })).ok).toBe(true);
     expect(runs).toEqual(["rev-parse", "ls-tree", "fast-import", "update-ref", "update-index"]);
     runs.length = 0;
@@ -295,10 +297,7 @@ describe("commitBatch reads HEAD from its files once git has named the folder", 
     const dir = repo();
     const { runs, run } = counted();
     const file = "records/2025-2026-1/t02.yaml";
-    const saveOn = (text: string) => {
-      const base = readFileSync(join(dir, file));
-      return [{ author: WANG, subject: `records: t02 ${text}`, files: [{ ...save(dir, file, `${base}  # ${text}\n`), base }] }];
-    };
+    const saveOn = (text: string) => saveOnDisk(dir, file, WANG, text);
     await learnBlobs(run, dir, git(dir, "rev-parse", "HEAD").trim());
     runs.length = 0;
     expect((await commitBatch(dir, saveOn("one"), { committer: SERVER, git: run })).ok).toBe(true);

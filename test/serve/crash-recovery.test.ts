@@ -47,6 +47,14 @@ async function killedAt(step: "after-note" | "before-update-ref" | "before-index
   return root;
 }
 
+/** A start with git's index locked (another git, or one killed): it fails, and says why; the lock's path. */
+async function recoveredWithIndexLocked(root: string): Promise<string> {
+  const lock = join(root, ".git/index.lock");
+  writeFileSync(lock, "");
+  expect((await recoverSaves(root, SERVER_COMMITTER))?.failed).toMatch(/index\.lock/);
+  return lock;
+}
+
 const log = (root: string) => git(root, "log", "--format=%an <%ae>|%cn|%s").trim().split("\n");
 const status = (root: string) => git(root, "status", "--porcelain", "--untracked-files=all").trimEnd();
 
@@ -225,10 +233,7 @@ describe("a server killed mid-batch, then started again", () => {
 
   it("a batch that could not be finished (git's index locked) is kept for the next start, past the batches made meanwhile", async () => {
     const root = await killedAt("before-index");
-    const lock = join(root, ".git/index.lock");
-    writeFileSync(lock, "");
-    const first = await recoverSaves(root, SERVER_COMMITTER);
-    expect(first?.failed).toMatch(/index\.lock/);
+    const lock = await recoveredWithIndexLocked(root);
     expect(statSync(journalPath(root)).size).toBe(0);
     // The server runs on: a batch writes and empties the note; the kept one is not touched.
     rmSync(lock);
@@ -284,10 +289,7 @@ describe("a killed batch over changes made by hand", () => {
 
   it("the start's own commit meets a locked index: the note is kept, and the start after sets the index", async () => {
     const root = await killedAt("before-update-ref");
-    const lock = join(root, ".git/index.lock");
-    writeFileSync(lock, "");
-    const first = await recoverSaves(root, SERVER_COMMITTER);
-    expect(first?.failed).toMatch(/index\.lock/);
+    const lock = await recoveredWithIndexLocked(root);
     expect(log(root)).toHaveLength(3);
     rmSync(lock);
     const second = await recoverSaves(root, SERVER_COMMITTER);
