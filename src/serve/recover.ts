@@ -34,7 +34,7 @@ export interface Recovery {
   failed?: string;
 }
 
-interface Versions {
+export interface Versions {
   /** Object id and bytes of the path in HEAD and in the index, undefined when absent. */
   head?: { id: string; bytes: Buffer };
   index?: { id: string; bytes: Buffer };
@@ -115,51 +115,19 @@ async function finishNote(root: string, note: Note, committer: Person, git: GitR
   // Committed once, and the branch still holds that commit (later saves may have changed the files since).
   const stillHeld = committed !== undefined && headNow !== undefined && isAncestor(root, committed, headNow);
   for (const save of note.saves) {
-    const v = (f: JournalFile) => versions.get(f.path);
-    const inHead = (f: JournalFile) => hashOf(v(f)?.head?.bytes) === f.sha256;
     if (!save.files.every((f) => usable.has(f.path))) {
       out.left.push({ subject: save.subject, path: save.files.find((f) => !usable.has(f.path))!.path, why: "changed" });
       continue;
     }
-    // Each file HEAD holds as the save made it, whose index entry still holds what the save replaced: set to HEAD's.
-    for (const f of save.files.filter(inHead)) {
-      const now = v(f)!;
-      // Stale: what the save replaced, or anything else while the file on disk is HEAD's (a later
-      // batch's note, a hand edit committed first as found on disk): the index is the odd one out.
-      const stale = now.index
-        ? now.index.id !== now.head!.id && (sha256(now.index.bytes) === f.before || (now.disk !== undefined && now.disk.equals(now.head!.bytes)))
-        : f.before === null || (now.disk !== undefined && now.disk.equals(now.head!.bytes));
-      if (stale) fixes.set(f.path, { blob: now.head!.id, bytes: now.head!.bytes });
-    }
-    if (save.files.every(inHead)) continue;
-    if (stillHeld) {
-      // The branch still holds the batch, but a later commit took this save's file out or back
-      // (a hand `git commit -a` over git's stale index): said, for the office to put it back.
-      const undone = save.files.find((f) => !inHead(f) && hashOf(v(f)?.disk) === f.sha256 && hashOf(v(f)?.head?.bytes) === (f.before ?? undefined));
-      if (undone) out.left.push({ subject: save.subject, path: undone.path, why: "undone" });
-      continue;
-    }
-    if (committed !== undefined) {
-      out.left.push({ subject: save.subject, path: save.files[0]!.path, why: "moved" });
-    } else if (save.files.every((f, i) => hashOf(v(f)?.disk) === (f.before ?? undefined) || (i > 0 && f.before === null && hashOf(v(f)?.disk) === f.sha256 && !v(f)?.head && !v(f)?.index))) {
-      // Its record file as before: never put in place (or put back). Only its uploads (written
-      // first, and named by nothing else) may be left; they go, as a given-up save's do.
-      for (const f of save.files.slice(1)) {
-        if (f.before === null && v(f)?.disk && hashOf(v(f)?.disk) === f.sha256) {
-          rmSync(join(root, f.path), { force: true });
-          out.removed.push(f.path);
-        }
-      }
-    } else if (save.files.every((f) => hashOf(v(f)?.disk) === f.sha256) && !save.files.every((f) => hashOf(v(f)?.head?.bytes) === (f.before ?? undefined))) {
-      // Made on bytes HEAD does not hold (changes by hand, not committed): not put under the
-      // teacher's name. The next save of the file commits them as found on disk, by the server.
-      out.left.push({ subject: save.subject, path: save.files.find((f) => hashOf(v(f)?.head?.bytes) !== (f.before ?? undefined))!.path, why: "hand" });
-    } else if (save.files.every((f) => hashOf(v(f)?.disk) === f.sha256)) {
-      if (mayCommit) recommit.push({ author: save.author, subject: save.subject + RECOVERED, files: save.files.map((f) => ({ path: f.path, bytes: v(f)!.disk! })) });
+    for (const [path, fix] of staleEntries(save, versions)) fixes.set(path, fix);
+    const verdict = judgeSave(save, versions, { committed: committed !== undefined, stillHeld });
+    if (verdict.kind === "left") out.left.push({ subject: save.subject, path: verdict.path, why: verdict.why });
+    else if (verdict.kind === "never-placed") {
+      for (const path of verdict.uploads) rmSync(join(root, path), { force: true });
+      out.removed.push(...verdict.uploads);
+    } else if (verdict.kind === "placed") {
+      if (mayCommit) recommit.push({ author: save.author, subject: save.subject + RECOVERED, files: save.files.map((f) => ({ path: f.path, bytes: versions.get(f.path)!.disk! })) });
       else out.left.push({ subject: save.subject, path: save.files[0]!.path, why: "moved" });
-    } else {
-      const changed = save.files.find((f) => hashOf(v(f)?.disk) !== f.sha256 && hashOf(v(f)?.disk) !== (f.before ?? undefined)) ?? save.files[0]!;
-      out.left.push({ subject: save.subject, path: changed.path, why: "changed" });
     }
   }
   if (fixes.size > 0) {
@@ -175,6 +143,66 @@ async function finishNote(root: string, note: Note, committer: Person, git: GitR
     out.committed.push(...recommit.map((c) => c.subject));
   }
   return undefined;
+}
+
+type Verdict =
+  | { kind: "done" }
+  | { kind: "left"; path: string; why: Recovery["left"][number]["why"] }
+  /** Its record file as it was before: never put in place (or put back); only its uploads may be left. */
+  | { kind: "never-placed"; uploads: string[] }
+  /** In place, as the save made it, and not committed. */
+  | { kind: "placed" };
+
+/**
+ * Pure: what is left to do for one save, from its files as HEAD, the index and the disk hold them.
+ * `committed`: the batch was committed once; `stillHeld`: and the branch still holds that commit.
+ */
+export function judgeSave(save: JournalSave, versions: ReadonlyMap<string, Versions>, batch: { committed: boolean; stillHeld: boolean }): Verdict {
+  const v = (f: JournalFile) => versions.get(f.path);
+  const inHead = (f: JournalFile) => hashOf(v(f)?.head?.bytes) === f.sha256;
+  const onDisk = (f: JournalFile) => hashOf(v(f)?.disk) === f.sha256;
+  const asBefore = (f: JournalFile) => hashOf(v(f)?.disk) === (f.before ?? undefined);
+  const headAsBefore = (f: JournalFile) => hashOf(v(f)?.head?.bytes) === (f.before ?? undefined);
+  if (save.files.every(inHead)) return { kind: "done" };
+  if (batch.stillHeld) {
+    // The branch still holds the batch, but a later commit took this file out or back (a hand
+    // `git commit -a` over git's stale index): said, for the office to put it back.
+    const undone = save.files.find((f) => !inHead(f) && onDisk(f) && headAsBefore(f));
+    return undone ? { kind: "left", path: undone.path, why: "undone" } : { kind: "done" };
+  }
+  if (batch.committed) return { kind: "left", path: save.files[0]!.path, why: "moved" };
+  // Uploads (files after the first) are written as the save is staged: new, and named by nothing else.
+  const leftUpload = (f: JournalFile) => f.before === null && onDisk(f) && !v(f)?.head && !v(f)?.index;
+  if (save.files.every((f, i) => asBefore(f) || (i > 0 && leftUpload(f)))) {
+    return { kind: "never-placed", uploads: save.files.slice(1).filter((f) => f.before === null && v(f)?.disk && onDisk(f)).map((f) => f.path) };
+  }
+  if (save.files.every(onDisk)) {
+    // Made on bytes HEAD does not hold (changes by hand, never committed): not put under the
+    // saver's name; the next save of the file commits them as found on disk, by the server.
+    const hand = save.files.find((f) => !headAsBefore(f));
+    return hand ? { kind: "left", path: hand.path, why: "hand" } : { kind: "placed" };
+  }
+  const changed = save.files.find((f) => !onDisk(f) && !asBefore(f)) ?? save.files[0]!;
+  return { kind: "left", path: changed.path, why: "changed" };
+}
+
+/**
+ * Pure: the index entries to set to HEAD's, for the files HEAD holds as the save made them: an
+ * entry still holding what the save replaced, or anything else while the file on disk is HEAD's
+ * (a later batch's note, a hand edit committed first as found on disk): the index is the odd one out.
+ */
+export function staleEntries(save: JournalSave, versions: ReadonlyMap<string, Versions>): [string, { blob: string; bytes: Uint8Array }][] {
+  const out: [string, { blob: string; bytes: Uint8Array }][] = [];
+  for (const f of save.files) {
+    const now = versions.get(f.path);
+    if (!now?.head || sha256(now.head.bytes) !== f.sha256) continue;
+    const diskIsHead = now.disk !== undefined && now.disk.equals(now.head.bytes);
+    const stale = now.index
+      ? now.index.id !== now.head.id && (sha256(now.index.bytes) === f.before || diskIsHead)
+      : f.before === null || diskIsHead;
+    if (stale) out.push([f.path, { blob: now.head.id, bytes: now.head.bytes }]);
+  }
+  return out;
 }
 
 /** The paths that are plain files reached through no symlink and not ignored by git: the only ones finished. */
