@@ -191,8 +191,7 @@ export class Journal {
   setAside(): void {
     this.note = undefined;
     try {
-      renameSync(this.path, join(dirname(this.path), `${ASIDE_PREFIX}${Date.now()}.json`));
-      closeSync(openSync(this.path, "a"));
+      setNoteAside(this.path);
     } catch {
       // Kept where it is: the next batch's note replaces it.
     }
@@ -206,3 +205,9 @@ export class Journal {
 
 /** Notes set aside for the next start: journal.pending-<time>.json. */
 export const ASIDE_PREFIX = "journal.pending-";
+
+/** The note at `path` kept for the next start under another name, and an empty one in its place. */
+export function setNoteAside(path: string): void {
+  renameSync(path, join(dirname(path), `${ASIDE_PREFIX}${Date.now()}.json`));
+  closeSync(openSync(path, "a"));
+}

@@ -38,13 +38,13 @@ export async function listen(opts: ServeOptions, host = "127.0.0.1", port = 8080
   try {
     const said = recoveryText(await recoverSaves(opts.root, SERVER_COMMITTER, sharedGitRunner().run));
     if (said) process.stderr.write(said);
-    // So that the first batch's note names the branch's commit too, and the first save of each
-    // file knows HEAD's blob of it (src/git/found-on-disk.ts) without a git of its own.
-    await learnHead(sharedGitRunner().run, opts.root);
-    await learnBlobs(sharedGitRunner().run, opts.root, knownHead(opts.root));
   } catch (e) {
     process.stderr.write(`yanxiu serve: the last run's unfinished batch could not be finished (${String((e as Error)?.message ?? e)}); see 'git status'\n`);
   }
+  // So that the first batch's note names the branch's commit too, and the first save of each file
+  // knows HEAD's blob of it (src/git/found-on-disk.ts) without a git of its own. Neither throws.
+  await learnHead(sharedGitRunner().run, opts.root);
+  await learnBlobs(sharedGitRunner().run, opts.root, knownHead(opts.root));
   const socketAddress = (c: Ctx) => (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket.remoteAddress;
   const { app, server } = createServer(opts, socketAddress);
   return new Promise((resolve, reject) => {

@@ -14,8 +14,9 @@ import { spawnSync } from "node:child_process";
 import { lstatSync, readdirSync, readFileSync, renameSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { commitBatch, gitAsync, gitEnv, refreshIndex, type CommitSpec, type GitRun, type Person } from "../git/batch-commit.js";
-import { ASIDE_PREFIX, JOURNAL_FILE, parseJournal, sha256, type JournalFile, type JournalSave, type Note } from "./journal.js";
+import { ASIDE_PREFIX, JOURNAL_FILE, parseJournal, setNoteAside, sha256, type JournalFile, type JournalSave, type Note } from "./journal.js";
 import { serveDir } from "./accounts.js";
+import { git as runGit } from "../git/git.js";
 import { removeOrphanTemps } from "../repo/update.js";
 import { nodeFs } from "../repo/fs.js";
 
@@ -83,10 +84,7 @@ export async function recoverSaves(root: string, committer: Person, git?: GitRun
     if (failed) {
       out.failed = failed;
       // Kept for the next start, where the next batch's note does not overwrite it.
-      if (name === JOURNAL_FILE) {
-        renameSync(path, join(dir, `${ASIDE_PREFIX}${Date.now()}.json`));
-        writeFileSync(path, "");
-      }
+      if (name === JOURNAL_FILE) setNoteAside(path);
     } else if (name === JOURNAL_FILE) {
       truncateSync(path, 0);
     } else {
@@ -195,10 +193,10 @@ export function staleEntries(save: JournalSave, versions: ReadonlyMap<string, Ve
   const out: [string, { blob: string; bytes: Uint8Array }][] = [];
   for (const f of save.files) {
     const now = versions.get(f.path);
-    if (!now?.head || sha256(now.head.bytes) !== f.sha256) continue;
+    if (!now?.head || hashOf(now.head.bytes) !== f.sha256) continue;
     const diskIsHead = now.disk !== undefined && now.disk.equals(now.head.bytes);
     const stale = now.index
-      ? now.index.id !== now.head.id && (sha256(now.index.bytes) === f.before || diskIsHead)
+      ? now.index.id !== now.head.id && (hashOf(now.index.bytes) === f.before || diskIsHead)
       : f.before === null || diskIsHead;
     if (stale) out.push([f.path, { blob: now.head.id, bytes: now.head.bytes }]);
   }
@@ -219,24 +217,23 @@ function safePaths(root: string, paths: string[]): Set<string> {
     }
     return true;
   });
-  const r = spawnSync("git", ["check-ignore", "-z", "--stdin", "--no-index"], { cwd: root, input: plain.join("\0") + "\0", env: gitEnv(), encoding: "utf8" });
+  const r = runGit(root, ["check-ignore", "-z", "--stdin", "--no-index"], plain.join("\0") + "\0");
   const ignored = new Set(r.status === 0 ? r.stdout.split("\0").filter(Boolean) : []);
   return new Set(plain.filter((p) => !ignored.has(p)));
 }
 
 function gitText(root: string, args: string[]): string | undefined {
-  const r = spawnSync("git", args, { cwd: root, env: gitEnv(), encoding: "utf8" });
+  const r = runGit(root, args);
   return r.status === 0 ? r.stdout.trim() : undefined;
 }
 
 /** The commit is in HEAD's reflog (the branch was moved to it at some time). */
 function inReflog(root: string, commit: string): boolean {
-  const r = spawnSync("git", ["log", "-g", "--format=%H", "HEAD"], { cwd: root, env: gitEnv(), encoding: "utf8", maxBuffer: 1 << 28 });
-  return r.status === 0 && r.stdout.split("\n").includes(commit);
+  return gitText(root, ["log", "-g", "--format=%H", "HEAD"])?.split("\n").includes(commit) ?? false;
 }
 
 function isAncestor(root: string, then: string, now: string): boolean {
-  return spawnSync("git", ["merge-base", "--is-ancestor", then, now], { cwd: root, env: gitEnv() }).status === 0;
+  return runGit(root, ["merge-base", "--is-ancestor", then, now]).status === 0;
 }
 
 /** `now` descends from `then` and no commit between them touched these paths. */
@@ -245,8 +242,14 @@ function untouchedSince(root: string, then: string, now: string, paths: string[]
   return gitText(root, ["diff-tree", "-r", "--name-only", "-z", then, now, "--", ...paths]) === "";
 }
 
+/** Each buffer's hash, taken once: a save's files are compared several ways, and a photo may be 10 MB. */
+const hashes = new WeakMap<Buffer, string>();
+
 function hashOf(bytes: Buffer | undefined): string | undefined {
-  return bytes === undefined ? undefined : sha256(bytes);
+  if (bytes === undefined) return undefined;
+  let h = hashes.get(bytes);
+  if (h === undefined) hashes.set(bytes, (h = sha256(bytes)));
+  return h;
 }
 
 function clearNote(path: string): void {

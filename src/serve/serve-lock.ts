@@ -41,7 +41,8 @@ export function lockHolderAlive(text: string): boolean {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== "EPERM") return false;
   }
-  return identity === "" || processIdentity(pid) === "" || processIdentity(pid) === identity;
+  const now = processIdentity(pid);
+  return identity === "" || now === "" || now === identity;
 }
 
 export function takeServeLock(root: string, alive: (text: string) => boolean = lockHolderAlive): ServeLock {
