@@ -19,7 +19,7 @@ import type { KindDef } from "../rules/types.js";
 import type { Ctx, Server, Vars } from "./context.js";
 import { forbidden, formOf, frameOf, langOf } from "./app.js";
 import { field, fields, files } from "./request.js";
-import { addFormBase, answerFailure, authorOf, needLogin, needScoring, personalKinds, recordFormValues, saveQueued, scoringOf } from "./routes-me.js";
+import { addFormBase, answerFailure, authorOf, chooseAgain, needLogin, needScoring, personalKinds, recordFormValues, saveQueued, scoringOf } from "./routes-me.js";
 import { recordFromForm } from "./form-record.js";
 import { planUploads } from "./uploads.js";
 import { editOwnRecord, type EditRefusal } from "./edit-record.js";
@@ -30,6 +30,7 @@ import { page } from "./views/layout.js";
 import { html } from "./views/html.js";
 import { CHOICES } from "./views/add.js";
 import { editBody, type KindSwitch } from "./views/edit.js";
+import { withdrawConfirmBody } from "./views/me.js";
 
 type Found = { ok: true; entry: ReviewEntry; act: Activity } | { ok: false; response: Response };
 
@@ -128,12 +129,13 @@ export function registerEdit(app: Hono<{ Variables: Vars }>, server: Server): vo
     if (!found.ok) return found.response;
     const kind = personalKinds(c).find((k) => k.id === field(form, "kind"));
     if (!kind) return forbidden(c, t(l, "没有这种活动类型(教研组活动由组长记录)", "No such kind of activity (group sessions are recorded by the leader)"));
-    const values = recordFormValues(form);
+    const values = recordFormValues(form, server.opts.today());
     const version = field(form, "version");
     const removed = fields(form, "remove");
     const frame = frameOf(c, t(l, "编辑记录", "Edit a record"), "me");
+    const chosen = files(form, "evidence").length;
     const show = (errors: Record<string, string[]>, general: string[], status: 400 | 403 | 409 | 500) =>
-      c.html(String(page(frame, editBody(switchOf(c, ref, found.act, kind), { ...addFormBase(c, server, kind), values, errors, general, edit: { ref, version, evidence: found.act.evidence, removed } }, l))), status);
+      c.html(String(page(frame, editBody(switchOf(c, ref, found.act, kind), { ...addFormBase(c, server, kind), values, errors: chooseAgain(errors, chosen, l), general, edit: { ref, version, evidence: found.act.evidence, removed } }, l))), status);
 
     // 换成这个类型: the new kind's fields with what was typed; nothing saved. Chosen files cannot
     // be put back into a file input, so the page says to choose them again.
@@ -149,7 +151,7 @@ export function registerEdit(app: Hono<{ Variables: Vars }>, server: Server): vo
     const uploads = await Promise.all(files(form, "evidence").map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
     const planned = planUploads(server.opts.root, v.teacher.id, values.date || "undated", uploads, server.opts.maxUploadBytes, l);
     if (!planned.ok) return show({ evidence: [planned.error] }, [], 400);
-    const built = recordFromForm(values, kind, s.dataset.config, [], l);
+    const built = recordFromForm(values, kind, s.dataset.config, [], l, server.opts.today());
     if (!built.item || !built.term) return show(built.errors, [], 400);
     // A record lives in its term's file: another term's date would mean moving it.
     if (recordFilePath(built.term.id, v.teacher.id) !== found.entry.file) {
@@ -181,6 +183,24 @@ export function registerEdit(app: Hono<{ Variables: Vars }>, server: Server): vo
     if (unchanged) return c.redirect("/?done=unchanged", 303);
     if (!result.ok) return answerFailure(result, (errors, general, status) => show(errors, general, refused === "approved" ? 403 : status === 500 && refused ? 409 : status), l);
     return c.redirect("/?done=edited", 303);
+  });
+
+  /** 撤回 asks first: the record named by its date, kind and title, and a button to confirm. */
+  app.get("/records/withdraw", (c) => {
+    const stop = needLogin(c);
+    if (stop) return stop;
+    const l = langOf(c);
+    const ref = c.req.query("ref") ?? "";
+    const found = ownEditable(c, ref, "withdraw");
+    if (!found.ok) return found.response;
+    const { act } = found;
+    const kind = scoringOf(c)?.scheme.kinds.get(act.kind);
+    const ask = {
+      ref, version: recordVersion(act), date: act.date, title: act.title,
+      kindLabel: kind ? t(l, kind.label, kind.labelEn) : act.kind,
+      evidence: act.evidence.map((path) => path.split("/").at(-1)!),
+    };
+    return c.html(String(page(frameOf(c, t(l, "撤回记录", "Withdraw a record"), "me"), withdrawConfirmBody(ask, l, c.get("session")!.csrf))));
   });
 
   /** Withdraw: the record's lines leave my file, in a commit by me. */

@@ -18,6 +18,9 @@ import { meBody } from "./views/me.js";
 import { addForm, kindChoice, savedBody } from "./views/add.js";
 import type { Problem } from "../problem.js";
 import { render } from "../messages/index.js";
+import { parseLooseDate } from "../input/date.js";
+import { FIELD_LABELS_ZH } from "../schema/vocab.js";
+import type { Msg } from "../problem.js";
 
 export function authorOf(teacher: Teacher): Person {
   return { name: teacher.name, email: teacher.emails[0] ?? `${teacher.id}@yanxiu.invalid` };
@@ -51,11 +54,26 @@ export function placeProblems(problems: Problem[], lang: Lang): { errors: Record
   const general: string[] = [];
   for (const p of problems.filter((x) => x.severity === "error")) {
     const f = fieldOf(p);
-    const text = p.hint ? `${render(p.message, lang)}(${render(p.hint, lang)})` : render(p.message, lang);
+    const message = render(asOnTheForm(p.message, lang), lang);
+    const text = p.hint ? `${message}(${render(p.hint, lang)})` : message;
     if (f && f !== "kind" && f !== "teacher" && f !== "records") (errors[f] ??= []).push(text);
     else general.push(text);
   }
   return { errors, general };
+}
+
+/**
+ * check's message as the form shows it: the field by its label on the form (数量(节/次), not
+ * count) and the value as typed (100000, not "number 100000": the file's type words mean
+ * nothing to someone who typed into a box).
+ */
+export function asOnTheForm(m: Msg, lang: Lang): Msg {
+  const d = m.data;
+  if (!d) return m;
+  const data = { ...d };
+  if (typeof d.field === "string" && lang === "zh") data.field = FIELD_LABELS_ZH[d.field] ?? d.field;
+  if (typeof d.actual === "string") data.actual = d.actual.replace(/^(?:number|boolean) /, "").replace(/^string "(.*)"$/, lang === "zh" ? "「$1」" : "'$1'");
+  return { ...m, data };
 }
 
 /** Save through the write queue, which keeps the in-memory state in step with what was (or was not) written. */
@@ -78,6 +96,16 @@ export function failureText(r: Exclude<SaveResult, { ok: true }>): string | unde
   return r.reason === "invalid" ? undefined : r.message;
 }
 
+/**
+ * A form sent back with errors cannot hold the files that were chosen (a browser never fills a
+ * file input): say so beside it, or the next save goes without them unnoticed.
+ */
+export function chooseAgain(errors: Record<string, string[]>, chosen: number, lang: Lang): Record<string, string[]> {
+  if (chosen === 0) return errors;
+  const note = t(lang, `所选的 ${chosen} 个文件没有保存:请重新选择`, `The ${chosen} file(s) chosen were not saved: choose them again`);
+  return { ...errors, evidence: [...(errors.evidence ?? []), note] };
+}
+
 /** The add (and edit) form's settings that do not depend on what was typed. */
 export function addFormBase(c: Ctx, server: Server, kind: KindDef) {
   return { lang: langOf(c), csrf: c.get("session")!.csrf, kind, today: server.opts.today(), maxUploadMb: Math.round(server.opts.maxUploadBytes / 1048576) };
@@ -88,9 +116,16 @@ export function personalKinds(c: Ctx): KindDef[] {
   return [...(scoringOf(c)?.scheme.kinds.values() ?? [])].filter((k) => !k.session);
 }
 
-/** The record fields of a posted add or edit form, each cut to a sane length. */
-export function recordFormValues(form: Form): Record<string, string> {
-  return Object.fromEntries(["date", "title", "level", "award", "role", "stage", "hours", "count", "words", "score", "notes"].map((f) => [f, field(form, f).slice(0, 2000)]));
+/**
+ * The record fields of a posted add or edit form, each cut to a sane length; a date typed as
+ * `yanxiu add` reads it (2026/7/2, 2026年7月1日) as YYYY-MM-DD, which is what the evidence's file
+ * name, the commit and a date picker shown again need.
+ */
+export function recordFormValues(form: Form, today: string): Record<string, string> {
+  const values = Object.fromEntries(["date", "title", "level", "award", "role", "stage", "hours", "count", "words", "score", "notes"].map((f) => [f, field(form, f).slice(0, 2000)]));
+  const date = parseLooseDate(values.date!, today);
+  if (date.ok) values.date = date.iso;
+  return values;
 }
 
 export function registerMe(app: Hono<{ Variables: Vars }>, server: Server): void {
@@ -103,7 +138,7 @@ export function registerMe(app: Hono<{ Variables: Vars }>, server: Server): void
     const data = server.pages.page(s.dataset, s.scheme, v.teacher.id, server.opts.today(), l, server.state.lookupFor(s.dataset));
     if (!data) return rulesBroken(c);
     const frame = { ...frameOf(c, t(l, "我的研修", "My record"), "me"), flash: flashOf(c) };
-    return c.html(String(page(frame, meBody(data, l, c.get("session")!.csrf))));
+    return c.html(String(page(frame, meBody(data, l))));
   });
 
   const formBase = (c: Ctx, kind: KindDef) => addFormBase(c, server, kind);
@@ -128,15 +163,16 @@ export function registerMe(app: Hono<{ Variables: Vars }>, server: Server): void
     const kind = personalKinds(c).find((k) => k.id === field(form, "kind"));
     if (!kind) return forbidden(c, t(l, "没有这种活动类型(教研组活动由组长记录)", "No such kind of activity (group sessions are recorded by the leader)"));
     // Whatever the form says, a teacher writes only into their own file.
-    const values = recordFormValues(form);
+    const values = recordFormValues(form, server.opts.today());
     const frame = frameOf(c, t(l, "新增记录", "Add a record"), "add");
+    const chosen = files(form, "evidence").length;
     const show = (errors: Record<string, string[]>, general: string[], status: 400 | 409 | 500 | 503) =>
-      c.html(String(page(frame, addForm({ ...formBase(c, kind), values, errors, general }))), status);
+      c.html(String(page(frame, addForm({ ...formBase(c, kind), values, errors: chooseAgain(errors, chosen, l), general }))), status);
 
     const uploads = await Promise.all(files(form, "evidence").map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
     const planned = planUploads(server.opts.root, v.teacher.id, values.date || "undated", uploads, server.opts.maxUploadBytes, l);
     if (!planned.ok) return show({ evidence: [planned.error] }, [], 400);
-    const built = recordFromForm(values, kind, s.dataset.config, planned.files.map((f) => f.path), l);
+    const built = recordFromForm(values, kind, s.dataset.config, planned.files.map((f) => f.path), l, server.opts.today());
     if (!built.item || !built.term) return show(built.errors, [], 400);
 
     const file = recordFilePath(built.term.id, v.teacher.id);

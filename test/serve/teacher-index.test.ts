@@ -41,9 +41,9 @@ describe("the per-teacher index after saves", () => {
     await t04.get("/leader");
     const session = await t04.post("/leader", { group: "arts", kind: "group-discussion", date: "2026-04-14", title: "索引测试研讨", hours: "2", lead: "t04", "att:t04": "出勤", "att:t19": "迟到" });
     expect(session.status, session.text).toBe(303);
-    const me = await t01.get("/");
     const ref = derivedRef("record", "t01", "2026-04-15", "observation", "要撤回的");
-    const form = new RegExp(`<form method="post" action="/records/withdraw"[^>]*>\\s*<input type="hidden" name="_csrf" value="([^"]+)"><input type="hidden" name="ref" value="${ref}"><input type="hidden" name="version" value="([0-9a-f]+)">`).exec(me.text)!;
+    const ask = await t01.get(`/records/withdraw?ref=${encodeURIComponent(ref)}`);
+    const form = new RegExp(`<form method="post" action="/records/withdraw"[^>]*>\\s*<input type="hidden" name="_csrf" value="([^"]+)"><input type="hidden" name="ref" value="${ref}"><input type="hidden" name="version" value="([0-9a-f]+)">`).exec(ask.text)!;
     const withdrawn = await t01.post("/records/withdraw", { _csrf: form[1]!, ref, version: form[2]! }, { csrf: null });
     expect(withdrawn.status, withdrawn.text).toBe(303);
     // The leader of 语文组 approves one of t16's new records: only its status changes.

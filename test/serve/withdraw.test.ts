@@ -34,7 +34,16 @@ async function addBoth(): Promise<Client> {
   return c;
 }
 
-/** The hidden fields of a record's withdraw form on the last page shown. */
+/** 我的研修's 撤回 link of a record, followed: the page that asks before withdrawing it. */
+async function askPage(c: Client, ref: string): Promise<string> {
+  const link = `/records/withdraw?ref=${encodeURIComponent(ref)}`;
+  expect((await c.get("/")).text).toContain(`href="${link}"`);
+  const r = await c.get(link);
+  expect(r.status, r.text).toBe(200);
+  return r.text;
+}
+
+/** The hidden fields of the withdraw form on a page that asks. */
 function withdrawForm(page: string, ref: string): Record<string, string> {
   const form = new RegExp(`<form method="post" action="/records/withdraw"[^>]*>\\s*<input type="hidden" name="_csrf" value="([^"]+)"><input type="hidden" name="ref" value="${ref}"><input type="hidden" name="version" value="([0-9a-f]+)">`).exec(page);
   if (!form) throw new Error(`no withdraw form for ${ref}`);
@@ -44,7 +53,13 @@ function withdrawForm(page: string, ref: string): Record<string, string> {
 describe("withdraw my own record by its ref, while it is not approved", () => {
   it("the record's lines leave the file (every other byte kept), in a commit by me", async () => {
     const c = await addBoth();
-    const r = await c.post("/records/withdraw", withdrawForm(c.last, refA), { csrf: null });
+    const ask = await askPage(c, refA);
+    // The record is named before anything is done, and nothing is done by asking.
+    expect(ask).toContain("撤回这条记录?");
+    expect(ask).toContain("2026-04-15 · ");
+    expect(ask).toContain("<b>记错了A</b>");
+    expect(file()).toBe(original + A + B);
+    const r = await c.post("/records/withdraw", withdrawForm(ask, refA), { csrf: null });
     expect(r.status, r.text).toBe(303);
     expect(file()).toBe(original + B);
     expect(git(root, "log", "-1", "--format=%an|%cn|%s").trim()).toBe("黄敏斌|yanxiu serve|withdraw: t01 记错了A 2026-04-15 (web)");
@@ -53,20 +68,21 @@ describe("withdraw my own record by its ref, while it is not approved", () => {
 
   it("a page shown before an earlier record left still withdraws the right one (the index shifted, the ref did not)", async () => {
     const c = await addBoth();
-    const page = c.last;
-    expect((await c.post("/records/withdraw", withdrawForm(page, refA), { csrf: null })).status).toBe(303);
-    // B's form from the old page: B is now one place earlier in the file.
-    expect((await c.post("/records/withdraw", withdrawForm(page, refB), { csrf: null })).status).toBe(303);
+    const [askA, askB] = [await askPage(c, refA), await askPage(c, refB)];
+    expect((await c.post("/records/withdraw", withdrawForm(askA, refA), { csrf: null })).status).toBe(303);
+    // B's form from the page asked before: B is now one place earlier in the file.
+    expect((await c.post("/records/withdraw", withdrawForm(askB, refB), { csrf: null })).status).toBe(303);
     expect(file()).toBe(original);
   });
 
   it("a record added by hand before it on disk moves it; the withdraw finds it under the lock and leaves the new one", async () => {
     const c = await addBoth();
+    const askB = await askPage(c, refB);
     // The server in tests does not watch the tree: its copy still has B at its old place.
     const hand = "  - date: 2026-04-01\n    kind: observation\n    title: 手写的\n    count: 1\n";
     const onDisk = file().replace("records:\n", `records:\n${hand}`);
     writeFileSync(join(root, T01), onDisk);
-    expect((await c.post("/records/withdraw", withdrawForm(c.last, refB), { csrf: null })).status).toBe(303);
+    expect((await c.post("/records/withdraw", withdrawForm(askB, refB), { csrf: null })).status).toBe(303);
     expect(file()).toBe(onDisk.replace(B, ""));
   });
 });
@@ -74,18 +90,18 @@ describe("withdraw my own record by its ref, while it is not approved", () => {
 describe("withdraw refused, nothing written", () => {
   it("a record changed on disk since the page was shown (same ref, other count), and one gone from the file", async () => {
     const c = await addBoth();
-    const page = c.last;
+    const [askA, askB] = [await askPage(c, refA), await askPage(c, refB)];
     const before = head();
     const changed = file().replace("title: 记错了B\n    count: 2\n", "title: 记错了B\n    count: 7\n");
     writeFileSync(join(root, T01), changed);
-    const r = await c.post("/records/withdraw", withdrawForm(page, refB), { csrf: null });
+    const r = await c.post("/records/withdraw", withdrawForm(askB, refB), { csrf: null });
     expect(r.status).toBe(409);
     expect(r.text).toContain("这条记录在页面打开之后被修改过(别处或另一个窗口),没有撤回");
     expect(file()).toBe(changed);
 
     const gone = original + B;
     writeFileSync(join(root, T01), gone);
-    const r2 = await c.post("/records/withdraw", withdrawForm(page, refA), { csrf: null });
+    const r2 = await c.post("/records/withdraw", withdrawForm(askA, refA), { csrf: null });
     expect(r2.status).toBe(409);
     expect(r2.text).toContain("这条记录已不在原处");
     expect(file()).toBe(gone);
@@ -103,7 +119,7 @@ describe("withdraw refused, nothing written", () => {
 
   it("another teacher's record, an approved one, a session, an index-style ref; and without logging in", async () => {
     const c = await addBoth();
-    const form = withdrawForm(c.last, refA);
+    const form = withdrawForm(await askPage(c, refA), refA);
     const before = head();
     const other = new Client(app);
     await other.login("t02");
@@ -114,7 +130,11 @@ describe("withdraw refused, nothing written", () => {
     const a = await c.post("/records/withdraw", { ref: approved, version: "0" });
     expect(a.status).toBe(403);
     expect(a.text).toContain("已审核的记录不能撤回");
-    expect((await c.get("/")).text).not.toMatch(new RegExp(`name="ref" value="${approved}"`));
+    // 我的研修 offers no 撤回 for it, and the page that asks refuses it too.
+    expect((await c.get("/")).text).toContain(`href="/records/withdraw?ref=${encodeURIComponent(refA)}"`);
+    expect(c.last).not.toContain(`/records/withdraw?ref=${encodeURIComponent(approved)}`);
+    expect((await c.get(`/records/withdraw?ref=${encodeURIComponent(approved)}`)).status).toBe(403);
+    expect((await other.get(`/records/withdraw?ref=${encodeURIComponent(refA)}`)).status).toBe(403);
     const session = derivedRef("session", "chinese", "2026-02-24", "group-discussion", "组内研讨：新课标学习交流");
     expect((await c.post("/records/withdraw", { ref: session, version: "0" })).status).toBe(403);
     expect((await c.post("/records/withdraw", { ref: `${T01}#0`, version: "0" })).status).toBe(403);

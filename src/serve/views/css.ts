@@ -19,7 +19,7 @@ input, select, textarea { width:100%; font-size:16px; padding:9px 10px; border:1
 input[type=checkbox], input[type=radio] { width:auto; }
 button, .button { display:inline-block; font-size:16px; padding:9px 16px; border-radius:6px; border:1px solid var(--brand); background:var(--brand); color:#fff; text-decoration:none; cursor:pointer; }
 button.secondary, .button.secondary { background:#fff; color:var(--brand); }
-button.link { background:none; border:none; padding:0; text-decoration:underline; font-size:inherit; }
+button.link { background:none; border:none; padding:0; text-decoration:underline; font-size:inherit; color:var(--brand); }
 .row { display:flex; gap:8px; flex-wrap:wrap; align-items:center; }
 .default-save { position:absolute; left:-10000px; width:1px; height:1px; overflow:hidden; }
 .err { color:var(--short); font-size:14px; margin:4px 0 0; }
