@@ -86,8 +86,13 @@ export function judgeItemFile(e: FileEdit, ctx: EditContext): Raised[] {
     }
     reviewed(undefined, a);
   }
+  // A teacher taking back her own record before anyone approved it (the web page's 撤回) only
+  // lowers her own hours, and the history keeps it: not a finding. Anyone else's deletion, or
+  // of an approved record, is.
+  const ownFile = !!author && kind === "records" && owners.length > 0 && owners.every((o) => "teacher" in o && o.teacher === author.id);
   for (const b of diff.deleted) {
     const was = approvedStatus(b);
+    if (!was && ownFile) continue;
     add("record-deleted", was
       ? t(lang, `删除了已${statusWord(was)}的记录:${show(b)}`, `deleted a record that was ${statusWord(was)}: ${show(b)}`)
       : t(lang, `删除了记录:${show(b)}`, `deleted a record: ${show(b)}`),

@@ -107,6 +107,19 @@ describe("yanxiu audit", () => {
     expect(report.findings[3]!.record).toEqual({ date: "2026-10-09", kind: "observation", title: "听课《背影》" });
   });
 
+  it("a teacher taking back her own unapproved record (撤回) is no finding; her leader deleting one is", async () => {
+    const dir = schoolRepo();
+    commitAs(dir, TEACHER, "t02 adds three", { [T02]: recordFile("t02", [record("听课《春》"), record("听课《雨》", "", "2026-10-10"), record("听课《风》", "", "2026-10-11")]) });
+    commitAs(dir, LEADER, "the leader returns one", { [T02]: recordFile("t02", [record("听课《春》"), record("听课《雨》", "", "2026-10-10"), record("听课《风》", "    status: 退回\n    approver: t01\n    reason: 请补记录册\n", "2026-10-11")]) });
+    commitAs(dir, TEACHER, "t02 withdraws a draft and a returned one", { [T02]: recordFile("t02", [record("听课《雨》", "", "2026-10-10")]) });
+    const c = commitAs(dir, LEADER, "the leader deletes t02's last", { [T02]: recordFile("t02", []) });
+    const { code, report } = await auditJson(dir);
+    expect(report.findings.map((f) => [f.check, f.commit, f.teacher, f.record?.title ?? null, f.message])).toEqual([
+      ["record-deleted", c, "t01", "听课《雨》", "删除了记录:2026-10-10 observation「听课《雨》」"],
+    ]);
+    expect(code).toBe(1);
+  });
+
   it("prints findings as text, in Chinese by default and in English on request", async () => {
     const dir = schoolRepo();
     const c = commitAs(dir, TEACHER, "t02 edits t01's file", { [T01]: recordFile("t01", [record("听课《春》"), record("听课《雨》")]) });
