@@ -2,7 +2,7 @@
  * The review queue: the records and sessions one person may act on now (approve a 录入, verify
  * a 审定), with what each would earn once approved. Pure: dataset, scheme and actor in, rows out.
  */
-import { effectiveStatus, termOf, type Activity, type Dataset, type Teacher } from "../model.js";
+import { effectiveStatus, type Activity, type Dataset, type Teacher } from "../model.js";
 import type { Scheme } from "../rules/types.js";
 import { scoreDataset } from "../score/evaluate.js";
 import { approvalSettings, mayReview, targetOf, type Capacity } from "./policy.js";
@@ -25,7 +25,11 @@ export interface QueueRow {
   status: string;
   /** It was reviewed once, then changed: back in the queue. */
   lapsed: boolean;
-  /** Credit it would earn once approved (before caps; a session: all members together); undefined when it earns only through count tiers or outside every term. */
+  /**
+   * Credit it would earn once approved, as the teacher's own page shows it: within its school
+   * year, after its item's cap (a session: all members together); undefined when it earns only
+   * through count tiers or lies outside every school year.
+   */
   credit?: number;
 }
 
@@ -55,32 +59,33 @@ export function buildReviewQueue(dataset: Dataset, scheme: Scheme | undefined, a
 const key = (a: Activity) => `${a.origin.file}\u0000${a.origin.index}`;
 
 /**
- * Score the teachers concerned, term by term, with the queued records counted as approved
- * (so an approvedOnly scheme shows what approval would bring), and read each record's credit
- * from the trace.
+ * Score the teachers concerned, school year by school year, with the queued records counted as
+ * approved (so an approvedOnly scheme shows what approval would bring), and read each record's
+ * credit after its item's cap from the trace: what the teacher's own page shows once approved.
  */
 export function addCredits(dataset: Dataset, scheme: Scheme, rows: QueueRow[]): void {
   const queued = new Set(rows.map((r) => key(r.entry.activities[0]!)));
-  const byTerm = new Map<string, QueueRow[]>();
+  const yearOf = (date: string) => dataset.config.years.find((y) => y.start <= date && date <= y.end);
+  const byYear = new Map<string, QueueRow[]>();
   for (const r of rows) {
-    const term = termOf(dataset.config, r.entry.activities[0]!.date);
-    if (term) byTerm.set(term.id, [...(byTerm.get(term.id) ?? []), r]);
+    const year = yearOf(r.entry.activities[0]!.date);
+    if (year) byYear.set(year.id, [...(byYear.get(year.id) ?? []), r]);
   }
-  for (const [termId, termRows] of byTerm) {
-    const term = termOf(dataset.config, termRows[0]!.entry.activities[0]!.date)!;
-    const teachers = new Set(termRows.flatMap((r) => r.entry.activities.map((a) => a.teacher)));
+  for (const [yearId, yearRows] of byYear) {
+    const year = yearOf(yearRows[0]!.entry.activities[0]!.date)!;
+    const teachers = new Set(yearRows.flatMap((r) => r.entry.activities.map((a) => a.teacher)));
     const activities = dataset.activities
       .filter((a) => teachers.has(a.teacher))
       .map((a) => (queued.has(key(a)) ? { ...a, status: "approved", lapsed: undefined } : a));
     const sub: Dataset = { ...dataset, roster: { ...dataset.roster, teachers: dataset.roster.teachers.filter((t) => teachers.has(t.id)) }, activities };
-    const result = scoreDataset(sub, scheme, { type: "term", id: termId, start: term.start, end: term.end });
+    const result = scoreDataset(sub, scheme, { type: "year", id: yearId, start: year.start, end: year.end });
     const credit = new Map<string, number>();
     for (const e of result.trace) {
       if (e.step !== "credit" || !e.origin) continue;
       const k = `${e.origin.file}\u0000${e.origin.index}`;
-      credit.set(k, (credit.get(k) ?? 0) + e.amount);
+      credit.set(k, (credit.get(k) ?? 0) + (e.counted ?? e.amount));
     }
-    for (const r of termRows) {
+    for (const r of yearRows) {
       const c = credit.get(key(r.entry.activities[0]!));
       if (c !== undefined) r.credit = Math.round(c * 100) / 100;
     }

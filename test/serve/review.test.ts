@@ -34,6 +34,21 @@ describe("审核", () => {
     expect(git(root, "log", "-1", "--format=%an|%cn").trim()).toBe("黄敏斌|yanxiu serve");
   });
 
+  it("each record shows what it claims, and the credit the teacher's own page shows for it (after its item's cap)", async () => {
+    const member = new Client(app);
+    await member.login("t16");
+    await member.get("/add?kind=paper");
+    expect((await member.post("/add", { kind: "paper", date: "2026-04-10", title: "识字教学论文", level: "区县级", award: "一等奖" })).status).toBe(200);
+    // 区县级 一等奖 is 5 for a paper, but 论文 already holds 7 of its cap of 10 this year: 3.
+    const mine = (await member.get("/")).text;
+    expect(/<span>2026-04-10 · 论文 · <b>\+(\d+)<\/b><\/span>/.exec(mine)?.[1]).toBe("3");
+    const c = new Client(app);
+    await c.login("t01");
+    const q = (await c.get("/review")).text;
+    expect(q).toContain("<b>刘娟</b> · 2026-04-10 · 论文 · <b>+3 学时</b><br>识字教学论文<br><span class=\"muted\">级别 区县级 · 等次 一等奖</span>");
+    expect(q).toContain("<br>待审听课<br><span class=\"muted\">数量(节/次) 3</span>");
+  });
+
   it("returning needs a reason, which is kept in the record", async () => {
     const c = new Client(app);
     await c.login("t01");
