@@ -10,7 +10,8 @@ import type { Period } from "../score/types.js";
 import type { ReportDoc } from "../reports/document.js";
 import { scoreDataset } from "../score/evaluate.js";
 import { buildTeacherTable } from "../reports/teacher-table.js";
-import { buildGroupTable } from "../reports/group-table.js";
+import { buildGroupTable, buildSchoolRow } from "../reports/group-table.js";
+import { countReviews } from "../reports/review-counts.js";
 import { scoreDoc } from "../reports/score-doc.js";
 import { buildSummaryData, summaryDoc, totalMinimum } from "../reports/summary.js";
 import { resolvePeriod } from "../score/period.js";
@@ -49,13 +50,16 @@ export function pickPeriod(dataset: Dataset, param: string | undefined, today: s
 
 export function reportDoc(name: ReportName, dataset: Dataset, scheme: Scheme, period: Period, lang: Lang, today: string): ReportDoc {
   const result = scoreDataset(dataset, scheme, period, { trace: false });
+  // As `yanxiu score` and `yanxiu summary` build them: 待审核 / 退回 beside each number when the
+  // school reviews records, so nobody reads a grade without seeing what it rests on.
+  const reviews = countReviews(dataset, scheme, period);
   if (name === "score") {
-    const tt = buildTeacherTable(result, lang, {}, dataset.config.school);
-    const groups = buildGroupTable(result, dataset.roster.groups, lang, {});
-    return scoreDoc(tt, groups, new Map(dataset.roster.groups.map((g) => [g.id, g.name])), lang);
+    const tt = buildTeacherTable(result, lang, {}, dataset.config.school, reviews);
+    const groups = buildGroupTable(result, dataset.roster.groups, lang, {}, reviews);
+    return scoreDoc(tt, groups, new Map(dataset.roster.groups.map((g) => [g.id, g.name])), lang, buildSchoolRow(result, lang, {}, reviews));
   }
   const c = dataset.config.cycle;
   const cycleResult = c && period.type !== "cycle" ? scoreDataset(dataset, scheme, { type: "cycle", id: c.id, start: c.start, end: c.end }, { trace: false }) : period.type === "cycle" ? result : undefined;
-  const data = buildSummaryData({ result, dataset, lang, ...(cycleResult ? { cycleResult } : {}), today });
+  const data = buildSummaryData({ result, dataset, lang, ...(cycleResult ? { cycleResult } : {}), today, ...(reviews ? { reviews } : {}) });
   return summaryDoc(data, result, lang, totalMinimum(scheme, result));
 }

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
-import { Client, makeSchool, start, withPasswords } from "./helpers.js";
+import { runCli } from "../helpers/run-cli.js";
+import { Client, makeSchool, start, TODAY, withPasswords } from "./helpers.js";
 
 let root: string;
 let app: ReturnType<typeof start>["app"];
@@ -27,6 +28,30 @@ describe("教务处", () => {
     await c.login("t01");
     expect((await c.get("/office")).status).toBe(403);
     expect((await c.get("/office/download?report=score&format=csv&period=year:2025-2026")).status).toBe(403);
+  });
+
+  it("the score download is `yanxiu score`'s, 待审核 and 退回 and the 全校 row included, and the page shows them", async () => {
+    const c = new Client(app);
+    await c.login("t06");
+    const res = await c.request("/office/download?report=score&format=csv&period=year:2025-2026");
+    expect(res.status).toBe(200);
+    const web = (await res.text()).replace(/^\uFEFF/, "");
+    const cli = await runCli(["score", root, "--year", "2025-2026", "--format", "csv"], { env: { YANXIU_TODAY: TODAY } });
+    expect(cli.code, cli.stderr).toBe(0);
+    expect(web).toBe(cli.stdout.replace(/^\uFEFF/, ""));
+    const header = web.split("\n").find((line) => line.startsWith("编号,"))!;
+    expect(header).toContain("待审核");
+    expect(header).toContain("退回");
+    const md = await (await c.request("/office/download?report=score&format=markdown&period=year:2025-2026")).text();
+    const cliMd = await runCli(["score", root, "--year", "2025-2026", "--format", "markdown"], { env: { YANXIU_TODAY: TODAY } });
+    expect(md).toBe(cliMd.stdout);
+    const summary = await (await c.request("/office/download?report=summary&format=markdown&period=year:2025-2026")).text();
+    expect(summary).toBe((await runCli(["summary", root, "--year", "2025-2026", "--format", "markdown"], { env: { YANXIU_TODAY: TODAY } })).stdout);
+    expect(summary).toContain("待审核");
+    expect(md).toMatch(/^\| 全校 \| \d+ 人 \|/m);
+    const page = (await c.get("/office?period=year:2025-2026")).text;
+    expect(page).toContain("<th>待审核</th>");
+    expect(page).toContain("<th>退回</th>");
   });
 
   it("the xlsx download reads back with the same total as the page", async () => {
