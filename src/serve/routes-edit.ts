@@ -18,10 +18,11 @@ import { STATUSES } from "../schema/vocab.js";
 import type { KindDef } from "../rules/types.js";
 import type { Ctx, Server, Vars } from "./context.js";
 import { forbidden, formOf, frameOf, langOf } from "./app.js";
-import { field, fields, files } from "./request.js";
+import { field, fields } from "./request.js";
 import { addFormBase, answerFailure, authorOf, chooseAgain, needLogin, needScoring, personalKinds, recordFormValues, saveQueued, scoringOf } from "./routes-me.js";
 import { recordFromForm } from "./form-record.js";
 import { planUploads } from "./uploads.js";
+import { chosenUploads, evidenceNames } from "./evidence-names.js";
 import { editOwnRecord, type EditRefusal } from "./edit-record.js";
 import { withdrawOwnRecord } from "./withdraw.js";
 import { recordVersion } from "./own-record.js";
@@ -133,22 +134,22 @@ export function registerEdit(app: Hono<{ Variables: Vars }>, server: Server): vo
     const version = field(form, "version");
     const removed = fields(form, "remove");
     const frame = frameOf(c, t(l, "编辑记录", "Edit a record"), "me");
-    const chosen = files(form, "evidence").length;
+    const chosenFiles = chosenUploads(form, evidenceNames(s.scheme, kind.id));
     const show = (errors: Record<string, string[]>, general: string[], status: 400 | 403 | 409 | 500) =>
-      c.html(String(page(frame, editBody(switchOf(c, ref, found.act, kind), { ...addFormBase(c, server, kind), values, errors: chooseAgain(errors, chosen, l), general, edit: { ref, version, evidence: found.act.evidence, removed } }, l))), status);
+      c.html(String(page(frame, editBody(switchOf(c, ref, found.act, kind), { ...addFormBase(c, server, kind), values, errors: chooseAgain(errors, chosenFiles.length, l), general, edit: { ref, version, evidence: found.act.evidence, removed } }, l))), status);
 
     // 换成这个类型: the new kind's fields with what was typed; nothing saved. Chosen files cannot
     // be put back into a file input, so the page says to choose them again.
     if (field(form, "switch") === "1") {
       const next = personalKinds(c).find((k) => k.id === field(form, "newkind")) ?? kind;
-      const again = files(form, "evidence").length > 0 ? [t(l, "换了类型,要上传的文件请重新选择", "The kind changed: choose the files to upload again")] : [];
+      const again = chosenFiles.length > 0 ? [t(l, "换了类型,要上传的文件请重新选择", "The kind changed: choose the files to upload again")] : [];
       // A field the form did not show (the kind before had none) comes with the record's value.
       const typed = { ...valuesOf(found.act), ...Object.fromEntries(Object.entries(values).filter(([f]) => f in form)) };
       return c.html(String(page(frame, editBody(switchOf(c, ref, found.act, next), { ...addFormBase(c, server, next), values: typed, errors: {}, general: again, edit: { ref, version, evidence: found.act.evidence, removed } }, l))));
     }
 
     // New evidence: the add form's limits and checks, saved under evidence/<teacher>/.
-    const uploads = await Promise.all(files(form, "evidence").map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+    const uploads = await Promise.all(chosenFiles.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
     const planned = planUploads(server.opts.root, v.teacher.id, values.date || "undated", uploads, server.opts.maxUploadBytes, l);
     if (!planned.ok) return show({ evidence: [planned.error] }, [], 400);
     const built = recordFromForm(values, kind, s.dataset.config, [], l, server.opts.today());

@@ -5,12 +5,13 @@ import type { Teacher } from "../model.js";
 import { recordFilePath } from "../repo/layout.js";
 import type { Ctx, Server, Vars } from "./context.js";
 import { forbidden, formOf, frameOf, langOf } from "./app.js";
-import { field, files, type Form } from "./request.js";
+import { field, type Form } from "./request.js";
 import type { KindDef } from "../rules/types.js";
 import { savedStanding } from "./my-data.js";
 import { appendItem, type SaveRequest, type SaveResult } from "./save.js";
 import { recordFromForm } from "./form-record.js";
 import { planUploads } from "./uploads.js";
+import { chosenUploads, evidenceNames } from "./evidence-names.js";
 import { fieldOf } from "./validate.js";
 import type { Person } from "./git-commit.js";
 import { errorPage, page } from "./views/layout.js";
@@ -108,7 +109,10 @@ export function chooseAgain(errors: Record<string, string[]>, chosen: number, la
 
 /** The add (and edit) form's settings that do not depend on what was typed. */
 export function addFormBase(c: Ctx, server: Server, kind: KindDef) {
-  return { lang: langOf(c), csrf: c.get("session")!.csrf, kind, today: server.opts.today(), maxUploadMb: Math.round(server.opts.maxUploadBytes / 1048576) };
+  return {
+    lang: langOf(c), csrf: c.get("session")!.csrf, kind, today: server.opts.today(), maxUploadMb: Math.round(server.opts.maxUploadBytes / 1048576),
+    evidenceNames: evidenceNames(scoringOf(c)?.scheme, kind.id),
+  };
 }
 
 /** Kinds a teacher records herself (group sessions are the leader's). */
@@ -165,11 +169,11 @@ export function registerMe(app: Hono<{ Variables: Vars }>, server: Server): void
     // Whatever the form says, a teacher writes only into their own file.
     const values = recordFormValues(form, server.opts.today());
     const frame = frameOf(c, t(l, "新增记录", "Add a record"), "add");
-    const chosen = files(form, "evidence").length;
+    const chosenFiles = chosenUploads(form, evidenceNames(s.scheme, kind.id));
     const show = (errors: Record<string, string[]>, general: string[], status: 400 | 409 | 500 | 503) =>
-      c.html(String(page(frame, addForm({ ...formBase(c, kind), values, errors: chooseAgain(errors, chosen, l), general }))), status);
+      c.html(String(page(frame, addForm({ ...formBase(c, kind), values, errors: chooseAgain(errors, chosenFiles.length, l), general }))), status);
 
-    const uploads = await Promise.all(files(form, "evidence").map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+    const uploads = await Promise.all(chosenFiles.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
     const planned = planUploads(server.opts.root, v.teacher.id, values.date || "undated", uploads, server.opts.maxUploadBytes, l);
     if (!planned.ok) return show({ evidence: [planned.error] }, [], 400);
     const built = recordFromForm(values, kind, s.dataset.config, planned.files.map((f) => f.path), l, server.opts.today());

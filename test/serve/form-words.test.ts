@@ -65,6 +65,24 @@ describe("the add form", () => {
   });
 });
 
+describe("evidence the rules ask for by name", () => {
+  it("has its own box on the form, and a phone photo put there counts where the same photo elsewhere does not", async () => {
+    const form = (await t16.get("/add?kind=observation")).text;
+    expect(form).toContain('<label for="evidence-0">记录册</label><input id="evidence-0" name="evidence:记录册" type="file"');
+    const phone = () => new File([JPEG], "IMG_0001.jpg", { type: "image/jpeg" });
+    expect((await t16.post("/add", { kind: "observation", date: "2026-04-15", title: "听课甲", count: "1", "evidence:记录册": phone() })).status).toBe(200);
+    expect((await t16.post("/add", { kind: "observation", date: "2026-04-16", title: "听课乙", count: "1", evidence: phone() }, { csrf: t16.csrf() })).status).toBe(200);
+    const file = readFileSync(join(root, T16), "utf8");
+    expect(file).toContain("    title: 听课甲\n    count: 1\n    evidence: evidence/t16/2026-04-15-记录册-IMG_0001.jpg\n");
+    expect(file).toContain("    title: 听课乙\n    count: 1\n    evidence: evidence/t16/2026-04-16-IMG_0001.jpg\n");
+    // 我的研修's 学时说明: 乙 is left out for its evidence, 甲 is not.
+    const explain = (await t16.get("/")).text.split("学时说明")[1]!;
+    const line = (title: string) => explain.split("</div>").find((l) => l.includes(title)) ?? "";
+    expect(line("听课乙")).toMatch(/2026-04-16 {2}听课乙 {2}不计:缺少证明材料$/);
+    expect(line("听课甲")).toMatch(/2026-04-15 {2}听课甲 {2}计入 1 节$/);
+  });
+});
+
 describe("the edit form", () => {
   it("says so too when a save with a chosen file is refused", async () => {
     expect((await t16.post("/add", { kind: "observation", date: "2026-04-15", title: "听课", count: "1" })).status).toBe(200);

@@ -7,9 +7,11 @@ import { t, type Lang } from "../../i18n.js";
 import type { KindDef } from "../../rules/types.js";
 import { ACTIVITY_ROLES, AWARDS, FIELD_LABELS_ZH, LEVELS, STAGES } from "../../schema/vocab.js";
 import { html, type Html } from "./html.js";
+import { namedField } from "../evidence-names.js";
 
 export const CHOICES: Record<string, { entries: { id: string; zh: string; en: string }[] }> = { level: LEVELS, award: AWARDS, role: ACTIVITY_ROLES, stage: STAGES };
 export const NUMBER_FIELDS = ["hours", "count", "words", "score"];
+const ACCEPT = "image/jpeg,image/png,image/heic,application/pdf";
 
 export function fieldLabel(field: string, lang: Lang): string {
   return lang === "en" ? field : (FIELD_LABELS_ZH[field] ?? field);
@@ -30,6 +32,8 @@ export interface AddFormData {
   general: string[];
   today: string;
   maxUploadMb: number;
+  /** Evidence the kind's items ask for by name (src/serve/evidence-names.ts): one upload each. */
+  evidenceNames: string[];
   /** Set when the form edits a record (src/serve/views/edit.ts). */
   edit?: EditFormExtras;
 }
@@ -85,8 +89,11 @@ ${errs(f.general)}
 ${f.kind.fields.map((field) => input(field, f))}
 ${e && e.evidence.length > 0 ? html`<fieldset class="evidence"><legend>${t(l, "已有的证明材料(勾选的将去掉)", "Evidence on the record (ticked ones are taken off)")}</legend>
 ${e.evidence.map((path) => html`<label class="check"><input type="checkbox" name="remove" value="${path}" ${e.removed.includes(path) ? "checked" : ""}> ${t(l, "去掉", "take off")} ${path.split("/").at(-1)}</label>`)}</fieldset>` : ""}
-<label for="evidence">${e ? t(l, "再加证明材料(照片或 PDF,可多选)", "Add evidence (photo or PDF, several allowed)") : t(l, "证明材料(照片或 PDF,可多选)", "Evidence (photo or PDF, several allowed)")}</label>
-<input id="evidence" name="evidence" type="file" accept="image/jpeg,image/png,image/heic,application/pdf" multiple>
+${f.evidenceNames.length > 0 ? html`<fieldset class="evidence"><legend>${t(l, `计入学时需要的证明材料:${f.evidenceNames.map((n) => `「${n}」`).join("")}`, `Evidence the rules ask for: ${f.evidenceNames.map((n) => `'${n}'`).join(", ")}`)}</legend>
+<p class="muted">${t(l, "在对应的一栏上传,文件名会自动带上这个名称(规则按文件名认材料)", "Upload each in its own box: the file's name gets the name the rules look for")}</p>
+${f.evidenceNames.map((name, i) => html`<label for="evidence-${i}">${name}</label><input id="evidence-${i}" name="${namedField(name)}" type="file" accept="${ACCEPT}" multiple>`)}</fieldset>` : ""}
+<label for="evidence">${f.evidenceNames.length > 0 ? t(l, "其他证明材料(照片或 PDF,可多选)", "Other evidence (photo or PDF, several allowed)") : e ? t(l, "再加证明材料(照片或 PDF,可多选)", "Add evidence (photo or PDF, several allowed)") : t(l, "证明材料(照片或 PDF,可多选)", "Evidence (photo or PDF, several allowed)")}</label>
+<input id="evidence" name="evidence" type="file" accept="${ACCEPT}" multiple>
 <p class="muted">${t(l, `每个文件不超过 ${f.maxUploadMb} MB`, `at most ${f.maxUploadMb} MB per file`)}</p>${errs(f.errors.evidence)}
 <label for="notes">${fieldLabel("notes", l)}</label><input id="notes" name="notes" value="${f.values.notes ?? ""}" maxlength="500">${errs(f.errors.notes)}
 <p><button type="submit">${t(l, "保存", "Save")}</button> <a class="button secondary" href="/">${t(l, "取消", "Cancel")}</a></p>
