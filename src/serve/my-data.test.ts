@@ -18,6 +18,7 @@ describe("savedStanding", () => {
   it("gives 我的研修's credit of a file's newest record and its standing, for every teacher and file", () => {
     let credited = 0;
     let files = 0;
+    const shortfalls = new Set<string>();
     for (const teacher of dataset.roster.teachers) {
       const own = [...new Set(dataset.activities.filter((a) => a.teacher === teacher.id && a.group === undefined).map((a) => a.origin.file))];
       for (const lang of ["zh", "en"] as const) {
@@ -25,7 +26,8 @@ describe("savedStanding", () => {
         for (const file of [...own, "records/2025-2026-2/nobody.yaml"]) {
           const newest = page.records.filter((r) => r.file === file).sort((a, b) => b.index - a.index)[0];
           const saved = savedStanding(dataset, scheme, teacher.id, file, TODAY, lang)!;
-          expect(saved, `${teacher.id} ${file}`).toEqual({ credit: newest?.credit, unit: page.unit, requirements: page.requirements });
+          expect(saved, `${teacher.id} ${file}`).toEqual({ credit: newest?.credit, shortfall: newest?.shortfall, unit: page.unit, requirements: page.requirements });
+          if (newest?.shortfall) shortfalls.add(newest.shortfall);
           if ((newest?.credit ?? 0) > 0) credited++;
           files++;
         }
@@ -34,6 +36,8 @@ describe("savedStanding", () => {
     // The comparison covered records that earned credit, not only empty answers.
     expect(files).toBeGreaterThan(2 * dataset.roster.teachers.length);
     expect(credited).toBeGreaterThan(20);
+    // And records that earn less than their worth, for more than one reason.
+    expect(shortfalls.size).toBeGreaterThan(1);
   });
 
   it("pins one case by hand: t16's newest record of the spring term", () => {

@@ -11,7 +11,7 @@ import { scoreDataset } from "../score/evaluate.js";
 import { resolvePeriod } from "../score/period.js";
 import type { Period, RequirementScore, TraceEntry } from "../score/types.js";
 import { buildExplain, type LabelledAddition } from "../reports/explain.js";
-import { additionText, explainDoc } from "../reports/explain-doc.js";
+import { additionText, explainDoc, reasonText } from "../reports/explain-doc.js";
 import { label, unitLabel } from "../reports/labels.js";
 import type { ReportDoc } from "../reports/document.js";
 import { STATUSES } from "../schema/vocab.js";
@@ -30,6 +30,8 @@ export interface MyRecord {
   title: string;
   /** Credit earned, as scored (0 when excluded); undefined when the kind is not scored. */
   credit?: number;
+  /** Why it earns nothing or less than its worth (shortfallsOf). */
+  shortfall?: string;
   status: string;
   statusLabel: string;
   session: boolean;
@@ -100,6 +102,36 @@ function oneTeacher(dataset: Dataset, teacher: Teacher, mine: Activity[]): Datas
   return { ...dataset, roster: { ...dataset.roster, teachers: [teacher] }, activities: mine };
 }
 
+/**
+ * Why each record ("file#index") earns nothing or less than its worth: explain's reason
+ * ("缺少证明材料"), or the item's cap ("已达本项上限,不计", "原为 5,按本项上限只计 3"). Records
+ * that earn their worth are not in the map.
+ */
+export function shortfallsOf(trace: readonly TraceEntry[], lang: Lang): Map<string, string> {
+  const byRecord = new Map<string, TraceEntry[]>();
+  for (const e of trace) {
+    if (!e.origin || (e.step !== "credit" && e.step !== "excluded")) continue;
+    const key = `${e.origin.file}#${e.origin.index}`;
+    byRecord.set(key, [...(byRecord.get(key) ?? []), e]);
+  }
+  const out = new Map<string, string>();
+  for (const [key, mine] of byRecord) {
+    const credits = mine.filter((e) => e.step === "credit");
+    const excluded = mine.find((e) => e.step === "excluded");
+    if (credits.length === 0) {
+      const why = excluded && reasonText(excluded.reason, lang);
+      if (why) out.set(key, why);
+      continue;
+    }
+    const worth = credits.reduce((sum, e) => sum + e.amount, 0);
+    const counted = credits.reduce((sum, e) => sum + (e.counted ?? e.amount), 0);
+    if (worth <= 0 || counted >= worth) continue;
+    out.set(key, counted <= 0 ? t(lang, "已达本项上限,不计", "the item's cap is reached: not counted")
+      : t(lang, `原为 ${round(worth)},按本项上限只计 ${round(counted)}`, `worth ${round(worth)}, ${round(counted)} within the item's cap`));
+  }
+  return out;
+}
+
 /** Credit earned per record ("file#index") from a score's trace (0 when excluded). */
 function creditsOf(trace: readonly TraceEntry[]): Map<string, number> {
   const credit = new Map<string, number>();
@@ -139,6 +171,7 @@ export function myPage(dataset: Dataset, scheme: Scheme, teacherId: string, toda
   const data = buildExplain({ result, dataset: one, scheme, teacher: teacherId, lang, gaps: opts.gaps });
   const unit = unitLabel(result.scheme.unit, lang);
   const credit = creditsOf(result.trace);
+  const shortfalls = shortfallsOf(result.trace, lang);
   const records = mine
     .filter((a) => period.start <= a.date && a.date <= period.end)
     .sort((a, b) => b.date.localeCompare(a.date) || b.origin.index - a.origin.index)
@@ -148,7 +181,7 @@ export function myPage(dataset: Dataset, scheme: Scheme, teacherId: string, toda
       const status = STATUSES.normalize(written) ?? written;
       return {
         ref: recordRef(a), stableRef: stable.get(recordRef(a)) ?? "", version: recordVersion(a), date: a.date, title: a.title, kindLabel: kind ? t(lang, kind.label, kind.labelEn) : a.kind,
-        credit: credit.get(recordRef(a)), status, statusLabel: STATUSES.label(status, lang),
+        credit: credit.get(recordRef(a)), ...(shortfalls.has(recordRef(a)) ? { shortfall: shortfalls.get(recordRef(a)) } : {}), status, statusLabel: STATUSES.label(status, lang),
         session: a.group !== undefined, file: a.origin.file, index: a.origin.index, attendance: a.attendance,
         reason: status === "rejected" ? a.reason : undefined, evidence: a.group === undefined ? a.evidence.map((e) => e.split("/").at(-1) ?? e) : [],
       };
@@ -165,6 +198,8 @@ export function myPage(dataset: Dataset, scheme: Scheme, teacherId: string, toda
 export interface SavedStanding {
   /** Credit of the newest record of `file` in the school year (as 我的研修 lists it); undefined when it is not scored or not in the year. */
   credit?: number;
+  /** Why it earns nothing or less than its worth (shortfallOf). */
+  shortfall?: string;
   unit: string;
   requirements: MyRequirement[];
 }
@@ -195,6 +230,7 @@ export function savedStanding(dataset: Dataset, scheme: Scheme, teacherId: strin
   const labelOf = new Map(result.requirements.map((r) => [r.id, r]));
   return {
     credit: newest && creditsOf(result.trace).get(recordRef(newest)),
+    shortfall: newest && shortfallsOf(result.trace, lang).get(recordRef(newest)),
     unit,
     requirements: ts.requirements.map((r) => requirementRow({ ...r, label: label(labelOf.get(r.id) ?? { label: r.id, labelEn: r.id }, lang), closeBy: [] }, scheme, unit, lang)),
   };

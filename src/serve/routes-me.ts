@@ -191,7 +191,7 @@ export function registerMe(app: Hono<{ Variables: Vars }>, server: Server): void
     const fresh = server.state.current();
     const data = fresh.dataset && fresh.scheme ? savedStanding(fresh.dataset, fresh.scheme, v.teacher.id, file, server.opts.today(), l, { lookup: server.state.lookupFor(fresh.dataset) }) : undefined;
     const standing = (data?.requirements ?? []).filter((r) => !r.met).map((r) => `${r.label}:${r.gap ?? ""}`);
-    return c.html(String(page({ ...frame, flash: { ok: true, text: t(l, "已保存并提交", "Saved and committed") } }, savedBody(l, String(built.item.title), data?.credit, data?.unit ?? "", standing))));
+    return c.html(String(page({ ...frame, flash: { ok: true, text: t(l, "已保存并提交", "Saved and committed") } }, savedBody(l, String(built.item.title), data?.credit, data?.unit ?? "", standing, data?.shortfall))));
   });
 }
 

@@ -83,6 +83,20 @@ describe("evidence the rules ask for by name", () => {
   });
 });
 
+describe("the page after a save", () => {
+  it("says why a record earns nothing or less than it is worth", async () => {
+    await t16.get("/add?kind=paper");
+    // 区县级 一等奖 is 5 for a paper, but 论文 already holds 7 of its cap of 10 this year: 3.
+    const capped = await t16.post("/add", { kind: "paper", date: "2026-04-10", title: "识字教学论文", level: "区县级", award: "一等奖" });
+    expect(capped.text).toContain("识字教学论文 · <b>计 3 学时</b> <span class=\"short\">(原为 5,按本项上限只计 3)</span>");
+    const full = await t16.post("/add", { kind: "paper", date: "2026-04-11", title: "第二篇论文", level: "区县级", award: "一等奖" }, { csrf: t16.csrf() });
+    expect(full.text).toContain("第二篇论文 · <b>计 0 学时</b> <span class=\"short\">(已达本项上限,不计)</span>");
+    await t16.get("/add?kind=study-plan");
+    const plan = await t16.post("/add", { kind: "study-plan", date: "2026-04-12", title: "研修计划", score: "6", evidence: new File([JPEG], "IMG_0009.jpg", { type: "image/jpeg" }) }, { csrf: t16.csrf() });
+    expect(plan.text).toContain("研修计划 · <b>计 0 学时</b> <span class=\"short\">(缺少证明材料)</span>");
+  });
+});
+
 describe("the edit form", () => {
   it("says so too when a save with a chosen file is refused", async () => {
     expect((await t16.post("/add", { kind: "observation", date: "2026-04-15", title: "听课", count: "1" })).status).toBe(200);

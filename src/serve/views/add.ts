@@ -100,8 +100,8 @@ ${f.evidenceNames.map((name, i) => html`<label for="evidence-${i}">${name}</labe
 </form>`;
 }
 
-export function savedBody(lang: Lang, title: string, credit: number | undefined, unit: string, standing: string[]): Html {
-  return html`<div class="card"><h1>${t(lang, "已保存", "Saved")}</h1><p>${title}${credit !== undefined ? html` · <b>${t(lang, `计 ${credit} ${unit}`, `${credit} ${unit}`)}</b>` : ""}</p>
+export function savedBody(lang: Lang, title: string, credit: number | undefined, unit: string, standing: string[], shortfall?: string): Html {
+  return html`<div class="card"><h1>${t(lang, "已保存", "Saved")}</h1><p>${title}${credit !== undefined ? html` · <b>${t(lang, `计 ${credit} ${unit}`, `${credit} ${unit}`)}</b>` : ""}${shortfall ? html` <span class="short">(${shortfall})</span>` : ""}</p>
 ${standing.map((s) => html`<div>${s}</div>`)}
 <p class="row"><a class="button" href="/">${t(lang, "查看我的研修", "See my record")}</a> <a class="button secondary" href="/add">${t(lang, "再记一条", "Add another")}</a></p></div>`;
 }

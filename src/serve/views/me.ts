@@ -9,7 +9,7 @@ export function statusBadge(status: string, label: string): Html {
 }
 
 function recordLine(r: MyRecord, lang: Lang): Html {
-  const credit = r.credit === undefined ? "" : html` · <b>${r.credit > 0 ? `+${r.credit}` : "0"}</b>`;
+  const credit = r.credit === undefined ? "" : html` · <b>${r.credit > 0 ? `+${r.credit}` : "0"}</b>${r.shortfall ? html` <span class="short">(${r.shortfall})</span>` : ""}`;
   const mayWithdraw = !r.session && (r.status === "draft" || r.status === "rejected");
   return html`<li data-ref="${r.ref}"><div class="row" style="justify-content:space-between"><span>${r.date} · ${r.kindLabel}${credit}</span>${statusBadge(r.status, r.statusLabel)}</div>
 <div>${r.title}</div>
