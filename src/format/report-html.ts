@@ -40,7 +40,9 @@ ul { margin: 2px 0; padding-left: 18px; list-style: none; } p.line { margin: 4px
 /* In print every column stays on the page: small type, number headers set vertically. */
 @media print { body { margin: 0; max-width: none; padding: 0; font-size: 10pt; } h2 { break-after: avoid; } a { color: inherit; }
   .wrap { overflow: visible; } table { font-size: 8pt; width: 100%; } th, td { padding: 1px 3px; }
-  table.many th.num { writing-mode: vertical-rl; white-space: nowrap; vertical-align: bottom; }
+  table.many th.num { writing-mode: vertical-rl; white-space: nowrap; vertical-align: bottom; height: calc(var(--head-chars, 6) * 1.15em + 0.6em); }
+  /* The totals once, after the last row: a footer repeated at each page's foot reads as that page's total. */
+  tfoot { display: table-row-group; }
   td.long { min-width: 10em; } }
 `;
 
@@ -57,7 +59,10 @@ function tableHtml(t: ReportTable): string {
   const head = t.columns.map((c) => `<th${c.type !== "text" ? ' class="num"' : ""}>${h(c.header)}</th>`).join("");
   const rows = t.rows.map((r) => rowHtml(t, r)).join("\n");
   const foot = t.footer?.length ? `<tfoot>\n${t.footer.map((r) => rowHtml(t, r)).join("\n")}\n</tfoot>` : "";
-  const many = t.columns.filter((c) => c.type !== "text").length >= MANY ? ' class="many"' : "";
+  // Set vertically, the longest header's characters (one em each) make the header row's height:
+  // Chromium sizes the row for less, and the header ran into the first row.
+  const longest = Math.max(0, ...t.columns.filter((c) => c.type !== "text").map((c) => [...c.header].length));
+  const many = t.columns.filter((c) => c.type !== "text").length >= MANY ? ` class="many" style="--head-chars: ${longest}"` : "";
   return `<h2>${h(t.title)}</h2>\n<div class="wrap"><table data-table="${h(t.id)}"${many}><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody>${foot}</table></div>`;
 }
 
