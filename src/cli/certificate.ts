@@ -6,12 +6,11 @@ import { extname, resolve } from "node:path";
 import type { Command } from "commander";
 import { t } from "../i18n.js";
 import { renderCertificates } from "../format/certificate-html.js";
-import { buildExplain } from "../reports/explain.js";
-import { scoreDataset } from "../score/evaluate.js";
+import { certificateList, certifiedTeachers } from "../reports/certificates.js";
+import { signaturesOf } from "../reports/signatures.js";
 import { notScoredReason } from "../score/scored.js";
 import { writeOutputFile } from "../repo/write-output.js";
 import { today, UsageError, type Io } from "./io.js";
-import { signaturesOf } from "./output.js";
 import { htmlToPdf } from "./pdf.js";
 import { addPeriodOptions, openScored, type PeriodOptions } from "./scored-repo.js";
 import { teacherArg } from "./roster-args.js";
@@ -38,19 +37,15 @@ export function registerCertificate(program: Command, io: Io): void {
       throw new UsageError(t(lang, "用 -o 证明.html 或 -o 证明.pdf 指定输出文件", "name the output with -o certificate.html or -o certificate.pdf"));
     }
     if (!opts.all && names.length === 0) throw new UsageError(t(lang, "指定教师(编号或姓名),或用 --all 为全校生成", "name teachers (ids or names), or use --all for the whole school"));
-    const roster = dataset.roster.teachers;
     const chosen = opts.all
-      ? roster.filter((x) => !notScoredReason(x, dataset.config, period)).sort((a, b) => a.id.localeCompare(b.id))
+      ? certifiedTeachers(dataset, period)
       : names.map((who) => {
           const found = teacherArg(dataset.roster, who, lang);
           const left = notScoredReason(found, dataset.config, period);
           if (left) throw new UsageError(t(lang, `${found.name}(${found.id})不计学时,没有学时证明`, `${found.name} (${found.id}) is not scored and has no certificate`));
           return found;
         });
-    const list = chosen.map((teacher) => {
-      const one = { ...dataset, roster: { ...dataset.roster, teachers: [teacher] }, activities: dataset.activities.filter((a) => a.teacher === teacher.id) };
-      return buildExplain({ result: scoreDataset(one, scheme, period), dataset, scheme, teacher: teacher.id, lang });
-    });
+    const list = certificateList(dataset, scheme, period, chosen, lang);
     const html = renderCertificates(list, { lang, signatures: signaturesOf(dataset.config, lang), made: today(io.env) });
     const body = ext === ".pdf" ? await htmlToPdf(html, io.env, lang) : html;
     const path = resolve(io.cwd, opts.output);

@@ -126,10 +126,6 @@ export function preflight(io: Io, lang: Lang, given: OutputOptions): Format {
   return format;
 }
 
-/** What a printed report ends with when yanxiu.yaml says nothing (reports.signatures). */
-export function signaturesOf(config: { signatures?: string[] }, lang: Lang): string[] {
-  return config.signatures ?? (lang === "en" ? ["Prepared by", "Checked by", "Principal"] : ["制表", "审核", "校长"]);
-}
 
 export async function emit(io: Io, lang: Lang, doc: ReportDoc, given: OutputOptions, extra: { prose?: boolean; terminal?: () => string } = {}): Promise<void> {
   const opts = toStdout(given);

@@ -9,7 +9,8 @@ import { assembleResult, scoreTeachers, type TeacherOutcome } from "../score/eva
 import type { Period, ScoreResult } from "../score/types.js";
 import type { Scheme } from "../rules/types.js";
 import { today, useColour, type Io } from "./io.js";
-import { deliver, emit, preflight, signaturesOf, type Format } from "./output.js";
+import { deliver, emit, preflight, type Format } from "./output.js";
+import { signaturesOf } from "../reports/signatures.js";
 import { scoreDoc } from "../reports/score-doc.js";
 import { chunkedBytes, jsonPieces } from "../format/json-stream.js";
 import { openScored } from "./scored-repo.js";

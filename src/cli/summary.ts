@@ -6,7 +6,8 @@ import { countReviews } from "../reports/review-counts.js";
 import { filterResult } from "../reports/teacher-table.js";
 import { today, type Io } from "./io.js";
 import { groupArg, teacherArg } from "./roster-args.js";
-import { addOutputOptions, emit, preflight, signaturesOf, type OutputOptions } from "./output.js";
+import { addOutputOptions, emit, preflight, type OutputOptions } from "./output.js";
+import { signaturesOf } from "../reports/signatures.js";
 import { startProgress } from "./progress.js";
 import { addPeriodOptions, openScored, type PeriodOptions } from "./scored-repo.js";
 

@@ -82,7 +82,7 @@ export interface TeacherLookup {
 }
 
 /** The school year that holds today's term (or the term alone, when no year lists it). */
-function periodToday(dataset: Dataset, today: string): { period: Period; year?: Config["years"][number]; termId: string } | undefined {
+export function periodToday(dataset: Dataset, today: string): { period: Period; year?: Config["years"][number]; termId: string } | undefined {
   const term = resolvePeriod(dataset.config, { today });
   if ("error" in term) return undefined;
   const year = dataset.config.years.find((y) => y.terms.some((x) => x.id === term.period.id));

@@ -7,7 +7,9 @@ import type { Ctx, Server, Vars } from "./context.js";
 import { forbidden, formOf, frameOf, langOf } from "./app.js";
 import { field, type Form } from "./request.js";
 import type { KindDef } from "../rules/types.js";
-import { savedStanding } from "./my-data.js";
+import { periodToday, savedStanding } from "./my-data.js";
+import { certifiedTeachers } from "../reports/certificates.js";
+import { certificateHtml } from "./office-data.js";
 import { appendItem, type SaveRequest, type SaveResult } from "./save.js";
 import { recordFromForm } from "./form-record.js";
 import { planUploads } from "./uploads.js";
@@ -143,6 +145,19 @@ export function registerMe(app: Hono<{ Variables: Vars }>, server: Server): void
     if (!data) return rulesBroken(c);
     const frame = { ...frameOf(c, t(l, "我的研修", "My record"), "me"), flash: flashOf(c) };
     return c.html(String(page(frame, meBody(data, l))));
+  });
+
+  /** My own 学时证明 for the school year, to print (the office prints everyone's from 教务处). */
+  app.get("/certificate", (c) => {
+    const stop = needScoring(c);
+    if (stop) return stop;
+    const s = scoringOf(c)!;
+    const me = c.get("viewer")!.teacher;
+    const when = periodToday(s.dataset, server.opts.today());
+    const mine = when && certifiedTeachers(s.dataset, when.period).filter((x) => x.id === me.id);
+    if (!when || !mine || mine.length === 0) return forbidden(c, t(langOf(c), "本学年你不计学时,没有学时证明", "You are not scored this school year and have no certificate"));
+    const html = certificateHtml(s.dataset, s.scheme, when.period, mine, langOf(c), server.opts.today());
+    return c.body(html, 200, { "Content-Type": "text/html; charset=utf-8", "Content-Disposition": `inline; filename="certificate-${me.id}-${when.period.id}.html"` });
   });
 
   const formBase = (c: Ctx, kind: KindDef) => addFormBase(c, server, kind);

@@ -11,7 +11,8 @@ import type { Ctx, Server, Vars } from "./context.js";
 import { forbidden, frameOf, langOf } from "./app.js";
 import { needLogin, rulesBroken, scoringOf } from "./routes-me.js";
 import { isActive } from "./roles.js";
-import { periodChoices, pickPeriod, reportDoc, REPORTS, type ReportName } from "./office-data.js";
+import { certificateHtml, periodChoices, pickPeriod, reportDoc, REPORTS, type ReportName } from "./office-data.js";
+import { certifiedTeachers } from "../reports/certificates.js";
 import { page } from "./views/layout.js";
 import { FORMATS, officeBody, type AccountRow } from "./views/office.js";
 
@@ -50,10 +51,28 @@ export function registerOffice(app: Hono<{ Variables: Vars }>, server: Server): 
     const problems = sortProblems(runChecks(c.get("repo"), { today }));
     const body = officeBody({
       lang: l, choices: periodChoices(s.dataset), chosen, problems, accounts: rows,
+      certified: certifiedTeachers(s.dataset, chosen.period).map((x) => ({ id: x.id, name: x.name })),
       summary: reportDoc("summary", s.dataset, s.scheme, chosen.period, l, today),
       score: reportDoc("score", s.dataset, s.scheme, chosen.period, l, today),
     });
     return c.html(String(page(frameOf(c, t(l, "教务处", "Office"), "office"), body)));
+  });
+
+  /** 学时证明 to print: the whole school (teacher=all) or one teacher, for the period chosen. */
+  app.get("/office/certificates", (c) => {
+    const stop = officeOnly(c);
+    if (stop) return stop;
+    const s = scoringOf(c);
+    if (!s) return rulesBroken(c);
+    const chosen = pickPeriod(s.dataset, c.req.query("period"), server.opts.today());
+    if (!chosen) return c.notFound();
+    const who = c.req.query("teacher") ?? "all";
+    const teachers = certifiedTeachers(s.dataset, chosen.period).filter((x) => who === "all" || x.id === who);
+    if (teachers.length === 0) return c.notFound();
+    const html = certificateHtml(s.dataset, s.scheme, chosen.period, teachers, langOf(c), server.opts.today());
+    // Inline: the office opens it and prints it (one page per teacher), nothing to save first.
+    const name = teachers.length === 1 ? `certificate-${teachers[0]!.id}-${chosen.period.id}.html` : `certificates-${chosen.period.id}.html`;
+    return c.body(html, 200, { "Content-Type": "text/html; charset=utf-8", "Content-Disposition": `inline; filename="${name}"` });
   });
 
   app.get("/office/download", async (c) => {

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import { runCli } from "../helpers/run-cli.js";
@@ -7,7 +10,7 @@ let root: string;
 let app: ReturnType<typeof start>["app"];
 beforeAll(async () => {
   root = makeSchool();
-  await withPasswords(root, ["t01", "t06"]);
+  await withPasswords(root, ["t01", "t06", "t16"]);
   ({ app } = start(root));
 });
 
@@ -45,6 +48,11 @@ describe("教务处", () => {
     const md = await (await c.request("/office/download?report=score&format=markdown&period=year:2025-2026")).text();
     const cliMd = await runCli(["score", root, "--year", "2025-2026", "--format", "markdown"], { env: { YANXIU_TODAY: TODAY } });
     expect(md).toBe(cliMd.stdout);
+    // The printable one ends as the CLI's does: the day made and the signature lines.
+    const printable = await (await c.request("/office/download?report=score&format=html&period=year:2025-2026")).text();
+    const cliHtml = await runCli(["score", root, "--year", "2025-2026", "--format", "html"], { env: { YANXIU_TODAY: TODAY } });
+    expect(printable).toBe(cliHtml.stdout);
+    expect(printable).toContain('<footer class="signatures"><span>制表:</span><span>审核:</span><span>校长:</span></footer>');
     const summary = await (await c.request("/office/download?report=summary&format=markdown&period=year:2025-2026")).text();
     expect(summary).toBe((await runCli(["summary", root, "--year", "2025-2026", "--format", "markdown"], { env: { YANXIU_TODAY: TODAY } })).stdout);
     expect(summary).toContain("待审核");
@@ -52,6 +60,36 @@ describe("教务处", () => {
     const page = (await c.get("/office?period=year:2025-2026")).text;
     expect(page).toContain("<th>待审核</th>");
     expect(page).toContain("<th>退回</th>");
+  });
+
+  it("the office opens the 学时证明 `yanxiu certificate` writes, for everyone or one teacher; a teacher opens only her own", async () => {
+    const c = new Client(app);
+    await c.login("t06");
+    const office = (await c.get("/office?period=year:2025-2026")).text;
+    expect(office).toContain('<form method="get" action="/office/certificates" target="_blank"');
+    expect(office).toContain('<option value="t16">刘娟(t16)</option>');
+    const all = await c.request("/office/certificates?period=year%3A2025-2026&teacher=all");
+    expect(all.status).toBe(200);
+    expect(all.headers.get("content-disposition")).toBe('inline; filename="certificates-2025-2026.html"');
+    const html = await all.text();
+    const file = join(mkdtempSync(join(tmpdir(), "yanxiu-cert-")), "certificates.html");
+    const cli = await runCli(["certificate", "--all", "-C", root, "--year", "2025-2026", "-o", file], { env: { YANXIU_TODAY: TODAY } });
+    expect(cli.code, cli.stderr).toBe(0);
+    expect(html).toBe(readFileSync(file, "utf8"));
+    const one = await (await c.request("/office/certificates?period=year%3A2025-2026&teacher=t16")).text();
+    expect(one).toContain("刘娟");
+    expect(one).not.toContain("黄敏斌");
+    expect((await c.request("/office/certificates?period=year%3A2025-2026&teacher=nobody")).status).toBe(404);
+
+    const teacher = new Client(app);
+    await teacher.login("t16");
+    expect((await teacher.request("/office/certificates?period=year%3A2025-2026&teacher=t16")).status).toBe(403);
+    expect((await teacher.get("/")).text).toContain('<a class="button secondary" href="/certificate" target="_blank">打印学时证明</a>');
+    const mine = await teacher.request("/certificate");
+    expect(mine.status).toBe(200);
+    const own = await mine.text();
+    expect(own).toBe(one);
+    expect((await new Client(app).request("/certificate")).status).not.toBe(200);
   });
 
   it("the xlsx download reads back with the same total as the page", async () => {

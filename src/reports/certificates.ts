@@ -1,0 +1,23 @@
+/**
+ * 学时证明 as data: each teacher's explain, scored over the period, for the certificate page
+ * (src/format/certificate-html.ts). Shared by `yanxiu certificate` and the web page. Pure.
+ */
+import type { Lang } from "../i18n.js";
+import type { Dataset, Teacher } from "../model.js";
+import type { Scheme } from "../rules/types.js";
+import type { Period } from "../score/types.js";
+import { scoreDataset } from "../score/evaluate.js";
+import { notScoredReason } from "../score/scored.js";
+import { buildExplain, type ExplainData } from "./explain.js";
+
+/** The teachers a school-wide certificate file holds: everyone scored in the period, by id. */
+export function certifiedTeachers(dataset: Dataset, period: Period): Teacher[] {
+  return dataset.roster.teachers.filter((x) => !notScoredReason(x, dataset.config, period)).sort((a, b) => a.id.localeCompare(b.id));
+}
+
+export function certificateList(dataset: Dataset, scheme: Scheme, period: Period, teachers: readonly Teacher[], lang: Lang): ExplainData[] {
+  return teachers.map((teacher) => {
+    const one = { ...dataset, roster: { ...dataset.roster, teachers: [teacher] }, activities: dataset.activities.filter((a) => a.teacher === teacher.id) };
+    return buildExplain({ result: scoreDataset(one, scheme, period), dataset, scheme, teacher: teacher.id, lang });
+  });
+}
