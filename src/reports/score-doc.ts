@@ -103,6 +103,18 @@ export function groupSheet(groups: GroupRow[], unit: string, lang: Lang, periodI
   };
 }
 
+/**
+ * The columns are items after their own caps; a category's cap then cuts the total, so a row's
+ * items can add up to more than its 合计. Said once under the title, naming each category whose
+ * cap cut someone's total.
+ */
+export function categoryCapNote(tt: TeacherTable, lang: Lang): string[] {
+  const cutting = tt.categories.filter((c, i) => c.cap !== undefined && tt.rows.some((r) => r.categories[i]!.credited < r.categories[i]!.raw));
+  if (cutting.length === 0) return [];
+  const list = cutting.map((c) => t(lang, `「${c.label}」上限 ${c.cap} ${tt.unit}`, `${c.label} at most ${c.cap} ${tt.unit}`));
+  return [t(lang, `合计按类别上限计(${list.join("、")}),所以各项之和可能大于合计`, `Totals apply category caps (${list.join(", ")}), so a row's items may add up to more than its total`)];
+}
+
 export function scoreDoc(tt: TeacherTable, groups: GroupRow[], groupNames: Map<string, string>, lang: Lang, schoolRow?: GroupRow): ReportDoc {
   const tables = [teacherSheet(tt, groupNames, lang), ...(groups.length ? [groupSheet(groups, tt.unit, lang, tt.period.id, schoolRow)] : [])];
   const school = tt.school ?? "";
@@ -110,7 +122,7 @@ export function scoreDoc(tt: TeacherTable, groups: GroupRow[], groupNames: Map<s
     kind: "score",
     lang,
     title: t(lang, `${school} 研修${tt.unit}`, `${school}: ${tt.unit}`).trim(),
-    meta: [periodLabel(tt.period, lang), tt.scheme, ...(tt.review?.approvedOnly ? [approvedOnlyNote(addCounts(tt.rows.map((r) => r.review)), tt.unit, lang)] : [])],
+    meta: [periodLabel(tt.period, lang), tt.scheme, ...(tt.review?.approvedOnly ? [approvedOnlyNote(addCounts(tt.rows.map((r) => r.review)), tt.unit, lang)] : []), ...categoryCapNote(tt, lang)],
     sections: [],
     tables,
     charts: [

@@ -101,7 +101,8 @@ describe("xlsx", () => {
     // title rows: school and report, then period · scheme · the day it was made
     expect(ws.getRow(1).getCell(1).value).toBe("明德实验学校 研修学时 · 教师学时");
     expect(ws.getRow(1).font?.bold).toBe(true);
-    expect(ws.getRow(2).getCell(1).value).toBe("学年 2025-2026(2025-09-01 至 2026-08-31) · 宣州区新田中心小学校本研修考核办法 · 制表日期 2026-11-23");
+    // The demo's 公开课与评选 (10) and 备课上课与观课议课 (20) caps cut totals: the title says so, as the rows' items add up to more.
+    expect(ws.getRow(2).getCell(1).value).toBe("学年 2025-2026(2025-09-01 至 2026-08-31) · 宣州区新田中心小学校本研修考核办法 · 合计按类别上限计(「公开课与评选」上限 10 学时、「备课上课与观课议课」上限 20 学时),所以各项之和可能大于合计 · 制表日期 2026-11-23");
     // printing: A4 (paper 9), landscape, fitted to one page wide, header row 3 on every page
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "3:3" });
     expect(ws.headerFooter.oddFooter).toBe("&C第 &P 页 / 共 &N 页");
