@@ -1,5 +1,6 @@
 /** Findings about one record or session file changed by one commit (against one parent). */
 import { t } from "../i18n.js";
+import { STATUSES } from "../schema/vocab.js";
 import { approvedStatus, diffItems, itemLabel, sameItem, type Item } from "./items.js";
 import { mayApprove, mayEdit, type Owner } from "./people.js";
 import { itemFileKind } from "./paths.js";
@@ -86,17 +87,26 @@ export function judgeItemFile(e: FileEdit, ctx: EditContext): Raised[] {
     }
     reviewed(undefined, a);
   }
-  // A teacher taking back her own record before anyone approved it (the web page's 撤回) only
-  // lowers her own hours, and the history keeps it: not a finding. Anyone else's deletion, or
-  // of an approved record, is.
+  // A teacher taking back her own record before anyone reviewed it (the web page's 撤回) only
+  // lowers her own hours, and the history keeps it: not a finding. Anyone else's deletion, and the
+  // deletion of a reviewed record (approved, or returned with the reviewer's reason), is.
   const ownFile = !!author && kind === "records" && owners.length > 0 && owners.every((o) => "teacher" in o && o.teacher === author.id);
   for (const b of diff.deleted) {
     const was = approvedStatus(b);
-    if (!was && ownFile) continue;
+    if (ownFile && neverReviewed(b)) continue;
+    const returned = !was && STATUSES.normalize(String(b.status ?? "")) === "rejected";
+    const reason = returned && b.reason !== undefined ? t(lang, `(退回原因:${String(b.reason)})`, ` (returned because: ${String(b.reason)})`) : "";
     add("record-deleted", was
       ? t(lang, `删除了已${statusWord(was)}的记录:${show(b)}`, `deleted a record that was ${statusWord(was)}: ${show(b)}`)
+      : returned ? t(lang, `删除了被退回的记录:${show(b)}${reason}`, `deleted a returned record: ${show(b)}${reason}`)
       : t(lang, `删除了记录:${show(b)}`, `deleted a record: ${show(b)}`),
       b);
   }
   return out;
+}
+
+/** 录入 and untouched by any reviewer: no status but draft, no approver, date or reason of a review. */
+function neverReviewed(item: Item): boolean {
+  const status = item.status === undefined ? "draft" : STATUSES.normalize(String(item.status));
+  return status === "draft" && item.approver === undefined && item.reviewed === undefined && item.reason === undefined;
 }

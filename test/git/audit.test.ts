@@ -107,15 +107,22 @@ describe("yanxiu audit", () => {
     expect(report.findings[3]!.record).toEqual({ date: "2026-10-09", kind: "observation", title: "听课《背影》" });
   });
 
-  it("a teacher taking back her own unapproved record (撤回) is no finding; her leader deleting one is", async () => {
+  it("a teacher taking back her own record before any review (撤回) is no finding; a returned one, her leader's deletion, another's file are", async () => {
     const dir = schoolRepo();
     commitAs(dir, TEACHER, "t02 adds three", { [T02]: recordFile("t02", [record("听课《春》"), record("听课《雨》", "", "2026-10-10"), record("听课《风》", "", "2026-10-11")]) });
-    commitAs(dir, LEADER, "the leader returns one", { [T02]: recordFile("t02", [record("听课《春》"), record("听课《雨》", "", "2026-10-10"), record("听课《风》", "    status: 退回\n    approver: t01\n    reason: 请补记录册\n", "2026-10-11")]) });
-    commitAs(dir, TEACHER, "t02 withdraws a draft and a returned one", { [T02]: recordFile("t02", [record("听课《雨》", "", "2026-10-10")]) });
-    const c = commitAs(dir, LEADER, "the leader deletes t02's last", { [T02]: recordFile("t02", []) });
+    commitAs(dir, LEADER, "the leader returns one", { [T02]: recordFile("t02", [record("听课《春》"), record("听课《雨》", "", "2026-10-10"), record("听课《风》", "    status: 退回\n    approver: t01\n    reason: 证明材料不实\n", "2026-10-11")]) });
+    commitAs(dir, TEACHER, "t02 withdraws a draft", { [T02]: recordFile("t02", [record("听课《雨》", "", "2026-10-10"), record("听课《风》", "    status: 退回\n    approver: t01\n    reason: 证明材料不实\n", "2026-10-11")]) });
+    // Taking the returned record out takes the reviewer's reason with it: the office should know.
+    const returned = commitAs(dir, TEACHER, "t02 takes the returned one out", { [T02]: recordFile("t02", [record("听课《雨》", "", "2026-10-10")]) });
+    const byLeader = commitAs(dir, LEADER, "the leader deletes t02's last", { [T02]: recordFile("t02", []) });
+    // A file named for t03 whose teacher: line says t02: not t02's own file.
+    commitAs(dir, TEACHER, "t02 writes into a file named for t03", { [T03]: recordFile("t02", [record("听课《云》")]) });
+    const mixed = commitAs(dir, TEACHER, "and deletes from it", { [T03]: recordFile("t02", []) });
     const { code, report } = await auditJson(dir);
-    expect(report.findings.map((f) => [f.check, f.commit, f.teacher, f.record?.title ?? null, f.message])).toEqual([
-      ["record-deleted", c, "t01", "听课《雨》", "删除了记录:2026-10-10 observation「听课《雨》」"],
+    expect(report.findings.filter((f) => f.check === "record-deleted").map((f) => [f.commit, f.teacher, f.record?.title ?? null, f.message])).toEqual([
+      [returned, "t02", "听课《风》", "删除了被退回的记录:2026-10-11 observation「听课《风》」(退回原因:证明材料不实)"],
+      [byLeader, "t01", "听课《雨》", "删除了记录:2026-10-10 observation「听课《雨》」"],
+      [mixed, "t02", "听课《云》", "删除了记录:2026-10-09 observation「听课《云》」"],
     ]);
     expect(code).toBe(1);
   });
