@@ -15,6 +15,11 @@ export interface CertificateOptions {
   signatures: string[];
   /** The day it was made, printed beside the seal. */
   made: string;
+  /**
+   * A teacher's own copy, printed from the web page: the same numbers, titled as hers to check,
+   * without signature boxes or a place for the seal. Only the office prints the certificate.
+   */
+  selfCopy?: boolean;
 }
 
 const CSS = `
@@ -57,7 +62,7 @@ function certificate(d: ExplainData, o: CertificateOptions): string {
   });
   const groups = d.teacher.groups.map((g) => g.name).join("、");
   return `<section class="certificate" data-teacher="${h(d.teacher.id)}">
-<h1>${h(t(lang, "校本研修学时证明", "Certificate of school-based training"))}</h1>
+<h1>${h(o.selfCopy ? t(lang, "校本研修学时(本人核对用)", "School-based training hours (for checking)") : t(lang, "校本研修学时证明", "Certificate of school-based training"))}</h1>
 <p class="sub">${h(d.school)} · ${h(periodLabel(d.period, lang))} · ${h(d.scheme.name)}</p>
 <table><tr><th>${h(t(lang, "姓名", "Name"))}</th><td class="name">${h(d.teacher.name)}</td><th>${h(t(lang, "编号", "Id"))}</th><td class="name">${h(d.teacher.id)}</td>
 <th>${h(t(lang, "教研组", "Groups"))}</th><td>${h(groups)}</td><th>${h(t(lang, "角色", "Roles"))}</th><td>${h(d.teacher.roles.join("、"))}</td></tr></table>
@@ -65,7 +70,8 @@ function certificate(d: ExplainData, o: CertificateOptions): string {
 <tbody>${rows.join("\n")}</tbody></table>
 ${reqs.length ? `<table><thead><tr><th>${h(t(lang, "要求", "Requirement"))}</th><th>${h(t(lang, "时段", "Window"))}</th><th>${h(t(lang, "实际", "Actual"))}</th><th>${h(t(lang, "应达", "Required"))}</th><th>${h(t(lang, "结果", "Result"))}</th></tr></thead><tbody>${reqs.join("\n")}</tbody></table>` : ""}
 <p class="total">${h(t(lang, `合计 ${fmtNum(d.total)} ${u},等次:${d.grade}`, `Total ${fmtNum(d.total)} ${u}, grade: ${d.grade}`))}</p>
-<div class="signs">${[t(lang, "本人", "Teacher"), ...o.signatures].map((s) => `<div>${h(s)}:</div>`).join("")}<div class="seal">${h(t(lang, `(学校盖章)\n${o.made}`, `(school seal)\n${o.made}`))}</div></div>
+${o.selfCopy ? `<p class="sub">${h(t(lang, `本页供本人核对(${o.made}),不作证明:可能含未经审核的记录;学时证明由教务处打印、签字盖章。`, `For checking only (${o.made}), not a certificate: it may count records not yet reviewed; the office prints, signs and seals the certificate.`))}</p>`
+  : `<div class="signs">${[t(lang, "本人", "Teacher"), ...o.signatures].map((s) => `<div>${h(s)}:</div>`).join("")}<div class="seal">${h(t(lang, `(学校盖章)\n${o.made}`, `(school seal)\n${o.made}`))}</div></div>`}
 </section>`;
 }
 

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadRepo } from "../pipeline/load.js";
+import type { Scheme } from "../rules/types.js";
 import { chosenUploads, evidenceNames, namedField } from "./evidence-names.js";
 
 const DEMO = join(import.meta.dirname, "../../examples/demo-school");
@@ -14,6 +15,12 @@ describe("evidenceNames", () => {
     expect(evidenceNames(scheme, "reflection")).toEqual([]);
     expect(evidenceNames(scheme, "no-such-kind")).toEqual([]);
     expect(evidenceNames(undefined, "study-plan")).toEqual([]);
+  });
+
+  it("offers no box for a name a saved file cannot carry as it is (punctuation, spaces, full-width letters)", () => {
+    const version = (evidence: string[]) => ({ kinds: ["lesson"], conditions: { evidence } });
+    const scheme = { items: new Map([["a", { id: "a", versions: [version(["教案", "教学设计(初稿)", "听课 记录"]), version(["ＰＰＴ", "PPT", "教案"])] }]]) } as unknown as Scheme;
+    expect(evidenceNames(scheme, "lesson")).toEqual(["教案", "PPT"]);
   });
 });
 

@@ -6,14 +6,20 @@
 import type { Scheme } from "../rules/types.js";
 import type { Form } from "./request.js";
 import { files } from "./request.js";
+import { tidyStem } from "./uploads.js";
 
-/** The names, in the order the rules give them, over every version of every item of the kind. */
+/**
+ * The names, in the order the rules give them, over every version of every item of the kind. Only
+ * names a saved file's name can carry as they are (letters and digits: uploads.ts tidies the rest
+ * away), since the rules look for the very name: "教学设计(初稿)" would be saved as 教学设计-初稿
+ * and still not count, so it gets no box of its own and the form promises nothing for it.
+ */
 export function evidenceNames(scheme: Scheme | undefined, kind: string): string[] {
   const names = new Set<string>();
   for (const item of scheme?.items.values() ?? []) {
     for (const v of item.versions) {
       if (!v.kinds.includes(kind)) continue;
-      for (const name of v.conditions.evidence ?? []) if (name.trim()) names.add(name.trim());
+      for (const name of v.conditions.evidence ?? []) if (name !== "" && tidyStem(name) === name) names.add(name);
     }
   }
   return [...names];

@@ -2,8 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Config } from "../model.js";
 import type { KindDef } from "../rules/types.js";
 import { msg, render } from "../messages/index.js";
-import { recordFromForm } from "./form-record.js";
-import { asOnTheForm } from "./routes-me.js";
+import { asOnTheForm, recordFromForm } from "./form-record.js";
 
 const TODAY = "2026-07-10";
 const config: Config = {
@@ -15,7 +14,7 @@ const form = (values: Record<string, string>) => recordFromForm({ title: "听课
 
 describe("recordFromForm: what a teacher types into the add form", () => {
   it("reads dates as `yanxiu add` does (a phone without a date picker sends what was typed)", () => {
-    for (const typed of ["2026年7月1日", "2026/7/1", "２０２６－０７－０１", " 2026-07-01 ", "7月1日"]) {
+    for (const typed of ["2026年7月1日", "2026/7/1", "２０２６－０７－０１", " 2026-07-01 ", "2026.7.1"]) {
       const r = form({ date: typed, count: "3" });
       expect(r.errors, typed).toEqual({});
       expect(r.item?.date, typed).toBe("2026-07-01");
@@ -25,6 +24,9 @@ describe("recordFromForm: what a teacher types into the add form", () => {
 
   it("says what is wrong with a date: not readable, not a day, after today, outside every term", () => {
     expect(form({ date: "七月一日" }).errors.date).toEqual(["看不懂的日期「七月一日」:请选择日期,或写成 2026-07-01"]);
+    // Without its year a date is not guessed: a server a day ahead would file "7月11日" a year early.
+    expect(form({ date: "7月1日" }).errors.date).toEqual(["请写上年份:「7月1日」是 2026-07-01 吗?"]);
+    expect(form({ date: "7月11日" }).errors.date).toEqual(["请写上年份:「7月11日」是 2025-07-11 吗?"]);
     expect(form({ date: "" }).errors.date).toEqual(["请选择日期"]);
     expect(form({ date: "2026-02-30" }).errors.date).toEqual(["日期不存在:2026-02-30"]);
     // After today and after the term's end: the date is in the future, which is what to fix.
@@ -52,6 +54,8 @@ describe("asOnTheForm: check's messages in the words of the form", () => {
   it("keeps the field's key in English, drops the type word, and leaves a message without data alone", () => {
     const tooBig = msg("field-range", { field: "count", bound: "at-most", limit: "10000", actual: "number 100000" });
     expect(render(asOnTheForm(tooBig, "en"), "en")).toBe("'count' must be at most 10000, not 100000");
+    const en = recordFromForm({ title: "x", date: "2026-07-20" }, observation, config, [], "en", TODAY);
+    expect(en.errors.date).toEqual(["the date 2026-07-20 is after today (2026-07-10) (record it after it has happened, or correct the date)"]);
     const bare = msg("future-date.hint");
     expect(asOnTheForm(bare, "zh")).toBe(bare);
   });

@@ -4,7 +4,7 @@
  * every download show the same numbers.
  */
 import type { Lang } from "../i18n.js";
-import type { Dataset, Teacher } from "../model.js";
+import type { Dataset } from "../model.js";
 import type { Scheme } from "../rules/types.js";
 import type { Period } from "../score/types.js";
 import type { ReportDoc } from "../reports/document.js";
@@ -13,8 +13,6 @@ import { buildTeacherTable } from "../reports/teacher-table.js";
 import { buildGroupTable, buildSchoolRow } from "../reports/group-table.js";
 import { countReviews } from "../reports/review-counts.js";
 import { signaturesOf } from "../reports/signatures.js";
-import { certificateList } from "../reports/certificates.js";
-import { renderCertificates } from "../format/certificate-html.js";
 import { scoreDoc } from "../reports/score-doc.js";
 import { buildSummaryData, summaryDoc, totalMinimum } from "../reports/summary.js";
 import { resolvePeriod } from "../score/period.js";
@@ -70,9 +68,4 @@ export function reportDoc(name: ReportName, dataset: Dataset, scheme: Scheme, pe
 /** As the CLI's reports end: the day made and the signature lines (yanxiu.yaml's reports.signatures). */
 function printed(dataset: Dataset, lang: Lang, today: string): Pick<ReportDoc, "made" | "signatures"> {
   return { made: today, signatures: signaturesOf(dataset.config, lang) };
-}
-
-/** The certificates of these teachers, as `yanxiu certificate` writes them. */
-export function certificateHtml(dataset: Dataset, scheme: Scheme, period: Period, teachers: readonly Teacher[], lang: Lang, today: string): string {
-  return renderCertificates(certificateList(dataset, scheme, period, teachers, lang), { lang, signatures: signaturesOf(dataset.config, lang), made: today });
 }

@@ -5,13 +5,13 @@ import type { Teacher } from "../model.js";
 import { recordFilePath } from "../repo/layout.js";
 import type { Ctx, Server, Vars } from "./context.js";
 import { forbidden, formOf, frameOf, langOf } from "./app.js";
-import { field, type Form } from "./request.js";
+import { field } from "./request.js";
 import type { KindDef } from "../rules/types.js";
 import { periodToday, savedStanding } from "./my-data.js";
 import { certifiedTeachers } from "../reports/certificates.js";
-import { certificateHtml } from "./office-data.js";
+import { certificateHtml } from "./certificates.js";
 import { appendItem, type SaveRequest, type SaveResult } from "./save.js";
-import { recordFromForm } from "./form-record.js";
+import { asOnTheForm, chooseAgain, recordFormValues, recordFromForm } from "./form-record.js";
 import { planUploads } from "./uploads.js";
 import { chosenUploads, evidenceNames } from "./evidence-names.js";
 import { fieldOf } from "./validate.js";
@@ -21,9 +21,6 @@ import { meBody } from "./views/me.js";
 import { addForm, kindChoice, savedBody } from "./views/add.js";
 import type { Problem } from "../problem.js";
 import { render } from "../messages/index.js";
-import { parseLooseDate } from "../input/date.js";
-import { FIELD_LABELS_ZH } from "../schema/vocab.js";
-import type { Msg } from "../problem.js";
 
 export function authorOf(teacher: Teacher): Person {
   return { name: teacher.name, email: teacher.emails[0] ?? `${teacher.id}@yanxiu.invalid` };
@@ -65,20 +62,6 @@ export function placeProblems(problems: Problem[], lang: Lang): { errors: Record
   return { errors, general };
 }
 
-/**
- * check's message as the form shows it: the field by its label on the form (数量(节/次), not
- * count) and the value as typed (100000, not "number 100000": the file's type words mean
- * nothing to someone who typed into a box).
- */
-export function asOnTheForm(m: Msg, lang: Lang): Msg {
-  const d = m.data;
-  if (!d) return m;
-  const data = { ...d };
-  if (typeof d.field === "string" && lang === "zh") data.field = FIELD_LABELS_ZH[d.field] ?? d.field;
-  if (typeof d.actual === "string") data.actual = d.actual.replace(/^(?:number|boolean) /, "").replace(/^string "(.*)"$/, lang === "zh" ? "「$1」" : "'$1'");
-  return { ...m, data };
-}
-
 /** Save through the write queue, which keeps the in-memory state in step with what was (or was not) written. */
 export function saveQueued(server: Server, req: Omit<SaveRequest, "announce">): Promise<SaveResult> {
   return server.queue.save(req);
@@ -99,16 +82,6 @@ export function failureText(r: Exclude<SaveResult, { ok: true }>): string | unde
   return r.reason === "invalid" ? undefined : r.message;
 }
 
-/**
- * A form sent back with errors cannot hold the files that were chosen (a browser never fills a
- * file input): say so beside it, or the next save goes without them unnoticed.
- */
-export function chooseAgain(errors: Record<string, string[]>, chosen: number, lang: Lang): Record<string, string[]> {
-  if (chosen === 0) return errors;
-  const note = t(lang, `所选的 ${chosen} 个文件没有保存:请重新选择`, `The ${chosen} file(s) chosen were not saved: choose them again`);
-  return { ...errors, evidence: [...(errors.evidence ?? []), note] };
-}
-
 /** The add (and edit) form's settings that do not depend on what was typed. */
 export function addFormBase(c: Ctx, server: Server, kind: KindDef) {
   return {
@@ -120,18 +93,6 @@ export function addFormBase(c: Ctx, server: Server, kind: KindDef) {
 /** Kinds a teacher records herself (group sessions are the leader's). */
 export function personalKinds(c: Ctx): KindDef[] {
   return [...(scoringOf(c)?.scheme.kinds.values() ?? [])].filter((k) => !k.session);
-}
-
-/**
- * The record fields of a posted add or edit form, each cut to a sane length; a date typed as
- * `yanxiu add` reads it (2026/7/2, 2026年7月1日) as YYYY-MM-DD, which is what the evidence's file
- * name, the commit and a date picker shown again need.
- */
-export function recordFormValues(form: Form, today: string): Record<string, string> {
-  const values = Object.fromEntries(["date", "title", "level", "award", "role", "stage", "hours", "count", "words", "score", "notes"].map((f) => [f, field(form, f).slice(0, 2000)]));
-  const date = parseLooseDate(values.date!, today);
-  if (date.ok) values.date = date.iso;
-  return values;
 }
 
 export function registerMe(app: Hono<{ Variables: Vars }>, server: Server): void {
@@ -147,7 +108,7 @@ export function registerMe(app: Hono<{ Variables: Vars }>, server: Server): void
     return c.html(String(page(frame, meBody(data, l))));
   });
 
-  /** My own 学时证明 for the school year, to print (the office prints everyone's from 教务处). */
+  /** My own hours for the school year to print and check; the certificate itself the office prints (教务处). */
   app.get("/certificate", (c) => {
     const stop = needScoring(c);
     if (stop) return stop;
@@ -156,7 +117,7 @@ export function registerMe(app: Hono<{ Variables: Vars }>, server: Server): void
     const when = periodToday(s.dataset, server.opts.today());
     const mine = when && certifiedTeachers(s.dataset, when.period).filter((x) => x.id === me.id);
     if (!when || !mine || mine.length === 0) return forbidden(c, t(langOf(c), "本学年你不计学时,没有学时证明", "You are not scored this school year and have no certificate"));
-    const html = certificateHtml(s.dataset, s.scheme, when.period, mine, langOf(c), server.opts.today());
+    const html = certificateHtml(s.dataset, s.scheme, when.period, mine, langOf(c), server.opts.today(), true);
     return c.body(html, 200, { "Content-Type": "text/html; charset=utf-8", "Content-Disposition": `inline; filename="certificate-${me.id}-${when.period.id}.html"` });
   });
 

@@ -84,11 +84,19 @@ describe("教务处", () => {
     const teacher = new Client(app);
     await teacher.login("t16");
     expect((await teacher.request("/office/certificates?period=year%3A2025-2026&teacher=t16")).status).toBe(403);
-    expect((await teacher.get("/")).text).toContain('<a class="button secondary" href="/certificate" target="_blank">打印学时证明</a>');
+    expect((await teacher.get("/")).text).toContain('<a class="button secondary" href="/certificate" target="_blank">打印本人学时(核对用)</a>');
     const mine = await teacher.request("/certificate");
     expect(mine.status).toBe(200);
     const own = await mine.text();
-    expect(own).toBe(one);
+    // Her copy to check: the same records and numbers, but not a certificate — no signature boxes, no
+    // place for the seal, and it says it may count records not yet reviewed.
+    expect(own).toContain("<h1>校本研修学时(本人核对用)</h1>");
+    expect(own).toContain("本页供本人核对(2026-04-20),不作证明:可能含未经审核的记录;学时证明由教务处打印、签字盖章。");
+    expect(own).not.toContain('class="seal"');
+    expect(one).toContain('class="seal"');
+    const body = (html: string) => html.slice(html.indexOf('<table><thead>'), html.indexOf('<p class="total">'));
+    expect(body(own)).toBe(body(one));
+    expect(own.slice(own.indexOf('<p class="total">')).split("</p>")[0]).toBe(one.slice(one.indexOf('<p class="total">')).split("</p>")[0]);
     expect((await new Client(app).request("/certificate")).status).not.toBe(200);
   });
 

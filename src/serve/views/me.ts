@@ -48,7 +48,7 @@ ${p.requirements.map((r) => html`<div class="req"><div class="name"><span>${r.me
 <div class="progress ${r.met ? "met" : ""}" role="progressbar" aria-valuenow="${Math.round(r.progress * 100)}" aria-valuemin="0" aria-valuemax="100"><span style="width:${Math.round(r.progress * 100)}%"></span></div>
 ${r.gap ? html`<div class="short">${r.gap}</div>` : ""}</div>`)}
 </div>
-<p class="row"><a class="button" href="/add">${t(lang, "+ 新增记录", "+ Add a record")}</a> <a class="button secondary" href="/certificate" target="_blank">${t(lang, "打印学时证明", "Print my certificate")}</a></p>
+<p class="row"><a class="button" href="/add">${t(lang, "+ 新增记录", "+ Add a record")}</a> <a class="button secondary" href="/certificate" target="_blank">${t(lang, "打印本人学时(核对用)", "Print my hours (to check)")}</a></p>
 <div class="card"><h2>${t(lang, "本学年的记录", "This year's records")}</h2>
 ${p.records.length === 0 ? html`<p class="muted">${t(lang, "还没有记录。", "No records yet.")}</p>` : html`<ul class="records">${p.records.map((r) => recordLine(r, lang))}</ul>`}
 </div>
