@@ -81,7 +81,8 @@ export function addCredits(dataset: Dataset, scheme: Scheme, rows: QueueRow[]): 
     const result = scoreDataset(sub, scheme, { type: "year", id: yearId, start: year.start, end: year.end });
     const credit = new Map<string, number>();
     for (const e of result.trace) {
-      if (e.step !== "credit" || !e.origin) continue;
+      // A tallied record (听课 toward a count tier) earns through the tier, not by itself: no number.
+      if (e.step !== "credit" || !e.origin || e.reason === "tally") continue;
       const k = `${e.origin.file}\u0000${e.origin.index}`;
       credit.set(k, (credit.get(k) ?? 0) + (e.counted ?? e.amount));
     }

@@ -136,7 +136,8 @@ export function shortfallsOf(trace: readonly TraceEntry[], lang: Lang): Map<stri
 function creditsOf(trace: readonly TraceEntry[]): Map<string, number> {
   const credit = new Map<string, number>();
   for (const e of trace) {
-    if (!e.origin || (e.step !== "credit" && e.step !== "excluded")) continue;
+    // A tallied record (听课 counted toward a tier) earns through the tier, not by itself: no number.
+    if (!e.origin || (e.step !== "credit" && e.step !== "excluded") || e.reason === "tally") continue;
     const key = `${e.origin.file}#${e.origin.index}`;
     credit.set(key, round((credit.get(key) ?? 0) + (e.step === "credit" ? (e.counted ?? e.amount) : 0)));
   }

@@ -46,7 +46,15 @@ describe("审核", () => {
     await c.login("t01");
     const q = (await c.get("/review")).text;
     expect(q).toContain("<b>刘娟</b> · 2026-04-10 · 论文 · <b>+3 学时</b><br>识字教学论文<br><span class=\"muted\">级别 区县级 · 等次 一等奖</span>");
-    expect(q).toContain("<br>待审听课<br><span class=\"muted\">数量(节/次) 3</span>");
+    expect(q).toContain("<b>刘娟</b> · 2026-04-15 · 听课/观课议课<br>待审听课<br><span class=\"muted\">数量(节/次) 3</span>");
+    // Without its 记录册 it is left out, and her page says why.
+    expect(mine).toContain("<span>2026-04-15 · 听课/观课议课 · <b>0</b> <span class=\"short\">(缺少证明材料)</span></span>");
+    // With it, lessons observed count toward the term's tier (15 节 → 10 学时), not one by one: no "0" or "+0" beside them.
+    await member.get("/add?kind=observation");
+    const book = new File([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0])], "IMG_0001.jpg", { type: "image/jpeg" });
+    expect((await member.post("/add", { kind: "observation", date: "2026-04-16", title: "带记录册的听课", count: "2", "evidence:记录册": book })).status).toBe(200);
+    expect((await member.get("/")).text).toContain("<span>2026-04-16 · 听课/观课议课</span>");
+    expect((await c.get("/review")).text).toContain("<b>刘娟</b> · 2026-04-16 · 听课/观课议课<br>带记录册的听课<br>");
   });
 
   it("returning needs a reason, which is kept in the record", async () => {
