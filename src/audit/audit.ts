@@ -82,6 +82,12 @@ export interface EditContext {
   after: (kind: ItemKind) => ItemFile;
   reachable?: AuditInput["reachable"];
   lang: Lang;
+  /**
+   * Records (file, date, kind, title) seen with a review on them in any commit walked so far: a
+   * review taken off by an edit (a returned record saved again) is still remembered, so taking
+   * the record out later is not taken for a never-reviewed record's withdrawal.
+   */
+  reviewedOnce: Set<string>;
 }
 
 export interface Raised {
@@ -130,6 +136,7 @@ export function auditHistory(input: AuditInput): Finding[] {
   const chunks = new Map<string, Item | null>();
   const items = { records: cached((oid) => parseItemFile(oid && input.text(oid), "records", chunks), 64), sessions: cached((oid) => parseItemFile(oid && input.text(oid), "sessions", chunks), 64) };
   const findings: Finding[] = [];
+  const reviewedOnce = new Set<string>();
   for (const w of input.walked) {
     if (!w.edits.some((l) => l.length > 0)) continue;
     const c = w.commit;
@@ -153,7 +160,7 @@ export function auditHistory(input: AuditInput): Finding[] {
     const judgeAgainst = (list: FileEdit[]): Raised[] =>
       list.flatMap((e) => {
         const ctx: EditContext = {
-          w, roster, author, day, ruleFiles, closed, lang, reachable: input.reachable,
+          w, roster, author, day, ruleFiles, closed, lang, reachable: input.reachable, reviewedOnce,
           before: (kind) => items[kind](e.oldMode === SYMLINK_MODE ? undefined : e.oldOid),
           after: (kind) => items[kind](e.newMode === SYMLINK_MODE ? undefined : e.newOid),
         };

@@ -91,9 +91,15 @@ export function judgeItemFile(e: FileEdit, ctx: EditContext): Raised[] {
   // lowers her own hours, and the history keeps it: not a finding. Anyone else's deletion, and the
   // deletion of a reviewed record (approved, or returned with the reviewer's reason), is.
   const ownFile = !!author && kind === "records" && owners.length > 0 && owners.every((o) => "teacher" in o && o.teacher === author.id);
+  const reviewKey = (path: string | undefined, item: Item) => {
+    const l = itemLabel(item);
+    return `${path ?? ""}\u0000${l.date}\u0000${l.kind}\u0000${l.title}`;
+  };
+  for (const item of before.items) if (!neverReviewed(item)) ctx.reviewedOnce.add(reviewKey(oldPath, item));
+  for (const item of after.items) if (!neverReviewed(item)) ctx.reviewedOnce.add(reviewKey(e.repoPath ?? oldPath, item));
   for (const b of diff.deleted) {
     const was = approvedStatus(b);
-    if (ownFile && neverReviewed(b)) continue;
+    if (ownFile && neverReviewed(b) && !ctx.reviewedOnce.has(reviewKey(oldPath, b))) continue;
     const returned = !was && STATUSES.normalize(String(b.status ?? "")) === "rejected";
     const reason = returned && b.reason !== undefined ? t(lang, `(退回原因:${String(b.reason)})`, ` (returned because: ${String(b.reason)})`) : "";
     add("record-deleted", was

@@ -77,7 +77,9 @@ ${o.selfCopy ? `<p class="sub">${h(t(lang, `本页供本人核对(${o.made}),不
 
 export function renderCertificates(list: ExplainData[], o: CertificateOptions): string {
   const lang = o.lang === "en" ? "en" : "zh-CN";
-  const title = list.length === 1 ? `${list[0]!.teacher.name} ${t(o.lang, "学时证明", "certificate")}` : `${list[0]?.school ?? ""} ${t(o.lang, "学时证明", "certificates")}`;
+  // Browsers print the title in the page's header: a teacher's copy must not say 证明 there either.
+  const title = o.selfCopy ? `${list[0]?.teacher.name ?? ""} ${t(o.lang, "本人学时(核对用)", "hours (for checking)")}`
+    : list.length === 1 ? `${list[0]!.teacher.name} ${t(o.lang, "学时证明", "certificate")}` : `${list[0]?.school ?? ""} ${t(o.lang, "学时证明", "certificates")}`;
   return [
     "<!DOCTYPE html>",
     `<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`,

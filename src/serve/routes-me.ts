@@ -118,7 +118,7 @@ export function registerMe(app: Hono<{ Variables: Vars }>, server: Server): void
     const mine = when && certifiedTeachers(s.dataset, when.period).filter((x) => x.id === me.id);
     if (!when || !mine || mine.length === 0) return forbidden(c, t(langOf(c), "本学年你不计学时,没有学时证明", "You are not scored this school year and have no certificate"));
     const html = certificateHtml(s.dataset, s.scheme, when.period, mine, langOf(c), server.opts.today(), true);
-    return c.body(html, 200, { "Content-Type": "text/html; charset=utf-8", "Content-Disposition": `inline; filename="certificate-${me.id}-${when.period.id}.html"` });
+    return c.body(html, 200, { "Content-Type": "text/html; charset=utf-8", "Content-Disposition": `inline; filename="hours-${me.id}-${when.period.id}.html"` });
   });
 
   const formBase = (c: Ctx, kind: KindDef) => addFormBase(c, server, kind);

@@ -114,6 +114,14 @@ describe("yanxiu audit", () => {
     commitAs(dir, TEACHER, "t02 withdraws a draft", { [T02]: recordFile("t02", [record("听课《雨》", "", "2026-10-10"), record("听课《风》", "    status: 退回\n    approver: t01\n    reason: 证明材料不实\n", "2026-10-11")]) });
     // Taking the returned record out takes the reviewer's reason with it: the office should know.
     const returned = commitAs(dir, TEACHER, "t02 takes the returned one out", { [T02]: recordFile("t02", [record("听课《雨》", "", "2026-10-10")]) });
+    // A returned record saved again on the web loses its review lines (录入 again); taking it out after is still reported.
+    commitAs(dir, LEADER, "the leader returns 雨", { [T02]: recordFile("t02", [record("听课《雨》", "    status: 退回\n    approver: t01\n    reason: 日期不对\n", "2026-10-10")]) });
+    commitAs(dir, TEACHER, "t02 saves 雨 again", { [T02]: recordFile("t02", [record("听课《雨》", "", "2026-10-10")]) });
+    const stripped = commitAs(dir, TEACHER, "and takes it out", { [T02]: recordFile("t02", []) });
+    // 录入 but naming an approver: someone reviewed it once; taking it out is reported.
+    commitAs(dir, TEACHER, "t02 adds 霜 with an approver left on it", { [T02]: recordFile("t02", [record("听课《霜》", "    approver: t01\n", "2026-10-13")]) });
+    const leftover = commitAs(dir, TEACHER, "and takes it out", { [T02]: recordFile("t02", []) });
+    commitAs(dir, TEACHER, "t02 adds 雪", { [T02]: recordFile("t02", [record("听课《雪》", "", "2026-10-12")]) });
     const byLeader = commitAs(dir, LEADER, "the leader deletes t02's last", { [T02]: recordFile("t02", []) });
     // A file named for t03 whose teacher: line says t02: not t02's own file.
     commitAs(dir, TEACHER, "t02 writes into a file named for t03", { [T03]: recordFile("t02", [record("听课《云》")]) });
@@ -121,7 +129,9 @@ describe("yanxiu audit", () => {
     const { code, report } = await auditJson(dir);
     expect(report.findings.filter((f) => f.check === "record-deleted").map((f) => [f.commit, f.teacher, f.record?.title ?? null, f.message])).toEqual([
       [returned, "t02", "听课《风》", "删除了被退回的记录:2026-10-11 observation「听课《风》」(退回原因:证明材料不实)"],
-      [byLeader, "t01", "听课《雨》", "删除了记录:2026-10-10 observation「听课《雨》」"],
+      [stripped, "t02", "听课《雨》", "删除了记录:2026-10-10 observation「听课《雨》」"],
+      [leftover, "t02", "听课《霜》", "删除了记录:2026-10-13 observation「听课《霜》」"],
+      [byLeader, "t01", "听课《雪》", "删除了记录:2026-10-12 observation「听课《雪》」"],
       [mixed, "t02", "听课《云》", "删除了记录:2026-10-09 observation「听课《云》」"],
     ]);
     expect(code).toBe(1);

@@ -280,6 +280,8 @@ describe("saves at once, and saves that fail", () => {
     expect([ra.status, rb.status]).toEqual([200, 200]);
     const log = git(root, "log", "-2", "--format=%an|%s").trim().split("\n").sort();
     expect(log).toEqual(["王晓丽|records: t02 王老师听课 2026-04-15 (web)", "黄敏斌|records: t01 4月听课记录 2026-04-15 (web)"]);
+    // The answer goes out once the commit is made; git's index is brought in step just after.
+    await server.queue.idle();
     expect(clean()).toBe("");
   });
 

@@ -91,6 +91,9 @@ describe("教务处", () => {
     // Her copy to check: the same records and numbers, but not a certificate — no signature boxes, no
     // place for the seal, and it says it may count records not yet reviewed.
     expect(own).toContain("<h1>校本研修学时(本人核对用)</h1>");
+    expect(own).toContain("<title>刘娟 本人学时(核对用)</title>");
+    expect(own).not.toMatch(/证明<\/title>|<div class="signs">/);
+    expect(mine.headers.get("content-disposition")).toBe('inline; filename="hours-t16-2025-2026.html"');
     expect(own).toContain("本页供本人核对(2026-04-20),不作证明:可能含未经审核的记录;学时证明由教务处打印、签字盖章。");
     expect(own).not.toContain('class="seal"');
     expect(one).toContain('class="seal"');
