@@ -14,6 +14,9 @@ import { appendItem } from "./save.js";
 import { answerFailure, authorOf, needLogin, rulesBroken, saveQueued, scoringOf } from "./routes-me.js";
 import { page } from "./views/layout.js";
 import { sessionForm } from "./views/leader.js";
+import { chooseAgain } from "./form-record.js";
+import { chosenUploads, evidenceNames } from "./evidence-names.js";
+import { planUploads } from "./uploads.js";
 
 export function registerLeader(app: Hono<{ Variables: Vars }>, server: Server): void {
   const setup = (c: Ctx, groupId: string | undefined) => {
@@ -25,8 +28,11 @@ export function registerLeader(app: Hono<{ Variables: Vars }>, server: Server): 
     const kinds = [...s.scheme.kinds.values()].filter((k) => k.session);
     return { v, s, group, kinds, members: group ? membersOfGroup(s.dataset, group.id, server.opts.today()) : [] };
   };
+  // The names any session kind's items ask for: the form cannot change its boxes with the kind (no script).
+  const sessionEvidenceNames = (x: NonNullable<ReturnType<typeof setup>>) => [...new Set(x.kinds.flatMap((k) => evidenceNames(x.s.scheme, k.id)))];
   const base = (c: Ctx, x: NonNullable<ReturnType<typeof setup>>) => ({
     lang: langOf(c), csrf: c.get("session")!.csrf, groups: x.v.leads, group: x.group!, kinds: x.kinds, members: x.members, today: server.opts.today(),
+    maxUploadMb: Math.round(server.opts.maxUploadBytes / 1048576), evidenceNames: sessionEvidenceNames(x),
   });
 
   app.get("/leader", (c) => {
@@ -69,16 +75,21 @@ export function registerLeader(app: Hono<{ Variables: Vars }>, server: Server): 
       if (!s) say("attendance", t(l, `考勤「${word}」不是 出勤/缺席/请假/迟到/早退`, `attendance '${word}' is not one of present/absent/excused/late/left early`));
       else statuses[id] = s as AttendanceStatus;
     }
+    const chosenFiles = chosenUploads(form, sessionEvidenceNames(x));
     const show = (errs: Record<string, string[]>, general: string[], status: 400 | 409 | 500) =>
-      c.html(String(page(frameOf(c, t(l, "组长", "Group leader"), "leader"), sessionForm({ ...base(c, x), values, attendance, errors: errs, general }))), status);
+      c.html(String(page(frameOf(c, t(l, "组长", "Group leader"), "leader"), sessionForm({ ...base(c, x), values, attendance, errors: chooseAgain(errs, chosenFiles.length, l), general }))), status);
     if (Object.keys(errors).length > 0 || !kind || !term) return show(errors, [], 400);
 
-    const item = buildSession({ date, kind: kind.id, title: values.title!, hours: hours ? Number(hours) : undefined, lead: values.lead || undefined, attendance: statuses, notes: values.notes });
     const group = x.group;
+    // The minutes and sign-in sheets are the group's: saved under evidence/groups/<group>/.
+    const uploads = await Promise.all(chosenFiles.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+    const planned = planUploads(server.opts.root, `groups/${group.id}`, date, uploads, server.opts.maxUploadBytes, l);
+    if (!planned.ok) return show({ evidence: [planned.error] }, [], 400);
+    const item = buildSession({ date, kind: kind.id, title: values.title!, hours: hours ? Number(hours) : undefined, lead: values.lead || undefined, attendance: statuses, notes: values.notes, evidence: planned.files.map((f) => f.path) });
     const file = sessionFilePath(term.id, group.id);
     const target = { listKey: "sessions" as const, ownerKey: "group" as const, owner: group.id, headerComment: `${group.name} ${term.name} 教研活动` };
     const result = await saveQueued(server, {
-      root: server.opts.root, lang: l, today: server.opts.today(), file, transform: appendItem(target, item, l),
+      root: server.opts.root, lang: l, today: server.opts.today(), file, transform: appendItem(target, item, l), newFiles: planned.files,
       author: authorOf(x.v.teacher), subject: `sessions: ${group.id} ${values.title!.trim()} ${date} (web)`,
     });
     if (!result.ok) return answerFailure(result, show, l);

@@ -89,15 +89,26 @@ ${errs(f.general)}
 ${f.kind.fields.map((field) => input(field, f))}
 ${e && e.evidence.length > 0 ? html`<fieldset class="evidence"><legend>${t(l, "已有的证明材料(勾选的将去掉)", "Evidence on the record (ticked ones are taken off)")}</legend>
 ${e.evidence.map((path) => html`<label class="check"><input type="checkbox" name="remove" value="${path}" ${e.removed.includes(path) ? "checked" : ""}> ${t(l, "去掉", "take off")} ${path.split("/").at(-1)}</label>`)}</fieldset>` : ""}
-${f.evidenceNames.length > 0 ? html`<fieldset class="evidence"><legend>${t(l, `计入学时需要的证明材料:${f.evidenceNames.map((n) => `「${n}」`).join("")}`, `Evidence the rules ask for: ${f.evidenceNames.map((n) => `'${n}'`).join(", ")}`)}</legend>
-<p class="muted">${t(l, "在对应的一栏上传,文件名会自动带上这个名称(规则按文件名认材料)", "Upload each in its own box: the file's name gets the name the rules look for")}</p>
-${f.evidenceNames.map((name, i) => html`<label for="evidence-${i}">${name}</label><input id="evidence-${i}" name="${namedField(name)}" type="file" accept="${ACCEPT}" multiple>`)}</fieldset>` : ""}
-<label for="evidence">${f.evidenceNames.length > 0 ? t(l, "其他证明材料(照片或 PDF,可多选)", "Other evidence (photo or PDF, several allowed)") : e ? t(l, "再加证明材料(照片或 PDF,可多选)", "Add evidence (photo or PDF, several allowed)") : t(l, "证明材料(照片或 PDF,可多选)", "Evidence (photo or PDF, several allowed)")}</label>
-<input id="evidence" name="evidence" type="file" accept="${ACCEPT}" multiple>
-<p class="muted">${t(l, `每个文件不超过 ${f.maxUploadMb} MB`, `at most ${f.maxUploadMb} MB per file`)}</p>${errs(f.errors.evidence)}
+${evidenceInputs({ lang: l, names: f.evidenceNames, maxUploadMb: f.maxUploadMb, errors: f.errors.evidence, adding: !!e })}
 <label for="notes">${fieldLabel("notes", l)}</label><input id="notes" name="notes" value="${f.values.notes ?? ""}" maxlength="500">${errs(f.errors.notes)}
 <p><button type="submit">${t(l, "保存", "Save")}</button> <a class="button secondary" href="/">${t(l, "取消", "Cancel")}</a></p>
 </form>`;
+}
+
+/**
+ * The evidence uploads of a form: one box for each name the rules ask for (the saved file carries
+ * the name), then one for any other file. Shared by the add, edit and session forms.
+ */
+export function evidenceInputs(o: { lang: Lang; names: string[]; maxUploadMb: number; errors?: string[]; adding?: boolean }): Html {
+  const l = o.lang;
+  const other = o.names.length > 0 ? t(l, "其他证明材料(照片或 PDF,可多选)", "Other evidence (photo or PDF, several allowed)")
+    : o.adding ? t(l, "再加证明材料(照片或 PDF,可多选)", "Add evidence (photo or PDF, several allowed)") : t(l, "证明材料(照片或 PDF,可多选)", "Evidence (photo or PDF, several allowed)");
+  return html`${o.names.length > 0 ? html`<fieldset class="evidence"><legend>${t(l, `计入学时需要的证明材料:${o.names.map((n) => `「${n}」`).join("")}`, `Evidence the rules ask for: ${o.names.map((n) => `'${n}'`).join(", ")}`)}</legend>
+<p class="muted">${t(l, "在对应的一栏上传,文件名会自动带上这个名称(规则按文件名认材料)", "Upload each in its own box: the file's name gets the name the rules look for")}</p>
+${o.names.map((name, i) => html`<label for="evidence-${i}">${name}</label><input id="evidence-${i}" name="${namedField(name)}" type="file" accept="${ACCEPT}" multiple>`)}</fieldset>` : ""}
+<label for="evidence">${other}</label>
+<input id="evidence" name="evidence" type="file" accept="${ACCEPT}" multiple>
+<p class="muted">${t(l, `每个文件不超过 ${o.maxUploadMb} MB`, `at most ${o.maxUploadMb} MB per file`)}</p>${errs(o.errors)}`;
 }
 
 export function savedBody(lang: Lang, title: string, credit: number | undefined, unit: string, standing: string[], shortfall?: string): Html {

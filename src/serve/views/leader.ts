@@ -3,7 +3,7 @@ import { t, type Lang } from "../../i18n.js";
 import type { Group, Teacher } from "../../model.js";
 import type { KindDef } from "../../rules/types.js";
 import { ATTENDANCE } from "../../schema/vocab.js";
-import { fieldLabel } from "./add.js";
+import { evidenceInputs, fieldLabel } from "./add.js";
 import { html, type Html } from "./html.js";
 
 export interface SessionFormData {
@@ -18,6 +18,9 @@ export interface SessionFormData {
   errors: Record<string, string[]>;
   general: string[];
   today: string;
+  maxUploadMb: number;
+  /** Evidence the session kinds' items ask for by name (src/serve/evidence-names.ts): one box each. */
+  evidenceNames: string[];
 }
 
 function errs(list: string[] | undefined): Html {
@@ -29,7 +32,7 @@ export function sessionForm(f: SessionFormData): Html {
   const v = f.values;
   return html`<h1>${t(l, "记录教研活动", "Record a group session")}</h1>
 ${f.groups.length > 1 ? html`<p class="row">${f.groups.map((g) => html`<a class="button ${g.id === f.group.id ? "" : "secondary"}" href="/leader?group=${encodeURIComponent(g.id)}">${g.name}</a>`)}</p>` : ""}
-<form class="card" method="post" action="/leader">
+<form class="card" method="post" action="/leader" enctype="multipart/form-data">
 <input type="hidden" name="_csrf" value="${f.csrf}"><input type="hidden" name="group" value="${f.group.id}">
 <h2>${f.group.name}</h2>
 ${errs(f.general)}
@@ -45,6 +48,7 @@ ${errs(f.general)}
 ${f.members.map((m) => html`<tr><td><label for="att-${m.id}" style="margin:0;font-weight:normal">${m.name} <span class="muted">${m.id}</span></label></td><td>
 <select id="att-${m.id}" name="att:${m.id}">${ATTENDANCE.entries.map((e) => html`<option value="${e.zh}" ${(f.attendance[m.id] ?? "出勤") === e.zh ? "selected" : ""}>${l === "en" ? e.en : e.zh}</option>`)}</select></td></tr>`)}
 </tbody></table></div>${errs(f.errors.attendance)}
+${evidenceInputs({ lang: l, names: f.evidenceNames, maxUploadMb: f.maxUploadMb, errors: f.errors.evidence })}
 <label for="notes">${fieldLabel("notes", l)}</label><input id="notes" name="notes" value="${v.notes ?? ""}" maxlength="500">
 <p><button type="submit">${t(l, "保存", "Save")}</button></p>
 </form>`;
