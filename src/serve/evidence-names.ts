@@ -10,7 +10,7 @@ import { tidyStem } from "./uploads.js";
 
 /**
  * The names, in the order the rules give them, over every version of every item of the kind. Only
- * names a saved file's name can carry as they are (letters and digits: uploads.ts tidies the rest
+ * names a saved file's name can carry as they are (letters, digits, _ and -: uploads.ts tidies the rest
  * away), since the rules look for the very name: "教学设计(初稿)" would be saved as 教学设计-初稿
  * and still not count, so it gets no box of its own and the form promises nothing for it.
  */

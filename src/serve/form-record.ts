@@ -10,10 +10,9 @@ import { buildRecord } from "../add/record.js";
 import { isRealDate } from "../schema/fields.js";
 import { parseLooseDate, toHalfWidth } from "../input/date.js";
 import { field, type Form } from "./request.js";
-import { FIELD_LABELS_ZH } from "../schema/vocab.js";
 import type { Msg } from "../problem.js";
 import { msg, render } from "../messages/index.js";
-import { NUMBER_FIELDS } from "./views/add.js";
+import { fieldLabel, NUMBER_FIELDS } from "./views/add.js";
 
 export interface FormRecord {
   item?: Record<string, unknown>;
@@ -102,7 +101,7 @@ export function asOnTheForm(m: Msg, lang: Lang): Msg {
   const d = m.data;
   if (!d) return m;
   const data = { ...d };
-  if (typeof d.field === "string" && lang === "zh") data.field = FIELD_LABELS_ZH[d.field] ?? d.field;
+  if (typeof d.field === "string") data.field = fieldLabel(d.field, lang);
   if (typeof d.actual === "string") data.actual = d.actual.replace(/^(?:number|boolean) /, "").replace(/^string "(.*)"$/, lang === "zh" ? "「$1」" : "'$1'");
   return { ...m, data };
 }

@@ -199,7 +199,7 @@ export function myPage(dataset: Dataset, scheme: Scheme, teacherId: string, toda
 export interface SavedStanding {
   /** Credit of the newest record of `file` in the school year (as 我的研修 lists it); undefined when it is not scored or not in the year. */
   credit?: number;
-  /** Why it earns nothing or less than its worth (shortfallOf). */
+  /** Why it earns nothing or less than its worth (shortfallsOf). */
   shortfall?: string;
   unit: string;
   requirements: MyRequirement[];
