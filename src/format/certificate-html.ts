@@ -20,6 +20,8 @@ export interface CertificateOptions {
    * without signature boxes or a place for the seal. Only the office prints the certificate.
    */
   selfCopy?: boolean;
+  /** The school reviews records: a record not approved or verified says so (待审核) beside its title. */
+  markPending?: boolean;
 }
 
 const CSS = `
@@ -42,7 +44,8 @@ tr.item td { font-weight: bold; background: #fafafa; }
 .signs div.seal { flex: 0 0 110px; height: 110px; border: 1px dashed #999; border-radius: 50%; display: flex;
   align-items: center; justify-content: center; color: #999; text-align: center; white-space: pre-line; }
 @page { size: A4; margin: 14mm 12mm; }
-@media print { body { max-width: none; padding: 0; } }
+/* A table of 100 % width with collapsed borders draws half its right border past the page's edge. */
+@media print { body { max-width: none; padding: 0 2px; } }
 `;
 
 function certificate(d: ExplainData, o: CertificateOptions): string {
@@ -53,7 +56,11 @@ function certificate(d: ExplainData, o: CertificateOptions): string {
     const cap = item.cap !== undefined ? t(lang, `(上限 ${fmtNum(item.cap)})`, ` (cap ${fmtNum(item.cap)})`) : "";
     rows.push(`<tr class="item"><td colspan="3">${h(item.label)}${h(cap)}</td><td class="num">${h(fmtNum(item.credited))}</td></tr>`);
     for (const r of item.records.filter((x) => x.step === "credit")) {
-      rows.push(`<tr><td class="name">${h(r.date)}</td><td class="name">${h(r.kindLabel)}</td><td>${h(r.title)}</td><td class="num">${h(fmtNum(r.amount))}</td></tr>`);
+      // What the record counted for: after the item's cap, as the item's line adds them up; a
+      // lesson tallied toward a count tier counts its lessons, the tier pays the item.
+      const counted = r.reason === "tally" ? t(lang, `${fmtNum(r.count)} 节`, `${fmtNum(r.count)} lesson(s)`) : fmtNum(r.counted ?? r.amount);
+      const pending = o.markPending && !["approved", "verified"].includes(r.review.status) ? t(lang, "(待审核)", " (not yet reviewed)") : "";
+      rows.push(`<tr><td class="name">${h(r.date)}</td><td class="name">${h(r.kindLabel)}</td><td>${h(r.title)}${h(pending)}</td><td class="num">${h(counted)}</td></tr>`);
     }
   }
   const reqs = d.requirements.map((r) => {

@@ -9,6 +9,7 @@ import type { Period } from "../score/types.js";
 import { scoreDataset } from "../score/evaluate.js";
 import { notScoredReason } from "../score/scored.js";
 import { buildExplain, type ExplainData } from "./explain.js";
+import { reviewsStarted } from "./review-counts.js";
 
 /** The teachers a school-wide certificate file holds: everyone scored in the period, by id. */
 export function certifiedTeachers(dataset: Dataset, period: Period): Teacher[] {
@@ -20,4 +21,13 @@ export function certificateList(dataset: Dataset, scheme: Scheme, period: Period
     const one = { ...dataset, roster: { ...dataset.roster, teachers: [teacher] }, activities: dataset.activities.filter((a) => a.teacher === teacher.id) };
     return buildExplain({ result: scoreDataset(one, scheme, period), dataset, scheme, teacher: teacher.id, lang });
   });
+}
+
+/**
+ * Whether a certificate marks records not yet reviewed: when the school reviews records (some are
+ * approved or returned, or only approved ones count), so whoever signs sees what rests on them. A
+ * school that reviews nothing would see every line marked, which says nothing.
+ */
+export function certifiesPending(dataset: Dataset, scheme: Scheme): boolean {
+  return scheme.meta.approvedOnly || reviewsStarted(dataset.activities);
 }

@@ -30,6 +30,20 @@ describe("yanxiu certificate", () => {
     expect(html).not.toMatch(/<script|https?:\/\//);
   });
 
+  it("each record's line says what it counted for, after its item's cap; a tallied lesson its lessons; an unreviewed one 待审核", async () => {
+    const file = join(out, "t16.html");
+    expect((await runCli(["certificate", "t16", "-C", DEMO_SCHOOL, "--year", "2025-2026", "-o", file])).code).toBe(0);
+    const lines = readFileSync(file, "utf8").split("\n").filter((l) => l.startsWith('<tr><td class="name">')).map((l) => l.replace(/<\/td><td[^>]*>/g, " | ").replace(/<[^>]*>/g, ""));
+    // 教学反思: 1 each up to the item's cap of 8: the ninth and tenth count 0, as the item's 8 adds up.
+    expect(lines).toContain("2026-05-11 | 教学反思 | 《爬山虎的脚》教学反思 | 1");
+    expect(lines).toContain("2026-05-15 | 教学反思 | 四年级语文第七单元教学反思 | 0");
+    // 听课 records count lessons toward the term's tier; the tier pays the item.
+    expect(lines).toContain("2025-09-09 | 听课/观课议课 | 9月听课记录（5节） | 5 节");
+    // The demo school reviews records: its sessions, never approved, say so; approved records do not.
+    expect(lines).toContain("2025-09-23 | 组内研讨 | 组内研讨：学困生辅导经验交流(待审核) | 3");
+    expect(lines).toContain("2026-05-13 | 命好题 | 命好题：五年级语文第八单元检测卷 | 5");
+  });
+
   it("--all: every scored teacher, one file; unknown names and missing -o are usage errors", async () => {
     const file = join(out, "all.html");
     expect((await runCli(["certificate", "--all", "-C", DEMO_SCHOOL, "--year", "2025-2026", "-o", file])).code).toBe(0);

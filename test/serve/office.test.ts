@@ -60,6 +60,9 @@ describe("教务处", () => {
     const page = (await c.get("/office?period=year:2025-2026")).text;
     expect(page).toContain("<th>待审核</th>");
     expect(page).toContain("<th>退回</th>");
+    // The 全校 and 平均 rows under the teachers, and 全校 under the groups, as the reports have them.
+    expect(page).toMatch(/<tfoot><tr><td><b>全校<\/b><\/td><td><b>26 人<\/b><\/td>/);
+    expect(page).toMatch(/<tr><td><b>平均<\/b><\/td>/);
   });
 
   it("the office opens the 学时证明 `yanxiu certificate` writes, for everyone or one teacher; a teacher opens only her own", async () => {

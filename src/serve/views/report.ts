@@ -7,7 +7,8 @@ import { html, trusted, type Html } from "./html.js";
 export function tableHtml(tb: ReportTable): Html {
   return html`<div class="card"><h2>${tb.title}</h2><div class="scroll"><table data-table="${tb.id}">
 <thead><tr>${tb.columns.map((c) => html`<th>${c.header}</th>`)}</tr></thead>
-<tbody>${tb.rows.map((r) => html`<tr>${r.map((cell, i) => html`<td>${cellText(cell, tb.columns[i]!)}</td>`)}</tr>`)}</tbody></table></div></div>`;
+<tbody>${tb.rows.map((r) => html`<tr>${r.map((cell, i) => html`<td>${cellText(cell, tb.columns[i]!)}</td>`)}</tr>`)}</tbody>
+${tb.footer?.length ? html`<tfoot>${tb.footer.map((r) => html`<tr>${r.map((cell, i) => html`<td><b>${cellText(cell, tb.columns[i]!)}</b></td>`)}</tr>`)}</tfoot>` : ""}</table></div></div>`;
 }
 
 export function reportHtml(doc: ReportDoc, opts: { tables?: boolean } = {}): Html {
