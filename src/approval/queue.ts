@@ -8,6 +8,7 @@ import { scoreDataset } from "../score/evaluate.js";
 import { approvalSettings, mayReview, targetOf, type Capacity } from "./policy.js";
 import { reviewEntries, type ReviewEntry } from "./ref.js";
 import { nextAction } from "./transition.js";
+import { shortfallFacts, type Shortfall } from "../score/shortfall.js";
 
 export interface QueueFilter {
   /** Only this group's members' records and this group's sessions. */
@@ -31,6 +32,8 @@ export interface QueueRow {
    * through count tiers or lies outside every school year.
    */
   credit?: number;
+  /** Why approving it brings nothing or less than it is worth (its item's cap, a missing piece of evidence…). */
+  shortfall?: Shortfall;
 }
 
 /** What `actor` may act on today, oldest first. */
@@ -86,9 +89,13 @@ export function addCredits(dataset: Dataset, scheme: Scheme, rows: QueueRow[]): 
       const k = `${e.origin.file}\u0000${e.origin.index}`;
       credit.set(k, (credit.get(k) ?? 0) + (e.counted ?? e.amount));
     }
+    const shortfalls = shortfallFacts(result.trace);
     for (const r of yearRows) {
-      const c = credit.get(key(r.entry.activities[0]!));
+      const a = r.entry.activities[0]!;
+      const c = credit.get(key(a));
       if (c !== undefined) r.credit = Math.round(c * 100) / 100;
+      const why = shortfalls.get(`${a.origin.file}#${a.origin.index}`);
+      if (why) r.shortfall = why;
     }
   }
 }

@@ -11,7 +11,9 @@ import { scoreDataset } from "../score/evaluate.js";
 import { resolvePeriod } from "../score/period.js";
 import type { Period, RequirementScore, TraceEntry } from "../score/types.js";
 import { buildExplain, type LabelledAddition } from "../reports/explain.js";
-import { additionText, explainDoc, reasonText } from "../reports/explain-doc.js";
+import { additionText, explainDoc } from "../reports/explain-doc.js";
+import { shortfallFacts } from "../score/shortfall.js";
+import { shortfallText } from "../reports/shortfalls.js";
 import { label, unitLabel } from "../reports/labels.js";
 import type { ReportDoc } from "../reports/document.js";
 import { STATUSES } from "../schema/vocab.js";
@@ -102,34 +104,9 @@ function oneTeacher(dataset: Dataset, teacher: Teacher, mine: Activity[]): Datas
   return { ...dataset, roster: { ...dataset.roster, teachers: [teacher] }, activities: mine };
 }
 
-/**
- * Why each record ("file#index") earns nothing or less than its worth: explain's reason
- * ("缺少证明材料"), or the item's cap ("已达本项上限,不计", "原为 5,按本项上限只计 3"). Records
- * that earn their worth are not in the map.
- */
+/** Why each record ("file#index") earns nothing or less than its worth, in words (src/reports/shortfalls.ts). */
 export function shortfallsOf(trace: readonly TraceEntry[], lang: Lang): Map<string, string> {
-  const byRecord = new Map<string, TraceEntry[]>();
-  for (const e of trace) {
-    if (!e.origin || (e.step !== "credit" && e.step !== "excluded")) continue;
-    const key = `${e.origin.file}#${e.origin.index}`;
-    byRecord.set(key, [...(byRecord.get(key) ?? []), e]);
-  }
-  const out = new Map<string, string>();
-  for (const [key, mine] of byRecord) {
-    const credits = mine.filter((e) => e.step === "credit");
-    const excluded = mine.find((e) => e.step === "excluded");
-    if (credits.length === 0) {
-      const why = excluded && reasonText(excluded.reason, lang);
-      if (why) out.set(key, why);
-      continue;
-    }
-    const worth = credits.reduce((sum, e) => sum + e.amount, 0);
-    const counted = credits.reduce((sum, e) => sum + (e.counted ?? e.amount), 0);
-    if (worth <= 0 || counted >= worth) continue;
-    out.set(key, counted <= 0 ? t(lang, "已达本项上限,不计", "the item's cap is reached: not counted")
-      : t(lang, `原为 ${round(worth)},按本项上限只计 ${round(counted)}`, `worth ${round(worth)}, ${round(counted)} within the item's cap`));
-  }
-  return out;
+  return new Map([...shortfallFacts(trace)].map(([key, fact]) => [key, shortfallText(fact, lang)]));
 }
 
 /** Credit earned per record ("file#index") from a score's trace (0 when excluded). */

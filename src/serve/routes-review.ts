@@ -15,6 +15,7 @@ import { authorOf, needLogin, rulesBroken, saveQueued, scoringOf } from "./route
 import { page } from "./views/layout.js";
 import { render } from "../messages/index.js";
 import { claimsOf, evidenceHref, reviewBody, type ReviewRowView } from "./views/review.js";
+import { shortfallText } from "../reports/shortfalls.js";
 
 export function registerReview(app: Hono<{ Variables: Vars }>, server: Server): void {
   const queueOf = (c: Ctx) => {
@@ -35,7 +36,7 @@ export function registerReview(app: Hono<{ Variables: Vars }>, server: Server): 
       const kind = q.s.scheme.kinds.get(a.kind);
       return {
         ref: r.entry.ref, who: r.entry.kind === "session" ? (groups.get(r.entry.owner) ?? r.entry.owner) : (names.get(r.entry.owner) ?? r.entry.owner),
-        date: a.date, kindLabel: kind ? t(l, kind.label, kind.labelEn) : a.kind, title: a.title, claims: claimsOf(a, l), credit: r.credit, action: r.action,
+        date: a.date, kindLabel: kind ? t(l, kind.label, kind.labelEn) : a.kind, title: a.title, claims: claimsOf(a, l), credit: r.credit, ...(r.shortfall ? { shortfall: shortfallText(r.shortfall, l) } : {}), action: r.action,
         session: r.entry.kind === "session", evidence: a.evidence.map((path, n) => ({ name: path.split("/").at(-1) ?? path, href: evidenceHref(r.entry.ref, n) })),
       };
     });

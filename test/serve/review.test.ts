@@ -45,8 +45,9 @@ describe("审核", () => {
     const c = new Client(app);
     await c.login("t01");
     const q = (await c.get("/review")).text;
-    expect(q).toContain("<b>刘娟</b> · 2026-04-10 · 论文 · <b>+3 学时</b><br>识字教学论文<br><span class=\"muted\">级别 区县级 · 等次 一等奖</span>");
-    expect(q).toContain("<b>刘娟</b> · 2026-04-15 · 听课/观课议课<br>待审听课<br><span class=\"muted\">数量(节/次) 3</span>");
+    // Said as her page says it: what the cap cuts, and what is missing.
+    expect(q).toContain("<b>刘娟</b> · 2026-04-10 · 论文 · <b>+3 学时</b> <span class=\"short\">(原为 5,按本项上限只计 3)</span><br>识字教学论文<br><span class=\"muted\">级别 区县级 · 等次 一等奖</span>");
+    expect(q).toContain("<b>刘娟</b> · 2026-04-15 · 听课/观课议课 <span class=\"short\">(缺少证明材料)</span><br>待审听课<br><span class=\"muted\">数量(节/次) 3</span>");
     // Without its 记录册 it is left out, and her page says why.
     expect(mine).toContain("<span>2026-04-15 · 听课/观课议课 · <b>0</b> <span class=\"short\">(缺少证明材料)</span></span>");
     // With it, lessons observed count toward the term's tier (15 节 → 10 学时), not one by one: no "0" or "+0" beside them.

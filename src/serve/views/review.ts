@@ -38,6 +38,8 @@ export interface ReviewRowView {
   /** claimsOf the record (a session: its own fields, not a member's role). */
   claims: string;
   credit?: number;
+  /** Why it brings nothing or less than its worth (src/reports/shortfalls.ts), in words. */
+  shortfall?: string;
   action: "approve" | "verify";
   session: boolean;
   /** Each evidence file with its link (served only to those who may see the record). */
@@ -51,7 +53,7 @@ export function reviewBody(lang: Lang, csrf: string, rows: ReviewRowView[], unit
 <form class="card" method="post" action="/review">
 <input type="hidden" name="_csrf" value="${csrf}"><input type="hidden" name="action" value="approve">
 <ul class="records">${rows.map((r) => html`<li><label style="font-weight:normal;margin:0" class="row"><input type="checkbox" name="ref" value="${r.ref}">
-<span><b>${r.who}</b> · ${r.date} · ${r.kindLabel}${r.credit !== undefined ? html` · <b>+${r.credit} ${unit}</b>` : ""}<br>${r.title}${r.claims ? html`<br><span class="muted">${r.claims}</span>` : ""}
+<span><b>${r.who}</b> · ${r.date} · ${r.kindLabel}${r.credit !== undefined ? html` · <b>+${r.credit} ${unit}</b>` : ""}${r.shortfall ? html` <span class="short">(${r.shortfall})</span>` : ""}<br>${r.title}${r.claims ? html`<br><span class="muted">${r.claims}</span>` : ""}
 ${r.action === "verify" ? html` <span class="badge">${t(l, "待验证", "to verify")}</span>` : ""}</span></label>
 ${r.evidence.length > 0 ? html`<div class="evidence">${t(l, "证明材料", "Evidence")}: ${r.evidence.map((e, i) => html`${i > 0 ? "、" : ""}<a href="${e.href}" target="_blank" rel="noopener">${e.name}</a>`)}</div>` : ""}</li>`)}</ul>
 <p><button type="submit">${t(l, "通过所选", "Approve the ticked")}</button></p>
