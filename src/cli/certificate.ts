@@ -6,8 +6,7 @@ import { extname, resolve } from "node:path";
 import type { Command } from "commander";
 import { t } from "../i18n.js";
 import { renderCertificates } from "../format/certificate-html.js";
-import { certificateList, certifiedTeachers, certifiesPending } from "../reports/certificates.js";
-import { signaturesOf } from "../reports/signatures.js";
+import { certificateList, certificateSettings, certifiedTeachers } from "../reports/certificates.js";
 import { notScoredReason } from "../score/scored.js";
 import { writeOutputFile } from "../repo/write-output.js";
 import { today, UsageError, type Io } from "./io.js";
@@ -46,7 +45,7 @@ export function registerCertificate(program: Command, io: Io): void {
           return found;
         });
     const list = certificateList(dataset, scheme, period, chosen, lang);
-    const html = renderCertificates(list, { lang, signatures: signaturesOf(dataset.config, lang), made: today(io.env), ...(certifiesPending(dataset, scheme) ? { markPending: true } : {}) });
+    const html = renderCertificates(list, { lang, made: today(io.env), ...certificateSettings(dataset, scheme, lang) });
     const body = ext === ".pdf" ? await htmlToPdf(html, io.env, lang) : html;
     const path = resolve(io.cwd, opts.output);
     try {

@@ -10,6 +10,7 @@ import { scoreDataset } from "../score/evaluate.js";
 import { notScoredReason } from "../score/scored.js";
 import { buildExplain, type ExplainData } from "./explain.js";
 import { reviewsStarted } from "./review-counts.js";
+import { signaturesOf } from "./signatures.js";
 
 /** The teachers a school-wide certificate file holds: everyone scored in the period, by id. */
 export function certifiedTeachers(dataset: Dataset, period: Period): Teacher[] {
@@ -30,4 +31,9 @@ export function certificateList(dataset: Dataset, scheme: Scheme, period: Period
  */
 export function certifiesPending(dataset: Dataset, scheme: Scheme): boolean {
   return scheme.meta.approvedOnly || reviewsStarted(dataset.activities);
+}
+
+/** What every certificate of this school ends with and marks, wherever it is printed (the CLI, the web page). */
+export function certificateSettings(dataset: Dataset, scheme: Scheme, lang: Lang): { signatures: string[]; markPending?: true } {
+  return { signatures: signaturesOf(dataset.config, lang), ...(certifiesPending(dataset, scheme) ? { markPending: true as const } : {}) };
 }

@@ -6,12 +6,9 @@ import type { Lang } from "../i18n.js";
 import type { Dataset, Teacher } from "../model.js";
 import type { Scheme } from "../rules/types.js";
 import type { Period } from "../score/types.js";
-import { certificateList, certifiesPending } from "../reports/certificates.js";
-import { signaturesOf } from "../reports/signatures.js";
+import { certificateList, certificateSettings } from "../reports/certificates.js";
 import { renderCertificates } from "../format/certificate-html.js";
 
 export function certificateHtml(dataset: Dataset, scheme: Scheme, period: Period, teachers: readonly Teacher[], lang: Lang, today: string, selfCopy = false): string {
-  return renderCertificates(certificateList(dataset, scheme, period, teachers, lang), {
-    lang, signatures: signaturesOf(dataset.config, lang), made: today, ...(selfCopy ? { selfCopy } : {}), ...(certifiesPending(dataset, scheme) ? { markPending: true } : {}),
-  });
+  return renderCertificates(certificateList(dataset, scheme, period, teachers, lang), { lang, made: today, ...certificateSettings(dataset, scheme, lang), ...(selfCopy ? { selfCopy } : {}) });
 }

@@ -21,7 +21,7 @@ import { forbidden, formOf, frameOf, langOf } from "./app.js";
 import { field, fields } from "./request.js";
 import { addFormBase, answerFailure, authorOf, needLogin, needScoring, personalKinds, saveQueued, scoringOf } from "./routes-me.js";
 import { chooseAgain, recordFormValues, recordFromForm } from "./form-record.js";
-import { planUploads } from "./uploads.js";
+import { planUploads, uploadsOf } from "./uploads.js";
 import { chosenUploads, evidenceNames } from "./evidence-names.js";
 import { editOwnRecord, type EditRefusal } from "./edit-record.js";
 import { withdrawOwnRecord } from "./withdraw.js";
@@ -149,7 +149,7 @@ export function registerEdit(app: Hono<{ Variables: Vars }>, server: Server): vo
     }
 
     // New evidence: the add form's limits and checks, saved under evidence/<teacher>/.
-    const uploads = await Promise.all(chosenFiles.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+    const uploads = await uploadsOf(chosenFiles);
     const planned = planUploads(server.opts.root, v.teacher.id, values.date || "undated", uploads, server.opts.maxUploadBytes, l);
     if (!planned.ok) return show({ evidence: [planned.error] }, [], 400);
     const built = recordFromForm(values, kind, s.dataset.config, [], l, server.opts.today());

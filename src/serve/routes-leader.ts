@@ -16,7 +16,7 @@ import { page } from "./views/layout.js";
 import { sessionForm } from "./views/leader.js";
 import { chooseAgain } from "./form-record.js";
 import { chosenUploads, evidenceNames } from "./evidence-names.js";
-import { planUploads } from "./uploads.js";
+import { planUploads, uploadsOf } from "./uploads.js";
 
 export function registerLeader(app: Hono<{ Variables: Vars }>, server: Server): void {
   const setup = (c: Ctx, groupId: string | undefined) => {
@@ -82,7 +82,7 @@ export function registerLeader(app: Hono<{ Variables: Vars }>, server: Server): 
 
     const group = x.group;
     // The minutes and sign-in sheets are the group's: saved under evidence/groups/<group>/.
-    const uploads = await Promise.all(chosenFiles.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+    const uploads = await uploadsOf(chosenFiles);
     const planned = planUploads(server.opts.root, `groups/${group.id}`, date, uploads, server.opts.maxUploadBytes, l);
     if (!planned.ok) return show({ evidence: [planned.error] }, [], 400);
     const item = buildSession({ date, kind: kind.id, title: values.title!, hours: hours ? Number(hours) : undefined, lead: values.lead || undefined, attendance: statuses, notes: values.notes, evidence: planned.files.map((f) => f.path) });

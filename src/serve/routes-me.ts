@@ -12,7 +12,7 @@ import { certifiedTeachers } from "../reports/certificates.js";
 import { certificateHtml } from "./certificates.js";
 import { appendItem, type SaveRequest, type SaveResult } from "./save.js";
 import { asOnTheForm, chooseAgain, recordFormValues, recordFromForm } from "./form-record.js";
-import { planUploads } from "./uploads.js";
+import { planUploads, uploadsOf } from "./uploads.js";
 import { chosenUploads, evidenceNames } from "./evidence-names.js";
 import { fieldOf } from "./validate.js";
 import type { Person } from "./git-commit.js";
@@ -149,7 +149,7 @@ export function registerMe(app: Hono<{ Variables: Vars }>, server: Server): void
     const show = (errors: Record<string, string[]>, general: string[], status: 400 | 409 | 500 | 503) =>
       c.html(String(page(frame, addForm({ ...formBase(c, kind), values, errors: chooseAgain(errors, chosenFiles.length, l), general }))), status);
 
-    const uploads = await Promise.all(chosenFiles.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+    const uploads = await uploadsOf(chosenFiles);
     const planned = planUploads(server.opts.root, v.teacher.id, values.date || "undated", uploads, server.opts.maxUploadBytes, l);
     if (!planned.ok) return show({ evidence: [planned.error] }, [], 400);
     const built = recordFromForm(values, kind, s.dataset.config, planned.files.map((f) => f.path), l, server.opts.today());

@@ -30,6 +30,11 @@ export interface PlannedUpload {
   bytes: Uint8Array;
 }
 
+/** The files of a posted form as name and bytes, for planUploads. */
+export function uploadsOf(files: readonly File[]): Promise<{ name: string; bytes: Uint8Array }[]> {
+  return Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+}
+
 export function planUploads(root: string, teacher: string, date: string, uploads: { name: string; bytes: Uint8Array }[], maxBytes: number, lang: Lang): { ok: true; files: PlannedUpload[] } | { ok: false; error: string } {
   const out: PlannedUpload[] = [];
   const taken = new Set<string>();
